@@ -1,0 +1,591 @@
+"""The one Arabic analysis module: indexing, querying, highlighting and tagging
+all go through here, so a word is cut, cleaned and folded the same way
+everywhere. If two of those disagreed, a query would look for a term the index
+never wrote, or a highlight would miss the word that matched.
+
+Two levels of sameness are offered:
+
+*exact* (:func:`strip_marks`, :func:`exact_terms`, :class:`ExactAnalyzer`)
+    Ignores only what a reader cannot see or does not read as a different
+    letter: harakat, Quranic marks, tatweel, invisible joiners and bidi
+    controls, presentation-form glyphs, Latin case. Hamza seats, ة and ى stay
+    as typed, so a researcher can ask for one spelling and get only it.
+
+*broad* (:func:`fold`, :func:`stem`, :func:`broad_terms`, :class:`BroadAnalyzer`)
+    Also folds the letters that writers, keyboards and scripts (Arabic,
+    Persian, Kurdish Sorani) use interchangeably, drops function words and
+    strips the commonest affixes with Lucene's light stemmer, so الپێشمهرگة,
+    البيشمركة and بيشمركه meet, and بالصبر finds الصبر.
+
+The folding and stemming rules are Lucene's (they are what Solr and
+Elasticsearch users of Arabic search get, and they are well studied: Larkey,
+Ballesteros & Connell, "Light Stemming for Arabic Information Retrieval",
+2007), extended with the Kurdish letters our sources use. Lucene sources read
+while writing this (apache/lucene, lucene/analysis/common/src/java/...):
+
+* ``org/apache/lucene/analysis/ar/ArabicNormalizer.java`` (commit 0ee3fc53)
+* ``org/apache/lucene/analysis/fa/PersianNormalizer.java`` (commit 0ee3fc53)
+* ``org/apache/lucene/analysis/ar/ArabicStemmer.java`` (commit 334e8036)
+
+and their tests (TestArabicNormalizationFilter, TestArabicStemFilter,
+TestPersianNormalizationFilter), whose input/output pairs are reused in
+tests/test_arabic_analysis.py. Lucene's ArabicAnalyzer also removes stop words
+*before* normalising; we fold first (so one folded list covers أن/إن/ان) and
+keep the one collision that matters, على/علي, apart (STOPWORDS_AS_TYPED).
+
+Every public function is total: any ``str`` (and, defensively, ``None`` or
+bytes) goes in, nothing raises. Offsets always refer to the caller's original
+string, because highlighting and tagging need to point back into it.
+"""
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from typing import Iterator, NamedTuple
+
+from whoosh.analysis import Filter, Tokenizer
+from whoosh.analysis.acore import Token as _WhooshToken
+
+__all__ = [
+    "strip_marks", "fold", "Token", "tokenize", "stem", "STOPWORDS",
+    "STOPWORDS_AS_TYPED", "is_stopword", "exact_term", "exact_terms",
+    "broad_term", "broad_terms", "ArabicTokenizer", "StripMarksFilter",
+    "FoldFilter", "ArabicStopFilter", "ArabicStemFilter", "BroadAnalyzer",
+    "ExactAnalyzer",
+]
+
+
+def _as_text(value) -> str:
+    """Coerce anything to ``str`` so the public functions never raise on type."""
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", "replace")
+    try:
+        return str(value)
+    except Exception:  # a broken __str__ must not break indexing
+        return ""
+
+
+# ---------------------------------------------------------------------------
+# strip_marks: what *exact* mode ignores
+# ---------------------------------------------------------------------------
+
+def _chars(first: int, last: int) -> list[str]:
+    return [chr(cp) for cp in range(first, last + 1)]
+
+
+#: Characters deleted outright. Each group is something a reader does not see
+#: or does not read as a different word.
+_REMOVED = frozenset(
+    _chars(0x064B, 0x065F)      # harakat: fathatan..sukun, hamza above/below, etc.
+    + ["\u0670"]                # superscript (dagger) alef
+    + _chars(0x06D6, 0x06ED)    # Quranic annotation marks
+    + ["\u0640"]                # tatweel (kashida): pure stretching
+    + _chars(0x200B, 0x200D)    # ZWSP, ZWNJ, ZWJ
+    + ["\u200E", "\u200F"]      # LRM, RLM
+    + ["\u061C"]                # Arabic letter mark
+    + _chars(0x202A, 0x202E)    # bidi embeddings and overrides
+    + _chars(0x2066, 0x2069)    # bidi isolates
+    + ["\uFEFF"]                # BOM / zero-width no-break space
+    + ["\u00AD"]                # soft hyphen
+)
+
+_REMOVE_TABLE = {ord(ch): None for ch in _REMOVED}
+
+
+def _presentation_table() -> dict[int, str]:
+    """Arabic presentation forms (contextual glyphs and ligatures some PDFs and
+    old encoders emit instead of letters) mapped to their NFKC letters, so ﻻ
+    is لا and ﺑ is ب. NFKC is applied to these blocks only: applied to the whole
+    text it would also rewrite digits, fractions and compatibility Latin.
+
+    The isolated-harakat forms (U+FE70..) decompose to a space plus the mark;
+    the space is dropped, since the mark is about to be deleted and a space
+    would split a word in two.
+    """
+    table = {}
+    for first, last in ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF)):
+        for cp in range(first, last + 1):
+            ch = chr(cp)
+            if ch in _REMOVED:
+                continue
+            norm = unicodedata.normalize("NFKC", ch)
+            if norm == ch:
+                continue
+            if " " in norm and all(
+                c == " " or c in _REMOVED or unicodedata.category(c).startswith("M")
+                for c in norm
+            ):
+                norm = norm.replace(" ", "")
+            table[cp] = norm
+    return table
+
+
+_PRESENTATION_TABLE = _presentation_table()
+
+
+def _nfc(text: str) -> str:
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
+
+
+def strip_marks(text: str) -> str:
+    """Remove what *exact* mode ignores; change nothing a reader would notice.
+
+    Deleted: harakat U+064B–U+065F, superscript alef U+0670, Quranic marks
+    U+06D6–U+06ED, tatweel, ZWSP/ZWNJ/ZWJ, LRM/RLM, ALM, bidi embeddings,
+    overrides and isolates, BOM, soft hyphen. Presentation forms become their
+    letters (NFKC on those blocks only). Text is casefolded (Latin and any other
+    cased script: "Caggins", "CAGGINS" and "caggins" are one spelling).
+
+    Hamza seats, ة and ى are kept: in exact mode أحمد is not احمد.
+
+    Why NFC first: U+0654/U+0655 (hamza above/below) are in the harakat range,
+    and أ may arrive decomposed as ا + U+0654. Composing first keeps such a
+    hamza on its letter (exact mode promises hamza forms stay as typed); a
+    hamza that cannot compose (ه + U+0654, Persian ezafe) is removed, as
+    Lucene's PersianNormalizer does. NFC only picks one of two canonically
+    identical encodings, so it changes nothing a reader can see.
+    """
+    text = _as_text(text)
+    if not text:
+        return text
+    text = _nfc(text)
+    text = text.translate(_PRESENTATION_TABLE)
+    text = text.translate(_REMOVE_TABLE)
+    text = text.casefold()
+    # Removing an invisible character can bring a base letter and a Latin
+    # combining accent together, and casefold may decompose: normalise again
+    # so that strip_marks is idempotent.
+    return _nfc(text)
+
+
+# ---------------------------------------------------------------------------
+# fold: what *broad* mode also treats as the same letter
+# ---------------------------------------------------------------------------
+
+_LETTER_FOLDS = {
+    # Lucene ArabicNormalizer: hamza on alef, alef maksura, teh marbuta.
+    # (Its removal of harakat and tatweel is already done by strip_marks.)
+    "\u0622": "\u0627",  # آ alef madda        -> ا
+    "\u0623": "\u0627",  # أ hamza above       -> ا
+    "\u0625": "\u0627",  # إ hamza below       -> ا
+    "\u0649": "\u064A",  # ى alef maksura      -> ي
+    "\u0629": "\u0647",  # ة teh marbuta       -> ه
+    # Lucene PersianNormalizer: farsi yeh, yeh barree, keheh, heh-yeh, heh goal.
+    # (Its removal of U+0654 is done by strip_marks.)
+    "\u06CC": "\u064A",  # ی farsi yeh         -> ي
+    "\u06D2": "\u064A",  # ے yeh barree        -> ي
+    "\u06A9": "\u0643",  # ک keheh             -> ك
+    "\u06C0": "\u0647",  # ۀ heh with yeh      -> ه
+    "\u06C1": "\u0647",  # ہ heh goal          -> ه
+    # Same letters with a hamza NFC composes onto them (ہ + U+0654 is ۂ,
+    # ے + U+0654 is ۓ): folded like their bases, or strip_marks' NFC would
+    # make them escape the Persian folds above.
+    "\u06C2": "\u0647",  # ۂ heh goal + hamza  -> ه
+    "\u06D3": "\u064A",  # ۓ yeh barree + hamza -> ي
+    # Kurdish (Sorani) letters our sources use (e.g. الپێشمهرگة, ھولێر):
+    # each to the Arabic letter an Arabic writer uses for the same name.
+    "\u06AF": "\u0643",  # گ gaf               -> ك (كاگينز / كاكينز)
+    "\u067E": "\u0628",  # پ peh               -> ب
+    "\u0686": "\u062C",  # چ tcheh             -> ج
+    "\u0698": "\u0632",  # ژ jeh               -> ز
+    "\u06A4": "\u0641",  # ڤ veh               -> ف
+    "\u06CE": "\u064A",  # ێ yeh with v        -> ي
+    "\u06D5": "\u0647",  # ە ae                -> ه
+    "\u06BE": "\u0647",  # ھ heh doachashmee   -> ه (ھولێر / هولير)
+    "\u0695": "\u0631",  # ڕ reh with v below  -> ر
+    "\u06B5": "\u0644",  # ڵ lam with v        -> ل
+    "\u06C6": "\u0648",  # ۆ oe                -> و
+    "\u0671": "\u0627",  # ٱ alef wasla        -> ا
+    # Hamza on waw and yeh: writers drop or misplace these seats as freely as
+    # the alef ones (مسؤول/مسئول/مسوول, هيئة/هيىة), so Arabic search engines
+    # such as al-Maktaba al-Shamela fold them too. Lucene does not; we do,
+    # because the archive's copy-edited and uncorrected sources disagree on
+    # exactly these letters.
+    "\u0624": "\u0648",  # ؤ                   -> و
+    "\u0626": "\u064A",  # ئ                   -> ي
+}
+# Arabic-Indic and extended (Persian) digits -> ASCII, like Lucene's
+# DecimalDigitFilter in its ArabicAnalyzer: ٢٠١٤ and 2014 are one number.
+for _i in range(10):
+    _LETTER_FOLDS[chr(0x0660 + _i)] = str(_i)
+    _LETTER_FOLDS[chr(0x06F0 + _i)] = str(_i)
+
+_FOLD_TABLE = {ord(k): v for k, v in _LETTER_FOLDS.items()}
+
+
+def _fold_letters(stripped: str) -> str:
+    """The letter folds alone, on text strip_marks already cleaned."""
+    return stripped.translate(_FOLD_TABLE)
+
+
+def fold(text: str) -> str:
+    """:func:`strip_marks`, then fold letters that are used interchangeably.
+
+    * Lucene ArabicNormalizer: آ أ إ → ا, ى → ي, ة → ه.
+    * Lucene PersianNormalizer: ی ے → ي, ک → ك, ۀ ہ → ه.
+    * Kurdish Sorani: گ → ك, پ → ب, چ → ج, ژ → ز, ڤ → ف, ێ → ي, ە ھ → ه,
+      ڕ → ر, ڵ → ل, ۆ → و, and ٱ → ا.
+    * ؤ → و and ئ → ي, as Shamela-style Arabic search does.
+    * ٠–٩ and ۰–۹ → 0–9.
+
+    Idempotent: ``fold(fold(x)) == fold(x)``.
+    """
+    return _fold_letters(strip_marks(text))
+
+
+# ---------------------------------------------------------------------------
+# tokenize
+# ---------------------------------------------------------------------------
+
+class Token(NamedTuple):
+    """A word as it stands in the input: ``text == input[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _mark_ranges() -> str:
+    """A regex character class body for every combining mark (Mn, Mc, Me).
+
+    Built from this Python's Unicode database so it can never disagree with
+    ``unicodedata``. Marks outside planes 0-3 and 14 do not exist (planes 4-13
+    are unassigned, 15-16 are private use), so only those are scanned.
+    """
+    ranges, start, prev = [], None, None
+    cps = list(range(0, 0x40000)) + list(range(0xE0000, 0xF0000))
+    for cp in cps:
+        if unicodedata.category(chr(cp))[0] == "M":
+            if start is None:
+                start = prev = cp
+            elif cp == prev + 1:
+                prev = cp
+            else:
+                ranges.append((start, prev))
+                start = prev = cp
+    if start is not None:
+        ranges.append((start, prev))
+    return "".join(
+        "\\U%08x" % a if a == b else "\\U%08x-\\U%08x" % (a, b) for a, b in ranges
+    )
+
+
+def _dead_letters() -> str:
+    """Word characters that strip_marks deletes entirely (tatweel, the small
+    Quranic waw/yeh, presentation forms of lone harakat): they may sit inside a
+    word but cannot make one on their own, or a line of tatweel would become
+    an empty term."""
+    candidates = set(_REMOVED) | set(map(chr, _PRESENTATION_TABLE))
+    dead = sorted(
+        ch for ch in candidates
+        if ch.isalnum() and not any(c.isalnum() for c in strip_marks(ch))
+    )
+    return "".join("\\U%08x" % ord(ch) for ch in dead)
+
+
+_MARKS = _mark_ranges()
+_DEAD = _dead_letters()
+# Inside a word: letters and digits (\w without the underscore), combining
+# marks, ZWNJ/ZWJ (Persian and Kurdish write them inside words: پێشمه‌رگه) and
+# the soft hyphen (an invisible hyphenation point inside a word). Tatweel is a
+# \w character (category Lm), so it is covered by the first alternative.
+_RUN_RE = re.compile("(?:[^\\W_]|[%s\u200c\u200d\u00ad])+" % _MARKS)
+# A word must contain a letter or digit that survives strip_marks.
+_BASE_RE = re.compile("(?![%s])[^\\W_]" % _DEAD) if _DEAD else re.compile("[^\\W_]")
+
+
+def _iter_tokens(text: str) -> Iterator[Token]:
+    for run in _RUN_RE.finditer(text):
+        start, end = run.span()
+        first = _BASE_RE.search(text, start, end)
+        if first is None:
+            continue
+        # Leading marks or joiners have no letter to sit on: leave them out.
+        yield Token(text[first.start():end], first.start(), end)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into words, keeping the original substring and its offsets.
+
+    A word is a maximal run of letters and digits in which combining marks,
+    tatweel, ZWNJ/ZWJ and soft hyphens stay *inside* the word: Whoosh's ``\\w+``
+    would cut المُفاوَضات into three at its harakat. Everything else splits:
+    spaces, punctuation, hyphens, quotes, slashes, brackets and the underscore
+    (``[بغداد_اين]`` is two words). A run that is only marks or tatweel is not a
+    word.
+    """
+    return list(_iter_tokens(_as_text(text)))
+
+
+# ---------------------------------------------------------------------------
+# stem: Lucene's ArabicStemmer
+# ---------------------------------------------------------------------------
+
+# Order and contents exactly as ArabicStemmer.prefixes / .suffixes.
+_STEM_PREFIXES = ("ال", "وال", "بال", "كال", "فال", "لل", "و")
+_STEM_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ية", "ه", "ة", "ي")
+
+
+def stem(folded_word: str) -> str:
+    """Lucene's ArabicStemmer (Larkey's light stemmer), rule for rule.
+
+    ``stemPrefix``: the first prefix of ال وال بال كال فال لل و that the word
+    starts with *and* passes ``startsWithCheckLength`` is removed, and only that
+    one: the one-letter و needs a word of at least 4 letters (3 left over), the
+    others need prefix length + 2 (2 left over). A prefix that matches but is
+    too long for the word is skipped and the next one tried, as in Lucene's
+    loop.
+
+    ``stemSuffix``: then each of ها ان ات ون ين يه ية ه ة ي *in that order* is
+    removed if the word (as shortened so far) ends with it and is at least
+    suffix length + 2 long (``endsWithCheckLength``). Several suffixes can go
+    (ساهدهات → ساهده → ساهد).
+
+    Meant for :func:`fold`-ed words (ة is then already ه), but like Lucene it
+    also handles unfolded ones.
+    """
+    word = _as_text(folded_word)
+    n = len(word)
+    for prefix in _STEM_PREFIXES:
+        if len(prefix) == 1 and n < 4:      # wa- needs at least 3 letters left
+            continue
+        if n < len(prefix) + 2:             # the others need 2
+            continue
+        if word.startswith(prefix):
+            word = word[len(prefix):]
+            break
+    for suffix in _STEM_SUFFIXES:
+        if len(word) >= len(suffix) + 2 and word.endswith(suffix):
+            word = word[: -len(suffix)]
+    return word
+
+
+# ---------------------------------------------------------------------------
+# Stop words
+# ---------------------------------------------------------------------------
+
+# Written as a reader types them; folded below, so أن, إن and ان are one entry.
+# Function words only. Nouns (قوات, دولة, عام), names, numbers and words that
+# fold into a name are deliberately absent: امام (also إمام, imam), خلف (the
+# name Khalaf), والي (governor), متى (the name Matti), كم (also km), لي (the name
+# Li) are all left in the index.
+_STOPWORDS_TYPED = """
+من إلى الى عن في مع بين حتى منذ مذ عند لدى دون نحو حول خلال ضد ضمن قبل بعد
+فوق تحت سوى تجاه حيال مثل
+منه منها منهم منهما منا عنه عنها عنهم فيه فيها فيهم فيما به بها بهم بما
+له لها لهم لنا عليه عليها عليهم علينا إليه إليها إليهم معه معها معهم معنا
+لديه لديها لديهم بينهم بينهما
+هو هي هم هما هن أنا نحن أنت أنتم
+هذا هذه هذان هاتان هذين هاتين هؤلاء ذلك تلك ذاك أولئك هنا هناك هنالك
+الذي التي الذين اللذان اللتان اللذين اللتين اللاتي اللواتي
+و ف ثم أو أم بل لكن لكنه لكنها ولكن إذ إذا إذن لو لولا كي لكي
+أن إن أنه أنها أنهم إنه إنها بأن لأن كأن كما كذلك لذلك لذا
+بينما عندما حيث حين حينما إلا ألا أما إما لما مما عما ممن كلما
+لا لم لن ليس ليست ما ماذا لماذا هل قد لقد سوف كيف أين
+كان كانت كانوا يكون تكون
+كل بعض غير أي أيضا فقط جدا الآن
+وفي ومن وهو وهي وهم وقد ولم ولا وأن وإن وكان وكانت وهذا وهذه وذلك وما
+ومع وعن وبين فإن فقد فلا فهو فهي
+"""
+
+#: Arabic function words, in :func:`fold`-ed form.
+STOPWORDS: frozenset[str] = frozenset(fold(w) for w in _STOPWORDS_TYPED.split())
+
+#: Stop words recognised only as typed (after strip_marks, before folding):
+#: على ("on") folds to علي, which is also the name Ali. Lucene sidesteps this by
+#: removing stop words before normalising; we do the same for just these words,
+#: so على is dropped but علي السيستاني keeps its علي.
+STOPWORDS_AS_TYPED: frozenset[str] = frozenset({"على", "وعلى"})
+
+assert not (STOPWORDS & {fold(w) for w in STOPWORDS_AS_TYPED})
+
+
+def is_stopword(folded: str, typed: str | None = None) -> bool:
+    """Is this (folded) word a function word the broad index leaves out?
+
+    ``typed`` is the word after :func:`strip_marks` but before the letter folds;
+    when given, it is also checked against :data:`STOPWORDS_AS_TYPED`.
+    """
+    if folded in STOPWORDS:
+        return True
+    return typed is not None and typed in STOPWORDS_AS_TYPED
+
+
+# ---------------------------------------------------------------------------
+# Terms
+# ---------------------------------------------------------------------------
+
+def exact_term(word: str) -> str:
+    """The exact-mode term for one word: :func:`strip_marks`."""
+    return strip_marks(word)
+
+
+def exact_terms(text: str) -> list[str]:
+    """Exact-mode terms of a text: every word, marks stripped, no stop words
+    removed (in exact mode "في" is something one may be looking for)."""
+    terms = []
+    for token in _iter_tokens(_as_text(text)):
+        term = strip_marks(token.text)
+        if term:
+            terms.append(term)
+    return terms
+
+
+def _broad(typed: str) -> str | None:
+    folded = _fold_letters(typed)
+    if not folded or is_stopword(folded, typed):
+        return None
+    stemmed = stem(folded)
+    # Stemming must not leave a one-letter term that would match everything
+    # with that letter (e.g. a two-letter word losing a suffix).
+    return stemmed if len(stemmed) >= 2 else folded
+
+
+def broad_term(word: str) -> str | None:
+    """The broad-mode term for one word: fold, drop stop words (``None``), stem.
+
+    A word that would stem to fewer than 2 characters keeps its folded form.
+    """
+    return _broad(strip_marks(word))
+
+
+def broad_terms(text: str) -> list[str]:
+    """Broad-mode terms of a text, in order, stop words removed."""
+    terms = []
+    for token in _iter_tokens(_as_text(text)):
+        term = _broad(strip_marks(token.text))
+        if term:
+            terms.append(term)
+    return terms
+
+
+# ---------------------------------------------------------------------------
+# Whoosh analyzers
+#
+# Whoosh pickles the schema, analyzers included, into the index's TOC, so
+# every class here is top-level, has no state (compiled regexes live at module
+# level) and compares equal to any other instance of itself.
+# ---------------------------------------------------------------------------
+
+class ArabicTokenizer(Tokenizer):
+    """Whoosh tokenizer using :func:`tokenize`: ``startchar``/``endchar`` are
+    offsets into the original value (plus ``start_char``), positions count
+    from ``start_pos``. With ``tokenize=False`` the whole value is one token
+    (Whoosh uses that for ranges, prefixes and wildcards)."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, tokenize=True,
+                 mode="", **kwargs):
+        value = _as_text(value)
+        t = _WhooshToken(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            t.original = t.text = value
+            t.boost = 1.0
+            t.stopped = False
+            if positions:
+                t.pos = start_pos
+            if chars:
+                t.startchar = start_char
+                t.endchar = start_char + len(value)
+            yield t
+            return
+        for pos, token in enumerate(_iter_tokens(value)):
+            t.text = token.text
+            t.boost = 1.0
+            t.stopped = False
+            if keeporiginal:
+                t.original = token.text
+            if positions:
+                t.pos = start_pos + pos
+            if chars:
+                t.startchar = start_char + token.start
+                t.endchar = start_char + token.end
+            yield t
+
+
+class StripMarksFilter(Filter):
+    """Exact mode: replace each token's text with :func:`strip_marks` of it."""
+
+    def __call__(self, tokens):
+        for t in tokens:
+            t.text = strip_marks(t.text)
+            if t.text:
+                yield t
+
+
+class FoldFilter(Filter):
+    """Broad mode: :func:`fold` each token. Keeps the strip_marks form in
+    ``t.arabic_typed`` for :class:`ArabicStopFilter` (see STOPWORDS_AS_TYPED)."""
+
+    def __call__(self, tokens):
+        for t in tokens:
+            typed = strip_marks(t.text)
+            t.arabic_typed = typed
+            t.text = _fold_letters(typed)
+            if t.text:
+                yield t
+
+
+class ArabicStopFilter(Filter):
+    """Drops :data:`STOPWORDS` and renumbers positions so the words that remain
+    are consecutive, starting at the first token's position (``start_pos``).
+    Indexing and querying both go through this, so the phrase "قوات في بغداد"
+    (query: قوات, بغداد at 0, 1) finds the indexed text (also 0, 1).
+
+    With ``removestops=False`` (Whoosh's highlighter) stop words are kept,
+    flagged ``stopped``, and share the position of the next kept word.
+    """
+
+    def __call__(self, tokens):
+        next_pos = None
+        for t in tokens:
+            if t.positions and next_pos is None:
+                next_pos = t.pos
+            stopped = is_stopword(t.text, getattr(t, "arabic_typed", None))
+            if stopped:
+                if t.removestops:
+                    continue
+                t.stopped = True
+                if t.positions:
+                    t.pos = next_pos
+                yield t
+                continue
+            t.stopped = False
+            if t.positions:
+                t.pos = next_pos
+                next_pos += 1
+            yield t
+
+
+class ArabicStemFilter(Filter):
+    """Broad mode: Lucene's light stemmer (:func:`stem`) on folded tokens; a
+    token that would stem below 2 characters keeps its folded form. Marked as a
+    morphological filter, as Whoosh's own StemFilter is, so Whoosh's
+    ``no_morph`` callers get unstemmed terms."""
+
+    is_morph = True
+
+    def __call__(self, tokens):
+        for t in tokens:
+            if not t.stopped:
+                stemmed = stem(t.text)
+                if len(stemmed) >= 2:
+                    t.text = stemmed
+            yield t
+
+
+def BroadAnalyzer():
+    """Tokenize, fold, drop stop words, stem: the default search field."""
+    return ArabicTokenizer() | FoldFilter() | ArabicStopFilter() | ArabicStemFilter()
+
+
+def ExactAnalyzer():
+    """Tokenize and strip marks only: the "exact spelling" search field."""
+    return ArabicTokenizer() | StripMarksFilter()

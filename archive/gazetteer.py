@@ -1,0 +1,426 @@
+"""Finding gazetteer names in text: the alias matcher behind tagging and
+search query expansion.
+
+Every name and alias of every outlet, speaker, place and force is cut into
+words with :func:`archive.arabic.tokenize` and folded with
+:func:`archive.arabic.fold`, and so is the text; a match is a run of text words
+equal to an alias's words. So كاگينز finds كاكينز, ھولێر finds هولير and
+CAGGINS finds Caggins, by the same rules search uses.
+
+Names are **not stemmed**: the stemmer is built for common words and would
+turn names into them (سورية → سور "wall", الموصل → موصل "conductor",
+الحسكة → حسك "thorns"), so tagging would fire on ordinary words. Instead, this
+module understands the one thing Arabic actually glues onto names: a proclitic
+and/or the article.
+
+Rules, in the order they are applied to the *first* word of an alias (the
+other words of a multi-word alias must match exactly, and the words of a match
+must not be separated by sentence or clause punctuation):
+
+1. **Proclitics.** A text word may carry one attached proclitic the alias
+   lacks: و ف ب ل ك, or و/ف followed by ب ل ك (وبالرمادي), or ل + article with
+   its alif elided (للبيشمركة = ل + البيشمركة). What remains must be at least
+   3 letters (2 when more words of the alias must follow, as in وتل أبيض).
+2. **Known words are not split.** A single letter is never stripped from a word
+   that is itself an alias word: بغداد is Baghdad, never ب + غداد; likewise
+   وبغداد is و + بغداد, never وب + غداد.
+3. **The article.** الپێشمهرگة and پێشمهرگة, البيشمركة and بيشمركة are the same
+   name: an alias with ال matches the word without it and vice versa, but only
+   when the rest of the word is at least 5 letters and does not end in ي or
+   ية. Shorter words are too often ordinary ones: ورقة is "paper", not
+   و + (ال)رقة; قائم ("standing") is not القائم, the town. And -ي/-ية is the
+   adjective ending, with or without the article: السورية is "the Syrian",
+   not سورية (Syria); رمادي is "grey", not الرمادي (Ramadi). Such names match
+   only with the article as the alias has it.
+4. **Short aliases** (fewer than 4 letters in all, such as قسد, PMF, SDF) match
+   only a whole word, optionally with a single-letter proclitic (قسد, وقسد,
+   لقسد, فقسد), never with the article and never inside a longer word
+   (لقسدية, قسدي).
+5. **Longest match wins** and matches do not overlap: in "قوات سوريا
+   الديمقراطية" the force is found, not the country inside it. Between equally
+   long candidates the one needing fewer liberties wins (as written, then with
+   a proclitic stripped, then with the article added or dropped).
+6. **Ambiguous aliases are silent.** When two entities of the same kind share
+   an alias (two speakers called علي), the words are consumed but tag neither.
+   Entities of different kinds may share an alias; each is reported.
+
+Latin aliases (Caggins, PMF, SDF, Kirkuk) are casefolded like everything else
+and match whole words.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from typing import Iterable
+
+from archive.arabic import fold, strip_marks, tokenize
+
+KINDS = ("outlet", "speaker", "place", "force")
+
+# Rule 1: attached proclitics, and proclitic + article with the alif elided.
+_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+_SINGLE_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك"})
+_LAM_ARTICLE = ("لل", "ولل", "فلل")
+_ARTICLE = "ال"
+_NISBA = ("ي", "يه")   # the adjective endings -ي/-ية (folded), rule 3
+
+_MIN_REST_ONE_WORD = 3      # rule 1, one-word alias
+_MIN_REST_MORE_WORDS = 2    # rule 1, further words must follow
+_MIN_CORE_FOR_ARTICLE = 5   # rule 3
+_SHORT_ALIAS = 4            # rule 4: fewer letters than this is "short"
+
+# Characters that end a sentence or clause: a multi-word alias does not match
+# across them ("... في سوريا. الديمقراطية ..." is not SDF).
+_BREAKS = frozenset(".,،;؛:!?؟\n\r()[]{}…|")
+
+
+@dataclass(frozen=True)
+class Match:
+    """One mention: ``text[start:end]`` is the name as written, without an
+    attached و ف ب ل ك (so highlighting marks الحشد الشعبي in والحشد الشعبي;
+    the لل of للبيشمركة holds the article and is kept); ``alias`` is the
+    gazetteer spelling that matched."""
+
+    kind: str
+    pk: int
+    start: int
+    end: int
+    alias: str
+
+
+def _split_article(word: str) -> tuple[bool, str]:
+    """(has article, rest). A word is only read as ال + rest if the rest has
+    at least 2 letters (الو is not ال + و)."""
+    if word.startswith(_ARTICLE) and len(word) >= len(_ARTICLE) + 2:
+        return True, word[len(_ARTICLE):]
+    return False, word
+
+
+class _Alias:
+    """One distinct folded word sequence and the entities that use it."""
+
+    __slots__ = ("words", "article", "core", "letters", "owners", "resolved")
+
+    def __init__(self, words: tuple[str, ...]):
+        self.words = words
+        self.article, self.core = _split_article(words[0])
+        self.letters = sum(len(w) for w in words)
+        # (kind, pk) -> the entity's spellings that fold to these words,
+        # each with its exact (strip_marks) words: كاكينز and كاگينز.
+        self.owners: dict[tuple[str, int], list[tuple[str, tuple[str, ...]]]] = {}
+        self.resolved: list[tuple[str, int, list[tuple[str, tuple[str, ...]]]]] = []
+
+    @property
+    def short(self) -> bool:
+        return self.letters < _SHORT_ALIAS
+
+    def resolve(self):
+        """Rule 6: keep only owners that are alone of their kind."""
+        by_kind: dict[str, list] = {}
+        for (kind, pk), spellings in self.owners.items():
+            by_kind.setdefault(kind, []).append((pk, spellings))
+        self.resolved = [
+            (kind, owners[0][0], owners[0][1])
+            for kind, owners in by_kind.items() if len(owners) == 1
+        ]
+
+
+class _Candidate:
+    """A way of reading one text word as the first word of an alias."""
+
+    __slots__ = ("clitic_len", "article", "core", "rest_len", "clitic")
+
+    def __init__(self, clitic: str, clitic_len: int, article: bool, core: str, rest_len: int):
+        self.clitic = clitic            # the proclitic stripped ("" for none)
+        self.clitic_len = clitic_len    # folded characters to skip in the word
+        self.article = article
+        self.core = core
+        self.rest_len = rest_len        # letters left after the proclitic
+
+
+class AliasIndex:
+    """All gazetteer spellings, folded and ready to be found in text.
+
+    Built from ``(kind, pk, names)`` entries, ``names`` being the entity's
+    ``all_names()``. Immutable once built; :func:`get_alias_index` keeps one
+    per process and rebuilds it when the gazetteer changes.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, int, Iterable[str]]]):
+        self._names: dict[tuple[str, int], list[str]] = {}
+        aliases: dict[tuple[str, ...], _Alias] = {}
+        for kind, pk, names in entries:
+            if kind not in KINDS:
+                raise ValueError(f"unknown gazetteer kind {kind!r}")
+            spellings = self._names.setdefault((kind, pk), [])
+            for name in names or ():
+                name = (name or "").strip()
+                if not name:
+                    continue
+                if name not in spellings:
+                    spellings.append(name)
+                exact = tuple(w for w in (strip_marks(t.text) for t in tokenize(name)) if w)
+                words = tuple(fold(w) for w in exact)
+                if not words:
+                    continue
+                alias = aliases.get(words)
+                if alias is None:
+                    alias = aliases[words] = _Alias(words)
+                alias.owners.setdefault((kind, pk), []).append((name, exact))
+        self._by_core: dict[str, list[_Alias]] = {}
+        for alias in aliases.values():
+            alias.resolve()
+            self._by_core.setdefault(alias.core, []).append(alias)
+
+    @classmethod
+    def from_database(cls) -> "AliasIndex":
+        """Every outlet, speaker, place and force currently in the database."""
+        from archive.models import Force, Outlet, Place, Speaker
+
+        models = {"outlet": Outlet, "speaker": Speaker, "place": Place, "force": Force}
+        entries = []
+        for kind, model in models.items():
+            for obj in model.objects.only("pk", "name", "name_en", "aliases").order_by("pk"):
+                entries.append((kind, obj.pk, obj.all_names()))
+        return cls(entries)
+
+    # -- lookups -----------------------------------------------------------
+
+    def names(self, kind: str, pk: int) -> list[str]:
+        """Every spelling of the entity (name, English name, aliases)."""
+        return list(self._names.get((kind, pk), ()))
+
+    # -- matching ----------------------------------------------------------
+
+    def _article_ok(self, alias: _Alias, article: bool) -> bool:
+        """Rule 3 and the no-article half of rule 4."""
+        if alias.article == article:
+            return True
+        return (
+            not alias.short
+            and len(alias.core) >= _MIN_CORE_FOR_ARTICLE
+            and not alias.core.endswith(_NISBA)
+        )
+
+    def _is_alias_word(self, word: str) -> bool:
+        """Is ``word``, as written, the first word of some alias? (rule 2)"""
+        article, core = _split_article(word)
+        return any(self._article_ok(a, article) for a in self._by_core.get(core, ()))
+
+    def _candidates(self, word: str) -> list[tuple[int, _Candidate]]:
+        """Readings of a text word as (preference, candidate); lower is better."""
+        article, core = _split_article(word)
+        found = [(0, _Candidate("", 0, article, core, len(word)))]
+        if self._is_alias_word(word):
+            return found                      # rule 2: بغداد stays بغداد
+        blocked = set()                       # rule 2 for و + بغداد
+        for clitic in _PROCLITICS:
+            if len(clitic) == 2 and word.startswith(clitic[0]) and \
+                    self._is_alias_word(word[1:]):
+                blocked.add(clitic)
+        for clitic in _PROCLITICS:
+            if clitic in blocked or not word.startswith(clitic):
+                continue
+            rest = word[len(clitic):]
+            article, core = _split_article(rest)
+            found.append((1, _Candidate(clitic, len(clitic), article, core, len(rest))))
+        for lam in _LAM_ARTICLE:
+            core = word[len(lam):]
+            if word.startswith(lam) and core:
+                # (و/ف +) ل + (ا)ل + core. The reported name keeps its لل (it
+                # holds the article); only a leading و/ف is left out.
+                found.append((1, _Candidate(lam[:-1], len(lam) - 2, True, core,
+                                            len(core) + len(_ARTICLE))))
+        return found
+
+    def _fits(self, alias: _Alias, cand: _Candidate) -> int | None:
+        """Can this reading of the word start this alias? Returns the extra
+        preference cost (0 same article, 1 article added/dropped) or None."""
+        if cand.clitic:
+            need = _MIN_REST_ONE_WORD if len(alias.words) == 1 else _MIN_REST_MORE_WORDS
+            if cand.rest_len < need:
+                return None
+            if alias.short and cand.clitic not in _SINGLE_PROCLITICS:
+                return None
+        if cand.article == alias.article:
+            return 0
+        if self._article_ok(alias, cand.article):
+            return 1
+        return None
+
+    def _spans(self, text: str):
+        """Every (start word, end word, preference, alias, clitic_len) that fits."""
+        tokens = tokenize(text)
+        folded = [fold(t.text) for t in tokens]
+        # May word i and word i+1 belong to one name? (no clause break between)
+        joinable = [
+            not any(ch in _BREAKS for ch in text[tokens[i].end:tokens[i + 1].start])
+            for i in range(len(tokens) - 1)
+        ]
+        spans = []
+        for i, word in enumerate(folded):
+            if not word:
+                continue
+            for pref, cand in self._candidates(word):
+                for alias in self._by_core.get(cand.core, ()):
+                    n = len(alias.words)
+                    if i + n > len(tokens):
+                        continue
+                    if n > 1 and (
+                        tuple(folded[i + 1:i + n]) != alias.words[1:]
+                        or not all(joinable[i:i + n - 1])
+                    ):
+                        continue
+                    cost = self._fits(alias, cand)
+                    if cost is None:
+                        continue
+                    spans.append((i, i + n, pref + 2 * cost, alias, cand.clitic_len))
+        return tokens, spans
+
+    def find(self, text: str) -> list[Match]:
+        """Every gazetteer mention in ``text``, in order of position."""
+        text = text if isinstance(text, str) else ("" if text is None else str(text))
+        tokens, spans = self._spans(text)
+        # Rule 5: longest (in words, then characters) first; then fewest
+        # liberties; then leftmost. Take greedily what does not overlap.
+        spans.sort(key=lambda s: (
+            -(s[1] - s[0]),
+            -(tokens[s[1] - 1].end - tokens[s[0]].start),
+            s[2],
+            s[0],
+        ))
+        taken = [False] * len(tokens)
+        chosen = []
+        for start, end, _pref, alias, clitic_len in spans:
+            if any(taken[start:end]):
+                continue
+            for k in range(start, end):
+                taken[k] = True
+            chosen.append((start, end, alias, clitic_len))
+        chosen.sort(key=lambda c: c[0])
+        matches = []
+        for start, end, alias, clitic_len in chosen:
+            first = tokens[start]
+            char_start = first.start + _skip_folded(first.text, clitic_len)
+            written = [strip_marks(t.text) for t in tokens[start:end]]
+            for kind, pk, spellings in alias.resolved:
+                spelling = _closest_spelling(spellings, written)
+                matches.append(Match(kind, pk, char_start, tokens[end - 1].end, spelling))
+        return matches
+
+    def entity_key_for_phrase(self, text: str) -> tuple[str, int] | None:
+        """If the whole of ``text`` (a query word or phrase) is a name of
+        exactly one entity, that entity's ``(kind, pk)``; otherwise None.
+
+        Used by search to expand a query to every spelling of the entity. Two
+        entities claiming the phrase, of the same kind or not, give None: we
+        cannot tell which one the user meant.
+        """
+        text = text if isinstance(text, str) else ("" if text is None else str(text))
+        tokens, spans = self._spans(text)
+        whole = [s for s in spans if s[0] == 0 and s[1] == len(tokens)]
+        if not whole:
+            return None
+        best = min(s[2] for s in whole)
+        owners = set()
+        for s in whole:
+            if s[2] == best:
+                owners.update(s[3].owners)
+        if len(owners) != 1:
+            return None
+        return next(iter(owners))
+
+
+def _closest_spelling(spellings, written: list[str]) -> str:
+    """Of an entity's spellings that fold alike (كاكينز, كاگينز), the one the
+    text actually uses; else the first listed."""
+    for spelling, exact in spellings:
+        if len(exact) == len(written) and tuple(written[1:]) == exact[1:] \
+                and written[0].endswith(exact[0]):
+            return spelling
+    return spellings[0][0]
+
+
+def _skip_folded(original: str, n: int) -> int:
+    """How many characters of ``original`` make up its first ``n`` folded
+    characters, plus any marks riding on them (the fatha of وَالحشد)."""
+    if n <= 0:
+        return 0
+    i, acc = 0, 0
+    while i < len(original) and acc < n:
+        acc += len(fold(original[i]))
+        i += 1
+    while i < len(original) and not fold(original[i]):
+        i += 1
+    return i
+
+
+# ---------------------------------------------------------------------------
+# The per-process index
+# ---------------------------------------------------------------------------
+
+#: A built index is trusted for at most this many seconds. Signals keep it
+#: exact within one process; this bounds how stale another worker process
+#: (which never sees this process's signals), a ``QuerySet.update()`` or a
+#: rolled-back transaction can leave it.
+MAX_AGE_SECONDS = 300
+
+_lock = threading.Lock()
+_version = 0
+_cached: tuple[int, float, AliasIndex] | None = None
+_signals_connected = False
+
+
+def invalidate_alias_index(*args, **kwargs):
+    """Forget the cached index; the next :func:`get_alias_index` rebuilds it.
+    Call after bulk changes that send no signals (``bulk_create``, ``update``)."""
+    global _version
+    with _lock:
+        _version += 1
+
+
+def get_alias_index() -> AliasIndex:
+    """This process's index of the gazetteer, rebuilt after any outlet,
+    speaker, place or force is saved or deleted (see :func:`connect_signals`)
+    and at least every :data:`MAX_AGE_SECONDS`."""
+    global _cached
+    if not _signals_connected:
+        connect_signals()   # a safety net; AppConfig.ready() should do it
+    with _lock:
+        version, cached = _version, _cached
+    if cached is not None and cached[0] == version and \
+            time.monotonic() - cached[1] < MAX_AGE_SECONDS:
+        return cached[2]
+    index = AliasIndex.from_database()
+    with _lock:
+        # Stored under the version read *before* building: a change made
+        # meanwhile bumps the version and forces another rebuild.
+        _cached = (version, time.monotonic(), index)
+    return index
+
+
+def _gazetteer_changed(sender, **kwargs):
+    invalidate_alias_index()
+    # Once more after commit, so a process that rebuilt from inside the
+    # transaction does not keep a view that has since changed again.
+    from django.db import transaction
+
+    transaction.on_commit(invalidate_alias_index, using=kwargs.get("using"))
+
+
+def connect_signals():
+    """Rebuild the index when the gazetteer changes. Call once, from
+    ``ArchiveConfig.ready()``. Safe to call twice (dispatch_uid)."""
+    global _signals_connected
+    from django.db.models.signals import post_delete, post_save
+
+    from archive.models import Force, Outlet, Place, Speaker
+
+    _signals_connected = True
+    for model in (Outlet, Speaker, Place, Force):
+        name = model.__name__.lower()
+        post_save.connect(_gazetteer_changed, sender=model,
+                          dispatch_uid=f"archive.gazetteer.{name}.saved")
+        post_delete.connect(_gazetteer_changed, sender=model,
+                            dispatch_uid=f"archive.gazetteer.{name}.deleted")

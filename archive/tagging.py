@@ -1,0 +1,116 @@
+"""Text → entities: which outlets, speakers, places and forces an article names.
+
+Tagging is nothing but the gazetteer matcher (:mod:`archive.gazetteer`) run
+over the title and body, so it finds a name exactly when search would expand a
+query to it, with the same folding. It never guesses beyond the gazetteer:
+a name that is not in it is not tagged, and a name two entities share is not
+tagged at all (see the matcher's rules). Improving tags means improving the
+gazetteer, then re-tagging with :func:`retag_articles`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from archive.gazetteer import AliasIndex, Match, get_alias_index
+from archive.models import Article
+
+#: Between title and body in the text that is matched: a paragraph break, so
+#: no name is ever read across the two.
+SEPARATOR = "\n\n"
+
+# Gazetteer kind -> Tags attribute -> Article relation.
+_KIND_FIELD = {"speaker": "speakers", "place": "places", "force": "forces", "outlet": "outlets"}
+#: The relations re-tagging replaces. The outlet is a single foreign key the
+#: importer sets from where the article came from; a mention of another outlet
+#: in the text ("قال لرووداو") does not change who published it.
+RELATIONS = ("speakers", "places", "forces")
+_CHUNK = 200
+
+
+@dataclass
+class Tags:
+    """Entities named in an article, each list in order of first mention,
+    without repeats. ``matches`` are all the mentions; their offsets index
+    ``text``, which is ``title + SEPARATOR + body``."""
+
+    speakers: list[int] = field(default_factory=list)
+    places: list[int] = field(default_factory=list)
+    forces: list[int] = field(default_factory=list)
+    outlets: list[int] = field(default_factory=list)
+    matches: list[Match] = field(default_factory=list)
+    text: str = ""
+
+
+def tag(title: str, body: str, index: AliasIndex | None = None) -> Tags:
+    """Find the gazetteer's entities in an article's title and body."""
+    if index is None:
+        index = get_alias_index()
+    text = f"{title or ''}{SEPARATOR}{body or ''}"
+    tags = Tags(text=text)
+    seen = set()
+    for match in index.find(text):
+        tags.matches.append(match)
+        key = (match.kind, match.pk)
+        if key not in seen:
+            seen.add(key)
+            getattr(tags, _KIND_FIELD[match.kind]).append(match.pk)
+    return tags
+
+
+@dataclass
+class Change:
+    """What re-tagging did to one article: per relation ("speakers",
+    "places", "forces"), the pks added and removed."""
+
+    article_id: int
+    added: dict[str, list[int]] = field(default_factory=dict)
+    removed: dict[str, list[int]] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> bool:
+        return any(self.added.values()) or any(self.removed.values())
+
+
+def retag_articles(queryset, index: AliasIndex | None = None) -> list[Change]:
+    """Tag existing articles again with the current gazetteer.
+
+    For each article, in its own transaction, speakers, places and forces are
+    replaced by what :func:`tag` finds; a relation is only written when it
+    differs, so unchanged articles cost no writes and trigger no re-indexing.
+    Returns one :class:`Change` per article, in queryset order (``changed`` is
+    False for those left as they were).
+    """
+    if index is None:
+        index = get_alias_index()
+    # The pks first, then the articles in chunks: no cursor stays open while
+    # we write, and whatever select_related/prefetch the caller's queryset
+    # carries (an admin changelist's, say) cannot clash with only().
+    ids = list(dict.fromkeys(queryset.values_list("pk", flat=True)))   # joins may repeat
+    changes = []
+    for offset in range(0, len(ids), _CHUNK):
+        chunk = ids[offset:offset + _CHUNK]
+        articles = Article.objects.only("pk", "title", "body").in_bulk(chunk)
+        for pk in chunk:
+            article = articles.get(pk)
+            if article is not None:      # deleted meanwhile
+                changes.append(_retag(article, index))
+    return changes
+
+
+def _retag(article, index: AliasIndex) -> Change:
+    tags = tag(article.title, article.body, index)
+    change = Change(article_id=article.pk)
+    with transaction.atomic():
+        for relation in RELATIONS:
+            wanted = getattr(tags, relation)
+            manager = getattr(article, relation)
+            current = set(manager.values_list("pk", flat=True))
+            added = [pk for pk in wanted if pk not in current]
+            removed = sorted(current - set(wanted))
+            change.added[relation] = added
+            change.removed[relation] = removed
+            if added or removed:
+                manager.set(wanted)
+    return change
