@@ -1,0 +1,45 @@
+# The whole set-up is two commands: `make run` and `make test`.
+# Each step is spelled out below so it can also be run by hand.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8000
+WORKERS ?= 2
+# make run and make test are development commands: DEBUG on, SQLite and the
+# index in ./data unless DATA_DIR / DATABASE_URL say otherwise.
+export DEBUG ?= 1
+
+.PHONY: run test test-postgres test-fast serve setup demo-data install system-deps bench clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV) || (bash scripts/install-system-deps.sh python && $(PYTHON) -m venv $(VENV))
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+setup: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_data
+
+run: setup
+	@echo "Serving on http://127.0.0.1:$(PORT)/"
+	$(VENV)/bin/gunicorn archive.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile - --log-file -
+
+system-deps:
+	bash scripts/install-system-deps.sh
+
+test: install system-deps
+	$(PY) -m pytest
+
+# The suite again on PostgreSQL (Debian's, installed and started by the script).
+test-postgres: install
+	DATABASE_URL="$$(bash scripts/start-postgres.sh)" $(PY) -m pytest -m "not browser"
+
+test-fast: install
+	$(PY) -m pytest -m "not browser"
+
+clean:
+	rm -rf data test-artifacts .pytest_cache

@@ -1,0 +1,93 @@
+"""The archivists' admin: every model, searchable and filterable, in Arabic.
+
+Aliases and domains are JSON lists in the database; here they are edited as a
+textarea with one spelling per line, which is how archivists think of them.
+"""
+from django import forms
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from archive.models import Article, Force, Outlet, Place, Speaker
+
+admin.site.site_header = _("أرشيف الأخبار: الإدارة")
+admin.site.site_title = _("أرشيف الأخبار")
+admin.site.index_title = _("إدارة الأرشيف")
+
+
+class LinesField(forms.CharField):
+    """A JSON list edited as lines of text; blank lines and repeats dropped."""
+
+    widget = forms.Textarea(attrs={"rows": 5, "dir": "auto"})
+
+    def prepare_value(self, value):
+        if isinstance(value, (list, tuple)):
+            return "\n".join(value)
+        return value
+
+    def to_python(self, value):
+        if isinstance(value, (list, tuple)):
+            return list(value)
+        lines = [line.strip() for line in (value or "").splitlines()]
+        return list(dict.fromkeys(line for line in lines if line))
+
+
+class EntityForm(forms.ModelForm):
+    aliases = LinesField(label=_("other spellings"), required=False,
+                         help_text=_("Every other spelling, in any script: one per line."))
+
+
+class EntityAdmin(admin.ModelAdmin):
+    form = EntityForm
+    list_display = ("name", "name_en", "slug")
+    search_fields = ("name", "name_en", "slug", "aliases")
+    prepopulated_fields = {}
+    ordering = ("name",)
+
+
+class OutletForm(EntityForm):
+    domains = LinesField(label=_("web domains"), required=False)
+
+    class Meta:
+        model = Outlet
+        fields = "__all__"
+
+
+@admin.register(Outlet)
+class OutletAdmin(EntityAdmin):
+    form = OutletForm
+    list_display = ("name", "name_en", "slug", "url")
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(EntityAdmin):
+    list_display = ("name", "name_en", "role", "slug")
+    search_fields = EntityAdmin.search_fields + ("role", "role_en")
+
+
+@admin.register(Place)
+class PlaceAdmin(EntityAdmin):
+    list_display = ("name", "name_en", "kind", "parent", "latitude", "longitude", "slug")
+    list_filter = ("kind", ("parent", admin.RelatedOnlyFieldListFilter))
+    list_select_related = ("parent",)
+    autocomplete_fields = ("parent",)
+
+
+@admin.register(Force)
+class ForceAdmin(EntityAdmin):
+    pass
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ("title", "outlet", "published", "date_precision", "external_id", "updated")
+    list_filter = ("date_precision", ("outlet", admin.RelatedOnlyFieldListFilter), "published")
+    search_fields = ("title", "external_id", "url")
+    date_hierarchy = "published"
+    list_select_related = ("outlet",)
+    autocomplete_fields = ("outlet", "dateline", "speakers", "places", "forces")
+    readonly_fields = ("original_name", "original_file", "content_hash", "created", "updated")
+    fieldsets = (
+        (None, {"fields": ("title", "body", "outlet", ("published", "date_precision"), "dateline", "url", "external_id")}),
+        (_("tags"), {"fields": ("speakers", "places", "forces")}),
+        (_("as received"), {"classes": ("collapse",), "fields": ("original_name", "original_file", "original_text", "content_hash", "created", "updated")}),
+    )

@@ -1,0 +1,100 @@
+"""Haystack's Whoosh backend, made Arabic and kept open.
+
+Haystack's own backend builds every text field with Whoosh's English
+``StemmingAnalyzer`` and opens a new searcher for every search (hundreds of
+milliseconds on a large index). This subclass
+
+- declares the archive's own schema (``SCHEMA``), with the analyzers of
+  ``archive.arabic`` for the broad and the exact fields;
+- indexes with ``archive.search.indexing.document_for`` so that haystack's
+  ``rebuild_index`` and ``update_index`` commands write exactly what the
+  archive's own indexing writes;
+- writes non-compound segments and waits for the write lock instead of
+  failing, so an upload during a bulk import queues behind it.
+
+Searching goes through ``archive.search.engine``, which reuses one searcher per
+process; haystack's ``SearchQuerySet`` is not used by the archive.
+"""
+from whoosh import fields as wf
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import EmptyIndexError
+from haystack.backends import BaseEngine
+from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
+from haystack.exceptions import SkipDocument
+
+from archive.arabic import BroadAnalyzer, ExactAnalyzer
+
+# How long a writer waits for another process's write lock (seconds).
+WRITE_LOCK_TIMEOUT = 300.0
+
+
+def build_schema():
+    """The one schema of the article index. ``text`` holds title and body."""
+    facet = dict(commas=True, lowercase=False, scorable=False, stored=False)
+    return wf.Schema(
+        id=wf.ID(stored=True, unique=True),
+        django_ct=wf.ID(stored=True),
+        django_id=wf.ID(stored=True),
+        # Broad: folded letters, light stemming, stop words out.
+        text=wf.TEXT(analyzer=BroadAnalyzer(), phrase=True, stored=False),
+        title=wf.TEXT(analyzer=BroadAnalyzer(), phrase=True, stored=False, field_boost=3.0),
+        # Exact: only harakat, tatweel and invisible marks ignored.
+        text_exact=wf.TEXT(analyzer=ExactAnalyzer(), phrase=True, stored=False),
+        title_exact=wf.TEXT(analyzer=ExactAnalyzer(), phrase=True, stored=False, field_boost=3.0),
+        # Filters and facets: slugs; a place also carries every place it lies in.
+        location=wf.KEYWORD(**facet),
+        force=wf.KEYWORD(**facet),
+        speaker=wf.KEYWORD(**facet),
+        source=wf.KEYWORD(**facet),
+        year=wf.KEYWORD(**facet),
+        published=wf.DATETIME(sortable=True),
+        # Sort keys: YYYYMMDD, with undated articles last in both directions.
+        newest=wf.NUMERIC(int, bits=32, sortable=True, signed=False),
+        oldest=wf.NUMERIC(int, bits=32, sortable=True, signed=False),
+        # When the article last changed: check_index compares it with the database.
+        updated=wf.ID(stored=True),
+    )
+
+
+SCHEMA = build_schema()
+
+
+def open_or_create(path):
+    storage = FileStorage(str(path))
+    storage.create()
+    try:
+        return storage.open_index(schema=SCHEMA)
+    except EmptyIndexError:
+        return storage.create_index(SCHEMA)
+
+
+class ArabicWhooshSearchBackend(WhooshSearchBackend):
+    def build_schema(self, fields):
+        return "text", SCHEMA
+
+    def update(self, index, iterable, commit=True):
+        from archive.search import indexing
+
+        if not self.setup_complete:
+            self.setup()
+        docs = []
+        for obj in iterable:
+            try:
+                docs.append(indexing.document_for(obj))
+            except SkipDocument:
+                continue
+        if docs:
+            indexing.write_documents(docs)
+        self.index = self.index.refresh()
+
+    def clear(self, models=None, commit=True):
+        from archive.search import indexing
+
+        indexing.clear()
+        if self.setup_complete:
+            self.index = self.index.refresh()
+
+
+class ArabicWhooshEngine(BaseEngine):
+    backend = ArabicWhooshSearchBackend
+    query = WhooshSearchQuery

@@ -1,0 +1,186 @@
+"""Writing articles into the search index, and the one shared searcher.
+
+Every path that changes the index comes through here: the signal processor
+(one article after its transaction commits), ``import_articles`` (batches),
+haystack's ``rebuild_index`` / ``update_index`` and ``rebuild()``. One Whoosh
+writer at a time may hold the lock; ``write_documents`` waits for it.
+"""
+import logging
+import shutil
+import threading
+
+from django.conf import settings
+from whoosh.index import LockError
+
+from archive.models import Article, Place
+from archive.search.backend import SCHEMA, WRITE_LOCK_TIMEOUT, open_or_create
+
+log = logging.getLogger(__name__)
+
+CONTENT_TYPE = "archive.article"
+_lock = threading.RLock()
+_index = None
+_index_path = None
+_searcher = None
+
+
+def doc_id(pk):
+    return f"{CONTENT_TYPE}.{pk}"
+
+
+def get_index():
+    """The index at ``settings.SEARCH_INDEX_DIR``, opened once per process."""
+    global _index, _index_path, _searcher
+    path = str(settings.SEARCH_INDEX_DIR)
+    with _lock:
+        if _index is None or _index_path != path:
+            _index = open_or_create(path)
+            _index_path = path
+            _searcher = None
+        return _index
+
+
+def get_searcher():
+    """One searcher per process, refreshed when another process has committed.
+
+    Opening a Whoosh searcher reads every segment's metadata; on a large index
+    that alone costs more than the search. ``refresh()`` returns the same
+    searcher when the index has not changed, so the check is a directory read.
+    """
+    global _searcher
+    ix = get_index()
+    with _lock:
+        if _searcher is None:
+            _searcher = ix.searcher()
+        elif not _searcher.up_to_date():
+            _searcher = _searcher.refresh()
+        return _searcher
+
+
+class PlaceAncestry:
+    """Slug of each place and of every place it lies in, read once per batch."""
+
+    def __init__(self):
+        rows = list(Place.objects.values_list("id", "slug", "parent_id"))
+        self.slug = {pk: slug for pk, slug, _parent in rows}
+        self.parent = {pk: parent for pk, _slug, parent in rows}
+
+    def with_ancestors(self, place_ids):
+        slugs = []
+        for pk in place_ids:
+            seen = set()
+            while pk is not None and pk not in seen and pk in self.slug:
+                seen.add(pk)
+                if self.slug[pk] not in slugs:
+                    slugs.append(self.slug[pk])
+                pk = self.parent.get(pk)
+        return slugs
+
+
+def date_key(article):
+    d = article.published
+    return d.year * 10000 + d.month * 100 + d.day if d else None
+
+
+def document_for(article, ancestry=None):
+    """The index document of one article (relations must be prefetched)."""
+    from datetime import datetime
+
+    ancestry = ancestry or PlaceAncestry()
+    key = date_key(article)
+    title = article.title or ""
+    doc = {
+        "id": doc_id(article.pk),
+        "django_ct": CONTENT_TYPE,
+        "django_id": str(article.pk),
+        "text": f"{title}\n{article.body}",
+        "title": title,
+        "text_exact": f"{title}\n{article.body}",
+        "title_exact": title,
+        "location": ",".join(ancestry.with_ancestors([p.pk for p in article.places.all()])),
+        "force": ",".join(f.slug for f in article.forces.all()),
+        "speaker": ",".join(s.slug for s in article.speakers.all()),
+        "source": article.outlet.slug if article.outlet_id else "",
+        "year": str(article.published.year) if article.published else "",
+        "newest": key or 0,
+        "oldest": key or 99991231,
+        "updated": article.updated.isoformat() if article.updated else "",
+    }
+    if article.published:
+        d = article.published
+        doc["published"] = datetime(d.year, d.month, d.day)
+    return doc
+
+
+def write_documents(docs, delete_ids=()):
+    """Add or replace documents and delete others, in one commit.
+
+    Waits up to ``WRITE_LOCK_TIMEOUT`` seconds for a writer in another process
+    (a bulk import) instead of failing. Segments are not compound: a compound
+    segment must be read whole when a searcher opens it.
+    """
+    ix = get_index()
+    try:
+        writer = ix.writer(timeout=WRITE_LOCK_TIMEOUT, delay=0.1, limitmb=256, compound=False)
+    except LockError:
+        log.error("The search index stayed locked for %s s", WRITE_LOCK_TIMEOUT)
+        raise
+    try:
+        for term in delete_ids:
+            writer.delete_by_term("id", term)
+        for doc in docs:
+            writer.update_document(**doc)
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+
+
+def index_articles(pks, chunk=500):
+    """(Re)index these articles as they are now; pks with no article are removed."""
+    pks = list(dict.fromkeys(pks))
+    if not pks:
+        return
+    ancestry = PlaceAncestry()
+    for start in range(0, len(pks), chunk):
+        part = pks[start:start + chunk]
+        articles = list(Article.objects.with_relations().filter(pk__in=part))
+        found = {a.pk for a in articles}
+        gone = [doc_id(pk) for pk in part if pk not in found]
+        write_documents([document_for(a, ancestry) for a in articles], delete_ids=gone)
+
+
+def remove_articles(pks):
+    write_documents([], delete_ids=[doc_id(pk) for pk in pks])
+
+
+def clear():
+    """An empty index in place of the old one."""
+    global _index, _searcher
+    path = settings.SEARCH_INDEX_DIR
+    with _lock:
+        _searcher = None
+        _index = None
+        shutil.rmtree(path, ignore_errors=True)
+        get_index()
+
+
+def rebuild(batch_size=1000, progress=None):
+    """Index every article from scratch; ``progress`` is called with each batch's size."""
+    clear()
+    ix = get_index()
+    ancestry = PlaceAncestry()
+    writer = ix.writer(timeout=WRITE_LOCK_TIMEOUT, limitmb=512, compound=False)
+    try:
+        pks = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(pks), batch_size):
+            part = pks[start:start + batch_size]
+            for article in Article.objects.with_relations().filter(pk__in=part):
+                writer.add_document(**document_for(article, ancestry))
+            if progress:
+                progress(len(part))
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    return len(pks)

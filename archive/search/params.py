@@ -1,0 +1,139 @@
+"""Search parameters, as the page and the API receive them, checked once.
+
+A bad value raises ``BadParameter`` with a message in the user's language;
+the API answers it with 400 and the page shows it. Nothing here can raise
+anything else, whatever the query string holds.
+"""
+from dataclasses import dataclass, field, replace
+from datetime import date
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from archive.models import Force, Outlet, Place, Speaker
+
+MODES = ("broad", "exact")
+SORTS = ("relevance", "newest", "oldest")
+FILTERS = {"location": Place, "force": Force, "speaker": Speaker, "source": Outlet}
+MAX_FILTER_VALUES = 20
+
+
+class BadParameter(ValueError):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    mode: str = "broad"
+    location: list = field(default_factory=list)
+    force: list = field(default_factory=list)
+    speaker: list = field(default_factory=list)
+    source: list = field(default_factory=list)
+    date_from: date = None
+    date_to: date = None
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = settings.SEARCH_PAGE_SIZE
+    expand: bool = True
+
+    @classmethod
+    def from_querydict(cls, data):
+        params = cls()
+        params.q = _single(data, "q")
+        params.mode = _choice(data, "mode", MODES, "broad")
+        params.sort = _choice(data, "sort", SORTS, "relevance")
+        for name, model in FILTERS.items():
+            values = [v.strip() for v in data.getlist(name) if v and v.strip()]
+            values = list(dict.fromkeys(values))
+            if len(values) > MAX_FILTER_VALUES:
+                raise BadParameter(_("قيم كثيرة جدًا للمرشّح %(name)s (الحد %(n)s).") % {"name": name, "n": MAX_FILTER_VALUES})
+            if values:
+                known = set(model.objects.filter(slug__in=values).values_list("slug", flat=True))
+                unknown = [v for v in values if v not in known]
+                if unknown:
+                    raise BadParameter(_("قيمة غير معروفة للمرشّح %(name)s: %(value)s") % {"name": name, "value": unknown[0][:100]})
+            setattr(params, name, values)
+        params.date_from = _date(data, "date_from")
+        params.date_to = _date(data, "date_to")
+        if params.date_from and params.date_to and params.date_from > params.date_to:
+            raise BadParameter(_("بداية المدة (date_from) بعد نهايتها (date_to)."))
+        params.page = _int(data, "page", 1, 1, 100000)
+        params.page_size = _int(data, "page_size", settings.SEARCH_PAGE_SIZE, 1, settings.SEARCH_MAX_PAGE_SIZE)
+        params.expand = _single(data, "expand") not in ("0", "false", "off")
+        return params
+
+    @property
+    def filters(self):
+        return {name: getattr(self, name) for name in FILTERS if getattr(self, name)}
+
+    def has_criteria(self):
+        return bool(self.q.strip() or self.filters or self.date_from or self.date_to)
+
+    def to_query(self, **changes):
+        """The query string of these parameters with ``changes`` applied; defaults left out."""
+        p = replace(self, **changes)
+        pairs = []
+        if p.q:
+            pairs.append(("q", p.q))
+        if p.mode != "broad":
+            pairs.append(("mode", p.mode))
+        for name in FILTERS:
+            pairs.extend((name, v) for v in getattr(p, name))
+        if p.date_from:
+            pairs.append(("date_from", p.date_from.isoformat()))
+        if p.date_to:
+            pairs.append(("date_to", p.date_to.isoformat()))
+        if p.sort != "relevance":
+            pairs.append(("sort", p.sort))
+        if p.page_size != settings.SEARCH_PAGE_SIZE:
+            pairs.append(("page_size", str(p.page_size)))
+        if not p.expand:
+            pairs.append(("expand", "0"))
+        if p.page != 1:
+            pairs.append(("page", str(p.page)))
+        return urlencode(pairs)
+
+    def toggled(self, name, value):
+        """Parameters with one filter value added, or removed if present; back to page 1."""
+        values = list(getattr(self, name))
+        values = [v for v in values if v != value] if value in values else values + [value]
+        return replace(self, **{name: values, "page": 1})
+
+
+def _single(data, name):
+    value = data.get(name, "")
+    return value if isinstance(value, str) else ""
+
+
+def _choice(data, name, choices, default):
+    value = _single(data, name).strip() or default
+    if value not in choices:
+        raise BadParameter(_("قيمة غير صالحة لـ %(name)s: اختر واحدة من %(choices)s.") % {"name": name, "choices": "، ".join(choices)})
+    return value
+
+
+def _int(data, name, default, low, high):
+    raw = _single(data, name).strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise BadParameter(_("%(name)s يجب أن يكون عددًا صحيحًا.") % {"name": name})
+    if not low <= value <= high:
+        raise BadParameter(_("%(name)s يجب أن يكون بين %(low)s و%(high)s.") % {"name": name, "low": low, "high": high})
+    return value
+
+
+def _date(data, name):
+    raw = _single(data, name).strip()
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise BadParameter(_("%(name)s يجب أن يكون تاريخًا بالصيغة YYYY-MM-DD.") % {"name": name})
