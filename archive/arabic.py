@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import lru_cache
 import unicodedata
 from typing import Iterator, NamedTuple
 
@@ -301,14 +302,19 @@ _RUN_RE = re.compile("(?:[^\\W_]|[%s\u200c\u200d\u00ad])+" % _MARKS)
 _BASE_RE = re.compile("(?![%s])[^\\W_]" % _DEAD) if _DEAD else re.compile("[^\\W_]")
 
 
+# One pass: a word starts at a letter or digit that survives strip_marks
+# (leading marks, joiners and tatweel have no letter to sit on and are left
+# out), then runs on through letters, digits, marks and joiners. The same
+# words as finding each _RUN_RE run and its first _BASE_RE letter, in one scan.
+_WORD_RE = re.compile(
+    ("(?![%s])" % _DEAD if _DEAD else "")
+    + "[^\\W_](?:[^\\W_]|[%s\u200c\u200d\u00ad])*" % _MARKS
+)
+
+
 def _iter_tokens(text: str) -> Iterator[Token]:
-    for run in _RUN_RE.finditer(text):
-        start, end = run.span()
-        first = _BASE_RE.search(text, start, end)
-        if first is None:
-            continue
-        # Leading marks or joiners have no letter to sit on: leave them out.
-        yield Token(text[first.start():end], first.start(), end)
+    for match in _WORD_RE.finditer(text):
+        yield Token(match.group(), match.start(), match.end())
 
 
 def tokenize(text: str) -> list[Token]:
@@ -438,11 +444,19 @@ def exact_terms(text: str) -> list[str]:
     return terms
 
 
+# Per-word memos for the hot paths (indexing analyses every word of every
+# article; the same few hundred thousand words recur). Words only, never whole
+# texts, and bounded, so memory stays flat over a long import.
+_word_strip = lru_cache(maxsize=1 << 18)(lambda word: strip_marks(word))
+_word_fold = lru_cache(maxsize=1 << 18)(lambda typed: _fold_letters(typed))
+_word_stem = lru_cache(maxsize=1 << 18)(lambda folded: stem(folded))
+
+
 def _broad(typed: str) -> str | None:
-    folded = _fold_letters(typed)
+    folded = _word_fold(typed)
     if not folded or is_stopword(folded, typed):
         return None
-    stemmed = stem(folded)
+    stemmed = _word_stem(folded)
     # Stemming must not leave a one-letter term that would match everything
     # with that letter (e.g. a two-letter word losing a suffix).
     return stemmed if len(stemmed) >= 2 else folded
@@ -453,14 +467,14 @@ def broad_term(word: str) -> str | None:
 
     A word that would stem to fewer than 2 characters keeps its folded form.
     """
-    return _broad(strip_marks(word))
+    return _broad(_word_strip(word))
 
 
 def broad_terms(text: str) -> list[str]:
     """Broad-mode terms of a text, in order, stop words removed."""
     terms = []
     for token in _iter_tokens(_as_text(text)):
-        term = _broad(strip_marks(token.text))
+        term = _broad(_word_strip(token.text))
         if term:
             terms.append(term)
     return terms
@@ -515,7 +529,7 @@ class StripMarksFilter(Filter):
 
     def __call__(self, tokens):
         for t in tokens:
-            t.text = strip_marks(t.text)
+            t.text = _word_strip(t.text)
             if t.text:
                 yield t
 
@@ -526,9 +540,9 @@ class FoldFilter(Filter):
 
     def __call__(self, tokens):
         for t in tokens:
-            typed = strip_marks(t.text)
+            typed = _word_strip(t.text)
             t.arabic_typed = typed
-            t.text = _fold_letters(typed)
+            t.text = _word_fold(typed)
             if t.text:
                 yield t
 
@@ -575,7 +589,7 @@ class ArabicStemFilter(Filter):
     def __call__(self, tokens):
         for t in tokens:
             if not t.stopped:
-                stemmed = stem(t.text)
+                stemmed = _word_stem(t.text)
                 if len(stemmed) >= 2:
                     t.text = stemmed
             yield t

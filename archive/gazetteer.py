@@ -89,6 +89,9 @@ class Match:
     alias: str
 
 
+_MEMO_LIMIT = 500_000
+
+
 def _split_article(word: str) -> tuple[bool, str]:
     """(has article, rest). A word is only read as ال + rest if the rest has
     at least 2 letters (الو is not ال + و)."""
@@ -168,6 +171,11 @@ class AliasIndex:
                 if alias is None:
                     alias = aliases[words] = _Alias(words)
                 alias.owners.setdefault((kind, pk), []).append((name, exact))
+        # Per-word memos: a word's readings and folding never depend on the
+        # text around it, and the same words recur in every article. Bounded
+        # by _MEMO_LIMIT so a long import cannot grow them without end.
+        self._candidate_memo: dict[str, list] = {}
+        self._fold_memo: dict[str, str] = {}
         self._by_core: dict[str, list[_Alias]] = {}
         for alias in aliases.values():
             alias.resolve()
@@ -209,6 +217,25 @@ class AliasIndex:
         return any(self._article_ok(a, article) for a in self._by_core.get(core, ()))
 
     def _candidates(self, word: str) -> list[tuple[int, _Candidate]]:
+        """Readings of a text word that could start some alias, memoised."""
+        found = self._candidate_memo.get(word)
+        if found is None:
+            if len(self._candidate_memo) > _MEMO_LIMIT:
+                self._candidate_memo.clear()
+            found = [(pref, cand) for pref, cand in self._all_candidates(word)
+                     if cand.core in self._by_core]
+            self._candidate_memo[word] = found
+        return found
+
+    def _fold(self, word: str) -> str:
+        folded = self._fold_memo.get(word)
+        if folded is None:
+            if len(self._fold_memo) > _MEMO_LIMIT:
+                self._fold_memo.clear()
+            folded = self._fold_memo[word] = fold(word)
+        return folded
+
+    def _all_candidates(self, word: str) -> list[tuple[int, _Candidate]]:
         """Readings of a text word as (preference, candidate); lower is better."""
         article, core = _split_article(word)
         found = [(0, _Candidate("", 0, article, core, len(word)))]
@@ -252,7 +279,7 @@ class AliasIndex:
     def _spans(self, text: str):
         """Every (start word, end word, preference, alias, clitic_len) that fits."""
         tokens = tokenize(text)
-        folded = [fold(t.text) for t in tokens]
+        folded = [self._fold(t.text) for t in tokens]
         # May word i and word i+1 belong to one name? (no clause break between)
         joinable = [
             not any(ch in _BREAKS for ch in text[tokens[i].end:tokens[i + 1].start])

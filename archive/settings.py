@@ -64,6 +64,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # One directory holds everything the archive writes: the SQLite database, the
 # search index and the originals as received. Back it up as a whole.
 DATA_DIR = Path(os.environ.get("DATA_DIR", BASE_DIR / "data")).resolve()
+# SQLite will not create the directory of its file: make it on a fresh clone.
+DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
