@@ -32,8 +32,8 @@ class LinesField(forms.CharField):
 
 
 class EntityForm(forms.ModelForm):
-    aliases = LinesField(label=_("other spellings"), required=False,
-                         help_text=_("Every other spelling, in any script: one per line."))
+    aliases = LinesField(label=_("تهجئات أخرى"), required=False,
+                         help_text=_("كل تهجئة أخرى بأي خط: واحدة في كل سطر."))
 
 
 class EntityAdmin(admin.ModelAdmin):
@@ -45,7 +45,7 @@ class EntityAdmin(admin.ModelAdmin):
 
 
 class OutletForm(EntityForm):
-    domains = LinesField(label=_("web domains"), required=False)
+    domains = LinesField(label=_("نطاقات الموقع"), required=False)
 
     class Meta:
         model = Outlet
@@ -88,6 +88,6 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = ("original_name", "original_file", "content_hash", "created", "updated")
     fieldsets = (
         (None, {"fields": ("title", "body", "outlet", ("published", "date_precision"), "dateline", "url", "external_id")}),
-        (_("tags"), {"fields": ("speakers", "places", "forces")}),
-        (_("as received"), {"classes": ("collapse",), "fields": ("original_name", "original_file", "original_text", "content_hash", "created", "updated")}),
+        (_("الوسوم"), {"fields": ("speakers", "places", "forces")}),
+        (_("كما ورد"), {"classes": ("collapse",), "fields": ("original_name", "original_file", "original_text", "content_hash", "created", "updated")}),
     )

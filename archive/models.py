@@ -12,14 +12,14 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Entity(models.Model):
-    name = models.CharField(_("Arabic name"), max_length=200)
-    name_en = models.CharField(_("English name"), max_length=200, blank=True)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=False)
+    name = models.CharField(_("الاسم بالعربية"), max_length=200)
+    name_en = models.CharField(_("الاسم بالإنجليزية"), max_length=200, blank=True)
+    slug = models.SlugField(_("المعرّف في الروابط"), max_length=120, unique=True, allow_unicode=False)
     aliases = models.JSONField(
-        _("other spellings"),
+        _("تهجئات أخرى"),
         default=list,
         blank=True,
-        help_text=_("Every other spelling, in any script: one per line."),
+        help_text=_("كل تهجئة أخرى بأي خط: واحدة في كل سطر."),
     )
 
     class Meta:
@@ -45,49 +45,49 @@ class Entity(models.Model):
 
 class Outlet(Entity):
     domains = models.JSONField(
-        _("web domains"), default=list, blank=True,
-        help_text=_("Domains the outlet publishes on, e.g. rudaw.net: one per line."),
+        _("نطاقات الموقع"), default=list, blank=True,
+        help_text=_("النطاقات التي تنشر عليها الوسيلة، مثل rudaw.net: واحد في كل سطر."),
     )
-    url = models.URLField(_("home page"), max_length=500, blank=True)
+    url = models.URLField(_("الصفحة الرئيسية"), max_length=500, blank=True)
 
     class Meta(Entity.Meta):
-        verbose_name = _("outlet")
-        verbose_name_plural = _("outlets")
+        verbose_name = _("المصدر")
+        verbose_name_plural = _("المصادر")
 
     filter_name = "source"
 
 
 class Speaker(Entity):
-    role = models.CharField(_("role"), max_length=300, blank=True)
-    role_en = models.CharField(_("role in English"), max_length=300, blank=True)
+    role = models.CharField(_("الصفة"), max_length=300, blank=True)
+    role_en = models.CharField(_("الصفة بالإنجليزية"), max_length=300, blank=True)
 
     class Meta(Entity.Meta):
-        verbose_name = _("speaker")
-        verbose_name_plural = _("speakers")
+        verbose_name = _("المتحدث")
+        verbose_name_plural = _("المتحدثون")
 
     filter_name = "speaker"
 
 
 class Place(Entity):
     class Kind(models.TextChoices):
-        COUNTRY = "country", _("country")
-        REGION = "region", _("region")
-        GOVERNORATE = "governorate", _("governorate")
-        DISTRICT = "district", _("district")
-        CITY = "city", _("city or town")
-        SITE = "site", _("site")
+        COUNTRY = "country", _("دولة")
+        REGION = "region", _("إقليم")
+        GOVERNORATE = "governorate", _("محافظة")
+        DISTRICT = "district", _("قضاء")
+        CITY = "city", _("مدينة أو بلدة")
+        SITE = "site", _("موقع")
 
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.CITY)
+    kind = models.CharField(_("النوع"), max_length=20, choices=Kind.choices, default=Kind.CITY)
     parent = models.ForeignKey(
-        "self", verbose_name=_("inside"), null=True, blank=True,
+        "self", verbose_name=_("يقع ضمن"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="children",
     )
-    latitude = models.FloatField(_("latitude"), null=True, blank=True)
-    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    latitude = models.FloatField(_("خط العرض"), null=True, blank=True)
+    longitude = models.FloatField(_("خط الطول"), null=True, blank=True)
 
     class Meta(Entity.Meta):
-        verbose_name = _("place")
-        verbose_name_plural = _("places")
+        verbose_name = _("المكان")
+        verbose_name_plural = _("الأماكن")
 
     filter_name = "location"
 
@@ -103,8 +103,8 @@ class Place(Entity):
 
 class Force(Entity):
     class Meta(Entity.Meta):
-        verbose_name = _("armed force")
-        verbose_name_plural = _("armed forces")
+        verbose_name = _("القوة")
+        verbose_name_plural = _("القوات")
 
     filter_name = "force"
 
@@ -119,52 +119,52 @@ class ArticleQuerySet(models.QuerySet):
 
 class Article(models.Model):
     class Precision(models.TextChoices):
-        DAY = "day", _("day")
-        MONTH = "month", _("month")
-        YEAR = "year", _("year")
+        DAY = "day", _("يوم")
+        MONTH = "month", _("شهر")
+        YEAR = "year", _("سنة")
 
-    title = models.CharField(_("title"), max_length=1000)
-    body = models.TextField(_("body"))
+    title = models.CharField(_("العنوان"), max_length=1000)
+    body = models.TextField(_("النص"))
     outlet = models.ForeignKey(
-        Outlet, verbose_name=_("outlet"), null=True, blank=True,
+        Outlet, verbose_name=_("المصدر"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="articles",
     )
     # The date is stored as its first day when only the month or year is known;
     # ``date_precision`` says how much of it to believe and to show.
-    published = models.DateField(_("published"), null=True, blank=True, db_index=True)
+    published = models.DateField(_("تاريخ النشر"), null=True, blank=True, db_index=True)
     date_precision = models.CharField(
-        _("date precision"), max_length=5, choices=Precision.choices, blank=True,
+        _("دقة التاريخ"), max_length=5, choices=Precision.choices, blank=True,
     )
-    url = models.URLField(_("original URL"), max_length=2000, blank=True)
+    url = models.URLField(_("الرابط الأصلي"), max_length=2000, blank=True)
     external_id = models.CharField(
-        _("external id"), max_length=255, null=True, blank=True, unique=True,
-        help_text=_("The id the record had where it came from; importing it again updates this article."),
+        _("المعرّف الخارجي"), max_length=255, null=True, blank=True, unique=True,
+        help_text=_("معرّف السجل في مصدره؛ استيراده مرة أخرى يحدّث هذا المقال."),
     )
     dateline = models.ForeignKey(
-        Place, verbose_name=_("dateline place"), null=True, blank=True,
+        Place, verbose_name=_("مكان الخبر"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="datelined_articles",
     )
-    speakers = models.ManyToManyField(Speaker, verbose_name=_("speakers quoted"), blank=True, related_name="articles")
-    places = models.ManyToManyField(Place, verbose_name=_("places named"), blank=True, related_name="articles")
-    forces = models.ManyToManyField(Force, verbose_name=_("forces named"), blank=True, related_name="articles")
+    speakers = models.ManyToManyField(Speaker, verbose_name=_("المتحدثون المقتبسون"), blank=True, related_name="articles")
+    places = models.ManyToManyField(Place, verbose_name=_("الأماكن المذكورة"), blank=True, related_name="articles")
+    forces = models.ManyToManyField(Force, verbose_name=_("القوات المذكورة"), blank=True, related_name="articles")
 
-    original_file = models.FileField(_("original file"), upload_to="%Y/%m/", blank=True, max_length=500)
-    original_name = models.CharField(_("original file name"), max_length=500, blank=True)
+    original_file = models.FileField(_("الملف الأصلي"), upload_to="%Y/%m/", blank=True, max_length=500)
+    original_name = models.CharField(_("اسم الملف الأصلي"), max_length=500, blank=True)
     original_text = models.TextField(
-        _("original as received"), blank=True,
-        help_text=_("The record or text exactly as it arrived, when there is no file."),
+        _("الأصل كما ورد"), blank=True,
+        help_text=_("السجل أو النص كما ورد تمامًا، حين لا يوجد ملف."),
     )
     # A hash of the folded text: the same article uploaded twice is refused.
     content_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
 
-    created = models.DateTimeField(_("added"), auto_now_add=True)
-    updated = models.DateTimeField(_("changed"), auto_now=True)
+    created = models.DateTimeField(_("أضيف"), auto_now_add=True)
+    updated = models.DateTimeField(_("عُدّل"), auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("article")
-        verbose_name_plural = _("articles")
+        verbose_name = _("المقال")
+        verbose_name_plural = _("المقالات")
         ordering = ["-published", "-id"]
         constraints = [
             models.CheckConstraint(

@@ -83,6 +83,7 @@ def search_page(request):
         return render(request, "archive/search.html", context, status=400)
 
     outcome = search(params)
+    timeline = outcome.timeline  # read before the counts become labelled panels
     outcome.facets = labelled_facets(outcome, base)
     num_pages = outcome.num_pages
     context.update(
@@ -97,6 +98,7 @@ def search_page(request):
         next_url=base + "?" + params.to_query(page=params.page + 1) if params.page < num_pages else None,
         expansion_off_url=base + "?" + params.to_query(expand=False, page=1),
         highlight_qs=_highlight_qs(params),
+        timeline=timeline,
     )
     context["outcome"].suggestions = [(text, base + "?" + qs) for text, qs in outcome.suggestions]
     return render(request, "archive/search.html", context)

@@ -47,6 +47,7 @@ def build_schema():
         speaker=wf.KEYWORD(**facet),
         source=wf.KEYWORD(**facet),
         year=wf.KEYWORD(**facet),
+        month=wf.KEYWORD(**facet),  # YYYY-MM, for the timeline
         published=wf.DATETIME(sortable=True),
         # Sort keys: YYYYMMDD, with undated articles last in both directions.
         newest=wf.NUMERIC(int, bits=32, sortable=True, signed=False),

@@ -22,7 +22,7 @@ from archive.search.indexing import get_searcher
 from archive.search.params import FILTERS
 from archive.search.query import QueryBuilder, parse
 
-FACET_FIELDS = ("location", "force", "speaker", "source", "year")
+FACET_FIELDS = ("location", "force", "speaker", "source", "year", "month")
 FACET_LIMIT = 50
 
 
@@ -53,6 +53,11 @@ class Outcome:
     suggestions: list = field(default_factory=list)
     notices: list = field(default_factory=list)
     highlight: object = None
+
+    @property
+    def timeline(self):
+        """(YYYY-MM, count) for every month with matches, oldest first."""
+        return sorted((self.facets.get("month") or {}).items())
 
     @property
     def page(self):
@@ -234,6 +239,8 @@ def labelled_facets(outcome, base_url="", limit=FACET_LIMIT):
     params = outcome.params
     labelled = {}
     for name, counter in outcome.facets.items():
+        if name == "month":
+            continue  # the timeline, not a panel: see Outcome.timeline
         selected = set(getattr(params, name, []) or [])
         if name == "year":
             items = sorted(counter.items(), key=lambda kv: kv[0], reverse=True)

@@ -102,6 +102,9 @@ def document_for(article, ancestry=None):
         "speaker": ",".join(s.slug for s in article.speakers.all()),
         "source": article.outlet.slug if article.outlet_id else "",
         "year": str(article.published.year) if article.published else "",
+        # Only a day- or month-precise date puts the article in a month.
+        "month": (article.published.strftime("%Y-%m")
+                  if article.published and article.date_precision in ("day", "month") else ""),
         "newest": key or 0,
         "oldest": key or 99991231,
         "updated": article.updated.isoformat() if article.updated else "",
