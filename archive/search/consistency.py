@@ -1,0 +1,72 @@
+"""Does the search index hold exactly the articles of the database, as they are now?
+
+The index stores, for each article, its id and the time it last changed
+(``updated``). Comparing those with the database finds
+
+- **missing** articles (in the database, not in the index: an import killed
+  between its database commit and its index commit),
+- **orphans** (index entries whose article is gone),
+- **stale** entries (indexed before the article's last change),
+- **duplicates** (the same article indexed twice).
+
+``repair`` re-indexes the missing, stale and duplicated articles and removes
+the orphans, in batches, through the same indexing code as everything else.
+"""
+from collections import Counter
+from dataclasses import dataclass, field
+
+from archive.models import Article
+from archive.search import indexing
+
+
+@dataclass
+class IndexReport:
+    articles: int = 0
+    documents: int = 0
+    missing: list = field(default_factory=list)
+    orphans: list = field(default_factory=list)
+    stale: list = field(default_factory=list)
+    duplicates: list = field(default_factory=list)
+
+    @property
+    def consistent(self):
+        return not (self.missing or self.orphans or self.stale or self.duplicates)
+
+    def summary(self):
+        return (f"{self.articles} articles, {self.documents} index entries: "
+                f"{len(self.missing)} missing, {len(self.orphans)} orphaned, "
+                f"{len(self.stale)} stale, {len(self.duplicates)} duplicated")
+
+
+def inspect():
+    """Compare the database with the index as committed on disk now."""
+    database = {pk: updated.isoformat() for pk, updated in Article.objects.values_list("pk", "updated")}
+    report = IndexReport(articles=len(database))
+    indexed, counts = {}, Counter()
+    # A fresh searcher: the shared one may predate another process's commit.
+    with indexing.get_index().searcher() as searcher:
+        for fields in searcher.reader().all_stored_fields():
+            try:
+                pk = int(fields.get("django_id", ""))
+            except ValueError:
+                report.orphans.append(fields.get("id", ""))
+                continue
+            counts[pk] += 1
+            indexed[pk] = fields.get("updated", "")
+    report.documents = sum(counts.values())
+    report.missing = sorted(set(database) - set(indexed))
+    report.orphans += sorted(pk for pk in indexed if pk not in database)
+    report.stale = sorted(pk for pk, stamp in indexed.items() if pk in database and stamp != database[pk])
+    report.duplicates = sorted(pk for pk, n in counts.items() if n > 1 and pk in database)
+    return report
+
+
+def repair(report, batch=500):
+    """Bring the index in line with the database; returns the report after repair."""
+    orphan_ids = [indexing.doc_id(pk) if isinstance(pk, int) else pk for pk in report.orphans]
+    if orphan_ids:
+        indexing.write_documents([], delete_ids=orphan_ids)
+    # update_document replaces every document with the article's id, so one
+    # pass also collapses duplicates.
+    indexing.index_articles(report.missing + report.stale + report.duplicates, chunk=batch)
+    return inspect()
