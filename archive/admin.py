@@ -33,7 +33,7 @@ class LinesField(forms.CharField):
 
 class EntityForm(forms.ModelForm):
     aliases = LinesField(label=_("تهجئات أخرى"), required=False,
-                         help_text=_("كل تهجئة أخرى بأي خط: واحدة في كل سطر."))
+                         help_text=_("كل تهجئة أخرى بأي خط: واحدة في كل سطر. ابدأ التهجئة بـ ~ إن كانت أيضًا كلمة عادية أو اسمًا آخر (مثل ~كينغز): عندها لا تُحتسب إلا في مقال يذكر الكيان بتهجئة أخرى."))
 
 
 class EntityAdmin(admin.ModelAdmin):

@@ -90,6 +90,8 @@ class Match:
 
 
 _MEMO_LIMIT = 500_000
+#: Marks a weak alias in the gazetteer: "~كينغز".
+WEAK_MARK = "~"
 
 
 def _split_article(word: str) -> tuple[bool, str]:
@@ -152,6 +154,7 @@ class AliasIndex:
 
     def __init__(self, entries: Iterable[tuple[str, int, Iterable[str]]]):
         self._names: dict[tuple[str, int], list[str]] = {}
+        self._weak: set[tuple[str, int, str]] = set()
         aliases: dict[tuple[str, ...], _Alias] = {}
         for kind, pk, names in entries:
             if kind not in KINDS:
@@ -159,8 +162,14 @@ class AliasIndex:
             spellings = self._names.setdefault((kind, pk), [])
             for name in names or ():
                 name = (name or "").strip()
+                # "~كينغز": a weak spelling, also an ordinary word or another
+                # name (King's College); it counts only beside a strong one.
+                weak = name.startswith(WEAK_MARK)
+                name = name.lstrip(WEAK_MARK).strip()
                 if not name:
                     continue
+                if weak:
+                    self._weak.add((kind, pk, name))
                 if name not in spellings:
                     spellings.append(name)
                 exact = tuple(w for w in (strip_marks(t.text) for t in tokenize(name)) if w)
@@ -334,7 +343,21 @@ class AliasIndex:
             for kind, pk, spellings in alias.resolved:
                 spelling = _closest_spelling(spellings, written)
                 matches.append(Match(kind, pk, char_start, tokens[end - 1].end, spelling))
+        if self._weak:
+            # A weak spelling counts only if the same entity is also named by
+            # a strong one in this text.
+            strong = {(m.kind, m.pk) for m in matches if not self.is_weak(m.kind, m.pk, m.alias)}
+            matches = [m for m in matches
+                       if (m.kind, m.pk) in strong or not self.is_weak(m.kind, m.pk, m.alias)]
         return matches
+
+    def is_weak(self, kind: str, pk: int, spelling: str) -> bool:
+        """Is this spelling marked weak (``~``) for this entity?"""
+        return (kind, pk, spelling) in self._weak
+
+    def spellings(self, kind: str, pk: int) -> list[tuple[str, bool]]:
+        """Every spelling of the entity with whether it is weak."""
+        return [(name, self.is_weak(kind, pk, name)) for name in self.names(kind, pk)]
 
     def entity_key_for_phrase(self, text: str) -> tuple[str, int] | None:
         """If the whole of ``text`` (a query word or phrase) is a name of
