@@ -199,7 +199,7 @@ class AliasIndex:
         entries = []
         for kind, model in models.items():
             for obj in model.objects.only("pk", "name", "name_en", "aliases").order_by("pk"):
-                entries.append((kind, obj.pk, obj.all_names()))
+                entries.append((kind, obj.pk, obj.all_names(raw=True)))
         return cls(entries)
 
     # -- lookups -----------------------------------------------------------

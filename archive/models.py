@@ -29,11 +29,17 @@ class Entity(models.Model):
     def __str__(self):
         return self.name
 
-    def all_names(self):
-        """The name, the English name and every alias, without repeats, in that order."""
+    def all_names(self, raw=False):
+        """The name, the English name and every alias, without repeats, in that order.
+
+        An alias marked weak in the gazetteer ("~كينغز") is returned without its
+        mark unless ``raw``; the alias index reads the marks (archive.gazetteer).
+        """
         seen, names = set(), []
         for value in [self.name, self.name_en, *(self.aliases or [])]:
             value = (value or "").strip()
+            if not raw:
+                value = value.lstrip("~").strip()
             if value and value not in seen:
                 seen.add(value)
                 names.append(value)
