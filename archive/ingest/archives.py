@@ -1,0 +1,228 @@
+"""Zip and gzip, opened as if every header lied.
+
+A zip's central directory states each member's name and sizes; an attacker
+writes whatever they like there. So:
+
+- a member whose name climbs out (``..``) or starts at the root (``/x``,
+  ``C:\\x``) is refused (the archive never writes members to disk, but such a
+  name is a sign of a hostile file and would mislead anyone who unpacks it);
+- the archive is refused whole when it has more members than
+  ``UPLOAD_MAX_ZIP_MEMBERS`` or states more than ``UPLOAD_MAX_ZIP_TOTAL_BYTES``
+  uncompressed;
+- a member is refused when it states a compression ratio over
+  ``UPLOAD_MAX_ZIP_RATIO`` (a zip bomb), and it is read through a bounded
+  reader that stops as soon as it yields more than it stated or more than the
+  limits allow, so a header that understates a bomb costs one buffer, not the
+  machine's memory;
+- zips inside zips are refused (``read`` checks the member's content).
+
+gzip has no trustworthy size field at all: ``gunzip_chunks`` decompresses in
+bounded steps and stops at the limit.
+"""
+from dataclasses import dataclass
+import io
+import posixpath
+import re
+import zipfile
+import zlib
+
+from .draft import IngestError
+from .limits import megabytes
+
+CHUNK = 64 * 1024
+
+
+@dataclass
+class Member:
+    name: str
+    data: bytes | None = None
+    error: IngestError | None = None
+
+
+def corrupt_zip(name):
+    return IngestError(
+        f"الملف المضغوط «{name}» تالف أو مقطوع فلا يمكن فتحه: أعد ضغطه أو رفعه كاملاً.",
+        f"The zip file “{name}” is damaged or truncated and cannot be opened: zip it again or upload it whole.",
+    )
+
+
+def _member_name(info):
+    """The member's name as its author wrote it (Arabic names from Windows zips included)."""
+    name = info.filename
+    if not info.flag_bits & 0x800:
+        try:
+            name = name.encode("cp437").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            pass
+    return name
+
+
+def unsafe_name(name):
+    parts = re.split(r"[\\/]+", name)
+    return (
+        name.startswith(("/", "\\"))
+        or bool(re.match(r"^[A-Za-z]:", name))
+        or ".." in parts
+        or "\x00" in name
+    )
+
+
+def _skipped(name):
+    """Folders and the litter of macOS and Windows zips."""
+    base = posixpath.basename(name.replace("\\", "/").rstrip("/"))
+    return (
+        name.endswith(("/", "\\"))
+        or name.startswith("__MACOSX/")
+        or base.startswith("._")
+        or base in (".DS_Store", "Thumbs.db", "desktop.ini")
+    )
+
+
+def iter_zip(name, data, limits):
+    """``Member``s of a zip: each with its bytes, or with the reason it was refused.
+
+    Raises ``IngestError`` when the archive as a whole is refused.
+    """
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise corrupt_zip(name)
+    with zf:
+        members = [i for i in infos if not _skipped(_member_name(i))]
+        if limits.max_members is not None and len(members) > limits.max_members:
+            raise IngestError(
+                f"في الملف المضغوط «{name}» {len(members)} ملفاً، والحد {limits.max_members}: قسّمه إلى ملفات أصغر.",
+                f"“{name}” holds {len(members)} files; the limit is {limits.max_members}: split it.",
+            )
+        total = sum(i.file_size for i in members)
+        if limits.max_total_bytes is not None and total > limits.max_total_bytes:
+            raise IngestError(
+                f"حجم محتوى الملف المضغوط «{name}» بعد فكّه {megabytes(total)} م.ب، والحد {megabytes(limits.max_total_bytes)} م.ب.",
+                f"“{name}” unpacks to {megabytes(total)} MB; the limit is {megabytes(limits.max_total_bytes)} MB.",
+            )
+        budget = [limits.max_total_bytes]
+        for info in members:
+            member_name = _member_name(info)
+            try:
+                yield Member(member_name, _read_member(zf, info, member_name, limits, budget))
+            except IngestError as error:
+                yield Member(member_name, error=error)
+
+
+def _read_member(zf, info, member_name, limits, budget):
+    if unsafe_name(member_name):
+        raise IngestError(
+            f"اسم الملف «{member_name}» داخل الأرشيف يشير إلى خارج الأرشيف، فرُفض.",
+            f"The member name “{member_name}” points outside the archive, so it was refused.",
+        )
+    if info.flag_bits & 0x1:
+        raise IngestError(
+            f"الملف «{member_name}» داخل الأرشيف محمي بكلمة مرور.",
+            f"“{member_name}” is encrypted.",
+        )
+    if limits.max_ratio is not None and info.file_size > CHUNK:
+        if info.compress_size == 0 or info.file_size / info.compress_size > limits.max_ratio:
+            raise bomb(member_name)
+    if limits.max_file_bytes is not None and info.file_size > limits.max_file_bytes:
+        raise too_big(member_name, info.file_size, limits.max_file_bytes)
+    # The header's size is a claim, not a fact: read no more than it allows.
+    cap = info.file_size
+    if limits.max_file_bytes is not None:
+        cap = min(cap, limits.max_file_bytes)
+    if budget[0] is not None:
+        cap = min(cap, budget[0])
+    out = io.BytesIO()
+    try:
+        with zf.open(info) as stream:
+            while True:
+                chunk = stream.read(CHUNK)
+                if not chunk:
+                    break
+                out.write(chunk)
+                if out.tell() > cap:
+                    raise bomb(member_name)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as error:
+        raise IngestError(
+            f"تعذّرت قراءة «{member_name}» من الملف المضغوط: الملف تالف أو مقطوع.",
+            f"Could not read “{member_name}” from the zip: it is damaged or truncated ({error}).",
+        )
+    if budget[0] is not None:
+        budget[0] -= out.tell()
+    return out.getvalue()
+
+
+def too_big(name, size, limit):
+    return IngestError(
+        f"حجم الملف «{name}» {megabytes(size)} م.ب، والحد {megabytes(limit)} م.ب.",
+        f"“{name}” is {megabytes(size)} MB; the limit is {megabytes(limit)} MB.",
+    )
+
+
+def bomb(name):
+    return IngestError(
+        f"رُفض «{name}»: يتضخم عند فكّه أكثر مما يُعقل لنص (قنبلة ضغط).",
+        f"“{name}” was refused: it expands far more than text does when unpacked (a zip bomb).",
+    )
+
+
+def gunzip_chunks(name, data, limits):
+    """The decompressed bytes of a gzip file, chunk by chunk, within the limits.
+
+    Input is fed a slice at a time: zlib copies whatever input it has not
+    consumed, and a 49 MB file fed whole would be copied again for every
+    64 KB it yields.
+    """
+    cap = limits.max_total_bytes
+    if limits.max_ratio is not None:
+        ratio_cap = max(len(data) * limits.max_ratio, CHUNK)
+        cap = ratio_cap if cap is None else min(cap, ratio_cap)
+    produced = 0
+    view = memoryview(data)
+    position = 0
+    leftover = b""
+    try:
+        while leftover or position < len(data):
+            # A gzip file may hold several members one after another.
+            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            pending = leftover
+            while not inflater.eof:
+                if not pending:
+                    if position >= len(data):
+                        raise zlib.error("truncated")
+                    pending = view[position:position + CHUNK]
+                    position += CHUNK
+                chunk = inflater.decompress(pending, CHUNK)
+                pending = inflater.unconsumed_tail
+                produced += len(chunk)
+                if cap is not None and produced > cap:
+                    raise bomb(name)
+                if chunk:
+                    yield chunk
+            leftover = inflater.unused_data
+            if (leftover + bytes(view[position:position + 2]))[:2] != b"\x1f\x8b":
+                break  # trailing padding after the last member
+    except zlib.error:
+        raise IngestError(
+            f"الملف المضغوط «{name}» تالف أو مقطوع: أعد ضغطه أو رفعه كاملاً.",
+            f"The gzip file “{name}” is damaged or truncated.",
+        )
+
+
+def iter_lines(chunks):
+    """Lines (bytes, without the newline) of a stream of chunks."""
+    pending = b""
+    for chunk in chunks:
+        pending += chunk
+        *lines, pending = pending.split(b"\n")
+        yield from lines
+    if pending:
+        yield pending
+
+
+def count_lines(chunks):
+    count, last = 0, b"\n"
+    for chunk in chunks:
+        count += chunk.count(b"\n")
+        last = chunk[-1:] or last
+    return count + (0 if last == b"\n" else 1)

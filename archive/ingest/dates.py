@@ -1,0 +1,215 @@
+"""The publication date printed near the top of an article, and how much of it.
+
+Candidates are found with patterns (a day, a month name and a year; a numeric
+day-month-year; an ISO date; a month and a year; a year alone on its line) and
+each is parsed by dateparser. dateparser's own text search is not used: it
+reads ``اليوم`` ("today") as a date, and an archive must never date an article
+by the day it was imported.
+
+Where a date is taken from matters as much as how it is parsed:
+
+- a short line (a header, a dateline, a page's date line) may give a day, a
+  month ("أيار 2021", month precision) or, when the line is only a year, a year;
+- a paragraph may give only a full day-month-year, and only near its start or
+  right after "اليوم السبت" / "الموافق" / "(" — a date deep in a sentence is an
+  event the article talks about, not the day it was published;
+- a date in the future or before 1990 is never a publication date here; nor is
+  a copyright line ("© 2023").
+
+Callers pass only the top of an article (header lines and the lead) and, for
+web pages, the lines after the text: see ``archive.ingest.text``.
+"""
+from datetime import date, datetime, timedelta
+import functools
+import re
+
+# dateparser 1.5 refuses a list of locales of one language ("Locales should not
+# have same language and different region"). ar-IQ is a superset for our
+# purpose: the Levantine month names (شباط، أيار، كانون الأول) on top of the
+# Egyptian and Gulf ones (فبراير، مايو، أغسطس) every Arabic locale knows.
+LOCALES = ["ar-IQ"]
+SETTINGS = {
+    "DATE_ORDER": "DMY",
+    "PREFER_LOCALE_DATE_ORDER": False,
+    "PREFER_DAY_OF_MONTH": "first",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
+EARLIEST = date(1990, 1, 1)
+
+DAY, MONTH, YEAR = "day", "month", "year"
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+# Month names as printed, each with the spelling dateparser's ar-IQ knows.
+_MONTHS = {
+    1: ["كانون الثاني", "كانون ثاني", "يناير", "جانفي", "جانفييه"],
+    2: ["شباط", "فبراير", "فيفري", "فبراير"],
+    3: ["آذار", "أذار", "اذار", "مارس"],
+    4: ["نيسان", "أبريل", "ابريل", "إبريل", "افريل", "أفريل"],
+    5: ["أيار", "ايار", "إيار", "مايو", "ماي"],
+    6: ["حزيران", "يونيو", "يونيه", "جوان"],
+    7: ["تموز", "يوليو", "يوليه", "جويلية", "جويلة"],
+    8: ["آب", "اب", "أغسطس", "اغسطس", "أغسطس", "غشت", "أوت", "اوت"],
+    9: ["أيلول", "ايلول", "سبتمبر", "شتنبر"],
+    10: ["تشرين الأول", "تشرين الاول", "تشرين أول", "تشرين اول", "أكتوبر", "اكتوبر"],
+    11: ["تشرين الثاني", "تشرين ثاني", "نوفمبر", "نونبر"],
+    12: ["كانون الأول", "كانون الاول", "كانون أول", "كانون اول", "ديسمبر", "دجنبر"],
+}
+_CANONICAL = {1: "كانون الثاني", 2: "شباط", 3: "آذار", 4: "نيسان", 5: "أيار", 6: "حزيران",
+              7: "تموز", 8: "آب", 9: "أيلول", 10: "تشرين الأول", 11: "تشرين الثاني", 12: "كانون الأول"}
+_MONTH_NUMBER = {name: n for n, names in _MONTHS.items() for name in names}
+_MONTH_NAMES = sorted(_MONTH_NUMBER, key=len, reverse=True)
+
+
+def _spelling(name):
+    # Tatweel may stretch any letter, and spaces inside a name may be several.
+    return r"\s+".join("ـ*".join(re.escape(c) for c in part) for part in name.split())
+
+
+_AR = r"\u0621-\u064A\u066E-\u06D3\u06D5\u06FA-\u06FF"  # letters, not Arabic punctuation
+_MONTH = "(?:" + "|".join(_spelling(n) for n in _MONTH_NAMES) + ")"
+_MONTH_GROUP = (
+    rf"(?<![{_AR}])(?P<month>{_MONTH})(?![{_AR}])"
+    # "كانون الأول/ديسمبر", "شباط (فبراير)": one month in two calendars' names.
+    rf"(?:\s*[/\\(-]\s*{_MONTH}(?![{_AR}])\s*\)?)?"
+)
+_YEAR = r"(?P<year>\d{4})(?!\d)"
+
+_DAY_MONTH_YEAR = re.compile(
+    r"(?<!\d)(?P<day>\d{1,2})(?!\d)\s*[،,.]?\s*(?:من\s+)?(?:شهر\s+)?"
+    + _MONTH_GROUP
+    + r"\s*[،,.]?\s*(?:من\s+)?(?:(?:عام|سنة|العام)\s+)?"
+    + _YEAR
+)
+_MONTH_YEAR = re.compile(
+    r"(?:شهر\s+)?" + _MONTH_GROUP + r"\s*[،,.]?\s*(?:من\s+)?(?:(?:عام|سنة|العام)\s+)?" + _YEAR
+)
+_ISO = re.compile(
+    r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})"
+    r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d/.])"
+)
+_NUMERIC_DMY = re.compile(
+    r"(?<![\d/.\\-])(?P<day>\d{1,2})(?P<sep>[-/.\\])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})(?![\d/.\\-])"
+)
+_YEAR_LINE = re.compile(r"^\s*[(\[]?\s*(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s*[)\]]?\s*$")
+_COPYRIGHT = re.compile(r"©|\(c\)|copyright|حقوق|جميع الحقوق", re.IGNORECASE)
+
+# What may stand just before a paragraph's date for it to be the day of
+# publication: "اليوم السبت (", "الجمعة، ", "الموافق ", "بتاريخ ".
+_WEEKDAYS = "السبت|الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة"
+_PUBLICATION_CUE = re.compile(
+    rf"(?:اليوم|أمس|امس|{_WEEKDAYS}|الموافق|بتاريخ|تاريخ)\s*[،,:(\-–]*\s*(?:{_WEEKDAYS})?\s*[،,:(\-–]*\s*$"
+    r"|\(\s*$"
+)
+# A paragraph's date counts only this near its start, cue or not.
+LEAD_REACH = 80
+# A line is a "short line" (header, dateline, date line) up to this many words.
+SHORT_LINE_WORDS = 12
+
+
+@functools.lru_cache(maxsize=1)
+def _parser():
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(locales=LOCALES, settings=SETTINGS)
+
+
+def _parse(text, today):
+    """dateparser's reading of a normalised candidate, within the plausible range."""
+    result = _parser().get_date_data(text)
+    if result is None or result.date_obj is None:
+        return None
+    value = result.date_obj.date()
+    if value < EARLIEST or value > today + timedelta(days=1):
+        return None
+    return value
+
+
+def parse_exact(value: str, today=None):
+    """A date given by an operator or metadata: YYYY-MM-DD, YYYY-MM or YYYY, or ISO 8601.
+
+    Returns ``(date, precision)`` or None.
+    """
+    today = today or date.today()
+    value = (value or "").strip().translate(_DIGITS)
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value)
+    try:
+        if m:
+            year, month, day = int(m[1]), int(m[2] or 1), int(m[3] or 1)
+            result = date(year, month, day)
+            precision = DAY if m[3] else MONTH if m[2] else YEAR
+        else:
+            iso = value.replace("Z", "+00:00")
+            result = datetime.fromisoformat(iso).date()
+            precision = DAY
+    except ValueError:
+        return None
+    if result < EARLIEST or result > today + timedelta(days=1):
+        return None
+    return result, precision
+
+
+def find_date(text: str, *, today=None):
+    """``(date, precision, matched_text)`` for the top of an article, or None.
+
+    Lines are read in order and the first acceptable date wins (see the module
+    docstring for what is acceptable where).
+    """
+    today = today or date.today()
+    for line in (text or "").splitlines():
+        found = date_in_line(line, today=today)
+        if found:
+            return found
+    return None
+
+
+def date_in_line(line: str, *, today=None):
+    today = today or date.today()
+    if not line.strip() or _COPYRIGHT.search(line):
+        return None
+    # One character for one: spans found in the translated line fit the original.
+    plain = line.translate(_DIGITS)
+    short = len(plain.split()) <= SHORT_LINE_WORDS
+    candidates = []
+    for m in _DAY_MONTH_YEAR.finditer(plain):
+        number = _MONTH_NUMBER.get(_unstretched(m["month"]))
+        if number:
+            candidates.append((m.start(), m.end(), f"{int(m['day'])} {_CANONICAL[number]} {m['year']}", DAY))
+    for m in _NUMERIC_DMY.finditer(plain):
+        candidates.append((m.start(), m.end(), f"{int(m['day'])}-{int(m['month'])}-{m['year']}", DAY))
+    for m in _ISO.finditer(plain):
+        # dateparser would take 2020-02-07 by DATE_ORDER; ISO is year-month-day.
+        candidates.append((m.start(), m.end(), f"{int(m['day'])}-{int(m['month'])}-{m['year']}", DAY))
+    if short:
+        for m in _MONTH_YEAR.finditer(plain):
+            if any(s <= m.start() < e for s, e, _t, _p in candidates):
+                continue
+            rest = (plain[:m.start()] + plain[m.end():]).split()
+            number = _MONTH_NUMBER.get(_unstretched(m["month"]))
+            if number and len(rest) <= 3:
+                candidates.append((m.start(), m.end(), f"1 {_CANONICAL[number]} {m['year']}", MONTH))
+        m = _YEAR_LINE.match(plain)
+        if m:
+            candidates.append((m.start("year"), m.end("year"), f"1-1-{m['year']}", YEAR))
+    for start, end, normalised, precision in sorted(candidates):
+        if not short and not _near_start_or_cued(plain, start):
+            continue
+        value = _parse(normalised, today)
+        if value is None:
+            continue
+        if precision == MONTH:
+            value = value.replace(day=1)
+        elif precision == YEAR:
+            value = date(value.year, 1, 1)
+        return value, precision, line[start:end]
+    return None
+
+
+def _near_start_or_cued(line, start):
+    if start <= LEAD_REACH:
+        return True
+    return bool(_PUBLICATION_CUE.search(line[max(0, start - 40):start]))
+
+
+def _unstretched(name):
+    return re.sub(r"\s+", " ", name.replace("ـ", ""))

@@ -1,0 +1,227 @@
+"""A saved web page (``.html``, ``.htm``) → a ``Draft``.
+
+The article's text comes from trafilatura, which knows menus, sidebars and
+footers from content. The metadata come from the page's own declarations,
+most trustworthy first:
+
+- date: ``<meta property="article:published_time">``, JSON-LD ``datePublished``,
+  ``<time datetime>``, ``<meta itemprop/name="datePublished|pubdate|date">``,
+  then the text's own header or lead (``archive.ingest.dates``). Never the
+  footer's copyright year.
+- title: ``og:title``, JSON-LD ``headline``, the first ``<h1>``, ``<title>``,
+  each without a trailing " - Outlet" / " | Outlet".
+- outlet: ``og:site_name``, JSON-LD ``publisher.name``, the domain of the
+  canonical URL.
+- url: ``<link rel="canonical">``, ``og:url``.
+
+No HTML is kept: the body is plain text, so there is nothing to sanitise.
+"""
+import json
+import re
+
+import lxml.html
+
+from . import dates
+from .draft import Draft, IngestError
+from .normalize import clean_line, loose
+from .outlets import Cue, hosts_in, name_key, resolve
+from .text import DERIVED_TITLE_WARNING, NO_DATE_WARNING, derive_title, read_text
+
+_ARTICLE_TYPES = {"newsarticle", "article", "reportagenews", "blogposting", "analysisnewsarticle",
+                  "opinionnewsarticle", "webpage", "backgroundnewsarticle"}
+_TITLE_SEPARATORS = re.compile(r"\s+[-–—|•»]\s+|\s+::\s+")
+
+
+def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError) as error:
+        raise IngestError("تعذّرت قراءة صفحة HTML: الملف تالف.", f"Could not parse the HTML page ({error}).")
+    meta = _metadata(tree)
+    text = _main_text(html, tree)
+    if not text.strip():
+        raise IngestError(
+            "لم يُعثر على نص المقال في صفحة HTML.",
+            "No article text was found in the HTML page.",
+        )
+    site_name = meta.get("site_name") or ""
+    title = _without_site_suffix(meta.get("title") or "", site_name)
+
+    if title:
+        # The page's own <h1> repeats the headline at the top of the text.
+        lines = text.split("\n")
+        head = [line for line in lines[:5] if loose(clean_line(line)) != loose(title)]
+        text = "\n".join([title, "", *head, *lines[5:]])
+    reading = read_text(text)
+    body_lines = reading.body_lines
+    if not body_lines:
+        raise IngestError("لم يُعثر على نص المقال في صفحة HTML.", "No article text was found in the HTML page.")
+    draft = Draft(title="", body="\n\n".join(body_lines), source_name=source_name, format="html")
+    if title:
+        draft.title = title
+    elif not reading.title_derived:
+        draft.title = reading.title
+    else:
+        draft.title = derive_title(body_lines[0])
+        draft.warn(DERIVED_TITLE_WARNING)
+
+    found = None
+    for value in meta.get("dates", []):
+        found = dates.parse_exact(value) or _loose_date(value)
+        if found:
+            break
+    if found:
+        draft.published, draft.date_precision = found[0], found[1]
+    else:
+        zone = "\n".join([*reading.header_lines, body_lines[0]])
+        in_text = dates.find_date(zone)
+        if in_text:
+            draft.published, draft.date_precision = in_text[0], in_text[1]
+        else:
+            draft.warn(NO_DATE_WARNING)
+
+    draft.url = meta.get("url") or ""
+    draft.dateline_name = reading.dateline
+    if catalog is not None:
+        cues = [Cue(site_name, may_propose=True)] if site_name else []
+        if meta.get("publisher"):
+            cues.append(Cue(meta["publisher"], may_propose=True))
+        if draft.url:
+            cues.append(Cue(draft.url))
+            host = next(hosts_in(draft.url), ("", ""))[0]
+            if host and not cues[:-1]:
+                # No name declared anywhere: the site's domain stands for it.
+                cues.append(Cue(host.removeprefix("www."), may_propose=True))
+        cues.extend(reading.cues)
+        resolve(cues, catalog.outlets).apply(draft)
+    else:
+        draft.outlet_name = site_name or meta.get("publisher") or None
+    return draft
+
+
+def _loose_date(value):
+    found = dates.find_date(value)
+    return (found[0], found[1]) if found else None
+
+
+def _main_text(html, tree):
+    import trafilatura
+
+    text = trafilatura.extract(
+        html,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        favor_precision=True,
+        with_metadata=False,
+        deduplicate=False,
+    ) or ""
+    if text.strip():
+        return text
+    # trafilatura found nothing it trusts: the page's paragraphs, as they are.
+    paragraphs = [clean_line(p.text_content()) for p in tree.iter("p")]
+    return "\n".join(p for p in paragraphs if p)
+
+
+def _metadata(tree):
+    meta = {"dates": []}
+
+    def content(*selectors):
+        for attr, value in selectors:
+            for node in tree.iter("meta"):
+                if (node.get(attr) or "").strip().lower() == value:
+                    text = (node.get("content") or "").strip()
+                    if text:
+                        return text
+        return ""
+
+    ld = list(_json_ld(tree))
+    ld_article = next((item for item in ld if _types(item) & _ARTICLE_TYPES - {"webpage"}), None)
+    ld_article = ld_article or next((item for item in ld if _types(item) & _ARTICLE_TYPES), {})
+
+    published_meta = content(("property", "article:published_time"), ("name", "article:published_time"))
+    if published_meta:
+        meta["dates"].append(published_meta)
+    if isinstance(ld_article.get("datePublished"), str):
+        meta["dates"].append(ld_article["datePublished"])
+    for node in tree.iter("time"):
+        if node.get("datetime") and not _in_footer(node):
+            meta["dates"].append(node.get("datetime"))
+            break
+    other = content(("itemprop", "datepublished"), ("name", "datepublished"), ("name", "pubdate"),
+                    ("name", "publishdate"), ("name", "date"), ("name", "dc.date"), ("name", "dc.date.issued"))
+    if other:
+        meta["dates"].append(other)
+
+    headline = ld_article.get("headline") if isinstance(ld_article.get("headline"), str) else ""
+    h1 = next((clean_line(h.text_content()) for h in tree.iter("h1") if clean_line(h.text_content())), "")
+    title_tag = next((clean_line(t.text_content()) for t in tree.iter("title")), "")
+    meta["title"] = clean_line(content(("property", "og:title"), ("name", "og:title"), ("name", "twitter:title"))
+                               or headline or h1 or title_tag)
+
+    publisher = ld_article.get("publisher")
+    if isinstance(publisher, list):
+        publisher = publisher[0] if publisher else None
+    if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+        meta["publisher"] = clean_line(publisher["name"])
+    meta["site_name"] = clean_line(content(("property", "og:site_name"), ("name", "og:site_name"), ("name", "application-name")))
+
+    canonical = next((link.get("href") for link in tree.iter("link")
+                      if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")), "")
+    url = (canonical or content(("property", "og:url"), ("name", "og:url"))).strip()
+    meta["url"] = url if re.match(r"^https?://\S+$", url) and len(url) <= 2000 else ""
+    return meta
+
+
+def _json_ld(tree):
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        raw = (script.text or "").strip()
+        raw = re.sub(r"^\s*(?://\s*)?<!\[CDATA\[|\]\]>\s*$", "", raw)
+        try:
+            data = json.loads(raw)
+        except (json.JSONDecodeError, ValueError):
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                yield item
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(item["@graph"])
+
+
+def _types(item):
+    kind = item.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k.lower() for k in kinds if isinstance(k, str)}
+
+
+def _in_footer(node):
+    for ancestor in node.iterancestors():
+        if ancestor.tag == "footer" or "footer" in (ancestor.get("class") or "").lower() \
+                or "footer" in (ancestor.get("id") or "").lower():
+            return True
+    return False
+
+
+def _without_site_suffix(title, site_name):
+    """"Headline - Outlet" → "Headline" (also "Outlet | Headline")."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    site = name_key(site_name) if site_name else ""
+    if site and name_key(parts[-1]) == site:
+        return " - ".join(parts[:-1]).strip() if len(parts) > 2 else parts[0].strip()
+    if site and name_key(parts[0]) == site:
+        return title[title.index(parts[1]):].strip()
+    # Without a site name: drop a short last part after a much longer headline.
+    if len(parts[-1].split()) <= 3 and len(" ".join(parts[:-1]).split()) >= 4 and not site_name:
+        sep = _TITLE_SEPARATORS.findall(title)[-1]
+        return title[: title.rindex(sep)].strip()
+    return title

@@ -1,0 +1,180 @@
+"""Which outlet published an article, from the cues a saved page leaves.
+
+Pages name their outlet in habits rather than fields: a source line
+("المصدر: راديو سوا"), an "about the source" block at the end ("عن مصدر
+الخبر" then "وكالة كل العراق [أين]"), an outlet–dateline header ("رووداو –
+أربيل"), an agency tag after the dateline ("[بغداد_اين]"), a domain
+("KDP.info"), or the headline's "to X" ("... لـ KDP:", "... لرووداو:").
+
+Each reader collects ``Cue``s, strongest first; ``resolve`` takes the first cue
+that names a known outlet (names, English names, aliases and domains, compared
+through ``archive.arabic.fold``). When no cue names a known outlet, the first
+cue strong enough to be a name (a source line, an "about" block, a header) is
+proposed as a new outlet, created only when the article is saved.
+"""
+from dataclasses import dataclass
+import re
+
+from .normalize import loose
+
+NEW_OUTLET_WARNING = "وسيلة إعلام جديدة: "
+
+
+@dataclass(frozen=True)
+class Cue:
+    text: str
+    may_propose: bool = False  # an unknown name here is proposed as a new outlet
+
+
+@dataclass
+class OutletMatch:
+    outlet_id: int | None
+    name: str | None
+    is_new: bool = False
+
+    def apply(self, draft):
+        draft.outlet_id, draft.outlet_name, draft.outlet_is_new = self.outlet_id, self.name, self.is_new
+        draft.drop_warnings(NEW_OUTLET_WARNING)
+        if self.is_new:
+            draft.warn(new_outlet_warning(self.name))
+
+
+def new_outlet_warning(name):
+    return f"{NEW_OUTLET_WARNING}{name} (تُنشأ عند التأكيد)"
+
+
+def fold(text: str) -> str:
+    """The folding search and tagging use, for comparing names."""
+    try:
+        from archive.arabic import fold as arabic_fold
+    except ImportError:  # archive.arabic is being written alongside: compare loosely meanwhile
+        arabic_fold = loose
+    return arabic_fold(text)
+
+
+def name_key(text: str) -> str:
+    """A name reduced for comparison: folded, lower-case, words only."""
+    return " ".join(re.findall(r"\w+", fold(text or "").lower()))
+
+
+_HOST = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(/[^\s\"'<>]*)?", re.I)
+
+
+def hosts_in(text: str):
+    """``(host, path)`` of every web address or bare domain in ``text``."""
+    for m in _HOST.finditer(text or ""):
+        yield m[1].lower(), (m[2] or "")
+
+
+class OutletIndex:
+    """Every outlet's names and domains, for lookups without queries."""
+
+    def __init__(self):
+        self.by_key = {}
+        self.by_host = {}  # host -> [(path prefix, pk)]
+        self.phrases = []  # (tuple of words, pk), longest first
+        self.names = {}
+        self.by_slug = {}
+
+    @classmethod
+    def load(cls):
+        from archive.models import Outlet
+
+        index = cls()
+        for outlet in Outlet.objects.all():
+            index.add(outlet)
+        return index
+
+    def add(self, outlet):
+        self.names[outlet.pk] = outlet.name
+        self.by_slug[outlet.slug] = outlet.pk
+        for value in [*outlet.all_names(), outlet.slug]:
+            key = name_key(value)
+            if key:
+                self.by_key.setdefault(key, outlet.pk)
+                self.phrases.append((tuple(key.split()), outlet.pk))
+        for domain in [*(outlet.domains or []), outlet.url or ""]:
+            for host, path in hosts_in(domain.lower()):
+                self.by_host.setdefault(host, []).append((path.rstrip("/"), outlet.pk))
+        self.phrases.sort(key=lambda item: -len(" ".join(item[0])))
+
+    def find_name(self, text: str):
+        """The outlet a short name-like text names, or None."""
+        key = name_key(text)
+        if not key:
+            return None
+        if key in self.by_key:
+            return self.by_key[key]
+        # "وكالة كل العراق [أين]": the name outside the brackets, then inside.
+        outside = name_key(re.sub(r"[\[(].*?[\])]", " ", text))
+        inside = [name_key(part) for part in re.findall(r"[\[(](.*?)[\])]", text)]
+        for candidate in [outside, *inside]:
+            if candidate and candidate in self.by_key:
+                return self.by_key[candidate]
+        for host, path in hosts_in(text):
+            pk = self.find_host(host, path)
+            if pk:
+                return pk
+        # A longer name containing a known one of two words or more: "وكالة
+        # أين للأنباء" holds "وكالة أين". One-word names must match whole:
+        # "العربية" (Al Arabiya) is also a word of many other names.
+        words = key.split()
+        for phrase, pk in self.phrases:
+            if len(phrase) < 2:
+                continue
+            n = len(phrase)
+            if any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1)):
+                return pk
+        return None
+
+    def find_host(self, host: str, path: str = ""):
+        parts = host.split(".")
+        for i in range(len(parts) - 1):
+            candidates = self.by_host.get(".".join(parts[i:]))
+            if not candidates:
+                continue
+            # The entry with the longest matching path wins: france24.com/ar
+            # over france24.com.
+            best = None
+            for prefix, pk in candidates:
+                if not prefix or path.lower().startswith(prefix):
+                    if best is None or len(prefix) > len(best[0]):
+                        best = (prefix, pk)
+            if best:
+                return best[1]
+        return None
+
+    def find_in_text(self, text: str):
+        """A known domain anywhere in the text."""
+        for host, path in hosts_in(text):
+            pk = self.find_host(host, path)
+            if pk:
+                return pk
+        return None
+
+
+def resolve(cues, index: OutletIndex) -> OutletMatch:
+    cues = [c for c in cues if c.text and c.text.strip()]
+    for cue in cues:
+        pk = index.find_name(cue.text)
+        if pk:
+            return OutletMatch(pk, index.names.get(pk), False)
+    for cue in cues:
+        if cue.may_propose:
+            name = clean_name(cue.text)
+            if name:
+                return OutletMatch(None, name, True)
+    return OutletMatch(None, None, False)
+
+
+def clean_name(text: str) -> str:
+    """A proposed outlet's name as found, without quotes or trailing punctuation."""
+    name = re.sub(r"\s+", " ", text).strip(" \t\"'“”«»:：.,،-–—")
+    return name[:200]
+
+
+# "X – Y" header lines, "[بغداد_اين]" agency tags, "لـ KDP:" in headlines.
+OUTLET_DATELINE = re.compile(r"^(?P<a>[^–—\-:|]{2,40}?)\s*[–—\-|]\s*(?P<b>[^–—\-:|]{2,40})$")
+BRACKET_TAG = re.compile(r"^[\[(]\s*(?P<place>[^\]\)_\-–—/]{2,30}?)\s*[_\-–—/]+\s*(?P<outlet>[^\]\)]{2,30}?)\s*[\])]$")
+# "... لـ KDP:" (tatweel), "... لرووداو:", "... لـ"راديو سوا":"
+TITLE_TO = re.compile(r"(?:لـ+\s*|(?<=\s)ل)[\"“«]?(?P<name>[^\s:\"”»]{2,30}(?:\s[^\s:\"”»]{2,30})?)[\"”»]?\s*:")

@@ -1,0 +1,136 @@
+"""JSON-lines records (``.jsonl``, ``.jsonl.gz``) → ``Draft``s, one per line.
+
+The record format is the corpus's (``/work/shared/corpus/README.md``): ``id``,
+``title`` (may be null), ``body``, ``source`` (the outlet's identifier),
+``published`` (ISO 8601 with its offset, or null), ``url``, plus ``dataset``,
+``license`` and ``meta``. A bad line becomes a ``Failure`` naming its line
+number; the lines after it are read all the same.
+"""
+from datetime import datetime
+import json
+import re
+
+from . import dates
+from .draft import Draft, Failure, IngestError
+from .outlets import Cue, resolve
+from .text import DERIVED_TITLE_WARNING, NO_DATE_WARNING, _LEAD_DATELINE, derive_title
+
+MAX_EXTERNAL_ID = 255
+MAX_URL = 2000
+# Where a record without ``published`` may still print its date: the start of
+# the body ("الرياض 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس").
+LEAD_CHARS = 300
+# A byline's dateline: "جدة: فلان".
+_BYLINE_PLACE = re.compile(r"^(?P<place>[^\s:،,]{2,20}(?: [^\s:،,]{2,20})?)\s*[:：]")
+
+
+def iter_records(lines, source_name, catalog=None):
+    """Drafts and failures for an iterable of ``bytes`` lines."""
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        where = f"{source_name}، السطر {number}"
+        try:
+            yield draft_from_record(raw, source_name, number, catalog)
+        except IngestError as error:
+            yield Failure(where, error.message, f"{source_name}, line {number}: {error.message_en}")
+
+
+def bad_line(reason_ar, reason_en):
+    return IngestError(f"سطر غير صالح: {reason_ar}", f"invalid line: {reason_en}")
+
+
+def draft_from_record(raw: bytes, source_name, number, catalog=None) -> Draft:
+    try:
+        line = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
+    except UnicodeDecodeError:
+        raise bad_line("ليس بترميز UTF-8", "not UTF-8")
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise bad_line(f"ليس JSON صحيحاً ({error.msg}، العمود {error.colno})", f"not valid JSON ({error})")
+    if not isinstance(record, dict):
+        raise bad_line("ليس كائن JSON", "not a JSON object")
+    body = record.get("body")
+    if not isinstance(body, str) or not body.strip():
+        raise bad_line("لا نص فيه (الحقل body فارغ أو غير موجود)", "no text (body empty or missing)")
+    body = body.strip()
+    title = record.get("title")
+    if title is not None and not isinstance(title, str):
+        raise bad_line("العنوان ليس نصاً", "the title is not a string")
+
+    draft = Draft(title="", body=body, source_name=f"{source_name}:{number}", format="jsonl", original_text=line)
+    if title and title.strip():
+        draft.title = re.sub(r"\s+", " ", title).strip()
+    else:
+        draft.title = derive_title(first_paragraph(body))
+        draft.warn(DERIVED_TITLE_WARNING)
+
+    record_id = record.get("id")
+    if record_id is not None and not isinstance(record_id, (str, int)):
+        raise bad_line("المعرّف id ليس نصاً", "the id is not a string")
+    if record_id not in (None, ""):
+        record_id = str(record_id).strip()
+        if len(record_id) > MAX_EXTERNAL_ID:
+            raise bad_line(f"المعرّف أطول من {MAX_EXTERNAL_ID} حرفاً", f"the id is longer than {MAX_EXTERNAL_ID}")
+        draft.external_id = record_id
+
+    url = record.get("url")
+    if isinstance(url, str) and url.strip():
+        url = url.strip()
+        if re.match(r"^https?://\S+$", url) and len(url) <= MAX_URL:
+            draft.url = url
+        else:
+            draft.warn(f"الرابط غير صالح فلم يُحفظ: {url[:100]}")
+
+    _set_date(draft, record)
+
+    meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
+    author = meta.get("author") if isinstance(meta.get("author"), str) else ""
+    m = _BYLINE_PLACE.match(author.strip()) or _LEAD_DATELINE.match(body)
+    if m:
+        draft.dateline_name = m["place"].strip()
+
+    source = record.get("source")
+    if catalog is not None:
+        cues = [Cue(source, may_propose=True)] if isinstance(source, str) and source.strip() else []
+        if draft.url:
+            cues.append(Cue(draft.url))
+        resolve(cues, catalog.outlets).apply(draft)
+    elif isinstance(source, str):
+        draft.outlet_name = source.strip() or None
+    return draft
+
+
+def _set_date(draft, record):
+    published = record.get("published")
+    if isinstance(published, str) and published.strip():
+        parsed = _parse_iso(published.strip())
+        if parsed:
+            draft.published, draft.date_precision = parsed, dates.DAY
+            return
+        draft.warn(f"تاريخ النشر في السجل غير مفهوم: {published[:40]}")
+    found = dates.find_date(draft.body[:LEAD_CHARS].split("\n", 1)[0])
+    if found and found[1] == dates.DAY:
+        draft.published, draft.date_precision = found[0], found[1]
+    else:
+        draft.warn(NO_DATE_WARNING)
+
+
+def _parse_iso(value):
+    """The date as written (in its own offset), within the plausible range."""
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        found = dates.parse_exact(value)
+        return found[0] if found and found[1] == dates.DAY else None
+    day = moment.date()
+    bounds = dates.parse_exact(day.isoformat())
+    return day if bounds else None
+
+
+def first_paragraph(body):
+    for part in body.split("\n"):
+        if part.strip():
+            return part.strip()
+    return body.strip()
