@@ -91,3 +91,16 @@ class ArticleAdmin(admin.ModelAdmin):
         (_("الوسوم"), {"fields": ("speakers", "places", "forces")}),
         (_("كما ورد"), {"classes": ("collapse",), "fields": ("original_name", "original_file", "original_text", "content_hash", "created", "updated")}),
     )
+    actions = ("retag_selected",)
+
+    def get_urls(self):
+        # The upload with review before save, and re-tagging all (archive.admin_upload).
+        from archive import admin_upload
+
+        return admin_upload.urls(self) + super().get_urls()
+
+    @admin.action(description=_("إعادة وسم المقالات المختارة بالمعجم الحالي"), permissions=("change",))
+    def retag_selected(self, request, queryset):
+        from archive import admin_upload
+
+        return admin_upload.retag_response(self, request, queryset)

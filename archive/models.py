@@ -162,6 +162,11 @@ class Article(models.Model):
     )
     # A hash of the folded text: the same article uploaded twice is refused.
     content_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    # Near duplicates (archive.near_duplicates): the MinHash signature of the
+    # folded body, and the group of articles reporting the same statement
+    # (the smallest pk in it; null when the article stands alone).
+    minhash = models.JSONField(null=True, blank=True, editable=False)
+    story = models.PositiveIntegerField(null=True, blank=True, db_index=True, editable=False)
 
     created = models.DateTimeField(_("أضيف"), auto_now_add=True)
     updated = models.DateTimeField(_("عُدّل"), auto_now=True)
@@ -193,3 +198,15 @@ class Article(models.Model):
 
     def published_iso(self):
         return self.published.isoformat() if self.published else None
+
+
+class MinHashBand(models.Model):
+    """One LSH band key of an article's MinHash: articles sharing a key are
+    compared as possible near duplicates (archive.near_duplicates)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="minhash_bands")
+    key = models.CharField(max_length=40, db_index=True)
+
+    class Meta:
+        verbose_name = _("مفتاح تشابه")
+        verbose_name_plural = _("مفاتيح التشابه")

@@ -1,0 +1,320 @@
+"""Import articles from files and folders on the server.
+
+    python manage.py import_articles PATH [PATH ...] [--source OUTLET] [--date 2020-02-07]
+                                     [--dry-run] [--batch-size 500]
+
+Reads ``.txt``, ``.html``/``.htm``, ``.docx``, ``.jsonl``, ``.jsonl.gz`` and
+``.zip`` files (folders recursively) through the same pipeline as the admin
+upload (``archive.ingest.pipeline``). A file's external id is its name without
+extension; a JSON-lines record's is its ``id``. Importing the same id again
+updates the article; the same text under another id is skipped as a duplicate.
+
+Bulk work is batched: each batch of ``--batch-size`` articles is one
+transaction, and the search index gets one commit per batch (the per-article
+indexing signal is paused). A file, member or record that cannot be imported
+is reported at the end with its reason, the others are imported, and the
+command exits with status 1.
+"""
+from collections import Counter
+from pathlib import Path
+import re
+import sys
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from archive.ingest import dates
+from archive.ingest.catalog import Catalog
+from archive.ingest.draft import Draft, Failure, IngestError
+from archive.ingest.limits import Limits
+from archive.ingest.outlets import OutletMatch
+from archive.ingest.pipeline import iter_read, prepare, remove_files, save
+from archive.ingest.text import NO_DATE_WARNING
+from archive.near_duplicates import group_near_duplicates
+
+SUFFIXES = (".txt", ".html", ".htm", ".docx", ".jsonl", ".jsonl.gz", ".zip")
+
+
+class Command(BaseCommand):
+    help = (
+        "Import articles from .txt, .html, .htm, .docx, .jsonl, .jsonl.gz and .zip files "
+        "(folders are read recursively). The same external id updates its article; "
+        "the same text under another id is skipped. Exits with status 1 if anything failed."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="Files or folders to import.")
+        parser.add_argument("--source", metavar="SLUG_OR_NAME",
+                            help="Give every article this outlet (an existing outlet's slug, name or alias).")
+        parser.add_argument("--date", metavar="YYYY-MM-DD|YYYY-MM|YYYY",
+                            help="Give every article this publication date (its precision is what is given).")
+        parser.add_argument("--dry-run", action="store_true",
+                            help="Show what would be imported, with warnings; save nothing.")
+        parser.add_argument("--batch-size", type=int, default=500,
+                            help="Articles per transaction and per search-index commit (default 500).")
+
+    def handle(self, *args, **options):
+        self.verbosity = options["verbosity"]
+        self.dry_run = options["dry_run"]
+        self.batch_size = max(1, options["batch_size"])
+        files = collect_files(options["paths"])
+        if not files:
+            raise CommandError("No importable files found (.txt .html .htm .docx .jsonl .jsonl.gz .zip).")
+        self.catalog = Catalog(preload=True)
+        self.outlet = self._outlet_option(options["source"])
+        self.date = self._date_option(options["date"])
+        self.limits = Limits.command()
+
+        self.stats = Counter()
+        self.failures = []
+        self.skipped = []
+        self.pending = []  # pks saved in the open batch
+        self.atomic = None
+        self.in_batch = 0
+        started = time.monotonic()
+        total = sum(count_items(path, self.limits) for path, _name in files)
+        from tqdm import tqdm
+
+        self.bar = tqdm(
+            total=total, unit=" rec", file=sys.stderr, dynamic_ncols=True, mininterval=0.5,
+            disable=self.verbosity == 0 or not sys.stderr.isatty(),
+        )
+        from archive.search.signals import paused
+
+        try:
+            with paused():
+                for path, name in files:
+                    self._import_file(path, name)
+                self._end_batch()
+        except BaseException:
+            self._abort_batch()
+            raise
+        finally:
+            self.bar.close()
+        self._summary(time.monotonic() - started)
+        failed = len(self.failures)
+        if failed:
+            raise CommandError(f"{failed} item(s) could not be imported (see the list above).")
+
+    # -- options -------------------------------------------------------------
+
+    def _outlet_option(self, value):
+        if not value:
+            return None
+        outlet = self.catalog.outlet_by_slug_or_name(value)
+        if outlet is None:
+            raise CommandError(f"Unknown outlet {value!r}: give the slug, name or alias of an existing outlet.")
+        return outlet
+
+    def _date_option(self, value):
+        if not value:
+            return None
+        found = dates.parse_exact(value) if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value) else None
+        if not found:
+            raise CommandError(f"--date {value!r}: use YYYY-MM-DD, YYYY-MM or YYYY (1990 to today).")
+        return found
+
+    # -- reading and saving ----------------------------------------------------
+
+    def _import_file(self, path, name):
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            self._fail(Failure(name, f"تعذّرت قراءة الملف: {error.strerror}", f"could not read the file: {error}"))
+            self.bar.update(1)
+            return
+        for item in iter_read(name, data, catalog=self.catalog, limits=self.limits):
+            self.bar.update(1)
+            if isinstance(item, Failure):
+                self._fail(item)
+                continue
+            self._apply_options(item)
+            try:
+                prepare(item, self.catalog)
+            except IngestError as error:
+                self._fail(Failure.from_error(item.source_name, error))
+                continue
+            if self.dry_run:
+                self._show(item)
+                continue
+            if item.duplicate_of and item.duplicate_of != item.update_of:
+                self.stats["duplicate"] += 1
+                self.skipped.append((item.source_name, item.duplicate_of))
+                continue
+            self._save(item)
+
+    def _apply_options(self, draft: Draft):
+        if self.outlet is not None:
+            OutletMatch(self.outlet.pk, self.outlet.name, False).apply(draft)
+        if self.date is not None:
+            draft.published, draft.date_precision = self.date
+            draft.drop_warnings(NO_DATE_WARNING)
+
+    def _save(self, draft):
+        if self.atomic is None:
+            self.atomic = transaction.atomic()
+            self.atomic.__enter__()
+        try:
+            article, _created = save(draft, index=False, catalog=self.catalog)
+        except IngestError as error:
+            if error.message.startswith("هذا المقال محفوظ من قبل"):
+                self.stats["duplicate"] += 1
+                self.skipped.append((draft.source_name, draft.duplicate_of))
+            else:
+                self._fail(Failure.from_error(draft.source_name, error))
+            return
+        outcome = draft.outcome or "created"
+        self.stats[outcome] += 1
+        if outcome != "unchanged":
+            self.pending.append(article.pk)
+            group_near_duplicates(article)
+        if self.verbosity >= 2:
+            self._write(f"{outcome}: #{article.pk} {draft.source_name} — {draft.title[:80]}")
+            if self.verbosity >= 3:
+                for warning in draft.warnings:
+                    self._write(f"    ! {warning}")
+        self.in_batch += 1
+        if self.in_batch >= self.batch_size:
+            self._end_batch()
+
+    def _end_batch(self):
+        """Commit the open batch, then index what it saved (one index commit)."""
+        self.in_batch = 0
+        if self.atomic is not None:
+            atomic, self.atomic = self.atomic, None
+            try:
+                atomic.__exit__(None, None, None)
+            except BaseException:
+                remove_files(self.catalog.new_files)
+                raise
+        self.catalog.new_files.clear()
+        if self.pending and not self.dry_run:
+            pks, self.pending = self.pending, []
+            try:
+                from archive.search.indexing import index_articles
+
+                index_articles(pks)
+            except Exception as error:  # the articles are saved; the index can be rebuilt
+                self._fail(Failure(
+                    f"search index ({len(pks)} articles, #{min(pks)}–#{max(pks)})",
+                    "حُفظت المقالات لكن تعذّرت فهرستها للبحث: أعد بناء الفهرس (manage.py rebuild_index).",
+                    f"The articles were saved but could not be indexed: {error}. Run manage.py rebuild_index.",
+                ))
+
+    def _abort_batch(self):
+        if self.atomic is not None:
+            atomic, self.atomic = self.atomic, None
+            atomic.__exit__(*sys.exc_info())
+            remove_files(self.catalog.new_files)
+            self.catalog.new_files.clear()
+
+    # -- output ----------------------------------------------------------------
+
+    def _write(self, line, style=None):
+        text = style(line) if style else line
+        if self.bar.disable:
+            self.stdout.write(text)
+        else:
+            self.bar.write(text, file=self.stdout._out)
+
+    def _fail(self, failure):
+        self.failures.append(failure)
+        self.stats["failed"] += 1
+        if self.verbosity >= 2:
+            self._write(f"failed: {failure.source_name}: {failure.message}", self.style.ERROR)
+
+    def _show(self, draft):
+        """A dry run's line per article: what would be saved, and why to look twice."""
+        if draft.duplicate_of and draft.duplicate_of != draft.update_of:
+            action = f"duplicate of #{draft.duplicate_of}"
+            self.stats["duplicate"] += 1
+        elif draft.update_of:
+            action = f"update #{draft.update_of}"
+            self.stats["updated"] += 1
+        else:
+            action = "create"
+            self.stats["created"] += 1
+        if self.verbosity == 0:
+            return
+        outlet = draft.outlet_name or "—"
+        if draft.outlet_is_new:
+            outlet += " (new)"
+        when = f"{draft.published.isoformat()} ({draft.date_precision})" if draft.published else "no date"
+        dateline = draft.dateline_name or "—"
+        if draft.dateline_name and not draft.dateline_id:
+            dateline += " (not in the gazetteer)"
+        self._write(f"[{action}] {draft.source_name}")
+        self._write(f"    {draft.title}")
+        self._write(f"    outlet: {outlet} | date: {when} | dateline: {dateline} | "
+                    f"speakers {len(draft.speaker_ids)}, places {len(draft.place_ids)}, forces {len(draft.force_ids)}")
+        for warning in draft.warnings:
+            self._write(f"    ! {warning}", self.style.WARNING)
+
+    def _summary(self, seconds):
+        if self.verbosity == 0:
+            return
+        s = self.stats
+        verb = "Would import" if self.dry_run else "Imported"
+        rate = (s["created"] + s["updated"] + s["unchanged"] + s["duplicate"]) / seconds if seconds else 0
+        self.stdout.write("")
+        self.stdout.write(
+            f"{verb} {s['created']}, updated {s['updated']}, unchanged or duplicates "
+            f"{s['unchanged'] + s['duplicate']}, failed {s['failed']} "
+            f"({seconds:.1f} s, {rate:.0f} records/s)."
+            + (" Dry run: nothing was saved." if self.dry_run else "")
+        )
+        if self.skipped and self.verbosity >= 2:
+            self.stdout.write("Duplicates skipped:")
+            for name, pk in self.skipped:
+                self.stdout.write(f"  {name}: same text as #{pk}")
+        if self.failures:
+            self.stdout.write(self.style.ERROR("Failed:"))
+            for failure in self.failures:
+                self.stdout.write(f"  {failure.source_name}: {failure.message}")
+                if failure.message_en and failure.message_en != failure.message:
+                    self.stdout.write(f"      {failure.message_en}")
+
+
+def collect_files(paths):
+    """``(path, name)`` of every file to read: named files as given, folders walked."""
+    found = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                relative = child.relative_to(path)
+                if any(part.startswith((".", "__MACOSX")) for part in relative.parts):
+                    continue
+                if child.is_file() and child.name.lower().endswith(SUFFIXES):
+                    found.append((child, f"{path.name}/{relative.as_posix()}"))
+        elif path.is_file():
+            found.append((path, path.name))
+        else:
+            raise CommandError(f"No such file or folder: {raw}")
+    return found
+
+
+def count_items(path, limits):
+    """How many records a file holds, for the progress bar (1 for one article)."""
+    import zipfile
+
+    from archive.ingest.archives import count_lines, gunzip_chunks
+
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4)
+        if head.startswith(b"\x1f\x8b"):
+            return count_lines(gunzip_chunks(path.name, path.read_bytes(), limits))
+        if head.startswith(b"PK"):
+            with zipfile.ZipFile(path) as zf:
+                names = zf.namelist()
+            if "word/document.xml" in names:
+                return 1
+            return sum(1 for n in names if not n.endswith("/")) or 1
+        if path.name.lower().endswith((".jsonl", ".json")):
+            data = path.read_bytes()
+            return data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    except (OSError, zipfile.BadZipFile, IngestError):
+        pass
+    return 1
