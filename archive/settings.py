@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "haystack",
+    "axes",
     "archive",
 ]
 
@@ -85,13 +86,30 @@ MIDDLEWARE = [
     "archive.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # LocaleMiddleware without Accept-Language: Arabic unless the reader chose English.
+    "archive.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Login throttling (django-axes): the tenth wrong password in a row for one
+# account locks that account out for AXES_COOLOFF_HOURS, and ten failures from
+# one address (whatever the usernames) lock that address; a right password
+# before that resets the count. Staff unlock early with `manage.py axes_reset`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 
 ROOT_URLCONF = "archive.urls"
 
@@ -167,6 +185,25 @@ HAYSTACK_CONNECTIONS = {
         "PATH": str(SEARCH_INDEX_DIR),
     },
 }
+# Past one machine (README, "Performance and scaling"): SEARCH_BACKEND=opensearch
+# points haystack's index commands (rebuild_index, update_index) at an OpenSearch
+# cluster, with the archive's Arabic analysis (archive/search/opensearch.py).
+# The default stays whoosh; the pages and the API search Whoosh either way
+# until the engine behind them is chosen.
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "whoosh")
+if SEARCH_BACKEND == "opensearch":
+    HAYSTACK_CONNECTIONS = {
+        "default": {
+            "ENGINE": "archive.search.opensearch.ArabicOpenSearchEngine",
+            "URL": os.environ.get("OPENSEARCH_URL", "http://127.0.0.1:9200"),
+            "INDEX_NAME": os.environ.get("OPENSEARCH_INDEX", "archive-articles"),
+            "SHARDS": env_int("OPENSEARCH_SHARDS", 3),
+            "REPLICAS": env_int("OPENSEARCH_REPLICAS", 1),
+            "TIMEOUT": 30,
+        },
+    }
+elif SEARCH_BACKEND != "whoosh":
+    raise ImproperlyConfigured(f"Unexpected value SEARCH_BACKEND={SEARCH_BACKEND!r}: use whoosh or opensearch.")
 # Articles are indexed after their transaction commits, speakers, places and
 # forces included (haystack's realtime processor fires before m2m is saved).
 HAYSTACK_SIGNAL_PROCESSOR = "archive.search.signals.ArticleSignalProcessor"

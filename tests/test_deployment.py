@@ -11,7 +11,7 @@ GOOD_KEY = "k" * 20 + "-a-long-random-production-key-1234567890"
 
 
 def manage(*args, env_overrides, tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE")}
+    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     env.update({"DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "archive.settings"}, **env_overrides)
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
