@@ -188,44 +188,156 @@ def search(params, with_facets=True, alias_index=None):
 
 
 def suggest(searcher, parsed, params, limit=3):
-    """Nearest spellings the archive does hold, for words that find little.
+    """Did you mean: the nearest spellings the archive does hold, as
+    ``(query text, query string)`` pairs, for a search that found little.
 
-    Candidates come from the exact field's vocabulary (the words as outlets
-    wrote them) within one or two edits; a candidate counts only if its broad
-    form differs from the typed word's and occurs in the index.
+    For each word the user typed (not excluded, not in a phrase, not a prefix,
+    not a stop word, not a gazetteer name, which expansion already covers):
+    candidates are the archive's own words (the exact field's vocabulary, so
+    a suggestion is spelled as the outlets spell it) within one edit, or two
+    for words of five letters or more, of the word as typed or folded. They
+    are compared *folded*: a candidate that only differs in hamza, ة/ه or ى/ي
+    is no correction (broad mode already found it), and the distance counted
+    is the folded one. A word the archive lacks takes any candidate; a word
+    it has takes only one ten times as frequent. Candidates rank by distance,
+    then by how many articles hold them. The first suggestion corrects every
+    word; the others offer the next candidates for the first word. Each is
+    checked to find articles with the same filters before it is offered.
+    Never raises: a suggestion is a nicety, not worth a failed search.
     """
-    reader = searcher.reader()
-    suggestions = []
-    words = [a.text for c in parsed.clauses if not c.negated for a in c.alternatives
-             if not a.phrase and not a.prefix]
-    for word in words[:6]:
-        typed = arabic.exact_term(word)
-        typed_broad = arabic.broad_term(word)
-        if not typed or len(typed) < 3:
-            continue
-        best = None
-        for maxdist in (1, 2):
-            candidates = []
-            try:
-                found = list(reader.terms_within("text_exact", typed, maxdist, prefix=1))
-            except Exception:  # a reader without that field: an empty index
-                found = []
-            for candidate in found:
-                broad = arabic.broad_term(candidate)
-                if not broad or broad == typed_broad:
+    import re as _re
+
+    from whoosh.support.levenshtein import damerau_levenshtein
+
+    from archive.gazetteer import get_alias_index
+    from archive.search.query import clean
+
+    try:
+        reader = searcher.reader()
+        broad = params.mode == "broad"
+        schema = reader.schema
+        if "text_exact" not in schema or (broad and "text" not in schema):
+            return []
+        alias_index = get_alias_index() if broad and params.expand else None
+
+        def frequency(spelling):
+            if broad:
+                term = arabic.broad_term(spelling)
+                return reader.doc_frequency("text", term) if term else 0
+            return reader.doc_frequency("text_exact", arabic.exact_term(spelling))
+
+        # A word's attached proclitic and/or article, longest first; what
+        # is left must keep three letters.
+        clitic_forms = ("وبال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال",
+                        "وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+        # The core is also looked up as the archive may write it: bare, with
+        # the article, with و or ب or ل (خانقين is only ever وخانقين there).
+        seed_clitics = ("", "ال", "و", "وال", "ب", "بال", "ل", "لل")
+
+        def candidates(word):
+            typed = arabic.exact_term(word)
+            folded = arabic.fold(word)
+            typed_broad = arabic.broad_term(word)
+            if len(folded) < 3 or len(folded) != len(typed) or not typed_broad:
+                return []
+            if alias_index is not None and alias_index.entity_key_for_phrase(word):
+                return []
+            own = frequency(word)
+            need = 1 if own == 0 else max(3, 10 * own)
+            cut = next((len(f) for f in clitic_forms
+                        if folded.startswith(f) and len(folded) - len(f) >= 3), 0)
+            typed_clitic, core = typed[:cut], folded[cut:]
+            # seed -> how many leading (folded) letters of a hit to replace by
+            # the clitic the user typed.
+            seeds = {typed: None, folded: None}
+            for clitic in seed_clitics:
+                seeds.setdefault(clitic + core, len(clitic))
+            found = {}
+            for maxdist in ((1, 2) if len(core) >= 5 else (1,)):
+                for seed, drop in seeds.items():
+                    if maxdist == 2 and drop:
+                        continue  # two edits around every clitic: too loose and too slow
+                    for hit in reader.terms_within("text_exact", seed, maxdist, prefix=1):
+                        if drop is None:
+                            display = hit
+                        elif arabic.fold(hit).startswith(seed[:drop]):
+                            display = typed_clitic + hit[drop:]
+                        else:
+                            continue
+                        if display in found:
+                            continue
+                        tokens = arabic.tokenize(display)
+                        if len(tokens) != 1 or tokens[0].text != display:
+                            continue
+                        dfold = arabic.fold(display)
+                        if dfold == folded or (broad and arabic.broad_term(display) == typed_broad):
+                            continue
+                        found[display] = damerau_levenshtein(dfold, folded)
+                if found:
+                    break
+            ranked = {}
+            for display, dist in found.items():
+                freq = frequency(display)
+                if freq < need or dist > 2:
                     continue
-                freq = reader.doc_frequency("text", broad)
-                if freq:
-                    candidates.append((freq, candidate))
-            if candidates:
-                best = max(candidates)[1]
+                # One suggestion per search term: the spelling most used.
+                key = arabic.broad_term(display) if broad else display
+                entry = (dist, -freq, -reader.doc_frequency("text_exact", display), display)
+                if key not in ranked or entry < ranked[key]:
+                    ranked[key] = entry
+            return [entry[3] for entry in sorted(ranked.values())]
+
+        text, _notices = clean(params.q)
+        words = []
+        for clause in parsed.clauses:
+            if clause.negated:
+                continue
+            for atom in clause.alternatives:
+                if atom.phrase or atom.prefix:
+                    continue
+                for token in arabic.tokenize(atom.text):
+                    if token.text not in words:
+                        words.append(token.text)
+        corrections = []
+        for word in words[:6]:
+            ranked = candidates(word)
+            if ranked:
+                corrections.append((word, ranked))
+        if not corrections:
+            return []
+
+        def replaced(query_text, pairs):
+            for word, spelling in pairs:
+                pattern = r"(?<!\w)" + _re.escape(word) + r"(?!\w)"
+                query_text = _re.sub(pattern, lambda _m: spelling, query_text, count=1)
+            return query_text
+
+        proposals = [replaced(text, [(w, ranked[0]) for w, ranked in corrections])]
+        first_word, first_ranked = corrections[0]
+        for spelling in first_ranked[1:]:
+            proposals.append(replaced(text, [(first_word, spelling)]))
+
+        suggestions = []
+        for proposal in dict.fromkeys(proposals):
+            if proposal == text:
+                continue
+            builder = QueryBuilder(params.mode, params.expand, alias_index, reader)
+            query = builder.build(parse(proposal))
+            if query is None:
+                continue
+            parts = [query] + filter_query(params)
+            query = wq.And(parts) if len(parts) > 1 else query
+            if next(iter(query.docs(searcher)), None) is None:
+                continue
+            suggestions.append((proposal, params.to_query(q=proposal, page=1)))
+            if len(suggestions) >= limit:
                 break
-        if best:
-            new_q = params.q.replace(word, best, 1)
-            suggestions.append((new_q, params.to_query(q=new_q, page=1)))
-        if len(suggestions) >= limit:
-            break
-    return suggestions
+        return suggestions
+    except Exception:  # noqa: BLE001 - see the docstring
+        import logging
+
+        logging.getLogger(__name__).exception("suggest() failed for %r", params.q)
+        return []
 
 
 def labelled_facets(outcome, base_url="", limit=FACET_LIMIT):
@@ -281,3 +393,29 @@ def _year_range_query(params, year):
     if params.date_from == date(y, 1, 1) and params.date_to == date(y, 12, 31):
         return replace(params, date_from=None, date_to=None, page=1).to_query()
     return replace(params, date_from=date(y, 1, 1), date_to=date(y, 12, 31), page=1).to_query()
+
+
+def iter_matching_ids(params, alias_index=None):
+    """Every matching article's pk, in the search's sort order, without facets or pages.
+
+    The same query as ``search(params)`` (words, expansions and filters), so the
+    number of ids is ``search(params).count``; ``params.page`` and ``page_size``
+    are ignored. For exports (``archive.exports``): the ids are read from one
+    searcher up front, so an index refreshed while the caller streams cannot
+    repeat or skip a row.
+    """
+    from archive.gazetteer import get_alias_index
+
+    parsed = parse(params.q)
+    builder = QueryBuilder(params.mode, params.expand, alias_index or get_alias_index())
+    text_query = builder.build(parsed) if parsed.clauses else None
+    if params.q.strip() and text_query is None:
+        return iter(())
+    parts = ([text_query] if text_query is not None else []) + filter_query(params)
+    query = wq.And(parts) if len(parts) > 1 else (parts[0] if parts else wq.Every())
+    searcher = get_searcher()
+    results = searcher.search(
+        query, limit=None, sortedby=sort_facet(params, text_query is not None), terms=False,
+    )
+    pks = [int(searcher.stored_fields(results.docnum(i))["django_id"]) for i in range(len(results.top_n))]
+    return iter(pks)

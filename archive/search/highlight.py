@@ -3,9 +3,17 @@
 The text is split with ``archive.arabic.tokenize`` and each word is analysed
 exactly as the index analysed it, so a folded variant (الپێشمهرگة for a query
 البيشمركة) or an alias (كاگينز for كاكينز) is marked, and a word that merely
-contains the query as a substring is not. Everything outside ``<mark>`` is
+contains the query as a substring is not (داعش does not mark داعشستان). A
+phrase is marked as one run (``<mark>جبل قرجوغ</mark>``), the words between
+its terms (a stop word, a comma) included. Everything outside ``<mark>`` is
 HTML-escaped here; the result is the only HTML the templates print unescaped.
+
+This replaces haystack's Whoosh highlighter (which re-analyses with the
+English analyzer and gives empty fragments for Arabic variants) and its
+``{% highlight %}`` tag (which marks substrings).
 """
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from html import escape
 
 from django.utils.safestring import mark_safe
@@ -15,49 +23,92 @@ from archive import arabic
 SNIPPET_WORDS = 40
 
 
-def _analyse(tokens, mode):
-    if mode == "broad":
-        return [arabic.broad_term(t.text) for t in tokens]
-    return [arabic.exact_term(t.text) or None for t in tokens]
+@lru_cache(maxsize=65536)
+def _broad(word):
+    return arabic.broad_term(word)
 
 
-def matched_spans(text, spec):
-    """(start, end) character spans of the words that match ``spec``."""
+@lru_cache(maxsize=65536)
+def _exact(word):
+    return arabic.exact_term(word) or None
+
+
+@lru_cache(maxsize=65536)
+def _folded(word):
+    return arabic.fold(word)
+
+
+def _same(term, wanted):
+    """A phrase item is a term, or a frozenset of alternative terms."""
+    return term in wanted if isinstance(wanted, frozenset) else term == wanted
+
+
+def _matches(text, spec):
+    """(start, end, key) for every match, in order; ``key`` names what matched
+    (a term, a phrase or a prefix) so a snippet can prefer passages where
+    more of the query's parts meet."""
     if spec is None or spec.is_empty() or not text:
         return []
-    tokens = list(arabic.tokenize(text))
-    terms = _analyse(tokens, spec.mode)
-    # Positions of the words that count (stop words do not, as in the index).
+    tokens = arabic.tokenize(text)
+    if not tokens:
+        return []
+    broad = spec.mode == "broad"
+    analyse = _broad if broad else _exact
+    terms = [analyse(t.text) for t in tokens]
+    # Positions of the words the index counts (stop words do not, in broad
+    # mode), so a phrase matches here exactly where it matched in the index.
     kept = [i for i, t in enumerate(terms) if t]
-    spans, covered = [], set()
-    phrases = sorted(spec.phrases, key=len, reverse=True)
+    # Phrases by their first term (longest first), so a word is only tried
+    # against the phrases that can start with it.
+    by_first = {}
+    for phrase in sorted(spec.phrases, key=len, reverse=True):
+        head = phrase[0]
+        for term in (head if isinstance(head, frozenset) else (head,)):
+            by_first.setdefault(term, []).append(phrase)
+    prefixes = tuple(spec.prefixes)
+    matches, covered = [], set()
     for k, i in enumerate(kept):
         if i in covered:
             continue
-        for phrase in phrases:
+        for phrase in by_first.get(terms[i], ()):
             n = len(phrase)
             window = kept[k:k + n]
-            if len(window) == n and all(terms[w] == p for w, p in zip(window, phrase)):
-                for w in window:
-                    covered.add(w)
-                    spans.append((tokens[w].start, tokens[w].end))
+            if len(window) == n and all(_same(terms[w], p) for w, p in zip(window, phrase)):
+                covered.update(range(window[0], window[-1] + 1))
+                matches.append((tokens[window[0]].start, tokens[window[-1]].end, phrase))
                 break
         else:
-            term = terms[i]
-            folded = arabic.fold(tokens[i].text) if spec.prefixes and spec.mode == "broad" else None
-            if term in spec.terms or (spec.prefixes and any(
-                (folded or term).startswith(p) or (folded or term).removeprefix("ال").startswith(p)
-                for p in spec.prefixes
-            )):
+            if terms[i] in spec.terms:
                 covered.add(i)
-                spans.append((tokens[i].start, tokens[i].end))
-    spans.sort()
-    return spans
+                matches.append((tokens[i].start, tokens[i].end, terms[i]))
+    if prefixes:
+        # A prefix is matched against every word as written (the exact
+        # field), stop words included.
+        for i, token in enumerate(tokens):
+            if i in covered:
+                continue
+            word = _folded(token.text) if broad else _exact(token.text)
+            if not word:
+                continue
+            for p in prefixes:
+                if word.startswith(p):
+                    matches.append((token.start, token.end, ("*", p)))
+                    break
+    matches.sort()
+    return matches
+
+
+def matched_spans(text, spec):
+    """(start, end) character spans of what matches ``spec``: a word, or a
+    whole phrase as one span."""
+    return [(s, e) for s, e, _key in _matches(text or "", spec)]
 
 
 def render(text, spans):
     out, last = [], 0
     for start, end in spans:
+        if start < last:  # never nest or overlap marks
+            continue
         out.append(escape(text[last:start]))
         out.append("<mark>" + escape(text[start:end]) + "</mark>")
         last = end
@@ -67,41 +118,56 @@ def render(text, spans):
 
 def highlight(text, spec):
     """The whole text, escaped, with matching words in <mark>."""
-    return render(text or "", matched_spans(text or "", spec))
+    text = text or ""
+    return render(text, matched_spans(text, spec))
+
+
+def _best_window(tokens, matches, words):
+    """The first token of the ``words``-token window with the most distinct
+    query parts, then the most matches, then the earliest."""
+    starts = [t.start for t in tokens]
+    hits = [(max(0, bisect_right(starts, s) - 1), key) for s, _e, key in matches]
+    hit_tokens = [h for h, _key in hits]
+    last_start = max(0, len(tokens) - words)
+    best, best_score = 0, None
+    for h in sorted(set(hit_tokens)):
+        # Leave a little context before the first match.
+        lo = min(max(0, h - words // 4), last_start)
+        a = bisect_left(hit_tokens, lo)
+        b = bisect_left(hit_tokens, lo + words)
+        inside = hits[a:b]
+        score = (len({key for _h, key in inside}), len(inside), -lo)
+        if best_score is None or score > best_score:
+            best, best_score = lo, score
+    return best
 
 
 def snippet(text, spec, words=SNIPPET_WORDS):
-    """About ``words`` words around the densest matches, cut at word boundaries."""
+    """About ``words`` words around the densest matches, cut at word boundaries.
+
+    Whitespace is collapsed first (a snippet is one line). The window is the
+    one holding the most distinct parts of the query, then the most matches;
+    it starts a quarter of its length before its first match, and an
+    ellipsis shows where text was cut.
+    """
     text = " ".join((text or "").split())
-    tokens = list(arabic.tokenize(text))
+    tokens = arabic.tokenize(text)
     if not tokens:
         return mark_safe(escape(text[:300]))
-    spans = matched_spans(text, spec)
-    start_tok = 0
-    if spans and len(tokens) > words:
-        starts = [t.start for t in tokens]
-        hit_tokens = sorted({_token_index(starts, s) for s, _e in spans})
-        best, best_count = 0, -1
-        for h in hit_tokens:
-            lo = max(0, h - words // 4)
-            count = sum(1 for x in hit_tokens if lo <= x < lo + words)
-            if count > best_count:
-                best, best_count = lo, count
-        start_tok = best
+    matches = _matches(text, spec)
+    start_tok = _best_window(tokens, matches, words) if matches and len(tokens) > words else 0
     end_tok = min(len(tokens), start_tok + words)
     begin = tokens[start_tok].start if start_tok > 0 else 0
     finish = tokens[end_tok - 1].end if end_tok < len(tokens) else len(text)
-    # Keep the punctuation that follows the last word.
-    while finish < len(text) and not text[finish].isspace() and end_tok < len(tokens) and finish < tokens[end_tok].start:
+    # A phrase that starts inside the window is shown whole.
+    for s, e, _key in matches:
+        if begin <= s < finish < e:
+            finish = e
+    # Keep the punctuation that follows the last word (up to the next space).
+    while finish < len(text) and not text[finish].isspace():
         finish += 1
-    inner = [(s - begin, e - begin) for s, e in spans if s >= begin and e <= finish]
+    inner = [(s - begin, e - begin) for s, e, _key in matches if s >= begin and e <= finish]
     html = render(text[begin:finish], inner)
     prefix = "… " if begin > 0 else ""
     suffix = " …" if finish < len(text) else ""
     return mark_safe(prefix + html + suffix)
-
-
-def _token_index(starts, char):
-    from bisect import bisect_right
-
-    return max(0, bisect_right(starts, char) - 1)
