@@ -115,6 +115,39 @@ def document_for(article, ancestry=None):
     return doc
 
 
+MERGE_FACTOR = 8
+
+
+def merge_tiered(writer, segments):
+    """Whoosh merge policy: merge a size tier once it holds MERGE_FACTOR segments.
+
+    Whoosh's default (MERGE_SMALL) folded nearly every segment into one on each
+    commit, so a bulk import committing every 500 articles rewrote the whole
+    index each time: at 8,500 corpus articles a batch took minutes. Grouping
+    segments by order of magnitude (as Lucene's LogMergePolicy does) rewrites
+    each document about log8(N) times in all, and keeps the number of segments
+    a searcher opens small (at most MERGE_FACTOR - 1 per tier).
+    """
+    import math
+
+    from whoosh.reading import SegmentReader
+
+    tiers = {}
+    for segment in segments:
+        size = max(segment.doc_count_all(), 1)
+        tiers.setdefault(int(math.log(size, MERGE_FACTOR)), []).append(segment)
+    unchanged = []
+    for _tier, members in sorted(tiers.items()):
+        if len(members) >= MERGE_FACTOR:
+            for segment in members:
+                reader = SegmentReader(writer.storage, writer.schema, segment)
+                writer.add_reader(reader)
+                reader.close()
+        else:
+            unchanged.extend(members)
+    return unchanged
+
+
 def write_documents(docs, delete_ids=()):
     """Add or replace documents and delete others, in one commit.
 
@@ -136,7 +169,7 @@ def write_documents(docs, delete_ids=()):
     except BaseException:
         writer.cancel()
         raise
-    writer.commit()
+    writer.commit(mergetype=merge_tiered)
 
 
 def index_articles(pks, chunk=500):
