@@ -1,15 +1,22 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from archive import api, views
+from archive import api, browse, exports, views
 
 archive_patterns = [
     path("", views.home, name="home"),
     path("search/", views.search_page, name="search"),
+    path("search/export.csv", exports.export_csv, name="export-csv"),
+    path("search/feed.atom", exports.feed, name="feed"),
+    path("opensearch.xml", exports.opensearch, name="opensearch"),
     path("articles/<int:pk>/", views.article_page, name="article"),
     path("articles/<int:pk>/original/", views.original_file, name="original"),
     path("api/articles/", api.article_list, name="api-articles"),
     path("api/articles/<int:pk>/", api.article_detail, name="api-article"),
+    path("places/<slug:slug>/", browse.place_page, name="place"),
+    path("forces/<slug:slug>/", browse.force_page, name="force"),
+    path("speakers/<slug:slug>/", browse.speaker_page, name="speaker"),
+    path("sources/<slug:slug>/", browse.source_page, name="source"),
 ]
 
 urlpatterns = [

@@ -84,6 +84,15 @@ def search_page(request):
 
     outcome = search(params)
     timeline = outcome.timeline  # read before the counts become labelled panels
+    # The place tree, the timeline chart and the map (archive.browse) read the
+    # raw counts too.
+    from archive import browse
+
+    places = browse.Places()
+    location_counts = outcome.facets.get("location")
+    place_tree = browse.place_tree(location_counts, params, base, places)
+    place_map = browse.place_map(location_counts, params, base, places)
+    timeline_chart = browse.timeline_chart(timeline, params, base, total=outcome.count)
     outcome.facets = labelled_facets(outcome, base)
     num_pages = outcome.num_pages
     context.update(
@@ -99,6 +108,10 @@ def search_page(request):
         expansion_off_url=base + "?" + params.to_query(expand=False, page=1),
         highlight_qs=_highlight_qs(params),
         timeline=timeline,
+        timeline_chart=timeline_chart,
+        place_tree=place_tree,
+        place_map=place_map,
+        entity_links=browse.entity_links(params),
     )
     context["outcome"].suggestions = [(text, base + "?" + qs) for text, qs in outcome.suggestions]
     return render(request, "archive/search.html", context)
@@ -132,7 +145,10 @@ def article_page(request, pk):
     back_url = None
     if request.GET.get("q"):
         back_url = reverse("archive:search") + "?" + params.to_query()
+    from archive.near_duplicates import also_reported as _also_reported
+    also_reported = _also_reported(article)
     return render(request, "archive/article.html", {
+        "also_reported": also_reported,
         "article": article,
         "title_html": hl.highlight(article.title, spec),
         "paragraphs_html": [hl.highlight(p, spec) for p in article.paragraphs()],

@@ -16,6 +16,7 @@ is reported at the end with its reason, the others are imported, and the
 command exits with status 1.
 """
 from collections import Counter
+import logging
 from pathlib import Path
 import re
 import sys
@@ -32,6 +33,8 @@ from archive.ingest.outlets import OutletMatch
 from archive.ingest.pipeline import iter_read, prepare, remove_files, save
 from archive.ingest.text import NO_DATE_WARNING
 from archive.near_duplicates import group_near_duplicates
+
+log = logging.getLogger(__name__)
 
 SUFFIXES = (".txt", ".html", ".htm", ".docx", ".jsonl", ".jsonl.gz", ".zip")
 
@@ -168,7 +171,10 @@ class Command(BaseCommand):
         self.stats[outcome] += 1
         if outcome != "unchanged":
             self.pending.append(article.pk)
-            group_near_duplicates(article)
+            try:
+                group_near_duplicates(article)
+            except Exception:  # the article is saved; grouping is redone by regroup_all()
+                log.exception("Near-duplicate grouping failed for article #%s", article.pk)
         if self.verbosity >= 2:
             self._write(f"{outcome}: #{article.pk} {draft.source_name} — {draft.title[:80]}")
             if self.verbosity >= 3:
