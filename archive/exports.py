@@ -1,0 +1,231 @@
+"""A search taken out of the archive: CSV, Atom and the OpenSearch description.
+
+Every export takes the search page's GET parameters (``archive.search.params``)
+and means the same search:
+
+- ``/search/export.csv`` — every matching article, not only the page: one row
+  each, in the search's order, streamed (no cap, constant memory). UTF-8 with a
+  byte-order mark so spreadsheet programs read the Arabic as Arabic. Cells that
+  a spreadsheet would run as a formula are neutralised (``neutralise``).
+- ``/search/feed.atom`` — the newest 50 articles of the search as an Atom feed,
+  to follow a place, a force or a speaker in a feed reader.
+- ``/opensearch.xml`` — lets a browser add the archive as a search engine.
+
+The JSON of a search is the API's (``archive.api``).
+"""
+import csv
+from dataclasses import replace
+from datetime import datetime, time
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+from django.utils.text import Truncator
+from django.utils.translation import get_language, gettext as _
+from django.views.decorators.http import require_safe
+
+from archive.models import Article
+from archive.search.engine import iter_matching_ids, search
+from archive.search.params import FILTERS, BadParameter, SearchParams
+
+CSV_COLUMNS = (
+    "id", "external_id", "title", "outlet", "published", "date_precision",
+    "original_url", "archive_url", "speakers", "places", "forces",
+)
+CSV_BATCH = 500
+NAME_SEPARATOR = " ؛ "
+FEED_SIZE = 50
+
+# A cell starting with one of these is a formula (or becomes one) in Excel,
+# LibreOffice or Google Sheets; tab and the line breaks can hide one. The
+# full-width forms are included because some spreadsheet programs fold them.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+
+
+def neutralise(value):
+    """A cell as text a spreadsheet shows and never runs: "'" before a formula start."""
+    if value is None:
+        return ""
+    text = str(value)
+    if text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def _params_or_400(request):
+    try:
+        return SearchParams.from_querydict(request.GET), None
+    except BadParameter as error:
+        return None, HttpResponse(error.message, status=400, content_type="text/plain; charset=utf-8")
+
+
+class _Echo:
+    """The file-like object csv.writer needs, handing each line back instead of storing it."""
+
+    def write(self, value):
+        return value
+
+
+def _csv_row(article, request):
+    def names(related):
+        return NAME_SEPARATOR.join(entity.name for entity in related.all())
+
+    return [
+        article.pk,
+        article.external_id or "",
+        article.title,
+        article.outlet.name if article.outlet else "",
+        article.published_iso() or "",
+        article.date_precision or "",
+        article.url or "",
+        request.build_absolute_uri(article.get_absolute_url()),
+        names(article.speakers),
+        names(article.places),
+        names(article.forces),
+    ]
+
+
+def csv_lines(params, request):
+    """The export, line by line: the BOM and header, then one line per matching article."""
+    writer = csv.writer(_Echo())
+    yield "\ufeff" + writer.writerow(CSV_COLUMNS)
+    pks = list(iter_matching_ids(params))
+    for start in range(0, len(pks), CSV_BATCH):
+        batch = pks[start:start + CSV_BATCH]
+        articles = Article.objects.with_relations().in_bulk(batch)
+        for pk in batch:
+            article = articles.get(pk)
+            if article is None:  # deleted since the index was read
+                continue
+            yield writer.writerow([neutralise(cell) for cell in _csv_row(article, request)])
+
+
+def export_filename(params):
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    return f"archive-search-{stamp}.csv"
+
+
+@require_safe
+def export_csv(request):
+    params, error = _params_or_400(request)
+    if error:
+        return error
+    response = StreamingHttpResponse(
+        (line.encode("utf-8") for line in csv_lines(params, request)),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{export_filename(params)}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def describe(params):
+    """What a search is, in words, for a feed's title: «داعش» · المكان: نينوى · ..."""
+    parts = []
+    if params.q.strip():
+        parts.append("«%s»" % params.q.strip())
+    for name, model in FILTERS.items():
+        values = getattr(params, name)
+        if values:
+            found = {e.slug: e for e in model.objects.filter(slug__in=values)}
+            english = (get_language() or "").startswith("en")
+            labels = []
+            for value in values:
+                entity = found.get(value)
+                label = value if entity is None else ((entity.name_en or entity.name) if english else entity.name)
+                labels.append(label)
+            parts.append(f"{model._meta.verbose_name}: {_('، ').join(labels)}")
+    if params.date_from:
+        parts.append(_("من %(date)s") % {"date": params.date_from.isoformat()})
+    if params.date_to:
+        parts.append(_("إلى %(date)s") % {"date": params.date_to.isoformat()})
+    return " · ".join(parts)
+
+
+def _aware(day):
+    return timezone.make_aware(datetime.combine(day, time.min)) if day else None
+
+
+class SearchFeed(Feed):
+    """The newest articles of any search, as Atom. One instance per request (``feed``)."""
+
+    feed_type = Atom1Feed
+    language = "ar"  # the articles' language, whatever the interface's
+
+    def __init__(self, request):
+        super().__init__()
+        self.request = request
+        self.params = SearchParams.from_querydict(request.GET)
+
+    def get_object(self, request, *args, **kwargs):
+        return replace(self.params, sort="newest", page=1, page_size=FEED_SIZE)
+
+    def title(self, params):
+        what = describe(params)
+        if what:
+            return _("أرشيف الأخبار — %(what)s") % {"what": what}
+        return _("أرشيف الأخبار — أحدث المقالات")
+
+    def subtitle(self, params):
+        return _("أحدث %(n)s مقالة تطابق هذا البحث في أرشيف أخبار الحرب على داعش.") % {"n": FEED_SIZE}
+
+    def link(self, params):
+        query = self.params.to_query(page=1)
+        return reverse("archive:search") + ("?" + query if query else "")
+
+    def feed_url(self, params):
+        return self.request.get_full_path()
+
+    def items(self, params):
+        return [hit.article for hit in search(params, with_facets=False).hits]
+
+    def item_title(self, article):
+        return article.title
+
+    def item_description(self, article):
+        # Atom sends the summary as HTML: the text is escaped so "<" stays "<".
+        return escape(Truncator(" ".join(article.paragraphs())).words(60))
+
+    def item_link(self, article):
+        return article.get_absolute_url()
+
+    def item_author_name(self, article):
+        return article.outlet.name if article.outlet else None
+
+    def item_pubdate(self, article):
+        return _aware(article.published)
+
+    def item_updateddate(self, article):
+        return article.updated
+
+    def item_categories(self, article):
+        return [e.name for related in (article.places, article.forces, article.speakers) for e in related.all()]
+
+
+@require_safe
+def feed(request):
+    try:
+        view = SearchFeed(request)
+    except BadParameter as error:
+        return HttpResponse(error.message, status=400, content_type="text/plain; charset=utf-8")
+    return view(request)
+
+
+@require_safe
+def opensearch(request):
+    return render(
+        request, "archive/opensearch.xml",
+        {
+            "search_url": request.build_absolute_uri(reverse("archive:search")),
+            "feed_url": request.build_absolute_uri(reverse("archive:feed")),
+            "api_url": request.build_absolute_uri(reverse("archive:api-articles")),
+            "home_url": request.build_absolute_uri(reverse("archive:home")),
+            "icon_url": request.build_absolute_uri(static("favicon.svg")),
+        },
+        content_type="application/opensearchdescription+xml; charset=utf-8",
+    )

@@ -1,0 +1,50 @@
+"""Template helpers for exports, feeds and citations.
+
+``export_url`` links a search to its CSV or its Atom feed: the same search,
+without the page (an export is the whole result set) and, for the feed, without
+the sort (a feed is always newest first)::
+
+    {% export_url 'archive:export-csv' params %}
+    {% export_url 'archive:feed' params as feed_href %}
+
+``accessed_date`` is today's date in the page's language ("23 أيار 2025",
+"23 May 2025"), and ``accessed_date_machine`` the same for ``<time datetime>``:
+the "date accessed" of a citation.
+"""
+from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from archive.templatetags.archive_tags import format_date
+
+register = template.Library()
+
+
+@register.simple_tag
+def export_url(viewname, params=None):
+    base = reverse(viewname)
+    if params is None or not hasattr(params, "to_query"):
+        return base
+    changes = {"page": 1, "page_size": settings.SEARCH_PAGE_SIZE}
+    if viewname.endswith("feed"):
+        changes["sort"] = "relevance"
+    query = params.to_query(**changes)
+    return f"{base}?{query}" if query else base
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """``path`` as an absolute URL on this host: an article's permalink in a citation."""
+    request = context.get("request")
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+@register.simple_tag
+def accessed_date():
+    return format_date(timezone.localdate(), "day")
+
+
+@register.simple_tag
+def accessed_date_machine():
+    return timezone.localdate().isoformat()
