@@ -30,6 +30,7 @@ run: setup
 
 system-deps:
 	bash scripts/install-system-deps.sh
+	bash scripts/install-test-assets.sh
 
 test: install system-deps
 	$(PY) -m pytest
@@ -40,6 +41,11 @@ test-postgres: install
 
 test-fast: install
 	$(PY) -m pytest -m "not browser"
+
+# A throw-away archive, imported and served as make run does, driven over HTTP:
+# make bench BENCH_ARGS="--articles 10000 --corpus ../shared/corpus/articles.jsonl.gz --json bench.json"
+bench: install
+	$(PY) manage.py bench $(BENCH_ARGS)
 
 clean:
 	rm -rf data test-artifacts .pytest_cache

@@ -7,7 +7,9 @@
 #
 # browser: Debian's Chromium, which Playwright drives (Playwright's own browser
 #          download is not used), and DejaVu for the Latin text in screenshots.
-#          The Arabic fonts ship with the project in static/fonts/.
+#          The Arabic fonts ship with the project in static/fonts/. npm (unless
+#          one is already on PATH, e.g. with a NodeSource nodejs) fetches axe-core
+#          for the accessibility checks (scripts/install-test-assets.sh).
 # python:  python3 with venv and pip.
 #
 # Idempotent: a package already installed is left alone, and apt-get runs
@@ -23,9 +25,9 @@ fi
 wanted=()
 for group in "${groups[@]}"; do
   case "$group" in
-    browser) wanted+=(chromium fonts-dejavu-core) ;;
+    browser) wanted+=(chromium fonts-dejavu-core); command -v npm >/dev/null 2>&1 || wanted+=(npm) ;;
     python)  wanted+=(python3 python3-venv python3-pip) ;;
-    all)     wanted+=(chromium fonts-dejavu-core python3 python3-venv python3-pip) ;;
+    all)     wanted+=(chromium fonts-dejavu-core python3 python3-venv python3-pip); command -v npm >/dev/null 2>&1 || wanted+=(npm) ;;
     *)
       echo "install-system-deps: unknown group '$group' (use: browser, python, all)" >&2
       exit 2
