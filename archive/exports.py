@@ -71,23 +71,59 @@ class _Echo:
         return value
 
 
-def _csv_row(article, request):
-    def names(related):
-        return NAME_SEPARATOR.join(entity.name for entity in related.all())
+def _names_by_article(relation, batch):
+    """{article pk: "name ؛ name"} for one many-to-many field, in the entities' order (by name)."""
+    source = relation.field.m2m_field_name()  # "article"
+    target = relation.field.m2m_reverse_field_name()  # "speaker", "place", "force"
+    rows = (
+        relation.through.objects.filter(**{f"{source}_id__in": batch})
+        .order_by(f"{target}__name", f"{target}_id")
+        .values_list(f"{source}_id", f"{target}__name")
+    )
+    names = {}
+    for pk, name in rows:
+        names.setdefault(pk, []).append(name)
+    return {pk: NAME_SEPARATOR.join(values) for pk, values in names.items()}
 
-    return [
-        article.pk,
-        article.external_id or "",
-        article.title,
-        article.outlet.name if article.outlet else "",
-        article.published_iso() or "",
-        article.date_precision or "",
-        article.url or "",
-        request.build_absolute_uri(article.get_absolute_url()),
-        names(article.speakers),
-        names(article.places),
-        names(article.forces),
-    ]
+
+def _csv_rows(pks, request):
+    """The CSV cells of the articles ``pks``, in that order, a batch of plain queries at a time.
+
+    Rows are read as values, not model instances: on 50,000 articles the ORM's
+    instances and prefetching cost ten times the export itself.
+    """
+    marker = 999999999
+    permalink = request.build_absolute_uri(reverse("archive:article", args=[marker]))
+    before, after = permalink.split(str(marker), 1)
+    for start in range(0, len(pks), CSV_BATCH):
+        batch = pks[start:start + CSV_BATCH]
+        found = {
+            row[0]: row
+            for row in Article.objects.filter(pk__in=batch).values_list(
+                "pk", "external_id", "title", "outlet__name", "published", "date_precision", "url",
+            )
+        }
+        speakers = _names_by_article(Article.speakers, batch)
+        places = _names_by_article(Article.places, batch)
+        forces = _names_by_article(Article.forces, batch)
+        for pk in batch:
+            row = found.get(pk)
+            if row is None:  # deleted since the index was read
+                continue
+            _pk, external_id, title, outlet, published, precision, url = row
+            yield [
+                pk,
+                external_id or "",
+                title,
+                outlet or "",
+                published.isoformat() if published else "",
+                precision or "",
+                url or "",
+                f"{before}{pk}{after}",
+                speakers.get(pk, ""),
+                places.get(pk, ""),
+                forces.get(pk, ""),
+            ]
 
 
 def csv_lines(params, request):
@@ -95,14 +131,8 @@ def csv_lines(params, request):
     writer = csv.writer(_Echo())
     yield "\ufeff" + writer.writerow(CSV_COLUMNS)
     pks = list(iter_matching_ids(params))
-    for start in range(0, len(pks), CSV_BATCH):
-        batch = pks[start:start + CSV_BATCH]
-        articles = Article.objects.with_relations().in_bulk(batch)
-        for pk in batch:
-            article = articles.get(pk)
-            if article is None:  # deleted since the index was read
-                continue
-            yield writer.writerow([neutralise(cell) for cell in _csv_row(article, request)])
+    for cells in _csv_rows(pks, request):
+        yield writer.writerow([neutralise(cell) for cell in cells])
 
 
 def export_filename(params):
