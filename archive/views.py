@@ -55,9 +55,11 @@ def _chips(params, base):
     for name, model in FILTER_LABELS.items():
         values = getattr(params, name)
         if values:
-            names = dict(model.objects.filter(slug__in=values).values_list("slug", "name"))
+            from archive.templatetags.archive_tags import localized
+
+            entities = {e.slug: e for e in model.objects.filter(slug__in=values)}
             for value in values:
-                label = f"{model._meta.verbose_name}: {names.get(value, value)}"
+                label = f"{model._meta.verbose_name}: {localized(entities.get(value)) or value}"
                 chips.append((label, base + "?" + params.toggled(name, value).to_query()))
     if params.date_from:
         chips.append((_("من %(date)s") % {"date": params.date_from.isoformat()},

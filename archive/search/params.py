@@ -112,7 +112,7 @@ def _single(data, name):
 def _choice(data, name, choices, default):
     value = _single(data, name).strip() or default
     if value not in choices:
-        raise BadParameter(_("قيمة غير صالحة لـ %(name)s: اختر واحدة من %(choices)s.") % {"name": name, "choices": "، ".join(choices)})
+        raise BadParameter(_("قيمة غير صالحة لـ %(name)s: اختر واحدة من %(choices)s.") % {"name": name, "choices": _("، ").join(choices)})
     return value
 
 
