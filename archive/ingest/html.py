@@ -75,7 +75,10 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
         draft.published, draft.date_precision = found[0], found[1]
     else:
         zone = "\n".join([*reading.header_lines, body_lines[0]])
-        in_text = dates.find_date(zone)
+        # trafilatura drops bylines; then look just under the headline on the
+        # page itself (footer, navigation and scripts removed, so a footer's
+        # copyright year is never taken).
+        in_text = dates.find_date(zone) or dates.find_date(_byline_zone(tree))
         if in_text:
             draft.published, draft.date_precision = in_text[0], in_text[1]
         else:
@@ -98,6 +101,25 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
     else:
         draft.outlet_name = site_name or meta.get("publisher") or None
     return draft
+
+
+def _byline_zone(tree, chars=600):
+    """The visible text that follows the page's first <h1>: where bylines and dates sit."""
+    if tree is None:
+        return ""
+    try:
+        from copy import deepcopy
+
+        page = deepcopy(tree)
+        for node in page.xpath("//footer|//nav|//script|//style|//noscript|//header[not(.//h1)]"):
+            node.getparent().remove(node)
+        headings = page.xpath("//h1")
+        if not headings:
+            return ""
+        following = headings[0].xpath("following::text()")
+        return " ".join(" ".join(t.split()) for t in following if t.strip())[:chars]
+    except Exception:  # a malformed tree: no byline date, not a failed upload
+        return ""
 
 
 def _loose_date(value):
