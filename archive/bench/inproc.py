@@ -95,7 +95,6 @@ def cmd_choose(out):
 def bare_query(params, alias_index):
     """The Whoosh query of these parameters: words through archive.search.query,
     filters ANDed in as terms and a date range."""
-    from datetime import datetime, time as dtime
 
     from whoosh import query as wq
 
@@ -104,15 +103,10 @@ def bare_query(params, alias_index):
     parsed = parse(params.q)
     builder = QueryBuilder(params.mode, params.expand, alias_index)
     text_query = builder.build(parsed) if parsed.clauses else None
-    parts = [text_query] if text_query is not None else []
-    for name in ("location", "force", "speaker", "source"):
-        values = getattr(params, name)
-        if values:
-            parts.append(wq.Or([wq.Term(name, v) for v in values]))
-    if params.date_from or params.date_to:
-        start = datetime.combine(params.date_from, dtime.min) if params.date_from else None
-        end = datetime.combine(params.date_to, dtime.max) if params.date_to else None
-        parts.append(wq.DateRange("published", start, end))
+    # The same filters as the archive's own search, so both time one query.
+    from archive.search.engine import filter_query
+
+    parts = ([text_query] if text_query is not None else []) + filter_query(params)
     query = wq.And(parts) if len(parts) > 1 else (parts[0] if parts else wq.Every())
     return query, text_query is not None
 
