@@ -236,3 +236,24 @@ def test_a_page_with_a_long_menu_bylines_and_related_links(db):
     [draft] = read("page.txt", text.encode(), catalog=Catalog())
     assert draft.title == "القوات العراقية تعتقل خلية لداعش في الأنبار"
     assert paragraphs(draft) == [lead, second]
+
+
+@pytest.mark.django_db
+def test_a_site_menu_line_is_furniture_and_the_source_under_the_headline_names_the_outlet():
+    """Found by evaluate_extraction: the menu was taken for the headline."""
+    from archive.ingest.catalog import Catalog
+    from archive.ingest.pipeline import read
+    from archive.models import Outlet
+
+    Outlet.objects.create(name="سكاي نيوز عربية", name_en="Sky News Arabia", slug="sky-news-arabia")
+    page = (
+        "تخطى إلى المحتوى الرئيسي\nAccessibility links\nالرئيسية | أخبار | العالم العربي | اقتصاد | رياضة\n\n"
+        "مقتل عشرة مسلحين في غارة شمال بغداد\nالمصدر: سكاي نيوز عربية\nالجمعة، 07 شباط، 2020\n\n"
+        "قالت مصادر أمنية إن غارة جوية استهدفت مخبأ لمسلحين في منطقة الطارمية شمال بغداد.\n\n"
+        "وأضافت المصادر أن الغارة أسفرت عن مقتل عشرة مسلحين.\n\nأضف تعليقاً\nالتعليقات (0)\n"
+    )
+    draft = read("menu.txt", page.encode("utf-8"), catalog=Catalog())[0]
+    assert draft.title == "مقتل عشرة مسلحين في غارة شمال بغداد"
+    assert draft.published.isoformat() == "2020-02-07" and draft.date_precision == "day"
+    assert draft.outlet_id == Outlet.objects.get(slug="sky-news-arabia").pk
+    assert draft.body.startswith("قالت مصادر أمنية") and "الرئيسية" not in draft.body

@@ -107,9 +107,21 @@ class Reading:
     dateline: str | None = None
 
 
+_MENU_SPLIT = re.compile(r"\s*[|•·]\s*")
+
+
+def is_menu(line: str) -> bool:
+    """A site menu saved as one line: three or more short items between | • ·
+    ("الرئيسية | أخبار | رياضة"). A byline "Outlet | date" has two and stays."""
+    parts = [p for p in _MENU_SPLIT.split(line) if p.strip()]
+    return len(parts) >= 3 and all(word_count(p) <= 3 for p in parts)
+
+
 def classify(line: str) -> str:
     simple = loose(line)
     if not has_letters(line) and not re.search(r"\d", line):
+        return FURNITURE
+    if is_menu(line):
         return FURNITURE
     if any(p.search(simple) for p in _STOP):
         return STOP
@@ -177,6 +189,8 @@ def read_text(text: str, outlet_names=()) -> Reading:
             if kind in (FURNITURE, DATE, HEADER, CAPTION, SOURCE) or (
                 kind == TEXT and word_count(line) <= 2 and not line.endswith((".", ":"))
             ):
+                if kind == SOURCE:  # "المصدر: …" under the headline names the outlet too
+                    reading.cues.insert(0, Cue(_RAW_SOURCE.sub("", line), may_propose=True))
                 reading.header_lines.append(line)
                 i += 1
                 continue
