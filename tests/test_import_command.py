@@ -191,7 +191,10 @@ def test_bulk_imports_index_once_per_batch(db, tmp_path, index_calls):
 
 
 def test_the_exit_status_is_non_zero_when_anything_failed(tmp_path):
-    env = {**os.environ, "DEBUG": "1", "DATA_DIR": str(tmp_path / "data"), "DJANGO_SETTINGS_MODULE": "archive.settings"}
+    # Its own SQLite database under DATA_DIR: under `make test-postgres` an inherited DATABASE_URL would
+    # point the command at a shared database where an earlier run's article is already stored.
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(DEBUG="1", DATA_DIR=str(tmp_path / "data"), DJANGO_SETTINGS_MODULE="archive.settings")
     python = sys.executable
     (tmp_path / "data").mkdir()
     subprocess.run([python, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
