@@ -178,19 +178,27 @@ STORAGES = {
     },
 }
 
-SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", DATA_DIR / "index"))
+# The embedded search index (README, "Search engines"): whoosh (pure Python,
+# the default) or tantivy (Rust, through tantivy-py: the same analysis,
+# documents and queries, milliseconds where Whoosh takes seconds on a large
+# archive). Each keeps its own directory, so switching is a rebuild_index.
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "whoosh")
+SEARCH_INDEX_DIR = Path(os.environ.get(
+    "SEARCH_INDEX_DIR", DATA_DIR / ("index-tantivy" if SEARCH_BACKEND == "tantivy" else "index")))
 HAYSTACK_CONNECTIONS = {
     "default": {
-        "ENGINE": "archive.search.backend.ArabicWhooshEngine",
+        "ENGINE": (
+            "archive.search.tantivy_backend.ArabicTantivyEngine"
+            if SEARCH_BACKEND == "tantivy"
+            else "archive.search.backend.ArabicWhooshEngine"
+        ),
         "PATH": str(SEARCH_INDEX_DIR),
     },
 }
 # Past one machine (README, "Performance and scaling"): SEARCH_BACKEND=opensearch
 # points haystack's index commands (rebuild_index, update_index) at an OpenSearch
 # cluster, with the archive's Arabic analysis (archive/search/opensearch.py).
-# The default stays whoosh; the pages and the API search Whoosh either way
-# until the engine behind them is chosen.
-SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "whoosh")
+# The pages and the API then still search the local Whoosh index.
 if SEARCH_BACKEND == "opensearch":
     HAYSTACK_CONNECTIONS = {
         "default": {
@@ -202,8 +210,9 @@ if SEARCH_BACKEND == "opensearch":
             "TIMEOUT": 30,
         },
     }
-elif SEARCH_BACKEND != "whoosh":
-    raise ImproperlyConfigured(f"Unexpected value SEARCH_BACKEND={SEARCH_BACKEND!r}: use whoosh or opensearch.")
+elif SEARCH_BACKEND not in ("whoosh", "tantivy"):
+    raise ImproperlyConfigured(
+        f"Unexpected value SEARCH_BACKEND={SEARCH_BACKEND!r}: use whoosh, tantivy or opensearch.")
 # Articles are indexed after their transaction commits, speakers, places and
 # forces included (haystack's realtime processor fires before m2m is saved).
 HAYSTACK_SIGNAL_PROCESSOR = "archive.search.signals.ArticleSignalProcessor"

@@ -21,7 +21,7 @@ def manage(data_dir, *args, check=True):
 COUNT = ("shell", "-c", "import json; from archive.models import Article; from archive.search import indexing;"
          "print(json.dumps({'articles': Article.objects.count(),"
          " 'ids': sorted(Article.objects.values_list('external_id', flat=True)),"
-         " 'indexed': indexing.get_searcher().doc_count(),"
+         " 'indexed': indexing.doc_count(),"
          " 'originals': sorted(a.original_file.read().decode() for a in Article.objects.exclude(original_file=''))}))")
 
 

@@ -8,6 +8,7 @@ import gzip
 import json
 import time
 
+from django.conf import settings
 from django.core.management import call_command
 
 from archive.bench import corpus
@@ -70,7 +71,7 @@ def test_bench_runs_end_to_end(tmp_path):
     assert time.monotonic() - started < 120
     report = json.loads(out.read_text(encoding="utf-8"))
 
-    assert report["articles"] >= 50 and report["clients"] == 1 and report["backend"] == "whoosh"
+    assert report["articles"] >= 50 and report["clients"] == 1 and report["backend"] == settings.SEARCH_BACKEND
     assert report["import"]["seconds"] > 0 and report["import"]["articles_per_s"] > 0
     assert report["import"]["created"] == 50 and report["import"]["failed"] == 0
     assert set(report["classes"]) == set(CLASSES)

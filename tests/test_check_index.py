@@ -48,4 +48,4 @@ def test_the_command_fails_until_repaired(seeded):
         call_command("check_index", verbosity=0)
     call_command("check_index", "--repair", verbosity=0)
     call_command("check_index", verbosity=0)
-    assert indexing.get_searcher().doc_count() == Article.objects.count()
+    assert indexing.doc_count() == Article.objects.count()

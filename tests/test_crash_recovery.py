@@ -87,6 +87,6 @@ def test_an_import_killed_halfway_recovers_completely(tmp_path):
     counts = json.loads(manage(data, "shell", "-c",
         "import json; from archive.models import Article; from archive.search import indexing, consistency;"
         "r = consistency.inspect();"
-        "print(json.dumps({'db': Article.objects.count(), 'index': indexing.get_searcher().doc_count(), 'ok': r.consistent}))"
+        "print(json.dumps({'db': Article.objects.count(), 'index': indexing.doc_count(), 'ok': r.consistent}))"
     ).strip().splitlines()[-1])
     assert counts["ok"] and counts["db"] == counts["index"] == total + 5 + 1

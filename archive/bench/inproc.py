@@ -7,7 +7,7 @@
 The runner starts it with ``DATA_DIR`` (and ``DATABASE_URL``) pointing at the
 benchmark's archive, so Django, the database and the index are that archive's.
 
-``raw`` times the *bare engine*: the index opened with Whoosh directly, the
+``raw`` times the *bare engine*: the index opened with Whoosh (or Tantivy) directly, the
 query built by ``archive.search.query`` (the gazetteer's alias index built
 beforehand, outside the timing), and one ``searcher.search`` that pages,
 sorts and counts every facet with Whoosh's own grouping. No Django view, no
@@ -68,11 +68,11 @@ def cmd_choose(out):
     from archive.bench.queries import choose
     from archive.gazetteer import get_alias_index
     from archive.models import Article
-    from archive.search.indexing import get_searcher
+    from archive.search.indexing import current_view
 
-    searcher = get_searcher()
+    view = current_view()
     started = time.perf_counter()
-    queries = choose(searcher.reader(), get_alias_index(), Article.objects.all())
+    queries = choose(view.reader(), get_alias_index(), Article.objects.all())
     raw_bytes = 0
     articles = 0
     for title, body in Article.objects.values_list("title", "body").iterator(chunk_size=2000):
@@ -81,7 +81,7 @@ def cmd_choose(out):
     result = {
         "queries": queries,
         "articles": articles,
-        "index_docs": searcher.doc_count(),
+        "index_docs": view.doc_count(),
         "raw_text_bytes": raw_bytes,
         "choose_seconds": round(time.perf_counter() - started, 2),
     }
@@ -136,6 +136,32 @@ def bare_search(searcher, query, has_words, params, with_facets=True):
     return count, groups, ids
 
 
+def bare_search_tantivy(view, query, has_words, params, with_facets=True):
+    """The same on Tantivy: the query translated, one search for the page and
+    the count, one terms aggregation per facet; nothing of the engine's views."""
+    import tantivy
+
+    from archive.search.tantivy_store import translate
+
+    searcher = view.searcher
+    tq = translate(query, view.vocabulary)
+    sort = params.sort if (has_words or params.sort != "relevance") else "newest"
+    start = (params.page - 1) * params.page_size
+    options = {}
+    if sort == "newest":
+        options = {"order_by_field": "newest", "order": tantivy.Order.Desc}
+    elif sort == "oldest":
+        options = {"order_by_field": "oldest", "order": tantivy.Order.Asc}
+    result = searcher.search(tq, params.page_size, count=True, offset=start, **options)
+    groups = {}
+    if with_facets:
+        spec = {name: {"terms": {"field": name, "size": 100_000}} for name in FACET_FIELDS}
+        aggs = searcher.aggregate(tq, spec)
+        groups = {name: {b["key"]: b["doc_count"] for b in aggs[name]["buckets"]} for name in FACET_FIELDS}
+    ids = [str(pk) for pk in searcher.fast_field_values("pk", [a for _k, a in result.hits])]
+    return result.count, groups, ids
+
+
 def _text(value):
     return value.decode("utf-8") if isinstance(value, bytes) else str(value)
 
@@ -175,14 +201,17 @@ def check_facets(response, count, groups):
 def cmd_raw(queries_path, responses_path, out, runs, budget):
     setup()
     from archive.gazetteer import get_alias_index
-    from archive.search.indexing import get_searcher
+    from archive.search.indexing import current_view, get_searcher, using_tantivy
 
     queries = json.loads(Path(queries_path).read_text(encoding="utf-8"))["queries"]
     responses = {}
     if responses_path and Path(responses_path).exists():
         responses = json.loads(Path(responses_path).read_text(encoding="utf-8"))
     alias_index = get_alias_index()
-    searcher = get_searcher()
+    if using_tantivy():
+        searcher, engine_search = current_view(), bare_search_tantivy
+    else:
+        searcher, engine_search = get_searcher(), bare_search
     classes, checks = {}, {}
     for name, spec in queries.items():
         params = params_of(spec["params"])
@@ -190,12 +219,12 @@ def cmd_raw(queries_path, responses_path, out, runs, budget):
         # Two untimed runs: the first reads the postings from disk.
         for _ in range(2):
             query, has_words = bare_query(params, alias_index)
-            count, groups, _ids = bare_search(searcher, query, has_words, params)
+            count, groups, _ids = engine_search(searcher, query, has_words, params)
         started = time.perf_counter()
         while len(times) < runs and (len(times) < 5 or time.perf_counter() - started < budget):
             t0 = time.perf_counter()
             query, has_words = bare_query(params, alias_index)
-            bare_search(searcher, query, has_words, params)
+            engine_search(searcher, query, has_words, params)
             times.append((time.perf_counter() - t0) * 1000)
         # The same without facets: how much of the bare engine's time is the search itself.
         search_times = []
@@ -203,7 +232,7 @@ def cmd_raw(queries_path, responses_path, out, runs, budget):
         while len(search_times) < runs and (len(search_times) < 5 or time.perf_counter() - started < budget / 2):
             t0 = time.perf_counter()
             query, has_words = bare_query(params, alias_index)
-            bare_search(searcher, query, has_words, params, with_facets=False)
+            engine_search(searcher, query, has_words, params, with_facets=False)
             search_times.append((time.perf_counter() - t0) * 1000)
         classes[name] = {
             "p50_ms": round(statistics.median(times), 2),

@@ -78,6 +78,7 @@ class Options:
     profile_dir: str | None = None
     tmpdir: str | None = None
     import_only: bool = False
+    backend: str = "whoosh"     # SEARCH_BACKEND of the archive under test
 
 
 class BenchError(RuntimeError):
@@ -232,6 +233,9 @@ class Run:
             "DATA_DIR": str(self.tmp / "data"),
             "LOG_LEVEL": "WARNING",
             "PYTHONUNBUFFERED": "1",
+            "SEARCH_BACKEND": self.o.backend,
+            # The clients all come from 127.0.0.1: the per-client search limit would throttle them.
+            "SEARCH_RATE_LIMIT": "0",
         })
         env.pop("SEARCH_INDEX_DIR", None)
         if db_url:
@@ -437,7 +441,7 @@ class Run:
             self.inproc("choose", str(self.tmp / "queries.json"))
             chosen = json.loads((self.tmp / "queries.json").read_text(encoding="utf-8"))
             queries = chosen["queries"]
-            index_bytes = dir_bytes(self.tmp / "data" / "index")
+            index_bytes = dir_bytes(self.tmp / "data" / ("index-tantivy" if self.o.backend == "tantivy" else "index"))
 
             if o.import_only:
                 self.log("--import-only: no serving, no clients, no bare engine")
@@ -530,7 +534,7 @@ class Run:
             "requested_articles": o.articles,
             "clients": o.clients,
             "workers": o.workers,
-            "backend": "whoosh",
+            "backend": self.o.backend,
             "database": database,
             "debug": not o.production,
             "import_only": o.import_only,

@@ -44,15 +44,14 @@ def inspect():
     report = IndexReport(articles=len(database))
     indexed, counts = {}, Counter()
     # A fresh searcher: the shared one may predate another process's commit.
-    with indexing.get_index().searcher() as searcher:
-        for fields in searcher.reader().all_stored_fields():
-            try:
-                pk = int(fields.get("django_id", ""))
-            except ValueError:
-                report.orphans.append(fields.get("id", ""))
-                continue
-            counts[pk] += 1
-            indexed[pk] = fields.get("updated", "")
+    for django_id, updated in indexing.fresh_view().stored_entries():
+        try:
+            pk = int(django_id)
+        except ValueError:
+            report.orphans.append(django_id)
+            continue
+        counts[pk] += 1
+        indexed[pk] = updated
     report.documents = sum(counts.values())
     report.missing = sorted(set(database) - set(indexed))
     report.orphans += sorted(pk for pk in indexed if pk not in database)

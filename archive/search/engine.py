@@ -1,29 +1,28 @@
 """One search, as the pages and the API both run it.
 
-``search(params)`` parses the query, builds the Whoosh query with the filters
-ANDed in (never Whoosh's ``filter=``: Whoosh 2.7.5 reports the unfiltered count
-when a filter matches nothing), counts facets over every match, sorts, pages,
-and loads the page's articles from the database with highlighted titles and
-snippets.
+``search(params)`` parses the query, builds it (as Whoosh query objects, the
+archive's one query language) with the filters ANDed in (never Whoosh's
+``filter=``: Whoosh 2.7.5 reports the unfiltered count when a filter matches
+nothing), and asks the index's view (``indexing.current_view()``: Whoosh's or
+Tantivy's, by ``SEARCH_BACKEND``) to count the matches and their facets and
+to sort and page them; then loads the page's articles from the database with
+highlighted titles and snippets.
 """
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, time
-import threading
 import time as clock
 
 from django.utils.translation import gettext as _
 from whoosh import query as wq
-from whoosh import sorting
 
 from archive import arabic
 from archive.models import Article
 from archive.search import highlight as hl
-from archive.search.indexing import get_searcher
+from archive.search.indexing import current_view
 from archive.search.params import FILTERS
 from archive.search.query import QueryBuilder, parse
+from archive.search.whoosh_view import FACET_FIELDS, sort_facet as whoosh_sort
 
-FACET_FIELDS = ("location", "force", "speaker", "source", "year", "month")
 FACET_LIMIT = 50
 
 
@@ -70,54 +69,6 @@ class Outcome:
         return max(1, (self.count + size - 1) // size)
 
 
-class FacetColumns:
-    """For each facet field, the values of every document, read once per searcher.
-
-    Whoosh's own overlapping facets re-read postings on every search; reading
-    them once into lists indexed by document number makes a facet count a
-    single pass over the matching documents.
-    """
-
-    _cache = {}
-    _lock = threading.Lock()
-
-    def __init__(self, reader):
-        size = reader.doc_count_all()
-        self.columns = {}
-        for name in FACET_FIELDS:
-            column = [()] * size
-            if name in reader.schema:
-                for term in reader.lexicon(name):
-                    value = term.decode("utf-8")
-                    for docnum in reader.postings(name, term).all_ids():
-                        column[docnum] = column[docnum] + (value,)
-            self.columns[name] = column
-
-    @classmethod
-    def for_searcher(cls, searcher):
-        """The columns of this searcher's reader; the previous reader's are dropped.
-
-        The reader itself is kept beside its columns and compared by identity:
-        an ``id()`` alone could be reused by a later reader.
-        """
-        reader = searcher.reader()
-        with cls._lock:
-            cached = cls._cache.get("current")
-            if cached is None or cached[0] is not reader:
-                cached = cls._cache["current"] = (reader, cls(reader))
-        return cached[1]
-
-    def count(self, docnums):
-        counts = {name: Counter() for name in self.columns}
-        for name, column in self.columns.items():
-            counter = counts[name]
-            for d in docnums:
-                values = column[d]
-                if values:
-                    counter.update(values)
-        return counts
-
-
 def filter_query(params):
     parts = []
     for name in FILTERS:
@@ -131,14 +82,14 @@ def filter_query(params):
     return parts
 
 
+def effective_sort(params, has_words):
+    """"newest", "oldest" or "relevance": with no words to rank by, relevance is by date."""
+    return params.sort if (has_words or params.sort != "relevance") else "newest"
+
+
 def sort_facet(params, has_words):
-    sort = params.sort if (has_words or params.sort != "relevance") else "newest"
-    if sort == "newest":
-        return sorting.FieldFacet("newest", reverse=True)
-    if sort == "oldest":
-        return sorting.FieldFacet("oldest")
-    # Relevance (BM25F, title weighted), ties broken by the newer article.
-    return sorting.MultiFacet([sorting.ScoreFacet(), sorting.FieldFacet("newest", reverse=True)])
+    """Whoosh's sort object for these parameters (the bench and the evaluation use it)."""
+    return whoosh_sort(effective_sort(params, has_words))
 
 
 def search(params, with_facets=True, alias_index=None):
@@ -147,7 +98,10 @@ def search(params, with_facets=True, alias_index=None):
     outcome = Outcome(params)
     parsed = parse(params.q)
     outcome.notices.extend(parsed.notices)
-    builder = QueryBuilder(params.mode, params.expand, alias_index or get_alias_index())
+    # One view of the index for the whole search: the vocabulary the query
+    # consults and the documents it counts belong to the same commit.
+    view = current_view()
+    builder = QueryBuilder(params.mode, params.expand, alias_index or get_alias_index(), view.reader())
     text_query = builder.build(parsed) if parsed.clauses else None
     outcome.notices.extend(builder.notices)
     outcome.expansions = builder.expansions
@@ -159,20 +113,13 @@ def search(params, with_facets=True, alias_index=None):
     parts = ([text_query] if text_query is not None else []) + filter_query(params)
     query = wq.And(parts) if len(parts) > 1 else (parts[0] if parts else wq.Every())
 
-    searcher = get_searcher()
-    docnums = set(query.docs(searcher)) if not isinstance(query, wq.Every) else set(searcher.reader().all_doc_ids())
-    outcome.count = len(docnums)
+    outcome.count, facets = view.count_and_facets(query, with_facets)
     if with_facets:
-        outcome.facets = FacetColumns.for_searcher(searcher).count(docnums)
+        outcome.facets = facets
 
     start = (params.page - 1) * params.page_size
     if outcome.count and start < outcome.count:
-        results = searcher.search(
-            query, limit=start + params.page_size,
-            sortedby=sort_facet(params, text_query is not None), terms=False,
-        )
-        page_docnums = [results.docnum(i) for i in range(start, min(len(results.top_n), start + params.page_size))]
-        pks = [int(searcher.stored_fields(d)["django_id"]) for d in page_docnums]
+        pks = view.sorted_pks(query, effective_sort(params, text_query is not None), start, params.page_size)
         articles = Article.objects.with_relations().in_bulk(pks)
         for pk in pks:
             article = articles.get(pk)
@@ -184,7 +131,7 @@ def search(params, with_facets=True, alias_index=None):
                 snippet_html=hl.snippet(article.body, builder.highlight),
             ))
     if params.q.strip() and outcome.count < 3:
-        outcome.suggestions = suggest(searcher, parsed, params)
+        outcome.suggestions = suggest(view, parsed, params)
     return outcome
 
 
@@ -197,7 +144,7 @@ class _OutOfTime(Exception):
     pass
 
 
-def suggest(searcher, parsed, params, limit=3):
+def suggest(view, parsed, params, limit=3):
     """Did you mean: the nearest spellings the archive does hold, as
     ``(query text, query string)`` pairs, for a search that found little.
 
@@ -223,7 +170,7 @@ def suggest(searcher, parsed, params, limit=3):
     from archive.search.query import clean
 
     try:
-        reader = searcher.reader()
+        reader = view.reader()
         broad = params.mode == "broad"
         schema = reader.schema
         if "text_exact" not in schema or (broad and "text" not in schema):
@@ -372,7 +319,7 @@ def suggest(searcher, parsed, params, limit=3):
                 continue
             parts = [query] + filter_query(params)
             query = wq.And(parts) if len(parts) > 1 else query
-            if next(iter(query.docs(searcher)), None) is None:
+            if not view.exists(query):
                 continue
             suggestions.append((proposal, params.to_query(q=proposal, page=1)))
             if len(suggestions) >= limit:
@@ -452,15 +399,11 @@ def iter_matching_ids(params, alias_index=None):
     from archive.gazetteer import get_alias_index
 
     parsed = parse(params.q)
-    builder = QueryBuilder(params.mode, params.expand, alias_index or get_alias_index())
+    view = current_view()
+    builder = QueryBuilder(params.mode, params.expand, alias_index or get_alias_index(), view.reader())
     text_query = builder.build(parsed) if parsed.clauses else None
     if params.q.strip() and text_query is None:
         return iter(())
     parts = ([text_query] if text_query is not None else []) + filter_query(params)
     query = wq.And(parts) if len(parts) > 1 else (parts[0] if parts else wq.Every())
-    searcher = get_searcher()
-    results = searcher.search(
-        query, limit=None, sortedby=sort_facet(params, text_query is not None), terms=False,
-    )
-    pks = [int(searcher.stored_fields(results.docnum(i))["django_id"]) for i in range(len(results.top_n))]
-    return iter(pks)
+    return iter(view.sorted_pks(query, effective_sort(params, text_query is not None), 0, None))

@@ -2,8 +2,12 @@
 
 Every path that changes the index comes through here: the signal processor
 (one article after its transaction commits), ``import_articles`` (batches),
-haystack's ``rebuild_index`` / ``update_index`` and ``rebuild()``. One Whoosh
-writer at a time may hold the lock; ``write_documents`` waits for it.
+haystack's ``rebuild_index`` / ``update_index`` and ``rebuild()``. One writer
+at a time may hold the index's lock; ``write_documents`` waits for it.
+
+The index is Whoosh's (the default) or Tantivy's (``SEARCH_BACKEND=tantivy``,
+``archive.search.tantivy_store``): the same documents (``document_for``) go
+to either, and ``current_view()`` answers the engine's questions for either.
 """
 import logging
 import shutil
@@ -28,8 +32,38 @@ def doc_id(pk):
     return f"{CONTENT_TYPE}.{pk}"
 
 
+def using_tantivy():
+    return getattr(settings, "SEARCH_BACKEND", "whoosh") == "tantivy"
+
+
+def current_view():
+    """What the engine searches: the shared searcher of the configured index."""
+    if using_tantivy():
+        from archive.search import tantivy_store
+
+        return tantivy_store.current_view()
+    from archive.search.whoosh_view import WhooshView
+
+    return WhooshView(get_searcher())
+
+
+def fresh_view():
+    """The index as committed on disk now, for check_index (another process may have written)."""
+    if using_tantivy():
+        from archive.search import tantivy_store
+
+        return tantivy_store.fresh_view()
+    from archive.search.whoosh_view import WhooshView
+
+    return WhooshView(get_index().searcher())
+
+
+def doc_count():
+    return current_view().doc_count()
+
+
 def get_index():
-    """The index at ``settings.SEARCH_INDEX_DIR``, opened once per process."""
+    """The Whoosh index at ``settings.SEARCH_INDEX_DIR``, opened once per process."""
     global _index, _index_path, _searcher
     path = str(settings.SEARCH_INDEX_DIR)
     with _lock:
@@ -155,6 +189,10 @@ def write_documents(docs, delete_ids=()):
     (a bulk import) instead of failing. Segments are not compound: a compound
     segment must be read whole when a searcher opens it.
     """
+    if using_tantivy():
+        from archive.search import tantivy_store
+
+        return tantivy_store.write_documents(docs, delete_ids)
     ix = get_index()
     try:
         writer = ix.writer(timeout=WRITE_LOCK_TIMEOUT, delay=0.1, limitmb=256, compound=False)
@@ -193,6 +231,10 @@ def remove_articles(pks):
 def clear():
     """An empty index in place of the old one."""
     global _index, _searcher
+    if using_tantivy():
+        from archive.search import tantivy_store
+
+        return tantivy_store.clear()
     path = settings.SEARCH_INDEX_DIR
     with _lock:
         _searcher = None
@@ -204,8 +246,22 @@ def clear():
 def rebuild(batch_size=1000, progress=None):
     """Index every article from scratch; ``progress`` is called with each batch's size."""
     clear()
-    ix = get_index()
     ancestry = PlaceAncestry()
+    if using_tantivy():
+        from archive.search import tantivy_store
+
+        pks = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+
+        def batches():
+            for start in range(0, len(pks), batch_size):
+                part = pks[start:start + batch_size]
+                yield [document_for(a, ancestry) for a in Article.objects.with_relations().filter(pk__in=part)]
+                if progress:
+                    progress(len(part))
+
+        tantivy_store.write_all(batches())
+        return len(pks)
+    ix = get_index()
     writer = ix.writer(timeout=WRITE_LOCK_TIMEOUT, limitmb=512, compound=False)
     try:
         pks = list(Article.objects.order_by("pk").values_list("pk", flat=True))

@@ -514,9 +514,9 @@ ARCHIVE = object()
 
 def _archive_reader():
     try:
-        from archive.search.indexing import get_searcher
+        from archive.search.indexing import current_view
 
-        return get_searcher().reader()
+        return current_view().reader()
     except Exception:  # no index yet, or not readable: no vocabulary to consult
         return None
 

@@ -9,6 +9,7 @@ the README's "Performance and scaling".
 import json
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.bench.runner import BenchError, Options, Run, table
@@ -41,6 +42,8 @@ class Command(BaseCommand):
         parser.add_argument("--import-only", action="store_true",
                             help="Only import (rate, index size): for sizes whose search runs would not fit the time.")
         parser.add_argument("--keep", action="store_true", help="Keep the throw-away directory (its path is printed).")
+        parser.add_argument("--backend", choices=("whoosh", "tantivy"), default=None,
+                            help="The search index to measure (default: SEARCH_BACKEND, else whoosh).")
 
     def handle(self, *args, **o):
         if o["articles"] < 1 or o["clients"] < 1 or o["workers"] < 1 or o["requests"] < 1:
@@ -53,6 +56,7 @@ class Command(BaseCommand):
             requests=o["requests"], duration=o["duration"], raw_runs=o["raw_runs"], json_out=o["json"],
             keep=o["keep"], seed=o["seed"], batch_size=o["batch_size"], production=o["production"],
             profile_dir=o["profile"], tmpdir=o["tmpdir"], import_only=o["import_only"],
+            backend=o["backend"] or (settings.SEARCH_BACKEND if settings.SEARCH_BACKEND == "tantivy" else "whoosh"),
         )
         quiet = o["verbosity"] == 0
         try:

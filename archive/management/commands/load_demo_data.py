@@ -33,7 +33,7 @@ class Command(BaseCommand):
             regroup_all()
         elif verbose:
             self.stdout.write("Articles already present: seeds not loaded.")
-        indexed = indexing.get_searcher().doc_count()
+        indexed = indexing.doc_count()
         stored = Article.objects.count()
         if indexed != stored:
             indexing.rebuild()
