@@ -75,11 +75,14 @@ def get_index():
 
 
 def get_searcher():
-    """One searcher per process, refreshed when another process has committed.
+    """One searcher per process, renewed when any process has committed.
 
     Opening a Whoosh searcher reads every segment's metadata; on a large index
-    that alone costs more than the search. ``refresh()`` returns the same
-    searcher when the index has not changed, so the check is a directory read.
+    that alone costs more than the search, so it is kept while the index is
+    unchanged (``up_to_date()`` is a directory read). When it has changed, a
+    new searcher is opened: Whoosh's ``refresh()`` would reuse the readers of
+    segments it thinks unchanged, deletions in them included, and go on
+    counting (and failing to load) documents another process has replaced.
     """
     global _searcher
     ix = get_index()
@@ -87,7 +90,9 @@ def get_searcher():
         if _searcher is None:
             _searcher = ix.searcher()
         elif not _searcher.up_to_date():
-            _searcher = _searcher.refresh()
+            # The old searcher is not closed here: another thread may still be
+            # reading a page from it; it is closed when it is collected.
+            _searcher = ix.searcher()
         return _searcher
 
 
