@@ -314,6 +314,20 @@ def test_an_outlet_page_lists_its_articles(client, seeded):
     assert 'data-facet="source"' not in html
 
 
+@pytest.mark.parametrize("url,linked", [
+    ("https://www.rudaw.net/arabic", True),
+    ("javascript:alert(1)", False),
+    (" JaVaScRiPt:alert(1)", False),
+    ("data:text/html,<script>alert(1)</script>", False),
+])
+def test_an_outlet_home_page_is_a_link_only_when_it_is_http(client, seeded, url, linked):
+    Outlet.objects.filter(slug="rudaw").update(url=url)
+    html = client.get("/sources/rudaw/").content.decode()
+    head = re.search(r'<p class="entity-head__link">(.*?)</p>', html, re.S).group(1)
+    assert ("<a " in head) == linked
+    assert unescape(re.sub(r"<[^>]+>", "", head)) == url
+
+
 @pytest.mark.parametrize("kind", ["places", "forces", "speakers", "sources"])
 def test_an_unknown_entity_is_a_404(client, seeded, kind):
     assert client.get(f"/{kind}/no-such-thing/").status_code == 404
