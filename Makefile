@@ -10,7 +10,7 @@ WORKERS ?= 2
 # index in ./data unless DATA_DIR / DATABASE_URL say otherwise.
 export DEBUG ?= 1
 
-.PHONY: run test test-postgres test-fast serve setup demo-data install system-deps bench clean
+.PHONY: run test test-postgres test-fast serve setup demo-data install system-deps bench load-test clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || (bash scripts/install-system-deps.sh python && $(PYTHON) -m venv $(VENV))
@@ -46,6 +46,12 @@ test-fast: install
 # make bench BENCH_ARGS="--articles 10000 --corpus ../shared/corpus/articles.jsonl.gz --json bench.json"
 bench: install
 	$(PY) manage.py bench $(BENCH_ARGS)
+
+# Readers searching while an archivist uploads, on make run's gunicorn (2 workers),
+# 127.0.0.1 only, in a throw-away archive; fails on any error or lost article:
+# make load-test LOAD_TEST_ARGS="--duration 300 --clients 8"
+load-test: install
+	$(PY) manage.py load_test $(LOAD_TEST_ARGS)
 
 clean:
 	rm -rf data test-artifacts .pytest_cache

@@ -111,6 +111,33 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 
+# Search rate limit (archive/ratelimit.py): each client address may send
+# SEARCH_RATE_LIMIT="requests/seconds" searches (search page, API list, CSV,
+# feed) as a burst, then one every seconds/requests; "0" switches it off. Over
+# it: 429 with Retry-After. The buckets are in a file cache under DATA_DIR, so
+# every gunicorn worker of the machine shares them. Behind a reverse proxy,
+# TRUSTED_PROXY_COUNT=1 (the number of proxies) makes the client address the
+# one the proxy puts in X-Forwarded-For; with 0 (the default) that header is
+# ignored, and every client behind a proxy would share one limit.
+SEARCH_RATE_LIMIT = (os.environ.get("SEARCH_RATE_LIMIT") or "120/60").replace(" ", "")
+_rate = SEARCH_RATE_LIMIT.split("/")
+if not (_rate == ["0"] or (len(_rate) == 2 and _rate[0].isdigit() and _rate[1].replace(".", "", 1).isdigit()
+                          and (_rate[0] == "0" or float(_rate[1]) > 0))):
+    raise ImproperlyConfigured(
+        f"Unexpected value SEARCH_RATE_LIMIT={SEARCH_RATE_LIMIT!r}: use requests/seconds (e.g. 120/60) or 0.")
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+SEARCH_RATE_LIMIT_CACHE = "ratelimit"
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache" / "ratelimit"),
+        # One small file per address seen in the last minute or so; past this
+        # many, a third are dropped at random (their clients start afresh).
+        "OPTIONS": {"MAX_ENTRIES": 10000},
+    },
+}
+
 ROOT_URLCONF = "archive.urls"
 
 TEMPLATES = [

@@ -4,6 +4,10 @@ import tempfile
 
 os.environ.setdefault("DEBUG", "1")
 os.environ.setdefault("DATA_DIR", tempfile.mkdtemp(prefix="archive-test-"))
+# The suite (and the gunicorn the benchmark test starts, which inherits this
+# environment) sends many searches from 127.0.0.1: no rate limit unless a test
+# turns it on with override_settings (tests/test_rate_limit.py).
+os.environ["SEARCH_RATE_LIMIT"] = "0"
 
 from archive.settings import *  # noqa: E402,F403
 
