@@ -43,13 +43,14 @@ def _same(term, wanted):
     return term in wanted if isinstance(wanted, frozenset) else term == wanted
 
 
-def _matches(text, spec):
+def _matches(text, spec, tokens=None):
     """(start, end, key) for every match, in order; ``key`` names what matched
     (a term, a phrase or a prefix) so a snippet can prefer passages where
-    more of the query's parts meet."""
+    more of the query's parts meet. ``tokens``: the text's, if already split."""
     if spec is None or spec.is_empty() or not text:
         return []
-    tokens = arabic.tokenize(text)
+    if tokens is None:
+        tokens = arabic.tokenize(text)
     if not tokens:
         return []
     broad = spec.mode == "broad"
@@ -151,10 +152,28 @@ def snippet(text, spec, words=SNIPPET_WORDS):
     ellipsis shows where text was cut.
     """
     text = " ".join((text or "").split())
+    if spec is None or spec.is_empty():
+        # Nothing to look for: the opening words, without splitting the
+        # whole article (a browse page shows twenty of them).
+        head = len(text)
+        for head in range(words * 16, len(text), words * 16):
+            if len(arabic.tokenize(text[:head])) > words:
+                break
+        else:
+            head = len(text)
+        text_head = text[:head]
+        tokens = arabic.tokenize(text_head)
+        if not tokens:
+            return mark_safe(escape(text[:300]))
+        end_tok = min(len(tokens), words)
+        finish = tokens[end_tok - 1].end if end_tok < len(tokens) or head < len(text) else len(text)
+        while finish < len(text) and not text[finish].isspace():
+            finish += 1
+        return mark_safe(escape(text[:finish]) + (" …" if finish < len(text) else ""))
     tokens = arabic.tokenize(text)
     if not tokens:
         return mark_safe(escape(text[:300]))
-    matches = _matches(text, spec)
+    matches = _matches(text, spec, tokens)
     start_tok = _best_window(tokens, matches, words) if matches and len(tokens) > words else 0
     end_tok = min(len(tokens), start_tok + words)
     begin = tokens[start_tok].start if start_tok > 0 else 0
