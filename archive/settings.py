@@ -222,6 +222,9 @@ HAYSTACK_CONNECTIONS = {
         "PATH": str(SEARCH_INDEX_DIR),
     },
 }
+# Each worker keeps its last SEARCH_CACHE_SIZE search outcomes until the index
+# or the gazetteer changes (archive/search/cache.py); 0 turns that off.
+SEARCH_CACHE_SIZE = env_int("SEARCH_CACHE_SIZE", 256)
 # Past one machine (README, "Performance and scaling"): SEARCH_BACKEND=opensearch
 # points haystack's index commands (rebuild_index, update_index) at an OpenSearch
 # cluster, with the archive's Arabic analysis (archive/search/opensearch.py).

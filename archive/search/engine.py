@@ -8,11 +8,11 @@ Tantivy's, by ``SEARCH_BACKEND``) to count the matches and their facets and
 to sort and page them; then loads the page's articles from the database with
 highlighted titles and snippets.
 """
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time
 import time as clock
 
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, gettext as _
 from whoosh import query as wq
 
 from archive import arabic
@@ -54,6 +54,14 @@ class Outcome:
     notices: list = field(default_factory=list)
     highlight: object = None
 
+    def copy(self):
+        """A copy its caller may change (views label the facets in place,
+        entity pages re-mark snippets) without touching the cached one."""
+        return replace(
+            self, hits=[replace(hit) for hit in self.hits], facets=dict(self.facets),
+            expansions=list(self.expansions), suggestions=list(self.suggestions), notices=list(self.notices),
+        )
+
     @property
     def timeline(self):
         """(YYYY-MM, count) for every month with matches, oldest first."""
@@ -93,15 +101,30 @@ def sort_facet(params, has_words):
 
 
 def search(params, with_facets=True, alias_index=None):
+    """The Outcome of these parameters: from this process's cache of recent
+    searches when the index and the gazetteer are as they were
+    (``archive.search.cache``), else searched now."""
     from archive.gazetteer import get_alias_index
+    from archive.search.cache import recent_searches
 
-    outcome = Outcome(params)
-    parsed = parse(params.q)
-    outcome.notices.extend(parsed.notices)
+    alias_index = alias_index or get_alias_index()
     # One view of the index for the whole search: the vocabulary the query
     # consults and the documents it counts belong to the same commit.
     view = current_view()
-    builder = QueryBuilder(params.mode, params.expand, alias_index or get_alias_index(), view.reader())
+    # The notices are in the reader's language.
+    key = (repr(params), with_facets, get_language())
+    outcome = recent_searches.get(view.generation, alias_index, key)
+    if outcome is None:
+        outcome = _search(params, with_facets, alias_index, view)
+        recent_searches.put(view.generation, alias_index, key, outcome)
+    return outcome.copy()
+
+
+def _search(params, with_facets, alias_index, view):
+    outcome = Outcome(params)
+    parsed = parse(params.q)
+    outcome.notices.extend(parsed.notices)
+    builder = QueryBuilder(params.mode, params.expand, alias_index, view.reader())
     text_query = builder.build(parsed) if parsed.clauses else None
     outcome.notices.extend(builder.notices)
     outcome.expansions = builder.expansions

@@ -438,6 +438,11 @@ class TantivyView:
         self.searcher = searcher
         self.vocabulary = Vocabulary(searcher)
 
+    @property
+    def generation(self):
+        """Same while the index is unchanged: ``current_view()`` makes a new view on every commit."""
+        return self
+
     def reader(self):
         return self.vocabulary
 

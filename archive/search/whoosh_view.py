@@ -79,6 +79,11 @@ class WhooshView:
     def __init__(self, searcher):
         self.searcher = searcher
 
+    @property
+    def generation(self):
+        """Same while the index is unchanged: the shared searcher is renewed on every commit."""
+        return self.searcher
+
     def reader(self):
         return self.searcher.reader()
 
