@@ -79,6 +79,7 @@ class Options:
     tmpdir: str | None = None
     import_only: bool = False
     backend: str = "whoosh"     # SEARCH_BACKEND of the archive under test
+    search_cache: bool = False  # let workers keep recent outcomes (the mix repeats each query)
 
 
 class BenchError(RuntimeError):
@@ -236,6 +237,9 @@ class Run:
             "SEARCH_BACKEND": self.o.backend,
             # The clients all come from 127.0.0.1: the per-client search limit would throttle them.
             "SEARCH_RATE_LIMIT": "0",
+            # The mix sends each query many times: with the workers' cache of
+            # recent searches on, all but the first would be answered from it.
+            "SEARCH_CACHE_SIZE": "256" if self.o.search_cache else "0",
         })
         env.pop("SEARCH_INDEX_DIR", None)
         if db_url:
@@ -535,6 +539,7 @@ class Run:
             "clients": o.clients,
             "workers": o.workers,
             "backend": self.o.backend,
+            "search_cache": self.o.search_cache,
             "database": database,
             "debug": not o.production,
             "import_only": o.import_only,
@@ -595,7 +600,8 @@ def table(r):
     """The report as text."""
     lines = []
     lines.append(f"{r['articles']:,} articles ({r['database']}, backend {r['backend']}), "
-                 f"{r['clients']} clients -> {r['workers']} gunicorn workers, DEBUG={'1' if r['debug'] else '0'}"
+                 f"{r['clients']} clients -> {r['workers']} gunicorn workers, DEBUG={'1' if r['debug'] else '0'}, "
+                 f"search cache {'on' if r.get('search_cache') else 'off'}"
                  + (" -- IMPORT ONLY: no search was timed" if r.get("import_only") else ""))
     lines.append("")
     if r.get("import_only"):
