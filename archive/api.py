@@ -54,7 +54,7 @@ def bad_request(message):
 @require_GET
 def article_list(request):
     try:
-        params = SearchParams.from_querydict(request.GET)
+        params = SearchParams.from_request(request)
     except BadParameter as error:
         return bad_request(error.message)
     outcome = search(params)

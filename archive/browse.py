@@ -53,7 +53,7 @@ from django.views.decorators.http import require_GET
 from archive.models import Force, Outlet, Place, Speaker
 from archive.search import highlight as hl
 from archive.search.engine import labelled_facets, search
-from archive.search.params import BadParameter, SearchParams
+from archive.search.params import BadParameter, SearchParams, query_data
 from archive.templatetags.archive_tags import format_date
 
 # kind in the URL -> (model, the filter it is)
@@ -750,7 +750,7 @@ def entity_page(request, slug, kind):
         "ancestors": [places.by_slug[s] for s in reversed(places.ancestors(slug))] if kind == "place" else [],
     }
     try:
-        params = EntityParams.from_request(request.GET)
+        params = EntityParams.from_request(query_data(request))
     except BadParameter as error:
         context.update(params=EntityParams(q=request.GET.get("q", "")[:1000]), outcome=None,
                        error=error.message, chips=[], hidden_filters=[], pages=[])

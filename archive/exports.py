@@ -14,6 +14,7 @@ and means the same search:
 The JSON of a search is the API's (``archive.api``).
 """
 import csv
+import re
 from dataclasses import replace
 from datetime import datetime, time
 
@@ -59,7 +60,7 @@ def neutralise(value):
 
 def _params_or_400(request):
     try:
-        return SearchParams.from_querydict(request.GET), None
+        return SearchParams.from_request(request), None
     except BadParameter as error:
         return None, HttpResponse(error.message, status=400, content_type="text/plain; charset=utf-8")
 
@@ -177,6 +178,16 @@ def describe(params):
     return " · ".join(parts)
 
 
+# What XML 1.0 cannot carry (Django's feed writer refuses it with an error):
+# a query typed with a control character must still get its feed.
+_XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(value):
+    """``value`` without the characters an XML 1.0 document may not contain."""
+    return None if value is None else _XML_UNSAFE.sub("", str(value))
+
+
 def _aware(day):
     return timezone.make_aware(datetime.combine(day, time.min)) if day else None
 
@@ -190,13 +201,13 @@ class SearchFeed(Feed):
     def __init__(self, request):
         super().__init__()
         self.request = request
-        self.params = SearchParams.from_querydict(request.GET)
+        self.params = SearchParams.from_request(request)
 
     def get_object(self, request, *args, **kwargs):
         return replace(self.params, sort="newest", page=1, page_size=FEED_SIZE)
 
     def title(self, params):
-        what = describe(params)
+        what = xml_text(describe(params))
         if what:
             return _("أرشيف الأخبار — %(what)s") % {"what": what}
         return _("أرشيف الأخبار — أحدث المقالات")
@@ -215,17 +226,17 @@ class SearchFeed(Feed):
         return [hit.article for hit in search(params, with_facets=False).hits]
 
     def item_title(self, article):
-        return article.title
+        return xml_text(article.title)
 
     def item_description(self, article):
         # Atom sends the summary as HTML: the text is escaped so "<" stays "<".
-        return escape(Truncator(" ".join(article.paragraphs())).words(60))
+        return xml_text(escape(Truncator(" ".join(article.paragraphs())).words(60)))
 
     def item_link(self, article):
         return article.get_absolute_url()
 
     def item_author_name(self, article):
-        return article.outlet.name if article.outlet else None
+        return xml_text(article.outlet.name) if article.outlet else None
 
     def item_pubdate(self, article):
         return _aware(article.published)
@@ -234,7 +245,7 @@ class SearchFeed(Feed):
         return article.updated
 
     def item_categories(self, article):
-        return [e.name for related in (article.places, article.forces, article.speakers) for e in related.all()]
+        return [xml_text(e.name) for related in (article.places, article.forces, article.speakers) for e in related.all()]
 
 
 @require_safe

@@ -78,7 +78,7 @@ def search_page(request):
         "page_size_choices": [(n, str(n)) for n in (10, 20, 50, 100)],
     }
     try:
-        params = SearchParams.from_querydict(request.GET)
+        params = SearchParams.from_request(request)
     except BadParameter as error:
         context.update(params=SearchParams(q=request.GET.get("q", "")[:1000]), outcome=None,
                        error=error.message, chips=[], hidden_filters=[], pages=[])
@@ -136,7 +136,7 @@ def article_page(request, pk):
 
     article = get_object_or_404(Article.objects.with_relations(), pk=pk)
     try:
-        params = SearchParams.from_querydict(request.GET)
+        params = SearchParams.from_request(request)
     except BadParameter:
         params = SearchParams()
     spec = None

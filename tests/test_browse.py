@@ -356,3 +356,10 @@ def test_every_kind_of_entity_page_renders(client, seeded):
     for model, prefix in ((Place, "places"), (Force, "forces"), (Speaker, "speakers"), (Outlet, "sources")):
         for entity in model.objects.all()[:6]:
             assert client.get(f"/{prefix}/{entity.slug}/").status_code == 200, entity.slug
+
+
+def test_an_entity_page_with_too_many_parameters_answers_400_with_a_message(client, seeded):
+    query = "&".join(f"x{i}=1" for i in range(1200))
+    response = client.get(f"/places/diyala/?{query}")
+    assert response.status_code == 400
+    assert "معاملات أكثر مما يُقبل" in response.content.decode()

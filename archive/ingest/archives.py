@@ -21,6 +21,7 @@ bounded steps and stops at the limit.
 """
 from dataclasses import dataclass
 import io
+import lzma
 import posixpath
 import re
 import zipfile
@@ -86,7 +87,7 @@ def iter_zip(name, data, limits):
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise corrupt_zip(name)
     with zf:
         members = [i for i in infos if not _skipped(_member_name(i))]
@@ -142,7 +143,10 @@ def _read_member(zf, info, member_name, limits, budget):
                 out.write(chunk)
                 if out.tell() > cap:
                     raise bomb(member_name)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as error:
+    except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, NotImplementedError,
+            RuntimeError, ValueError) as error:
+        # ValueError: a damaged header makes zipfile seek before the start or
+        # decode a member's name that is not UTF-8; LZMAError: damaged LZMA data.
         raise IngestError(
             f"تعذّرت قراءة «{member_name}» من الملف المضغوط: الملف تالف أو مقطوع.",
             f"Could not read “{member_name}” from the zip: it is damaged or truncated ({error}).",

@@ -205,7 +205,7 @@ def _json_ld(tree):
         raw = re.sub(r"^\s*(?://\s*)?<!\[CDATA\[|\]\]>\s*$", "", raw)
         try:
             data = json.loads(raw)
-        except (json.JSONDecodeError, ValueError):
+        except (ValueError, RecursionError):  # invalid, or nested deeper than the parser's stack
             continue
         stack = [data]
         while stack:

@@ -52,6 +52,37 @@ def read(name: str, data: bytes, *, catalog=None, limits=None, external_id_from_
 
 def iter_read(name, data, *, catalog=None, limits=None, external_id_from_name=True):
     """``read`` one item at a time: what ``import_articles`` uses for big files."""
+    for item in _iter_read(name, data, catalog, limits, external_id_from_name):
+        yield scrubbed(item)
+
+
+# C0 controls but tab, newline and carriage return, and lone surrogates: what
+# a JSON escape ("\u0000", "\ud800"), an HTML character reference ("&#1;") or
+# a zip member's name can carry past ``decode``. PostgreSQL refuses NUL, UTF-8
+# (the staged preview, the content hash) a lone surrogate, and XML (the Atom
+# feed) every one of them. A vertical tab or form feed becomes a line break.
+_UNSAFE_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\ud800-\udfff]")
+_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
+
+
+def scrub(text):
+    """``text`` without the characters no stored text may hold (a surrogate becomes U+FFFD)."""
+    if not isinstance(text, str):
+        return text
+    return _UNSAFE_CHARS.sub(lambda m: "" if m.group() < "\x20" else "\ufffd", text.translate(_BREAKS))
+
+
+def scrubbed(item):
+    """A ``Draft`` or ``Failure`` with every text field scrubbed."""
+    for name, value in list(vars(item).items()):
+        if isinstance(value, str):
+            setattr(item, name, scrub(value))
+        elif name == "warnings":
+            setattr(item, name, [scrub(w) for w in value])
+    return item
+
+
+def _iter_read(name, data, catalog, limits, external_id_from_name):
     limits = limits or Limits.upload()
     catalog = catalog if catalog is not None else Catalog()
     if limits.max_file_bytes is not None and len(data) > limits.max_file_bytes:
@@ -64,12 +95,17 @@ def iter_read(name, data, *, catalog=None, limits=None, external_id_from_name=Tr
     except IngestError as error:
         yield Failure.from_error(name, error)
         return
+    except Exception as error:
+        yield _unexpected(name, error)
+        return
     if kind != kinds.ZIP:
         yield from _guarded(name, _read_one(name, data, kind, catalog, limits, external_id_from_name, False))
         return
     seen_ids = set()
     try:
+        members = 0
         for member in iter_zip(name, data, limits):
+            members += 1
             member_name = f"{name}/{member.name}"
             if member.error:
                 yield Failure.from_error(member_name, member.error)
@@ -88,8 +124,25 @@ def iter_read(name, data, *, catalog=None, limits=None, external_id_from_name=Tr
                         item.external_id = external_id_for(member.name.replace("\\", "/"), keep_path=True)
                     seen_ids.add(item.external_id)
                 yield item
+        if not members:  # only folders and system litter: say so rather than show nothing
+            yield Failure(
+                name,
+                f"الملف المضغوط «{name}» لا يحوي ملفات تُقرأ.",
+                f"The zip file “{name}” holds no files to read.",
+            )
     except IngestError as error:
         yield Failure.from_error(name, error)
+    except Exception as error:  # a bug in reading the archive must not answer 500
+        yield _unexpected(name, error)
+
+
+def _unexpected(name, error):
+    log.exception("Unexpected error while reading %s", name)
+    return Failure(
+        name,
+        "حدث خطأ غير متوقع أثناء قراءة هذا الملف، فلم يُستورد. أبلغ المسؤول عن الأرشيف.",
+        f"Unexpected error while reading this file ({error.__class__.__name__}: {error}).",
+    )
 
 
 def _guarded(name, items):
@@ -99,12 +152,7 @@ def _guarded(name, items):
     except IngestError as error:
         yield Failure.from_error(name, error)
     except Exception as error:  # a bug must not lose the other files of an import
-        log.exception("Unexpected error while reading %s", name)
-        yield Failure(
-            name,
-            "حدث خطأ غير متوقع أثناء قراءة هذا الملف، فلم يُستورد. أبلغ المسؤول عن الأرشيف.",
-            f"Unexpected error while reading this file ({error.__class__.__name__}: {error}).",
-        )
+        yield _unexpected(name, error)
 
 
 def _read_one(name, data, kind, catalog, limits, external_id_from_name, in_archive):

@@ -49,6 +49,8 @@ def draft_from_record(raw: bytes, source_name, number, catalog=None) -> Draft:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         raise bad_line(f"ليس JSON صحيحاً ({error.msg}، العمود {error.colno})", f"not valid JSON ({error})")
+    except RecursionError:
+        raise bad_line("بنية JSON متداخلة بعمق مفرط", "JSON nested too deeply")
     if not isinstance(record, dict):
         raise bad_line("ليس كائن JSON", "not a JSON object")
     body = record.get("body")

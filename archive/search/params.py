@@ -9,6 +9,8 @@ from datetime import date
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.exceptions import TooManyFieldsSent
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from archive.models import Force, Outlet, Place, Speaker
@@ -17,6 +19,7 @@ MODES = ("broad", "exact")
 SORTS = ("relevance", "newest", "oldest")
 FILTERS = {"location": Place, "force": Force, "speaker": Speaker, "source": Outlet}
 MAX_FILTER_VALUES = 20
+SLUG_MAX = 120  # the models' SlugField max_length
 
 
 class BadParameter(ValueError):
@@ -41,6 +44,11 @@ class SearchParams:
     expand: bool = True
 
     @classmethod
+    def from_request(cls, request):
+        """The parameters of ``request``'s query string (``from_querydict(request.GET)``)."""
+        return cls.from_querydict(query_data(request))
+
+    @classmethod
     def from_querydict(cls, data):
         params = cls()
         params.q = _single(data, "q")
@@ -52,7 +60,10 @@ class SearchParams:
             if len(values) > MAX_FILTER_VALUES:
                 raise BadParameter(_("قيم كثيرة جدًا للمرشّح %(name)s (الحد %(n)s).") % {"name": name, "n": MAX_FILTER_VALUES})
             if values:
-                known = set(model.objects.filter(slug__in=values).values_list("slug", flat=True))
+                # A slug is short and plain: a longer value or one with NUL (which
+                # PostgreSQL refuses in a query) is unknown without asking.
+                candidates = [v for v in values if len(v) <= SLUG_MAX and "\x00" not in v]
+                known = set(model.objects.filter(slug__in=candidates).values_list("slug", flat=True))
                 unknown = [v for v in values if v not in known]
                 if unknown:
                     raise BadParameter(_("قيمة غير معروفة للمرشّح %(name)s: %(value)s") % {"name": name, "value": unknown[0][:100]})
@@ -102,6 +113,19 @@ class SearchParams:
         values = list(getattr(self, name))
         values = [v for v in values if v != value] if value in values else values + [value]
         return replace(self, **{name: values, "page": 1})
+
+
+def query_data(request):
+    """``request.GET``; ``BadParameter`` when Django refuses to read it (too many fields).
+
+    The refused query string is then replaced by an empty one, so the view can
+    still read ``request.GET`` to answer with the message.
+    """
+    try:
+        return request.GET
+    except TooManyFieldsSent:
+        request.GET = QueryDict()
+        raise BadParameter(_("في الرابط معاملات أكثر مما يُقبل (الحد %(n)s).") % {"n": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS})
 
 
 def _single(data, name):
