@@ -6,6 +6,7 @@ never from the footer's "© 2023". The title loses its " - Outlet" suffix; the
 outlet comes from og:site_name, JSON-LD publisher or the canonical domain.
 """
 from datetime import date
+from html import escape
 import json
 
 import pytest
@@ -137,3 +138,31 @@ def test_a_page_with_no_text_is_refused(gazetteer):
     [failure] = read("empty.html", b"<!DOCTYPE html><html><head><title>x</title></head><body></body></html>",
                      catalog=Catalog())
     assert "لم يُعثر على نص المقال" in failure.message
+
+
+def with_headline(headline, paragraphs=PARAGRAPHS):
+    """``page()`` with another headline (in <title>, og:title, JSON-LD and <h1>) and other paragraphs."""
+    html = page().decode("utf-8").replace(HEADLINE, escape(headline))
+    html = html.replace("".join(f"<p>{p}</p>" for p in PARAGRAPHS), "".join(f"<p>{p}</p>" for p in paragraphs))
+    return html.encode("utf-8")
+
+
+@pytest.mark.parametrize("headline", [
+    "داعش ينشط مجدداً",                      # three words: too short to read as a headline in a text file
+    "كركوك مجدداً",
+    "ISIS is active again in Kirkuk",        # mostly Latin letters
+    "صفحة 0: <img src=x onerror=alert(1)>",   # mostly markup-like text
+])
+def test_a_headline_the_text_reader_would_not_take_for_one_does_not_cost_the_lead(gazetteer, headline):
+    # The text reader took the next headline-like line, the lead, for the headline,
+    # and the page's own title then replaced it: the lead was lost.
+    draft = read_page(with_headline(headline))
+    assert draft.title == headline
+    assert draft.body.split("\n\n") == PARAGRAPHS
+    assert draft.dateline_name == "أربيل"
+    assert draft.outlet_id == outlet_named("رووداو").pk
+
+
+def test_a_short_headline_over_a_single_short_paragraph_is_read(gazetteer):
+    draft = read_page(with_headline("داعش ينشط مجدداً", PARAGRAPHS[:1]))
+    assert (draft.title, draft.body) == ("داعش ينشط مجدداً", PARAGRAPHS[0])

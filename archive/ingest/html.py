@@ -24,12 +24,15 @@ import lxml.html
 from . import dates
 from .draft import Draft, IngestError
 from .normalize import clean_line, loose
-from .outlets import Cue, hosts_in, name_key, resolve
+from .outlets import TITLE_TO, Cue, hosts_in, name_key, resolve
 from .text import DERIVED_TITLE_WARNING, NO_DATE_WARNING, derive_title, read_text
 
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenews", "blogposting", "analysisnewsarticle",
                   "opinionnewsarticle", "webpage", "backgroundnewsarticle"}
 _TITLE_SEPARATORS = re.compile(r"\s+[-–—|•»]\s+|\s+::\s+")
+# Put where the page's title goes when ``read_text`` would not see that title as
+# a headline: plain Arabic words that read as a headline and nothing else.
+_HEADLINE_STAND_IN = "عنوان المقال كما تعلنه الصفحة"
 
 
 def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
@@ -52,8 +55,20 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
         # The page's own <h1> repeats the headline at the top of the text.
         lines = text.split("\n")
         head = [line for line in lines[:5] if loose(clean_line(line)) != loose(title)]
-        text = "\n".join([title, "", *head, *lines[5:]])
-    reading = read_text(text)
+        text = "\n".join([*head, *lines[5:]])
+        try:
+            reading = read_text("\n".join([title, "", text]))
+        except IngestError:  # the only paragraph was taken for the headline
+            reading = None
+        if reading is None or loose(clean_line(reading.title)) != loose(title):
+            # The reader did not take the page's title for a headline (under
+            # four words, mostly Latin letters, read as a date line…) and took
+            # the next headline-like line instead: the lead, which the page's
+            # title then replaced. A stand-in headline keeps the lead in the body.
+            reading = read_text("\n".join([_HEADLINE_STAND_IN, "", text]))
+            reading.cues.extend(Cue(m["name"]) for m in TITLE_TO.finditer(title))
+    else:
+        reading = read_text(text)
     body_lines = reading.body_lines
     if not body_lines:
         raise IngestError("لم يُعثر على نص المقال في صفحة HTML.", "No article text was found in the HTML page.")
