@@ -553,8 +553,11 @@ class Run:
             "raw_text_bytes": raw_text,
             "index_to_raw_text": round(index_bytes / raw_text, 2) if raw_text else None,
             "raw_engine": {
-                "what": "Whoosh alone, in-process: archive.search.query builds the query, one "
-                        "searcher.search sorts, pages and counts every facet (no Django, no DB, no HTTP)",
+                "what": ("Whoosh alone, in-process: archive.search.query builds the query, one "
+                         "searcher.search sorts, pages and counts every facet (no Django, no DB, no HTTP)"
+                         if self.o.backend == "whoosh" else
+                         "Tantivy alone, in-process: archive.search.query builds the query, translated; "
+                         "one search pages and counts, one terms aggregation per facet (no Django, no DB, no HTTP)"),
                 "classes": raw_classes,
                 "overall": raw_overall,
             },
@@ -625,7 +628,7 @@ def table(r):
     lines.append(f"{'overall':<12} {fmt_ms(o['p50_ms']):>8} {fmt_ms(o['p95_ms']):>8} {fmt_ms(o['max_ms']):>8} "
                  f"{o['requests']:>5} {o['errors']:>4} {'':>8} | {fmt_ms(ro.get('p50_ms')):>8} {'':>8} "
                  f"{ro.get('ratio_p50', '—'):>6}")
-    lines.append("raw: the bare engine (Whoosh in-process: query, sorted page, every facet; no Django, DB or HTTP); "
+    lines.append("raw: the bare engine (" + r["backend"].capitalize() + " in-process: query, sorted page, every facet; no Django, DB or HTTP); "
                  "x: HTTP / raw; srch: raw without facets")
     lines.append("")
     lines.append(f"throughput      {o['rps']} requests/s ({o['requests']} in {o['seconds']} s"
