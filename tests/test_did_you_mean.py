@@ -101,6 +101,22 @@ def test_names_from_the_gazetteer_are_not_corrected(client, seeded):
     assert data["count"] == 2 and data["suggestions"] == []
 
 
+def test_a_name_of_several_words_is_not_looked_up_word_by_word(client, seeded, monkeypatch):
+    """Neither قره nor تبه alone is a gazetteer name, but together they are one
+    (Qara Tapa), expanded: neither is compared with the archive's vocabulary."""
+    from whoosh.support import levenshtein
+
+    compared = []
+    original = levenshtein.damerau_levenshtein
+    monkeypatch.setattr(levenshtein, "damerau_levenshtein",
+                        lambda a, b, limit=None: compared.append((a, b)) or original(a, b, limit))
+    data = api(client, "قره تبه")
+    assert data["count"] == 1 and [e["typed"] for e in data["expanded"]] == ["قره تبه"]
+    assert compared == []
+    api(client, "داعشش")  # a misspelling still is
+    assert compared
+
+
 def test_excluded_words_phrases_and_prefixes_are_left_alone(client, seeded):
     assert api(client, "داعش -داعشش")["suggestions"] == []
     assert api(client, '"داعشش"')["suggestions"] == []

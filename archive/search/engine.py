@@ -154,7 +154,10 @@ def _search(params, with_facets, alias_index, view):
                 snippet_html=hl.snippet(article.body, builder.highlight),
             ))
     if params.q.strip() and outcome.count < 3:
-        outcome.suggestions = suggest(view, parsed, params)
+        # Words the gazetteer recognised as a name (and expanded) are spelled
+        # right: only the others are worth a walk through the vocabulary.
+        recognised = {t.text for e in builder.expansions for t in arabic.tokenize(e.typed)}
+        outcome.suggestions = suggest(view, parsed, params, recognised=recognised)
     return outcome
 
 
@@ -167,7 +170,7 @@ class _OutOfTime(Exception):
     pass
 
 
-def suggest(view, parsed, params, limit=3):
+def suggest(view, parsed, params, limit=3, recognised=()):
     """Did you mean: the nearest spellings the archive does hold, as
     ``(query text, query string)`` pairs, for a search that found little.
 
@@ -308,7 +311,7 @@ def suggest(view, parsed, params, limit=3):
                 if atom.phrase or atom.prefix:
                     continue
                 for token in arabic.tokenize(atom.text):
-                    if token.text not in words:
+                    if token.text not in words and token.text not in recognised:
                         words.append(token.text)
         corrections = []
         for word in words[:6]:
