@@ -136,13 +136,12 @@ def _search(params, with_facets, alias_index, view):
     parts = ([text_query] if text_query is not None else []) + filter_query(params)
     query = wq.And(parts) if len(parts) > 1 else (parts[0] if parts else wq.Every())
 
-    outcome.count, facets = view.count_and_facets(query, with_facets)
+    start = (params.page - 1) * params.page_size
+    sort = effective_sort(params, text_query is not None)
+    outcome.count, facets, pks = view.search_page(query, sort, start, params.page_size, with_facets)
     if with_facets:
         outcome.facets = facets
-
-    start = (params.page - 1) * params.page_size
-    if outcome.count and start < outcome.count:
-        pks = view.sorted_pks(query, effective_sort(params, text_query is not None), start, params.page_size)
+    if pks:
         articles = Article.objects.with_relations().in_bulk(pks)
         for pk in pks:
             article = articles.get(pk)

@@ -106,6 +106,12 @@ class WhooshView:
         facets = FacetColumns.for_searcher(self.searcher).count(docnums) if with_facets else {}
         return len(docnums), facets
 
+    def search_page(self, node, sort, start, size, with_facets=True):
+        """(count, facets, pks of the page)."""
+        count, facets = self.count_and_facets(node, with_facets)
+        pks = self.sorted_pks(node, sort, start, size) if count and start < count else []
+        return count, facets, pks
+
     def sorted_pks(self, node, sort, start, size):
         limit = None if size is None else start + size
         results = self.searcher.search(node, limit=limit, sortedby=sort_facet(sort), terms=False)
