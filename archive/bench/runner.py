@@ -80,6 +80,7 @@ class Options:
     import_only: bool = False
     backend: str = "whoosh"     # SEARCH_BACKEND of the archive under test
     search_cache: bool = False  # let workers keep recent outcomes (the mix repeats each query)
+    reuse: str | None = None    # a directory an earlier run kept (--keep): serve and time it again, no import
 
 
 class BenchError(RuntimeError):
@@ -426,10 +427,15 @@ class Run:
 
     def run(self):
         o = self.o
-        self.tmp = Path(tempfile.mkdtemp(prefix="archive-bench-", dir=o.tmpdir))
         code_before = code_snapshot()
         base_url = os.environ.get("DATABASE_URL", "")
         database = "postgresql" if ThrowawayDatabase.is_postgres(base_url) else "sqlite"
+        if o.reuse:
+            self.tmp = Path(o.reuse).resolve()
+            if database != "sqlite" or not (self.tmp / "import.json").is_file():
+                raise BenchError(f"--reuse takes a directory an earlier SQLite run kept (--keep): {self.tmp}")
+        else:
+            self.tmp = Path(tempfile.mkdtemp(prefix="archive-bench-", dir=o.tmpdir))
         load_before = os.getloadavg()
         try:
             db_url = None
@@ -439,8 +445,16 @@ class Run:
                 self.log(f"PostgreSQL database {self.db.name} created")
             self.env = self._env(db_url)
             self.log(f"data directory {self.tmp}")
-            _paths, corpus_summary = self.prepare_articles()
-            imported = self.import_articles()
+            if o.reuse:
+                # The import was measured by the run that kept the directory.
+                earlier = json.loads((self.tmp / "import.json").read_text(encoding="utf-8"))
+                corpus_summary, imported = earlier["corpus"], dict(earlier["import"], reused=True)
+                self.log(f"reusing the archive imported by an earlier run ({imported['created']} articles)")
+            else:
+                _paths, corpus_summary = self.prepare_articles()
+                imported = self.import_articles()
+                (self.tmp / "import.json").write_text(
+                    json.dumps({"corpus": corpus_summary, "import": imported}, ensure_ascii=False), encoding="utf-8")
             self.log("choosing the query mix")
             self.inproc("choose", str(self.tmp / "queries.json"))
             chosen = json.loads((self.tmp / "queries.json").read_text(encoding="utf-8"))
@@ -488,7 +502,7 @@ class Run:
                     self.db.drop()
                 except Exception as error:  # noqa: BLE001 - report, go on cleaning
                     self.log(f"could not drop {self.db.name}: {error}")
-            if o.keep:
+            if o.keep or o.reuse:
                 self.log(f"kept {self.tmp}")
             else:
                 shutil.rmtree(self.tmp, ignore_errors=True)
@@ -640,7 +654,8 @@ def _summary_lines(r):
     lines = []
     imp = r["import"]
     lines.append(f"import          {imp['created']:,} articles in {imp['seconds']} s = {imp['articles_per_s']} "
-                 f"articles/s (tagging and indexing included; {imp['duplicates']} duplicates, {imp['failed']} failed)")
+                 f"articles/s (tagging and indexing included; {imp['duplicates']} duplicates, {imp['failed']} failed)"
+                 + (" -- measured by the run that kept this archive (--reuse)" if imp.get("reused") else ""))
     if r["worker_peak_rss_mb"]:
         lines.append(f"worker peak RSS {', '.join(f'{x:.0f} MB' for x in r['worker_peak_rss_mb'])}"
                      + (f" ({r['worker_restarts']} workers replaced by gunicorn: requests past its timeout)"

@@ -42,6 +42,9 @@ class Command(BaseCommand):
         parser.add_argument("--import-only", action="store_true",
                             help="Only import (rate, index size): for sizes whose search runs would not fit the time.")
         parser.add_argument("--keep", action="store_true", help="Keep the throw-away directory (its path is printed).")
+        parser.add_argument("--reuse", metavar="DIR",
+                            help="Serve and time again the archive an earlier SQLite run kept with --keep "
+                                 "(no import: its import figures are reported as measured then).")
         parser.add_argument("--search-cache", action="store_true",
                             help="Let the workers keep recent search outcomes (off by default: the mix repeats "
                                  "each query, so nearly every answer would come from the cache).")
@@ -59,7 +62,7 @@ class Command(BaseCommand):
             requests=o["requests"], duration=o["duration"], raw_runs=o["raw_runs"], json_out=o["json"],
             keep=o["keep"], seed=o["seed"], batch_size=o["batch_size"], production=o["production"],
             profile_dir=o["profile"], tmpdir=o["tmpdir"], import_only=o["import_only"],
-            search_cache=o["search_cache"],
+            search_cache=o["search_cache"], reuse=o["reuse"],
             backend=o["backend"] or (settings.SEARCH_BACKEND if settings.SEARCH_BACKEND == "tantivy" else "whoosh"),
         )
         quiet = o["verbosity"] == 0
