@@ -36,7 +36,7 @@ def article_data(article, request, snippet=None):
 
 def facets_data(outcome):
     facets = {}
-    for name, values in labelled_facets(outcome).items():
+    for name, values in labelled_facets(outcome, links=False).items():
         if name == "year":
             facets[name] = [{"value": v.value, "count": v.count} for v in values]
         else:

@@ -357,11 +357,13 @@ def suggest(view, parsed, params, limit=3, recognised=()):
         return []
 
 
-def labelled_facets(outcome, base_url="", limit=FACET_LIMIT):
+def labelled_facets(outcome, base_url="", limit=FACET_LIMIT, links=True):
     """Facet counts as FacetValues with names, most frequent first.
 
     Selected values are always kept, even past ``limit``, so a chosen filter
     never disappears from its panel. Years are listed newest first.
+    ``links=False`` (the JSON API) leaves out each value's toggle URL: a
+    few hundred query strings a page that only the HTML uses.
     """
     from archive.search.params import FILTERS
 
@@ -392,9 +394,9 @@ def labelled_facets(outcome, base_url="", limit=FACET_LIMIT):
                 count=count,
                 selected=value in selected,
             )
-            if name in FILTERS:
+            if links and name in FILTERS:
                 fv.toggle_url = base_url + "?" + params.toggled(name, value).to_query()
-            else:
+            elif links:
                 fv.toggle_url = base_url + "?" + _year_range_query(params, value)
             fv.entity = entity
             values.append(fv)
