@@ -46,7 +46,6 @@ import random
 import re
 import secrets
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -55,7 +54,7 @@ import time
 from urllib.parse import urlencode, urlsplit
 
 from archive.bench import corpus as corpus_mod
-from archive.bench.runner import children_of, free_port
+from archive.bench.runner import children_of, free_port, stop_session
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 API = "/api/articles/"
@@ -455,16 +454,7 @@ class LoadTest:
         if self.server is None:
             return
         server, self.server = self.server, None
-        if server.poll() is None:
-            try:
-                os.killpg(server.pid, signal.SIGTERM)   # the session we started, no other
-            except ProcessLookupError:
-                pass
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait(timeout=10)
+        stop_session(server, timeout=30)
 
     def gunicorn_log(self):
         text = ""

@@ -160,6 +160,22 @@ def proc_status_kb(pid, key):
     return None
 
 
+def stop_session(process, timeout=20):
+    """Stop a server started with ``start_new_session=True``: SIGTERM to its
+    process group (the session we started, no other), SIGKILL if it lingers."""
+    if process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
 def children_of(pid):
     try:
         with open(f"/proc/{pid}/task/{pid}/children") as f:
@@ -333,16 +349,7 @@ class Run:
         if self.server is None:
             return
         server, self.server = self.server, None
-        if server.poll() is None:
-            try:
-                os.killpg(server.pid, signal.SIGTERM)   # the session we started, no other
-            except ProcessLookupError:
-                pass
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait(timeout=10)
+        stop_session(server, timeout=20)
 
     def get(self, path, timeout=120):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)

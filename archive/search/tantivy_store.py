@@ -24,6 +24,7 @@ here waits for it, as the Whoosh side does. Searchers notice another
 process's commit by the index's ``meta.json`` changing.
 """
 from collections import Counter
+from contextlib import contextmanager
 import logging
 import math
 import os
@@ -178,31 +179,35 @@ def _writer(threads=1, heap=WRITER_HEAP):
             time.sleep(0.1)
 
 
-def _finish(writer):
-    writer.commit()
-    # Merges run in the writer's threads: waiting for them releases the lock
-    # with the index in a settled state.
-    writer.wait_merging_threads()
-
-
-def write_documents(docs, delete_ids=()):
-    """Add or replace documents and delete others (index ids), in one commit."""
+@contextmanager
+def _writing(threads=1, heap=WRITER_HEAP):
+    """A writer for the block's changes, committed at its end (rolled back if
+    it raises), its lock released either way."""
     with _lock:
-        writer = _writer()
+        writer = _writer(threads=threads, heap=heap)
         try:
-            for doc_id in delete_ids:
-                pk = pk_of(doc_id)
-                if pk is not None:
-                    writer.delete_documents_by_term("pk", pk)
-            for doc in docs:
-                writer.delete_documents_by_term("pk", int(doc["django_id"]))
-                writer.add_document(to_document(doc))
+            yield writer
         except BaseException:
             writer.rollback()
             del writer
             raise
-        _finish(writer)
+        writer.commit()
+        # Merges run in the writer's threads: waiting for them releases the
+        # lock with the index in a settled state.
+        writer.wait_merging_threads()
         del writer
+
+
+def write_documents(docs, delete_ids=()):
+    """Add or replace documents and delete others (index ids), in one commit."""
+    with _writing() as writer:
+        for doc_id in delete_ids:
+            pk = pk_of(doc_id)
+            if pk is not None:
+                writer.delete_documents_by_term("pk", pk)
+        for doc in docs:
+            writer.delete_documents_by_term("pk", int(doc["django_id"]))
+            writer.add_document(to_document(doc))
 
 
 def clear():
@@ -215,18 +220,10 @@ def clear():
 
 def write_all(batches, threads=2):
     """Rebuild: every document of ``batches`` (iterables of dicts) in one writer."""
-    with _lock:
-        writer = _writer(threads=threads, heap=2 * WRITER_HEAP)
-        try:
-            for batch in batches:
-                for doc in batch:
-                    writer.add_document(to_document(doc))
-        except BaseException:
-            writer.rollback()
-            del writer
-            raise
-        _finish(writer)
-        del writer
+    with _writing(threads=threads, heap=2 * WRITER_HEAP) as writer:
+        for batch in batches:
+            for doc in batch:
+                writer.add_document(to_document(doc))
 
 
 # ---------------------------------------------------------------------------
