@@ -97,17 +97,23 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# Login throttling (django-axes): the tenth wrong password in a row for one
-# account locks that account out for AXES_COOLOFF_HOURS, and ten failures from
-# one address (whatever the usernames) lock that address; a right password
-# before that resets the count. Staff unlock early with `manage.py axes_reset`.
+# Login throttling (django-axes; archive/login_lockout.py): the tenth wrong
+# password in a row for one account FROM ONE CLIENT ADDRESS locks that pair out
+# for AXES_COOLOFF_HOURS (the account itself stays open from every other
+# address, so a stranger cannot lock staff out), and LOGIN_FAILURE_LIMIT_PER_ADDRESS
+# failures from one address, whatever the accounts, lock that address. A right
+# password before that resets the pair's count. The client address is the rate
+# limiter's (TRUSTED_PROXY_COUNT below). Staff unlock early with `manage.py axes_reset`.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = env_int("LOGIN_FAILURE_LIMIT_PER_ADDRESS", 100)
+AXES_HANDLER = "archive.login_lockout.AccountAndAddressHandler"
+AXES_CLIENT_IP_CALLABLE = "archive.login_lockout.login_client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 
