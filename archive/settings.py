@@ -264,12 +264,28 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 500
 SEARCH_PAGE_SIZE = 20
 SEARCH_MAX_PAGE_SIZE = 100
 
+# One line per event on stderr (systemd's journal or gunicorn's error log keeps
+# it): when (with its UTC offset), how serious, which logger, which process
+# (the gunicorn worker), then the message.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "line": {
+            "format": "%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s",
+            "datefmt": "%Y-%m-%dT%H:%M:%S%z",
+        },
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# The reader's language choice (/i18n/setlang/): never sent with another
+# site's POST or embedded request, never readable by scripts (no script needs
+# it), and in production only over HTTPS, like the session and CSRF cookies.
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SECURE = not DEBUG
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
