@@ -196,7 +196,9 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = DATA_DIR / "staticfiles"
+# collectstatic's output: code, not data. A deployment puts it where nginx may
+# read it (deploy/nginx/archive.conf) while DATA_DIR stays private to the archive.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or DATA_DIR / "staticfiles").resolve()
 MEDIA_ROOT = DATA_DIR / "originals"
 MEDIA_URL = "/originals/"  # never served as-is: see archive.views.original_file
 
