@@ -2,7 +2,7 @@
 # make test-deploy: the shipped deployment (deploy/) run behind Debian's nginx
 # with a self-signed certificate, and checked through it (scripts/check_deploy.py).
 #
-# Installs nginx-light (or nginx) and openssl when they are missing: as root
+# Installs Debian's nginx and openssl when they are missing: as root
 # (or with sudo) on Debian 12, `apt-get update` first. The installed package's
 # own service is not used: nginx runs with the test's configuration in a
 # temporary directory, on free high ports of 127.0.0.1, and is stopped with
@@ -17,16 +17,13 @@ else
 fi
 
 missing=()
-command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test-deploy: installing ${missing[*]}"
   "${SUDO[@]}" apt-get update
-  if ! "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"; then
-    # Debian releases after 12 fold nginx-light into nginx.
-    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      "${missing[@]/nginx-light/nginx}"
-  fi
+  # Debian 12's nginx has http_ssl and limit_req (nginx-light there is only nginx plus an echo module).
+  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
 PY=.venv/bin/python
