@@ -264,14 +264,18 @@ def check_nginx_limit_req(clients, **_):
         response, data = flood.get("/search/?q=x", timeout=30)
         return response.status, response.getheader("Retry-After"), data
 
+    # Rounds of 40 at once until nginx refuses some: on a busy machine one
+    # round may be slow enough for the 5-a-second allowance to keep up.
+    answers, by_nginx = [], []
     with ThreadPoolExecutor(max_workers=12) as pool:
-        answers = list(pool.map(one, range(80)))
-    by_nginx = [a for a in answers if a[0] == 429 and b"Wait a moment" in a[2]]
-    expect(by_nginx, f"80 quick searches from one client: no 429 from nginx's limit_req "
-                     f"(statuses {sorted(set(a[0] for a in answers))})")
+        while not by_nginx and len(answers) < 200:
+            answers += pool.map(one, range(40))
+            by_nginx = [a for a in answers if a[0] == 429 and b"Wait a moment" in a[2]]
+    statuses = sorted(set(a[0] for a in answers))
+    expect(by_nginx, f"{len(answers)} quick searches from one client: no 429 from nginx's limit_req (statuses {statuses})")
     expect(all(a[1] == "1" for a in by_nginx), "nginx's 429 has no Retry-After")
-    expect(all(a[0] in (200, 429) for a in answers), f"unexpected statuses {sorted(set(a[0] for a in answers))}")
-    return f"80 quick searches from {FLOOD}: {len(by_nginx)} refused by nginx (429, Retry-After 1)"
+    expect(set(statuses) <= {200, 429}, f"unexpected statuses {statuses}")
+    return f"{len(answers)} quick searches from {FLOOD}: {len(by_nginx)} refused by nginx (429, Retry-After 1)"
 
 
 def check_login_lockout(clients, **_):
@@ -389,6 +393,11 @@ def stop(process, signum=signal.SIGTERM, timeout=20):
         process.wait(timeout=10)
 
 
+def interrupted(signum, _frame):
+    """`timeout` (scripts/test-deploy.sh) sends TERM: unwind, so nginx and gunicorn are stopped too."""
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--nginx", default=shutil.which("nginx") or "/usr/sbin/nginx")
@@ -413,6 +422,7 @@ def main(argv=None):
     })
     server = nginx = None
     failures = []
+    signal.signal(signal.SIGTERM, interrupted)
     try:
         log(f"temporary directory {tmp}")
         run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
@@ -465,6 +475,9 @@ def main(argv=None):
     except CheckFailed as error:
         failures.append("setup")
         log(f"FAIL  setup: {error}")
+    except KeyboardInterrupt as error:
+        failures.append("interrupted")
+        log(f"FAIL  interrupted ({error}): stopping everything")
     finally:
         stop(nginx, signal.SIGQUIT)
         stop(server)
