@@ -124,7 +124,8 @@ AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 # every gunicorn worker of the machine shares them. Behind a reverse proxy,
 # TRUSTED_PROXY_COUNT=1 (the number of proxies) makes the client address the
 # one the proxy puts in X-Forwarded-For; with 0 (the default) that header is
-# ignored, and every client behind a proxy would share one limit.
+# ignored, and every client behind a proxy would share one limit. The login
+# lockout (above) counts by the same address.
 SEARCH_RATE_LIMIT = (os.environ.get("SEARCH_RATE_LIMIT") or "120/60").replace(" ", "")
 _rate = SEARCH_RATE_LIMIT.split("/")
 if not (_rate == ["0"] or (len(_rate) == 2 and _rate[0].isdigit() and _rate[1].replace(".", "", 1).isdigit()
