@@ -14,8 +14,11 @@ README); this file reads three more:
   whose ``X-Forwarded-Proto`` gunicorn believes (the archive's own
   ``TRUSTED_PROXY_COUNT`` decides about ``X-Forwarded-For``).
 """
+import logging
 import os
 from pathlib import Path
+
+from gunicorn.glogging import Logger
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # The archive's data directory, as archive/settings.py resolves it.
@@ -60,8 +63,25 @@ else:
 if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK):
     worker_tmp_dir = "/dev/shm"
 
-# Logs to stderr (systemd's journal, or the terminal for make run): the access
-# log with the client address nginx saw, and how long each request took.
+# Logs: gunicorn's own lines and the access log on stdout/stderr (systemd's
+# journal, or the terminal for make run), in the archive's format
+# (settings.LOGGING): time with UTC offset, level, logger, process, message.
+
+
+class ArchiveLogger(Logger):
+    error_fmt = "%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s"
+    datefmt = "%Y-%m-%dT%H:%M:%S%z"
+    access_fmt = error_fmt
+
+    def setup(self, cfg):
+        super().setup(cfg)
+        # gunicorn gives the access log a formatter without datefmt: same time format as the rest.
+        for handler in self.access_log.handlers:
+            handler.setFormatter(logging.Formatter(self.access_fmt, self.datefmt))
+
+
+logger_class = ArchiveLogger
 accesslog = "-"
 errorlog = "-"
-access_log_format = '%({x-forwarded-for}i)s %(h)s %(t)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
+# Connecting address, the client nginx saw (X-Forwarded-For), request, status, bytes, ms, user agent.
+access_log_format = '%(h)s %({x-forwarded-for}i)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'

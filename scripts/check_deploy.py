@@ -54,6 +54,10 @@ STAFF_PASSWORD = "deploy-check-staff-" + secrets.token_urlsafe(12)
 ATTACKER, ADMIN_HOME, COLLEAGUE, READER, FLOOD = "127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5", "127.0.0.6"
 
 
+# settings.LOGGING and deploy/gunicorn.conf.py's ArchiveLogger.
+LOG_LINE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4} (DEBUG|INFO|WARNING|ERROR|CRITICAL) [\w.]+ \[\d+\] ")
+
+
 class CheckFailed(Exception):
     pass
 
@@ -472,6 +476,15 @@ def main(argv=None):
         if tracebacks:
             failures.append("gunicorn log")
             log(f"FAIL  gunicorn's log has {tracebacks} traceback(s):\n{server_log.read_text()[-3000:]}")
+        else:
+            # gunicorn's lines, its access log and the archive's own: one format (time, level, logger).
+            lines = server_log.read_text().splitlines()
+            odd = [line for line in lines if not LOG_LINE.match(line)]
+            if odd or not lines:
+                failures.append("log format")
+                log(f"FAIL  log lines without time, level and logger: {odd[:3]}")
+            else:
+                log(f"ok    log format: all {len(lines)} lines of gunicorn's log carry time, level and logger")
     except CheckFailed as error:
         failures.append("setup")
         log(f"FAIL  setup: {error}")

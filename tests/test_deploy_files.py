@@ -102,3 +102,12 @@ def test_the_web_and_worker_units_share_user_code_and_environment():
     for variable in ("DEBUG=0", "SECRET_KEY=", "ALLOWED_HOSTS=", "TRUSTED_PROXY_COUNT=1", "DATA_DIR=/var/lib/archive"):
         assert variable in env_example
 
+
+
+def test_gunicorns_own_lines_share_the_archives_log_format():
+    import runpy
+
+    conf = runpy.run_path(str(DEPLOY / "gunicorn.conf.py"))
+    line = settings.LOGGING["formatters"]["line"]
+    assert conf["logger_class"].error_fmt == line["format"] == conf["logger_class"].access_fmt
+    assert conf["logger_class"].datefmt == line["datefmt"]
