@@ -10,7 +10,7 @@ WORKERS ?= 2
 # index in ./data unless DATA_DIR / DATABASE_URL say otherwise.
 export DEBUG ?= 1
 
-.PHONY: run test test-postgres test-tantivy test-fast serve setup demo-data install system-deps bench load-test clean
+.PHONY: run test test-postgres test-tantivy test-fast serve setup demo-data install system-deps bench load-test test-deploy clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || (bash scripts/install-system-deps.sh python && $(PYTHON) -m venv $(VENV))
@@ -26,7 +26,7 @@ setup: install
 
 run: setup
 	@echo "Serving on http://127.0.0.1:$(PORT)/"
-	$(VENV)/bin/gunicorn archive.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile - --log-file -
+	$(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT) --workers $(WORKERS)
 
 system-deps:
 	bash scripts/install-system-deps.sh
@@ -57,6 +57,13 @@ bench: install
 # make load-test LOAD_TEST_ARGS="--duration 300 --clients 8"
 load-test: install
 	$(PY) manage.py load_test $(LOAD_TEST_ARGS)
+
+# deploy/ as shipped (gunicorn.conf.py, the nginx site) behind Debian's nginx
+# (installed if missing) with a self-signed certificate, on 127.0.0.1 high
+# ports, checked through it: HTTPS redirect, HSTS, rate limit, login lockout,
+# upload limit. About a minute; everything stopped and removed afterwards.
+test-deploy: install
+	bash scripts/test-deploy.sh
 
 clean:
 	rm -rf data test-artifacts .pytest_cache

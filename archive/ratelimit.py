@@ -100,7 +100,10 @@ def _valid_ip(text):
 
 
 def client_ip(request):
-    """The client's address as a string (see the module docstring for the proxy rule)."""
+    """The client's address as a string (see the module docstring for the proxy rule).
+
+    The login lockout counts by the same address (``archive/login_lockout.py``).
+    """
     remote = request.META.get("REMOTE_ADDR", "") or ""
     proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0) or 0
     if proxies > 0:

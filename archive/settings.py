@@ -97,17 +97,23 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# Login throttling (django-axes): the tenth wrong password in a row for one
-# account locks that account out for AXES_COOLOFF_HOURS, and ten failures from
-# one address (whatever the usernames) lock that address; a right password
-# before that resets the count. Staff unlock early with `manage.py axes_reset`.
+# Login throttling (django-axes; archive/login_lockout.py): the tenth wrong
+# password in a row for one account FROM ONE CLIENT ADDRESS locks that pair out
+# for AXES_COOLOFF_HOURS (the account itself stays open from every other
+# address, so a stranger cannot lock staff out), and LOGIN_FAILURE_LIMIT_PER_ADDRESS
+# failures from one address, whatever the accounts, lock that address. A right
+# password before that resets the pair's count. The client address is the rate
+# limiter's (TRUSTED_PROXY_COUNT below). Staff unlock early with `manage.py axes_reset`.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = env_int("LOGIN_FAILURE_LIMIT_PER_ADDRESS", 100)
+AXES_HANDLER = "archive.login_lockout.AccountAndAddressHandler"
+AXES_CLIENT_IP_CALLABLE = "archive.login_lockout.login_client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 
@@ -118,7 +124,8 @@ AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 # every gunicorn worker of the machine shares them. Behind a reverse proxy,
 # TRUSTED_PROXY_COUNT=1 (the number of proxies) makes the client address the
 # one the proxy puts in X-Forwarded-For; with 0 (the default) that header is
-# ignored, and every client behind a proxy would share one limit.
+# ignored, and every client behind a proxy would share one limit. The login
+# lockout (above) counts by the same address.
 SEARCH_RATE_LIMIT = (os.environ.get("SEARCH_RATE_LIMIT") or "120/60").replace(" ", "")
 _rate = SEARCH_RATE_LIMIT.split("/")
 if not (_rate == ["0"] or (len(_rate) == 2 and _rate[0].isdigit() and _rate[1].replace(".", "", 1).isdigit()
@@ -190,7 +197,9 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = DATA_DIR / "staticfiles"
+# collectstatic's output: code, not data. A deployment puts it where nginx may
+# read it (deploy/nginx/archive.conf) while DATA_DIR stays private to the archive.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or DATA_DIR / "staticfiles").resolve()
 MEDIA_ROOT = DATA_DIR / "originals"
 MEDIA_URL = "/originals/"  # never served as-is: see archive.views.original_file
 
@@ -258,12 +267,28 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 500
 SEARCH_PAGE_SIZE = 20
 SEARCH_MAX_PAGE_SIZE = 100
 
+# One line per event on stderr (systemd's journal or gunicorn's error log keeps
+# it): when (with its UTC offset), how serious, which logger, which process
+# (the gunicorn worker), then the message.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "line": {
+            "format": "%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s",
+            "datefmt": "%Y-%m-%dT%H:%M:%S%z",
+        },
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# The reader's language choice (/i18n/setlang/): never sent with another
+# site's POST or embedded request, never readable by scripts (no script needs
+# it), and in production only over HTTPS, like the session and CSRF cookies.
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SECURE = not DEBUG
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
