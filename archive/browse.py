@@ -44,7 +44,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
@@ -750,20 +750,22 @@ def entity_page(request, slug, kind):
         "ancestors": [places.by_slug[s] for s in reversed(places.ancestors(slug))] if kind == "place" else [],
     }
     try:
-        params = EntityParams.from_request(query_data(request))
+        params, page_notices = EntityParams.for_page(query_data(request), parse=EntityParams.from_request)
     except BadParameter as error:
         context.update(params=EntityParams(q=request.GET.get("q", "")[:1000]), outcome=None,
-                       error=error.message, chips=[], hidden_filters=[], pages=[])
+                       error=error.page_message, chips=[], hidden_filters=[], pages=[])
         return render(request, "archive/entity.html", context, status=400)
 
     engine_params, params, dropped = _scoped(params, kind, entity, places)
     outcome = search(engine_params)
+    if params.page > outcome.num_pages >= 1:
+        return redirect(base + "?" + params.to_query(page=outcome.num_pages))
     raw = outcome.facets
     months = outcome.timeline
     # Links on the page carry the page's own filters, never the entity's.
     outcome.params = params
 
-    notices = list(outcome.notices)
+    notices = page_notices + list(outcome.notices)
     for value in dropped:
         other = model.objects.filter(slug=value).first()
         notices.append(_("لم يُطبَّق الفلتر «%(other)s»: هذه الصفحة لمقالات «%(entity)s» وحدها، وفلتر من النوع نفسه يوسّعها ولا يضيّقها. استعمل صفحة البحث للجمع بينهما.")

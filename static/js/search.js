@@ -6,7 +6,9 @@
  *    search; a change made with the arrow keys waits for Enter);
  *  - leaves empty date fields out of the URL;
  *  - on narrow screens, folds the facet groups that have nothing selected, so the
- *    results are not followed by a wall of links.
+ *    results are not followed by a wall of links;
+ *  - keeps a fold the reader opened (the timeline and map) open on the next search
+ *    in the same tab, so narrowing month by month does not mean opening it each time.
  * Loaded with `defer` from an external file: the Content-Security-Policy forbids
  * inline scripts.
  */
@@ -93,10 +95,28 @@
     });
   }
 
+  function rememberFolds() {
+    var folds = document.querySelectorAll("details[data-remember]");
+    Array.prototype.forEach.call(folds, function (fold) {
+      var key = "archive.open." + fold.getAttribute("data-remember");
+      try {
+        if (window.sessionStorage.getItem(key) === "1") {
+          fold.open = true;
+        }
+        fold.addEventListener("toggle", function () {
+          window.sessionStorage.setItem(key, fold.open ? "1" : "0");
+        });
+      } catch (error) {
+        // Storage refused (private mode, a strict setting): the fold simply starts closed.
+      }
+    });
+  }
+
   function start() {
     autoSubmit();
     dropEmptyDates();
     foldFacetsOnPhones();
+    rememberFolds();
   }
 
   if (document.readyState === "loading") {
