@@ -134,12 +134,19 @@ def search_page(request):
         timeline_chart=timeline_chart,
         # A month picked from the timeline brings the reader back to it.
         overview_open=bool(params.date_from or params.date_to),
+        options_open=options_open(params, default_sort="relevance"),
         place_tree=place_tree,
         place_map=place_map,
         entity_links=browse.entity_links(params),
     )
     context["outcome"].suggestions = [(text, base + "?" + qs) for text, qs in outcome.suggestions]
     return render(request, "archive/search.html", context)
+
+
+def options_open(params, default_sort):
+    """The search options start open when one of them is not the default: the reader sees why."""
+    return bool(params.mode == "exact" or params.date_from or params.date_to or params.sort != default_sort
+                or params.page_size != settings.SEARCH_PAGE_SIZE)
 
 
 def _highlight_qs(params):
