@@ -44,7 +44,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
@@ -69,6 +69,10 @@ MARKER_KINDS = ("governorate", "district", "city", "site")
 #: The outline's countries, by the gazetteer's slug.
 COUNTRY_ISO = {"iraq": "IRQ", "syria": "SYR"}
 MAP_LABELS = 12
+#: On a phone: fewer names, each about NARROW_LABEL_PX high on a map NARROW_MAP_PX wide.
+MAP_LABELS_NARROW = 6
+NARROW_LABEL_PX = 12
+NARROW_MAP_PX = 300  # a 320–390 px phone, less the page's margins and the box's padding
 ALONGSIDE_LIMIT = 8
 
 
@@ -286,6 +290,7 @@ class Timeline:
     baseline: float
     clear_url: str      # the same search without its date range ("" if none)
     year_y: float = 0.0
+    touch_width: int = 0  # px: every bar TOUCH_TARGET wide, the chart scrolls on a phone
     peak_x: float = 0.0
     peak_y: float = 0.0
     peak_anchor: str = "middle"
@@ -294,6 +299,9 @@ class Timeline:
 CHART_HEIGHT = 142
 CHART_TOP = 18
 CHART_BASELINE = 116
+#: The least width, in CSS pixels, a finger can hit (WCAG 2.5.8's target size): on a
+#: phone a month's bar is never narrower, and a long timeline scrolls sideways.
+TOUCH_TARGET = 24
 
 
 def _months(first, last):
@@ -376,7 +384,7 @@ def timeline_chart(months, params, base_url, total=None, rtl=None):
         first=format_date(month_range(keys[0])[0], "month"),
         last=format_date(month_range(keys[-1])[0], "month"),
         height=CHART_HEIGHT, baseline=CHART_BASELINE, clear_url=clear_url,
-        year_y=CHART_HEIGHT - 6, peak_x=round(peak_centre, 3), peak_y=round(peak.y - 5, 1),
+        year_y=CHART_HEIGHT - 6, touch_width=n * TOUCH_TARGET, peak_x=round(peak_centre, 3), peak_y=round(peak.y - 5, 1),
         peak_anchor=_anchor(peak_centre),
     )
 
@@ -508,6 +516,15 @@ class Marker:
     labelled: bool = False
     label_x: float = 0.0
     label_y: float = 0.0
+    hit_r: float = 0.0      # the circle a finger hits: never under TOUCH_TARGET across on a phone
+
+
+@dataclass
+class MapLabel:
+    """A place's name on the map, for one width of screen (``wide`` or ``narrow``)."""
+    marker: Marker
+    x: float
+    y: float
 
 
 @dataclass
@@ -527,6 +544,8 @@ class PlaceMap:
     focus_font: float = 0.0
     focus_iso: str = ""     # a country page: its outline is the one marked
     focus_name: object = None
+    narrow_labels: list = field(default_factory=list)  # MapLabels at a phone's size
+    narrow_font: float = 0.0
 
 
 def place_map(counts, params, base_url, places=None, focus=None, within=None):
@@ -587,33 +606,19 @@ def place_map(counts, params, base_url, places=None, focus=None, within=None):
         focus_marker.label_y = round(cy - focus_marker.r - 6 * zoom, 1)
         placed.append(_label_box(focus_marker.name, cx, focus_marker.label_y, 21 * zoom))
         placed.append((cx - focus_marker.r, cy - focus_marker.r, cx + focus_marker.r, cy + focus_marker.r))
-    # Names on the map for the most named places (chosen ones first), below,
-    # above or beside their marker, wherever they run into no other name and
-    # no other marker; the list beside the map has every name.
+    # Names on the map for the most named places (chosen ones first): one set
+    # for wide screens, and one with fewer, larger names for a phone, where the
+    # wide set's lettering would be a few pixels high.
     circles = [(m.cx - m.r, m.cy - m.r, m.cx + m.r, m.cy + m.r) for m in markers]
-    for m in sorted(listed, key=lambda m: not m.selected):
-        if sum(1 for x in markers if x.labelled) >= MAP_LABELS:
-            break
-        half = _label_box(m.name, 0, 0, font)[2]
-        gap = font * 0.35
-        spots = (
-            (m.cx, m.cy + m.r + font * 0.95, "middle"),
-            (m.cx, m.cy - m.r - font * 0.35, "middle"),
-            (m.cx + m.r + gap + half, m.cy + font * 0.35, "middle"),
-            (m.cx - m.r - gap - half, m.cy + font * 0.35, "middle"),
-        )
-        own = (m.cx - m.r, m.cy - m.r, m.cx + m.r, m.cy + m.r)
-        for x, y, _anchor_ in spots:
-            box = _label_box(m.name, x, y, font)
-            if box[0] < vx or box[2] > vx + vw or box[1] < vy or box[3] > vy + vh:
-                continue
-            if any(_overlap(box, other) for other in placed):
-                continue
-            if any(_overlap(box, c) for c in circles if c != own):
-                continue
-            m.labelled, m.label_x, m.label_y = True, round(x, 1), round(y, 1)
-            placed.append(box)
-            break
+    view = (vx, vy, vw, vh)
+    for label in _place_names(listed, circles, list(placed), font, MAP_LABELS, view):
+        label.marker.labelled, label.marker.label_x, label.marker.label_y = True, label.x, label.y
+    narrow_font = round(NARROW_LABEL_PX * vw / NARROW_MAP_PX, 2)
+    narrow_labels = _place_names(listed, circles, list(placed), narrow_font, MAP_LABELS_NARROW, view)
+    # A fingertip's circle around each marker, in the map's own units at a phone's width.
+    touch_r = TOUCH_TARGET / 2 * vw / NARROW_MAP_PX
+    for m in markers:
+        m.hit_r = round(max(m.r, touch_r), 2)
 
     labels = []
     if not zoomed:
@@ -626,7 +631,40 @@ def place_map(counts, params, base_url, places=None, focus=None, within=None):
         focus=focus_marker, unplaced=unplaced, font=font, labels=labels, zoomed=zoomed,
         focus_dot=round(4 * zoom, 2), focus_font=round(21 * zoom, 2), focus_iso=focus_iso,
         focus_name=focus_info if focus_info is not None else None,
+        narrow_labels=narrow_labels, narrow_font=narrow_font,
     )
+
+
+def _place_names(listed, circles, placed, font, most, view):
+    """MapLabels for up to ``most`` markers of ``listed`` (the chosen ones first), each
+    below, above or beside its marker wherever it runs into no other name, no other
+    marker and not out of the map; the list beside the map has every name."""
+    vx, vy, vw, vh = view
+    labels = []
+    for m in sorted(listed, key=lambda m: not m.selected):
+        if len(labels) >= most:
+            break
+        half = _label_box(m.name, 0, 0, font)[2]
+        gap = font * 0.35
+        spots = (
+            (m.cx, m.cy + m.r + font * 0.95),
+            (m.cx, m.cy - m.r - font * 0.35),
+            (m.cx + m.r + gap + half, m.cy + font * 0.35),
+            (m.cx - m.r - gap - half, m.cy + font * 0.35),
+        )
+        own = (m.cx - m.r, m.cy - m.r, m.cx + m.r, m.cy + m.r)
+        for x, y in spots:
+            box = _label_box(m.name, x, y, font)
+            if box[0] < vx or box[2] > vx + vw or box[1] < vy or box[3] > vy + vh:
+                continue
+            if any(_overlap(box, other) for other in placed):
+                continue
+            if any(_overlap(box, c) for c in circles if c != own):
+                continue
+            labels.append(MapLabel(marker=m, x=round(x, 1), y=round(y, 1)))
+            placed.append(box)
+            break
+    return labels
 
 
 def _label_box(text, x, baseline, font):
@@ -750,20 +788,22 @@ def entity_page(request, slug, kind):
         "ancestors": [places.by_slug[s] for s in reversed(places.ancestors(slug))] if kind == "place" else [],
     }
     try:
-        params = EntityParams.from_request(query_data(request))
+        params, page_notices = EntityParams.for_page(query_data(request), parse=EntityParams.from_request)
     except BadParameter as error:
         context.update(params=EntityParams(q=request.GET.get("q", "")[:1000]), outcome=None,
-                       error=error.message, chips=[], hidden_filters=[], pages=[])
+                       error=error.page_message, chips=[], hidden_filters=[], pages=[])
         return render(request, "archive/entity.html", context, status=400)
 
     engine_params, params, dropped = _scoped(params, kind, entity, places)
     outcome = search(engine_params)
+    if params.page > outcome.num_pages >= 1:
+        return redirect(base + "?" + params.to_query(page=outcome.num_pages))
     raw = outcome.facets
     months = outcome.timeline
     # Links on the page carry the page's own filters, never the entity's.
     outcome.params = params
 
-    notices = list(outcome.notices)
+    notices = page_notices + list(outcome.notices)
     for value in dropped:
         other = model.objects.filter(slug=value).first()
         notices.append(_("لم يُطبَّق الفلتر «%(other)s»: هذه الصفحة لمقالات «%(entity)s» وحدها، وفلتر من النوع نفسه يوسّعها ولا يضيّقها. استعمل صفحة البحث للجمع بينهما.")
@@ -809,6 +849,7 @@ def entity_page(request, slug, kind):
         prev_url=base + "?" + params.to_query(page=params.page - 1) if params.page > 1 else None,
         next_url=base + "?" + params.to_query(page=params.page + 1) if params.page < num_pages else None,
         highlight_qs=views._highlight_qs(params),
+        options_open=views.options_open(params, default_sort="newest"),
         place_tree=tree,
         timeline_chart=timeline,
         place_map=the_map,

@@ -86,8 +86,10 @@ MIDDLEWARE = [
     "archive.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # LocaleMiddleware without Accept-Language: Arabic unless the reader chose English.
+    # The language cookie, else the browser's Accept-Language, else Arabic (archive/middleware.py).
     "archive.middleware.ChosenLanguageMiddleware",
+    # The archive's own 404 page for readers, DEBUG or not.
+    "archive.middleware.ArchiveNotFoundMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -5,9 +5,8 @@ template plain values. Highlighted HTML comes only from
 ``archive.search.highlight``, which escapes the text itself.
 """
 from django.conf import settings
-from django.db.models import Count
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -15,25 +14,41 @@ from django.views.decorators.http import require_GET
 from archive.models import Article, Force, Outlet, Place, Speaker
 from archive.search import highlight as hl
 from archive.search.engine import labelled_facets, search
-from archive.search.params import FILTERS, BadParameter, SearchParams
+from archive.search.params import FILTERS, BadParameter, SearchParams, query_data
 from archive.search.query import QueryBuilder, parse
 
 FILTER_LABELS = {"location": Place, "force": Force, "speaker": Speaker, "source": Outlet}
 
 
-def _top(model, n=12):
-    return list(
-        model.objects.annotate(n=Count("articles")).filter(n__gt=0).order_by("-n", "name")[:n]
-    )
+def _top(counts, model, n=12):
+    """The ``n`` most-named entities of one facet, each with ``n``, its count there.
+
+    The counts come from the index, as the search page's do, so the number beside
+    a place is the number of articles its link finds: a country counts the articles
+    that name a place inside it too (a filter by Syria finds them).
+    """
+    top = [(slug, count) for slug, count in (counts or {}).items() if count]
+    top.sort(key=lambda kv: (-kv[1], kv[0]))
+    entities = {e.slug: e for e in model.objects.filter(slug__in=[slug for slug, _n in top[:n * 2]])}
+    listed = []
+    for slug, count in top:
+        entity = entities.get(slug)
+        if entity is not None:  # a slug renamed or deleted since indexing
+            entity.n = count
+            listed.append(entity)
+        if len(listed) == n:
+            break
+    return listed
 
 
 @require_GET
 def home(request):
+    everything = search(SearchParams(page_size=1))
     return render(request, "archive/home.html", {
         "article_count": Article.objects.count(),
         "latest": list(Article.objects.with_relations().order_by("-published", "-id")[:10]),
-        "top_places": _top(Place),
-        "top_forces": _top(Force),
+        "top_places": _top(everything.facets.get("location"), Place),
+        "top_forces": _top(everything.facets.get("force"), Force),
     })
 
 
@@ -61,11 +76,14 @@ def _chips(params, base):
             for value in values:
                 label = f"{model._meta.verbose_name}: {localized(entities.get(value)) or value}"
                 chips.append((label, base + "?" + params.toggled(name, value).to_query()))
+    # Dates in words: "2020-12-31" inside right-to-left text reads 31-12-2020.
+    from archive.templatetags.archive_tags import format_date
+
     if params.date_from:
-        chips.append((_("من %(date)s") % {"date": params.date_from.isoformat()},
+        chips.append((_("من %(date)s") % {"date": format_date(params.date_from, "day")},
                       base + "?" + params.to_query(date_from=None, page=1)))
     if params.date_to:
-        chips.append((_("إلى %(date)s") % {"date": params.date_to.isoformat()},
+        chips.append((_("إلى %(date)s") % {"date": format_date(params.date_to, "day")},
                       base + "?" + params.to_query(date_to=None, page=1)))
     return chips
 
@@ -78,13 +96,16 @@ def search_page(request):
         "page_size_choices": [(n, str(n)) for n in (10, 20, 50, 100)],
     }
     try:
-        params = SearchParams.from_request(request)
+        params, page_notices = SearchParams.for_page(query_data(request))
     except BadParameter as error:
         context.update(params=SearchParams(q=request.GET.get("q", "")[:1000]), outcome=None,
-                       error=error.message, chips=[], hidden_filters=[], pages=[])
+                       error=error.page_message, chips=[], hidden_filters=[], pages=[])
         return render(request, "archive/search.html", context, status=400)
 
     outcome = search(params)
+    if params.page > outcome.num_pages >= 1:
+        # Page 999 of 3 (an old link, a hand-edited address): the last page, not an empty one.
+        return redirect(base + "?" + params.to_query(page=outcome.num_pages))
     timeline = outcome.timeline  # read before the counts become labelled panels
     # The place tree, the timeline chart and the map (archive.browse) read the
     # raw counts too.
@@ -101,7 +122,7 @@ def search_page(request):
         params=params,
         outcome=outcome,
         error=None,
-        notices=outcome.notices,
+        notices=page_notices + list(outcome.notices),
         chips=_chips(params, base),
         hidden_filters=[(name, v) for name, values in params.filters.items() for v in values],
         pages=_page_links(params, num_pages, base) if num_pages > 1 else [],
@@ -111,12 +132,21 @@ def search_page(request):
         highlight_qs=_highlight_qs(params),
         timeline=timeline,
         timeline_chart=timeline_chart,
+        # A month picked from the timeline brings the reader back to it.
+        overview_open=bool(params.date_from or params.date_to),
+        options_open=options_open(params, default_sort="relevance"),
         place_tree=place_tree,
         place_map=place_map,
         entity_links=browse.entity_links(params),
     )
     context["outcome"].suggestions = [(text, base + "?" + qs) for text, qs in outcome.suggestions]
     return render(request, "archive/search.html", context)
+
+
+def options_open(params, default_sort):
+    """The search options start open when one of them is not the default: the reader sees why."""
+    return bool(params.mode == "exact" or params.date_from or params.date_to or params.sort != default_sort
+                or params.page_size != settings.SEARCH_PAGE_SIZE)
 
 
 def _highlight_qs(params):

@@ -362,4 +362,4 @@ def test_an_entity_page_with_too_many_parameters_answers_400_with_a_message(clie
     query = "&".join(f"x{i}=1" for i in range(1200))
     response = client.get(f"/places/diyala/?{query}")
     assert response.status_code == 400
-    assert "معاملات أكثر مما يُقبل" in response.content.decode()
+    assert "قيم أكثر مما يُقبل" in response.content.decode()

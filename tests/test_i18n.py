@@ -130,12 +130,29 @@ def test_model_names_translate():
 
 # ---------- Arabic by default ----------
 
-def test_arabic_is_the_default_whatever_the_browser_asks(client, seeded):
-    for accept in ("", "en-US,en;q=0.9", "fr"):
+def test_arabic_when_the_browser_prefers_arabic_or_says_nothing(client, seeded):
+    for accept in ("", "ar", "ar-IQ,ar;q=0.9,en;q=0.8", "fr", "de-DE,fr;q=0.8", "*", "en;q=0.5,ar;q=0.9",
+                   "not a header;;;q=x"):
         html = client.get("/", HTTP_ACCEPT_LANGUAGE=accept).content.decode()
         assert '<html lang="ar" dir="rtl">' in html, accept
         assert "ابحث في الأرشيف" in html
         assert 'aria-pressed="true">العربية' in html
+
+
+def test_english_on_a_first_visit_from_a_browser_that_prefers_english(client, seeded):
+    for accept in ("en-US,en;q=0.9", "en-GB", "fr-FR,fr;q=0.9,en;q=0.8,ar;q=0.5"):
+        response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
+        assert '<html lang="en" dir="ltr">' in response.content.decode(), accept
+        # Caches must keep the two languages of one address apart.
+        assert "Accept-Language" in response["Vary"] and "Cookie" in response["Vary"]
+
+
+def test_the_switch_wins_over_the_browser_and_is_remembered(client, seeded):
+    client.post("/i18n/setlang/", {"language": "ar", "next": "/"})
+    for accept in ("en-US,en;q=0.9", "en"):
+        assert '<html lang="ar" dir="rtl">' in client.get("/", HTTP_ACCEPT_LANGUAGE=accept).content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert '<html lang="en" dir="ltr">' in client.get("/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
 
 
 def test_english_by_choice(client, seeded):

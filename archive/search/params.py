@@ -23,9 +23,36 @@ SLUG_MAX = 120  # the models' SlugField max_length
 
 
 class BadParameter(ValueError):
-    def __init__(self, message):
+    """A value the search cannot take.
+
+    ``page_message`` says it in words, for a reader of the search page, who sees
+    form controls, not parameter names; ``message`` adds the parameter's name in
+    brackets, for a programmer reading the API's 400 answer.
+    """
+
+    def __init__(self, message, name=None):
         super().__init__(message)
-        self.message = message
+        self.page_message = message
+        self.message = f"{message} ({name})" if name else message
+
+
+class ReversedDates(BadParameter):
+    """``date_from`` after ``date_to``: the API refuses it, the search page swaps them."""
+
+    def __init__(self, date_from, date_to):
+        super().__init__(_("بداية المدة بعد نهايتها."), "date_from, date_to")
+        self.date_from, self.date_to = date_from, date_to
+
+
+def labels():
+    """The search page's words for each parameter (looked up at call time, in the active language)."""
+    return {
+        "q": _("نص البحث"), "mode": _("طريقة البحث"), "sort": _("الترتيب"),
+        "page": _("رقم الصفحة"), "page_size": _("عدد النتائج في الصفحة"),
+        "date_from": _("بداية المدة"), "date_to": _("نهاية المدة"),
+        "location": _("المكان"), "force": _("القوة"), "speaker": _("المتحدث"), "source": _("المصدر"),
+        "expand": _("الأسماء الأخرى"),
+    }
 
 
 @dataclass
@@ -49,6 +76,28 @@ class SearchParams:
         return cls.from_querydict(query_data(request))
 
     @classmethod
+    def for_page(cls, data, parse=None):
+        """The parameters as a reading page takes them: a reversed date range swapped.
+
+        ``data`` is the query dict; ``parse`` the parser (``cls.from_querydict`` by
+        default; an entity page passes its own). Returns ``(params, notices)``;
+        any other bad value still raises ``BadParameter``.
+        """
+        parse = parse or cls.from_querydict
+        try:
+            return parse(data), []
+        except ReversedDates as reversed_dates:
+            from archive.templatetags.archive_tags import format_date
+
+            start, end = reversed_dates.date_to, reversed_dates.date_from
+            data = data.copy()
+            data["date_from"], data["date_to"] = start.isoformat(), end.isoformat()
+            notice = _("بداية المدة كانت بعد نهايتها، فبحثنا من %(start)s إلى %(end)s.") % {
+                "start": format_date(start, "day"), "end": format_date(end, "day"),
+            }
+            return parse(data), [notice]
+
+    @classmethod
     def from_querydict(cls, data):
         params = cls()
         params.q = _single(data, "q")
@@ -58,7 +107,7 @@ class SearchParams:
             values = [v.strip() for v in data.getlist(name) if v and v.strip()]
             values = list(dict.fromkeys(values))
             if len(values) > MAX_FILTER_VALUES:
-                raise BadParameter(_("قيم كثيرة جدًا للمرشّح %(name)s (الحد %(n)s).") % {"name": name, "n": MAX_FILTER_VALUES})
+                raise BadParameter(_("قيم كثيرة جدًا لـ«%(label)s» (الحد %(n)s).") % {"label": labels()[name], "n": MAX_FILTER_VALUES}, name)
             if values:
                 # A slug is short and plain: a longer value or one with NUL (which
                 # PostgreSQL refuses in a query) is unknown without asking.
@@ -66,12 +115,12 @@ class SearchParams:
                 known = set(model.objects.filter(slug__in=candidates).values_list("slug", flat=True))
                 unknown = [v for v in values if v not in known]
                 if unknown:
-                    raise BadParameter(_("قيمة غير معروفة للمرشّح %(name)s: %(value)s") % {"name": name, "value": unknown[0][:100]})
+                    raise BadParameter(_("لا نعرف «%(value)s» في «%(label)s»: ربما تغيّر اسمه أو حُذف.") % {"label": labels()[name], "value": unknown[0][:100]}, name)
             setattr(params, name, values)
         params.date_from = _date(data, "date_from")
         params.date_to = _date(data, "date_to")
         if params.date_from and params.date_to and params.date_from > params.date_to:
-            raise BadParameter(_("بداية المدة (date_from) بعد نهايتها (date_to)."))
+            raise ReversedDates(params.date_from, params.date_to)
         params.page = _int(data, "page", 1, 1, 100000)
         params.page_size = _int(data, "page_size", settings.SEARCH_PAGE_SIZE, 1, settings.SEARCH_MAX_PAGE_SIZE)
         params.expand = _single(data, "expand") not in ("0", "false", "off")
@@ -125,7 +174,7 @@ def query_data(request):
         return request.GET
     except TooManyFieldsSent:
         request.GET = QueryDict()
-        raise BadParameter(_("في الرابط معاملات أكثر مما يُقبل (الحد %(n)s).") % {"n": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS})
+        raise BadParameter(_("في الرابط قيم أكثر مما يُقبل (الحد %(n)s).") % {"n": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS})
 
 
 def _single(data, name):
@@ -136,7 +185,7 @@ def _single(data, name):
 def _choice(data, name, choices, default):
     value = _single(data, name).strip() or default
     if value not in choices:
-        raise BadParameter(_("قيمة غير صالحة لـ %(name)s: اختر واحدة من %(choices)s.") % {"name": name, "choices": _("، ").join(choices)})
+        raise BadParameter(_("قيمة غير صالحة لـ«%(label)s»: اختر واحدة من %(choices)s.") % {"label": labels()[name], "choices": _("، ").join(choices)}, name)
     return value
 
 
@@ -147,9 +196,9 @@ def _int(data, name, default, low, high):
     try:
         value = int(raw)
     except ValueError:
-        raise BadParameter(_("%(name)s يجب أن يكون عددًا صحيحًا.") % {"name": name})
+        raise BadParameter(_("«%(label)s» يجب أن يكون عددًا صحيحًا.") % {"label": labels()[name]}, name)
     if not low <= value <= high:
-        raise BadParameter(_("%(name)s يجب أن يكون بين %(low)s و%(high)s.") % {"name": name, "low": low, "high": high})
+        raise BadParameter(_("«%(label)s» يجب أن يكون بين %(low)s و%(high)s.") % {"label": labels()[name], "low": low, "high": high}, name)
     return value
 
 
@@ -160,4 +209,4 @@ def _date(data, name):
     try:
         return date.fromisoformat(raw)
     except ValueError:
-        raise BadParameter(_("%(name)s يجب أن يكون تاريخًا بالصيغة YYYY-MM-DD.") % {"name": name})
+        raise BadParameter(_("«%(label)s» ليست تاريخًا صحيحًا: اكتبها سنة-شهرًا-يومًا، مثل 2020-12-31.") % {"label": labels()[name]}, name)

@@ -12,12 +12,20 @@ same precision ("2020-02-07", "2020-07", "2020").
 ``localized`` picks an entity's (or facet value's) English name on an English
 page when it has one, and its Arabic name otherwise.
 
+``url_display`` shows a web address left to right with any Arabic in it
+readable: percent-encoding decoded, each part between slashes isolated so an
+Arabic part cannot pull its neighbours into right-to-left order, and line
+breaks offered after the slashes of the path instead of inside words.
+
 ``query_url`` builds a URL with a query string: ``{% query_url 'archive:search'
 location=place.slug %}``. Empty values are left out; lists repeat the key.
 """
-from urllib.parse import urlencode
+import re
+from urllib.parse import unquote, urlencode
 
 from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.urls import reverse
 from django.utils.translation import get_language
 
@@ -144,3 +152,36 @@ def card_tags(article, limit_speakers=2, limit_forces=3, limit_places=4):
         items.extend((kind, entity) for entity in entities[: limits[kind]])
         more += max(0, len(entities) - limits[kind])
     return {"items": items, "more": more}
+
+
+#: Characters that reorder text (bidi embeddings, overrides, isolates, marks):
+#: a hostile address could use them to show one thing and link to another.
+BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+URL_SEPARATORS = re.compile(r"([/?#&=])")
+
+
+@register.filter
+def url_display(url):
+    """An address as HTML for reading: decoded, its parts isolated, breakable at slashes.
+
+    The href keeps the address as stored; this is only what is shown (and copied
+    from a citation, which browsers accept as typed). ``https://`` stays whole:
+    a break is offered after the slashes of the path, not of the scheme.
+    """
+    text = str(url or "")
+    try:
+        text = unquote(text, errors="strict")
+    except UnicodeDecodeError:
+        pass  # not UTF-8 underneath: show it as it is
+    text = BIDI_CONTROLS.sub("", text)
+    scheme_end = text.find("://")
+    start = scheme_end + 3 if scheme_end != -1 else 0
+    parts = [escape(text[:start])] if start else []
+    for piece in URL_SEPARATORS.split(text[start:]):
+        if not piece:
+            continue
+        if URL_SEPARATORS.fullmatch(piece):
+            parts.append(escape(piece) + ("<wbr>" if piece in "/?&" else ""))
+        else:
+            parts.append(f"<bdi>{escape(piece)}</bdi>")
+    return mark_safe("".join(parts))

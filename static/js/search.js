@@ -6,7 +6,11 @@
  *    search; a change made with the arrow keys waits for Enter);
  *  - leaves empty date fields out of the URL;
  *  - on narrow screens, folds the facet groups that have nothing selected, so the
- *    results are not followed by a wall of links.
+ *    results are not followed by a wall of links;
+ *  - on a phone, where a long timeline scrolls sideways, brings the chosen month (or
+ *    the busiest) into the middle of the view instead of the timeline's first year;
+ *  - keeps a fold the reader opened (the timeline and map) open on the next search
+ *    in the same tab, so narrowing month by month does not mean opening it each time.
  * Loaded with `defer` from an external file: the Content-Security-Policy forbids
  * inline scripts.
  */
@@ -93,10 +97,49 @@
     });
   }
 
+  function rememberFolds() {
+    var folds = document.querySelectorAll("details[data-remember]");
+    Array.prototype.forEach.call(folds, function (fold) {
+      var key = "archive.open." + fold.getAttribute("data-remember");
+      try {
+        if (window.sessionStorage.getItem(key) === "1") {
+          fold.open = true;
+        }
+        fold.addEventListener("toggle", function () {
+          window.sessionStorage.setItem(key, fold.open ? "1" : "0");
+        });
+      } catch (error) {
+        // Storage refused (private mode, a strict setting): the fold simply starts closed.
+      }
+    });
+  }
+
+  function centreTimelines() {
+    var boxes = document.querySelectorAll(".timeline__scroll");
+    Array.prototype.forEach.call(boxes, function (box) {
+      if (box.scrollWidth <= box.clientWidth + 1) {
+        return;
+      }
+      var bar = box.querySelector(".timeline__link.is-selected") || box.querySelector(".timeline__link.is-peak");
+      if (!bar) {
+        return;
+      }
+      var barBox = bar.getBoundingClientRect();
+      var view = box.getBoundingClientRect();
+      box.scrollLeft += (barBox.left + barBox.width / 2) - (view.left + view.width / 2);
+    });
+  }
+
   function start() {
     autoSubmit();
     dropEmptyDates();
     foldFacetsOnPhones();
+    rememberFolds();
+    centreTimelines();
+    // A timeline inside a closed fold has no layout until the fold opens.
+    Array.prototype.forEach.call(document.querySelectorAll("details.overview"), function (fold) {
+      fold.addEventListener("toggle", centreTimelines);
+    });
   }
 
   if (document.readyState === "loading") {

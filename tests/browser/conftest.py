@@ -70,8 +70,8 @@ def browser_errors():
     return []
 
 
-def _open_page(browser, live_server, browser_errors, **options):
-    context = browser.new_context(locale="ar", base_url=live_server.url, **options)
+def _open_page(browser, live_server, browser_errors, locale="ar", **options):
+    context = browser.new_context(locale=locale, base_url=live_server.url, **options)
     page = context.new_page()
     page.set_default_timeout(15_000)
     page.on("pageerror", lambda error: browser_errors.append(f"script error: {error}"))

@@ -129,6 +129,7 @@ def test_search_works_without_javascript(page_without_js):
     search_from_home(page)
     expect(page.locator(".results__list > li").first).to_be_visible()
     # Changing the mode needs the search button without script: the form still submits.
+    page.locator("details.search-options").evaluate("d => d.open = true")  # the options fold into one line
     page.locator('label[for="mode-exact"]').click()
     page.locator("form.search-form button[type=submit]").first.click()
     page.wait_for_url(re.compile(r"mode=exact"))
@@ -137,6 +138,7 @@ def test_search_works_without_javascript(page_without_js):
 
 def test_sort_change_submits_by_itself_with_javascript(page, browser_errors):
     search_from_home(page)
+    page.locator("details.search-options").evaluate("d => d.open = true")  # the options fold into one line
     page.locator("#sort").select_option("newest")
     page.wait_for_url(re.compile(r"sort=newest"))
     expect(page.locator("#sort")).to_have_value("newest")

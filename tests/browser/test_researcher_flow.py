@@ -127,6 +127,7 @@ def test_researcher_flow(page, axe_script, browser_errors, tmp_path):
     assert shown_count(page) == total
 
     # Change page: one result a page, then the next page.
+    page.locator("details.search-options").evaluate("d => d.open = true")  # the options fold into one line
     page.locator("#page_size").select_option("10")
     page.wait_for_url(re.compile(r"page_size=10"))
     page.goto(page.url.replace("page_size=10", "page_size=1"))
