@@ -180,7 +180,7 @@ def test_english_search_page(client, seeded):
     assert "عدد النتائج" not in html
     error = client.get("/search/", {"sort": "bogus"})
     assert error.status_code == 400
-    assert "Invalid value for sort" in error.content.decode()
+    assert "Not a valid value for “Sort by”" in error.content.decode()
 
 
 def test_english_article_keeps_the_text_right_to_left(client, seeded):
