@@ -10,7 +10,7 @@ WORKERS ?= 2
 # index in ./data unless DATA_DIR / DATABASE_URL say otherwise.
 export DEBUG ?= 1
 
-.PHONY: run test test-postgres test-tantivy test-fast serve setup demo-data install system-deps bench load-test test-deploy clean
+.PHONY: run test test-postgres test-whoosh test-fast serve setup demo-data install system-deps bench load-test test-deploy clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || (bash scripts/install-system-deps.sh python && $(PYTHON) -m venv $(VENV))
@@ -39,10 +39,10 @@ test: install system-deps
 test-postgres: install
 	DATABASE_URL="$$(bash scripts/start-postgres.sh)" $(PY) -m pytest -m "not browser"
 
-# The suite again with the Tantivy index (SEARCH_BACKEND=tantivy): every search
+# The suite again with the Whoosh index (SEARCH_BACKEND=whoosh; Tantivy is the default): every search
 # test holds for both embedded engines.
-test-tantivy: install
-	SEARCH_BACKEND=tantivy $(PY) -m pytest -m "not browser"
+test-whoosh: install
+	SEARCH_BACKEND=whoosh $(PY) -m pytest -m "not browser"
 
 test-fast: install
 	$(PY) -m pytest -m "not browser"

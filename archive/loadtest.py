@@ -686,7 +686,7 @@ class LoadTest:
             database, index, consistent, summary = self.check_index()
             report = {
                 "options": asdict(o),
-                "backend": self.env.get("SEARCH_BACKEND", "whoosh"),
+                "backend": self.env.get("SEARCH_BACKEND", "tantivy"),
                 "seconds": round(seconds, 1),
                 "classes": summarize(self.results, seconds),
                 "uploads": dict(self.uploads),

@@ -33,7 +33,7 @@ def doc_id(pk):
 
 
 def using_tantivy():
-    return getattr(settings, "SEARCH_BACKEND", "whoosh") == "tantivy"
+    return getattr(settings, "SEARCH_BACKEND", "tantivy") == "tantivy"
 
 
 def current_view():

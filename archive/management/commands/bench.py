@@ -49,7 +49,7 @@ class Command(BaseCommand):
                             help="Let the workers keep recent search outcomes (off by default: the mix repeats "
                                  "each query, so nearly every answer would come from the cache).")
         parser.add_argument("--backend", choices=("whoosh", "tantivy"), default=None,
-                            help="The search index to measure (default: SEARCH_BACKEND, else whoosh).")
+                            help="The search index to measure (default: SEARCH_BACKEND, else tantivy).")
 
     def handle(self, *args, **o):
         if o["articles"] < 1 or o["clients"] < 1 or o["workers"] < 1 or o["requests"] < 1:
@@ -63,7 +63,7 @@ class Command(BaseCommand):
             keep=o["keep"], seed=o["seed"], batch_size=o["batch_size"], production=o["production"],
             profile_dir=o["profile"], tmpdir=o["tmpdir"], import_only=o["import_only"],
             search_cache=o["search_cache"], reuse=o["reuse"],
-            backend=o["backend"] or (settings.SEARCH_BACKEND if settings.SEARCH_BACKEND == "tantivy" else "whoosh"),
+            backend=o["backend"] or (settings.SEARCH_BACKEND if settings.SEARCH_BACKEND == "whoosh" else "tantivy"),
         )
         quiet = o["verbosity"] == 0
         try:
