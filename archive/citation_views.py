@@ -6,7 +6,7 @@ the CSV export is (``archive.exports``). The formats are ``archive.citations``.
 """
 import json
 
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -37,7 +37,9 @@ def _attachment(response, name):
 
 @require_safe
 def article_citation(request, pk, fmt):
-    article = get_object_or_404(Article.objects.with_relations(), pk=pk)
+    if len(pk) > 18:  # more than any id the database holds (and SQLite would overflow)
+        raise Http404
+    article = get_object_or_404(Article.objects.with_relations(), pk=int(pk))
     c = _citation(request, article)
     if fmt == "json":
         body = json.dumps([citations.csl_json(c)], ensure_ascii=False, indent=2)
