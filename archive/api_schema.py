@@ -28,11 +28,11 @@ def _nullable(schema):
 
 
 def _object(properties, required=None):
-    return {
-        "type": "object",
-        "properties": properties,
-        "required": list(properties) if required is None else required,
-    }
+    required = list(properties) if required is None else required
+    schema = {"type": "object", "properties": properties}
+    if required:  # OpenAPI 3.0 refuses an empty "required"
+        schema["required"] = required
+    return schema
 
 
 _STRING = {"type": "string"}
