@@ -5,7 +5,8 @@ resumption tokens) is the ``oaipmh`` library's server (``BatchingServer``);
 this module is the repository behind it (``ArchiveRepository``) and the view.
 
 - Records: one per article, identifier ``oai:<repository id>:<article id>``
-  (``settings.OAI_REPOSITORY_ID``, by default the host the harvester asked),
+  (``settings.OAI_REPOSITORY_ID`` or the env variable of that name; by
+  default the host the harvester asked),
   datestamp = the article's last change (``Article.updated``, UTC, to the
   second), so ``from``/``until`` select what changed since a harvest.
 - ``oai_dc``: title; creator and publisher = the outlet; date at its
@@ -62,7 +63,8 @@ class ArchiveRepository:
 
     def __init__(self, request):
         self.request = request
-        self.repository_id = getattr(settings, "OAI_REPOSITORY_ID", "") or request.get_host().split(":")[0]
+        self.repository_id = (getattr(settings, "OAI_REPOSITORY_ID", "") or os.environ.get("OAI_REPOSITORY_ID")
+                              or request.get_host().split(":")[0])
         self.prefix = f"oai:{self.repository_id}:"
         marker = 999999999
         before, after = request.build_absolute_uri(reverse("archive:article", args=[marker])).split(str(marker), 1)
