@@ -204,3 +204,17 @@ def test_a_search_as_bibtex_holds_every_match_with_unique_keys(client, seeded):
 def test_a_bad_search_gets_a_400_not_a_file(client, seeded):
     response = client.get("/search/cite.ris", {"page_size": "x", "date_from": "2020-99-01"})
     assert response.status_code == 400
+
+
+def test_a_searchs_citations_are_the_articles_own(client, rudaw):
+    """The search file is read another way (plain values): each record must equal the article's own."""
+    whole = parse_ris(b"".join(client.get("/search/cite.ris").streaming_content).decode("utf-8"))
+    assert len(whole) == Article.objects.count()
+    for record in whole:
+        [own] = parse_ris(download(client, f"/articles/{record['accession_number']}/cite.ris"))
+        assert record == own
+    bib = parse_bib(b"".join(client.get("/search/cite.bib").streaming_content).decode("utf-8"))
+    for entry in bib:
+        pk = entry.key.removeprefix("archive").split("-")[0]
+        [own] = parse_bib(download(client, f"/articles/{pk}/cite.bib"))
+        assert {f.key: f.value for f in entry.fields} == {f.key: f.value for f in own.fields}
