@@ -7,6 +7,8 @@ and means the same search:
   each, in the search's order, streamed (no cap, constant memory). UTF-8 with a
   byte-order mark so spreadsheet programs read the Arabic as Arabic. Cells that
   a spreadsheet would run as a formula are neutralised (``neutralise``).
+- ``/search/export.jsonl`` — every matching article with its full text, one
+  JSON object a line (``archive.fulltext_export``), streamed the same way.
 - ``/search/feed.atom`` — the newest 50 articles of the search as an Atom feed,
   to follow a place, a force or a speaker in a feed reader.
 - ``/opensearch.xml`` — lets a browser add the archive as a search engine.
@@ -36,7 +38,7 @@ from archive.search.params import FILTERS, BadParameter, SearchParams
 
 CSV_COLUMNS = (
     "id", "external_id", "title", "outlet", "published", "date_precision",
-    "original_url", "archive_url", "speakers", "places", "forces",
+    "original_url", "archive_url", "speakers", "places", "forces", "near_duplicate_group",
 )
 CSV_BATCH = 500
 NAME_SEPARATOR = " ؛ "
@@ -101,7 +103,7 @@ def _csv_rows(pks, request):
         found = {
             row[0]: row
             for row in Article.objects.filter(pk__in=batch).values_list(
-                "pk", "external_id", "title", "outlet__name", "published", "date_precision", "url",
+                "pk", "external_id", "title", "outlet__name", "published", "date_precision", "url", "story",
             )
         }
         speakers = _names_by_article(Article.speakers, batch)
@@ -111,7 +113,7 @@ def _csv_rows(pks, request):
             row = found.get(pk)
             if row is None:  # deleted since the index was read
                 continue
-            _pk, external_id, title, outlet, published, precision, url = row
+            _pk, external_id, title, outlet, published, precision, url, story = row
             yield [
                 pk,
                 external_id or "",
@@ -124,6 +126,7 @@ def _csv_rows(pks, request):
                 speakers.get(pk, ""),
                 places.get(pk, ""),
                 forces.get(pk, ""),
+                story or "",
             ]
 
 
@@ -151,6 +154,30 @@ def export_csv(request):
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{export_filename(params)}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def permalink_maker(request):
+    """pk → the article's absolute address, without a reverse() per article."""
+    marker = 999999999
+    url = request.build_absolute_uri(reverse("archive:article", args=[marker]))
+    before, after = url.split(str(marker), 1)
+    return lambda pk: f"{before}{pk}{after}"
+
+
+@require_safe
+def export_jsonl(request):
+    from archive.fulltext_export import jsonl_line, records
+
+    params, error = _params_or_400(request)
+    if error:
+        return error
+    pks = list(iter_matching_ids(params))
+    lines = (jsonl_line(record).encode("utf-8") for record in records(pks, permalink_maker(request)))
+    response = StreamingHttpResponse(lines, content_type="application/x-ndjson; charset=utf-8")
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    response["Content-Disposition"] = f'attachment; filename="archive-search-{stamp}.jsonl"'
     response["Cache-Control"] = "no-store"
     return response
 

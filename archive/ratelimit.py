@@ -13,7 +13,7 @@ the API is slowed to that pace instead of taking every worker.
 
 Over the limit the answer is 429 with ``Retry-After`` (whole seconds until the
 next search is allowed) and a message in the reader's language: JSON
-``{"error": ..., "retry_after": ...}`` for the API, the ``429.html`` page for
+``{"error": ..., "code": "rate_limited", "retry_after": ...}`` for the API, the ``429.html`` page for
 the others.
 
 The buckets live in the ``settings.SEARCH_RATE_LIMIT_CACHE`` cache
@@ -155,7 +155,7 @@ def too_many(request, retry_after, api=False):
     message = _("أرسلتَ طلبات بحث كثيرة في وقت قصير. انتظر %(seconds)s ث ثم أعد المحاولة.") % {
         "seconds": retry_after}
     if api:
-        response = JsonResponse({"error": message, "retry_after": retry_after}, status=429,
+        response = JsonResponse({"error": message, "code": "rate_limited", "retry_after": retry_after}, status=429,
                                 json_dumps_params={"ensure_ascii": False})
     else:
         response = render(request, "429.html", {"message": message, "retry_after": retry_after}, status=429)

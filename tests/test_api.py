@@ -38,8 +38,8 @@ def test_isis_finds_all_five_seeds(client, seeded):
 
 def test_every_result_has_the_documented_fields(client, seeded):
     data = api(client, q="داعش").json()
-    assert set(data) >= {"count", "page", "page_size", "results", "facets"}
-    assert set(data["facets"]) == {"location", "force", "speaker", "source", "year"}
+    assert set(data) >= {"count", "page", "page_size", "next", "previous", "results", "facets"}
+    assert set(data["facets"]) == {"location", "force", "speaker", "source", "year", "month"}
     for result in data["results"]:
         assert set(result) == RESULT_FIELDS
         assert set(result["source"]) == {"slug", "name", "name_en"}

@@ -264,14 +264,15 @@ def test_api_parameters_answer_200_or_a_json_400(client, seeded, query):
     assert response["Content-Type"] == "application/json"
     data = json.loads(content)
     if response.status_code == 400:
-        assert set(data) == {"error"}
+        assert set(data) == {"error", "code"} and data["code"] == "bad_parameter"
         assert isinstance(data["error"], str) and data["error"].strip()
     else:
         assert isinstance(data["count"], int) and data["count"] >= 0
         assert len(data["results"]) <= data["page_size"]
 
 
-PAGES = ["/search/", "/search/export.csv", "/search/feed.atom", "article"]
+PAGES = ["/search/", "/search/export.csv", "/search/feed.atom", "article",
+         "/search/export.jsonl", "/search/cite.ris", "/search/cite.bib", "/oai"]
 
 
 @pytest.mark.django_db
@@ -290,6 +291,11 @@ def test_pages_and_exports_answer_200_or_400(client, seeded, page, query):
         assert response.status_code == 200  # a bad parameter only loses the highlighting
     if page == "/search/feed.atom" and response.status_code == 200:
         ElementTree.fromstring(content)  # well-formed XML, whatever the query held
+    if page == "/oai":
+        assert response.status_code == 200  # OAI-PMH answers its errors in its own XML
+        ElementTree.fromstring(content)
+    if page == "/search/export.jsonl" and response.status_code == 200:
+        [json.loads(line) for line in content.decode("utf-8").splitlines()]
     if page == "/search/export.csv" and response.status_code == 200:
         assert content.startswith(codecs.BOM_UTF8)
         content.decode("utf-8")

@@ -1,0 +1,94 @@
+"""The citation files: one article's (``/articles/<id>/cite.ris|.bib|.json``) and a whole search's.
+
+A search's file (``/search/cite.ris``, ``/search/cite.bib``) holds every
+match, not only a page, in the search's order, streamed a batch at a time, as
+the CSV export is (``archive.exports``). The formats are ``archive.citations``.
+"""
+import json
+
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from archive import citations
+from archive.exports import _params_or_400, permalink_maker
+from archive.models import Article
+from archive.search.engine import iter_matching_ids
+
+BATCH = 500
+
+FORMATS = {
+    # extension: (writer of one Citation, content type)
+    "ris": (citations.ris, "application/x-research-info-systems; charset=utf-8"),
+    "bib": (citations.bibtex, "application/x-bibtex; charset=utf-8"),
+}
+
+
+def _citation(request, article):
+    return citations.citation_of(
+        article, request.build_absolute_uri(article.get_absolute_url()), timezone.localdate())
+
+
+def _attachment(response, name):
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_safe
+def article_citation(request, pk, fmt):
+    if len(pk) > 18:  # more than any id the database holds (and SQLite would overflow)
+        raise Http404
+    article = get_object_or_404(Article.objects.with_relations(), pk=int(pk))
+    c = _citation(request, article)
+    if fmt == "json":
+        body = json.dumps([citations.csl_json(c)], ensure_ascii=False, indent=2)
+        content_type = "application/vnd.citationstyles.csl+json; charset=utf-8"
+    else:
+        writer, content_type = FORMATS[fmt]
+        body = writer(c)
+    return _attachment(HttpResponse(body, content_type=content_type), f"article-{pk}.{fmt}")
+
+
+def citation_chunks(params, request, writer):
+    """Every match's citation in ``writer``'s format, a batch of articles at a time.
+
+    Read as plain values, as the CSV and JSONL exports are: model instances and
+    prefetching cost several times the writing on a large result set.
+    """
+    from archive.fulltext_export import _entities_by_article
+
+    permalink = permalink_maker(request)
+    accessed = timezone.localdate()
+    pks = list(iter_matching_ids(params))
+    for start in range(0, len(pks), BATCH):
+        batch = pks[start:start + BATCH]
+        rows = {row[0]: row for row in Article.objects.filter(pk__in=batch).values_list(
+            "pk", "title", "outlet__name", "outlet__name_en", "published", "date_precision", "url", "external_id")}
+        places = _entities_by_article(Article.places, batch)
+        forces = _entities_by_article(Article.forces, batch)
+        chunk = []
+        for pk in batch:
+            row = rows.get(pk)
+            if row is None:  # deleted since the index was read
+                continue
+            _pk, title, outlet, outlet_en, published, precision, url, external_id = row
+            chunk.append(writer(citations.Citation(
+                id=pk, title=title, outlet=outlet or "", outlet_en=outlet_en or "", published=published,
+                precision=precision or ("day" if published else ""), original_url=url or "",
+                permalink=permalink(pk), accessed=accessed, external_id=external_id or "",
+                keywords=[e["name"] for e in places.get(pk, []) + forces.get(pk, [])],
+            )))
+        yield "".join(chunk).encode("utf-8")
+
+
+@require_safe
+def search_citations(request, fmt):
+    params, error = _params_or_400(request)
+    if error:
+        return error
+    writer, content_type = FORMATS[fmt]
+    response = StreamingHttpResponse(citation_chunks(params, request, writer), content_type=content_type)
+    response["Cache-Control"] = "no-store"
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    return _attachment(response, f"archive-search-{stamp}.{fmt}")
