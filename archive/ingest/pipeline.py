@@ -185,16 +185,16 @@ def _read_one(name, data, kind, catalog, limits, external_id_from_name, in_archi
 
         yield from iter_records(data.split(b"\n"), name, catalog)
         return
-    draft = _single(name, data, kind, catalog)
+    draft = _single(name, data, kind, catalog, limits)
     _finish_file_draft(draft, name, data, external_id_from_name)
     yield draft
 
 
-def _single(name, data, kind, catalog):
+def _single(name, data, kind, catalog, limits=None):
     if kind == kinds.DOCX:
         from .docx import draft_from_docx
 
-        return draft_from_docx(data, name, catalog)
+        return draft_from_docx(data, name, catalog, limits)
     text = decode(data, markup=kind == kinds.HTML)
     if kind == kinds.HTML:
         from .html import draft_from_html
