@@ -358,6 +358,8 @@ def save(draft: Draft, *, index=True, catalog=None):
             article.original_name = (draft.source_name or "")[:500]
             article.original_text = draft.original_text or ""
             article.content_hash = draft.content_hash
+            if draft.original_bytes is not None:
+                article.original_sha256 = sha256(draft.original_bytes).hexdigest()
             article.save()
             if created:
                 _add_relations(article, draft)
