@@ -46,9 +46,12 @@ log = logging.getLogger(__name__)
 BODY_PREVIEW = 400
 PRECISIONS = ("day", "month", "year")
 RELATIONS = (("speakers", "speaker_ids"), ("places", "place_ids"), ("forces", "force_ids"))
-# Drafts per preview page: each has about ten fields (more with many
-# entities), and Django refuses a POST of more than DATA_UPLOAD_MAX_NUMBER_FIELDS.
+# Drafts per preview page: at most PAGE_SIZE, and no more than make
+# PAGE_FIELDS form fields (each draft has seven, plus one per speaker, place
+# and force found): Django refuses a POST of more than
+# DATA_UPLOAD_MAX_NUMBER_FIELDS (1,000) with a bare "Bad request".
 PAGE_SIZE = 40
+PAGE_FIELDS = 600
 # Selected articles re-tagged in the request; more go to the worker.
 RETAG_IN_REQUEST = 200
 
@@ -154,13 +157,15 @@ class UploadViews:
                 drop_stage(request, token)
                 messages.info(request, _("أُلغي الرفع ولم يُحفظ شيء."))
                 return HttpResponseRedirect(reverse("admin:archive_article_changelist"))
-            pages = max(1, -(-len(drafts) // PAGE_SIZE))
+            starts = page_starts(drafts)
+            pages = len(starts) - 1
             page = _page_number(request.POST.get("page") if request.method == "POST" else request.GET.get("page"), pages)
+            first, end = starts[page - 1], starts[page]
             errors = {}
             if request.method == "POST":
                 # Only the drafts this page showed are in the form; the others
                 # keep what was saved for them before.
-                shown = range((page - 1) * PAGE_SIZE, min(page * PAGE_SIZE, len(drafts)))
+                shown = range(first, end)
                 included = included_set(manifest, drafts)
                 allowed = may_add_outlets(request.user)
                 for i in shown:
@@ -180,10 +185,9 @@ class UploadViews:
                 if not errors and "confirm" in request.POST:
                     return self._confirm(request, token, manifest, drafts, failures, included)
             included = manifest.get("included")
-            first = (page - 1) * PAGE_SIZE
             return TemplateResponse(request, "admin/archive/article/preview.html", self._context(
                 request, _("مراجعة قبل الحفظ"), token=token, failures=failures,
-                rows=preview_rows(drafts[first:first + PAGE_SIZE], errors, included, start=first),
+                rows=preview_rows(drafts[first:end], errors, included, start=first),
                 total=len(drafts), page=page, pages=range(1, pages + 1), page_count=pages,
                 has_errors=bool(errors),
             ))
@@ -227,6 +231,20 @@ def human_size(n):
     if n >= 1024 * 1024:
         return _("%s م.ب") % f"{n / (1024 * 1024):.1f}".removesuffix(".0")
     return _("%s ك.ب") % f"{max(n, 1) / 1024:.1f}".removesuffix(".0")
+
+
+def page_starts(drafts):
+    """Where each preview page starts, and the end: ``[0, 40, 75, …, len(drafts)]``."""
+    starts, fields_ = [0], 0
+    for i, draft in enumerate(drafts):
+        cost = 7 + len(draft.speaker_ids) + len(draft.place_ids) + len(draft.force_ids)
+        if i > starts[-1] and (i - starts[-1] >= PAGE_SIZE or fields_ + cost > PAGE_FIELDS):
+            starts.append(i)
+            fields_ = 0
+        fields_ += cost
+    if starts[-1] != len(drafts) or not drafts:
+        starts.append(len(drafts))
+    return starts
 
 
 def _page_number(value, pages):

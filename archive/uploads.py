@@ -196,8 +196,35 @@ def record_batch(user_id, files):
     return UploadBatch.objects.create(user_id=user_id, files=list(files), confirmed=timezone.now())
 
 
+INDEX_EVERY = 100
+
+
 def save_drafts(drafts, included, *, batch=None, may_add_outlets=True, progress=None):
-    """Save each included draft in its own transaction: one result per draft."""
+    """Save each included draft in its own transaction: one result per draft.
+
+    The search index gets one commit per INDEX_EVERY saved articles rather
+    than one per article (a thousand Whoosh commits took minutes); an article
+    is marked indexed only once its commit is done (``Article.indexed``).
+    """
+    from archive.search.indexing import index_articles
+
+    pending = []
+    try:
+        return _save_drafts(drafts, included, batch, may_add_outlets, progress, pending, index_articles)
+    finally:
+        if pending:
+            _index(pending, index_articles)
+
+
+def _index(pks, index_articles):
+    try:
+        index_articles(pks)
+    except Exception:  # saved all the same; check_index --repair or the next import indexes them
+        log.exception("Could not index %s uploaded articles", len(pks))
+    pks.clear()
+
+
+def _save_drafts(drafts, included, batch, may_add_outlets, progress, pending, index_articles):
     from archive.models import Article
     from archive.near_duplicates import group_near_duplicates
 
@@ -218,7 +245,7 @@ def save_drafts(drafts, included, *, batch=None, may_add_outlets=True, progress=
         if not may_add_outlets:
             withhold_new_outlet(draft)  # checked again: the stage is only JSON on disk
         try:
-            article, _created = pipeline.save(draft, catalog=catalog)
+            article, _created = pipeline.save(draft, catalog=catalog, index=False)
         except IngestError as error:
             result.update(status="failed", message=error.message)
             if draft.duplicate_of:
@@ -233,6 +260,10 @@ def save_drafts(drafts, included, *, batch=None, may_add_outlets=True, progress=
         if batch is not None and draft.outcome != "unchanged":
             # A queryset update: no signal, no new version to index.
             Article.objects.filter(pk=article.pk).update(upload_batch=batch)
+        if draft.outcome != "unchanged" or not article.indexed:
+            pending.append(article.pk)
+            if len(pending) >= INDEX_EVERY:
+                _index(pending, index_articles)
         if draft.outcome != "unchanged":
             try:
                 group_near_duplicates(article)
