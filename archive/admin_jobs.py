@@ -112,6 +112,9 @@ def result_context(job):
             "failures": [Failure(**f) for f in result.get("failures", [])],
             "batch": result.get("batch"),
         }
+    if job.kind == Job.Kind.STAGE_UPLOAD:
+        return {"preview_url": reverse("admin:archive_article_preview", args=[result.get("token", "")]),
+                "drafts": result.get("drafts", 0)}
     if job.kind == Job.Kind.RETAG:
         from archive.admin_upload import describe_changes
         from archive.tagging import Change

@@ -31,13 +31,12 @@ from django.views.decorators.http import require_http_methods
 
 from archive import jobs
 from archive.ingest import pipeline
-from archive.ingest.catalog import Catalog
-from archive.ingest.draft import Draft, Failure, IngestError
+from archive.ingest.draft import Draft, Failure
 from archive.ingest.outlets import NEW_OUTLET_WARNING
 from archive.ingest.text import NO_DATE_WARNING
 from archive.uploads import (  # noqa: F401  (the staging area, once defined here)
-    SESSION_KEY, clean_old_stages, draft_to_json as _draft_to_json, drop_stage, file_record,
-    included_set, is_duplicate as _is_duplicate, may_add_outlets, read_stage, record_batch,
+    SESSION_KEY, clean_old_stages, draft_to_json as _draft_to_json, drop_stage, estimated_items,
+    included_set, read_files, stage_later, is_duplicate as _is_duplicate, may_add_outlets, read_stage, record_batch,
     save_drafts, counts as _counts, withhold_new_outlet, write_manifest as _write_manifest, write_stage,
 )
 
@@ -104,8 +103,7 @@ class UploadViews:
                     errors.append(_("اختر ملفًا واحدًا على الأقل."))
                 else:
                     clean_old_stages()
-                    token = self._stage(request, files)
-                    return HttpResponseRedirect(reverse("admin:archive_article_preview", args=[token]))
+                    return HttpResponseRedirect(self._stage(request, files))
             return TemplateResponse(request, "admin/archive/article/upload.html", self._context(
                 request, _("رفع ملفات"), errors=errors,
                 can_retag=request.user.has_perm("archive.change_article"),
@@ -113,10 +111,12 @@ class UploadViews:
         return view
 
     def _stage(self, request, files):
-        catalog = Catalog()
+        """Read the files into a stage: here when they are few, else in a job.
+
+        Returns where to go next: the preview, or the reading job's page.
+        """
         limit = settings.UPLOAD_MAX_FILE_BYTES
-        drafts, failures, received = [], [], []
-        outlets_allowed = may_add_outlets(request.user)
+        named, failures = [], []
         for upload in files:
             name = (upload.name or "").replace("\\", "/").rsplit("/", 1)[-1] or "file"
             if limit is not None and upload.size > limit:
@@ -127,23 +127,17 @@ class UploadViews:
                     f"“{name}” is {upload.size} bytes; the limit is {limit} bytes.",
                 ))
                 continue
-            data = upload.read()
-            received.append(file_record(name, data))
-            for item in pipeline.read(name, data, catalog=catalog):
-                if isinstance(item, Failure):
-                    failures.append(item)
-                    continue
-                try:
-                    pipeline.prepare(item, catalog)
-                except IngestError as error:
-                    failures.append(Failure.from_error(item.source_name, error))
-                    continue
-                if not outlets_allowed:
-                    withhold_new_outlet(item)
-                drafts.append(item)
-        token = write_stage(request.user, drafts, failures, received)
+            named.append((name, upload.read()))
+        if sum(estimated_items(name, data) for name, data in named) > settings.UPLOAD_READ_IN_REQUEST:
+            token = stage_later(request.user, named, failures)
+            job = jobs.start("stage_upload", request.user, token=token)
+            target = reverse("admin:archive_job", args=[job.pk])
+        else:
+            drafts, failures, received = read_files(named, may_add_outlets(request.user), failures)
+            token = write_stage(request.user, drafts, failures, received)
+            target = reverse("admin:archive_article_preview", args=[token])
         request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, []), token][-20:]
-        return token
+        return target
 
     # -- 2. preview and confirm --------------------------------------------
 

@@ -1,6 +1,6 @@
 """Long work, done by the background worker instead of the web request.
 
-Saving a large upload, re-tagging every article, regrouping near duplicates
+Reading and saving a large upload, re-tagging every article, regrouping near duplicates
 and rebuilding the search index each take longer than gunicorn gives a
 request (30 s). The admin starts them as *jobs*:
 
@@ -95,6 +95,13 @@ def run_job(job_id):
 # the runners
 # ---------------------------------------------------------------------------
 
+def stage_upload(job, progress):
+    """Read a large upload into its stage for the preview (archive.admin_upload)."""
+    from archive import uploads
+
+    return uploads.stage_files(job, progress)
+
+
 def confirm_upload(job, progress):
     """Save the included drafts of a staged upload (archive.admin_upload)."""
     from archive import uploads
@@ -153,6 +160,7 @@ def rebuild_index(job, progress):
 
 
 RUNNERS = {
+    Job.Kind.STAGE_UPLOAD: stage_upload,
     Job.Kind.CONFIRM_UPLOAD: confirm_upload,
     Job.Kind.RETAG: retag,
     Job.Kind.REGROUP: regroup,

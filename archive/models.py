@@ -266,6 +266,7 @@ class Job(models.Model):
     """
 
     class Kind(models.TextChoices):
+        STAGE_UPLOAD = "stage_upload", _("قراءة دفعة مرفوعة")
         CONFIRM_UPLOAD = "confirm_upload", _("حفظ دفعة مرفوعة")
         RETAG = "retag", _("إعادة الوسم")
         REGROUP = "regroup", _("إعادة تجميع الأخبار المتشابهة")

@@ -261,8 +261,10 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 500
 
 # Background jobs (archive/jobs.py): queued in the database, run by
 # `manage.py db_worker` (make run starts it beside gunicorn). An upload of more
-# than UPLOAD_CONFIRM_IN_REQUEST articles is saved by the worker, not the request.
+# than UPLOAD_READ_IN_REQUEST articles is read, and one of more than
+# UPLOAD_CONFIRM_IN_REQUEST saved, by the worker, not the request.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+UPLOAD_READ_IN_REQUEST = env_int("UPLOAD_READ_IN_REQUEST", 50)
 UPLOAD_CONFIRM_IN_REQUEST = env_int("UPLOAD_CONFIRM_IN_REQUEST", 20)
 
 SEARCH_PAGE_SIZE = 20

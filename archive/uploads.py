@@ -84,10 +84,11 @@ def file_record(name, data: bytes) -> dict:
     return {"name": name, "size": len(data), "sha256": sha256(data).hexdigest()}
 
 
-def write_stage(user, drafts, failures, files=()) -> str:
-    token = secrets.token_urlsafe(24)
+def write_stage(user, drafts, failures, files=(), token=None) -> str:
+    if token is None:
+        token = secrets.token_urlsafe(24)
     folder = staging_root() / token
-    folder.mkdir(parents=True, mode=0o700)
+    folder.mkdir(parents=True, mode=0o700, exist_ok=True)
     for i, draft in enumerate(drafts):
         if draft.original_bytes is not None:
             (folder / f"{i}.bin").write_bytes(draft.original_bytes)
@@ -152,6 +153,84 @@ def clean_old_stages(now=None):
                 shutil.rmtree(child, ignore_errors=True)
         except OSError:
             continue
+
+
+# ---------------------------------------------------------------------------
+# reading what was uploaded
+# ---------------------------------------------------------------------------
+
+def read_files(named, outlets_allowed, failures=None, progress=None):
+    """``(drafts, failures, received)`` of ``[(name, bytes), ...]``: read, tagged, checked."""
+    catalog = Catalog()
+    drafts, failures, received = [], list(failures or []), []
+    for name, data in named:
+        received.append(file_record(name, data))
+        for item in pipeline.iter_read(name, data, catalog=catalog):
+            if progress is not None:
+                progress.advance()
+            if isinstance(item, Failure):
+                failures.append(item)
+                continue
+            try:
+                pipeline.prepare(item, catalog)
+            except IngestError as error:
+                failures.append(Failure.from_error(item.source_name, error))
+                continue
+            if not outlets_allowed:
+                withhold_new_outlet(item)
+            drafts.append(item)
+    return drafts, failures, received
+
+
+def estimated_items(name, data):
+    """About how many articles a file holds, without reading them: a zip's
+    members, a JSON-lines file's lines (a gzip is taken as many)."""
+    import io
+    import zipfile
+
+    if data[:2] == b"\x1f\x8b":
+        return 1000
+    if data[:2] == b"PK":
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                names = zf.namelist()
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+            return 1
+        return 1 if "word/document.xml" in names else len(names)
+    if name.lower().endswith((".jsonl", ".json")):
+        return data.count(b"\n") + 1
+    return 1
+
+
+def stage_later(user, named, failures):
+    """Keep the received files in a new stage for the worker to read: its token."""
+    token = secrets.token_urlsafe(24)
+    incoming = staging_root() / token / "incoming"
+    incoming.mkdir(parents=True, mode=0o700)
+    for i, (_name, data) in enumerate(named):
+        (incoming / f"{i}.bin").write_bytes(data)
+    (incoming / "files.json").write_text(json.dumps({
+        "user": user.pk, "names": [name for name, _data in named], "failures": [asdict(f) for f in failures],
+    }, ensure_ascii=False), encoding="utf-8")
+    return token
+
+
+def stage_files(job, progress):
+    """The background job's reading of a large upload into its stage."""
+    from django.contrib.auth import get_user_model
+
+    token = job.params["token"]
+    incoming = stage_dir(token) / "incoming"
+    meta = json.loads((incoming / "files.json").read_text(encoding="utf-8"))
+    named = [(name, (incoming / f"{i}.bin").read_bytes()) for i, name in enumerate(meta["names"])]
+    progress.set_total(sum(estimated_items(name, data) for name, data in named))
+    user = get_user_model().objects.filter(pk=meta["user"]).first()
+    drafts, failures, received = read_files(
+        named, bool(user and may_add_outlets(user)), [Failure(**f) for f in meta["failures"]], progress,
+    )
+    write_stage(user, drafts, failures, received, token=token)
+    shutil.rmtree(incoming, ignore_errors=True)
+    return {"token": token, "drafts": len(drafts), "failures": len(failures)}
 
 
 def included_set(manifest, drafts):

@@ -65,13 +65,20 @@ def test_a_zip_of_1000_articles_is_uploaded_corrected_confirmed_and_searchable(
         client, boss, django_capture_on_commit_callbacks):
     data = zip_of(1000)
     before = Article.objects.count()
-    preview = upload(client, [("دفعة كبيرة.zip", data)])
+    # Read by the worker: the answer is the reading job's page, which sends
+    # the archivist on to the preview once it is done.
+    reading = upload(client, [("دفعة كبيرة.zip", data)])
+    job = Job.objects.get(kind="stage_upload")
+    assert reading.redirect_chain == [(reverse("admin:archive_job", args=[job.pk]), 302)]
+    assert (job.state, job.done, job.total, job.result["drafts"]) == ("done", 1000, 1000, 1000)
+    url = reverse("admin:archive_article_preview", args=[job.result["token"]])
+    assert f'content="0; url={url}"' in reading.content.decode()
+    preview = client.get(url)
     assert preview.status_code == 200
     html = preview.content.decode()
     assert "قُرئ 1000 مقالات." in html
     assert re.search(r"الصفحة 1 من \d\d", html)
     assert field_count(preview) < settings.DATA_UPLOAD_MAX_NUMBER_FIELDS * 0.7
-    url = preview.redirect_chain[-1][0]
 
     # Page 1: correct the first title, go to page 2 (the correction is kept).
     page1 = form_data(preview)
@@ -88,7 +95,7 @@ def test_a_zip_of_1000_articles_is_uploaded_corrected_confirmed_and_searchable(
     with django_capture_on_commit_callbacks(execute=True):
         done = client.post(url, data2, follow=True)
     assert done.status_code == 200
-    job = Job.objects.get()
+    job = Job.objects.get(kind="confirm_upload")
     assert done.redirect_chain[-1][0] == reverse("admin:archive_job", args=[job.pk])
     assert (job.kind, job.state, job.done, job.total) == ("confirm_upload", "done", 1000, 1000)
     assert job.result["counts"] == {"created": 999, "skipped": 1}
@@ -114,7 +121,7 @@ def test_a_small_upload_is_saved_in_the_request_and_recorded_as_a_batch(client, 
     data["confirm"] = ["1"]
     result = client.post(preview.redirect_chain[-1][0], data)
     assert result.status_code == 200 and "أُنشئ: 3" in result.content.decode()
-    assert not Job.objects.exists()
+    assert not Job.objects.exists()  # read and saved in the request
     batch = UploadBatch.objects.get()
     assert batch.user == boss
     assert [(f["name"], f["size"], f["sha256"]) for f in batch.files] == [

@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
             name='Job',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('confirm_upload', 'حفظ دفعة مرفوعة'), ('retag', 'إعادة الوسم'), ('regroup', 'إعادة تجميع الأخبار المتشابهة'), ('rebuild_index', 'إعادة بناء فهرس البحث')], max_length=20, verbose_name='العمل')),
+                ('kind', models.CharField(choices=[('stage_upload', 'قراءة دفعة مرفوعة'), ('confirm_upload', 'حفظ دفعة مرفوعة'), ('retag', 'إعادة الوسم'), ('regroup', 'إعادة تجميع الأخبار المتشابهة'), ('rebuild_index', 'إعادة بناء فهرس البحث')], max_length=20, verbose_name='العمل')),
                 ('state', models.CharField(choices=[('queued', 'في الانتظار'), ('running', 'قيد التنفيذ'), ('done', 'اكتمل'), ('failed', 'فشل')], default='queued', max_length=10, verbose_name='الحالة')),
                 ('params', models.JSONField(blank=True, default=dict, editable=False)),
                 ('done', models.PositiveIntegerField(default=0, verbose_name='أُنجز')),
