@@ -146,6 +146,11 @@ def test_a_zip_batch_records_the_zip_and_each_member(client, boss):
     # Visible in the admin: the batch's page lists the file and its SHA-256.
     page = client.get(reverse("admin:archive_uploadbatch_change", args=[batch.pk])).content.decode()
     assert sha256(data).hexdigest() in page and "اثنان.zip" in page and "boss" in page
+    listing = client.get(reverse("admin:archive_uploadbatch_changelist"))
+    assert listing.status_code == 200 and "boss" in listing.content.decode()
+    articles = client.get(reverse("admin:archive_article_changelist") + f"?upload_batch__id__exact={batch.pk}")
+    assert articles.status_code == 200 and articles.context["cl"].result_count == 2
+    assert client.get(reverse("admin:archive_job_changelist")).status_code == 200
 
 
 def new_outlet_file():
