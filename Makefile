@@ -24,8 +24,12 @@ setup: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_data
 
+# The background-job worker (archive/jobs.py: large uploads, re-tag all, regroup,
+# index rebuild) runs beside gunicorn and is stopped with it (Ctrl-C included).
 run: setup
-	@echo "Serving on http://127.0.0.1:$(PORT)/"
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (background jobs: manage.py db_worker)"
+	$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT) --workers $(WORKERS)
 
 system-deps:

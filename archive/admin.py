@@ -7,7 +7,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from archive.models import Article, Force, Outlet, Place, Speaker
+from archive.models import Article, Force, Job, Outlet, Place, Speaker, UploadBatch
 
 admin.site.site_header = _("أرشيف الأخبار: الإدارة")
 admin.site.site_title = _("أرشيف الأخبار")
@@ -80,27 +80,91 @@ class ForceAdmin(EntityAdmin):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ("title", "outlet", "published", "date_precision", "external_id", "updated")
-    list_filter = ("date_precision", ("outlet", admin.RelatedOnlyFieldListFilter), "published")
+    list_filter = ("date_precision", ("outlet", admin.RelatedOnlyFieldListFilter), "published",
+                   ("upload_batch", admin.RelatedOnlyFieldListFilter))
     search_fields = ("title", "external_id", "url")
     date_hierarchy = "published"
     list_select_related = ("outlet",)
     autocomplete_fields = ("outlet", "dateline", "speakers", "places", "forces")
-    readonly_fields = ("original_name", "original_file", "content_hash", "created", "updated")
+    readonly_fields = ("original_name", "original_file", "original_sha256", "upload_batch", "content_hash",
+                       "created", "updated")
     fieldsets = (
         (None, {"fields": ("title", "body", "outlet", ("published", "date_precision"), "dateline", "url", "external_id")}),
         (_("الوسوم"), {"fields": ("speakers", "places", "forces")}),
-        (_("كما ورد"), {"classes": ("collapse",), "fields": ("original_name", "original_file", "original_text", "content_hash", "created", "updated")}),
+        (_("كما ورد"), {"classes": ("collapse",), "fields": ("original_name", "original_file", "original_sha256", "upload_batch", "original_text", "content_hash", "created", "updated")}),
     )
     actions = ("retag_selected",)
 
     def get_urls(self):
         # The upload with review before save, and re-tagging all (archive.admin_upload).
-        from archive import admin_upload
+        from archive import admin_jobs, admin_upload
 
-        return admin_upload.urls(self) + super().get_urls()
+        return admin_upload.urls(self) + admin_jobs.urls(self) + super().get_urls()
 
     @admin.action(description=_("إعادة وسم المقالات المختارة بالمعجم الحالي"), permissions=("change",))
     def retag_selected(self, request, queryset):
         from archive import admin_upload
 
         return admin_upload.retag_response(self, request, queryset)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A record written by the archive itself: looked at, never edited here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(UploadBatch)
+class UploadBatchAdmin(ReadOnlyAdmin):
+    """Who uploaded which files, when, with each file's SHA-256 (archive.uploads)."""
+
+    list_display = ("__str__", "user", "created", "file_count", "article_count")
+    list_filter = (("user", admin.RelatedOnlyFieldListFilter), "created")
+    list_select_related = ("user",)
+    readonly_fields = ("user", "created", "confirmed", "file_table", "article_links")
+    fields = readonly_fields
+
+    def get_queryset(self, request):
+        from django.db.models import Count
+
+        return super().get_queryset(request).annotate(n_articles=Count("articles"))
+
+    @admin.display(description=_("عدد الملفات"))
+    def file_count(self, batch):
+        return len(batch.files or [])
+
+    @admin.display(description=_("عدد المقالات"), ordering="n_articles")
+    def article_count(self, batch):
+        return batch.n_articles
+
+    @admin.display(description=_("الملفات"))
+    def file_table(self, batch):
+        from django.utils.html import format_html, format_html_join
+
+        rows = format_html_join("", "<tr><td><bdi>{}</bdi></td><td>{}</td><td><code>{}</code></td></tr>",
+                                ((f.get("name", ""), f.get("size", ""), f.get("sha256", "")) for f in batch.files or []))
+        return format_html("<table><thead><tr><th>{}</th><th>{}</th><th>SHA-256</th></tr></thead><tbody>{}</tbody></table>",
+                           _("الملف"), _("الحجم بالبايت"), rows)
+
+    @admin.display(description=_("المقالات"))
+    def article_links(self, batch):
+        from django.urls import reverse
+        from django.utils.html import format_html
+
+        url = reverse("admin:archive_article_changelist") + f"?upload_batch__id__exact={batch.pk}"
+        return format_html('<a href="{}">{}</a>', url, _("المقالات المحفوظة من هذه الدفعة"))
+
+
+@admin.register(Job)
+class JobAdmin(ReadOnlyAdmin):
+    """Every background job (archive.jobs); the archivist's own page is admin:archive_job."""
+
+    list_display = ("__str__", "state", "done", "total", "user", "created", "finished")
+    list_filter = ("kind", "state")
+    list_select_related = ("user",)
+    readonly_fields = ("kind", "state", "user", "done", "total", "created", "started", "finished", "error", "result")
+    fields = readonly_fields

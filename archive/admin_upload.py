@@ -1,142 +1,58 @@
 """Upload with review before save, and re-tagging, in the articles' admin.
 
     upload/            the form: one or many files, or a zip
-    upload/<token>/    the preview of what was read; POST confirms and saves
-    retag-all/         re-tag every article with the current gazetteer
+    upload/<token>/    the preview of what was read, a page at a time; POST
+                       keeps that page's corrections and confirms
+    retag-all/         re-tag every article with the current gazetteer (a job)
 
 Nothing reaches the archive before the archivist confirms: what the files hold
-is read by the import pipeline (``archive.ingest.pipeline``) and *staged* in
-``DATA_DIR/staging/<token>/`` (the drafts as JSON, the original bytes beside
-them). The token is kept in the uploader's session and the stage records who
-made it. Confirming saves each included draft in its own transaction (one
-failing does not stop the others), then removes the stage. Stages older than
-a day are removed whenever someone uploads.
+is read by the import pipeline (``archive.ingest.pipeline``) and *staged* on
+the server (``archive.uploads``). The token is kept in the uploader's session
+and the stage records who made it. Each preview page posts only its own
+drafts' fields, so a batch of any size stays under Django's 1,000-field limit.
+Confirming saves the drafts here when there are few
+(``UPLOAD_CONFIRM_IN_REQUEST``), else as a background job (``archive.jobs``)
+whose page shows its progress and, once done, the same result table.
+An archivist who may not add outlets creates none: the outlet is left empty
+for staff, with a warning.
 """
-from dataclasses import asdict, fields
 from datetime import date
-import json
 import logging
-from pathlib import Path
 import re
-import secrets
-import shutil
-import time
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from archive import jobs
 from archive.ingest import pipeline
-from archive.ingest.catalog import Catalog
-from archive.ingest.draft import Draft, Failure, IngestError
+from archive.ingest.draft import Draft, Failure
 from archive.ingest.outlets import NEW_OUTLET_WARNING
 from archive.ingest.text import NO_DATE_WARNING
+from archive.uploads import (  # noqa: F401  (the staging area, once defined here)
+    SESSION_KEY, clean_old_stages, draft_to_json as _draft_to_json, drop_stage, estimated_items,
+    included_set, read_files, stage_later, is_duplicate as _is_duplicate, may_add_outlets, read_stage, record_batch,
+    save_drafts, counts as _counts, withhold_new_outlet, write_manifest as _write_manifest, write_stage,
+)
 
 log = logging.getLogger(__name__)
 
-SESSION_KEY = "archive_upload_stages"
-STAGE_MAX_AGE = 24 * 3600
 BODY_PREVIEW = 400
-_TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
 PRECISIONS = ("day", "month", "year")
 RELATIONS = (("speakers", "speaker_ids"), ("places", "place_ids"), ("forces", "force_ids"))
-
-
-# ---------------------------------------------------------------------------
-# staging
-# ---------------------------------------------------------------------------
-
-def staging_root() -> Path:
-    return Path(settings.DATA_DIR) / "staging"
-
-
-def _stage_dir(token) -> Path:
-    if not _TOKEN.fullmatch(token or ""):
-        raise Http404
-    return staging_root() / token
-
-
-def _draft_to_json(draft: Draft) -> dict:
-    data = asdict(draft)
-    data.pop("original_bytes")
-    data["published"] = draft.published.isoformat() if draft.published else None
-    data["has_bytes"] = draft.original_bytes is not None
-    return data
-
-
-_DRAFT_FIELDS = {f.name for f in fields(Draft)}
-
-
-def _draft_from_json(data: dict, folder: Path, index: int) -> Draft:
-    values = {k: v for k, v in data.items() if k in _DRAFT_FIELDS}
-    values["published"] = date.fromisoformat(data["published"]) if data.get("published") else None
-    draft = Draft(**values)
-    if data.get("has_bytes"):
-        draft.original_bytes = (folder / f"{index}.bin").read_bytes()
-    return draft
-
-
-def write_stage(user, drafts, failures) -> str:
-    token = secrets.token_urlsafe(24)
-    folder = staging_root() / token
-    folder.mkdir(parents=True, mode=0o700)
-    for i, draft in enumerate(drafts):
-        if draft.original_bytes is not None:
-            (folder / f"{i}.bin").write_bytes(draft.original_bytes)
-    _write_manifest(folder, {
-        "user": user.pk,
-        "created": time.time(),
-        "drafts": [_draft_to_json(d) for d in drafts],
-        "failures": [asdict(f) for f in failures],
-    })
-    return token
-
-
-def _write_manifest(folder, manifest):
-    tmp = folder / "stage.json.tmp"
-    tmp.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(folder / "stage.json")
-
-
-def read_stage(request, token):
-    """The stage of this token, if it belongs to this user's session; else 404."""
-    folder = _stage_dir(token)
-    if token not in request.session.get(SESSION_KEY, []):
-        raise Http404
-    try:
-        manifest = json.loads((folder / "stage.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        raise Http404
-    if manifest.get("user") != request.user.pk:
-        raise Http404
-    drafts = [_draft_from_json(d, folder, i) for i, d in enumerate(manifest["drafts"])]
-    failures = [Failure(**f) for f in manifest.get("failures", [])]
-    return folder, manifest, drafts, failures
-
-
-def drop_stage(request, token):
-    shutil.rmtree(_stage_dir(token), ignore_errors=True)
-    tokens = [t for t in request.session.get(SESSION_KEY, []) if t != token]
-    request.session[SESSION_KEY] = tokens
-
-
-def clean_old_stages(now=None):
-    """Remove stages nobody confirmed within a day."""
-    root = staging_root()
-    if not root.is_dir():
-        return
-    now = now or time.time()
-    for child in root.iterdir():
-        try:
-            if child.is_dir() and now - child.stat().st_mtime > STAGE_MAX_AGE:
-                shutil.rmtree(child, ignore_errors=True)
-        except OSError:
-            continue
+# Drafts per preview page: at most PAGE_SIZE, and no more than make
+# PAGE_FIELDS form fields (each draft has seven, plus one per speaker, place
+# and force found): Django refuses a POST of more than
+# DATA_UPLOAD_MAX_NUMBER_FIELDS (1,000) with a bare "Bad request".
+PAGE_SIZE = 40
+PAGE_FIELDS = 600
+# Selected articles re-tagged in the request; more go to the worker.
+RETAG_IN_REQUEST = 200
 
 
 # ---------------------------------------------------------------------------
@@ -187,8 +103,7 @@ class UploadViews:
                     errors.append(_("اختر ملفًا واحدًا على الأقل."))
                 else:
                     clean_old_stages()
-                    token = self._stage(request, files)
-                    return HttpResponseRedirect(reverse("admin:archive_article_preview", args=[token]))
+                    return HttpResponseRedirect(self._stage(request, files))
             return TemplateResponse(request, "admin/archive/article/upload.html", self._context(
                 request, _("رفع ملفات"), errors=errors,
                 can_retag=request.user.has_perm("archive.change_article"),
@@ -196,9 +111,12 @@ class UploadViews:
         return view
 
     def _stage(self, request, files):
-        catalog = Catalog()
+        """Read the files into a stage: here when they are few, else in a job.
+
+        Returns where to go next: the preview, or the reading job's page.
+        """
         limit = settings.UPLOAD_MAX_FILE_BYTES
-        drafts, failures = [], []
+        named, failures = [], []
         for upload in files:
             name = (upload.name or "").replace("\\", "/").rsplit("/", 1)[-1] or "file"
             if limit is not None and upload.size > limit:
@@ -209,20 +127,17 @@ class UploadViews:
                     f"“{name}” is {upload.size} bytes; the limit is {limit} bytes.",
                 ))
                 continue
-            data = upload.read()
-            for item in pipeline.read(name, data, catalog=catalog):
-                if isinstance(item, Failure):
-                    failures.append(item)
-                    continue
-                try:
-                    pipeline.prepare(item, catalog)
-                except IngestError as error:
-                    failures.append(Failure.from_error(item.source_name, error))
-                    continue
-                drafts.append(item)
-        token = write_stage(request.user, drafts, failures)
+            named.append((name, upload.read()))
+        if sum(estimated_items(name, data) for name, data in named) > settings.UPLOAD_READ_IN_REQUEST:
+            token = stage_later(request.user, named, failures)
+            job = jobs.start("stage_upload", request.user, token=token)
+            target = reverse("admin:archive_job", args=[job.pk])
+        else:
+            drafts, failures, received = read_files(named, may_add_outlets(request.user), failures)
+            token = write_stage(request.user, drafts, failures, received)
+            target = reverse("admin:archive_article_preview", args=[token])
         request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, []), token][-20:]
-        return token
+        return target
 
     # -- 2. preview and confirm --------------------------------------------
 
@@ -236,32 +151,57 @@ class UploadViews:
                 drop_stage(request, token)
                 messages.info(request, _("أُلغي الرفع ولم يُحفظ شيء."))
                 return HttpResponseRedirect(reverse("admin:archive_article_changelist"))
+            starts = page_starts(drafts)
+            pages = len(starts) - 1
+            page = _page_number(request.POST.get("page") if request.method == "POST" else request.GET.get("page"), pages)
+            first, end = starts[page - 1], starts[page]
             errors = {}
             if request.method == "POST":
-                included = set()
-                for i, draft in enumerate(drafts):
-                    problems = apply_corrections(draft, i, request.POST)
+                # Only the drafts this page showed are in the form; the others
+                # keep what was saved for them before.
+                shown = range(first, end)
+                included = included_set(manifest, drafts)
+                allowed = may_add_outlets(request.user)
+                for i in shown:
+                    problems = apply_corrections(drafts[i], i, request.POST, may_add_outlets=allowed)
                     if problems:
                         errors[i] = problems
-                    if request.POST.get(f"d{i}-include") and not _is_duplicate(draft):
+                    included.discard(i)
+                    if request.POST.get(f"d{i}-include") and not _is_duplicate(drafts[i]):
                         included.add(i)
                 manifest["drafts"] = [_draft_to_json(d) for d in drafts]
                 manifest["included"] = sorted(included)
                 _write_manifest(folder, manifest)
-                if not errors:
-                    results = save_drafts(drafts, included)
-                    drop_stage(request, token)
-                    return TemplateResponse(request, "admin/archive/article/result.html", self._context(
-                        request, _("نتيجة الرفع"), results=results, failures=failures,
-                        counts=_counts(results),
-                    ))
+                goto = request.POST.get("goto")
+                if not errors and goto is not None:
+                    target = _page_number(goto, pages)
+                    return HttpResponseRedirect(f"{request.path}?page={target}")
+                if not errors and "confirm" in request.POST:
+                    return self._confirm(request, token, manifest, drafts, failures, included)
             included = manifest.get("included")
             return TemplateResponse(request, "admin/archive/article/preview.html", self._context(
                 request, _("مراجعة قبل الحفظ"), token=token, failures=failures,
-                rows=preview_rows(drafts, errors, included),
+                rows=preview_rows(drafts[first:end], errors, included, start=first),
+                total=len(drafts), page=page, pages=range(1, pages + 1), page_count=pages,
                 has_errors=bool(errors),
             ))
         return view
+
+    def _confirm(self, request, token, manifest, drafts, failures, included):
+        """Save here when the batch is small; else hand it to the worker and show its page."""
+        if len(included) > settings.UPLOAD_CONFIRM_IN_REQUEST:
+            job = jobs.start("confirm_upload", request.user, total=len(drafts), token=token)
+            # The stage now belongs to the job: it is no longer this session's to confirm again.
+            tokens = [t for t in request.session.get(SESSION_KEY, []) if t != token]
+            request.session[SESSION_KEY] = tokens
+            return HttpResponseRedirect(reverse("admin:archive_job", args=[job.pk]))
+        batch = record_batch(request.user.pk, manifest.get("files", []))
+        results = save_drafts(drafts, included, batch=batch, may_add_outlets=may_add_outlets(request.user))
+        drop_stage(request, token)
+        return TemplateResponse(request, "admin/archive/article/result.html", self._context(
+            request, _("نتيجة الرفع"), results=results, failures=failures,
+            counts=_counts(results),
+        ))
 
     # -- re-tag every article ------------------------------------------------
 
@@ -273,7 +213,8 @@ class UploadViews:
             from archive.models import Article
 
             if request.method == "POST":
-                return retag_response(self.model_admin, request, Article.objects.all())
+                job = jobs.start("retag", request.user, total=Article.objects.count(), pks=None)
+                return HttpResponseRedirect(reverse("admin:archive_job", args=[job.pk]))
             return TemplateResponse(request, "admin/archive/article/retag_result.html", self._context(
                 request, _("إعادة وسم كل المقالات"), confirm=True, total=Article.objects.count(),
             ))
@@ -286,11 +227,28 @@ def human_size(n):
     return _("%s ك.ب") % f"{max(n, 1) / 1024:.1f}".removesuffix(".0")
 
 
-def _is_duplicate(draft):
-    return bool(draft.duplicate_of and draft.duplicate_of != draft.update_of)
+def page_starts(drafts):
+    """Where each preview page starts, and the end: ``[0, 40, 75, …, len(drafts)]``."""
+    starts, fields_ = [0], 0
+    for i, draft in enumerate(drafts):
+        cost = 7 + len(draft.speaker_ids) + len(draft.place_ids) + len(draft.force_ids)
+        if i > starts[-1] and (i - starts[-1] >= PAGE_SIZE or fields_ + cost > PAGE_FIELDS):
+            starts.append(i)
+            fields_ = 0
+        fields_ += cost
+    if starts[-1] != len(drafts) or not drafts:
+        starts.append(len(drafts))
+    return starts
 
 
-def apply_corrections(draft: Draft, i: int, post) -> list[str]:
+def _page_number(value, pages):
+    try:
+        return min(max(int(value), 1), pages)
+    except (TypeError, ValueError):
+        return 1
+
+
+def apply_corrections(draft: Draft, i: int, post, may_add_outlets=True) -> list[str]:
     """The archivist's corrections of draft ``i``; returns what could not be applied."""
     problems = []
     prefix = f"d{i}-"
@@ -306,8 +264,10 @@ def apply_corrections(draft: Draft, i: int, post) -> list[str]:
     if outlet is not None:
         from archive.models import Outlet
 
-        if outlet == "new" and draft.outlet_name:
+        if outlet == "new" and draft.outlet_name and may_add_outlets:
             draft.outlet_id, draft.outlet_is_new = None, True
+        elif outlet == "new" and draft.outlet_name:
+            problems.append(_("لا تملك صلاحية إضافة مصادر جديدة: اختر مصدرًا موجودًا أو اتركه فارغًا."))
         elif outlet == "":
             draft.outlet_id, draft.outlet_is_new = None, False
             draft.drop_warnings(NEW_OUTLET_WARNING)
@@ -352,51 +312,7 @@ def apply_corrections(draft: Draft, i: int, post) -> list[str]:
     return problems
 
 
-def save_drafts(drafts, included):
-    """Save each included draft in its own transaction: one result per draft."""
-    from archive.near_duplicates import group_near_duplicates
-
-    catalog = Catalog()
-    results = []
-    for i, draft in enumerate(drafts):
-        result = {"draft": draft, "index": i, "article": None, "status": "skipped", "message": ""}
-        results.append(result)
-        if _is_duplicate(draft):
-            result.update(status="duplicate", duplicate_of=draft.duplicate_of,
-                          message=_("النص نفسه محفوظ من قبل، فلم يُحفظ مرة أخرى."))
-            continue
-        if i not in included:
-            result["message"] = _("لم يُختر للحفظ.")
-            continue
-        try:
-            article, _created = pipeline.save(draft, catalog=catalog)
-        except IngestError as error:
-            result.update(status="failed", message=error.message)
-            if draft.duplicate_of:
-                result.update(status="duplicate", duplicate_of=draft.duplicate_of)
-            continue
-        except Exception as error:  # a bug must not lose the other drafts
-            log.exception("Unexpected error while saving %s", draft.source_name)
-            result.update(status="failed", message=_("حدث خطأ غير متوقع فلم يُحفظ هذا المقال.")
-                          + f" ({error.__class__.__name__})")
-            continue
-        result.update(status=draft.outcome or "created", article=article)
-        if draft.outcome != "unchanged":
-            try:
-                group_near_duplicates(article)
-            except Exception:  # grouping is a convenience: the article is saved
-                log.exception("Could not group article #%s with its near duplicates", article.pk)
-    return results
-
-
-def _counts(results):
-    counts = {}
-    for result in results:
-        counts[result["status"]] = counts.get(result["status"], 0) + 1
-    return counts
-
-
-def preview_rows(drafts, errors=None, included=None):
+def preview_rows(drafts, errors=None, included=None, start=0):
     from archive.models import Article, Force, Outlet, Place, Speaker
 
     errors = errors or {}
@@ -412,7 +328,7 @@ def preview_rows(drafts, errors=None, included=None):
         others.update(pk for pk in (draft.duplicate_of, draft.update_of) if pk)
     known_articles = Article.objects.in_bulk(others)
     rows = []
-    for i, draft in enumerate(drafts):
+    for i, draft in enumerate(drafts, start):
         duplicate = _is_duplicate(draft)
         entities = []
         for (relation, attribute), model, label in zip(
@@ -486,6 +402,10 @@ def retag_response(model_admin, request, queryset):
 
     if not request.user.has_perm("archive.change_article"):
         raise PermissionDenied
+    pks = list(dict.fromkeys(queryset.values_list("pk", flat=True)))
+    if len(pks) > RETAG_IN_REQUEST:
+        job = jobs.start("retag", request.user, total=len(pks), pks=pks)
+        return HttpResponseRedirect(reverse("admin:archive_job", args=[job.pk]))
     changes = retag_articles(queryset)
     rows = describe_changes(changes)
     context = {

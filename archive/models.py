@@ -167,6 +167,18 @@ class Article(models.Model):
     # (the smallest pk in it; null when the article stands alone).
     minhash = models.JSONField(null=True, blank=True, editable=False)
     story = models.PositiveIntegerField(null=True, blank=True, db_index=True, editable=False)
+    # Set only after the search index has committed this version of the
+    # article (archive.search.indexing.index_articles); every save clears it.
+    # A process killed between the database commit and the index commit leaves
+    # it False, and import_articles indexes such articles when it starts.
+    indexed = models.BooleanField(default=False, db_index=True, editable=False)
+    # Provenance (archive.uploads): the batch an archivist uploaded it in, and
+    # the SHA-256 of the original file's bytes as received.
+    upload_batch = models.ForeignKey(
+        "UploadBatch", verbose_name=_("دفعة الرفع"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="articles",
+    )
+    original_sha256 = models.CharField(_("بصمة SHA-256 للملف الأصلي"), max_length=64, blank=True, editable=False)
 
     created = models.DateTimeField(_("أضيف"), auto_now_add=True)
     updated = models.DateTimeField(_("عُدّل"), auto_now=True)
@@ -190,6 +202,13 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        # A changed article is not in the index until indexing says so; a save
+        # naming its fields (indexing's own marker among them) leaves it alone.
+        if kwargs.get("update_fields") is None:
+            self.indexed = False
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("archive:article", args=[self.pk])
 
@@ -210,3 +229,82 @@ class MinHashBand(models.Model):
     class Meta:
         verbose_name = _("مفتاح تشابه")
         verbose_name_plural = _("مفاتيح التشابه")
+
+
+class UploadBatch(models.Model):
+    """One upload confirmed in the admin: who sent which files, and when.
+
+    ``files`` lists each file as received (a zip counts as one): its name, size
+    and the SHA-256 of its bytes, so a copy found later can be matched to it.
+    Each article saved from the batch points here and carries the SHA-256 of
+    its own original (a zip member's bytes).
+    """
+
+    user = models.ForeignKey(
+        "auth.User", verbose_name=_("رفعه"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="upload_batches",
+    )
+    created = models.DateTimeField(_("وقت الرفع"), auto_now_add=True)
+    confirmed = models.DateTimeField(_("وقت التأكيد"), null=True, blank=True)
+    files = models.JSONField(_("الملفات"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("دفعة رفع")
+        verbose_name_plural = _("دفعات الرفع")
+        ordering = ["-created"]
+
+    def __str__(self):
+        return f"#{self.pk}"
+
+
+class Job(models.Model):
+    """Long work done by the background worker (archive.jobs), as the archivist sees it.
+
+    The queue itself is django-tasks' (``django_tasks_db``); this row is the
+    archive's account of one job: what it is, who asked, how far it got
+    (``done`` of ``total``) and what it found, kept after it ends.
+    """
+
+    class Kind(models.TextChoices):
+        STAGE_UPLOAD = "stage_upload", _("قراءة دفعة مرفوعة")
+        CONFIRM_UPLOAD = "confirm_upload", _("حفظ دفعة مرفوعة")
+        RETAG = "retag", _("إعادة الوسم")
+        REGROUP = "regroup", _("إعادة تجميع الأخبار المتشابهة")
+        REBUILD_INDEX = "rebuild_index", _("إعادة بناء فهرس البحث")
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("في الانتظار")
+        RUNNING = "running", _("قيد التنفيذ")
+        DONE = "done", _("اكتمل")
+        FAILED = "failed", _("فشل")
+
+    kind = models.CharField(_("العمل"), max_length=20, choices=Kind.choices)
+    state = models.CharField(_("الحالة"), max_length=10, choices=State.choices, default=State.QUEUED)
+    user = models.ForeignKey(
+        "auth.User", verbose_name=_("طلبه"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="archive_jobs",
+    )
+    params = models.JSONField(default=dict, blank=True, editable=False)
+    done = models.PositiveIntegerField(_("أُنجز"), default=0)
+    total = models.PositiveIntegerField(_("من أصل"), default=0)
+    result = models.JSONField(_("النتيجة"), default=dict, blank=True)
+    error = models.TextField(_("الخطأ"), blank=True)
+    task_id = models.CharField(max_length=64, blank=True, editable=False)
+    created = models.DateTimeField(_("طُلب"), auto_now_add=True)
+    started = models.DateTimeField(_("بدأ"), null=True, blank=True)
+    finished = models.DateTimeField(_("انتهى"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("عمل في الخلفية")
+        verbose_name_plural = _("الأعمال في الخلفية")
+        ordering = ["-created"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} #{self.pk}"
+
+    @property
+    def ended(self):
+        return self.state in (self.State.DONE, self.State.FAILED)
+
+    def percent(self):
+        return int(100 * self.done / self.total) if self.total else (100 if self.ended else 0)

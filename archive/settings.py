@@ -79,6 +79,10 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",  # /sitemap.xml (archive/sitemaps.py)
     "haystack",
     "axes",
+    # Background jobs (archive/jobs.py): Django's Tasks API, backported for 5.2,
+    # with its queue in the database; `manage.py db_worker` runs them.
+    "django_tasks",
+    "django_tasks_db",
     "archive",
 ]
 
@@ -268,6 +272,14 @@ UPLOAD_MAX_ZIP_RATIO = env_int("UPLOAD_MAX_ZIP_RATIO", 100)
 UPLOAD_MAX_ZIP_MEMBERS = env_int("UPLOAD_MAX_ZIP_MEMBERS", 5000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 500
+
+# Background jobs (archive/jobs.py): queued in the database, run by
+# `manage.py db_worker` (make run starts it beside gunicorn). An upload of more
+# than UPLOAD_READ_IN_REQUEST articles is read, and one of more than
+# UPLOAD_CONFIRM_IN_REQUEST saved, by the worker, not the request.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+UPLOAD_READ_IN_REQUEST = env_int("UPLOAD_READ_IN_REQUEST", 50)
+UPLOAD_CONFIRM_IN_REQUEST = env_int("UPLOAD_CONFIRM_IN_REQUEST", 20)
 
 SEARCH_PAGE_SIZE = 20
 SEARCH_MAX_PAGE_SIZE = 100

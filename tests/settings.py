@@ -13,3 +13,7 @@ from archive.settings import *  # noqa: E402,F403
 
 # We don't need a strong password hash in tests, only a fast one.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Background jobs run in the test's own thread, at once; tests/test_jobs.py
+# drives the real db_worker in a process of its own.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}

@@ -90,3 +90,57 @@ def test_an_import_killed_halfway_recovers_completely(tmp_path):
         "print(json.dumps({'db': Article.objects.count(), 'index': indexing.doc_count(), 'ok': r.consistent}))"
     ).strip().splitlines()[-1])
     assert counts["ok"] and counts["db"] == counts["index"] == total + 5 + 1
+
+
+# Runs import_articles in this process after arranging that the third index
+# commit never happens: the process SIGKILLs itself just before it, when that
+# batch is already committed to the database. No cleanup of any kind runs.
+KILL_BEFORE_THIRD_INDEX_COMMIT = """
+import os, signal, sys
+import django
+django.setup()
+from archive.search import indexing
+real, calls = indexing.write_documents, []
+def write_documents(*args, **kwargs):
+    calls.append(1)
+    if len(calls) == 3:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real(*args, **kwargs)
+indexing.write_documents = write_documents
+from django.core.management import call_command
+call_command("import_articles", sys.argv[1], "--batch-size", "100", verbosity=0)
+"""
+
+
+def index_counts(data_dir):
+    return json.loads(manage(data_dir, "shell", "-c",
+        "import json; from archive.models import Article; from archive.search import indexing, consistency;"
+        "r = consistency.inspect();"
+        "print(json.dumps({'db': Article.objects.count(), 'index': indexing.doc_count(), 'ok': r.consistent,"
+        " 'missing': len(r.missing)}))"
+    ).strip().splitlines()[-1])
+
+
+def test_killed_between_the_database_and_the_index_commit_a_rerun_indexes_the_batch(tmp_path):
+    data = tmp_path / "data"
+    manage(data, "migrate", "-v0")
+    manage(data, "load_demo_data", "-v0")
+    rng = random.Random(11)
+    total = 500
+    source = tmp_path / "batch.jsonl"
+    source.write_text("\n".join(json.dumps(record(i, rng), ensure_ascii=False) for i in range(total)), encoding="utf-8")
+
+    killed = subprocess.run([sys.executable, "-c", KILL_BEFORE_THIRD_INDEX_COMMIT, str(source)],
+                            cwd=ROOT, env=env_for(data), capture_output=True, text=True, timeout=900)
+    assert killed.returncode == -signal.SIGKILL, killed.stdout + killed.stderr
+    # Three batches are in the database, two in the index.
+    assert stored(data) == (300, 300)
+    before = index_counts(data)
+    assert before["missing"] == 100 and not before["ok"]
+
+    # Run the same command again, and nothing else: no check_index --repair.
+    out = manage(data, "import_articles", str(source), "--batch-size", "100")
+    assert "Indexing 100 article(s) an earlier run saved but did not index." in out
+    assert stored(data) == (total, total)
+    after = index_counts(data)
+    assert after["ok"] and after["db"] == after["index"] == total + 5

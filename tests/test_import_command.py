@@ -35,7 +35,13 @@ def index_calls(monkeypatch):
     from archive.search import indexing
 
     calls = []
-    monkeypatch.setattr(indexing, "index_articles", lambda pks, **kw: calls.append(list(pks)))
+
+    def index_articles(pks, **kw):
+        calls.append(list(pks))
+        # What the real one records once the index has committed.
+        Article.objects.filter(pk__in=list(pks)).update(indexed=True)
+
+    monkeypatch.setattr(indexing, "index_articles", index_articles)
     return calls
 
 

@@ -111,6 +111,37 @@ def iter_zip(name, data, limits):
                 yield Member(member_name, error=error)
 
 
+def check_zip_container(name, data, limits):
+    """Refuse a file that is a zip underneath (a Word .docx) when its parts break the limits.
+
+    Its reader (python-docx) unpacks the parts itself, so the sizes and ratios
+    the zip states are checked first: more in all than
+    ``UPLOAD_MAX_ZIP_TOTAL_BYTES``, or a part over the ratio limit, and the
+    file is refused unread. Python's zipfile never yields more than a part
+    states, so a header that understates a bomb cannot get past this either.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        raise corrupt_zip(name)
+    if limits.max_members is not None and len(infos) > limits.max_members:
+        raise IngestError(
+            f"في «{name}» {len(infos)} جزءاً، والحد {limits.max_members}.",
+            f"“{name}” holds {len(infos)} parts; the limit is {limits.max_members}.",
+        )
+    total = sum(i.file_size for i in infos)
+    if limits.max_total_bytes is not None and total > limits.max_total_bytes:
+        raise IngestError(
+            f"حجم محتوى «{name}» بعد فكّه {megabytes(total)} م.ب، والحد {megabytes(limits.max_total_bytes)} م.ب.",
+            f"“{name}” unpacks to {megabytes(total)} MB; the limit is {megabytes(limits.max_total_bytes)} MB.",
+        )
+    for info in infos:
+        if limits.max_ratio is not None and info.file_size > CHUNK:
+            if info.compress_size == 0 or info.file_size / info.compress_size > limits.max_ratio:
+                raise bomb(f"{name}/{_member_name(info)}")
+
+
 def _read_member(zf, info, member_name, limits, budget):
     if unsafe_name(member_name):
         raise IngestError(

@@ -5,14 +5,21 @@ the paragraphs are joined into text and read exactly like a saved ``.txt``.
 Tables (some sites lay the article out in one) are read cell by cell after the
 paragraphs. The document's own properties (author, created) describe the file,
 not the article, and are not used.
+
+A .docx is a zip: before python-docx unpacks it, its parts are held to the
+same size and ratio limits as an uploaded zip's members
+(``archives.check_zip_container``).
 """
 import io
 
+from .archives import check_zip_container
 from .draft import IngestError
+from .limits import Limits
 from .text import draft_from_text
 
 
-def docx_text(data: bytes) -> str:
+def docx_text(data: bytes, limits=None, name="") -> str:
+    check_zip_container(name or "Word", data, limits or Limits.upload())
     try:
         import docx
 
@@ -30,5 +37,6 @@ def docx_text(data: bytes) -> str:
     return "\n".join(lines)
 
 
-def draft_from_docx(data: bytes, source_name: str = "", catalog=None):
-    return draft_from_text(docx_text(data), source_name, catalog, fmt="docx")
+def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=None):
+    name = source_name.replace("\\", "/").rsplit("/", 1)[-1]
+    return draft_from_text(docx_text(data, limits, name), source_name, catalog, fmt="docx")

@@ -185,16 +185,16 @@ def _read_one(name, data, kind, catalog, limits, external_id_from_name, in_archi
 
         yield from iter_records(data.split(b"\n"), name, catalog)
         return
-    draft = _single(name, data, kind, catalog)
+    draft = _single(name, data, kind, catalog, limits)
     _finish_file_draft(draft, name, data, external_id_from_name)
     yield draft
 
 
-def _single(name, data, kind, catalog):
+def _single(name, data, kind, catalog, limits=None):
     if kind == kinds.DOCX:
         from .docx import draft_from_docx
 
-        return draft_from_docx(data, name, catalog)
+        return draft_from_docx(data, name, catalog, limits)
     text = decode(data, markup=kind == kinds.HTML)
     if kind == kinds.HTML:
         from .html import draft_from_html
@@ -358,6 +358,8 @@ def save(draft: Draft, *, index=True, catalog=None):
             article.original_name = (draft.source_name or "")[:500]
             article.original_text = draft.original_text or ""
             article.content_hash = draft.content_hash
+            if draft.original_bytes is not None:
+                article.original_sha256 = sha256(draft.original_bytes).hexdigest()
             article.save()
             if created:
                 _add_relations(article, draft)

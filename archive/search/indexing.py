@@ -14,6 +14,7 @@ import shutil
 import threading
 
 from django.conf import settings
+from django.utils import timezone
 from whoosh.index import LockError
 
 from archive.models import Article, Place
@@ -223,10 +224,29 @@ def index_articles(pks, chunk=500):
     ancestry = PlaceAncestry()
     for start in range(0, len(pks), chunk):
         part = pks[start:start + chunk]
+        read_at = timezone.now()
         articles = list(Article.objects.with_relations().filter(pk__in=part))
         found = {a.pk for a in articles}
         gone = [doc_id(pk) for pk in part if pk not in found]
         write_documents([document_for(a, ancestry) for a in articles], delete_ids=gone)
+        mark_indexed(found, read_at)
+
+
+def mark_indexed(pks, read_at):
+    """Record that these articles are in the index, once the index has committed.
+
+    Only versions saved before ``read_at`` (when they were read for the index)
+    are marked: an article changed meanwhile stays unmarked, and the save that
+    changed it indexes it again. The marker is what lets ``import_articles``
+    finish the work of a run killed between its database and index commits.
+    """
+    if pks:
+        Article.objects.filter(pk__in=list(pks), updated__lte=read_at).update(indexed=True)
+
+
+def unindexed_pks():
+    """Articles whose current version no index commit has recorded."""
+    return list(Article.objects.filter(indexed=False).order_by("pk").values_list("pk", flat=True))
 
 
 def remove_articles(pks):
@@ -250,6 +270,13 @@ def clear():
 
 def rebuild(batch_size=1000, progress=None):
     """Index every article from scratch; ``progress`` is called with each batch's size."""
+    read_at = timezone.now()
+    count = _rebuild(batch_size, progress)
+    Article.objects.filter(indexed=False, updated__lte=read_at).update(indexed=True)
+    return count
+
+
+def _rebuild(batch_size, progress):
     clear()
     ancestry = PlaceAncestry()
     if using_tantivy():

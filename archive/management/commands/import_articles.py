@@ -14,6 +14,11 @@ transaction, and the search index gets one commit per batch (the per-article
 indexing signal is paused). A file, member or record that cannot be imported
 is reported at the end with its reason, the others are imported, and the
 command exits with status 1.
+
+Killed halfway (even by SIGKILL), the command is simply run again: committed
+batches are found "unchanged", and articles whose batch was committed to the
+database but not yet to the index (``Article.indexed`` still False) are
+indexed first.
 """
 from collections import Counter
 import logging
@@ -85,6 +90,8 @@ class Command(BaseCommand):
         )
         from archive.search.signals import paused
 
+        if not self.dry_run:
+            self._index_unfinished()
         try:
             with paused():
                 for path, name in files:
@@ -169,6 +176,9 @@ class Command(BaseCommand):
             return
         outcome = draft.outcome or "created"
         self.stats[outcome] += 1
+        if outcome == "unchanged" and not article.indexed:
+            # Stored by a run that was killed before its index commit.
+            self.pending.append(article.pk)
         if outcome != "unchanged":
             self.pending.append(article.pk)
             try:
@@ -183,6 +193,23 @@ class Command(BaseCommand):
         self.in_batch += 1
         if self.in_batch >= self.batch_size:
             self._end_batch()
+
+    def _index_unfinished(self):
+        """Index what an earlier run committed to the database but not to the index.
+
+        A run killed (SIGKILL, power cut) between a batch's database commit and
+        its index commit leaves those articles unmarked (``Article.indexed``);
+        this run finishes that work first, so its "unchanged" is true of the
+        search as well as of the database.
+        """
+        from archive.search.indexing import index_articles, unindexed_pks
+
+        pks = unindexed_pks()
+        if not pks:
+            return
+        if self.verbosity:
+            self.stdout.write(f"Indexing {len(pks)} article(s) an earlier run saved but did not index.")
+        index_articles(pks)
 
     def _end_batch(self):
         """Commit the open batch, then index what it saved (one index commit)."""
