@@ -21,9 +21,10 @@ from . import synthetic_archive
 from .conftest import GAZETTEER
 
 ARTICLES = 3000
-# The budget is SEARCH_TIME_BUDGET = 1 s; the rest is the page's own work
+# The budget is SEARCH_TIME_BUDGET = 0.8 s; the rest is the page's own work (a
+# hundred hits loaded with their places and speakers)
 # and a shared test machine's noise.
-LIMIT_SECONDS = 1.5
+LIMIT_SECONDS = 2.0
 
 
 @pytest.mark.django_db
