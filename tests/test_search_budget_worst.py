@@ -21,10 +21,12 @@ from . import synthetic_archive
 from .conftest import GAZETTEER
 
 ARTICLES = 3000
-# The budget is SEARCH_TIME_BUDGET = 0.8 s; the rest is the page's own work (a
-# hundred hits loaded with their places and speakers)
-# and a shared test machine's noise.
-LIMIT_SECONDS = 2.0
+# The budget is SEARCH_TIME_BUDGET = 0.8 s; the rest is the page's own work
+# (up to a hundred hits loaded with their places and speakers) and the noise
+# of a shared 2-core test machine: at a load average of 10-16 the searches
+# took 0.6-1.4 s and a page of a hundred hits 2 s; before the budget, ال*
+# took 31 s there and every letter + ال* joined by OR 264 s.
+LIMIT_SECONDS = 2.5
 
 
 @pytest.mark.django_db
