@@ -243,6 +243,9 @@ HAYSTACK_CONNECTIONS = {
 # Each worker keeps its last SEARCH_CACHE_SIZE search outcomes until the index
 # or the gazetteer changes (archive/search/cache.py); 0 turns that off.
 SEARCH_CACHE_SIZE = env_int("SEARCH_CACHE_SIZE", 256)
+# ... and no more than about this many bytes of them (issue 14: a count alone
+# let 900 searches of 100 results grow each worker to 675 MB).
+SEARCH_CACHE_MAX_BYTES = env_int("SEARCH_CACHE_MAX_BYTES", 32 * 1024 * 1024)
 # Past one machine (README, "Performance and scaling"): SEARCH_BACKEND=opensearch
 # points haystack's index commands (rebuild_index, update_index) at an OpenSearch
 # cluster, with the archive's Arabic analysis (archive/search/opensearch.py).

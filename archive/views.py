@@ -183,7 +183,7 @@ def article_page(request, pk):
         "also_reported": also_reported,
         "article": article,
         "title_html": hl.highlight(article.title, spec),
-        "paragraphs_html": [hl.highlight(p, spec) for p in article.paragraphs()],
+        "paragraphs_html": hl.highlight_paragraphs(article.paragraphs(), spec),
         "query": params.q,
         "back_url": back_url,
     })

@@ -102,3 +102,28 @@ def test_form_fields_reads_the_preview_form_as_a_browser_submits_it():
 def test_bad_arguments_are_refused_before_anything_starts(args):
     with pytest.raises(CommandError):
         call_command("load_test", *args)
+
+
+# The hostile class (issue 14): four clients sending the worst searches while
+# readers fetch pages; the site must stay up.
+
+def test_the_hostile_searches_have_their_own_row():
+    results = [Result("hostile", 900.0, True), Result("hostile", 1100.0, True), Result("article", 20.0, True)]
+    table = summarize(results, 10.0)
+    assert table["hostile"]["requests"] == 2 and table["hostile"]["max_ms"] == 1100.0
+    assert table["readers"]["requests"] == 1  # the hostile ones are not counted as readers
+
+
+def test_a_worker_timeout_fails_the_run():
+    r = report([Result("article", 10.0, True)])
+    r["worker_timeouts"] = 1
+    assert "1 gunicorn worker timeout(s)" in failures(r)
+
+
+def test_slow_article_pages_while_the_hostile_searches_run_fail_the_run():
+    results = [Result("article", 9000.0, True)] * 20 + [Result("hostile", 1000.0, True)]
+    r = report(results)
+    r["options"]["max_page_p95_ms"] = 5000.0
+    assert any("article p95 9,000 ms is over 5,000 ms" in f for f in failures(r))
+    r["options"]["max_page_p95_ms"] = 10000.0
+    assert failures(r) == []

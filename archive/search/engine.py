@@ -18,6 +18,7 @@ from whoosh import query as wq
 from archive import arabic
 from archive.models import Article
 from archive.search import highlight as hl
+from archive.search.budget import Budget
 from archive.search.indexing import current_view
 from archive.search.params import FILTERS
 from archive.search.query import QueryBuilder, parse
@@ -115,16 +116,20 @@ def search(params, with_facets=True, alias_index=None):
     key = (repr(params), with_facets, get_language())
     outcome = recent_searches.get(view.generation, alias_index, key)
     if outcome is None:
-        outcome = _search(params, with_facets, alias_index, view)
-        recent_searches.put(view.generation, alias_index, key, outcome)
+        budget = Budget()
+        outcome = _search(params, with_facets, alias_index, view, budget)
+        if not budget.partial:  # a search cut short by a busy moment is not kept
+            recent_searches.put(view.generation, alias_index, key, outcome)
     return outcome.copy()
 
 
-def _search(params, with_facets, alias_index, view):
+def _search(params, with_facets, alias_index, view, budget=None):
+    """``budget`` (``archive.search.budget``): what the search may cost."""
+    budget = budget if budget is not None else Budget()
     outcome = Outcome(params)
     parsed = parse(params.q)
     outcome.notices.extend(parsed.notices)
-    builder = QueryBuilder(params.mode, params.expand, alias_index, view.reader())
+    builder = QueryBuilder(params.mode, params.expand, alias_index, view.reader(), budget=budget)
     text_query = builder.build(parsed) if parsed.clauses else None
     outcome.notices.extend(builder.notices)
     outcome.expansions = builder.expansions
@@ -138,7 +143,8 @@ def _search(params, with_facets, alias_index, view):
 
     start = (params.page - 1) * params.page_size
     sort = effective_sort(params, text_query is not None)
-    outcome.count, facets, pks = view.search_page(query, sort, start, params.page_size, with_facets)
+    outcome.count, facets, pks = view.search_page(query, sort, start, params.page_size, with_facets, budget=budget)
+    outcome.notices.extend(budget.notices)
     if with_facets:
         outcome.facets = facets
     if pks:
@@ -147,12 +153,15 @@ def _search(params, with_facets, alias_index, view):
             article = articles.get(pk)
             if article is None:  # deleted since the index was read
                 continue
+            # Past the time budget the remaining hits show their opening
+            # words, unmarked: the page answers now rather than complete.
+            spec = None if budget.out_of_time() else builder.highlight
             outcome.hits.append(Hit(
                 article=article,
                 title_html=hl.highlight(article.title, builder.highlight),
-                snippet_html=hl.snippet(article.body, builder.highlight),
+                snippet_html=hl.snippet(article.body, spec),
             ))
-    if params.q.strip() and outcome.count < 3:
+    if params.q.strip() and outcome.count < 3 and not budget.out_of_time():
         # Words the gazetteer recognised as a name (and expanded) are spelled
         # right: only the others are worth a walk through the vocabulary.
         recognised = {t.text for e in builder.expansions for t in arabic.tokenize(e.typed)}
@@ -427,7 +436,10 @@ def iter_matching_ids(params, alias_index=None):
 
     parsed = parse(params.q)
     view = current_view()
-    builder = QueryBuilder(params.mode, params.expand, alias_index or get_alias_index(), view.reader())
+    # The query as the search builds it (the same terms, so the same count);
+    # an export streams, so it has no deadline.
+    builder = QueryBuilder(params.mode, params.expand, alias_index or get_alias_index(), view.reader(),
+                           budget=Budget(seconds=0))
     text_query = builder.build(parsed) if parsed.clauses else None
     if params.q.strip() and text_query is None:
         return iter(())

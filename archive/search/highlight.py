@@ -21,6 +21,28 @@ from django.utils.safestring import mark_safe
 from archive import arabic
 
 SNIPPET_WORDS = 40
+# Issue 14: a 19 MB article that matched a search made every such search take
+# 4-5 s (its snippet split and scanned the whole text) and its page 2-3 s.
+# What one hit may cost is bounded, whatever the import let in:
+#: A snippet looks for matches in the first this many characters of a text.
+SNIPPET_SCAN_CHARS = 50_000
+#: The article page marks matches in the first this many characters of the
+#: body; the rest is shown as plain (escaped) text.
+HIGHLIGHT_MAX_CHARS = 200_000
+
+
+def _limit(name, default):
+    from django.conf import settings
+
+    return getattr(settings, name, default)
+
+
+def _head(text, limit):
+    """At most ``limit`` characters of ``text``, cut at a space when there is one."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", limit // 2, limit)
+    return text[:cut if cut > 0 else limit]
 
 
 @lru_cache(maxsize=65536)
@@ -117,10 +139,29 @@ def render(text, spans):
     return mark_safe("".join(out))
 
 
-def highlight(text, spec):
-    """The whole text, escaped, with matching words in <mark>."""
+def highlight(text, spec, limit=None):
+    """The whole text, escaped, with matching words in <mark> (in its first
+    ``limit`` characters: ``HIGHLIGHT_MAX_CHARS`` by default)."""
     text = text or ""
-    return render(text, matched_spans(text, spec))
+    limit = _limit("SEARCH_HIGHLIGHT_MAX_CHARS", HIGHLIGHT_MAX_CHARS) if limit is None else limit
+    head = _head(text, limit)
+    html = render(head, matched_spans(head, spec))
+    return mark_safe(html + escape(text[len(head):])) if len(head) < len(text) else html
+
+
+def highlight_paragraphs(paragraphs, spec, limit=None):
+    """The article page's paragraphs, escaped; matches marked in the first
+    ``limit`` characters of them all (``SEARCH_HIGHLIGHT_MAX_CHARS``), the
+    rest plain: a very long article's page costs no more than a long one's."""
+    left = _limit("SEARCH_HIGHLIGHT_MAX_CHARS", HIGHLIGHT_MAX_CHARS) if limit is None else limit
+    out = []
+    for paragraph in paragraphs:
+        if spec is None or spec.is_empty() or left <= 0:
+            out.append(mark_safe(escape(paragraph)))
+            continue
+        out.append(highlight(paragraph, spec, limit=left))
+        left -= len(paragraph)
+    return out
 
 
 def _best_window(tokens, matches, words):
@@ -149,9 +190,13 @@ def snippet(text, spec, words=SNIPPET_WORDS):
     Whitespace is collapsed first (a snippet is one line). The window is the
     one holding the most distinct parts of the query, then the most matches;
     it starts a quarter of its length before its first match, and an
-    ellipsis shows where text was cut.
+    ellipsis shows where text was cut. Only the first ``SNIPPET_SCAN_CHARS``
+    characters are looked at: a match past them gives the opening words.
     """
-    text = " ".join((text or "").split())
+    raw = text or ""
+    head = _head(raw, _limit("SEARCH_SNIPPET_SCAN_CHARS", SNIPPET_SCAN_CHARS))
+    text = " ".join(head.split())
+    cut = len(head) < len(raw)
     if spec is None or spec.is_empty():
         # Nothing to look for: the opening words, without splitting the
         # whole article (a browse page shows twenty of them).
@@ -169,7 +214,7 @@ def snippet(text, spec, words=SNIPPET_WORDS):
         finish = tokens[end_tok - 1].end if end_tok < len(tokens) or head < len(text) else len(text)
         while finish < len(text) and not text[finish].isspace():
             finish += 1
-        return mark_safe(escape(text[:finish]) + (" …" if finish < len(text) else ""))
+        return mark_safe(escape(text[:finish]) + (" …" if finish < len(text) or cut else ""))
     tokens = arabic.tokenize(text)
     if not tokens:
         return mark_safe(escape(text[:300]))
@@ -188,5 +233,5 @@ def snippet(text, spec, words=SNIPPET_WORDS):
     inner = [(s - begin, e - begin) for s, e, _key in matches if s >= begin and e <= finish]
     html = render(text[begin:finish], inner)
     prefix = "… " if begin > 0 else ""
-    suffix = " …" if finish < len(text) else ""
+    suffix = " …" if finish < len(text) or cut else ""
     return mark_safe(prefix + html + suffix)

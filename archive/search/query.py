@@ -35,12 +35,14 @@ from django.utils.translation import gettext as _
 from whoosh import query as wq
 
 from archive import arabic
+from archive.search import budget as limits
 
 MAX_QUERY_CHARS = 1000
 MAX_ATOMS = 40
 MAX_ALIAS_WORDS = 5
-#: A prefix expands to at most this many distinct words per field.
-MAX_PREFIX_TERMS = 5000
+#: A prefix built without an index to consult (no budget) expands to at most
+#: this many distinct words per field; searches use ``archive.search.budget``.
+MAX_PREFIX_TERMS = limits.PREFIX_TERMS
 QUOTES = '"“”«»„‟'
 OR_WORD = "OR"
 
@@ -439,22 +441,30 @@ def prefix_targets(core):
 
 
 def _has_prefix(reader, fieldname, prefix):
+    if hasattr(reader, "has_prefix"):  # Tantivy: without listing the words
+        return reader.has_prefix(fieldname, prefix)
     for _term in reader.expand_prefix(fieldname, prefix):
         return True
     return False
 
 
-def _unfolded_prefixes(reader, fieldname, target, limit=512):
+def _unfolded_prefixes(reader, fieldname, target, limit=512, known=None):
     """The beginnings, as written in ``fieldname``, whose folded form is
     ``target``: a walk down the sorted term list that keeps only beginnings
-    some term has (so ا -> ا أ إ آ ٱ costs a few seeks, not 5^n)."""
+    some term has (so ا -> ا أ إ آ ٱ costs a few seeks, not 5^n).
+    ``known``: a dict of beginnings already looked up (the targets of one
+    prefix share their clitics, those of a query their clitics and cores)."""
+    known = {} if known is None else known
     frontier = [""]
     for ch in target:
         following = []
         for start in frontier:
             for variant in _UNFOLD.get(ch, (ch,)):
                 candidate = start + variant
-                if _has_prefix(reader, fieldname, candidate):
+                key = (fieldname, candidate)
+                if key not in known:
+                    known[key] = _has_prefix(reader, fieldname, candidate)
+                if known[key]:
                     following.append(candidate)
         frontier = following[:limit]
         if not frontier:
@@ -504,6 +514,75 @@ class FoldedPrefix(wq.MultiTerm):
                         return
 
 
+class PrefixTerms(wq.MultiTerm):
+    """A prefix already expanded, within the search's budget: the words of
+    ``fieldname`` it stands for (``label`` is what was typed, for display).
+    Constant score, like Whoosh's own Prefix."""
+
+    constantscore = True
+
+    def __init__(self, fieldname, label, terms, boost=1.0):
+        self.fieldname = fieldname
+        self.label = label
+        self.terms = tuple(terms)
+        self.text = label
+        self.boost = boost
+
+    def __eq__(self, other):
+        return (other is not None and self.__class__ is other.__class__
+                and self.fieldname == other.fieldname and self.terms == other.terms
+                and self.boost == other.boost)
+
+    def __hash__(self):
+        return hash((self.__class__.__name__, self.fieldname, self.terms, self.boost))
+
+    def __repr__(self):
+        return "%s(%r, %r, %d terms)" % (self.__class__.__name__, self.fieldname, self.label, len(self.terms))
+
+    def __str__(self):
+        return "%s:%s*" % (self.fieldname, self.label)
+
+    def _btexts(self, ixreader):
+        for term in self.terms:
+            yield term.encode("utf-8") if isinstance(term, str) else term
+
+
+def prefix_too_short(folded):
+    """A folded prefix that stands for half the vocabulary: one letter, or
+    an article form (ال, وال, لل ...) and at most one letter after it."""
+    for form in sorted(_ARTICLE_FORMS, key=len, reverse=True):
+        if folded.startswith(form):
+            return len(folded) - len(form) < limits.MIN_PREFIX_LETTERS
+    return len(folded) < limits.MIN_PREFIX_LETTERS
+
+
+def most_used_with_prefix(reader, fieldname, starts, limit, scan):
+    """``(terms, capped)``: the at most ``limit`` words of ``fieldname``
+    beginning with one of ``starts`` that most articles use. Whoosh walks at
+    most ``scan`` words in all (in order, so a huge prefix is judged on its
+    first words); Tantivy asks its term dictionary for the top ones."""
+    found, capped, walked = {}, False, 0
+    top = getattr(reader, "top_terms_with_prefix", None)
+    for start in starts:
+        if top is not None:
+            pairs = top(fieldname, start, limit + 1)
+            capped = capped or len(pairs) > limit
+            for term, count in pairs:
+                found[term] = max(count, found.get(term, 0))
+            continue
+        for btext, info in reader.iter_prefix(fieldname, start):
+            if walked >= scan:
+                capped = True
+                break
+            walked += 1
+            found[btext.decode("utf-8")] = info.doc_frequency()
+        if walked >= scan:
+            capped = True
+            break
+    ranked = sorted(found, key=lambda t: (-found[t], t))
+    return ranked[:limit], capped or len(ranked) > limit
+
+
 # ---------------------------------------------------------------------------
 # Building the Whoosh query
 # ---------------------------------------------------------------------------
@@ -529,8 +608,11 @@ class QueryBuilder:
     index; ``None`` looks for all of them; the evaluation passes its own.
     """
 
-    def __init__(self, mode="broad", expand=True, alias_index=None, reader=ARCHIVE):
+    def __init__(self, mode="broad", expand=True, alias_index=None, reader=ARCHIVE, budget=None):
         self.mode = mode if mode in ("broad", "exact") else "broad"
+        # What the query may expand to (archive.search.budget).
+        self.budget = budget if budget is not None else limits.Budget()
+        self._known_beginnings = {}
         self._reader = reader
         self.expand = bool(expand) and self.mode == "broad"
         self.alias_index = alias_index
@@ -607,17 +689,65 @@ class QueryBuilder:
             core = broad_prefix_core(atom.text)
         else:
             core = arabic.strip_marks(atom.text)
-        if len(core) < 2:
-            self.notices.append(_("البادئة «%(p)s» قصيرة جدًا: اكتب حرفين على الأقل قبل *.") % {"p": atom.text})
+        if len(core) < 2 or prefix_too_short(arabic.fold(core)):
+            # One letter, or only the article, stands for half the archive's
+            # words (issue 14: ال* alone took 6 s).
+            self.notices.append(_("البادئة «%(p)s» قصيرة جدًا: اكتب حرفين على الأقل قبل * (بعد «ال» إن وُجدت).") % {"p": atom.text})
             return None
-        if self.mode == "broad":
-            targets = prefix_targets(core)
-            if self._marking:
-                self.highlight.prefixes.update(targets)
-            return wq.Or([FoldedPrefix("text_exact", targets), FoldedPrefix("title_exact", targets)])
+        targets = prefix_targets(core) if self.mode == "broad" else frozenset([core])
         if self._marking:
-            self.highlight.prefixes.add(core)
-        return wq.Or([wq.Prefix("text_exact", core), wq.Prefix("title_exact", core)])
+            self.highlight.prefixes.update(targets)
+        if self.reader is None:
+            if self.mode == "broad":
+                return wq.Or([FoldedPrefix("text_exact", targets), FoldedPrefix("title_exact", targets)])
+            return wq.Or([wq.Prefix("text_exact", core), wq.Prefix("title_exact", core)])
+        return self._expanded_prefix(atom.text, core, targets)
+
+    def _expanded_prefix(self, typed, core, targets):
+        """The prefix as the words it stands for, the most used first, within the budget."""
+        allowance = self.budget.prefix_allowance()
+        if allowance <= 0 or not self.budget.take_prefix() or self.budget.expansion_out_of_time():
+            self.notices.append(_("بادئات كثيرة في بحث واحد: لم يُبحث عن «%(p)s*».") % {"p": typed})
+            return None
+        # The bare form first: when the words walked run out, the word as
+        # typed has been looked at before its forms with a clitic.
+        ordered = sorted(targets, key=lambda t: (t != core, len(t), t))
+        scan = allowance * limits.PREFIX_SCAN_FACTOR
+        parts, spent, capped = [], 0, False
+        for fieldname in ("text_exact", "title_exact"):
+            if self.mode == "broad":
+                starts = self._prefix_starts(fieldname, core, ordered)
+            else:
+                starts = [core]
+            terms, cut = most_used_with_prefix(self.reader, fieldname, starts, allowance, scan)
+            capped = capped or cut
+            spent = max(spent, len(terms))
+            if terms:
+                parts.append(PrefixTerms(fieldname, typed, terms))
+        self.budget.spend_prefix(spent)
+        if capped:
+            self.notices.append(_("البادئة «%(p)s*» تطابق كلمات كثيرة: بُحث عن أكثر %(n)s كلمة منها استعمالًا.")
+                                % {"p": typed, "n": spent})
+        if not parts:
+            return wq.NullQuery
+        return wq.Or(parts)
+
+    def _prefix_starts(self, fieldname, core, targets):
+        """The beginnings, as written, a broad prefix's words may have: each
+        target's clitic (و, بال, لل ...) before each spelling of the core.
+
+        The core's spellings (اربي: اربي, أربي ...) are those the archive
+        writes bare, after ال or after و: a walk down the vocabulary for each
+        of the thirty targets cost a second a prefix (Issue 14), three walks
+        cost a tenth of it. The clitics themselves have one spelling."""
+        spellings = []
+        for clitic in ("", "ال", "و"):
+            for start in _unfolded_prefixes(self.reader, fieldname, clitic + core, known=self._known_beginnings):
+                spelling = start[len(clitic):]  # unfolding maps a letter to one letter
+                if spelling not in spellings:
+                    spellings.append(spelling)
+        spellings = spellings or [core]
+        return [target[:len(target) - len(core)] + spelling for target in targets for spelling in spellings]
 
     def atom_query(self, atom):
         if atom.prefix:
@@ -715,11 +845,35 @@ class QueryBuilder:
         positive, negative = [], []
         for q, negated in self.clause_queries(parsed.clauses):
             bucket = negative if negated else positive
-            if q not in bucket:
-                bucket.append(q)
+            if q in bucket:
+                continue
+            if not self.budget.spend_terms(query_size(q)):
+                # Past the bound on a query's terms, a part costs more work
+                # than a search may do (archive.search.budget).
+                self.notices.append(_("البحث كبير جدًا بعد توسيع كلماته: تُركت بعض أجزائه."))
+                continue
+            bucket.append(q)
         if not positive and not negative:
             return None
+        self.notices = list(dict.fromkeys(self.notices))
         query = wq.And(positive) if len(positive) > 1 else (positive[0] if positive else wq.Every())
         if negative:
             query = wq.AndNot(query, wq.Or(negative) if len(negative) > 1 else negative[0])
         return query
+
+
+def query_size(node):
+    """How many index terms a query reads (the postings a search walks)."""
+    if isinstance(node, WordForms):
+        return len(node.texts)
+    if isinstance(node, PrefixTerms):
+        return len(node.terms)
+    if isinstance(node, FoldedPrefix):
+        return MAX_PREFIX_TERMS
+    if isinstance(node, wq.Phrase):
+        return len(node.words)
+    if node is wq.NullQuery:
+        return 0
+    if node.is_leaf():
+        return 1
+    return sum(query_size(child) for child in node.children())

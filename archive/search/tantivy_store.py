@@ -52,7 +52,8 @@ WRITER_HEAP = 64_000_000
 # At most this many distinct values are counted per facet: far more than any
 # gazetteer holds, so every count is exact.
 FACET_BUCKETS = 100_000
-MAX_PREFIX_TERMS = 5000
+# A prefix query built without a budget (archive.search.budget) still stops here.
+MAX_PREFIX_TERMS = 200
 
 _lock = threading.RLock()
 _state = {"index": None, "path": None, "stamp": None, "view": None}
@@ -289,6 +290,23 @@ class Vocabulary:
             self._prefixes[key] = sorted(t.encode("utf-8") for t, _count in terms)
         return iter(self._prefixes[key])
 
+    def has_prefix(self, fieldname, prefix):
+        """Whether any word begins with ``prefix``, without listing them all
+        (``expand_prefix`` of ``ا`` lists half the vocabulary)."""
+        key = (fieldname, _text(prefix))
+        if key in self._prefixes:
+            return bool(self._prefixes[key])
+        if fieldname not in self.schema:
+            return False
+        return bool(self.searcher.terms_with_prefix(fieldname, key[1], limit=1))
+
+    def top_terms_with_prefix(self, fieldname, prefix, limit):
+        """``[(term, document frequency)]``: the ``limit`` words beginning with
+        ``prefix`` that most documents hold, most first."""
+        if fieldname not in self.schema:
+            return []
+        return self.searcher.terms_with_prefix(fieldname, _text(prefix), limit=limit)
+
     # What the benchmark's query chooser (archive.bench.queries) also reads.
 
     def iter_field(self, fieldname):
@@ -328,7 +346,7 @@ def _date_key(moment):
 
 def translate(node, vocabulary):
     """The Tantivy query of one Whoosh query (the kinds ``archive.search`` builds)."""
-    from archive.search.query import FoldedPrefix, WordForms
+    from archive.search.query import FoldedPrefix, PrefixTerms, WordForms
 
     Q = tantivy.Query
     Occur = tantivy.Occur
@@ -354,6 +372,8 @@ def translate(node, vocabulary):
             for t in present
         ]
         return Q.disjunction_max_query(parts)
+    if isinstance(node, PrefixTerms):
+        return _constant(node.fieldname, list(node.terms), node.boost)
     if isinstance(node, FoldedPrefix):
         terms = [_text(b) for b in node._btexts(vocabulary)]
         return _constant(node.fieldname, terms, node.boost)
@@ -471,10 +491,18 @@ class TantivyView:
             facets = self._facets(query) if count else {name: Counter() for name in FACET_FIELDS}
         return count, facets
 
-    def search_page(self, node, sort, start, size, with_facets=True):
+    def search_page(self, node, sort, start, size, with_facets=True, budget=None):
         """(count, facets, pks of the page): the count and the page from one search."""
         query = self.query(node)
         facets = {}
+        if start > 0:
+            # A page far past the end (page=100000) must not make Tantivy
+            # keep a heap of start + size hits.
+            count = self.searcher.search(query, 1, count=True).count
+            if start >= count:
+                if with_facets:
+                    facets = self._facets(query) if count else {name: Counter() for name in FACET_FIELDS}
+                return count, facets, []
         if sort in ("newest", "oldest"):
             order = tantivy.Order.Desc if sort == "newest" else tantivy.Order.Asc
             result = self.searcher.search(query, size, count=True, order_by_field=sort, offset=start, order=order)

@@ -33,6 +33,11 @@ class Command(BaseCommand):
         parser.add_argument("--duration", type=positive(float), default=60.0,
                             help="Seconds the readers and the archivist run (default 60).")
         parser.add_argument("--clients", type=positive(int), default=4, help="Concurrent readers (default 4).")
+        parser.add_argument("--hostile", type=int, default=4,
+                            help="Clients sending the worst searches back to back (default 4; 0: none).")
+        parser.add_argument("--max-page-p95", type=positive(float), default=15000.0,
+                            help="Milliseconds the p95 of article pages and of all readers' requests may reach "
+                                 "(default 15000).")
         parser.add_argument("--workers", type=positive(int), default=2, help="gunicorn workers (default 2, as make run).")
         parser.add_argument("--articles", type=positive(int), default=300,
                             help="Generated articles imported before the load (default 300).")
@@ -51,6 +56,7 @@ class Command(BaseCommand):
     def handle(self, *args, **o):
         options = Options(
             articles=o["articles"], duration=o["duration"], clients=o["clients"], workers=o["workers"],
+            hostile=max(0, o["hostile"]), max_page_p95_ms=o["max_page_p95"],
             upload_every=o["upload_every"], upload_size=o["upload_size"], rate_limit=o["rate_limit"],
             timeout=o["timeout"], seed=o["seed"], keep=o["keep"], tmpdir=o["tmpdir"], json_out=o["json"],
         )
