@@ -52,7 +52,7 @@ from django.views.decorators.http import require_GET
 
 from archive.models import Force, Outlet, Place, Speaker
 from archive.search import highlight as hl
-from archive.search.engine import labelled_facets, search
+from archive.search.engine import calendar_month, labelled_facets, search
 from archive.search.params import BadParameter, SearchParams, query_data
 from archive.templatetags.archive_tags import format_date
 
@@ -260,8 +260,8 @@ def _ranked(infos, counted):
 
 @dataclass
 class Bar:
-    month: str          # YYYY-MM
-    label: str          # "تموز 2020"
+    month: str          # YYYY-MM (YYYY-MM-DD on a month's days)
+    label: str          # "تموز 2020" ("7 تموز 2020")
     count: int
     url: str
     selected: bool
@@ -294,6 +294,9 @@ class Timeline:
     peak_x: float = 0.0
     peak_y: float = 0.0
     peak_anchor: str = "middle"
+    unit: str = "month"     # "day": a month's days
+    month_label: str = ""   # the month whose days these are
+    month_url: str = ""     # the same search over that whole month ("" when it is that already)
 
 
 CHART_HEIGHT = 142
@@ -319,7 +322,7 @@ def month_range(month):
     return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
 
 
-def timeline_chart(months, params, base_url, total=None, rtl=None):
+def timeline_chart(months, params, base_url, total=None, rtl=None, days=None):
     """Bars for ``months`` ([(YYYY-MM, count)], as ``Outcome.timeline``); None if empty.
 
     Every month from the first to the last with matches gets a bar (empty
@@ -328,64 +331,107 @@ def timeline_chart(months, params, base_url, total=None, rtl=None):
     lettering keeps its size. Right to left on a right-to-left page, as the
     page reads. A bar's link narrows the search to its month; on the month
     already chosen, it clears the range.
+
+    A search within one month (a month picked from the timeline) and its
+    ``days`` ([(YYYY-MM-DD, count)] over that whole month, ``Outcome.days``)
+    get the month's days instead: a day's link narrows to that day, the chosen
+    day's link goes back to the month, and ``clear_url`` back to every month.
     """
+    rtl = get_language_bidi() if rtl is None else rtl
+    month = calendar_month(params)
+    if month and days is not None:
+        chart = _day_chart(month, days, params, base_url, total, rtl)
+        if chart is not None:
+            return chart
+        # No match of that month is dated to the day: the months, the chosen one marked.
     counts = {m: n for m, n in months if n}
     if not counts:
         return None
-    rtl = get_language_bidi() if rtl is None else rtl
     keys = sorted(counts)
-    series = list(_months(keys[0], keys[-1]))
-    n = len(series)
-    top = max(counts.values())
+    slots = []
+    for key in _months(keys[0], keys[-1]):
+        start, end = month_range(key)
+        selected = params.date_from == start and params.date_to == end
+        target = (None, None) if selected else (start, end)
+        slots.append((key, format_date(start, "month"), counts.get(key, 0), selected, target,
+                      key[:4] if key.endswith("-01") else None))
+    chart = _chart(slots, params, base_url, total, rtl)
+    # Year labels: the first month's year too, unless it is squeezed against the next.
+    first_centre = chart.bars[0].hit_x + chart.bars[0].hit_width / 2
+    years = [(round(first_centre, 3), keys[0][:4], _anchor(first_centre))] + chart.years
+    if len(years) > 1 and (years[1][1] == years[0][1] or abs(years[0][0] - years[1][0]) < 7):
+        years = years[1:]
+    # At most about ten, so they never run into each other.
+    step = max(1, math.ceil(len(years) / 10))
+    chart.years = years[::step]
+    chart.first = format_date(month_range(keys[0])[0], "month")
+    chart.last = format_date(month_range(keys[-1])[0], "month")
+    return chart
+
+
+def _day_chart(month, days, params, base_url, total, rtl):
+    first, last = month
+    counts = {d: n for d, n in days if n}
+    whole_month = params.date_from == first and params.date_to == last
+    slots = []
+    for number in range(1, last.day + 1):
+        day = first.replace(day=number)
+        key = day.isoformat()
+        selected = params.date_from == day and params.date_to == day
+        # The chosen day's bar goes back to the whole month.
+        target = (first, last) if selected else (day, day)
+        label = str(number) if number == 1 or number % 5 == 0 else None
+        slots.append((key, format_date(day, "day"), counts.get(key, 0), selected, target, label))
+    chart = _chart(slots, params, base_url, total, rtl)
+    if chart is None:
+        return None
+    chart.unit = "day"
+    chart.month_label = format_date(first, "month")
+    chart.month_url = "" if whole_month else base_url + "?" + params.to_query(date_from=first, date_to=last, page=1)
+    chart.first, chart.last = format_date(first, "day"), format_date(last, "day")
+    return chart
+
+
+def _chart(slots, params, base_url, total, rtl):
+    """The bars of ``slots`` — (key, label, count, selected, (date_from, date_to) of its
+    link, axis label or None) in time order — right to left on a right-to-left page."""
+    n = len(slots)
+    top = max([count for _k, _l, count, _s, _t, _a in slots] + [1])
     slot = 100.0 / n
     gap = min(slot * 0.18, 0.6) if n > 1 else slot * 0.3
-    bars, years = [], []
-    for i, month in enumerate(series):
-        count = counts.get(month, 0)
-        start, end = month_range(month)
-        selected = params.date_from == start and params.date_to == end
-        if selected:
-            query = params.to_query(date_from=None, date_to=None, page=1)
-        else:
-            query = params.to_query(date_from=start, date_to=end, page=1)
+    # A bar is never wider than 1/30 of the chart: a few bars must not look like a wall.
+    width = min(slot - gap, 100.0 / 30)
+    bars, axis = [], []
+    for i, (key, label, count, selected, (date_from, date_to), axis_label) in enumerate(slots):
+        query = params.to_query(date_from=date_from, date_to=date_to, page=1)
         height = 0.0 if not count else max(2.0, (CHART_BASELINE - CHART_TOP) * count / top)
         x = (n - 1 - i) * slot if rtl else i * slot
-        # A bar is never wider than 1/30 of the chart: a few months must not
-        # look like a wall.
-        width = min(slot - gap, 100.0 / 30)
         bars.append(Bar(
-            month=month, label=format_date(start, "month"), count=count,
-            url=base_url + "?" + query, selected=selected,
+            month=key, label=label, count=count, url=base_url + "?" + query, selected=selected,
             x=round(x + (slot - width) / 2, 3), width=round(width, 3),
             y=round(CHART_BASELINE - height, 1), height=round(height, 1),
             hit_x=round(x, 3), hit_width=round(slot, 3),
             hit_y=CHART_TOP, hit_height=CHART_BASELINE - CHART_TOP,
         ))
-        if month.endswith("-01") or i == 0:
+        if axis_label:
             centre = x + slot / 2
-            years.append((round(centre, 3), month[:4], _anchor(centre)))
-    # Year labels: at most about ten, so they never run into each other; a
-    # first label squeezed against the second (a series starting in November)
-    # gives way to it.
-    if len(years) > 1 and abs(years[0][0] - years[1][0]) < 7:
-        years = years[1:]
-    step = max(1, math.ceil(len(years) / 10))
-    years = years[::step]
-    shown = sum(counts.values())
+            axis.append((round(centre, 3), axis_label, _anchor(centre)))
+    shown = sum(b.count for b in bars)
+    if not shown:
+        return None
     peak = max(bars, key=lambda b: b.count)
     peak_centre = peak.x + peak.width / 2
     clear_url = ""
     if params.date_from or params.date_to:
         clear_url = base_url + "?" + params.to_query(date_from=None, date_to=None, page=1)
     return Timeline(
-        bars=bars, rows=[b for b in bars if b.count], years=years, total=shown,
+        bars=bars, rows=[b for b in bars if b.count], years=axis, total=shown,
         undated=max(0, (total or 0) - shown), peak=peak,
         peak_unique=sum(1 for b in bars if b.count == peak.count) == 1,
-        first=format_date(month_range(keys[0])[0], "month"),
-        last=format_date(month_range(keys[-1])[0], "month"),
+        first="", last="",
         height=CHART_HEIGHT, baseline=CHART_BASELINE, clear_url=clear_url,
-        year_y=CHART_HEIGHT - 6, touch_width=n * TOUCH_TARGET, peak_x=round(peak_centre, 3), peak_y=round(peak.y - 5, 1),
-        peak_anchor=_anchor(peak_centre),
+        year_y=CHART_HEIGHT - 6, touch_width=n * TOUCH_TARGET, peak_x=round(peak_centre, 3),
+        peak_y=round(peak.y - 5, 1), peak_anchor=_anchor(peak_centre),
     )
 
 
@@ -822,7 +868,7 @@ def entity_page(request, slug, kind):
     within = places.descendants(slug) if kind == "place" else None
     the_map = place_map(location_counts, params, base, places,
                         focus=slug if kind == "place" else None, within=within)
-    timeline = timeline_chart(months, params, base, total=outcome.count)
+    timeline = timeline_chart(months, params, base, total=outcome.count, days=outcome.days)
     outcome.facets = labelled_facets(outcome, base)
 
     if kind == "speaker" and not params.q.strip():

@@ -115,7 +115,7 @@ def search_page(request):
     location_counts = outcome.facets.get("location")
     place_tree = browse.place_tree(location_counts, params, base, places)
     place_map = browse.place_map(location_counts, params, base, places)
-    timeline_chart = browse.timeline_chart(timeline, params, base, total=outcome.count)
+    timeline_chart = browse.timeline_chart(timeline, params, base, total=outcome.count, days=outcome.days)
     outcome.facets = labelled_facets(outcome, base)
     num_pages = outcome.num_pages
     context.update(

@@ -153,6 +153,54 @@ def test_the_chosen_month_is_marked_and_its_bar_clears_the_range(seeded):
     assert chart.clear_url and "date_" not in chart.clear_url
 
 
+def test_a_month_opens_into_its_days(seeded):
+    params = SearchParams(date_from=date(2020, 2, 1), date_to=date(2020, 2, 29))
+    outcome = search(params)
+    assert outcome.days == [("2020-02-07", 1)]  # seed 004, dated to the day
+    chart = browse.timeline_chart(outcome.timeline, params, "/search/", total=outcome.count, days=outcome.days)
+    assert chart.unit == "day" and len(chart.bars) == 29
+    [bar] = [b for b in chart.bars if b.count]
+    assert bar.month == "2020-02-07" and bar.label == "7 شباط 2020"
+    query = parse_qs(urlsplit(bar.url).query)
+    assert query["date_from"] == query["date_to"] == ["2020-02-07"]
+    assert search(params_of(bar.url), with_facets=False).count == 1
+    assert chart.month_url == ""  # this is the whole month already
+    assert chart.clear_url and "date_" not in chart.clear_url  # back to every month
+
+
+def test_a_day_keeps_its_month_around_it_and_leads_back_to_it(seeded):
+    params = SearchParams(date_from=date(2020, 2, 7), date_to=date(2020, 2, 7))
+    outcome = search(params)
+    chart = browse.timeline_chart(outcome.timeline, params, "/search/", total=outcome.count, days=outcome.days)
+    assert chart.unit == "day" and len(chart.bars) == 29
+    [chosen] = [b for b in chart.bars if b.selected]
+    assert chosen.month == "2020-02-07"
+    back = parse_qs(urlsplit(chosen.url).query)
+    assert back["date_from"] == ["2020-02-01"] and back["date_to"] == ["2020-02-29"]
+    assert parse_qs(urlsplit(chart.month_url).query)["date_to"] == ["2020-02-29"]
+
+
+def test_days_are_counted_only_for_a_search_within_one_month(seeded):
+    assert search(SearchParams()).days is None
+    assert search(SearchParams(date_from=date(2020, 1, 15), date_to=date(2020, 2, 14))).days is None
+    assert search(SearchParams(date_from=date(2020, 2, 1), date_to=date(2020, 2, 29))).facets["day"]
+
+
+def test_a_month_known_only_by_month_keeps_the_month_chart(seeded):
+    # Seed 000 is dated "July 2020" only: no day to show, so the months stay, July marked.
+    params = SearchParams(date_from=date(2020, 7, 1), date_to=date(2020, 7, 31))
+    outcome = search(params)
+    assert outcome.days == []
+    chart = browse.timeline_chart(outcome.timeline, params, "/search/", total=outcome.count, days=outcome.days)
+    assert chart.unit == "month" and [b.month for b in chart.bars if b.selected] == ["2020-07"]
+
+
+def test_the_search_page_opens_a_month_into_its_days(client, seeded):
+    html = client.get("/search/", {"date_from": "2020-02-01", "date_to": "2020-02-29"}).content.decode()
+    assert "المقالات يوماً بيوم: شباط 2020" in html
+    assert 'data-day="2020-02-07"' in html
+
+
 def test_time_runs_with_the_reading_direction(seeded):
     outcome = search(SearchParams())
     rtl = browse.timeline_chart(outcome.timeline, SearchParams(), "/search/", rtl=True)

@@ -48,6 +48,7 @@ def build_schema():
         source=wf.KEYWORD(**facet),
         year=wf.KEYWORD(**facet),
         month=wf.KEYWORD(**facet),  # YYYY-MM, for the timeline
+        day=wf.KEYWORD(**facet),  # YYYY-MM-DD, for a month's timeline: counted only when asked
         published=wf.DATETIME(sortable=True),
         # Sort keys: YYYYMMDD, with undated articles last in both directions.
         newest=wf.NUMERIC(int, bits=32, sortable=True, signed=False),

@@ -69,6 +69,14 @@ class Outcome:
         return sorted((self.facets.get("month") or {}).items())
 
     @property
+    def days(self):
+        """(YYYY-MM-DD, count) over the calendar month of a search within one month,
+        oldest first; None for any other search."""
+        if "day" not in self.facets:
+            return None
+        return sorted(self.facets["day"].items())
+
+    @property
     def page(self):
         return self.params.page
 
@@ -89,6 +97,17 @@ def filter_query(params):
         end = datetime.combine(params.date_to, time.max) if params.date_to else None
         parts.append(wq.DateRange("published", start, end))
     return parts
+
+
+def calendar_month(params):
+    """(first, last) day of the calendar month a search's date range lies within, or None:
+    such a search (a month or a day picked from the timeline) is counted by day too."""
+    import calendar
+
+    start, end = params.date_from, params.date_to
+    if not (start and end) or start > end or (start.year, start.month) != (end.year, end.month):
+        return None
+    return start.replace(day=1), start.replace(day=calendar.monthrange(start.year, start.month)[1])
 
 
 def effective_sort(params, has_words):
@@ -147,6 +166,14 @@ def _search(params, with_facets, alias_index, view, budget=None):
     outcome.notices.extend(budget.notices)
     if with_facets:
         outcome.facets = facets
+        month = calendar_month(params)
+        if month:
+            # A month picked from the timeline opens into its days, counted over
+            # the whole month (a day picked from them still shows its
+            # neighbours): only then, so no other search pays for this facet.
+            whole = replace(params, date_from=month[0], date_to=month[1])
+            parts = ([text_query] if text_query is not None else []) + filter_query(whole)
+            outcome.facets = dict(facets, day=view.day_counts(wq.And(parts) if len(parts) > 1 else parts[0]))
     if pks:
         articles = Article.objects.with_relations().in_bulk(pks)
         for pk in pks:
@@ -379,8 +406,8 @@ def labelled_facets(outcome, base_url="", limit=FACET_LIMIT, links=True):
     params = outcome.params
     labelled = {}
     for name, counter in outcome.facets.items():
-        if name == "month":
-            continue  # the timeline, not a panel: see Outcome.timeline
+        if name in ("month", "day"):
+            continue  # the timeline, not a panel: see Outcome.timeline and Outcome.days
         selected = set(getattr(params, name, []) or [])
         if name == "year":
             items = sorted(counter.items(), key=lambda kv: kv[0], reverse=True)

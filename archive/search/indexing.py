@@ -145,6 +145,9 @@ def document_for(article, ancestry=None):
         # Only a day- or month-precise date puts the article in a month.
         "month": (article.published.strftime("%Y-%m")
                   if article.published and article.date_precision in ("day", "month") else ""),
+        # And only a day-precise one in a day: a month's timeline opens into its days.
+        "day": (article.published.strftime("%Y-%m-%d")
+                if article.published and article.date_precision == "day" else ""),
         "newest": key or 0,
         "oldest": key or 99991231,
         "updated": article.updated.isoformat() if article.updated else "",

@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 
 TEXT_FIELDS = ("text", "title", "text_exact", "title_exact")
 FACET_FIELDS = ("location", "force", "speaker", "source", "year", "month")
+#: Counted only when a search asks (``day_counts``): a month's timeline by day.
+DAY_FIELD = "day"
 # Whoosh's schema gives the title fields a field boost of 3.
 FIELD_BOOST = {"title": 3.0, "title_exact": 3.0}
 # How long a writer waits for another process's write lock (seconds), as on the Whoosh side.
@@ -67,7 +69,7 @@ def build_schema():
     for name in TEXT_FIELDS:
         # Pre-tokenized by archive.arabic; "raw" is never applied to them.
         sb.add_text_field(name, stored=False, tokenizer_name="raw", index_option="position")
-    for name in FACET_FIELDS:
+    for name in FACET_FIELDS + (DAY_FIELD,):
         sb.add_text_field(name, stored=False, fast=True, tokenizer_name="raw", index_option="basic")
     sb.add_unsigned_field("newest", indexed=True, fast=True)
     sb.add_unsigned_field("oldest", indexed=True, fast=True)
@@ -111,7 +113,7 @@ def to_document(doc):
         broad, exact = analyse(value)
         d.add_pre_tokenized_text(broad_field, tantivy.PreTokenizedString(value, broad))
         d.add_pre_tokenized_text(exact_field, tantivy.PreTokenizedString(value, exact))
-    for name in FACET_FIELDS:
+    for name in FACET_FIELDS + (DAY_FIELD,):
         for value in (doc.get(name) or "").split(","):
             if value:
                 d.add_text(name, value)
@@ -145,12 +147,36 @@ def _meta_stamp(path):
         return None
 
 
+def _open_or_set_aside(path):
+    """The index at ``path``; one an older version of the archive built with another
+    schema is moved aside (``<path>.old-<time>``) and a new, empty one made.
+
+    Failing every page with a 500 until someone rebuilds would be worse: the
+    empty index is filled by ``make run`` (load_demo_data rebuilds an index that
+    lacks articles), ``check_index --repair`` or ``rebuild_index``, and the log
+    says so.
+    """
+    try:
+        return tantivy.Index(SCHEMA, path=path, reuse=True)
+    except ValueError as error:
+        if "schema does not match" not in str(error):
+            raise
+    aside = f"{str(path).rstrip(os.sep)}.old-{time.strftime('%Y%m%d-%H%M%S')}"
+    os.rename(path, aside)
+    os.makedirs(path, exist_ok=True)
+    log.error(
+        "The search index at %s was built with another schema (an older version of the archive): "
+        "moved to %s; rebuild it from the database with `manage.py rebuild_index` "
+        "(or `check_index --repair`).", path, aside)
+    return tantivy.Index(SCHEMA, path=path, reuse=True)
+
+
 def get_index():
     path = _path()
     with _lock:
         if _state["index"] is None or _state["path"] != path:
             os.makedirs(path, exist_ok=True)
-            _state.update(index=tantivy.Index(SCHEMA, path=path, reuse=True), path=path, stamp=None, view=None)
+            _state.update(index=_open_or_set_aside(path), path=path, stamp=None, view=None)
         return _state["index"]
 
 
@@ -482,6 +508,12 @@ class TantivyView:
 
     def exists(self, node):
         return bool(self.searcher.search(self.query(node), 1, count=False).hits)
+
+    def day_counts(self, node):
+        """Counter of YYYY-MM-DD over the matches of ``node`` (day-precise dates only)."""
+        spec = {DAY_FIELD: {"terms": {"field": DAY_FIELD, "size": 400, "segment_size": 400}}}
+        result = self.searcher.aggregate(self.query(node), spec)
+        return Counter({b["key"]: b["doc_count"] for b in (result.get(DAY_FIELD) or {}).get("buckets", [])})
 
     def count_and_facets(self, node, with_facets=True):
         query = self.query(node)

@@ -16,6 +16,8 @@ from whoosh import query as wq
 from whoosh import sorting
 
 FACET_FIELDS = ("location", "force", "speaker", "source", "year", "month")
+#: Counted only when a search asks (``day_counts``): a month's timeline by day.
+DAY_FIELD = "day"
 # How many steps through postings between two looks at the clock.
 CHECK_EVERY = 256
 
@@ -34,7 +36,7 @@ class FacetColumns:
     def __init__(self, reader):
         size = reader.doc_count_all()
         self.columns = {}
-        for name in FACET_FIELDS:
+        for name in FACET_FIELDS + (DAY_FIELD,):
             column = [()] * size
             if name in reader.schema:
                 for term in reader.lexicon(name):
@@ -57,10 +59,10 @@ class FacetColumns:
                 cached = cls._cache["current"] = (reader, cls(reader))
         return cached[1]
 
-    def count(self, docnums):
-        counts = {name: Counter() for name in self.columns}
-        for name, column in self.columns.items():
-            counter = counts[name]
+    def count(self, docnums, fields=FACET_FIELDS):
+        counts = {name: Counter() for name in fields}
+        for name in fields:
+            column, counter = self.columns[name], counts[name]
             for d in docnums:
                 values = column[d]
                 if values:
@@ -164,6 +166,11 @@ class WhooshView:
 
     def exists(self, node):
         return next(iter(node.docs(self.searcher)), None) is not None
+
+    def day_counts(self, node):
+        """Counter of YYYY-MM-DD over the matches of ``node`` (day-precise dates only)."""
+        docnums = self._docnums(node)
+        return FacetColumns.for_searcher(self.searcher).count(docnums, (DAY_FIELD,))[DAY_FIELD]
 
     def count_and_facets(self, node, with_facets=True):
         docnums = self._docnums(node)

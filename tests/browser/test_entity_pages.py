@@ -45,7 +45,17 @@ def test_a_month_of_the_timeline_narrows_the_place_page(page, axe_script, browse
     year, number = month.split("-")
     expect(page.locator(".chips")).to_contain_text(f"من 1 {MONTHS_AR[int(number) - 1]} {year}")
     assert result_count(page) == expected < before
-    expect(page.locator(".timeline__link.is-selected")).to_have_count(1)
+    # The month opens into its days (or, with none dated to the day, stays marked among the months).
+    days = page.locator(".timeline__link[data-day]:not(.is-empty)")
+    if days.count():
+        expect(page.locator(".timeline__heading")).to_contain_text("يوماً بيوم")
+        day = days.first.get_attribute("data-day")
+        days.first.click()
+        page.wait_for_url(re.compile(rf"date_from={day}&date_to={day}"))
+        expect(page.locator(f'.timeline__link.is-selected[data-day="{day}"]')).to_have_count(1)
+        assert_accessible(page, axe_script)
+    else:
+        expect(page.locator(".timeline__link.is-selected")).to_have_count(1)
     # The table under the chart is the same thing in words.
     page.locator(".timeline__table > summary").click()
     expect(page.locator(".timeline__table tr.is-selected a")).to_have_attribute("aria-current", "true")

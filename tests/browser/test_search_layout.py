@@ -195,8 +195,19 @@ def test_tapping_a_month_on_a_phone_narrows_to_it(open_page):
     month = bar.get_attribute("data-month")
     bar.locator(".timeline__hit").tap()
     page.wait_for_url(re.compile(rf"date_from={month}-01"))
-    # The reader comes back to the timeline they used.
-    expect(page.locator(".timeline__link.is-selected")).to_be_visible()
+    # The reader comes back to the timeline they used, open on the month's days when
+    # any match is dated to the day (else on the months, this one marked).
+    expect(page.locator(".timeline__chart")).to_be_visible()
+    days = page.locator(".timeline__link[data-day]:not(.is-empty)")
+    if days.count():
+        widths = page.locator(".timeline__hit").evaluate_all("rs => rs.map(r => r.getBoundingClientRect().width)")
+        assert min(widths) >= TOUCH - 0.5
+        days.first.scroll_into_view_if_needed()
+        day = days.first.get_attribute("data-day")
+        days.first.locator(".timeline__hit").tap()
+        page.wait_for_url(re.compile(rf"date_from={day}&date_to={day}"))
+    else:
+        expect(page.locator(".timeline__link.is-selected")).to_be_visible()
 
 
 def test_the_place_page_map_names_its_places_on_a_phone(open_page):
