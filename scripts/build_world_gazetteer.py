@@ -163,8 +163,9 @@ def main(argv=None):
             "slug": slugify(english), "aliases": names[1:] + [english], "kind": "country",
             "parent": None, "latitude": None, "longitude": None,
         })
-        country_spellings.update(fold(n) for n in names)
+        country_spellings.update(fold(n) for n in [*names, english])
 
+    country_keys = {p["key"] for p in places}
     capitals = {(c["iso"], c["capital"]) for c in gn_countries.values() if c.get("capital")}
     zone_city = {}
     for zone, data in ar.time_zones.items():
@@ -204,6 +205,11 @@ def main(argv=None):
             kept.append(n)
         if not kept:
             continue
+        if city["countrycode"] not in country_keys:
+            continue            # no Arabic name for its country (Kosovo in ISO terms)
+        english = city["name"]
+        if fold(english) in country_spellings:
+            english = f"{english} City"     # Singapore the country, Singapore City
         slug = slugify(city["name"])
         if slug in slugs:
             slug = f"{slug}-{city['countrycode'].lower()}"
@@ -211,8 +217,8 @@ def main(argv=None):
             slug = f"{slug}-{city['geonameid']}"
         slugs.add(slug)
         places.append({
-            "key": f"gn:{city['geonameid']}", "name": kept[0], "name_en": city["name"],
-            "slug": slug, "aliases": kept[1:] + [city["name"]], "kind": "city",
+            "key": f"gn:{city['geonameid']}", "name": kept[0], "name_en": english,
+            "slug": slug, "aliases": kept[1:] + [english], "kind": "city",
             "parent": city["countrycode"], "latitude": city["latitude"], "longitude": city["longitude"],
             "population": city["population"], "capital": capital,
         })
