@@ -42,7 +42,7 @@ REPORTING_VERBS = _forms(
     "قال", "قالت", "قالوا", "يقول", "تقول", "أكد", "أكدت", "أكدوا", "يؤكد", "أضاف", "أضافت",
     "صرح", "صرحت", "أوضح", "أوضحت", "أشار", "أشارت", "نفى", "نفت", "حذر", "حذرت", "تابع",
     "تابعت", "ذكر", "ذكرت", "أفاد", "أفادت", "اعتبر", "اعتبرت", "شدد",
-    "شددت", "لفت", "لفتت", "أردف", "أردفت", "رأى", "رأت", "أضافت", "علق", "علقت", 
+    "شددت", "لفت", "لفتت", "أردف", "أردفت", "أضافت", "علق", "علقت", 
 )
 #: Ranks and honorifics: the name follows them directly, whatever role came
 #: before ("رئيس مركز المصالحة الروسي في سوريا اللواء يوري يفتوشينكو").
@@ -76,6 +76,11 @@ UNNAMED = _forms(
     "عناصر", "قوات", "القوات", "الشرطة", "شرطة", "السلطات", "سلطات", "مصادر", "وسائل", "الحزب",
     "التحالف", "التنظيم", "الأمم", "المفوضية", "المنظمة", "منظمة", "اللجنة", "لجنة", "الخارجية",
     "الداخلية", "الدفاع", "البنتاغون", "الكرملين", "البيت", "الإدارة", "المحكمة", "محكمة",
+    "شهود", "شاهد", "تقارير", "سكان", "دراسة", "الدراسة", "صندوق", "هيئة", "الهيئة", "ولي",
+    "صاحب", "الله", "رسول", "النبي", "نشطاء", "ناشطون", "مواطنون", "خبراء", "محللون", "أطباء",
+    "مسؤولين", "مصدرا", "مصدران", "عدد", "بعض", "معظم", "جماعة", "الجماعة", "فريق", "موقع",
+    "قناة", "القناة", "تلفزيون", "إذاعة", "مركز", "المركز", "معهد", "المعهد", "جامعة",
+    "حرس", "شركة", "الشركة", "حساب", "صفحة", "مكتب", "حركة", "الحركة", "حزب", "الجبهة", "جبهة",
 )
 TITLES = TITLES | UNNAMED
 #: "المتحدث باسم X": the role runs on to the name.
@@ -108,46 +113,50 @@ class Quoted:
     end: int
 
 
-def find_quoted(text: str) -> list[Quoted]:
+def find_quoted(text: str, words=None) -> list[Quoted]:
     """Every named person the text introduces as speaking, in order, with
-    repeats (one per mention)."""
-    tokens = tokenize(text or "")
-    folded = [fold(t.text) for t in tokens]
-    gaps = [text[tokens[i].end:tokens[i + 1].start] for i in range(len(tokens) - 1)] + [""]
-    broken = [any(ch in _BREAK_CHARS for ch in g) for g in gaps]   # break after word i
-    sentence_has_verb = _sentences_with_verbs(text, tokens, folded)
+    repeats (one per mention). ``words``: (tokens, folded words) of the text
+    if already made (AliasIndex.words)."""
+    text = text or ""
+    tokens, folded = words if words is not None else _words(text)
     found: list[Quoted] = []
+    verbs = [i for i, w in enumerate(folded) if w in REPORTING_VERBS]
+    if not verbs:
+        return found
+    broken = _Breaks(text, tokens)
     i = 0
-    while i < len(tokens):
-        word = folded[i]
-        anchor = None
-        if word in REPORTING_VERBS and not broken[i]:
-            anchor = i + 1
-        if anchor is None or anchor >= len(tokens):
-            i += 1
+    for v in verbs:
+        if v < i or broken[v] or v + 1 >= len(tokens):
             continue
-        quoted, after = _person_at(text, tokens, folded, broken, anchor)
+        quoted, after = _person_at(text, tokens, folded, broken, v + 1)
         if quoted is not None:
             found.append(quoted)
-            i = max(after, i + 1)
-        else:
-            i += 1
+            i = after
     return found
 
 
-def _sentences_with_verbs(text, tokens, folded) -> list[bool]:
-    """Per token: is there a reporting verb in its sentence?"""
-    out = [False] * len(tokens)
-    start = 0
-    for i in range(len(tokens) + 1):
-        end_here = i == len(tokens) or (
-            i > 0 and any(ch in ".!?؟\n" for ch in text[tokens[i - 1].end:tokens[i].start]))
-        if end_here and i > start:
-            has = any(folded[k] in REPORTING_VERBS for k in range(start, i))
-            for k in range(start, i):
-                out[k] = has
-            start = i
-    return out
+def _words(text):
+    tokens = tokenize(text)
+    return tokens, [fold(t.text) for t in tokens]
+
+
+class _Breaks:
+    """broken[i]: is there sentence or clause punctuation after word i?
+    Worked out only for the words a quotation is read from."""
+
+    def __init__(self, text, tokens):
+        self.text, self.tokens, self.memo = text, tokens, {}
+
+    def __getitem__(self, i):
+        found = self.memo.get(i)
+        if found is None:
+            if i + 1 >= len(self.tokens):
+                found = False
+            else:
+                gap = self.text[self.tokens[i].end:self.tokens[i + 1].start]
+                found = any(ch in _BREAK_CHARS for ch in gap)
+            self.memo[i] = found
+        return found
 
 
 def _is_role_word(word: str) -> bool:
@@ -220,6 +229,9 @@ def _name_from(text, tokens, folded, broken, role_start, j):
     name_end = j + 1
     while name_end < n and name_end - j < _MAX_NAME_WORDS and not broken[name_end - 1]:
         w = folded[name_end]
+        if folded[name_end - 1] in _CONNECTORS:
+            name_end += 1         # عبد الله, أبو بكر: the word after a connector is the name's
+            continue
         if w in STOP or w in TITLES or w in REPORTING_VERBS or w in _SPOKESMAN:
             break
         if w.startswith(("و", "ف", "ب", "ل")) and not w.startswith(("ال",)) and \
@@ -252,7 +264,7 @@ def _name_from(text, tokens, folded, broken, role_start, j):
     return Quoted(name=name, role=role, start=start, end=end), name_end
 
 
-def proposals_for(text: str, matches) -> list[Quoted]:
+def proposals_for(text: str, matches, words=None) -> list[Quoted]:
     """The quoted people the gazetteer does not know, one per name (first
     mention), to be proposed as speakers.
 
@@ -261,14 +273,17 @@ def proposals_for(text: str, matches) -> list[Quoted]:
     single-word name never is (it may be a known speaker's family name, or
     the family name of a proposal already made: "بومبيو" after "مايك بومبيو").
     """
+    words = words if words is not None else _words(text or "")
     known_spans = [(m.start, m.end) for m in matches]
     out: dict[str, Quoted] = {}
-    for q in find_quoted(text):
+    for q in find_quoted(text, words):
         if any(s < q.end and q.start < e for s, e in known_spans):
             continue
-        words = q.name.split()
-        if len(words) < 2:
-            q = _full_name(text, q)
+        parts = q.name.split()
+        if len(parts) == 2 and fold(parts[0]) in _CONNECTORS:
+            continue          # عبد الرحمن, أبو محمد: part of a name, or a kunya alone
+        if len(parts) < 2:
+            q = _full_name(text, q, words)
             if q is None:
                 continue
         key = fold(q.name)
@@ -282,13 +297,12 @@ def proposals_for(text: str, matches) -> list[Quoted]:
     return list(out.values())
 
 
-def _full_name(text: str, q: Quoted) -> Quoted | None:
+def _full_name(text: str, q: Quoted, words) -> Quoted | None:
     """A one-word name ("وقال وليامسون") as the article names the person in
     full elsewhere: the plain word before it ("غافين وليامسون") or the
     connectors after it ("سلمان بن عبد العزيز"). None if the article never
     does."""
-    tokens = tokenize(text)
-    folded = [fold(t.text) for t in tokens]
+    tokens, folded = words
     target = fold(q.name)
     for i, word in enumerate(folded):
         if word != target:

@@ -61,8 +61,9 @@ def tag(title: str, body: str, index: AliasIndex | None = None) -> Tags:
     text = f"{title or ''}{SEPARATOR}{body or ''}"
     tags = Tags(text=text)
     seen = set()
-    matches = supported_places(text, index.find(text))
-    tags.proposals = proposals_for(text, matches)
+    words = index.words(text)
+    matches = supported_places(text, index.find(text, words))
+    tags.proposals = proposals_for(text, matches, words)
     for match in matches:
         tags.matches.append(match)
         key = (match.kind, match.pk)

@@ -36,8 +36,15 @@ Context (needs --corpus)
   tagger only accepts with supporting evidence (archive/place_context.py):
   * a spelling that reads as a proclitic + a common corpus word
     (بعقوبة = ب + عقوبة "with a punishment");
-  * a world spelling that is itself a common word: frequent in the corpus, but
-    rarely after في/من/إلى/مدينة (صور "pictures" and Tyre).
+  * a world spelling that a proclitic turns into a common word (كبيرا = ك +
+    بيرا, Beira);
+  * (dropped, not flagged: "في المدينة" is no evidence) a world spelling that
+    is a common noun: it takes or drops the article (معسكر/المعسكر, Mascara;
+    المدينة/مدينة, Medina), which a town's name does not (القاهرة, never قاهرة);
+  * a world spelling, not of a capital or a city of a million, that is
+    frequent but rarely after في/من/إلى/مدينة (صور "pictures" and Tyre).
+  Spellings that are such common words that the place is a rounding error
+  (الجديد, الأبيض) are dropped.
   Nothing of the corpus is written out but these names.
 """
 from __future__ import annotations
@@ -79,7 +86,9 @@ def arabic_names(values) -> list[str]:
         value = strip_marks(value or "").strip()
         core = fold(value).replace(" ", "")
         core = core[2:] if core.startswith("ال") else core
-        if _ARABIC_NAME.match(value) and len(core) >= 3 \
+        # ى inside a word, a word starting with ئ: Uyghur (مىلان, ئالجىر), not Arabic.
+        uyghur = any("ى" in w[:-1] or w.startswith("ئ") for w in value.split())
+        if _ARABIC_NAME.match(value) and len(core) >= 3 and not uyghur \
                 and value not in names:
             names.append(value)
     return names
@@ -232,6 +241,16 @@ def main(argv=None):
         single = {n for n in conflict_names + world_names if " " not in n.strip() and _ARABIC_NAME.match(n)}
         words, after = corpus_counts(args.corpus, single | {strip_marks(n) for n in single})
         world_folded = {fold(n) for n in world_names}
+        # Capitals and cities of a million: the subject of many a sentence
+        # (قالت واشنطن), so seldom after a locative, and seldom a common word.
+        # Only the spelling the corpus uses most: ديلي (as in ديلي ميل) is
+        # not the Delhi of دلهي.
+        big_primary = set()
+        for p in places:
+            if p.get("capital") or p.get("population", 0) >= 1_000_000:
+                spelled = [fold(n) for n in [p["name"], *p["aliases"]] if _ARABIC_NAME.match(n)]
+                if spelled:
+                    big_primary.add(max(spelled, key=lambda f: words.get(f, 0)))
         flagged, dropped = {}, {}
         for name in sorted(single):
             f = fold(name)
@@ -244,13 +263,28 @@ def main(argv=None):
                 if common >= 30 and common >= n:
                     flagged[f] = f"{name}: {f[0]} + {rest} ({common} vs {n})"
                     continue
-            if f not in world_folded or n < 30:
+            if f not in world_folded:
+                continue
+            # كبيرا = ك + بيرا (Beira), وكيل = و + كيل (Kiel): the name with a
+            # proclitic is an ordinary word far more often than the name.
+            glued = max((words.get(c + f, 0) for c in _PROCLITIC_LETTERS), default=0)
+            if glued >= 30 and glued > 2 * n:
+                flagged[f] = f"{name}: a proclitic + it is a common word ({glued} vs {n})"
+                continue
+            # معسكر/المعسكر, المدينة/مدينة: a common noun takes the article or
+            # leaves it; a town's name keeps its form (القاهرة, never قاهرة).
+            other = f[2:] if f.startswith("ال") else "ال" + f
+            if f not in country_spellings and words.get(other, 0) >= 30 and words.get(other, 0) * 2 >= n:
+                # "في المدينة" is no evidence for Medina: dropped, not flagged.
+                dropped[f] = f"{name}: dropped, a common noun, also as {other} ({words.get(other, 0)} vs {n})"
+                continue
+            if n < 30 or f in big_primary or f in country_spellings:
                 continue
             ratio = after.get(f, 0) / n
-            if ratio < 0.02 and n >= 100:
+            if ratio < 0.05 and n >= 100:
                 # الجديد, الأبيض, الجزيرة: a word first, a town far behind.
                 dropped[f] = f"{name}: dropped, a common word ({after.get(f, 0)} of {n} after a locative)"
-            elif ratio < 0.1:
+            elif ratio < 0.25:
                 flagged[f] = f"{name}: common word ({after.get(f, 0)} of {n} after a locative)"
         for place in places:
             names = [n for n in [place["name"], *place["aliases"]] if fold(n) not in dropped]
