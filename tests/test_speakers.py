@@ -171,3 +171,24 @@ def test_upload_preview_without_the_tick_leaves_a_proposal(gazetteer, client):
     article = Article.objects.get()
     assert not Speaker.objects.filter(name="رايان ديلون").exists()
     assert article.speaker_proposals.get().status == "pending"
+
+
+def test_choosing_a_known_speaker_in_the_admin_form_merges_the_proposal(gazetteer, tmp_path, client):
+    article = import_text(tmp_path, "a.txt", COALITION)
+    proposal = article.speaker_proposals.get()
+    dillon = Speaker.objects.get(name="ريان ديلون")
+    client.force_login(User.objects.create_superuser("boss", "b@example.org", "x"))
+    client.post(reverse("admin:archive_speakerproposal_change", args=[proposal.pk]),
+                {"speaker": dillon.pk, "_save": "1"})
+    proposal.refresh_from_db()
+    assert proposal.status == "merged" and proposal.speaker == dillon
+    assert article.speakers.filter(pk=dillon.pk).exists()
+
+
+def test_rejecting_leaves_no_speaker(gazetteer, tmp_path):
+    from archive import proposals
+
+    article = import_text(tmp_path, "a.txt", COALITION)
+    proposals.reject(article.speaker_proposals.get())
+    assert article.speaker_proposals.get().status == "rejected"
+    assert not Speaker.objects.filter(name="رايان ديلون").exists()
