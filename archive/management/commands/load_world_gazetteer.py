@@ -37,7 +37,7 @@ def load_world(path: Path = WORLD) -> tuple[int, int]:
 
     data = json.loads(path.read_text(encoding="utf-8"))
     existing = list(Place.objects.only("pk", "name", "name_en", "aliases", "kind", "slug"))
-    slugs = {p.slug for p in existing}
+    slugs = {p.slug: p.pk for p in existing}
     # folded spelling -> [(pk, kind)] of the places already there
     spelled: dict[str, list[tuple[int, str]]] = {}
     for place in existing:
@@ -52,8 +52,7 @@ def load_world(path: Path = WORLD) -> tuple[int, int]:
                 if entry["kind"] != level:
                     continue
                 if entry["slug"] in slugs:        # loaded before
-                    pk = Place.objects.filter(slug=entry["slug"]).values_list("pk", flat=True).first()
-                    key_to_pk[entry["key"]] = pk
+                    key_to_pk[entry["key"]] = slugs[entry["slug"]]
                     continue
                 names = [entry["name"], *entry["aliases"]]
                 same = [
@@ -80,7 +79,7 @@ def load_world(path: Path = WORLD) -> tuple[int, int]:
             made = Place.objects.bulk_create([p for _e, p in batch], batch_size=500)
             for (entry, _p), place in zip(batch, made):
                 key_to_pk[entry["key"]] = place.pk
-                slugs.add(place.slug)
+                slugs[place.slug] = place.pk
             created += len(made)
     invalidate_alias_index()    # bulk_create sends no signals
     return created, merged
