@@ -127,4 +127,11 @@ def _retag(article, index: AliasIndex) -> Change:
             change.removed[relation] = removed
             if added or removed:
                 manager.set(wanted)
+        # People quoted whom the gazetteer does not know become proposals, as
+        # on import; written only when there is one the article lacks.
+        known = set(article.speaker_proposals.values_list("name", flat=True))
+        if any(q.name not in known for q in tags.proposals):
+            from archive.proposals import store
+
+            store(article, [{"name": q.name, "role": q.role} for q in tags.proposals])
     return change

@@ -192,3 +192,12 @@ def test_rejecting_leaves_no_speaker(gazetteer, tmp_path):
     proposals.reject(article.speaker_proposals.get())
     assert article.speaker_proposals.get().status == "rejected"
     assert not Speaker.objects.filter(name="رايان ديلون").exists()
+
+
+def test_retagging_proposes_the_people_quoted_once(db):
+    from archive.tagging import retag_articles
+
+    article = Article.objects.create(title="الضربات", body=COALITION)
+    retag_articles(Article.objects.all())
+    retag_articles(Article.objects.all())
+    assert [p.name for p in article.speaker_proposals.all()] == ["رايان ديلون"]
