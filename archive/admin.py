@@ -7,7 +7,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from archive.models import Article, Force, Job, Outlet, Place, Speaker, UploadBatch
+from archive.models import Article, Force, Job, Outlet, Place, Speaker, SpeakerProposal, UploadBatch
 
 admin.site.site_header = _("أرشيف الأخبار: الإدارة")
 admin.site.site_title = _("أرشيف الأخبار")
@@ -168,3 +168,49 @@ class JobAdmin(ReadOnlyAdmin):
     list_select_related = ("user",)
     readonly_fields = ("kind", "state", "user", "done", "total", "created", "started", "finished", "error", "result")
     fields = readonly_fields
+
+@admin.register(SpeakerProposal)
+class SpeakerProposalAdmin(admin.ModelAdmin):
+    """People articles quote whom the gazetteer does not know: the archivist
+    accepts them (a new speaker), merges them into a known speaker (choose it
+    in the form and save) or rejects them. See archive/proposals.py."""
+
+    list_display = ("name", "role", "status", "speaker", "article")
+    list_filter = ("status",)
+    search_fields = ("name", "role")
+    list_select_related = ("article", "speaker")
+    autocomplete_fields = ("speaker",)
+    readonly_fields = ("article", "name", "role", "status", "created")
+    fields = ("name", "role", "article", "status", "speaker", "created")
+    actions = ("accept_selected", "reject_selected")
+
+    def has_add_permission(self, request):
+        return False    # proposals come from tagging, not from a form
+
+    def save_model(self, request, obj, form, change):
+        from archive import proposals
+
+        if obj.speaker_id and obj.status == SpeakerProposal.Status.PENDING:
+            proposals.merge(obj, obj.speaker)
+        else:
+            super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("قبول المقترحين متحدثين جددًا"), permissions=["change"])
+    def accept_selected(self, request, queryset):
+        from archive import proposals
+
+        done = 0
+        for proposal in queryset.filter(status=SpeakerProposal.Status.PENDING):
+            proposal.refresh_from_db()
+            if proposal.status == SpeakerProposal.Status.PENDING:
+                proposals.accept(proposal)
+                done += 1
+        self.message_user(request, _("قُبل %(n)d من المتحدثين المقترحين.") % {"n": done})
+
+    @admin.action(description=_("رفض المقترحين"), permissions=["change"])
+    def reject_selected(self, request, queryset):
+        from archive import proposals
+
+        for proposal in queryset.filter(status=SpeakerProposal.Status.PENDING):
+            proposals.reject(proposal)
+        self.message_user(request, _("رُفض المقترحون المختارون."))

@@ -306,6 +306,11 @@ def apply_corrections(draft: Draft, i: int, post, may_add_outlets=True) -> list[
         if prefix + "tags" in post:  # the form was shown: unchecked boxes remove
             chosen = {int(v) for v in post.getlist(prefix + relation) if v.isdigit()}
             setattr(draft, attribute, [pk for pk in getattr(draft, attribute) if pk in chosen])
+    if prefix + "tags" in post:
+        # A ticked proposed speaker becomes a speaker when the draft is saved.
+        accepted = set(post.getlist(prefix + "accept_speaker"))
+        for n, proposal in enumerate(draft.speaker_proposals):
+            proposal["accept"] = str(n) in accepted
     if draft.dateline_id and draft.dateline_id not in draft.place_ids:
         draft.dateline_id = None
     draft.content_hash = pipeline.content_hash(draft.title, draft.body)
@@ -336,7 +341,8 @@ def preview_rows(drafts, errors=None, included=None, start=0):
         ):
             # What was found: checked when the draft keeps it.
             found = [names[model][pk] for pk in getattr(draft, attribute) if pk in names[model]]
-            entities.append({"relation": relation, "label": label, "items": found})
+            entities.append({"relation": relation, "label": label, "items": found,
+                             "proposals": draft.speaker_proposals if relation == "speakers" else []})
         warnings = [w for w in draft.warnings
                     if not w.startswith((pipeline.DUPLICATE_WARNING, pipeline.UPDATE_WARNING))]
         body = re.sub(r"\n\s*\n+", "\n", draft.body[:BODY_PREVIEW])

@@ -285,10 +285,16 @@ class AliasIndex:
             return 1
         return None
 
-    def _spans(self, text: str):
-        """Every (start word, end word, preference, alias, clitic_len) that fits."""
+    def words(self, text: str):
+        """``text`` cut into tokens and their folded forms, with this index's
+        fold memo: pass it to :meth:`find` and reuse it (archive.speakers)
+        rather than cutting the same text twice."""
         tokens = tokenize(text)
-        folded = [self._fold(t.text) for t in tokens]
+        return tokens, [self._fold(t.text) for t in tokens]
+
+    def _spans(self, text: str, words=None):
+        """Every (start word, end word, preference, alias, clitic_len) that fits."""
+        tokens, folded = words if words is not None else self.words(text)
         # May word i and word i+1 belong to one name? (no clause break between)
         joinable = [
             not any(ch in _BREAKS for ch in text[tokens[i].end:tokens[i + 1].start])
@@ -314,10 +320,11 @@ class AliasIndex:
                     spans.append((i, i + n, pref + 2 * cost, alias, cand.clitic_len))
         return tokens, spans
 
-    def find(self, text: str) -> list[Match]:
-        """Every gazetteer mention in ``text``, in order of position."""
+    def find(self, text: str, words=None) -> list[Match]:
+        """Every gazetteer mention in ``text``, in order of position.
+        ``words``: :meth:`words` of the same text, if already made."""
         text = text if isinstance(text, str) else ("" if text is None else str(text))
-        tokens, spans = self._spans(text)
+        tokens, spans = self._spans(text, words)
         # Rule 5: longest (in words, then characters) first; then fewest
         # liberties; then leftmost. Take greedily what does not overlap.
         spans.sort(key=lambda s: (

@@ -308,3 +308,40 @@ class Job(models.Model):
 
     def percent(self):
         return int(100 * self.done / self.total) if self.total else (100 if self.ended else 0)
+
+class SpeakerProposal(models.Model):
+    """A person an article quotes whom the gazetteer does not know
+    (archive.speakers). Never a speaker until an archivist says so: accepting
+    makes a Speaker with the spelling seen and its role; merging adds the
+    spelling to an existing Speaker; either way the article is tagged with it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("بانتظار المراجعة")
+        ACCEPTED = "accepted", _("قُبل متحدثًا جديدًا")
+        MERGED = "merged", _("دُمج في متحدث معروف")
+        REJECTED = "rejected", _("رُفض")
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("المقال"), on_delete=models.CASCADE, related_name="speaker_proposals",
+    )
+    name = models.CharField(_("الاسم كما ورد"), max_length=200)
+    role = models.CharField(_("الصفة كما وردت"), max_length=300, blank=True)
+    status = models.CharField(_("الحالة"), max_length=10, choices=Status.choices,
+                              default=Status.PENDING, db_index=True)
+    speaker = models.ForeignKey(
+        Speaker, verbose_name=_("المتحدث"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="proposals",
+        help_text=_("اختر متحدثًا معروفًا لدمج هذا الاسم فيه."),
+    )
+    created = models.DateTimeField(_("أضيف"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("متحدث مقترح")
+        verbose_name_plural = _("متحدثون مقترحون")
+        ordering = ["status", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "name"], name="speaker_proposal_once_per_article"),
+        ]
+
+    def __str__(self):
+        return self.name

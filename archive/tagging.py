@@ -6,6 +6,12 @@ query to it, with the same folding. It never guesses beyond the gazetteer:
 a name that is not in it is not tagged, and a name two entities share is not
 tagged at all (see the matcher's rules). Improving tags means improving the
 gazetteer, then re-tagging with :func:`retag_articles`.
+
+Two things go beyond plain matching, both in their own modules:
+place names that are also ordinary words (بعقوبة = ب + عقوبة) count only with
+supporting context (:mod:`archive.place_context`), and the people an article
+quotes who are not in the gazetteer are returned as ``proposals``
+(:mod:`archive.speakers`), never as speakers.
 """
 from __future__ import annotations
 
@@ -15,6 +21,8 @@ from django.db import transaction
 
 from archive.gazetteer import AliasIndex, Match, get_alias_index
 from archive.models import Article
+from archive.place_context import supported_places
+from archive.speakers import Quoted, proposals_for
 
 #: Between title and body in the text that is matched: a paragraph break, so
 #: no name is ever read across the two.
@@ -41,6 +49,9 @@ class Tags:
     outlets: list[int] = field(default_factory=list)
     matches: list[Match] = field(default_factory=list)
     text: str = ""
+    #: People quoted by name whom the gazetteer does not know: to be
+    #: proposed to an archivist, never tagged as speakers on their own.
+    proposals: list[Quoted] = field(default_factory=list)
 
 
 def tag(title: str, body: str, index: AliasIndex | None = None) -> Tags:
@@ -50,7 +61,10 @@ def tag(title: str, body: str, index: AliasIndex | None = None) -> Tags:
     text = f"{title or ''}{SEPARATOR}{body or ''}"
     tags = Tags(text=text)
     seen = set()
-    for match in index.find(text):
+    words = index.words(text)
+    matches = supported_places(text, index.find(text, words))
+    tags.proposals = proposals_for(text, matches, words)
+    for match in matches:
         tags.matches.append(match)
         key = (match.kind, match.pk)
         if key not in seen:
@@ -113,4 +127,11 @@ def _retag(article, index: AliasIndex) -> Change:
             change.removed[relation] = removed
             if added or removed:
                 manager.set(wanted)
+        # People quoted whom the gazetteer does not know become proposals, as
+        # on import; written only when there is one the article lacks.
+        known = set(article.speaker_proposals.values_list("name", flat=True))
+        if any(q.name not in known for q in tags.proposals):
+            from archive.proposals import store
+
+            store(article, [{"name": q.name, "role": q.role} for q in tags.proposals])
     return change

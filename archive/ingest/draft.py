@@ -48,6 +48,10 @@ class Draft:
     speaker_ids: list = field(default_factory=list)
     place_ids: list = field(default_factory=list)
     force_ids: list = field(default_factory=list)
+    # People quoted whom the gazetteer does not know (archive.speakers):
+    # {"name", "role", "accept"}; stored as proposals, never as speakers
+    # unless the archivist ticks "accept" in the upload preview.
+    speaker_proposals: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     # The article holding the same text already (refused when saved), and the
     # article with the same external id (updated when saved).

@@ -252,6 +252,7 @@ def prepare(draft: Draft, catalog=None) -> Draft:
     draft.speaker_ids = list(tags.speakers)
     draft.place_ids = list(tags.places)
     draft.force_ids = list(tags.forces)
+    draft.speaker_proposals = [{"name": q.name, "role": q.role, "accept": False} for q in tags.proposals]
 
     _resolve_dateline(draft, catalog)
     # The dateline is a place the article names, even when it sits on a header
@@ -367,6 +368,10 @@ def save(draft: Draft, *, index=True, catalog=None):
                 article.speakers.set(draft.speaker_ids)
                 article.places.set(draft.place_ids)
                 article.forces.set(draft.force_ids)
+            if draft.speaker_proposals or not created:
+                from archive.proposals import store
+
+                store(article, draft.speaker_proposals)
             if draft.original_bytes is not None:
                 old_file = article.original_file.name if not created else ""
                 article.original_file.save(

@@ -24,6 +24,9 @@ class Command(BaseCommand):
             call_command("loaddata", str(FIXTURES / "gazetteer.json"), verbosity=options["verbosity"])
         elif verbose:
             self.stdout.write("Gazetteer already present: left as it is.")
+        # The world under the conflict's places (fixtures/world_places.json);
+        # adds only what is missing, so it is safe on every run.
+        call_command("load_world_gazetteer", verbosity=options["verbosity"])
         if not Article.objects.exists():
             call_command("loaddata", str(FIXTURES / "seed_articles.json"), verbosity=options["verbosity"])
             # Fixtures bypass the upload pipeline: give the seeds their

