@@ -241,8 +241,9 @@ def _cores(folded, df=None, name=False):
     """The word's cores: without a typed article form (الوزارة → وزارة), or
     the word as typed and, when it begins with ب ل ف ك (alone or after و/ف),
     also without it if that reading is likely: with an index (``df``), when
-    the rest is in it at least as often as the whole word (لخاصية → خاصية, but
-    لبنان, كتابة, فكرة stay whole); without one, when the rest still stems to
+    the rest is in it at least as often as the whole word, and the corpus word
+    counts (``arabic.written``) do not say the whole is the commoner word
+    (لخاصية → خاصية, but لبنان, كتابة, فكرة stay whole); without one, when the rest still stems to
     four letters or more. A ``name`` (a gazetteer spelling) is never split:
     بعقوبة is Baquba, not ب + عقوبة "punishment"."""
     for form in _ARTICLE_FORMS_TYPED:
@@ -253,11 +254,14 @@ def _cores(folded, df=None, name=False):
         if not folded.startswith(form):
             continue
         rest = folded[len(form):]
-        rest_stem = arabic.stem(rest)
+        rest_stem = arabic.broad_stem(rest)
         if df is None:
             likely = len(rest_stem) >= MIN_ATTACHED_CORE
         else:
-            likely = len(rest_stem) >= 3 and df(rest_stem) >= max(df(arabic.stem(folded)), 1)
+            likely = len(rest_stem) >= 3 and df(rest_stem) >= max(df(arabic.broad_stem(folded)), 1)
+        # ... and the language at large does not write the whole more often
+        # than the rest: لبنان is not ل + بنان.
+        likely = likely and arabic.written(folded) <= arabic.written(rest)
         if likely:
             cores.append(rest)
             break
@@ -287,7 +291,7 @@ def broad_word_forms(word, df=None, name=False):
             own.append(term)
     attached = []
     for core in cores:
-        if len(core) < MIN_ATTACHED_CORE or len(arabic.stem(core)) < 3:
+        if len(core) < MIN_ATTACHED_CORE or len(arabic.broad_stem(core)) < 3:
             continue
         for prefix in ATTACHED:
             term = arabic.broad_term(prefix + core)

@@ -149,7 +149,12 @@ def get_index():
     with _lock:
         if _state["index"] is None or _state["path"] != path:
             os.makedirs(path, exist_ok=True)
+            created = not os.path.exists(os.path.join(path, "meta.json"))
             _state.update(index=tantivy.Index(SCHEMA, path=path, reuse=True), path=path, stamp=None, view=None)
+            if created:
+                from archive.search import analysis_stamp
+
+                analysis_stamp.write(path)
         return _state["index"]
 
 
