@@ -68,6 +68,8 @@ class Expansion:
     pk: int
     label: str
     names: list
+    #: The name was excluded (-name): every spelling of it is kept out.
+    excluded: bool = False
 
 
 @dataclass
@@ -668,10 +670,11 @@ class QueryBuilder:
             # A weak spelling (كينغز: also King's College) finds an article
             # only if the article also names the entity in a strong spelling.
             q = wq.Or([q, wq.And([weak_q, q])])
-        if not self._marking:
-            return q
-        if not any(e.kind == kind and e.pk == pk for e in self.expansions):
-            self.expansions.append(Expansion(typed, kind, pk, names[0] if names else typed, names))
+        # Reported whether the name is sought or excluded: either way the
+        # reader should know every spelling of it was.
+        excluded = not self._marking
+        if not any(e.kind == kind and e.pk == pk and e.excluded == excluded for e in self.expansions):
+            self.expansions.append(Expansion(typed, kind, pk, names[0] if names else typed, names, excluded))
         return q
 
     def clause_queries(self, clauses):
@@ -703,7 +706,9 @@ class QueryBuilder:
             parts = []
             for atom in clause.alternatives:
                 q = None
-                if self.expand and atom.phrase:
+                # Each side of an OR (a word, a run of words in quotes) is a
+                # name if a lone word or phrase would be: "Caggins OR Mattis".
+                if self.expand and not atom.prefix:
                     q = self._expand(atom.text)
                 if q is None:
                     q = self.atom_query(atom)
