@@ -396,7 +396,7 @@ ANALYSIS_VERSION = "2026-12-morphology-1"
 _ARTICLE_FORMS = ("وبال", "فبال", "وكال", "فكال", "ولل", "فلل",
                   "وال", "فال", "بال", "كال", "لل", "ال")
 _PROCLITICS = ("و", "ف")
-_PRONOUNS = ("هما", "كما", "ها", "هم", "هن", "كم", "نا", "ه")
+_PRONOUNS = ("هما", "كما", "ها", "هم", "هن", "كم", "نا", "ه", "ي")
 _TEH = "\u062a"          # ت: ة written before a suffix
 _FOLDED_TEH_MARBUTA = "\u0647"   # ة after fold
 #: A reading of a word is taken only if its base is written this often.
@@ -440,7 +440,7 @@ def _free(counts: dict, base: str) -> int:
 
 
 def _unsuffixed(word: str) -> list[str]:
-    """``word`` without a possessive pronoun (ها هم هما هن كم كما نا ه), and,
+    """``word`` without a possessive pronoun (ها هم هما هن كم كما نا ه ي), and,
     where what is left ends in ت, also with that ت read as ة (حكومتها:
     حكومت and حكومه)."""
     readings = []
