@@ -553,9 +553,12 @@ def written(folded_word: str) -> int:
     return _free(_word_counts(), _as_text(folded_word))
 
 
+_ARABIC_LETTERS_RE = re.compile("[\u0621-\u064a]+")
+
+
 def _arabic_letters_only(word: str) -> bool:
     """Is ``word`` made of Arabic letters (U+0621..U+064A) only?"""
-    return bool(word) and all("\u0621" <= ch <= "\u064a" for ch in word)
+    return _ARABIC_LETTERS_RE.fullmatch(word) is not None
 
 
 # ---------------------------------------------------------------------------
