@@ -13,16 +13,16 @@ expanded to every spelling of that entity. In exact mode a word is only
 stripped of harakat, tatweel and invisible marks.
 
 In broad mode a single word also matches its forms with an attached
-proclitic and/or the article: Lucene's light stemmer removes only و and the
-article forms, and only one of them, so it keeps بكركوك, لمقاتلين and
-الوزارة (→ وزار, while وزارة → زار) apart from the bare word. The query
+proclitic and/or the article: the stemmer (``archive.arabic.broad_stem``)
+removes only و, ف and the article forms, so it keeps بكركوك and لمقاتلين
+apart from the bare word. The query
 therefore looks for those forms of the word the archive holds (see
 :func:`broad_word_terms`), scored as one word (:class:`WordForms`); in a
 phrase, for its first word.
 
 A prefix (``word*``) is matched against the words as the outlets wrote them
 (the exact fields), not against stems: the stemmer cuts words short
-(وزير → زير), so a prefix of a stem would find unrelated words. In broad mode
+(مدرسة → مدرس), so a prefix of a stem would find unrelated words. In broad mode
 a word matches when its folded form starts with the folded prefix, with or
 without an attached و ف ب ك ل and the article (``حكوم*`` finds الحكومة,
 والحكومة, للحكومة and حكومي); in exact mode it must start with the prefix as
