@@ -96,3 +96,13 @@ def test_every_place_force_and_outlet_has_a_latin_name_and_a_latin_alias(model):
 def test_common_latin_spellings_are_aliases(client, seeded, name, kind, typed):
     expanded = search(client, typed)["expanded"]
     assert [e["names"][0] for e in expanded if e["kind"] == kind] == [name]
+
+
+@pytest.mark.parametrize("q, seeds", [
+    ('"العقيد كاكينز"', ["002"]),                 # 002: العقيد مايلز كيغنز
+    ('"الكولونيل مايلز كيغنز"', ["004"]),         # 004: الكولونيل مايلز كاكينز
+])
+def test_a_name_inside_a_phrase_is_expanded(client, seeded, q, seeds):
+    assert found(client, q, expand="0") == []
+    assert found(client, q) == seeds
+    assert [e["kind"] for e in search(client, q)["expanded"]] == ["speaker"]
