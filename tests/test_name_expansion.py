@@ -106,3 +106,18 @@ def test_a_name_inside_a_phrase_is_expanded(client, seeded, q, seeds):
     assert found(client, q, expand="0") == []
     assert found(client, q) == seeds
     assert [e["kind"] for e in search(client, q)["expanded"]] == ["speaker"]
+
+
+@pytest.mark.parametrize("q, seeds", [
+    ("مايلز كاكينز OR فيلكس غيدني", ["000", "001", "002", "004"]),
+    ("Myles Caggins OR Felix Gedney", ["000", "001", "002", "004"]),
+    ("فيلكس غيدني OR كيغنز", ["000", "001", "002", "004"]),
+    ("كيغنز OR فيلكس غيدني", ["000", "001", "002", "004"]),
+])
+def test_names_of_several_words_are_the_sides_of_or(client, seeded, q, seeds):
+    assert found(client, q) == seeds
+    assert len([e for e in search(client, q)["expanded"] if e["kind"] == "speaker"]) == 2
+
+
+def test_words_around_or_that_are_no_name_stay_anded(client, seeded):
+    assert found(client, "غيدني OR رووداو مخمور") == ["004"]

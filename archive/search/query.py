@@ -708,8 +708,53 @@ class QueryBuilder:
                 return parts[0] if len(parts) == 1 else wq.Or(parts)
         return None
 
+    def _names_around_or(self, clauses):
+        """OR binds the two words beside it; when those words end and begin
+        names of several words ("مايلز كاكينز OR فيلكس غيدني"), the names
+        are the sides: the words before and after join their side of the
+        OR (as one quoted name each, which is then expanded)."""
+        def word(c, negated):
+            return (len(c.alternatives) == 1 and not c.alternatives[0].phrase
+                    and not c.alternatives[0].prefix and c.negated == negated)
+
+        def is_name(text):
+            return self._entity_for(text) is not None
+
+        out, i = list(clauses), 0
+        while i < len(out):
+            clause = out[i]
+            alts = clause.alternatives
+            if len(alts) < 2 or alts[0].phrase or alts[0].prefix or alts[-1].phrase or alts[-1].prefix:
+                i += 1
+                continue
+            left, right = 0, 0
+            for size in range(min(MAX_ALIAS_WORDS - 1, i), 0, -1):
+                run = out[i - size:i]
+                if all(word(c, clause.negated) for c in run) and is_name(
+                        " ".join([c.alternatives[0].text for c in run] + [alts[0].text])):
+                    left = size
+                    break
+            for size in range(min(MAX_ALIAS_WORDS - 1, len(out) - i - 1), 0, -1):
+                run = out[i + 1:i + 1 + size]
+                if all(word(c, clause.negated) for c in run) and is_name(
+                        " ".join([alts[-1].text] + [c.alternatives[0].text for c in run])):
+                    right = size
+                    break
+            if not (left or right):
+                i += 1
+                continue
+            first = " ".join([c.alternatives[0].text for c in out[i - left:i]] + [alts[0].text])
+            last = " ".join([alts[-1].text] + [c.alternatives[0].text for c in out[i + 1:i + 1 + right]])
+            merged = Clause([Atom(first, phrase=bool(left))] + alts[1:-1] + [Atom(last, phrase=bool(right))],
+                            negated=clause.negated)
+            out[i - left:i + 1 + right] = [merged]
+            i = i - left + 1
+        return out
+
     def clause_queries(self, clauses):
         """Yield (query, negated) per clause, merging runs of words that name an entity."""
+        if self.expand and self.alias_index:
+            clauses = self._names_around_or(clauses)
         i = 0
         while i < len(clauses):
             clause = clauses[i]
