@@ -677,37 +677,6 @@ class QueryBuilder:
             self.expansions.append(Expansion(typed, kind, pk, names[0] if names else typed, names, excluded))
         return q
 
-    def _expand_in_phrase(self, text):
-        """A phrase with a name inside it ("العقيد كيغنز"): the phrase with
-        each strong spelling of the name in its place, any of them. The
-        longest name wins, then the first; None if the phrase holds none."""
-        words = [t.text for t in arabic.tokenize(text)]
-        for size in range(min(MAX_ALIAS_WORDS, len(words) - 1), 0, -1):
-            for start in range(len(words) - size + 1):
-                typed = " ".join(words[start:start + size])
-                key = self._entity_for(typed)
-                if key is None:
-                    continue
-                kind, pk = key
-                names = self.alias_index.names(kind, pk)
-                spellings = getattr(self.alias_index, "spellings", None)
-                weak = {n for n, is_weak in spellings(kind, pk) if is_weak} if spellings else set()
-                before, after = words[:start], words[start + size:]
-                parts = []
-                for name in names:
-                    if name in weak:
-                        continue
-                    q = self.text_query(" ".join(before + [name] + after))
-                    if q is not None and q not in parts:
-                        parts.append(q)
-                if not parts:
-                    continue
-                excluded = not self._marking
-                if not any(e.kind == kind and e.pk == pk and e.excluded == excluded for e in self.expansions):
-                    self.expansions.append(Expansion(typed, kind, pk, names[0] if names else typed, names, excluded))
-                return parts[0] if len(parts) == 1 else wq.Or(parts)
-        return None
-
     def _names_around_or(self, clauses):
         """OR binds the two words beside it; when those words end and begin
         names of several words ("مايلز كاكينز OR فيلكس غيدني"), the names
@@ -786,8 +755,6 @@ class QueryBuilder:
                 # name if a lone word or phrase would be: "Caggins OR Mattis".
                 if self.expand and not atom.prefix:
                     q = self._expand(atom.text)
-                    if q is None and atom.phrase:
-                        q = self._expand_in_phrase(atom.text)
                 if q is None:
                     q = self.atom_query(atom)
                 if q is not None and q not in parts:
