@@ -128,7 +128,7 @@ def article_list(request):
         "results": [article_data(hit.article, request, str(hit.snippet_html)) for hit in outcome.hits],
         "facets": facets_data(outcome),
         "expanded": [
-            {"typed": e.typed, "kind": e.kind, "name": e.label, "names": e.names}
+            {"typed": e.typed, "kind": e.kind, "name": e.label, "names": e.names, "excluded": e.excluded}
             for e in outcome.expansions
         ],
         "suggestions": [text for text, _qs in outcome.suggestions],

@@ -94,7 +94,8 @@ SCHEMAS = {
                       "description": "YYYY-MM, oldest first: the timeline."},
         }, required=[]),
         "expanded": {"type": "array", "items": _object({
-            "typed": _STRING, "kind": _STRING, "name": _STRING, "names": {"type": "array", "items": _STRING}})},
+            "typed": _STRING, "kind": _STRING, "name": _STRING, "names": {"type": "array", "items": _STRING},
+            "excluded": {"type": "boolean", "description": "the name was typed after a minus: every spelling is kept out"}})},
         "suggestions": {"type": "array", "items": _STRING},
         "notices": {"type": "array", "items": _STRING},
     }),

@@ -39,9 +39,11 @@ string, because highlighting and tagging need to point back into it.
 """
 from __future__ import annotations
 
+import gzip
 import re
 import sys
 from functools import lru_cache
+from pathlib import Path
 import unicodedata
 from typing import Iterator, NamedTuple
 
@@ -49,11 +51,11 @@ from whoosh.analysis import Filter, Tokenizer
 from whoosh.analysis.acore import Token as _WhooshToken
 
 __all__ = [
-    "strip_marks", "fold", "Token", "tokenize", "stem", "STOPWORDS",
+    "strip_marks", "fold", "Token", "tokenize", "stem", "broad_stem", "STOPWORDS",
     "STOPWORDS_AS_TYPED", "is_stopword", "exact_term", "exact_terms",
     "broad_term", "broad_terms", "ArabicTokenizer", "StripMarksFilter",
     "FoldFilter", "ArabicStopFilter", "ArabicStemFilter", "BroadAnalyzer",
-    "ExactAnalyzer",
+    "ExactAnalyzer", "ANALYSIS_VERSION",
 ]
 
 
@@ -204,13 +206,16 @@ _LETTER_FOLDS = {
     "\u06B5": "\u0644",  # ڵ lam with v        -> ل
     "\u06C6": "\u0648",  # ۆ oe                -> و
     "\u0671": "\u0627",  # ٱ alef wasla        -> ا
-    # Hamza on waw and yeh: writers drop or misplace these seats as freely as
-    # the alef ones (مسؤول/مسئول/مسوول, هيئة/هيىة), so Arabic search engines
-    # such as al-Maktaba al-Shamela fold them too. Lucene does not; we do,
-    # because the archive's copy-edited and uncorrected sources disagree on
-    # exactly these letters.
-    "\u0624": "\u0648",  # ؤ                   -> و
-    "\u0626": "\u064A",  # ئ                   -> ي
+    # Hamza on waw and on yeh: the seat is a spelling convention, not a
+    # different word. Egyptian and older copy-editing writes مسئول, شئون,
+    # رءوس where the Levant and Iraq write مسؤول, شؤون, رؤوس; a reader sees
+    # one word. Both seats (and the bare ء) become one hamza. Folding them
+    # onto و and ي instead, as Shamela-style search does, would keep مسئول
+    # (→ مسيول) from مسؤول (→ مسوول) and merge بئر "well" with بير/بيرة;
+    # a seat dropped altogether (مسوول) is almost never written (0 times in
+    # the 62,199-article corpus, against 2,819 مسؤول/مسئول).
+    "\u0624": "\u0621",  # ؤ                   -> ء
+    "\u0626": "\u0621",  # ئ                   -> ء
 }
 # Arabic-Indic and extended (Persian) digits -> ASCII, like Lucene's
 # DecimalDigitFilter in its ArabicAnalyzer: ٢٠١٤ and 2014 are one number.
@@ -233,7 +238,7 @@ def fold(text: str) -> str:
     * Lucene PersianNormalizer: ی ے → ي, ک → ك, ۀ ہ → ه.
     * Kurdish Sorani: گ → ك, پ → ب, چ → ج, ژ → ز, ڤ → ف, ێ → ي, ە ھ → ه,
       ڕ → ر, ڵ → ل, ۆ → و, and ٱ → ا.
-    * ؤ → و and ئ → ي, as Shamela-style Arabic search does.
+    * ؤ and ئ → ء: a hamza is one letter whatever its seat.
     * ٠–٩ and ۰–۹ → 0–9.
 
     Idempotent: ``fold(fold(x)) == fold(x)``.
@@ -374,6 +379,189 @@ def stem(folded_word: str) -> str:
 
 
 # ---------------------------------------------------------------------------
+# broad_stem: the light stemmer, told by the archive's own vocabulary which
+# strips are safe
+# ---------------------------------------------------------------------------
+
+#: How often each folded Arabic word is written in the 62,199-article corpus
+#: (words written at least 5 times; built by scripts/build_word_counts.py).
+#: Counts of single words only, never text.
+WORD_COUNTS_PATH = Path(__file__).resolve().parent / "lexicon" / "word_counts.tsv.gz"
+
+#: Changes whenever the analysis gives different terms for the same text
+#: (folding, stemming or WORD_COUNTS_PATH): an index built with another
+#: version must be rebuilt (check_index says so).
+ANALYSIS_VERSION = "2026-12-morphology-1"
+
+_ARTICLE_FORMS = ("وبال", "فبال", "وكال", "فكال", "ولل", "فلل",
+                  "وال", "فال", "بال", "كال", "لل", "ال")
+_PROCLITICS = ("و", "ف")
+_PRONOUNS = ("هما", "كما", "ها", "هم", "هن", "كم", "نا", "ه", "ي")
+_TEH = "\u062a"          # ت: ة written before a suffix
+_FOLDED_TEH_MARBUTA = "\u0647"   # ة after fold
+#: A reading of a word is taken only if its base is written this often.
+_MIN_FREE = 5
+#: ... and at least this share of the word's own count (so يفهم is not يف + هم).
+_MIN_BASE_SHARE = 0.25
+#: A dual ان is not stripped from a word far commoner than what it leaves
+#: (لبنان is not the dual of لبن).
+_MAX_DUAL_RATIO = 2
+
+_counts: dict | None = None
+
+
+def _word_counts() -> dict:
+    global _counts
+    if _counts is None:
+        counts = {}
+        try:
+            with gzip.open(WORD_COUNTS_PATH, "rt", encoding="utf-8") as lines:
+                for line in lines:
+                    word, _tab, count = line.rstrip("\n").partition("\t")
+                    if count.isdigit():
+                        counts[word] = int(count)
+        except (OSError, EOFError, ValueError):  # missing or damaged: Lucene's stemmer alone
+            counts = {}
+        _counts = counts
+    return _counts
+
+
+def _with_article(counts: dict, base: str) -> int:
+    """How often ``base`` is written after the article (ال, وال, بال, لل): a
+    word that takes the article is a word of its own, whatever letters it
+    starts or ends with (وطن, وزارة, فكرة, الدولتين)."""
+    return (counts.get("ال" + base, 0) + counts.get("وال" + base, 0)
+            + counts.get("بال" + base, 0) + counts.get("لل" + base, 0))
+
+
+def _free(counts: dict, base: str) -> int:
+    """How often ``base`` is written alone or after the article."""
+    return counts.get(base, 0) + _with_article(counts, base)
+
+
+def _unsuffixed(word: str) -> list[str]:
+    """``word`` without a possessive pronoun (ها هم هما هن كم كما نا ه ي), and,
+    where what is left ends in ت, also with that ت read as ة (حكومتها:
+    حكومت and حكومه)."""
+    readings = []
+    for suffix in _PRONOUNS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            rest = word[: -len(suffix)]
+            readings.append(rest)
+            if rest.endswith(_TEH) and len(rest) >= 3:
+                readings.append(rest[:-1] + _FOLDED_TEH_MARBUTA)
+    return readings
+
+
+def _best(counts: dict, word: str, readings: list[str]) -> str | None:
+    """The reading written most often, if it is written often enough."""
+    best, best_free = None, 0
+    for reading in readings:
+        free = _free(counts, reading)
+        if free > best_free:
+            best, best_free = reading, free
+    if best is None or best_free < max(_MIN_FREE, _MIN_BASE_SHARE * counts.get(word, 0)):
+        return None
+    return best
+
+
+def _strip_suffixes(counts: dict, word: str) -> str:
+    """Lucene's suffix loop (ها ان ات ون ين يه ية ه ة ي, in that order), except
+    that ان ين ون go only when what is left is a word of its own (3 letters
+    or more, written alone): مكان is not مك + ان (which would meet مكة), nor
+    سكان سك + ان; and a dual or plural of a ة word (الدولتين, المدينتان) is
+    read as that word (دولة, مدينة)."""
+    for suffix in _STEM_SUFFIXES:
+        if len(word) < len(suffix) + 2 or not word.endswith(suffix):
+            continue
+        rest = word[: -len(suffix)]
+        if suffix in ("ان", "ين", "ون"):
+            marbuta = rest[:-1] + _FOLDED_TEH_MARBUTA
+            if (rest.endswith(_TEH) and len(rest) >= 3
+                    and _free(counts, marbuta) >= max(_MIN_FREE, _free(counts, rest))):
+                rest = marbuta
+            elif len(rest) < 3 or _free(counts, rest) < _MIN_FREE:
+                continue
+            elif suffix == "ان" and _free(counts, word) > _MAX_DUAL_RATIO * _free(counts, rest):
+                continue
+        word = rest
+    return word
+
+
+def broad_stem(folded_word: str) -> str:
+    """The broad term of a folded word: Lucene's light stemmer (:func:`stem`),
+    steered by how often words are written (:data:`WORD_COUNTS_PATH`).
+
+    1. **The article**, with what may stand before it, stacked or not (ال
+       وال فال بال كال لل, and وبال فبال وكال فكال ولل فلل): وبالمقابل and
+       المقابل, وللمرة and المرة meet. At least 2 letters stay, as in Lucene.
+       لل is read as ل + a word beginning with ل when that word is the
+       commoner (للبنان is ل + لبنان, not ل + ال + بنان).
+    2. **A word of its own stays whole**: a word written after the article
+       (الوطن, الوزارة, الفكرة, الوحدة) loses no proclitic and no pronoun, so
+       وطن is not و + طن, فكرة not ف + كرة, وزارة not و + زارة.
+    3. **Otherwise a pronoun** (ها هم هما هن كم كما نا ه) comes off if what is
+       left is a word written alone or after the article, ت read as ة where
+       that is the word (حكومتها → حكومة, مدربهم → مدرب, وطنه → وطن), and
+       at least a quarter as often as the whole word (يفهم is not يف + هم).
+    4. **Or a proclitic** و or ف (and then a pronoun) on the same terms
+       (فقرر → قرر, وقال → قال); a word the counts do not know loses و as
+       Lucene has it.
+    5. **Lucene's suffix loop**, ان ين ون guarded (see _strip_suffixes).
+
+    Without the word counts (file missing), this is :func:`stem`.
+    """
+    word = _as_text(folded_word)
+    counts = _word_counts()
+    if not counts or not _arabic_letters_only(word):
+        return stem(word)
+    if _with_article(counts, word) >= _MIN_FREE:    # step 2: والدة, بالغ stay whole
+        return _strip_suffixes(counts, word)
+    for form in _ARTICLE_FORMS:
+        if word.startswith(form) and len(word) - len(form) >= 2:
+            rest = word[len(form):]
+            # لل is ل + ال (للغاية) or ل + a word beginning with ل (للبنان).
+            if form.endswith("لل") and _free(counts, "ل" + rest) > _free(counts, rest):
+                rest = "ل" + rest
+            return _strip_suffixes(counts, rest)
+    return _strip_suffixes(counts, _unattached(counts, word))
+
+
+def _unattached(counts: dict, word: str) -> str:
+    """Steps 3 and 4 of :func:`broad_stem`, on a word without the article."""
+    own = _unsuffixed(word)
+    # A reading that itself takes the article (وجهة in وجهتهم) is the word:
+    # و + جهة would be another word.
+    if any(_with_article(counts, r) >= _MIN_FREE for r in own):
+        return _best(counts, word, own) or word
+    if word.startswith(_PROCLITICS) and len(word) >= 4:
+        rest = word[1:]
+        choice = _best(counts, word, [rest] + _unsuffixed(rest))
+        if choice is not None:
+            return choice
+    choice = _best(counts, word, own)
+    if choice is not None:
+        return choice
+    if counts.get(word, 0) < _MIN_FREE and word.startswith("و") and len(word) >= 4:
+        return word[1:]     # unknown: Lucene's و
+    return word
+
+
+def written(folded_word: str) -> int:
+    """How often the corpus writes this folded word alone or after the
+    article (0 if the word counts do not know it)."""
+    return _free(_word_counts(), _as_text(folded_word))
+
+
+_ARABIC_LETTERS_RE = re.compile("[\u0621-\u064a]+")
+
+
+def _arabic_letters_only(word: str) -> bool:
+    """Is ``word`` made of Arabic letters (U+0621..U+064A) only?"""
+    return _ARABIC_LETTERS_RE.fullmatch(word) is not None
+
+
+# ---------------------------------------------------------------------------
 # Stop words
 # ---------------------------------------------------------------------------
 
@@ -449,7 +637,7 @@ def exact_terms(text: str) -> list[str]:
 # texts, and bounded, so memory stays flat over a long import.
 _word_strip = lru_cache(maxsize=1 << 18)(lambda word: strip_marks(word))
 _word_fold = lru_cache(maxsize=1 << 18)(lambda typed: _fold_letters(typed))
-_word_stem = lru_cache(maxsize=1 << 18)(lambda folded: stem(folded))
+_word_stem = lru_cache(maxsize=1 << 18)(lambda folded: broad_stem(folded))
 
 
 def _broad(typed: str) -> str | None:

@@ -49,3 +49,27 @@ def test_the_command_fails_until_repaired(seeded):
     call_command("check_index", "--repair", verbosity=0)
     call_command("check_index", verbosity=0)
     assert indexing.doc_count() == Article.objects.count()
+
+
+def test_an_index_built_with_another_analysis_is_reported_and_rebuilt(seeded):
+    """Changing the analysis changes every term: an index built before the
+    change (or before versions were recorded) must be rebuilt, not trusted."""
+    from archive import arabic
+    from archive.search import analysis_stamp
+
+    assert analysis_stamp.read() == arabic.ANALYSIS_VERSION
+    analysis_stamp.path().write_text("lucene-light-stemmer\n", encoding="utf-8")
+    report = consistency.inspect()
+    assert not report.consistent and not report.missing and not report.stale
+    assert "rebuild_index" in report.summary()
+    with pytest.raises(CommandError):
+        call_command("check_index")
+    after = consistency.repair(report)
+    assert after.consistent and analysis_stamp.read() == arabic.ANALYSIS_VERSION
+
+
+def test_an_index_that_records_no_analysis_is_reported(seeded):
+    from archive.search import analysis_stamp
+
+    analysis_stamp.path().unlink()
+    assert "unrecorded" in consistency.inspect().summary()

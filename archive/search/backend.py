@@ -67,7 +67,11 @@ def open_or_create(path):
     try:
         return storage.open_index(schema=SCHEMA)
     except EmptyIndexError:
-        return storage.create_index(SCHEMA)
+        from archive.search import analysis_stamp
+
+        index = storage.create_index(SCHEMA)
+        analysis_stamp.write(path)
+        return index
 
 
 class ArabicWhooshSearchBackend(WhooshSearchBackend):

@@ -42,7 +42,13 @@ The analysis, filter by filter, and where it differs from ``archive.arabic``:
     the presentation forms and marks char filters and ``lowercase``; no letter
     folds, no stop words, no stemming: hamza seats, ة and ى stay as typed.
 
-Known differences, all at the edges: the ``standard`` tokenizer (Unicode word
+Known differences. The stemmer: ``archive.arabic.broad_stem`` steers Lucene's
+light stemmer with the corpus word counts (``archive/lexicon``): stacked
+clitics, ة written ت before a suffix, pronouns such as هم, and the guards that
+keep مكان from مكة; OpenSearch's ``arabic_stem`` is Lucene's alone, so an
+OpenSearch index finds less there and merges those words (a
+``stemmer_override`` filter generated from the counts would close the gap).
+The rest are at the edges: the ``standard`` tokenizer (Unicode word
 breaks) keeps ``a_b`` as one token where ours splits at the underscore;
 ``lowercase`` is not ``str.casefold`` (ß); there is no NFC step unless the
 ``analysis-icu`` plugin is installed — then use ``icu_tokenizer`` and add an
@@ -86,8 +92,8 @@ LETTER_FOLDS = {
     # Kurdish (Sorani) letters
     "گ": "ك", "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف", "ێ": "ي", "ە": "ه",
     "ھ": "ه", "ڕ": "ر", "ڵ": "ل", "ۆ": "و", "ٱ": "ا",
-    # Hamza on waw and yeh, as Shamela-style search folds them
-    "ؤ": "و", "ئ": "ي",
+    # Hamza on waw and yeh: one hamza whatever its seat (مسؤول / مسئول)
+    "ؤ": "ء", "ئ": "ء",
 }
 LETTER_FOLDS.update({chr(0x0660 + i): str(i) for i in range(10)})  # ٠-٩
 LETTER_FOLDS.update({chr(0x06F0 + i): str(i) for i in range(10)})  # ۰-۹

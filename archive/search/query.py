@@ -13,16 +13,16 @@ expanded to every spelling of that entity. In exact mode a word is only
 stripped of harakat, tatweel and invisible marks.
 
 In broad mode a single word also matches its forms with an attached
-proclitic and/or the article: Lucene's light stemmer removes only و and the
-article forms, and only one of them, so it keeps بكركوك, لمقاتلين and
-الوزارة (→ وزار, while وزارة → زار) apart from the bare word. The query
+proclitic and/or the article: the stemmer (``archive.arabic.broad_stem``)
+removes only و, ف and the article forms, so it keeps بكركوك and لمقاتلين
+apart from the bare word. The query
 therefore looks for those forms of the word the archive holds (see
 :func:`broad_word_terms`), scored as one word (:class:`WordForms`); in a
 phrase, for its first word.
 
 A prefix (``word*``) is matched against the words as the outlets wrote them
 (the exact fields), not against stems: the stemmer cuts words short
-(وزير → زير), so a prefix of a stem would find unrelated words. In broad mode
+(مدرسة → مدرس), so a prefix of a stem would find unrelated words. In broad mode
 a word matches when its folded form starts with the folded prefix, with or
 without an attached و ف ب ك ل and the article (``حكوم*`` finds الحكومة,
 والحكومة, للحكومة and حكومي); in exact mode it must start with the prefix as
@@ -70,6 +70,8 @@ class Expansion:
     pk: int
     label: str
     names: list
+    #: The name was excluded (-name): every spelling of it is kept out.
+    excluded: bool = False
 
 
 @dataclass
@@ -243,8 +245,9 @@ def _cores(folded, df=None, name=False):
     """The word's cores: without a typed article form (الوزارة → وزارة), or
     the word as typed and, when it begins with ب ل ف ك (alone or after و/ف),
     also without it if that reading is likely: with an index (``df``), when
-    the rest is in it at least as often as the whole word (لخاصية → خاصية, but
-    لبنان, كتابة, فكرة stay whole); without one, when the rest still stems to
+    the rest is in it at least as often as the whole word, and the corpus word
+    counts (``arabic.written``) do not say the whole is the commoner word
+    (لخاصية → خاصية, but لبنان, كتابة, فكرة stay whole); without one, when the rest still stems to
     four letters or more. A ``name`` (a gazetteer spelling) is never split:
     بعقوبة is Baquba, not ب + عقوبة "punishment"."""
     for form in _ARTICLE_FORMS_TYPED:
@@ -255,11 +258,14 @@ def _cores(folded, df=None, name=False):
         if not folded.startswith(form):
             continue
         rest = folded[len(form):]
-        rest_stem = arabic.stem(rest)
+        rest_stem = arabic.broad_stem(rest)
         if df is None:
             likely = len(rest_stem) >= MIN_ATTACHED_CORE
         else:
-            likely = len(rest_stem) >= 3 and df(rest_stem) >= max(df(arabic.stem(folded)), 1)
+            likely = len(rest_stem) >= 3 and df(rest_stem) >= max(df(arabic.broad_stem(folded)), 1)
+        # ... and the language at large does not write the whole more often
+        # than the rest: لبنان is not ل + بنان.
+        likely = likely and arabic.written(folded) <= arabic.written(rest)
         if likely:
             cores.append(rest)
             break
@@ -289,7 +295,7 @@ def broad_word_forms(word, df=None, name=False):
             own.append(term)
     attached = []
     for core in cores:
-        if len(core) < MIN_ATTACHED_CORE or len(arabic.stem(core)) < 3:
+        if len(core) < MIN_ATTACHED_CORE or len(arabic.broad_stem(core)) < 3:
             continue
         for prefix in ATTACHED:
             term = arabic.broad_term(prefix + core)
@@ -794,14 +800,60 @@ class QueryBuilder:
             # A weak spelling (كينغز: also King's College) finds an article
             # only if the article also names the entity in a strong spelling.
             q = wq.Or([q, wq.And([weak_q, q])])
-        if not self._marking:
-            return q
-        if not any(e.kind == kind and e.pk == pk for e in self.expansions):
-            self.expansions.append(Expansion(typed, kind, pk, names[0] if names else typed, names))
+        # Reported whether the name is sought or excluded: either way the
+        # reader should know every spelling of it was.
+        excluded = not self._marking
+        if not any(e.kind == kind and e.pk == pk and e.excluded == excluded for e in self.expansions):
+            self.expansions.append(Expansion(typed, kind, pk, names[0] if names else typed, names, excluded))
         return q
+
+    def _names_around_or(self, clauses):
+        """OR binds the two words beside it; when those words end and begin
+        names of several words ("مايلز كاكينز OR فيلكس غيدني"), the names
+        are the sides: the words before and after join their side of the
+        OR (as one quoted name each, which is then expanded)."""
+        def word(c, negated):
+            return (len(c.alternatives) == 1 and not c.alternatives[0].phrase
+                    and not c.alternatives[0].prefix and c.negated == negated)
+
+        def is_name(text):
+            return self._entity_for(text) is not None
+
+        out, i = list(clauses), 0
+        while i < len(out):
+            clause = out[i]
+            alts = clause.alternatives
+            if len(alts) < 2 or alts[0].phrase or alts[0].prefix or alts[-1].phrase or alts[-1].prefix:
+                i += 1
+                continue
+            left, right = 0, 0
+            for size in range(min(MAX_ALIAS_WORDS - 1, i), 0, -1):
+                run = out[i - size:i]
+                if all(word(c, clause.negated) for c in run) and is_name(
+                        " ".join([c.alternatives[0].text for c in run] + [alts[0].text])):
+                    left = size
+                    break
+            for size in range(min(MAX_ALIAS_WORDS - 1, len(out) - i - 1), 0, -1):
+                run = out[i + 1:i + 1 + size]
+                if all(word(c, clause.negated) for c in run) and is_name(
+                        " ".join([alts[-1].text] + [c.alternatives[0].text for c in run])):
+                    right = size
+                    break
+            if not (left or right):
+                i += 1
+                continue
+            first = " ".join([c.alternatives[0].text for c in out[i - left:i]] + [alts[0].text])
+            last = " ".join([alts[-1].text] + [c.alternatives[0].text for c in out[i + 1:i + 1 + right]])
+            merged = Clause([Atom(first, phrase=bool(left))] + alts[1:-1] + [Atom(last, phrase=bool(right))],
+                            negated=clause.negated)
+            out[i - left:i + 1 + right] = [merged]
+            i = i - left + 1
+        return out
 
     def clause_queries(self, clauses):
         """Yield (query, negated) per clause, merging runs of words that name an entity."""
+        if self.expand and self.alias_index:
+            clauses = self._names_around_or(clauses)
         i = 0
         while i < len(clauses):
             clause = clauses[i]
@@ -829,7 +881,9 @@ class QueryBuilder:
             parts = []
             for atom in clause.alternatives:
                 q = None
-                if self.expand and atom.phrase:
+                # Each side of an OR (a word, a run of words in quotes) is a
+                # name if a lone word or phrase would be: "Caggins OR Mattis".
+                if self.expand and not atom.prefix:
                     q = self._expand(atom.text)
                 if q is None:
                     q = self.atom_query(atom)

@@ -164,6 +164,9 @@ def _open_or_set_aside(path):
     aside = f"{str(path).rstrip(os.sep)}.old-{time.strftime('%Y%m%d-%H%M%S')}"
     os.rename(path, aside)
     os.makedirs(path, exist_ok=True)
+    from archive.search import analysis_stamp
+
+    analysis_stamp.write(path)
     log.error(
         "The search index at %s was built with another schema (an older version of the archive): "
         "moved to %s; rebuild it from the database with `manage.py rebuild_index` "
@@ -176,7 +179,12 @@ def get_index():
     with _lock:
         if _state["index"] is None or _state["path"] != path:
             os.makedirs(path, exist_ok=True)
+            created = not os.path.exists(os.path.join(path, "meta.json"))
             _state.update(index=_open_or_set_aside(path), path=path, stamp=None, view=None)
+            if created:
+                from archive.search import analysis_stamp
+
+                analysis_stamp.write(path)
         return _state["index"]
 
 
