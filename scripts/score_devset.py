@@ -29,7 +29,8 @@ from archive.models import Outlet  # noqa: E402
 
 
 def norm(text):
-    return " ".join((text or "").split())
+    # Bidi marks some records carry are invisible and no part of the text.
+    return " ".join(re.sub("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]", "", text or "").split())
 
 
 def main():

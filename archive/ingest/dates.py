@@ -156,11 +156,21 @@ def find_date(text: str, *, today=None):
     docstring for what is acceptable where).
     """
     today = today or date.today()
-    for line in (text or "").splitlines():
+    lines = (text or "").splitlines()
+    # "آخر تحديث" is read only when no other line gives a date: published wins.
+    for line in [*(l for l in lines if not is_update_line(l)), *(l for l in lines if is_update_line(l))]:
         found = date_in_line(line, today=today)
         if found:
             return found
     return None
+
+
+_UPDATED = re.compile(r"(?:آخر|اخر|أخر)\s+تحديث|تم\s+التحديث|(?<![\w])محدث|(?<![\w])حُ?دّ?ث\s+في|updated|last\s+modified", re.I)
+
+
+def is_update_line(line: str) -> bool:
+    """A line that dates the page's last update, not its publication."""
+    return bool(_UPDATED.search(line or ""))
 
 
 def date_in_line(line: str, *, today=None):

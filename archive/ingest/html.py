@@ -49,7 +49,8 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
             "No article text was found in the HTML page.",
         )
     site_name = meta.get("site_name") or ""
-    title = _without_site_suffix(meta.get("title") or "", site_name)
+    title = _without_site_suffix(meta.get("title") or "", site_name or meta.get("publisher") or "",
+                                 catalog.outlets if catalog is not None else None)
 
     if title:
         # The page's own <h1> repeats the headline at the top of the text.
@@ -247,18 +248,24 @@ def _in_footer(node):
     return False
 
 
-def _without_site_suffix(title, site_name):
-    """"Headline - Outlet" → "Headline" (also "Outlet | Headline")."""
+def _without_site_suffix(title, site_name, outlets=None):
+    """"Headline - Outlet" → "Headline" (also "Outlet | Headline").
+
+    A part is dropped only when it names the site: the declared site name or
+    publisher, or an outlet of the catalogue. "قمة ترمب - بوتين" keeps its end.
+    """
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
-    site = name_key(site_name) if site_name else ""
-    if site and name_key(parts[-1]) == site:
-        return " - ".join(parts[:-1]).strip() if len(parts) > 2 else parts[0].strip()
-    if site and name_key(parts[0]) == site:
-        return title[title.index(parts[1]):].strip()
-    # Without a site name: drop a short last part after a much longer headline.
-    if len(parts[-1].split()) <= 3 and len(" ".join(parts[:-1]).split()) >= 4 and not site_name:
+
+    def names_site(part):
+        if site_name and name_key(part) == name_key(site_name):
+            return True
+        return outlets is not None and outlets.find_name(part) is not None and len(part.split()) <= 5
+
+    if names_site(parts[-1]):
         sep = _TITLE_SEPARATORS.findall(title)[-1]
         return title[: title.rindex(sep)].strip()
+    if names_site(parts[0]):
+        return title[title.index(parts[1]):].strip()
     return title

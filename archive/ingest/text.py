@@ -47,7 +47,13 @@ _FURNITURE = [re.compile(p) for p in (
     r"^(?:اقرا|إقرا) (?:ايضا|كذلك)$",
     r"^(?:اقرا المزيد|المزيد من الاخبار|للمزيد)\s*[:：]?$",
     r"^(?:شارك|شاركها|شارك الخبر|شارك المقال|مشاركه|share|print|طباعه|طباعه الخبر|ارسل|email|بريد الكتروني)(?:\s*[:：])?$",
-    r"^(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|email|فيسبوك|فيس بوك|تويتر|واتساب|واتس اب|تلغرام|تيليغرام|لينكد ان)[\s,،|]*){2,}$",
+    # Share widgets: network names alone or in a row, "نسخ الرابط".
+    r"^(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|email|messenger|فيسبوك|فيس بوك|تويتر|اكس|واتساب|واتس اب|تلغرام|تيليغرام|تليجرام|لينكد ان|ماسنجر|مسنجر|بريد|نسخ الرابط|نسخ|مشاركه)[\s,،|]*)+$",
+    r"^(?:شارك|مشاركه|انشر|share)\s+(?:علي|على|عبر|on|via)\b",
+    # A "breaking news" bar: "عاجل", "عاجل | …", "عاجل: …", "Breaking".
+    r"^(?:عاجل|خبر عاجل|اخبار عاجله|breaking(?: news)?)(?:$|\s*[|:：\-–—»›]|\s*$)",
+    # A copyright line: the page's footer, never the article's.
+    r"©|(?:^|\s)\(c\)\s|جميع الحقوق محفوظه|all rights reserved|copyright",
     r"^(?:الاسم|البريد الالكتروني|ارسال|إرسال|ارسل تعليقك|اسمك|بريدك الالكتروني)\s*\*?$",
     r"^النص المطلوب",
     r"^(?:تابعونا|تابعنا) (?:علي|على)",
@@ -105,23 +111,29 @@ class Reading:
     trailer_lines: list = field(default_factory=list)
     cues: list = field(default_factory=list)
     dateline: str | None = None
+    # "X – Y" header lines: one is the outlet, the other the dateline.
+    pairs: list = field(default_factory=list)
 
 
 _MENU_SPLIT = re.compile(r"\s*[|•·]\s*")
+# Breadcrumb arrows are never prose: two items are enough ("الرئيسية › أخبار").
+_CRUMB_SPLIT = re.compile(r"\s*(?:[›»>\\]|/(?!\d))\s*")
 
 
 def is_menu(line: str) -> bool:
-    """A site menu saved as one line: three or more short items between | • ·
-    ("الرئيسية | أخبار | رياضة"). A byline "Outlet | date" has two and stays."""
+    """A site menu or breadcrumb saved as one line: three or more short items
+    between | • · ("الرئيسية | أخبار | رياضة"), or two or more between › » >
+    ("الرئيسية › أخبار"). A byline "Outlet | date" is a date line, read first."""
     parts = [p for p in _MENU_SPLIT.split(line) if p.strip()]
-    return len(parts) >= 3 and all(word_count(p) <= 3 for p in parts)
+    if len(parts) >= 3 and all(word_count(p) <= 3 for p in parts):
+        return True
+    crumbs = [p for p in _CRUMB_SPLIT.split(line) if p.strip()]
+    return len(crumbs) >= 2 and re.search(r"[›»>]", line) is not None and all(word_count(p) <= 4 for p in crumbs)
 
 
 def classify(line: str) -> str:
     simple = loose(line)
     if not has_letters(line) and not re.search(r"\d", line):
-        return FURNITURE
-    if is_menu(line):
         return FURNITURE
     if any(p.search(simple) for p in _STOP):
         return STOP
@@ -129,8 +141,11 @@ def classify(line: str) -> str:
         return SOURCE
     if any(p.search(simple) for p in _FURNITURE):
         return FURNITURE
+    # A date line before the menu test: "Outlet | 17/10/2018 | 01:57" has three short parts too.
     if is_date_line(line):
         return DATE
+    if is_menu(line):
+        return FURNITURE
     if BRACKET_TAG.match(line) or (OUTLET_DATELINE.match(line) and word_count(line) <= 6):
         return HEADER
     if word_count(line) <= 8 and _CAPTION.search(simple):
@@ -138,12 +153,34 @@ def classify(line: str) -> str:
     return TEXT
 
 
+# What a date line prints around its date: labels ("نشر في:", "آخر تحديث",
+# "بتاريخ"), the weekday, the time ("11:26 م", "01:57 GMT") and separators.
+_DATE_LINE_NOISE = re.compile(
+    r"\d{1,2}:\d{2}(?::\d{2})?|[|:：,،\-–—/()\[\]•·.]|"
+    r"(?<!\w)(?:نشر|تم النشر|منشور|النشر|تاريخ|بتاريخ|في|اخر|تحديث|التحديث|تم التحديث|محدث|حدث|"
+    r"الموافق|اليوم|ص|م|مساء|صباحا|بتوقيت|توقيت|غرينتش|مكه|المكرمه|gmt|gst|utc|ast|am|pm|"
+    r"published|updated|last|on|at|"
+    r"السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه)(?!\w)"
+)
+
+
+def date_line_rest(line: str, found=None) -> str:
+    """A date line without its date, labels, time and separators: a byline's
+    outlet or author ("بي بي سي عربي | 28 شباط/فبراير 2018" → "بي بي سي عربي")."""
+    found = found or dates.date_in_line(line)
+    if not found:
+        return line
+    rest = line.replace(found[2], " ")
+    # The noise is matched on the loose form, word by word, to keep the original spelling.
+    kept = [w for w in rest.split() if _DATE_LINE_NOISE.sub("", loose(w)).strip()]
+    return " ".join(kept)
+
+
 def is_date_line(line: str) -> bool:
     found = dates.date_in_line(line)
-    if not found:
+    if not found or word_count(line) > dates.SHORT_LINE_WORDS:
         return False
-    rest = line.replace(found[2], " ")
-    return word_count(rest) <= 3 and word_count(line) <= dates.SHORT_LINE_WORDS
+    return word_count(date_line_rest(line, found)) <= 4
 
 
 def is_paragraph(line: str) -> bool:
@@ -216,6 +253,7 @@ def read_text(text: str, outlet_names=()) -> Reading:
         if kind in (FURNITURE, CAPTION) or (kind == DATE and j == body_at):
             continue
         reading.body_lines.append(line)
+    _drop_trailing_headlines(reading, lines, kinds, body_at)
     if not reading.body_lines:
         raise IngestError(
             "لم يُعثر على نص المقال في الملف: لا فقرات فيه بعد العنوان.",
@@ -227,6 +265,40 @@ def read_text(text: str, outlet_names=()) -> Reading:
 
     _collect_cues_and_dateline(reading)
     return reading
+
+
+# A sentence ends with its stop, perhaps inside a closing quote or bracket.
+_SENTENCE_END = re.compile(r"[.!؟?…:][\"»”)\]]*\s*$")
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line))
+
+
+def _drop_trailing_headlines(reading, lines, kinds, body_at):
+    """Related headlines at the end of a page, under a share widget or a
+    copyright line rather than a "related" heading: the short lines that end
+    no sentence at the end of the body, from the first of them that page
+    furniture separates from what comes before."""
+    body = reading.body_lines
+    if len(body) < 2:
+        return
+    # Where each body line stands in the page.
+    positions, at = [], body_at
+    for line in body:
+        try:
+            at = lines.index(line, at)
+        except ValueError:
+            return
+        positions.append(at)
+        at += 1
+    run = len(body)
+    while run > 1 and not is_paragraph(body[run - 1]) and not ends_sentence(body[run - 1]):
+        run -= 1
+    for k in range(max(run, 1), len(body)):
+        if any(kinds[j] in (FURNITURE, CAPTION) for j in range(positions[k - 1] + 1, positions[k])):
+            del body[k:]
+            return
 
 
 def _collect_cues_and_dateline(reading):
@@ -243,12 +315,23 @@ def _collect_cues_and_dateline(reading):
             cues.append(Cue(m["outlet"]))
             reading.dateline = reading.dateline or m["place"].strip()
             continue
+        kind = classify(line)
         m = OUTLET_DATELINE.match(line)
-        if m and word_count(line) <= 6 and classify(line) == HEADER:
+        if m and word_count(line) <= 6 and kind == HEADER:
             # The habit is "outlet – place"; ``pipeline.prepare`` swaps the two
-            # when the first turns out to be the place.
+            # when the first turns out to be the place. The second is also
+            # asked for ("أبوظبي - سكاي نيوز عربية"): a known outlet there wins,
+            # and ``draft_from_text`` then takes the first as the dateline.
             cues.append(Cue(m["a"].strip(), may_propose=True))
+            cues.append(Cue(m["b"].strip()))
+            reading.pairs.append((m["a"].strip(), m["b"].strip()))
             reading.dateline = reading.dateline or m["b"].strip()
+        elif kind == DATE:
+            # A byline "بي بي سي عربي | 28 شباط/فبراير 2018": what is left
+            # beside the date names the outlet, if it is a known one.
+            rest = date_line_rest(line)
+            if rest:
+                cues.append(Cue(rest))
     lead = reading.body_lines[0]
     m = _LEAD_DATELINE.match(lead)
     if m and not reading.dateline:
@@ -264,7 +347,7 @@ def _collect_cues_and_dateline(reading):
             cues.append(Cue(m["name"]))
     # A header line that is only a name ("رووداو") names a known outlet or nothing.
     for line in reading.header_lines:
-        if classify(line) == TEXT and word_count(line) <= 3:
+        if classify(line) == TEXT and word_count(line) <= 5:
             cues.append(Cue(line))
     reading.cues = cues
 
@@ -289,7 +372,18 @@ def draft_from_text(text: str, source_name: str = "", catalog=None, fmt="text") 
     draft.dateline_name = reading.dateline
     if outlet_index is not None:
         resolve(reading.cues, outlet_index).apply(draft)
+        settle_dateline(draft, reading, outlet_index)
     return draft
+
+
+def settle_dateline(draft, reading, outlet_index):
+    """"أبوظبي - سكاي نيوز عربية": when the outlet is the second of a header
+    pair, the first is the dateline."""
+    if draft.outlet_id is None:
+        return
+    for a, b in reading.pairs:
+        if outlet_index.find_name(b) == draft.outlet_id and draft.dateline_name in (b, None):
+            draft.dateline_name = a
 
 
 # Titles made from a lead sentence stop at a clause boundary or a word, about here.
