@@ -201,6 +201,12 @@ def date_in_line(line: str, *, today=None):
         m = _YEAR_LINE.match(plain)
         if m:
             candidates.append((m.start("year"), m.end("year"), f"1-1-{m['year']}", YEAR))
+    if not candidates:
+        # A Hijri date only when the line gives no Gregorian one ("26 شوال 1436 هـ
+        # الموافق 11 أغسطس 2015 م" is dated by its Gregorian half).
+        found = _hijri_in_line(plain, line, today, short)
+        if found:
+            return found
     for start, end, normalised, precision in sorted(candidates):
         if not short and not _near_start_or_cued(plain, start):
             continue
@@ -223,3 +229,55 @@ def _near_start_or_cued(line, start):
 
 def _unstretched(name):
     return re.sub(r"\s+", " ", name.replace("ـ", ""))
+
+
+# Hijri months as printed; the Umm al-Qura calendar converts them (hijridate).
+_HIJRI_MONTHS = {
+    1: ["محرم", "المحرم", "محرّم"], 2: ["صفر"], 3: ["ربيع الأول", "ربيع الاول", "ربيع أول"],
+    4: ["ربيع الآخر", "ربيع الاخر", "ربيع الثاني", "ربيع ثاني"],
+    5: ["جمادى الأولى", "جمادى الاولى", "جمادي الأولى", "جمادي الاولى"],
+    6: ["جمادى الآخرة", "جمادى الاخرة", "جمادى الثانية", "جمادي الآخرة", "جمادي الثانية"],
+    7: ["رجب"], 8: ["شعبان"], 9: ["رمضان"], 10: ["شوال"],
+    11: ["ذو القعدة", "ذي القعدة", "ذو القعده", "ذي القعده"], 12: ["ذو الحجة", "ذي الحجة", "ذو الحجه", "ذي الحجه"],
+}
+_HIJRI_NUMBER = {name: n for n, names in _HIJRI_MONTHS.items() for name in names}
+_HIJRI_MONTH = "(?:" + "|".join(_spelling(n) for n in sorted(_HIJRI_NUMBER, key=len, reverse=True)) + ")"
+_HIJRI_MARK = r"\s*(?:هـ|ه\b|هجري(?:ة)?|للهجرة)"
+_HIJRI_DMY = re.compile(
+    rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:من\s+)?(?P<month>{_HIJRI_MONTH})(?![{_AR}])\s*[،,]?\s*(?:(?:عام|سنة)\s+)?"
+    rf"(?P<year>1[34]\d{{2}})(?!\d)(?:{_HIJRI_MARK})?"
+)
+_HIJRI_NUMERIC = re.compile(
+    rf"(?<![\d/])(?P<year>1[34]\d{{2}})[/-](?P<month>\d{{1,2}})[/-](?P<day>\d{{1,2}})(?![\d/])\s*(?:{_HIJRI_MARK})"
+    rf"|(?<![\d/])(?P<day2>\d{{1,2}})[/-](?P<month2>\d{{1,2}})[/-](?P<year2>1[34]\d{{2}})(?![\d/])\s*(?:{_HIJRI_MARK})"
+)
+
+
+def _hijri_in_line(plain, line, today, short):
+    """A Hijri-only date, converted to the Gregorian day (Umm al-Qura), or None."""
+    found = None
+    m = _HIJRI_DMY.search(plain)
+    if m:
+        number = _HIJRI_NUMBER.get(_unstretched(m["month"]))
+        if number:
+            found = (m.start(), m.end(), int(m["year"]), number, int(m["day"]))
+    if found is None:
+        m = _HIJRI_NUMERIC.search(plain)
+        if m:
+            year, month, day = (m["year"], m["month"], m["day"]) if m["year"] else (m["year2"], m["month2"], m["day2"])
+            found = (m.start(), m.end(), int(year), int(month), int(day))
+    if found is None:
+        return None
+    start, end, year, month, day = found
+    if not short and not _near_start_or_cued(plain, start):
+        return None
+    try:
+        from hijridate import Hijri
+
+        value = Hijri(year, month, day).to_gregorian()
+        value = date(value.year, value.month, value.day)
+    except (ValueError, OverflowError):  # a day the calendar has not, or outside its range
+        return None
+    if value < EARLIEST or value > today + timedelta(days=1):
+        return None
+    return value, DAY, line[start:end]

@@ -74,6 +74,10 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
     if not body_lines:
         raise IngestError("لم يُعثر على نص المقال في صفحة HTML.", "No article text was found in the HTML page.")
     draft = Draft(title="", body="\n\n".join(body_lines), source_name=source_name, format="html")
+    from .verdict import error_page, index_page, is_error_page, is_link_page
+
+    if is_link_page(tree, draft.body):
+        raise error_page() if is_error_page(meta.get("title") or "", draft.body) else index_page()
     if title:
         draft.title = title
     elif not reading.title_derived:

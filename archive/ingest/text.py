@@ -254,6 +254,12 @@ def read_text(text: str, outlet_names=()) -> Reading:
             continue
         reading.body_lines.append(line)
     _drop_trailing_headlines(reading, lines, kinds, body_at)
+    if not reading.body_lines or not any(is_paragraph(line) or ends_sentence(line) for line in reading.body_lines):
+        from .verdict import error_page, is_error_page
+
+        # Short of an article: say what the page is when it says so itself.
+        if is_error_page("\n".join(lines[:12]), "\n".join(reading.body_lines)):
+            raise error_page()
     if not reading.body_lines:
         raise IngestError(
             "لم يُعثر على نص المقال في الملف: لا فقرات فيه بعد العنوان.",
