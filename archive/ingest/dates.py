@@ -281,3 +281,34 @@ def _hijri_in_line(plain, line, today, short):
     if value < EARLIEST or value > today + timedelta(days=1):
         return None
     return value, DAY, line[start:end]
+
+
+_GREGORIAN_NAMES = {1: "يناير", 2: "فبراير", 3: "مارس", 4: "أبريل", 5: "مايو", 6: "يونيو", 7: "يوليو",
+                    8: "أغسطس", 9: "سبتمبر", 10: "أكتوبر", 11: "نوفمبر", 12: "ديسمبر"}
+_WEEKDAY_NAMES = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]
+
+
+def in_words(value, precision=DAY) -> str:
+    """The date as an Arabic reader checks it, at its precision, in both month
+    systems: "الأربعاء 28 شباط/فبراير 2018", "شباط/فبراير 2018", "2018"."""
+    if value is None:
+        return ""
+    month = f"{_CANONICAL[value.month]}/{_GREGORIAN_NAMES[value.month]}"
+    if precision == YEAR:
+        return str(value.year)
+    if precision == MONTH:
+        return f"{month} {value.year}"
+    return f"{_WEEKDAY_NAMES[value.weekday()]} {value.day} {month} {value.year}"
+
+
+def parse_typed(value: str):
+    """What an archivist types in a date field: 2018-02-28, 2018-02 or 2018
+    (Arabic-Indic digits too). ``(date, precision)`` or None; no range check."""
+    value = (value or "").strip().translate(_DIGITS)
+    m = re.fullmatch(r"(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?", value)
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2] or 1), int(m[3] or 1)), DAY if m[3] else MONTH if m[2] else YEAR
+    except ValueError:
+        return None

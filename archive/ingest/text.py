@@ -24,7 +24,7 @@ import re
 from . import dates
 from .draft import Draft, IngestError
 from .normalize import arabic_share, clean_lines, has_letters, loose, word_count
-from .outlets import BRACKET_TAG, OUTLET_DATELINE, TITLE_TO, Cue, resolve
+from .outlets import BRACKET_TAG, OUTLET_DATELINE, TITLE_TO, Cue, file_name_cues, resolve
 
 NO_DATE_WARNING = "لم يُعثر على تاريخ النشر"
 DERIVED_TITLE_WARNING = "لا عنوان في الملف: العنوان مأخوذ من الجملة الأولى"
@@ -227,7 +227,7 @@ def read_text(text: str, outlet_names=()) -> Reading:
                 kind == TEXT and word_count(line) <= 2 and not line.endswith((".", ":"))
             ):
                 if kind == SOURCE:  # "المصدر: …" under the headline names the outlet too
-                    reading.cues.insert(0, Cue(_RAW_SOURCE.sub("", line), may_propose=True))
+                    reading.cues.insert(0, Cue(_RAW_SOURCE.sub("", line), may_propose=True, where="سطر «المصدر»"))
                 reading.header_lines.append(line)
                 i += 1
                 continue
@@ -247,7 +247,7 @@ def read_text(text: str, outlet_names=()) -> Reading:
             reading.trailer_lines = lines[j:]
             break
         if kind == SOURCE:
-            reading.cues.insert(0, Cue(_RAW_SOURCE.sub("", line), may_propose=True))
+            reading.cues.insert(0, Cue(_RAW_SOURCE.sub("", line), may_propose=True, where="سطر «المصدر»"))
             reading.trailer_lines.append(line)
             continue
         if kind in (FURNITURE, CAPTION) or (kind == DATE and j == body_at):
@@ -314,11 +314,11 @@ def _collect_cues_and_dateline(reading):
         if loose(line) == loose("عن مصدر الخبر"):
             following = [t for t in trailer[j + 1:] if classify(t) == TEXT]
             if following:
-                cues.append(Cue(following[0], may_propose=True))
+                cues.append(Cue(following[0], may_propose=True, where="فقرة «عن مصدر الخبر»"))
     for line in reading.header_lines:
         m = BRACKET_TAG.match(line)
         if m:
-            cues.append(Cue(m["outlet"]))
+            cues.append(Cue(m["outlet"], where="وسم الوكالة بعد مكان الخبر"))
             reading.dateline = reading.dateline or m["place"].strip()
             continue
         kind = classify(line)
@@ -328,8 +328,8 @@ def _collect_cues_and_dateline(reading):
             # when the first turns out to be the place. The second is also
             # asked for ("أبوظبي - سكاي نيوز عربية"): a known outlet there wins,
             # and ``draft_from_text`` then takes the first as the dateline.
-            cues.append(Cue(m["a"].strip(), may_propose=True))
-            cues.append(Cue(m["b"].strip()))
+            cues.append(Cue(m["a"].strip(), may_propose=True, where="سطر «المصدر – المكان» تحت العنوان"))
+            cues.append(Cue(m["b"].strip(), where="سطر «المكان – المصدر» تحت العنوان"))
             reading.pairs.append((m["a"].strip(), m["b"].strip()))
             reading.dateline = reading.dateline or m["b"].strip()
         elif kind == DATE:
@@ -337,24 +337,24 @@ def _collect_cues_and_dateline(reading):
             # beside the date names the outlet, if it is a known one.
             rest = date_line_rest(line)
             if rest:
-                cues.append(Cue(rest))
+                cues.append(Cue(rest, where="سطر الكاتب والتاريخ"))
     lead = reading.body_lines[0]
     m = _LEAD_DATELINE.match(lead)
     if m and not reading.dateline:
         reading.dateline = m["place"].strip()
     if m and (m["outlet"] or m["outlet2"]):
-        cues.append(Cue(m["outlet"] or m["outlet2"]))
+        cues.append(Cue(m["outlet"] or m["outlet2"], where="مطلع الخبر"))
     # Domains named at the top or the bottom of the page.
     for line in [*reading.header_lines, lead, *trailer]:
         for found in re.findall(r"(?<![a-z0-9.])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|iq|tv|news|sa|ae|co\.uk)\b", line, re.I):
-            cues.append(Cue(found))
+            cues.append(Cue(found, where="نطاق مذكور في الصفحة"))
     if not reading.title_derived:
         for m in TITLE_TO.finditer(reading.title):
-            cues.append(Cue(m["name"]))
+            cues.append(Cue(m["name"], where="العنوان"))
     # A header line that is only a name ("رووداو") names a known outlet or nothing.
     for line in reading.header_lines:
         if classify(line) == TEXT and word_count(line) <= 5:
-            cues.append(Cue(line))
+            cues.append(Cue(line, where="سطر في رأس الصفحة"))
     reading.cues = cues
 
 
@@ -370,16 +370,31 @@ def draft_from_text(text: str, source_name: str = "", catalog=None, fmt="text") 
     draft = Draft(title=reading.title, body="\n\n".join(reading.body_lines), source_name=source_name, format=fmt)
     if reading.title_derived:
         draft.warn(DERIVED_TITLE_WARNING)
+        draft.provenance["title"] = "مأخوذ من الجملة الأولى (لا عنوان في الملف)"
+    else:
+        draft.provenance["title"] = "أول سطر بشكل عنوان قبل الفقرات"
     found = dates.find_date(date_zone(reading))
     if found:
         draft.published, draft.date_precision = found[0], found[1]
+        draft.provenance["date"] = date_provenance(found[2], reading)
     else:
         draft.warn(NO_DATE_WARNING)
     draft.dateline_name = reading.dateline
     if outlet_index is not None:
-        resolve(reading.cues, outlet_index).apply(draft)
+        resolve([*reading.cues, *file_name_cues(source_name)], outlet_index).apply(draft)
         settle_dateline(draft, reading, outlet_index)
     return draft
+
+
+def date_provenance(matched, reading):
+    """"«14 مايو ,2018» في رأس الصفحة": the date as printed and where."""
+    for place, lines in (("رأس الصفحة", reading.header_lines), ("مطلع الخبر", reading.body_lines[:1]),
+                         ("ذيل الصفحة", reading.trailer_lines)):
+        for line in lines:
+            if matched in line:
+                label = "سطر «نشر في»" if re.search(r"نشر|بتاريخ", line) else place
+                return f"«{matched}» — {label}" if label == place else f"«{matched}» — {label} في {place}"
+    return f"«{matched}»"
 
 
 def settle_dateline(draft, reading, outlet_index):
