@@ -215,12 +215,19 @@ class UploadViews:
                 if isinstance(item, Failure):
                     failures.append(item)
                     continue
-                try:
-                    pipeline.prepare(item, catalog)
-                except IngestError as error:
-                    failures.append(Failure.from_error(item.source_name, error))
-                    continue
                 drafts.append(item)
+        # Lines recurring across this upload's pages of one outlet are the site's furniture.
+        from archive.ingest.boilerplate import strip_shared_lines
+
+        prepared = []
+        for item in strip_shared_lines(drafts):
+            try:
+                pipeline.prepare(item, catalog)
+            except IngestError as error:
+                failures.append(Failure.from_error(item.source_name, error))
+                continue
+            prepared.append(item)
+        drafts = prepared
         token = write_stage(request.user, drafts, failures)
         request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, []), token][-20:]
         return token

@@ -83,6 +83,9 @@ class Command(BaseCommand):
         )
 
         self.stats = Counter()
+        from archive.ingest.boilerplate import Boilerplate
+
+        self.boilerplate = Boilerplate()
         self.failures = []
         self.skipped = []
         self.pending = []  # pks saved in the open batch
@@ -146,6 +149,9 @@ class Command(BaseCommand):
                 self._fail(item)
                 continue
             self._apply_options(item)
+            # Furniture learnt from this import's earlier pages of the same outlet.
+            self.boilerplate.learn(item)
+            self.boilerplate.strip(item)
             try:
                 prepare(item, self.catalog)
             except IngestError as error:
