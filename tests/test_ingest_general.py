@@ -138,3 +138,21 @@ def test_an_unknown_outlet_is_proposed_never_guessed(catalogue):
     draft = read_one("page.txt", text, catalogue)
     assert draft.outlet_id is None and draft.outlet_is_new
     assert draft.outlet_name == "شبكة أخبار الرافدين المستقلة"
+
+
+def test_a_word_files_properties_name_the_outlet_when_the_text_does_not(catalogue):
+    import docx as python_docx
+
+    document = python_docx.Document()
+    for line in [TITLE, "14 مايو 2018", LEAD, MIDDLE, LAST]:
+        document.add_paragraph(line)
+    document.core_properties.category = "Asharq Al-Awsat"
+    buf = io.BytesIO()
+    document.save(buf)
+    assert slug(read_one("report.docx", buf.getvalue(), catalogue)) == "asharq-al-awsat"
+
+
+def test_the_file_name_names_the_outlet_when_nothing_else_does(catalogue):
+    text = "\n".join([TITLE, "14 مايو 2018", LEAD, MIDDLE, LAST])
+    assert slug(read_one("aawsat_2018-05-14_mosul.txt", text, catalogue)) == "asharq-al-awsat"
+    assert read_one("what_was_said.txt", text, catalogue).outlet_id is None

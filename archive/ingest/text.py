@@ -364,7 +364,7 @@ def date_zone(reading) -> str:
     return "\n".join([*reading.header_lines, lead, *reading.trailer_lines])
 
 
-def draft_from_text(text: str, source_name: str = "", catalog=None, fmt="text") -> Draft:
+def draft_from_text(text: str, source_name: str = "", catalog=None, fmt="text", extra_cues=()) -> Draft:
     outlet_index = catalog.outlets if catalog is not None else None
     reading = read_text(text, outlet_names=(outlet_index.names.values() if outlet_index else ()))
     draft = Draft(title=reading.title, body="\n\n".join(reading.body_lines), source_name=source_name, format=fmt)
@@ -381,7 +381,7 @@ def draft_from_text(text: str, source_name: str = "", catalog=None, fmt="text") 
         draft.warn(NO_DATE_WARNING)
     draft.dateline_name = reading.dateline
     if outlet_index is not None:
-        resolve([*reading.cues, *file_name_cues(source_name)], outlet_index).apply(draft)
+        resolve([*reading.cues, *extra_cues, *file_name_cues(source_name)], outlet_index).apply(draft)
         settle_dateline(draft, reading, outlet_index)
     return draft
 
