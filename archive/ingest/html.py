@@ -61,7 +61,7 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
             reading = read_text("\n".join([title, "", text]))
         except IngestError:  # the only paragraph was taken for the headline
             reading = None
-        if reading is None or loose(clean_line(reading.title)) != loose(title):
+        if reading is None or reading.title_derived or loose(clean_line(reading.title)) != loose(title):
             # The reader did not take the page's title for a headline (under
             # four words, mostly Latin letters, read as a date line…) and took
             # the next headline-like line instead: the lead, which the page's
