@@ -211,7 +211,10 @@ def read_text(text: str, outlet_names=()) -> Reading:
     while i < len(lines) and i < HEADLINE_SEARCH_LINES:
         line, kind = lines[i], kinds[i]
         if kind == TEXT:
-            if is_paragraph(line) or _LEAD_DATELINE.match(line) and word_count(line) > 12:
+            # A paragraph, a dateline lead, or a whole sentence (a full stop after
+            # eight words or more): the article has begun, headline or not.
+            if is_paragraph(line) or _LEAD_DATELINE.match(line) and word_count(line) > 12 or (
+                    word_count(line) >= 8 and _FULL_STOP_END.search(line)):
                 lead_at = i
                 break
             if is_headline(line) and loose(line) not in known:
@@ -266,6 +269,10 @@ def read_text(text: str, outlet_names=()) -> Reading:
         if is_error_page("\n".join(lines[:12]), "\n".join(reading.body_lines)):
             raise error_page()
     if not reading.body_lines:
+        from .verdict import index_page, is_index_page
+
+        if is_index_page("\n".join(line for line, kind in zip(lines, kinds) if kind == TEXT)):
+            raise index_page()
         raise IngestError(
             "لم يُعثر على نص المقال في الملف: لا فقرات فيه بعد العنوان.",
             "No article text was found in the file: there are no paragraphs after the headline.",

@@ -75,6 +75,8 @@ def is_error_page(title, body):
 def is_index_page(body):
     """Lines of headline length and not one sentence among them: a list, not an article."""
     lines = [line for line in body.split("\n") if line.strip()]
+    if not lines:
+        return False  # nothing at all: the reader says so in its own words
     if word_count(body) < TOO_FEW_WORDS and not any(_SENTENCE_END.search(line) for line in lines):
         return True  # a heading and nothing under it: a section page whose list was all links
     if len(lines) < INDEX_MIN_LINES:
