@@ -131,3 +131,11 @@ def test_the_footer_copyright_year_never_dates_an_article(catalog):
     text = "\n".join([TITLE, PARA, PARA[:-1] + " كذلك.", "© 2019 جميع الحقوق محفوظة"])
     draft = only(read("a.txt", text.encode(), catalog=catalog))
     assert draft.published is None
+
+
+def test_what_the_preview_quotes_of_a_page_holds_no_character_a_stored_text_may_not(catalog):
+    html = ("<html><head><meta property='og:site_name' content='موقع &#xD800;غريب'></head><body>"
+            f"<h1>{TITLE}</h1><p>{PARA}</p><p>{PARA[:-1]} كذلك.</p></body></html>")
+    draft = only(read("a.html", html.encode(), catalog=catalog))
+    assert "\ud800" not in str(draft.provenance)
+    str(draft.provenance).encode("utf-8")

@@ -79,6 +79,8 @@ def scrubbed(item):
             setattr(item, name, scrub(value))
         elif name == "warnings":
             setattr(item, name, [scrub(w) for w in value])
+        elif name == "provenance":  # quotes the page ("«…» — og:site_name"): the same care
+            setattr(item, name, {k: scrub(v) for k, v in value.items()})
     return item
 
 
