@@ -33,6 +33,7 @@ from archive import jobs
 from archive.ingest import pipeline
 from archive.ingest.draft import Draft, Failure
 from archive.ingest.outlets import NEW_OUTLET_WARNING
+from archive.ingest.dates import in_words
 from archive.ingest.text import NO_DATE_WARNING
 from archive.uploads import (  # noqa: F401  (the staging area, once defined here)
     SESSION_KEY, clean_old_stages, draft_to_json as _draft_to_json, drop_stage, estimated_items,
@@ -156,6 +157,7 @@ class UploadViews:
             page = _page_number(request.POST.get("page") if request.method == "POST" else request.GET.get("page"), pages)
             first, end = starts[page - 1], starts[page]
             errors = {}
+            batch = {}
             if request.method == "POST":
                 # Only the drafts this page showed are in the form; the others
                 # keep what was saved for them before.
@@ -169,6 +171,10 @@ class UploadViews:
                     included.discard(i)
                     if request.POST.get(f"d{i}-include") and not _is_duplicate(drafts[i]):
                         included.add(i)
+                # The outlet and date set once for the whole batch win over each file's.
+                batch = apply_batch(drafts, request.POST)
+                if batch.get("errors"):
+                    errors["batch"] = batch["errors"]
                 manifest["drafts"] = [_draft_to_json(d) for d in drafts]
                 manifest["included"] = sorted(included)
                 _write_manifest(folder, manifest)
@@ -183,7 +189,7 @@ class UploadViews:
                 request, _("مراجعة قبل الحفظ"), token=token, failures=failures,
                 rows=preview_rows(drafts[first:end], errors, included, start=first),
                 total=len(drafts), page=page, pages=range(1, pages + 1), page_count=pages,
-                has_errors=bool(errors),
+                has_errors=bool(errors), batch=batch_form(drafts, batch),
             ))
         return view
 
@@ -280,27 +286,13 @@ def apply_corrections(draft: Draft, i: int, post, may_add_outlets=True) -> list[
 
     raw_date = post.get(prefix + "published", None)
     precision = post.get(prefix + "precision", draft.date_precision or "")
+    draft.provenance.pop(TYPED_DATE, None)
     if raw_date is not None:
-        raw_date = raw_date.strip()
-        if not raw_date:
-            draft.published, draft.date_precision = None, ""
-        else:
-            try:
-                when = date.fromisoformat(raw_date)
-            except ValueError:
-                problems.append(_("التاريخ غير صحيح: اكتبه بالصيغة سنة-شهر-يوم."))
-            else:
-                if precision not in PRECISIONS:
-                    precision = "day"
-                if precision == "month":
-                    when = when.replace(day=1)
-                elif precision == "year":
-                    when = when.replace(month=1, day=1)
-                if when > date.today() or when.year < 1900:
-                    problems.append(_("التاريخ خارج المدى المعقول."))
-                else:
-                    draft.published, draft.date_precision = when, precision
-                    draft.drop_warnings(NO_DATE_WARNING)
+        problem = set_typed_date(draft, raw_date, precision)
+        if problem:
+            problems.append(problem)
+            # Shown again as typed, with what is allowed: never silently replaced.
+            draft.provenance[TYPED_DATE] = raw_date.strip()[:40]
 
     for relation, attribute in RELATIONS:
         if prefix + "tags" in post:  # the form was shown: unchecked boxes remove
@@ -315,6 +307,77 @@ def apply_corrections(draft: Draft, i: int, post, may_add_outlets=True) -> list[
         draft.dateline_id = None
     draft.content_hash = pipeline.content_hash(draft.title, draft.body)
     return problems
+
+
+# The date an archivist typed that could not be taken, kept to show it again.
+TYPED_DATE = "typed_date"
+
+
+def set_typed_date(draft, raw, precision):
+    """Give ``draft`` the date typed; returns what is wrong with it, or None."""
+    from archive.ingest import dates
+
+    raw = (raw or "").strip()
+    if not raw:
+        draft.published, draft.date_precision = None, ""
+        draft.provenance.pop("date", None)
+        return None
+    found = dates.parse_typed(raw)
+    if found is None:
+        return _("التاريخ «%(typed)s» غير مفهوم: اكتبه سنة-شهر-يوم (2018-02-28)، أو سنة-شهر (2018-02) لشهر، أو سنة (2018) لسنة.") % {"typed": raw[:40]}
+    when, implied = found
+    if precision not in PRECISIONS:
+        precision = implied
+    elif implied != "day" and precision == "day":
+        precision = implied  # "2018" with "day" chosen: the year is all that was given
+    if precision == "month":
+        when = when.replace(day=1)
+    elif precision == "year":
+        when = when.replace(month=1, day=1)
+    if when > date.today() or when.year < 1900:
+        return _("التاريخ «%(typed)s» خارج المدى المعقول: بين 1900 واليوم.") % {"typed": raw[:40]}
+    if (when, precision) != (draft.published, draft.date_precision):
+        draft.provenance["date"] = _("صحّحه المؤرشف")
+    draft.published, draft.date_precision = when, precision
+    draft.drop_warnings(NO_DATE_WARNING)
+    return None
+
+
+def apply_batch(drafts, post):
+    """"batch-outlet", "batch-published", "batch-precision": one outlet and one
+    date for every file of the upload. Returns the values and any error."""
+    from archive.models import Outlet
+
+    result = {"outlet": (post.get("batch-outlet") or "").strip(),
+              "published": (post.get("batch-published") or "").strip(),
+              "precision": (post.get("batch-precision") or "").strip(), "errors": []}
+    outlet = result["outlet"]
+    if outlet:
+        known = Outlet.objects.filter(pk=int(outlet)).first() if outlet.isdigit() else None
+        if known is None:
+            result["errors"].append(_("وسيلة الإعلام المختارة للدفعة غير موجودة."))
+        else:
+            for draft in drafts:
+                draft.outlet_id, draft.outlet_name, draft.outlet_is_new = known.pk, known.name, False
+                draft.drop_warnings(NEW_OUTLET_WARNING)
+                draft.provenance["outlet"] = _("اختاره المؤرشف للدفعة كلها")
+    if result["published"]:
+        for draft in drafts:
+            problem = set_typed_date(draft, result["published"], result["precision"])
+            if problem:
+                result["errors"].append(problem)
+                break
+            draft.provenance["date"] = _("اختاره المؤرشف للدفعة كلها")
+    return result
+
+
+def batch_form(drafts, batch):
+    from archive.models import Outlet
+
+    return {"show": len(drafts) > 1, "outlets": list(Outlet.objects.order_by("name").values_list("pk", "name")),
+            "outlet": batch.get("outlet", ""), "published": batch.get("published", ""),
+            "precision": batch.get("precision", ""), "errors": batch.get("errors", []),
+            "precisions": [("day", _("يوم")), ("month", _("شهر")), ("year", _("سنة"))]}
 
 
 def preview_rows(drafts, errors=None, included=None, start=0):
@@ -359,7 +422,9 @@ def preview_rows(drafts, errors=None, included=None, start=0):
             "outlets": outlets,
             "new_outlet": draft.outlet_name if draft.outlet_is_new else "",
             "outlet_value": "new" if draft.outlet_is_new else (str(draft.outlet_id) if draft.outlet_id else ""),
-            "published": draft.published.isoformat() if draft.published else "",
+            "published": draft.provenance.get(TYPED_DATE) or (draft.published.isoformat() if draft.published else ""),
+            "date_words": in_words(draft.published, draft.date_precision or "day"),
+            "provenance": {k: v for k, v in draft.provenance.items() if k != TYPED_DATE},
             "no_date": draft.published is None,
             "precision": draft.date_precision or "",
             "precisions": [("day", _("يوم")), ("month", _("شهر")), ("year", _("سنة"))],

@@ -273,6 +273,9 @@ UPLOAD_MAX_FILE_BYTES = env_int("UPLOAD_MAX_FILE_BYTES", 20 * 1024 * 1024)
 UPLOAD_MAX_ZIP_TOTAL_BYTES = env_int("UPLOAD_MAX_ZIP_TOTAL_BYTES", 200 * 1024 * 1024)
 UPLOAD_MAX_ZIP_RATIO = env_int("UPLOAD_MAX_ZIP_RATIO", 100)
 UPLOAD_MAX_ZIP_MEMBERS = env_int("UPLOAD_MAX_ZIP_MEMBERS", 5000)
+# One article's text (characters), upload and import_articles alike: longer is
+# refused with the reason (archive.ingest.limits).
+ARTICLE_MAX_TEXT_CHARS = env_int("ARTICLE_MAX_TEXT_CHARS", 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 500
 

@@ -161,8 +161,10 @@ def clean_old_stages(now=None):
 
 def read_files(named, outlets_allowed, failures=None, progress=None):
     """``(drafts, failures, received)`` of ``[(name, bytes), ...]``: read, tagged, checked."""
+    from archive.ingest.boilerplate import strip_shared_lines
+
     catalog = Catalog()
-    drafts, failures, received = [], list(failures or []), []
+    read, drafts, failures, received = [], [], list(failures or []), []
     for name, data in named:
         received.append(file_record(name, data))
         for item in pipeline.iter_read(name, data, catalog=catalog):
@@ -171,14 +173,17 @@ def read_files(named, outlets_allowed, failures=None, progress=None):
             if isinstance(item, Failure):
                 failures.append(item)
                 continue
-            try:
-                pipeline.prepare(item, catalog)
-            except IngestError as error:
-                failures.append(Failure.from_error(item.source_name, error))
-                continue
-            if not outlets_allowed:
-                withhold_new_outlet(item)
-            drafts.append(item)
+            read.append(item)
+    # Lines recurring across this upload's pages of one outlet are the site's furniture.
+    for item in strip_shared_lines(read):
+        try:
+            pipeline.prepare(item, catalog)
+        except IngestError as error:
+            failures.append(Failure.from_error(item.source_name, error))
+            continue
+        if not outlets_allowed:
+            withhold_new_outlet(item)
+        drafts.append(item)
     return drafts, failures, received
 
 

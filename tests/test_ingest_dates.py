@@ -41,6 +41,8 @@ TODAY = date(2024, 6, 1)
     ("٠٧-٠٢-٢٠٢٠", date(2020, 2, 7), "day"),
     # Hijri first, Gregorian after "الموافق": the Gregorian one.
     ("الرياض 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس", date(2015, 8, 11), "day"),
+    # Hijri alone: converted on the Umm al-Qura calendar (hijridate).
+    ("26 شوال 1436 هـ", date(2015, 8, 11), "day"),
     # ISO.
     ("2015-08-11", date(2015, 8, 11), "day"),
     ("2018-02-18T21:35:43+04:00", date(2018, 2, 18), "day"),
@@ -67,7 +69,7 @@ def test_each_printed_form_gives_its_date_and_precision(text, expected, precisio
     "اليوم",                           # "today" is never a date
     "اليوم السبت",
     "في التاسع من كانون الأول",        # no year
-    "26 شوال 1436 هـ",                 # Hijri alone
+    "31 شوال 1436 هـ",                 # a Hijri day the Umm al-Qura calendar has not (Shawwal has 29 or 30)
     "",
 ])
 def test_what_is_not_a_publication_date(text):

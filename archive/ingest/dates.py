@@ -156,11 +156,21 @@ def find_date(text: str, *, today=None):
     docstring for what is acceptable where).
     """
     today = today or date.today()
-    for line in (text or "").splitlines():
+    lines = (text or "").splitlines()
+    # "آخر تحديث" is read only when no other line gives a date: published wins.
+    for line in [*(l for l in lines if not is_update_line(l)), *(l for l in lines if is_update_line(l))]:
         found = date_in_line(line, today=today)
         if found:
             return found
     return None
+
+
+_UPDATED = re.compile(r"(?:آخر|اخر|أخر)\s+تحديث|تم\s+التحديث|(?<![\w])محدث|(?<![\w])حُ?دّ?ث\s+في|updated|last\s+modified", re.I)
+
+
+def is_update_line(line: str) -> bool:
+    """A line that dates the page's last update, not its publication."""
+    return bool(_UPDATED.search(line or ""))
 
 
 def date_in_line(line: str, *, today=None):
@@ -191,6 +201,12 @@ def date_in_line(line: str, *, today=None):
         m = _YEAR_LINE.match(plain)
         if m:
             candidates.append((m.start("year"), m.end("year"), f"1-1-{m['year']}", YEAR))
+    if not candidates:
+        # A Hijri date only when the line gives no Gregorian one ("26 شوال 1436 هـ
+        # الموافق 11 أغسطس 2015 م" is dated by its Gregorian half).
+        found = _hijri_in_line(plain, line, today, short)
+        if found:
+            return found
     for start, end, normalised, precision in sorted(candidates):
         if not short and not _near_start_or_cued(plain, start):
             continue
@@ -213,3 +229,86 @@ def _near_start_or_cued(line, start):
 
 def _unstretched(name):
     return re.sub(r"\s+", " ", name.replace("ـ", ""))
+
+
+# Hijri months as printed; the Umm al-Qura calendar converts them (hijridate).
+_HIJRI_MONTHS = {
+    1: ["محرم", "المحرم", "محرّم"], 2: ["صفر"], 3: ["ربيع الأول", "ربيع الاول", "ربيع أول"],
+    4: ["ربيع الآخر", "ربيع الاخر", "ربيع الثاني", "ربيع ثاني"],
+    5: ["جمادى الأولى", "جمادى الاولى", "جمادي الأولى", "جمادي الاولى"],
+    6: ["جمادى الآخرة", "جمادى الاخرة", "جمادى الثانية", "جمادي الآخرة", "جمادي الثانية"],
+    7: ["رجب"], 8: ["شعبان"], 9: ["رمضان"], 10: ["شوال"],
+    11: ["ذو القعدة", "ذي القعدة", "ذو القعده", "ذي القعده"], 12: ["ذو الحجة", "ذي الحجة", "ذو الحجه", "ذي الحجه"],
+}
+_HIJRI_NUMBER = {name: n for n, names in _HIJRI_MONTHS.items() for name in names}
+_HIJRI_MONTH = "(?:" + "|".join(_spelling(n) for n in sorted(_HIJRI_NUMBER, key=len, reverse=True)) + ")"
+_HIJRI_MARK = r"\s*(?:هـ|ه\b|هجري(?:ة)?|للهجرة)"
+_HIJRI_DMY = re.compile(
+    rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?:من\s+)?(?P<month>{_HIJRI_MONTH})(?![{_AR}])\s*[،,]?\s*(?:(?:عام|سنة)\s+)?"
+    rf"(?P<year>1[34]\d{{2}})(?!\d)(?:{_HIJRI_MARK})?"
+)
+_HIJRI_NUMERIC = re.compile(
+    rf"(?<![\d/])(?P<year>1[34]\d{{2}})[/-](?P<month>\d{{1,2}})[/-](?P<day>\d{{1,2}})(?![\d/])\s*(?:{_HIJRI_MARK})"
+    rf"|(?<![\d/])(?P<day2>\d{{1,2}})[/-](?P<month2>\d{{1,2}})[/-](?P<year2>1[34]\d{{2}})(?![\d/])\s*(?:{_HIJRI_MARK})"
+)
+
+
+def _hijri_in_line(plain, line, today, short):
+    """A Hijri-only date, converted to the Gregorian day (Umm al-Qura), or None."""
+    found = None
+    m = _HIJRI_DMY.search(plain)
+    if m:
+        number = _HIJRI_NUMBER.get(_unstretched(m["month"]))
+        if number:
+            found = (m.start(), m.end(), int(m["year"]), number, int(m["day"]))
+    if found is None:
+        m = _HIJRI_NUMERIC.search(plain)
+        if m:
+            year, month, day = (m["year"], m["month"], m["day"]) if m["year"] else (m["year2"], m["month2"], m["day2"])
+            found = (m.start(), m.end(), int(year), int(month), int(day))
+    if found is None:
+        return None
+    start, end, year, month, day = found
+    if not short and not _near_start_or_cued(plain, start):
+        return None
+    try:
+        from hijridate import Hijri
+
+        value = Hijri(year, month, day).to_gregorian()
+        value = date(value.year, value.month, value.day)
+    except (ValueError, OverflowError):  # a day the calendar has not, or outside its range
+        return None
+    if value < EARLIEST or value > today + timedelta(days=1):
+        return None
+    return value, DAY, line[start:end]
+
+
+_GREGORIAN_NAMES = {1: "يناير", 2: "فبراير", 3: "مارس", 4: "أبريل", 5: "مايو", 6: "يونيو", 7: "يوليو",
+                    8: "أغسطس", 9: "سبتمبر", 10: "أكتوبر", 11: "نوفمبر", 12: "ديسمبر"}
+_WEEKDAY_NAMES = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]
+
+
+def in_words(value, precision=DAY) -> str:
+    """The date as an Arabic reader checks it, at its precision, in both month
+    systems: "الأربعاء 28 شباط/فبراير 2018", "شباط/فبراير 2018", "2018"."""
+    if value is None:
+        return ""
+    month = f"{_CANONICAL[value.month]}/{_GREGORIAN_NAMES[value.month]}"
+    if precision == YEAR:
+        return str(value.year)
+    if precision == MONTH:
+        return f"{month} {value.year}"
+    return f"{_WEEKDAY_NAMES[value.weekday()]} {value.day} {month} {value.year}"
+
+
+def parse_typed(value: str):
+    """What an archivist types in a date field: 2018-02-28, 2018-02 or 2018
+    (Arabic-Indic digits too). ``(date, precision)`` or None; no range check."""
+    value = (value or "").strip().translate(_DIGITS)
+    m = re.fullmatch(r"(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?", value)
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2] or 1), int(m[3] or 1)), DAY if m[3] else MONTH if m[2] else YEAR
+    except ValueError:
+        return None

@@ -4,7 +4,9 @@ Someone who pastes a web page into Word brings the page's furniture along, so
 the paragraphs are joined into text and read exactly like a saved ``.txt``.
 Tables (some sites lay the article out in one) are read cell by cell after the
 paragraphs. The document's own properties (author, created) describe the file,
-not the article, and are not used.
+not the article, and give no date; its title, subject, category, keywords and
+company are asked for as a known outlet (a newsroom's template often names it),
+after every cue of the text itself.
 
 A .docx is a zip: before python-docx unpacks it, its parts are held to the
 same size and ratio limits as an uploaded zip's members
@@ -19,6 +21,10 @@ from .text import draft_from_text
 
 
 def docx_text(data: bytes, limits=None, name="") -> str:
+    return _read(data, limits, name)[0]
+
+
+def _read(data: bytes, limits=None, name=""):
     check_zip_container(name or "Word", data, limits or Limits.upload())
     try:
         import docx
@@ -34,9 +40,24 @@ def docx_text(data: bytes, limits=None, name="") -> str:
         for row in table.rows:
             for cell in row.cells:
                 lines.extend(p.text for p in cell.paragraphs)
-    return "\n".join(lines)
+    return "\n".join(lines), _property_cues(document)
+
+
+def _property_cues(document):
+    from .outlets import Cue
+
+    cues = []
+    try:
+        props = document.core_properties
+        for value in (props.title, props.subject, props.category, props.keywords):
+            if value and len(value) <= 120:
+                cues.append(Cue(value, where="خصائص ملف Word"))
+    except Exception:  # properties are a bonus: a damaged part is no failed import
+        return cues
+    return cues
 
 
 def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=None):
     name = source_name.replace("\\", "/").rsplit("/", 1)[-1]
-    return draft_from_text(docx_text(data, limits, name), source_name, catalog, fmt="docx")
+    text, cues = _read(data, limits, name)
+    return draft_from_text(text, source_name, catalog, fmt="docx", extra_cues=cues)

@@ -64,6 +64,9 @@ class Draft:
     format: str = ""
     # Set by ``save``: "created", "updated" or "unchanged".
     outcome: str = ""
+    # Where each value was found, in the archivist's words, for the preview:
+    # {"title": "وسم og:title", "date": "«نشر في: 14 مايو 2018» في رأس الصفحة", "outlet": …}.
+    provenance: dict = field(default_factory=dict)
 
     def warn(self, message):
         if message not in self.warnings:

@@ -24,7 +24,7 @@ import lxml.html
 from . import dates
 from .draft import Draft, IngestError
 from .normalize import clean_line, loose
-from .outlets import TITLE_TO, Cue, hosts_in, name_key, resolve
+from .outlets import TITLE_TO, Cue, file_name_cues, hosts_in, name_key, resolve
 from .text import DERIVED_TITLE_WARNING, NO_DATE_WARNING, derive_title, read_text
 
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenews", "blogposting", "analysisnewsarticle",
@@ -49,7 +49,8 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
             "No article text was found in the HTML page.",
         )
     site_name = meta.get("site_name") or ""
-    title = _without_site_suffix(meta.get("title") or "", site_name)
+    title = _without_site_suffix(meta.get("title") or "", site_name or meta.get("publisher") or "",
+                                 catalog.outlets if catalog is not None else None)
 
     if title:
         # The page's own <h1> repeats the headline at the top of the text.
@@ -60,7 +61,7 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
             reading = read_text("\n".join([title, "", text]))
         except IngestError:  # the only paragraph was taken for the headline
             reading = None
-        if reading is None or loose(clean_line(reading.title)) != loose(title):
+        if reading is None or reading.title_derived or loose(clean_line(reading.title)) != loose(title):
             # The reader did not take the page's title for a headline (under
             # four words, mostly Latin letters, read as a date line…) and took
             # the next headline-like line instead: the lead, which the page's
@@ -73,18 +74,26 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
     if not body_lines:
         raise IngestError("لم يُعثر على نص المقال في صفحة HTML.", "No article text was found in the HTML page.")
     draft = Draft(title="", body="\n\n".join(body_lines), source_name=source_name, format="html")
+    from .verdict import error_page, index_page, is_error_page, is_link_page
+
+    if is_link_page(tree, draft.body):
+        raise error_page() if is_error_page(meta.get("title") or "", draft.body) else index_page()
     if title:
         draft.title = title
+        draft.provenance["title"] = meta.get("title_from") or ""
     elif not reading.title_derived:
         draft.title = reading.title
+        draft.provenance["title"] = "أول سطر بشكل عنوان قبل الفقرات"
     else:
         draft.title = derive_title(body_lines[0])
         draft.warn(DERIVED_TITLE_WARNING)
+        draft.provenance["title"] = "مأخوذ من الجملة الأولى (لا عنوان في الصفحة)"
 
     found = None
-    for value in meta.get("dates", []):
+    for value, where in meta.get("dates", []):
         found = dates.parse_exact(value) or _loose_date(value)
         if found:
+            draft.provenance["date"] = f"«{value[:40]}» — {where}"
             break
     if found:
         draft.published, draft.date_precision = found[0], found[1]
@@ -93,25 +102,37 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
         # trafilatura drops bylines; then look just under the headline on the
         # page itself (footer, navigation and scripts removed, so a footer's
         # copyright year is never taken).
-        in_text = dates.find_date(zone) or dates.find_date(_byline_zone(tree))
+        in_text = dates.find_date(zone)
+        where = "رأس المقال"
+        if not in_text:
+            in_text, where = dates.find_date(_byline_zone(tree)), "النص تحت العنوان"
         if in_text:
             draft.published, draft.date_precision = in_text[0], in_text[1]
+            draft.provenance["date"] = f"«{in_text[2]}» — {where}"
         else:
             draft.warn(NO_DATE_WARNING)
 
     draft.url = meta.get("url") or ""
     draft.dateline_name = reading.dateline
     if catalog is not None:
-        cues = [Cue(site_name, may_propose=True)] if site_name else []
+        cues = [Cue(site_name, may_propose=True, where="وسم og:site_name")] if site_name else []
         if meta.get("publisher"):
-            cues.append(Cue(meta["publisher"], may_propose=True))
+            cues.append(Cue(meta["publisher"], may_propose=True, where="JSON-LD publisher"))
         if draft.url:
-            cues.append(Cue(draft.url))
+            cues.append(Cue(draft.url, where="نطاق الرابط الأصلي (canonical/og:url)"))
             host = next(hosts_in(draft.url), ("", ""))[0]
             if host and not cues[:-1]:
                 # No name declared anywhere: the site's domain stands for it.
-                cues.append(Cue(host.removeprefix("www."), may_propose=True))
+                cues.append(Cue(host.removeprefix("www."), may_propose=True, where="نطاق الرابط الأصلي"))
+        declared = bool(site_name or meta.get("publisher"))
+        suffix = _site_suffix(meta.get("raw_title") or "")
+        if suffix and not declared:
+            cues.append(Cue(suffix, where="ذيل عنوان الصفحة"))
         cues.extend(reading.cues)
+        if not declared:
+            # Weaker than a name the page declares: asked for only without one.
+            cues.extend(_copyright_cues(tree))
+            cues.extend(file_name_cues(source_name))
         resolve(cues, catalog.outlets).apply(draft)
     else:
         draft.outlet_name = site_name or meta.get("publisher") or None
@@ -180,23 +201,26 @@ def _metadata(tree):
 
     published_meta = content(("property", "article:published_time"), ("name", "article:published_time"))
     if published_meta:
-        meta["dates"].append(published_meta)
+        meta["dates"].append((published_meta, "وسم article:published_time"))
     if isinstance(ld_article.get("datePublished"), str):
-        meta["dates"].append(ld_article["datePublished"])
+        meta["dates"].append((ld_article["datePublished"], "JSON-LD datePublished"))
     for node in tree.iter("time"):
         if node.get("datetime") and not _in_footer(node):
-            meta["dates"].append(node.get("datetime"))
+            meta["dates"].append((node.get("datetime"), "عنصر <time> في الصفحة"))
             break
     other = content(("itemprop", "datepublished"), ("name", "datepublished"), ("name", "pubdate"),
                     ("name", "publishdate"), ("name", "date"), ("name", "dc.date"), ("name", "dc.date.issued"))
     if other:
-        meta["dates"].append(other)
+        meta["dates"].append((other, "وسم meta للتاريخ"))
 
     headline = ld_article.get("headline") if isinstance(ld_article.get("headline"), str) else ""
     h1 = next((clean_line(h.text_content()) for h in tree.iter("h1") if clean_line(h.text_content())), "")
     title_tag = next((clean_line(t.text_content()) for t in tree.iter("title")), "")
-    meta["title"] = clean_line(content(("property", "og:title"), ("name", "og:title"), ("name", "twitter:title"))
-                               or headline or h1 or title_tag)
+    og_title = content(("property", "og:title"), ("name", "og:title"), ("name", "twitter:title"))
+    meta["title"] = clean_line(og_title or headline or h1 or title_tag)
+    meta["raw_title"] = title_tag
+    meta["title_from"] = ("وسم og:title" if og_title else "JSON-LD headline" if headline
+                          else "عنوان <h1> في الصفحة" if h1 else "وسم <title>" if title_tag else "")
 
     publisher = ld_article.get("publisher")
     if isinstance(publisher, list):
@@ -247,18 +271,48 @@ def _in_footer(node):
     return False
 
 
-def _without_site_suffix(title, site_name):
-    """"Headline - Outlet" → "Headline" (also "Outlet | Headline")."""
+def _site_suffix(title):
+    """The last part of "Headline - Outlet" (asked for as a known outlet only)."""
+    parts = _TITLE_SEPARATORS.split(title)
+    return parts[-1].strip() if len(parts) >= 2 and len(parts[-1].split()) <= 5 else ""
+
+
+_COPYRIGHT_LINE = re.compile(r"(?:©|\(c\)|copyright|حقوق)", re.I)
+
+
+def _copyright_cues(tree):
+    """"© 2023 Sky News Arabia": the name in a copyright line (never its year)."""
+    cues = []
+    try:
+        for text in tree.xpath("//footer//text() | //*[contains(@class,'footer') or contains(@id,'footer')]//text()"):
+            text = clean_line(text)
+            if _COPYRIGHT_LINE.search(text) and len(text) < 200:
+                name = re.sub(r"©|\(c\)|copyright|\d{4}(?:\s*[-–]\s*\d{4})?|جميع الحقوق محفوظة|حقوق النشر محفوظة|all rights reserved|[.,،|]", " ", text, flags=re.I)
+                if name.strip():
+                    cues.append(Cue(" ".join(name.split()), where="سطر حقوق النشر"))
+    except Exception:  # a malformed tree: no cue rather than a failed upload
+        pass
+    return cues[:3]
+
+
+def _without_site_suffix(title, site_name, outlets=None):
+    """"Headline - Outlet" → "Headline" (also "Outlet | Headline").
+
+    A part is dropped only when it names the site: the declared site name or
+    publisher, or an outlet of the catalogue. "قمة ترمب - بوتين" keeps its end.
+    """
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
-    site = name_key(site_name) if site_name else ""
-    if site and name_key(parts[-1]) == site:
-        return " - ".join(parts[:-1]).strip() if len(parts) > 2 else parts[0].strip()
-    if site and name_key(parts[0]) == site:
-        return title[title.index(parts[1]):].strip()
-    # Without a site name: drop a short last part after a much longer headline.
-    if len(parts[-1].split()) <= 3 and len(" ".join(parts[:-1]).split()) >= 4 and not site_name:
+
+    def names_site(part):
+        if site_name and name_key(part) == name_key(site_name):
+            return True
+        return outlets is not None and outlets.find_name(part) is not None and len(part.split()) <= 5
+
+    if names_site(parts[-1]):
         sep = _TITLE_SEPARATORS.findall(title)[-1]
         return title[: title.rindex(sep)].strip()
+    if names_site(parts[0]):
+        return title[title.index(parts[1]):].strip()
     return title

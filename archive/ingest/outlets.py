@@ -24,6 +24,7 @@ NEW_OUTLET_WARNING = "وسيلة إعلام جديدة: "
 class Cue:
     text: str
     may_propose: bool = False  # an unknown name here is proposed as a new outlet
+    where: str = ""  # where on the page the cue was read, for the preview ("og:site_name")
 
 
 @dataclass
@@ -31,10 +32,15 @@ class OutletMatch:
     outlet_id: int | None
     name: str | None
     is_new: bool = False
+    cue: Cue | None = None
 
     def apply(self, draft):
         draft.outlet_id, draft.outlet_name, draft.outlet_is_new = self.outlet_id, self.name, self.is_new
         draft.drop_warnings(NEW_OUTLET_WARNING)
+        if self.cue is not None:
+            draft.provenance["outlet"] = f"«{clean_name(self.cue.text)[:80]}»" + (f" — {self.cue.where}" if self.cue.where else "")
+        else:
+            draft.provenance.pop("outlet", None)
         if self.is_new:
             draft.warn(new_outlet_warning(self.name))
 
@@ -158,13 +164,28 @@ def resolve(cues, index: OutletIndex) -> OutletMatch:
     for cue in cues:
         pk = index.find_name(cue.text)
         if pk:
-            return OutletMatch(pk, index.names.get(pk), False)
+            return OutletMatch(pk, index.names.get(pk), False, cue)
     for cue in cues:
         if cue.may_propose:
             name = clean_name(cue.text)
             if name:
-                return OutletMatch(None, name, True)
+                return OutletMatch(None, name, True, cue)
     return OutletMatch(None, None, False)
+
+
+# Short aliases that are also words a file name holds ("what_was_said.txt").
+_NOT_NAMES_IN_FILE_NAMES = {"was", "map", "tap", "spa", "ain", "ina", "nna", "the", "and", "news", "article",
+                            "report", "page", "saved", "copy", "final", "text", "word"}
+
+
+def file_name_cues(source_name: str):
+    """"skynews_2018-05-14_syria.txt", "aawsat.com-12345.html": the words and
+    domains of a file's name, each asked for as a known outlet (never proposed)."""
+    stem = re.sub(r"\.(?:txt|text|html?|docx|jsonl|zip|gz)$", "", (source_name or "").replace("\\", "/").rsplit("/", 1)[-1], flags=re.I)
+    cues = [Cue(host, where="اسم الملف") for host, _path in hosts_in(stem)]
+    cues += [Cue(part, where="اسم الملف") for part in re.split(r"[\s_\-.()\[\]]+", stem)
+             if len(part) >= 3 and not part.isdigit() and part.lower() not in _NOT_NAMES_IN_FILE_NAMES]
+    return cues
 
 
 def clean_name(text: str) -> str:

@@ -79,17 +79,14 @@ def scrubbed(item):
             setattr(item, name, scrub(value))
         elif name == "warnings":
             setattr(item, name, [scrub(w) for w in value])
+        elif name == "provenance":  # quotes the page ("«…» — og:site_name"): the same care
+            setattr(item, name, {k: scrub(v) for k, v in value.items()})
     return item
 
 
 def _iter_read(name, data, catalog, limits, external_id_from_name):
     limits = limits or Limits.upload()
     catalog = catalog if catalog is not None else Catalog()
-    if limits.max_file_bytes is not None and len(data) > limits.max_file_bytes:
-        from .archives import too_big
-
-        yield Failure.from_error(name, too_big(name, len(data), limits.max_file_bytes))
-        return
     try:
         kind = kinds.sniff(name, data)
     except IngestError as error:
@@ -98,8 +95,16 @@ def _iter_read(name, data, catalog, limits, external_id_from_name):
     except Exception as error:
         yield _unexpected(name, error)
         return
+    if kind in (kinds.JSONL, kinds.GZIP):
+        # A file of records: each record is held to the text limit instead.
+        limits = limits.for_records()
+    if limits.max_file_bytes is not None and len(data) > limits.max_file_bytes:
+        from .archives import too_big
+
+        yield Failure.from_error(name, too_big(name, len(data), limits.max_file_bytes))
+        return
     if kind != kinds.ZIP:
-        yield from _guarded(name, _read_one(name, data, kind, catalog, limits, external_id_from_name, False))
+        yield from _guarded(name, _read_one(name, data, kind, catalog, limits, external_id_from_name, False), limits)
         return
     seen_ids = set()
     try:
@@ -116,7 +121,7 @@ def _iter_read(name, data, catalog, limits, external_id_from_name):
                 yield Failure.from_error(member_name, error)
                 continue
             items = _read_one(member_name, member.data, member_kind, catalog, limits, external_id_from_name, True)
-            for item in _guarded(member_name, items):
+            for item in _guarded(member_name, items, limits):
                 # Two members called 001.txt in different folders: the second
                 # gets its path as its id rather than overwrite the first.
                 if isinstance(item, Draft) and item.format != "jsonl" and item.external_id:
@@ -145,10 +150,23 @@ def _unexpected(name, error):
     )
 
 
-def _guarded(name, items):
-    """Items of one file; a reader's error (or bug) ends that file, not the import."""
+def _guarded(name, items, limits=None):
+    """Items of one file; a reader's error (or bug) ends that file, not the import.
+
+    Every draft passes ``verdict.refusal`` here, whatever its format: too long
+    a text, a saved error page, an index page of links.
+    """
+    from .verdict import refusal
+
+    max_chars = limits.max_text_chars if limits is not None else None
     try:
-        yield from items
+        for item in items:
+            if isinstance(item, Draft):
+                error = refusal(item, max_chars)
+                if error is not None:
+                    yield Failure.from_error(item.source_name or name, error)
+                    continue
+            yield item
     except IngestError as error:
         yield Failure.from_error(name, error)
     except Exception as error:  # a bug must not lose the other files of an import
@@ -176,7 +194,7 @@ def _read_one(name, data, kind, catalog, limits, external_id_from_name, in_archi
             yield from iter_records(iter_lines(chain([first], chunks)), name, catalog)
             return
         inner = b"".join(chain([first], chunks))
-        draft = _single(name, inner, inner_kind, catalog)
+        draft = _single(name, inner, inner_kind, catalog, limits)
         _finish_file_draft(draft, name, data, external_id_from_name)
         yield draft
         return
@@ -196,6 +214,11 @@ def _single(name, data, kind, catalog, limits=None):
 
         return draft_from_docx(data, name, catalog, limits)
     text = decode(data, markup=kind == kinds.HTML)
+    if kind == kinds.TEXT and limits is not None:
+        # A text save far past the limit is refused before it is read line by line.
+        from .verdict import check_raw_text
+
+        check_raw_text(text, limits.max_text_chars)
     if kind == kinds.HTML:
         from .html import draft_from_html
 

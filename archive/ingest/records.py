@@ -64,6 +64,7 @@ def draft_from_record(raw: bytes, source_name, number, catalog=None) -> Draft:
     draft = Draft(title="", body=body, source_name=f"{source_name}:{number}", format="jsonl", original_text=line)
     if title and title.strip():
         draft.title = re.sub(r"\s+", " ", title).strip()
+        draft.provenance["title"] = "الحقل title في السجل"
     else:
         draft.title = derive_title(first_paragraph(body))
         draft.warn(DERIVED_TITLE_WARNING)
@@ -95,9 +96,9 @@ def draft_from_record(raw: bytes, source_name, number, catalog=None) -> Draft:
 
     source = record.get("source")
     if catalog is not None:
-        cues = [Cue(source, may_propose=True)] if isinstance(source, str) and source.strip() else []
+        cues = [Cue(source, may_propose=True, where="الحقل source في السجل")] if isinstance(source, str) and source.strip() else []
         if draft.url:
-            cues.append(Cue(draft.url))
+            cues.append(Cue(draft.url, where="نطاق الحقل url في السجل"))
         resolve(cues, catalog.outlets).apply(draft)
     elif isinstance(source, str):
         draft.outlet_name = source.strip() or None
@@ -110,11 +111,13 @@ def _set_date(draft, record):
         parsed = _parse_iso(published.strip())
         if parsed:
             draft.published, draft.date_precision = parsed, dates.DAY
+            draft.provenance["date"] = f"الحقل published في السجل ({published.strip()[:30]})"
             return
         draft.warn(f"تاريخ النشر في السجل غير مفهوم: {published[:40]}")
     found = dates.find_date(draft.body[:LEAD_CHARS].split("\n", 1)[0])
     if found and found[1] == dates.DAY:
         draft.published, draft.date_precision = found[0], found[1]
+        draft.provenance["date"] = f"«{found[2]}» — مطلع النص"
     else:
         draft.warn(NO_DATE_WARNING)
 

@@ -61,6 +61,14 @@ class Command(BaseCommand):
                             help="Show what would be imported, with warnings; save nothing.")
         parser.add_argument("--batch-size", type=int, default=500,
                             help="Articles per transaction and per search-index commit (default 500).")
+        # The upload page's limits hold here too; the operator may raise them.
+        parser.add_argument("--max-file-mb", type=float, metavar="MB",
+                            help="Raise the size limit of one text, HTML or Word file or zip member "
+                                 "(default: the upload limit, UPLOAD_MAX_FILE_BYTES).")
+        parser.add_argument("--max-zip-mb", type=float, metavar="MB",
+                            help="Raise what a zip may unpack to (default: UPLOAD_MAX_ZIP_TOTAL_BYTES).")
+        parser.add_argument("--max-text-chars", type=int, metavar="N",
+                            help="Raise the length limit of one article's text (default: ARTICLE_MAX_TEXT_CHARS).")
 
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
@@ -72,9 +80,17 @@ class Command(BaseCommand):
         self.catalog = Catalog(preload=True)
         self.outlet = self._outlet_option(options["source"])
         self.date = self._date_option(options["date"])
-        self.limits = Limits.command()
+        mib = 1024 * 1024
+        self.limits = Limits.command(
+            max_file_bytes=int(options["max_file_mb"] * mib) if options.get("max_file_mb") else None,
+            max_total_bytes=int(options["max_zip_mb"] * mib) if options.get("max_zip_mb") else None,
+            max_text_chars=options.get("max_text_chars"),
+        )
 
         self.stats = Counter()
+        from archive.ingest.boilerplate import Boilerplate
+
+        self.boilerplate = Boilerplate()
         self.failures = []
         self.skipped = []
         self.pending = []  # pks saved in the open batch
@@ -140,6 +156,9 @@ class Command(BaseCommand):
                 self._fail(item)
                 continue
             self._apply_options(item)
+            # Furniture learnt from this import's earlier pages of the same outlet.
+            self.boilerplate.learn(item)
+            self.boilerplate.strip(item)
             try:
                 prepare(item, self.catalog)
             except IngestError as error:
@@ -338,7 +357,7 @@ def count_items(path, limits):
         with path.open("rb") as stream:
             head = stream.read(4)
         if head.startswith(b"\x1f\x8b"):
-            return count_lines(gunzip_chunks(path.name, path.read_bytes(), limits))
+            return count_lines(gunzip_chunks(path.name, path.read_bytes(), limits.for_records()))
         if head.startswith(b"PK"):
             with zipfile.ZipFile(path) as zf:
                 names = zf.namelist()

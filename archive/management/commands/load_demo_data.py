@@ -22,6 +22,8 @@ class Command(BaseCommand):
         verbose = options["verbosity"] > 0
         if not any(m.objects.exists() for m in (Outlet, Speaker, Place, Force)):
             call_command("loaddata", str(FIXTURES / "gazetteer.json"), verbosity=options["verbosity"])
+            # The outlet catalogue on top: the demo seeds' outlets keep their slugs.
+            call_command("load_outlets", verbosity=options["verbosity"])
         elif verbose:
             self.stdout.write("Gazetteer already present: left as it is.")
         # The world under the conflict's places (fixtures/world_places.json);

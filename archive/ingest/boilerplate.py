@@ -1,0 +1,75 @@
+"""Page furniture learnt across the files of one import.
+
+A line that recurs in many saved pages of the same outlet ("تابعوا آخر
+الأخبار عبر تطبيقنا", a newsletter prompt, a fixed tagline) is the site's, not
+the article's: jusText and trafilatura reason the same way about a site's
+boilerplate. No rule can list every site's furniture, but an import of a week
+of one outlet's pages shows it by repetition.
+
+Only short lines count (``FURNITURE_WORDS`` words at most and no sentence
+end, or a few words whatever they end with): two versions of the same story
+share whole sentences, and those are the article's. A line is dropped from a body once it has been seen in
+``MIN_FILES`` files of the same outlet; a body never loses its last line.
+JSON-lines records are a dataset's own text and are left as they are.
+"""
+from collections import Counter
+
+from .normalize import loose, word_count
+from .text import ends_sentence
+
+MIN_FILES = 3
+FURNITURE_WORDS = 15
+FEW_WORDS = 6
+
+
+def could_be_furniture(line):
+    words = word_count(line)
+    return 0 < words <= FEW_WORDS or (words <= FURNITURE_WORDS and not ends_sentence(line))
+
+
+class Boilerplate:
+    def __init__(self, min_files=MIN_FILES):
+        self.min_files = min_files
+        self.seen = Counter()
+
+    @staticmethod
+    def _group(draft):
+        return draft.outlet_id or loose(draft.outlet_name or "") or ""
+
+    def _keys(self, draft):
+        group = self._group(draft)
+        return {(group, loose(line)) for line in draft.body.split("\n") if could_be_furniture(line)}
+
+    def learn(self, draft):
+        if draft.format != "jsonl":
+            self.seen.update(self._keys(draft))
+
+    def strip(self, draft):
+        """Drop the lines of ``draft``'s body seen in enough other files; returns how many."""
+        if draft.format == "jsonl":
+            return 0
+        group = self._group(draft)
+        lines = draft.body.split("\n")
+        kept = [line for line in lines
+                if not could_be_furniture(line) or self.seen[(group, loose(line))] < self.min_files]
+        if not any(line.strip() for line in kept):
+            return 0
+        dropped = len(lines) - len(kept)
+        if dropped:
+            # Paragraphs are separated by blank lines: collapse the gaps left behind.
+            text = "\n".join(kept)
+            while "\n\n\n" in text:
+                text = text.replace("\n\n\n", "\n\n")
+            draft.body = text.strip()
+        return dropped
+
+
+def strip_shared_lines(drafts, min_files=MIN_FILES):
+    """Both passes at once, for a batch read whole (the upload page)."""
+    boilerplate = Boilerplate(min_files)
+    for draft in drafts:
+        boilerplate.learn(draft)
+    # A line counts in the other files only: its own file is one of the count.
+    for draft in drafts:
+        boilerplate.strip(draft)
+    return drafts

@@ -1,0 +1,128 @@
+"""Whether what a reader found is an article at all, and small enough to keep.
+
+Archivists save what the browser shows, and a browser also shows a site's
+"page not found" page, a section's list of headlines and pages that are only
+links. Each is refused here with the reason in the archivist's language,
+whatever the format it came in; so is an article longer than the archive's
+text limit (``settings.ARTICLE_MAX_TEXT_CHARS``).
+
+The evidence is general, not per site: an error page says so in its title or
+first lines and has little text; an index page is lines of headline length
+with no sentence among them, or (for HTML) text that is mostly link text.
+"""
+import re
+
+from .draft import IngestError
+from .normalize import loose, word_count
+
+# Matched against ``loose`` text: no hamza seats, ه for ة, ي for ى.
+_ERROR_PAGE = re.compile(
+    # "404" alone on a line or beside an error word; a "404th brigade" is no error page.
+    r"(?:^|\n)\s*(?:خطا\s*)?(?:404|403|410|500|503)\s*(?:$|\n|[-–|:])|(?<!\d)(?:404|403|410|500|503)\s*(?:error|not found|خطا)|"
+    r"(?:error|خطا|الخطا)\s*(?:404|403|410|500|503)(?!\d)|"
+    r"الصفحه (?:المطلوبه |التي تبحث عنها )?(?:غير موجوده|لم تعد موجوده|غير متوفره)|"
+    r"لم (?:نعثر|يتم العثور) علي (?:الصفحه|الرابط|المحتوي)|"
+    r"(?:page|file) not found|not found|خطا في الصفحه|"
+    r"عذرا[،,]? (?:لا يمكن|الصفحه|هذه الصفحه|الرابط)|"
+    r"(?:الرابط|الصفحه) (?:غير صحيح|معطل)|حدث خطا"
+)
+# An error page never holds a whole article; a real one that quotes "404" does.
+ERROR_PAGE_MAX_WORDS = 150
+INDEX_MIN_LINES = 3
+TOO_FEW_WORDS = 12
+# An HTML page whose visible text is mostly link text is a list of links,
+# when what was extracted as its article is this short.
+LINK_SHARE = 0.5
+LINK_PAGE_MAX_WORDS = 120
+_SENTENCE_END = re.compile(r"[.!؟?…:][\"»”)\]]*\s*$")
+
+
+def too_long(chars, limit):
+    return IngestError(
+        f"نص المقال أطول من الحد المسموح ({chars:,} حرفاً والحد {limit:,}): "
+        "قسّمه أو اطلب من المسؤول رفع الحد (ARTICLE_MAX_TEXT_CHARS).",
+        f"The article's text is longer than allowed ({chars:,} characters; the limit is {limit:,}).",
+    )
+
+
+def error_page():
+    return IngestError(
+        "هذه صفحة خطأ محفوظة («الصفحة غير موجودة» أو ما يشبهها) وليست مقالاً، فلم تُستورد.",
+        "This is a saved error page (\"page not found\" or the like), not an article.",
+    )
+
+
+def index_page():
+    return IngestError(
+        "هذه صفحة قسم أو قائمة روابط وعناوين وليست مقالاً: لا فقرات فيها، فلم تُستورد.",
+        "This is a section or index page of links and headlines, not an article: it has no paragraphs.",
+    )
+
+
+def check_raw_text(text, max_chars):
+    """A text save is refused unread when even its furniture could not make up the difference."""
+    if max_chars is not None and len(text) > 2 * max_chars:
+        raise too_long(len(text), max_chars)
+
+
+def is_error_page(title, body):
+    if word_count(body) > ERROR_PAGE_MAX_WORDS:
+        return False
+    head = "\n".join([title or "", *body.split("\n")[:6]])
+    return bool(_ERROR_PAGE.search(loose(head)))
+
+
+def is_index_page(body):
+    """Lines of headline length and not one sentence among them: a list, not an article."""
+    lines = [line for line in body.split("\n") if line.strip()]
+    if not lines:
+        return False  # nothing at all: the reader says so in its own words
+    if word_count(body) < TOO_FEW_WORDS and not any(_SENTENCE_END.search(line) for line in lines):
+        return True  # a heading and nothing under it: a section page whose list was all links
+    if len(lines) < INDEX_MIN_LINES:
+        return False
+    if any(word_count(line) > 30 for line in lines):
+        return False
+    sentences = sum(1 for line in lines if _SENTENCE_END.search(line))
+    return sentences <= len(lines) // 5
+
+
+def refusal(draft, max_chars=None):
+    """The ``IngestError`` a draft is refused with, or None when it is an article to keep."""
+    body = draft.body or ""
+    if max_chars is not None and len(body) > max_chars:
+        return too_long(len(body), max_chars)
+    if is_error_page(draft.title, body):
+        return error_page()
+    # A JSON-lines record is an article by declaration; a short brief may be a list of lines.
+    if draft.format != "jsonl" and is_index_page(body):
+        return index_page()
+    return None
+
+
+def link_share(tree):
+    """The share of a page's visible text (scripts and styles aside) that is link text."""
+    try:
+        body = tree.find(".//body")
+        root = body if body is not None else tree
+        total = linked = 0
+        for node in root.iter():
+            if not isinstance(node.tag, str) or node.tag in ("script", "style", "noscript"):
+                continue
+            inside_link = node.tag == "a" or any(a.tag == "a" for a in node.iterancestors())
+            n = len((node.text or "").split())
+            total += n
+            if inside_link:
+                linked += n
+            tail = len((node.tail or "").split())
+            total += tail
+            if node.getparent() is not None and (node.getparent().tag == "a"
+                                                 or any(a.tag == "a" for a in node.getparent().iterancestors())):
+                linked += tail
+        return linked / total if total else 0.0
+    except Exception:  # a malformed tree: no verdict rather than a failed upload
+        return 0.0
+
+
+def is_link_page(tree, body):
+    return word_count(body) < LINK_PAGE_MAX_WORDS and link_share(tree) >= LINK_SHARE

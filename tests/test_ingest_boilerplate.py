@@ -1,0 +1,53 @@
+"""Furniture learnt across the files of one import: a short line recurring in
+many pages of the same outlet is the site's, whole paragraphs two versions of
+a story share are the article's."""
+import pytest
+from django.core.management import call_command
+
+from archive.ingest import read
+from archive.ingest.boilerplate import strip_shared_lines
+from archive.ingest.catalog import Catalog
+from archive.models import Article
+
+PROMPT = "تابعوا آخر الأخبار عبر تطبيقنا على الهاتف"
+SHARED = ("وأضاف البيان أن فرق الهندسة العسكرية بدأت بتفكيك العبوات الناسفة التي زرعها التنظيم في الطرق "
+          "والمنازل، وأن العائلات النازحة ستعود تدريجياً بعد تأمين المنطقة بالكامل وفق خطة الحكومة المحلية.")
+
+
+def page(i):
+    lead = (f"قال مسؤولون عسكريون عراقيون إن القوات الأمنية استعادت السيطرة على القرية رقم {i} جنوب مدينة الموصل "
+            "بعد معارك عنيفة مع مسلحي تنظيم داعش استمرت عدة أيام، وفق بيان رسمي صدر اليوم.")
+    return "\n".join([f"القوات العراقية تستعيد القرية رقم {i} جنوب الموصل", "أبوظبي - سكاي نيوز عربية",
+                      lead, PROMPT, SHARED, f"ولم يصدر أي تعليق من التنظيم على التطورات في القرية {i}."]).encode()
+
+
+@pytest.fixture
+def catalog(db):
+    call_command("loaddata", "fixtures/gazetteer.json", verbosity=0)
+    return Catalog()
+
+
+def test_a_line_recurring_in_many_pages_of_one_outlet_is_dropped(catalog):
+    drafts = [read(f"{i}.txt", page(i), catalog=catalog)[0] for i in range(4)]
+    assert all(PROMPT in d.body for d in drafts)  # one page alone cannot tell
+    strip_shared_lines(drafts)
+    for d in drafts:
+        assert PROMPT not in d.body
+        assert SHARED in d.body  # a shared paragraph is the story's
+
+
+def test_two_pages_are_not_enough_to_call_a_line_furniture(catalog):
+    drafts = strip_shared_lines([read(f"{i}.txt", page(i), catalog=catalog)[0] for i in range(2)])
+    assert all(PROMPT in d.body for d in drafts)
+
+
+def test_import_articles_learns_furniture_across_the_files_it_reads(catalog, tmp_path, settings):
+    settings.DATA_DIR = tmp_path / "data"
+    settings.MEDIA_ROOT = tmp_path / "data" / "originals"
+    for i in range(5):
+        (tmp_path / f"{i}.txt").write_bytes(page(i))
+    call_command("import_articles", str(tmp_path), verbosity=0)
+    bodies = {a.external_id: a.body for a in Article.objects.all()}
+    assert len(bodies) == 5
+    assert PROMPT in bodies["0"] and PROMPT in bodies["1"]  # not yet known as furniture
+    assert all(PROMPT not in bodies[str(i)] for i in (2, 3, 4))

@@ -1,0 +1,158 @@
+"""Readers that generalise: pages in layouts the project was not written against.
+
+Each test is one habit of real pages (a "breaking news" bar, a › breadcrumb, a
+byline "Outlet | date | time", "نشر في" beside "آخر تحديث", share buttons one
+per line, related headlines under the article, an outlet printed after its
+dateline) read the same way from a text save, a Word file and, where it
+applies, an HTML page. Outlets come from the shipped catalogue.
+"""
+from datetime import date
+import io
+
+import pytest
+from django.core.management import call_command
+
+from archive.ingest import read
+from archive.ingest.catalog import Catalog
+from archive.ingest.draft import Draft, Failure
+from archive.models import Outlet
+
+LEAD = ("قال مسؤولون عسكريون عراقيون إن القوات الأمنية استعادت السيطرة على عدد من القرى جنوب مدينة الموصل "
+        "بعد معارك عنيفة مع مسلحي تنظيم داعش استمرت عدة أيام، وفق بيان رسمي صدر اليوم.")
+MIDDLE = ("وأضاف البيان أن فرق الهندسة العسكرية بدأت بتفكيك العبوات الناسفة التي زرعها التنظيم في الطرق "
+          "والمنازل، وأن العائلات النازحة ستعود تدريجياً بعد تأمين المنطقة بالكامل.")
+LAST = "ولم يصدر أي تعليق من التنظيم على هذه التطورات حتى الآن."
+TITLE = "القوات العراقية تستعيد قرى جنوب الموصل من تنظيم داعش"
+
+
+@pytest.fixture(autouse=True)
+def fresh_alias_index():
+    from archive.gazetteer import invalidate_alias_index
+
+    invalidate_alias_index()
+    yield
+    invalidate_alias_index()
+
+
+@pytest.fixture
+def catalogue(db):
+    call_command("loaddata", "fixtures/gazetteer.json", verbosity=0)
+    call_command("load_outlets", verbosity=0)
+    return Catalog()
+
+
+def read_one(name, text_or_bytes, catalog) -> Draft:
+    data = text_or_bytes if isinstance(text_or_bytes, bytes) else text_or_bytes.encode("utf-8")
+    [item] = read(name, data, catalog=catalog)
+    assert isinstance(item, Draft), item
+    return item
+
+
+def slug(draft):
+    return Outlet.objects.get(pk=draft.outlet_id).slug if draft.outlet_id else None
+
+
+def docx(lines):
+    import docx as python_docx
+
+    document = python_docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def test_a_breaking_bar_and_a_breadcrumb_are_not_the_headline(catalogue):
+    text = "\n".join([
+        "Sky News Arabia", "عاجل | مقتل 5 في انفجار ببغداد", "الرئيسية › أخبار › الشرق الأوسط",
+        TITLE, "سكاي نيوز عربية | 17/10/2018 | 01:57", "فيسبوك", "تويتر", "نسخ الرابط",
+        LEAD, MIDDLE, LAST,
+    ])
+    draft = read_one("page.txt", text, catalogue)
+    assert draft.title == TITLE
+    assert slug(draft) == "sky-news-arabia"
+    assert (draft.published, draft.date_precision) == (date(2018, 10, 17), "day")
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+
+
+def test_published_wins_over_updated_whatever_their_order(catalogue):
+    text = "\n".join([
+        TITLE, "آخر تحديث: 15 مايو ,2019: 09:15 ص GST", "نشر في: 14 مايو ,2018: 11:26 م GST",
+        LEAD, MIDDLE, LAST, "جميع الحقوق محفوظة © 2024",
+    ])
+    draft = read_one("page.txt", text, catalogue)
+    assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+
+
+def test_related_headlines_under_the_share_widget_are_left_out(catalogue):
+    text = "\n".join([
+        TITLE, "14 مايو 2018", LEAD, MIDDLE, LAST, "كتبه: طاهر هاني", "طاهر هاني", "شارك", "فيسبوك تويتر واتساب",
+        'مصادر لـCNN: قادة الجيش الأمريكي حذروا ترامب من ضرب سوريا',
+        'هولاند: "فرنسا كانت جاهزة للتدخل في سوريا"',
+    ])
+    draft = read_one("page.txt", text, catalogue)
+    assert draft.body.split("\n\n")[-1] == "طاهر هاني"
+    assert "ترامب" not in draft.body
+
+
+def test_a_read_also_line_inside_the_article_is_left_out(catalogue):
+    text = "\n".join([TITLE, "14 مايو 2018", LEAD, "اقرأ أيضاً: مقتل 5 في انفجار ببغداد", MIDDLE, LAST])
+    draft = read_one("page.txt", text, catalogue)
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+
+
+def test_a_word_file_byline_names_the_outlet_and_the_date(catalogue):
+    draft = read_one("report.docx", docx([TITLE, "بي بي سي عربي | 28 شباط/فبراير 2018", LEAD, MIDDLE, LAST]), catalogue)
+    assert slug(draft) == "bbc-arabic"
+    assert (draft.published, draft.date_precision) == (date(2018, 2, 28), "day")
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+
+
+def test_a_year_alone_is_a_date_at_year_precision_and_the_outlet_follows_its_dateline(catalogue):
+    draft = read_one("report.docx", docx([TITLE, "(2018)", "أبوظبي - سكاي نيوز عربية", LEAD, MIDDLE, LAST]), catalogue)
+    assert (draft.published, draft.date_precision) == (date(2018, 1, 1), "year")
+    assert slug(draft) == "sky-news-arabia"
+    assert draft.dateline_name == "أبوظبي"
+
+
+def test_a_title_suffix_is_dropped_only_when_it_names_the_site(catalogue):
+    def page(title):
+        return (f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+                f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p></body></html>")
+
+    assert read_one("a.html", page(f"{TITLE} - Al Arabiya"), catalogue).title == TITLE
+    assert read_one("b.html", page("قمة ترمب - بوتين في هلسنكي تثير قلق الحلفاء"), catalogue).title == \
+        "قمة ترمب - بوتين في هلسنكي تثير قلق الحلفاء"
+
+
+def test_a_page_without_site_name_is_known_by_its_canonical_domain(catalogue):
+    html = (f"<html><head><title>{TITLE}</title><link rel='canonical' href='https://arabic.cnn.com/middle-east/article/1'>"
+            f"</head><body><h1>{TITLE}</h1><p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p></body></html>")
+    assert slug(read_one("a.html", html, catalogue)) == "cnn-arabic"
+
+
+def test_an_unknown_outlet_is_proposed_never_guessed(catalogue):
+    text = "\n".join([TITLE, "14 مايو 2018", LEAD, MIDDLE, LAST, "المصدر: شبكة أخبار الرافدين المستقلة"])
+    draft = read_one("page.txt", text, catalogue)
+    assert draft.outlet_id is None and draft.outlet_is_new
+    assert draft.outlet_name == "شبكة أخبار الرافدين المستقلة"
+
+
+def test_a_word_files_properties_name_the_outlet_when_the_text_does_not(catalogue):
+    import docx as python_docx
+
+    document = python_docx.Document()
+    for line in [TITLE, "14 مايو 2018", LEAD, MIDDLE, LAST]:
+        document.add_paragraph(line)
+    document.core_properties.category = "Asharq Al-Awsat"
+    buf = io.BytesIO()
+    document.save(buf)
+    assert slug(read_one("report.docx", buf.getvalue(), catalogue)) == "asharq-al-awsat"
+
+
+def test_the_file_name_names_the_outlet_when_nothing_else_does(catalogue):
+    text = "\n".join([TITLE, "14 مايو 2018", LEAD, MIDDLE, LAST])
+    assert slug(read_one("aawsat_2018-05-14_mosul.txt", text, catalogue)) == "asharq-al-awsat"
+    assert read_one("what_was_said.txt", text, catalogue).outlet_id is None
