@@ -136,3 +136,43 @@ def test_a_truncated_gzip_keeps_what_came_before_and_says_the_rest_is_damaged(db
 def test_a_utf8_bom_on_the_first_line_is_allowed(db):
     [draft] = read("a.jsonl", b"\xef\xbb\xbf" + lines(record()), catalog=Catalog())
     assert isinstance(draft, Draft)
+
+
+# ---------- Records written by other tools ----------
+
+def test_a_scrapers_record_names_its_fields_otherwise():
+    from archive.ingest.records import draft_from_record
+
+    raw = json.dumps({
+        "headline": "التحالف يعلن مقتل قيادي في داعش",
+        "content": "أعلن التحالف الدولي اليوم مقتل قيادي بارز في تنظيم داعش قرب الموصل.",
+        "date": "2018-05-14T11:26:00+04:00",
+        "link": "https://www.example.com/news/1",
+        "site": "سكاي نيوز عربية",
+        "guid": "abc-1",
+    }, ensure_ascii=False).encode()
+    draft = draft_from_record(raw, "scraped.jsonl", 1)
+    assert draft.title == "التحالف يعلن مقتل قيادي في داعش"
+    assert draft.body.startswith("أعلن التحالف الدولي")
+    assert draft.published.isoformat() == "2018-05-14" and draft.date_precision == "day"
+    assert draft.url == "https://www.example.com/news/1"
+    assert draft.external_id == "abc-1"
+    assert draft.outlet_name == "سكاي نيوز عربية"
+    assert "date" in draft.provenance["date"]
+
+
+def test_a_record_whose_date_is_printed_as_a_page_prints_it():
+    from archive.ingest.records import draft_from_record
+
+    raw = json.dumps({"text": "نص الخبر عن معركة الموصل وما جرى فيها من قتال.", "date": "14 مايو 2018"},
+                     ensure_ascii=False).encode()
+    draft = draft_from_record(raw, "feed.jsonl", 1)
+    assert draft.published.isoformat() == "2018-05-14"
+
+
+def test_a_record_with_no_text_under_any_name_is_refused():
+    from archive.ingest.draft import IngestError
+    from archive.ingest.records import draft_from_record
+
+    with pytest.raises(IngestError):
+        draft_from_record(json.dumps({"title": "عنوان فقط", "summary": ""}).encode(), "x.jsonl", 1)

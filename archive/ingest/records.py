@@ -5,6 +5,11 @@ The record format is the corpus's (``/work/shared/corpus/README.md``): ``id``,
 ``published`` (ISO 8601 with its offset, or null), ``url``, plus ``dataset``,
 ``license`` and ``meta``. A bad line becomes a ``Failure`` naming its line
 number; the lines after it are read all the same.
+
+Records from other tools name the same things otherwise (a scraper's
+``text`` or ``content``, ``headline``, ``date``, ``site``, ``link``): each
+value is taken from the first of its names that the record has (``FIELDS``),
+and the preview says which.
 """
 from datetime import datetime
 import json
@@ -40,6 +45,31 @@ def bad_line(reason_ar, reason_en):
     return IngestError(f"سطر غير صالح: {reason_ar}", f"invalid line: {reason_en}")
 
 
+#: Each value's names, the corpus's first: scrapers, feed readers and exports
+#: (trafilatura, newspaper, Scrapy items, schema.org's NewsArticle) write these.
+FIELDS = {
+    "body": ("body", "text", "content", "article", "article_body", "articleBody", "maintext", "raw_text"),
+    "title": ("title", "headline", "name"),
+    "published": ("published", "date", "date_published", "datePublished", "published_at", "pubdate",
+                  "publish_date", "time"),
+    "url": ("url", "link", "canonical", "source_url"),
+    "source": ("source", "site", "site_name", "sitename", "outlet", "publisher", "source_name", "domain"),
+    "id": ("id", "external_id", "guid"),
+}
+
+
+def field(record, key):
+    """``(value, name)``: the record's value for ``key`` under the first of its
+    names it has, as a string when it is a publisher object (``{"name": ...}``)."""
+    for name in FIELDS[key]:
+        if name in record and record[name] not in (None, ""):
+            value = record[name]
+            if isinstance(value, dict) and isinstance(value.get("name"), str):
+                value = value["name"]
+            return value, name
+    return None, FIELDS[key][0]
+
+
 def draft_from_record(raw: bytes, source_name, number, catalog=None) -> Draft:
     try:
         line = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
@@ -53,23 +83,24 @@ def draft_from_record(raw: bytes, source_name, number, catalog=None) -> Draft:
         raise bad_line("بنية JSON متداخلة بعمق مفرط", "JSON nested too deeply")
     if not isinstance(record, dict):
         raise bad_line("ليس كائن JSON", "not a JSON object")
-    body = record.get("body")
+    body, _name = field(record, "body")
     if not isinstance(body, str) or not body.strip():
-        raise bad_line("لا نص فيه (الحقل body فارغ أو غير موجود)", "no text (body empty or missing)")
+        raise bad_line("لا نص فيه (الحقل body أو text أو content فارغ أو غير موجود)",
+                       "no text (body, text or content empty or missing)")
     body = body.strip()
-    title = record.get("title")
+    title, title_name = field(record, "title")
     if title is not None and not isinstance(title, str):
         raise bad_line("العنوان ليس نصاً", "the title is not a string")
 
     draft = Draft(title="", body=body, source_name=f"{source_name}:{number}", format="jsonl", original_text=line)
     if title and title.strip():
         draft.title = re.sub(r"\s+", " ", title).strip()
-        draft.provenance["title"] = "الحقل title في السجل"
+        draft.provenance["title"] = f"الحقل {title_name} في السجل"
     else:
         draft.title = derive_title(first_paragraph(body))
         draft.warn(DERIVED_TITLE_WARNING)
 
-    record_id = record.get("id")
+    record_id, _name = field(record, "id")
     if record_id is not None and not isinstance(record_id, (str, int)):
         raise bad_line("المعرّف id ليس نصاً", "the id is not a string")
     if record_id not in (None, ""):
@@ -78,7 +109,7 @@ def draft_from_record(raw: bytes, source_name, number, catalog=None) -> Draft:
             raise bad_line(f"المعرّف أطول من {MAX_EXTERNAL_ID} حرفاً", f"the id is longer than {MAX_EXTERNAL_ID}")
         draft.external_id = record_id
 
-    url = record.get("url")
+    url, _name = field(record, "url")
     if isinstance(url, str) and url.strip():
         url = url.strip()
         if re.match(r"^https?://\S+$", url) and len(url) <= MAX_URL:
@@ -94,9 +125,10 @@ def draft_from_record(raw: bytes, source_name, number, catalog=None) -> Draft:
     if m:
         draft.dateline_name = m["place"].strip()
 
-    source = record.get("source")
+    source, source_name_field = field(record, "source")
     if catalog is not None:
-        cues = [Cue(source, may_propose=True, where="الحقل source في السجل")] if isinstance(source, str) and source.strip() else []
+        cues = ([Cue(source, may_propose=True, where=f"الحقل {source_name_field} في السجل")]
+                if isinstance(source, str) and source.strip() else [])
         if draft.url:
             cues.append(Cue(draft.url, where="نطاق الحقل url في السجل"))
         resolve(cues, catalog.outlets).apply(draft)
@@ -106,12 +138,18 @@ def draft_from_record(raw: bytes, source_name, number, catalog=None) -> Draft:
 
 
 def _set_date(draft, record):
-    published = record.get("published")
+    published, name = field(record, "published")
     if isinstance(published, str) and published.strip():
         parsed = _parse_iso(published.strip())
         if parsed:
             draft.published, draft.date_precision = parsed, dates.DAY
-            draft.provenance["date"] = f"الحقل published في السجل ({published.strip()[:30]})"
+            draft.provenance["date"] = f"الحقل {name} في السجل ({published.strip()[:30]})"
+            return
+        # Not ISO: a date as a page prints it ("14 مايو 2018", "17/10/2018 | 01:57").
+        found = dates.find_date(published.strip()[:200])
+        if found:
+            draft.published, draft.date_precision = found[0], found[1]
+            draft.provenance["date"] = f"الحقل {name} في السجل ({published.strip()[:30]})"
             return
         draft.warn(f"تاريخ النشر في السجل غير مفهوم: {published[:40]}")
     found = dates.find_date(draft.body[:LEAD_CHARS].split("\n", 1)[0])
