@@ -246,6 +246,10 @@ SEARCH_CACHE_SIZE = env_int("SEARCH_CACHE_SIZE", 256)
 # ... and no more than about this many bytes of them (issue 14: a count alone
 # let 900 searches of 100 results grow each worker to 675 MB).
 SEARCH_CACHE_MAX_BYTES = env_int("SEARCH_CACHE_MAX_BYTES", 32 * 1024 * 1024)
+# What one search may cost (archive/search/budget.py, docs/search-budget.md): seconds
+# before it answers with what it found. The term limits are there too, read with
+# their defaults; only the time is one a deployment may want to tune.
+SEARCH_TIME_BUDGET = float(os.environ.get("SEARCH_TIME_BUDGET", "0.8"))
 # Past one machine (README, "Performance and scaling"): SEARCH_BACKEND=opensearch
 # points haystack's index commands (rebuild_index, update_index) at an OpenSearch
 # cluster, with the archive's Arabic analysis (archive/search/opensearch.py).
