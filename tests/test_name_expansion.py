@@ -111,3 +111,18 @@ def test_names_of_several_words_are_the_sides_of_or(client, seeded, q, seeds):
 
 def test_words_around_or_that_are_no_name_stay_anded(client, seeded):
     assert found(client, "غيدني OR رووداو مخمور") == ["004"]
+
+
+# ---------- The ways people write "or" ----------
+
+@pytest.mark.parametrize("q", ["كاكينز or غيدني", "كاكينز | غيدني", "كاكينز أو غيدني", "كاكينز او غيدني", "Caggins or Gedney"])
+def test_every_way_of_writing_or_finds_either_name(client, seeded, q):
+    data = client.get("/api/articles/", {"q": q}).json()
+    assert data["count"] == 4, (q, data["count"])  # Caggins in 000, 002, 004; Gedney in 001
+
+
+def test_arabic_or_is_said_and_a_quoted_phrase_keeps_it_a_word(client, seeded):
+    data = client.get("/api/articles/", {"q": "كاكينز أو غيدني"}).json()
+    assert any("أو" in notice for notice in data["notices"])
+    quoted = client.get("/api/articles/", {"q": '"كاكينز أو غيدني"'}).json()
+    assert quoted["count"] == 0

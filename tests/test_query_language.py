@@ -78,8 +78,11 @@ def test_or_matches_either(client, seeded):
     assert set(found(client, '"جبل قرجوغ" OR خانقين')) == {"003", "004"}
 
 
-def test_a_lowercase_or_is_a_word_not_an_operator(client, seeded):
-    assert found(client, "غيدني or رووداو") == []
+def test_or_however_it_is_typed_is_an_operator(client, seeded):
+    # A Latin "or" means nothing as a word in Arabic text: a lower-case one, a bar and
+    # the Arabic أو all join the words beside them, as OR does.
+    for q in ("غيدني or رووداو", "غيدني | رووداو", "غيدني أو رووداو"):
+        assert found(client, q) == ["001", "004"], q
 
 
 def test_minus_excludes(client, seeded):

@@ -45,6 +45,11 @@ MAX_ALIAS_WORDS = 5
 MAX_PREFIX_TERMS = limits.PREFIX_TERMS
 QUOTES = '"“”«»„‟'
 OR_WORD = "OR"
+#: Also read as OR between two terms: the forms people type (a lower-case or, a
+#: bar) and the Arabic word for "or" — "كاكينز أو غيدني" means either of them; a
+#: quoted phrase keeps أو as a word.
+OR_WORDS = {OR_WORD, "or", "Or", "|", "||"}
+ARABIC_OR_WORDS = {"أو", "او"}
 
 
 @dataclass
@@ -156,7 +161,10 @@ def _tokens(text, notices):
             while j < n and not text[j].isspace() and text[j] not in QUOTES:
                 j += 1
             word = text[i:j]
-            tokens.append(("or", word) if word == OR_WORD else ("word", word))
+            if word in OR_WORDS or word in ARABIC_OR_WORDS:
+                tokens.append(("or", word))
+            else:
+                tokens.append(("word", word))
             i = j
     return tokens
 
@@ -175,6 +183,10 @@ def parse(raw):
             continue
         if kind == "or":
             join_or = bool(clauses)
+            if join_or and value in ARABIC_OR_WORDS:
+                said = _("«أو» بين كلمتين تعني إحداهما. للبحث عن عبارة فيها «أو» ضعها بين علامتَي تنصيص.")
+                if said not in notices:
+                    notices.append(said)
             continue
         atom = _atom(kind, value)
         if atom is None:
