@@ -5,6 +5,8 @@ textarea with one spelling per line, which is how archivists think of them.
 """
 from django import forms
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from archive.models import Article, Force, Outlet, Place, Speaker
@@ -85,13 +87,22 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published"
     list_select_related = ("outlet",)
     autocomplete_fields = ("outlet", "dateline", "speakers", "places", "forces")
-    readonly_fields = ("original_name", "original_file", "content_hash", "created", "updated")
+    readonly_fields = ("original_name", "original_link", "content_hash", "created", "updated")
     fieldsets = (
         (None, {"fields": ("title", "body", "outlet", ("published", "date_precision"), "dateline", "url", "external_id")}),
         (_("الوسوم"), {"fields": ("speakers", "places", "forces")}),
-        (_("كما ورد"), {"classes": ("collapse",), "fields": ("original_name", "original_file", "original_text", "content_hash", "created", "updated")}),
+        (_("كما ورد"), {"classes": ("collapse",), "fields": ("original_name", "original_link", "original_text", "content_hash", "created", "updated")}),
     )
     actions = ("retag_selected",)
+
+    @admin.display(description=_("الملف الأصلي"))
+    def original_link(self, article):
+        # The file field's own link points under MEDIA_URL, which is never
+        # served: originals go through archive.views.original_file.
+        if not article.original_file:
+            return "—"
+        return format_html('<a href="{}">{}</a>', reverse("archive:original", args=[article.pk]),
+                           article.original_name or article.original_file.name)
 
     def get_urls(self):
         # The upload with review before save, and re-tagging all (archive.admin_upload).

@@ -193,6 +193,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "staticfiles"
 MEDIA_ROOT = DATA_DIR / "originals"
 MEDIA_URL = "/originals/"  # never served as-is: see archive.views.original_file
+# Originals (archive/originals.py): staff download them as received; with
+# PUBLISH_ORIGINALS=1 anyone may, without a Word file's personal metadata.
+PUBLISH_ORIGINALS = env_bool("PUBLISH_ORIGINALS", False)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

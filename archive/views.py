@@ -6,9 +6,10 @@ template plain values. Highlighted HTML comes only from
 """
 from django.conf import settings
 from django.db.models import Count
-from django.http import FileResponse, Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -149,7 +150,10 @@ def article_page(request, pk):
         back_url = reverse("archive:search") + "?" + params.to_query()
     from archive.near_duplicates import also_reported as _also_reported
     also_reported = _also_reported(article)
+    from archive.originals import may_download
+
     return render(request, "archive/article.html", {
+        "original_downloadable": bool(article.original_file) and may_download(request.user),
         "also_reported": also_reported,
         "article": article,
         "title_html": hl.highlight(article.title, spec),
@@ -161,16 +165,30 @@ def article_page(request, pk):
 
 @require_GET
 def original_file(request, pk):
-    """The original as received, always as a download, never rendered as HTML."""
+    """The original as received (staff) or published without personal metadata
+    (archive.originals), always as a download, never rendered as a page."""
+    from django.core.exceptions import PermissionDenied
+
+    from archive import originals
+
     article = get_object_or_404(Article, pk=pk)
+    if not originals.may_download(request.user):
+        raise PermissionDenied(_("الملفات الأصلية متاحة لفريق الأرشيف فقط."))
     if not article.original_file:
         raise Http404(_("لا يوجد ملف أصلي لهذا المقال."))
     try:
-        handle = article.original_file.open("rb")
+        with article.original_file.open("rb") as handle:
+            data = handle.read()
     except FileNotFoundError:
         raise Http404(_("الملف الأصلي غير موجود على القرص."))
-    name = article.original_name or article.original_file.name.rsplit("/", 1)[-1]
-    response = FileResponse(handle, as_attachment=True, filename=name,
-                            content_type="application/octet-stream")
+    kind = originals.kind_of(data)
+    if kind is None:
+        raise Http404(_("لا يُقدَّم هذا النوع من الملفات."))
+    if not (request.user.is_active and request.user.is_staff):
+        data = originals.published_copy(data, kind)
+    name = originals.download_name(article.original_name or article.original_file.name, kind)
+    response = HttpResponse(data, content_type=originals.SERVED[kind].content_type)
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
