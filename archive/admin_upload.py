@@ -486,7 +486,7 @@ def retag_response(model_admin, request, queryset):
 
     if not request.user.has_perm("archive.change_article"):
         raise PermissionDenied
-    changes = retag_articles(queryset)
+    changes = retag_articles(queryset, user=request.user)
     rows = describe_changes(changes)
     context = {
         **model_admin.admin_site.each_context(request),

@@ -80,6 +80,14 @@ def article_list(request):
 @require_GET
 def article_detail(request, pk):
     article = get_object_or_404(Article.objects.with_relations(), pk=pk)
+    if article.withdrawn:
+        data = article_data(article, request)
+        return JsonResponse({
+            "error": "This article was withdrawn from the archive.",
+            "withdrawn": True,
+            "reason": article.withdrawn_reason,
+            "citation": {key: data[key] for key in ("id", "title", "source", "published", "date_precision", "url", "original_url")},
+        }, status=410, json_dumps_params={"ensure_ascii": False})
     data = article_data(article, request)
     data["body"] = article.body
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})

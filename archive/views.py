@@ -31,8 +31,8 @@ def _top(model, n=12):
 @require_GET
 def home(request):
     return render(request, "archive/home.html", {
-        "article_count": Article.objects.count(),
-        "latest": list(Article.objects.with_relations().order_by("-published", "-id")[:10]),
+        "article_count": Article.objects.listed().count(),
+        "latest": list(Article.objects.listed().with_relations().order_by("-published", "-id")[:10]),
         "top_places": _top(Place),
         "top_forces": _top(Force),
     })
@@ -136,6 +136,9 @@ def article_page(request, pk):
     from archive.gazetteer import get_alias_index
 
     article = get_object_or_404(Article.objects.with_relations(), pk=pk)
+    if article.withdrawn:
+        # Gone, not missing: a cited link still says what it pointed to, and why it is gone.
+        return render(request, "archive/withdrawn.html", {"article": article}, status=410)
     try:
         params = SearchParams.from_request(request)
     except BadParameter:

@@ -40,7 +40,7 @@ class IndexReport:
 
 def inspect():
     """Compare the database with the index as committed on disk now."""
-    database = {pk: updated.isoformat() for pk, updated in Article.objects.values_list("pk", "updated")}
+    database = {pk: updated.isoformat() for pk, updated in Article.objects.listed().values_list("pk", "updated")}
     report = IndexReport(articles=len(database))
     indexed, counts = {}, Counter()
     # A fresh searcher: the shared one may predate another process's commit.

@@ -142,7 +142,7 @@ def _search(params, with_facets, alias_index, view):
     if with_facets:
         outcome.facets = facets
     if pks:
-        articles = Article.objects.with_relations().in_bulk(pks)
+        articles = Article.objects.listed().with_relations().in_bulk(pks)
         for pk in pks:
             article = articles.get(pk)
             if article is None:  # deleted since the index was read

@@ -223,7 +223,7 @@ def index_articles(pks, chunk=500):
     ancestry = PlaceAncestry()
     for start in range(0, len(pks), chunk):
         part = pks[start:start + chunk]
-        articles = list(Article.objects.with_relations().filter(pk__in=part))
+        articles = list(Article.objects.listed().with_relations().filter(pk__in=part))  # withdrawn: removed
         found = {a.pk for a in articles}
         gone = [doc_id(pk) for pk in part if pk not in found]
         write_documents([document_for(a, ancestry) for a in articles], delete_ids=gone)
@@ -255,7 +255,7 @@ def rebuild(batch_size=1000, progress=None):
     if using_tantivy():
         from archive.search import tantivy_store
 
-        pks = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+        pks = list(Article.objects.listed().order_by("pk").values_list("pk", flat=True))
 
         def batches():
             for start in range(0, len(pks), batch_size):
@@ -269,7 +269,7 @@ def rebuild(batch_size=1000, progress=None):
     ix = get_index()
     writer = ix.writer(timeout=WRITE_LOCK_TIMEOUT, limitmb=512, compound=False)
     try:
-        pks = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+        pks = list(Article.objects.listed().order_by("pk").values_list("pk", flat=True))
         for start in range(0, len(pks), batch_size):
             part = pks[start:start + batch_size]
             for article in Article.objects.with_relations().filter(pk__in=part):
