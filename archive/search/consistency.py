@@ -60,12 +60,12 @@ def inspect():
     return report
 
 
-def repair(report, batch=500):
+def repair(report, batch=500, progress=None):
     """Bring the index in line with the database; returns the report after repair."""
     orphan_ids = [indexing.doc_id(pk) if isinstance(pk, int) else pk for pk in report.orphans]
     if orphan_ids:
         indexing.write_documents([], delete_ids=orphan_ids)
     # update_document replaces every document with the article's id, so one
     # pass also collapses duplicates.
-    indexing.index_articles(report.missing + report.stale + report.duplicates, chunk=batch)
+    indexing.index_articles(report.missing + report.stale + report.duplicates, chunk=batch, progress=progress)
     return inspect()

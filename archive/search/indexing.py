@@ -215,8 +215,9 @@ def write_documents(docs, delete_ids=()):
     writer.commit(mergetype=merge_tiered)
 
 
-def index_articles(pks, chunk=500):
-    """(Re)index these articles as they are now; pks with no article are removed."""
+def index_articles(pks, chunk=500, progress=None):
+    """(Re)index these articles as they are now; pks with no article are removed.
+    ``progress`` is called with each chunk's size."""
     pks = list(dict.fromkeys(pks))
     if not pks:
         return
@@ -227,6 +228,8 @@ def index_articles(pks, chunk=500):
         found = {a.pk for a in articles}
         gone = [doc_id(pk) for pk in part if pk not in found]
         write_documents([document_for(a, ancestry) for a in articles], delete_ids=gone)
+        if progress:
+            progress(len(part))
 
 
 def remove_articles(pks):
