@@ -5,7 +5,12 @@ textarea with one spelling per line, which is how archivists think of them.
 """
 from django import forms
 from django.contrib import admin
+from django.db import transaction
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+
+from simple_history.admin import SimpleHistoryAdmin
 
 from archive.models import Article, Force, Job, Outlet, Place, Speaker, SpeakerProposal, UploadBatch
 
@@ -77,23 +82,76 @@ class ForceAdmin(EntityAdmin):
     pass
 
 
+class ArticleForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Reverting to an earlier version (django-simple-history's form): show
+        # that version's speakers, places and forces, not today's.
+        version = getattr(self.instance, "_history", None)
+        if version is not None and not self.is_bound:
+            from archive.history import historical_relations
+
+            self.initial.update(historical_relations(version))
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ("title", "outlet", "published", "date_precision", "external_id", "updated")
-    list_filter = ("date_precision", ("outlet", admin.RelatedOnlyFieldListFilter), "published",
+class ArticleAdmin(SimpleHistoryAdmin):
+    form = ArticleForm
+    list_display = ("title", "outlet", "published", "date_precision", "withdrawn", "external_id", "updated")
+    list_filter = ("withdrawn", "date_precision", ("outlet", admin.RelatedOnlyFieldListFilter), "published",
                    ("upload_batch", admin.RelatedOnlyFieldListFilter))
     search_fields = ("title", "external_id", "url")
     date_hierarchy = "published"
     list_select_related = ("outlet",)
     autocomplete_fields = ("outlet", "dateline", "speakers", "places", "forces")
-    readonly_fields = ("original_name", "original_file", "original_sha256", "upload_batch", "content_hash",
+    readonly_fields = ("original_name", "original_link", "original_sha256", "upload_batch", "content_hash",
                        "created", "updated")
     fieldsets = (
         (None, {"fields": ("title", "body", "outlet", ("published", "date_precision"), "dateline", "url", "external_id")}),
         (_("الوسوم"), {"fields": ("speakers", "places", "forces")}),
-        (_("كما ورد"), {"classes": ("collapse",), "fields": ("original_name", "original_file", "original_sha256", "upload_batch", "original_text", "content_hash", "created", "updated")}),
+        (_("السحب"), {"classes": ("collapse",), "fields": ("withdrawn", "withdrawn_reason")}),
+        (_("كما ورد"), {"classes": ("collapse",), "fields": ("original_name", "original_link", "original_sha256", "upload_batch", "original_text", "content_hash", "created", "updated")}),
     )
     actions = ("retag_selected",)
+
+    @admin.display(description=_("الملف الأصلي"))
+    def original_link(self, article):
+        # The file field's own link points under MEDIA_URL, which is never
+        # served: originals go through archive.views.original_file.
+        if not article.original_file:
+            return "—"
+        return format_html('<a href="{}">{}</a>', reverse("archive:original", args=[article.pk]),
+                           article.original_name or article.original_file.name)
+
+    history_list_display = ("history_change_reason",)
+
+    def save_model(self, request, obj, form, change):
+        # One version per save, once the relations are saved too
+        # (archive.history): both the change form (save_related) and
+        # django-simple-history's revert call form.save_m2m() after this.
+        from archive import history
+
+        if change:
+            history.keep_first_version(obj.pk)
+        with history.without_version(obj):
+            super().save_model(request, obj, form, change)
+        reason = history.RESTORED if getattr(request, "_reverting", False) else history.ADMIN
+        save_m2m = form.save_m2m
+
+        def save_m2m_then_record():
+            save_m2m()
+            history.record(obj, reason, request.user, "~" if change else "+")
+
+        form.save_m2m = save_m2m_then_record
+
+    def history_form_view(self, request, *args, **kwargs):
+        request._reverting = True
+        with transaction.atomic():
+            return super().history_form_view(request, *args, **kwargs)
 
     def get_urls(self):
         # The upload with review before save, and re-tagging all (archive.admin_upload).

@@ -477,7 +477,7 @@ def retag_response(model_admin, request, queryset):
     if len(pks) > RETAG_IN_REQUEST:
         job = jobs.start("retag", request.user, total=len(pks), pks=pks)
         return HttpResponseRedirect(reverse("admin:archive_job", args=[job.pk]))
-    changes = retag_articles(queryset)
+    changes = retag_articles(queryset, user=request.user)
     rows = describe_changes(changes)
     context = {
         **model_admin.admin_site.each_context(request),

@@ -141,6 +141,15 @@ def article_detail(request, pk):
     article = Article.objects.with_relations().filter(pk=pk).first() if pk <= MAX_ID else None
     if article is None:
         return not_found(_("لا توجد مقالة بالرقم %(id)s.") % {"id": pk})
+    if article.withdrawn:
+        data = article_data(article, request)
+        return json_response({
+            "error": str(_("سُحبت هذه المقالة من الأرشيف.")),
+            "code": "withdrawn",
+            "reason": article.withdrawn_reason,
+            "citation": {key: data[key] for key in ("id", "title", "source", "published", "date_precision", "url", "original_url")
+                         if key in data},
+        }, status=410)
     data = article_data(article, request)
     data["body"] = article.body
     return json_response(data)

@@ -55,7 +55,7 @@ SCHEMAS = {
     "Error": {
         **_object({
             "error": {"type": "string", "description": "What went wrong, in the reader's language."},
-            "code": {"type": "string", "enum": ["bad_parameter", "not_found", "method_not_allowed", "rate_limited"]},
+            "code": {"type": "string", "enum": ["bad_parameter", "not_found", "method_not_allowed", "rate_limited", "withdrawn"]},
             "retry_after": {"type": "integer", "minimum": 1, "description": "429 only: seconds to wait."},
         }, required=["error", "code"]),
     },
@@ -119,6 +119,7 @@ ERRORS = {
     "400": ("A parameter is malformed or out of bounds.", "bad_parameter"),
     "404": ("Nothing at this address.", "not_found"),
     "405": ("Only GET and HEAD are accepted.", "method_not_allowed"),
+    "410": ("The article was withdrawn: the answer carries its citation and the reason.", "withdrawn"),
     "429": ("Too many searches from this address: wait Retry-After seconds.", "rate_limited"),
 }
 
@@ -188,7 +189,7 @@ def paths():
             "operationId": "getArticle",
             "summary": "One article with its full text",
             "parameters": [ARTICLE_ID],
-            "responses": {"200": _json(_ref("Article"), "The article."), **_errors("404", "405")},
+            "responses": {"200": _json(_ref("Article"), "The article."), **_errors("404", "405", "410")},
         }},
     }
     for kind, schema in SCHEMA_OF_KIND.items():

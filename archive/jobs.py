@@ -124,7 +124,7 @@ def retag(job, progress):
     changed, kept = 0, []
     for start in range(0, len(pks), 200):
         chunk = pks[start:start + 200]
-        for change in retag_articles(Article.objects.filter(pk__in=chunk)):
+        for change in retag_articles(Article.objects.filter(pk__in=chunk), user=job.user):
             if change.changed:
                 changed += 1
                 if len(kept) < RETAG_KEPT_CHANGES:

@@ -9,6 +9,7 @@ spelling is folded the same way everywhere.
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class Entity(models.Model):
@@ -115,12 +116,49 @@ class Force(Entity):
     filter_name = "force"
 
 
+class ArticleHistory(HistoricalRecords):
+    """django-simple-history, one version per change.
+
+    Its own handler records a version at every change of speakers, places or
+    forces, so one admin save or re-import would leave up to seven versions,
+    and loading a fixture or a backup would invent some. The archive records a
+    version itself once an article and its relations are saved
+    (``archive.history.record``); ``post_save`` still records the rest.
+    """
+
+    def m2m_changed(self, *args, **kwargs):
+        return
+
+    def create_historical_record_m2ms(self, history_instance, instance):
+        # The library's version loads every related object and the article
+        # again for each relation (a third of an import's time); the ids are
+        # all a version needs.
+        for field in history_instance._history_m2m_fields:
+            copy = self.m2m_models[field]
+            column = field.m2m_reverse_field_name()
+            rows = field.remote_field.through.objects.filter(article_id=instance.pk).values_list("id", f"{column}_id")
+            copies = [copy(id=row_id, history=history_instance, article_id=instance.pk, **{f"{column}_id": other})
+                      for row_id, other in rows]
+            if copies:
+                copy.objects.bulk_create(copies)
+
+
+ARTICLE_HISTORY = ArticleHistory(
+    excluded_fields=["minhash", "indexed"], m2m_fields=["speakers", "places", "forces"],
+    verbose_name=_("نسخة سابقة من مقال"), verbose_name_plural=_("النسخ السابقة من المقالات"),
+)
+
+
 class ArticleQuerySet(models.QuerySet):
     def with_relations(self):
         """Everything a page or an API answer shows, in a fixed number of queries."""
         return self.select_related("outlet", "dateline").prefetch_related(
             "speakers", "places", "forces"
         )
+
+    def listed(self):
+        """What the public sees in search, lists, exports and feeds: not withdrawn."""
+        return self.filter(withdrawn=False)
 
 
 class Article(models.Model):
@@ -183,7 +221,17 @@ class Article(models.Model):
     created = models.DateTimeField(_("أضيف"), auto_now_add=True)
     updated = models.DateTimeField(_("عُدّل"), auto_now=True)
 
+    # A withdrawn article leaves search, lists, exports and feeds; its page
+    # answers 410 with its citation and the reason, so cited links still explain.
+    withdrawn = models.BooleanField(_("مسحوب"), default=False, db_index=True)
+    withdrawn_reason = models.TextField(
+        _("سبب السحب"), blank=True, help_text=_("يظهر للقراء في صفحة المقال المسحوب."),
+    )
+
     objects = ArticleQuerySet.as_manager()
+    # Every version of an article, with who and when (archive.history): the
+    # MinHash and band keys are derived from the body and not kept.
+    history = ARTICLE_HISTORY
 
     class Meta:
         verbose_name = _("المقال")
@@ -208,6 +256,12 @@ class Article(models.Model):
         if kwargs.get("update_fields") is None:
             self.indexed = False
         super().save(*args, **kwargs)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.withdrawn and not self.withdrawn_reason.strip():
+            raise ValidationError({"withdrawn_reason": _("اذكر سبب سحب المقال: يراه من يتبع رابطًا إليه.")})
 
     def get_absolute_url(self):
         return reverse("archive:article", args=[self.pk])

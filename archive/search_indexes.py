@@ -16,7 +16,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return Article
 
     def index_queryset(self, using=None):
-        return Article.objects.with_relations()
+        return Article.objects.listed().with_relations()
 
     def get_updated_field(self):
         return "updated"

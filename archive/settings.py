@@ -77,13 +77,16 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",  # /sitemap.xml (archive/sitemaps.py)
+    # archive before haystack: its update_index (with a progress display)
+    # takes the place of haystack's, which it extends.
+    "archive",
     "haystack",
     "axes",
+    "simple_history",
     # Background jobs (archive/jobs.py): Django's Tasks API, backported for 5.2,
     # with its queue in the database; `manage.py db_worker` runs them.
     "django_tasks",
     "django_tasks_db",
-    "archive",
 ]
 
 MIDDLEWARE = [
@@ -98,6 +101,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Who made a change, for the versions any save of an article records.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
@@ -209,6 +214,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or DATA_DIR / "staticfiles").resolve()
 MEDIA_ROOT = DATA_DIR / "originals"
 MEDIA_URL = "/originals/"  # never served as-is: see archive.views.original_file
+# Originals (archive/originals.py): staff download them as received; with
+# PUBLISH_ORIGINALS=1 anyone may, without a Word file's personal metadata.
+PUBLISH_ORIGINALS = env_bool("PUBLISH_ORIGINALS", False)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

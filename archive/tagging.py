@@ -87,14 +87,15 @@ class Change:
         return any(self.added.values()) or any(self.removed.values())
 
 
-def retag_articles(queryset, index: AliasIndex | None = None) -> list[Change]:
+def retag_articles(queryset, index: AliasIndex | None = None, user=None) -> list[Change]:
     """Tag existing articles again with the current gazetteer.
 
     For each article, in its own transaction, speakers, places and forces are
     replaced by what :func:`tag` finds; a relation is only written when it
     differs, so unchanged articles cost no writes and trigger no re-indexing.
     Returns one :class:`Change` per article, in queryset order (``changed`` is
-    False for those left as they were).
+    False for those left as they were). A changed article gets a version in
+    its history, by ``user`` (archive.history).
     """
     if index is None:
         index = get_alias_index()
@@ -109,13 +110,16 @@ def retag_articles(queryset, index: AliasIndex | None = None) -> list[Change]:
         for pk in chunk:
             article = articles.get(pk)
             if article is not None:      # deleted meanwhile
-                changes.append(_retag(article, index))
+                changes.append(_retag(article, index, user))
     return changes
 
 
-def _retag(article, index: AliasIndex) -> Change:
+def _retag(article, index: AliasIndex, user=None) -> Change:
     tags = tag(article.title, article.body, index)
+    from archive import history
+
     change = Change(article_id=article.pk)
+    kept = False
     with transaction.atomic():
         for relation in RELATIONS:
             wanted = getattr(tags, relation)
@@ -126,6 +130,9 @@ def _retag(article, index: AliasIndex) -> Change:
             change.added[relation] = added
             change.removed[relation] = removed
             if added or removed:
+                if not kept:
+                    history.keep_first_version(article.pk)
+                    kept = True
                 manager.set(wanted)
         # People quoted whom the gazetteer does not know become proposals, as
         # on import; written only when there is one the article lacks.
@@ -134,4 +141,7 @@ def _retag(article, index: AliasIndex) -> Change:
             from archive.proposals import store
 
             store(article, [{"name": q.name, "role": q.role} for q in tags.proposals])
+        if change.changed:
+            # The whole article, not the three fields loaded for tagging.
+            history.record(Article.objects.get(pk=article.pk), history.RETAG, user)
     return change

@@ -5,9 +5,10 @@ template plain values. Highlighted HTML comes only from
 ``archive.search.highlight``, which escapes the text itself.
 """
 from django.conf import settings
-from django.http import FileResponse, Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -45,8 +46,8 @@ def _top(counts, model, n=12):
 def home(request):
     everything = search(SearchParams(page_size=1))
     return render(request, "archive/home.html", {
-        "article_count": Article.objects.count(),
-        "latest": list(Article.objects.with_relations().order_by("-published", "-id")[:10]),
+        "article_count": Article.objects.listed().count(),
+        "latest": list(Article.objects.listed().with_relations().order_by("-published", "-id")[:10]),
         "top_places": _top(everything.facets.get("location"), Place),
         "top_forces": _top(everything.facets.get("force"), Force),
     })
@@ -165,6 +166,9 @@ def article_page(request, pk):
     from archive.gazetteer import get_alias_index
 
     article = get_object_or_404(Article.objects.with_relations(), pk=pk)
+    if article.withdrawn:
+        # Gone, not missing: a cited link still says what it pointed to, and why it is gone.
+        return render(request, "archive/withdrawn.html", {"article": article}, status=410)
     try:
         params = SearchParams.from_request(request)
     except BadParameter:
@@ -179,7 +183,10 @@ def article_page(request, pk):
         back_url = reverse("archive:search") + "?" + params.to_query()
     from archive.near_duplicates import also_reported as _also_reported
     also_reported = _also_reported(article)
+    from archive.originals import may_download
+
     return render(request, "archive/article.html", {
+        "original_downloadable": bool(article.original_file) and may_download(request.user),
         "also_reported": also_reported,
         "article": article,
         "title_html": hl.highlight(article.title, spec),
@@ -191,16 +198,30 @@ def article_page(request, pk):
 
 @require_GET
 def original_file(request, pk):
-    """The original as received, always as a download, never rendered as HTML."""
+    """The original as received (staff) or published without personal metadata
+    (archive.originals), always as a download, never rendered as a page."""
+    from django.core.exceptions import PermissionDenied
+
+    from archive import originals
+
     article = get_object_or_404(Article, pk=pk)
+    if not originals.may_download(request.user):
+        raise PermissionDenied(_("الملفات الأصلية متاحة لفريق الأرشيف فقط."))
     if not article.original_file:
         raise Http404(_("لا يوجد ملف أصلي لهذا المقال."))
     try:
-        handle = article.original_file.open("rb")
+        with article.original_file.open("rb") as handle:
+            data = handle.read()
     except FileNotFoundError:
         raise Http404(_("الملف الأصلي غير موجود على القرص."))
-    name = article.original_name or article.original_file.name.rsplit("/", 1)[-1]
-    response = FileResponse(handle, as_attachment=True, filename=name,
-                            content_type="application/octet-stream")
+    kind = originals.kind_of(data)
+    if kind is None:
+        raise Http404(_("لا يُقدَّم هذا النوع من الملفات."))
+    if not (request.user.is_active and request.user.is_staff):
+        data = originals.published_copy(data, kind)
+    name = originals.download_name(article.original_name or article.original_file.name, kind)
+    response = HttpResponse(data, content_type=originals.SERVED[kind].content_type)
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response

@@ -21,7 +21,7 @@ def manage(data_dir, *args, check=True):
 COUNT = ("shell", "-c", "import json; from archive.models import Article; from archive.search import indexing;"
          "print(json.dumps({'articles': Article.objects.count(),"
          " 'ids': sorted(Article.objects.values_list('external_id', flat=True)),"
-         " 'indexed': indexing.doc_count(),"
+         " 'indexed': indexing.doc_count(), 'versions': Article.history.count(),"
          " 'originals': sorted(a.original_file.read().decode() for a in Article.objects.exclude(original_file=''))}))")
 
 
@@ -38,12 +38,17 @@ def test_backup_restores_into_an_empty_data_directory(tmp_path):
         encoding="utf-8")
     manage(source, "import_articles", str(upload), "-v0")
     before = json.loads(manage(source, *COUNT).stdout.strip().splitlines()[-1])
-    assert before["articles"] == 6 and before["originals"]
+    assert before["articles"] == 6 and before["originals"] and before["versions"] == 1
 
     backup = tmp_path / "archive.tar.gz"
-    manage(source, "backup_archive", str(backup))
+    made = manage(source, "backup_archive", str(backup))
+    # It holds the staff's password hashes: readable by its owner only.
+    assert backup.stat().st_mode & 0o777 == 0o600
+    # Progress in a log (no terminal here): plain lines, no carriage returns.
+    assert "backup_archive: 1 of 1 files (100%)" in made.stderr and "\r" not in made.stderr
     manage(target, "migrate", "-v0")
-    manage(target, "restore_archive", str(backup))
+    restored = manage(target, "restore_archive", str(backup))
+    assert "restore_archive: index: 6 of 6 articles (100%)" in restored.stderr
     after = json.loads(manage(target, *COUNT).stdout.strip().splitlines()[-1])
     assert after == before
     assert after["indexed"] == after["articles"]

@@ -128,9 +128,11 @@ def test_importing_the_same_external_id_again_updates_the_article(gazetteer, ori
     assert article.pk == first.pk
     assert Article.objects.count() == 1
     assert "نحو خمسة آلاف جندي" in Article.objects.get().body
-    # The new original replaced the old one.
-    [new_file] = stored_files(originals)
-    assert new_file.read_bytes() == changed and not old_file.exists()
+    # The new original is the article's; the old one stays with its earlier version.
+    assert Path(article.original_file.path).read_bytes() == changed
+    assert old_file.read_bytes() == path.read_bytes()
+    earlier = article.history.earliest()
+    assert earlier.original_file == old_file.relative_to(originals).as_posix()
 
 
 def test_importing_the_same_file_again_changes_nothing(gazetteer, originals):

@@ -22,6 +22,8 @@ from django.core.files.base import ContentFile
 from django.db import DatabaseError, IntegrityError, transaction
 from django.utils.text import slugify
 
+from archive import history
+
 from . import sniff as kinds
 from .archives import gunzip_chunks, iter_lines, iter_zip
 from .catalog import Catalog
@@ -371,6 +373,8 @@ def save(draft: Draft, *, index=True, catalog=None):
             elif _unchanged(article, draft, outlet_id):
                 draft.outcome = "unchanged"
                 return article, False
+            else:
+                history.keep_first_version(article.pk)
             article.title = draft.title
             article.body = draft.body
             article.outlet_id = outlet_id
@@ -384,27 +388,29 @@ def save(draft: Draft, *, index=True, catalog=None):
             article.content_hash = draft.content_hash
             if draft.original_bytes is not None:
                 article.original_sha256 = sha256(draft.original_bytes).hexdigest()
-            article.save()
-            if created:
-                _add_relations(article, draft)
-            else:
-                article.speakers.set(draft.speaker_ids)
-                article.places.set(draft.place_ids)
-                article.forces.set(draft.force_ids)
-            if draft.speaker_proposals or not created:
-                from archive.proposals import store
+            # One version in the article's history once text, relations and
+            # file are all saved, not one per save (archive.history).
+            with history.without_version(article):
+                article.save()
+                if created:
+                    _add_relations(article, draft)
+                else:
+                    article.speakers.set(draft.speaker_ids)
+                    article.places.set(draft.place_ids)
+                    article.forces.set(draft.force_ids)
+                if draft.speaker_proposals or not created:
+                    from archive.proposals import store
 
-                store(article, draft.speaker_proposals)
-            if draft.original_bytes is not None:
-                old_file = article.original_file.name if not created else ""
-                article.original_file.save(
-                    stored_file_name(draft.source_name, draft.format), ContentFile(draft.original_bytes), save=False,
-                )
-                stored.append(article.original_file.name)
-                article.save(update_fields=["original_file"])
-                if old_file:
-                    storage = article.original_file.storage
-                    transaction.on_commit(lambda: storage.delete(old_file))
+                    store(article, draft.speaker_proposals)
+                if draft.original_bytes is not None:
+                    # The file it replaces stays: the earlier version in the
+                    # article's history still names it.
+                    article.original_file.save(
+                        stored_file_name(draft.source_name, draft.format), ContentFile(draft.original_bytes), save=False,
+                    )
+                    stored.append(article.original_file.name)
+                    article.save(update_fields=["original_file"])
+            history.record(article, history.IMPORT, kind="+" if created else "~")
     except BaseException as error:
         for name in stored:
             _delete_file(name)

@@ -53,7 +53,7 @@ class IndexReport:
 
 def inspect():
     """Compare the database with the index as committed on disk now."""
-    database = {pk: updated.isoformat() for pk, updated in Article.objects.values_list("pk", "updated")}
+    database = {pk: updated.isoformat() for pk, updated in Article.objects.listed().values_list("pk", "updated")}
     report = IndexReport(articles=len(database), analysis=analysis_stamp.read())
     indexed, counts = {}, Counter()
     # A fresh searcher: the shared one may predate another process's commit.
@@ -73,7 +73,7 @@ def inspect():
     return report
 
 
-def repair(report, batch=500):
+def repair(report, batch=500, progress=None):
     """Bring the index in line with the database; returns the report after repair.
     An index built with another analysis is rebuilt whole."""
     if not report.analysis_current:
@@ -84,5 +84,5 @@ def repair(report, batch=500):
         indexing.write_documents([], delete_ids=orphan_ids)
     # update_document replaces every document with the article's id, so one
     # pass also collapses duplicates.
-    indexing.index_articles(report.missing + report.stale + report.duplicates, chunk=batch)
+    indexing.index_articles(report.missing + report.stale + report.duplicates, chunk=batch, progress=progress)
     return inspect()

@@ -175,7 +175,7 @@ def _search(params, with_facets, alias_index, view, budget=None):
             parts = ([text_query] if text_query is not None else []) + filter_query(whole)
             outcome.facets = dict(facets, day=view.day_counts(wq.And(parts) if len(parts) > 1 else parts[0]))
     if pks:
-        articles = Article.objects.with_relations().in_bulk(pks)
+        articles = Article.objects.listed().with_relations().in_bulk(pks)
         for pk in pks:
             article = articles.get(pk)
             if article is None:  # deleted since the index was read

@@ -219,8 +219,9 @@ def write_documents(docs, delete_ids=()):
     writer.commit(mergetype=merge_tiered)
 
 
-def index_articles(pks, chunk=500):
-    """(Re)index these articles as they are now; pks with no article are removed."""
+def index_articles(pks, chunk=500, progress=None):
+    """(Re)index these articles as they are now; pks with no article are removed.
+    ``progress`` is called with each chunk's size."""
     pks = list(dict.fromkeys(pks))
     if not pks:
         return
@@ -228,11 +229,13 @@ def index_articles(pks, chunk=500):
     for start in range(0, len(pks), chunk):
         part = pks[start:start + chunk]
         read_at = timezone.now()
-        articles = list(Article.objects.with_relations().filter(pk__in=part))
+        articles = list(Article.objects.listed().with_relations().filter(pk__in=part))  # withdrawn: removed
         found = {a.pk for a in articles}
         gone = [doc_id(pk) for pk in part if pk not in found]
         write_documents([document_for(a, ancestry) for a in articles], delete_ids=gone)
         mark_indexed(found, read_at)
+        if progress:
+            progress(len(part))
 
 
 def mark_indexed(pks, read_at):
@@ -249,7 +252,7 @@ def mark_indexed(pks, read_at):
 
 def unindexed_pks():
     """Articles whose current version no index commit has recorded."""
-    return list(Article.objects.filter(indexed=False).order_by("pk").values_list("pk", flat=True))
+    return list(Article.objects.listed().filter(indexed=False).order_by("pk").values_list("pk", flat=True))
 
 
 def remove_articles(pks):
@@ -285,7 +288,7 @@ def _rebuild(batch_size, progress):
     if using_tantivy():
         from archive.search import tantivy_store
 
-        pks = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+        pks = list(Article.objects.listed().order_by("pk").values_list("pk", flat=True))
 
         def batches():
             for start in range(0, len(pks), batch_size):
@@ -299,7 +302,7 @@ def _rebuild(batch_size, progress):
     ix = get_index()
     writer = ix.writer(timeout=WRITE_LOCK_TIMEOUT, limitmb=512, compound=False)
     try:
-        pks = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+        pks = list(Article.objects.listed().order_by("pk").values_list("pk", flat=True))
         for start in range(0, len(pks), batch_size):
             part = pks[start:start + batch_size]
             for article in Article.objects.with_relations().filter(pk__in=part):

@@ -8,6 +8,7 @@ or PostgreSQL alike. Safe while the archive serves (it only reads).
 """
 import io
 import json
+import os
 import tarfile
 import tempfile
 from datetime import datetime, timezone
@@ -16,6 +17,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import BaseCommand, CommandError, call_command
 
+from archive import progress
 from archive.models import Article
 
 # What a restore needs: the archive itself and its users and permissions.
@@ -43,14 +45,20 @@ class Command(BaseCommand):
                 "database_engine": settings.DATABASES["default"]["ENGINE"],
             }
             partial = target.with_name(target.name + ".partial")
-            with tarfile.open(partial, "w:gz") as tar:
+            originals = Path(settings.MEDIA_ROOT)
+            files = sorted(p for p in originals.rglob("*") if p.is_file()) if originals.is_dir() else []
+            # 0600 from the first byte: the backup holds the staff's password hashes.
+            descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as tar:
                 data = json.dumps(manifest, indent=2).encode()
                 info = tarfile.TarInfo("manifest.json")
                 info.size = len(data)
                 tar.addfile(info, io.BytesIO(data))
                 tar.add(dump, arcname="database.json")
-                originals = Path(settings.MEDIA_ROOT)
-                if originals.is_dir():
-                    tar.add(originals, arcname="originals")
+                with progress.for_command(len(files), "backup_archive", options["verbosity"], unit="files") as shown:
+                    for path in files:
+                        tar.add(path, arcname=f"originals/{path.relative_to(originals).as_posix()}", recursive=False)
+                        shown.update()
+            os.chmod(partial, 0o600)  # also when an older .partial was there with wider rights
             partial.rename(target)  # a half-written backup never has the final name
         self.stdout.write(self.style.SUCCESS(f"Backed up {manifest['articles']} articles to {target}"))

@@ -8,6 +8,7 @@ same index writer, which waits for any other writer to finish.
 """
 from django.core.management import BaseCommand, CommandError
 
+from archive import progress
 from archive.search import consistency
 
 
@@ -29,7 +30,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"{label}: {', '.join(map(str, items[:50]))}{' …' if len(items) > 50 else ''}")
         if not repair:
             raise CommandError("The index does not match the database: run check_index --repair.")
-        after = consistency.repair(report)
+        todo = len(set(report.missing + report.stale + report.duplicates))
+        with progress.for_command(todo, "check_index --repair", options["verbosity"]) as shown:
+            after = consistency.repair(report, progress=shown.update)
         self.stdout.write(after.summary())
         if not after.consistent:
             raise CommandError("The index still does not match the database after repair.")
