@@ -358,6 +358,14 @@ class AliasIndex:
                        if (m.kind, m.pk) in strong or not self.is_weak(m.kind, m.pk, m.alias)]
         return matches
 
+    def named_only_weakly(self, text: str, kind: str, pk: int) -> bool:
+        """Is ``text`` a name of this entity only as a weak spelling (an ordinary
+        word too: قاعدة is a base before it is al-Qaeda)?"""
+        try:
+            return _weak_only(self, text, (kind, pk))
+        except Exception:  # a gazetteer problem must not break a search
+            return False
+
     def is_weak(self, kind: str, pk: int, spelling: str) -> bool:
         """Is this spelling marked weak (``~``) for this entity?"""
         return (kind, pk, spelling) in self._weak
@@ -387,6 +395,14 @@ class AliasIndex:
         if len(owners) != 1:
             return None
         return next(iter(owners))
+
+
+def _weak_only(index, text, key):
+    """Does ``text`` name the entity ``key`` only through weak spellings?"""
+    tokens, spans = index._spans(text)
+    whole = [s for s in spans if s[0] == 0 and s[1] == len(tokens) and key in s[3].owners]
+    return bool(whole) and all(index.is_weak(key[0], key[1], name)
+                               for s in whole for name, _exact in s[3].owners[key])
 
 
 def _closest_spelling(spellings, written: list[str]) -> str:

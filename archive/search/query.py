@@ -812,6 +812,13 @@ class QueryBuilder:
             # A weak spelling (كينغز: also King's College) finds an article
             # only if the article also names the entity in a strong spelling.
             q = wq.Or([q, wq.And([weak_q, q])])
+        named_weakly = getattr(self.alias_index, "named_only_weakly", None)
+        if named_weakly is not None and named_weakly(typed, kind, pk):
+            # What was typed is an ordinary word too (قاعدة: a base before it is
+            # al-Qaeda): it is also searched as the word it is, with its forms.
+            plain = self.atom_query(Atom(typed, phrase=len(arabic.tokenize(typed)) > 1))
+            if plain is not None:
+                q = wq.Or([q, plain])
         # Reported whether the name is sought or excluded: either way the
         # reader should know every spelling of it was.
         excluded = not self._marking
