@@ -1,4 +1,4 @@
-"""The load test's own logic (archive/loadtest.py): its summary, its verdict, its form reading.
+"""The load test's own logic (tooling/loadtest.py): its summary, its verdict, its form reading.
 
 The run itself (gunicorn, readers, an archivist uploading) is `make load-test`;
 these only check what decides pass or fail, without starting anything.
@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 import pytest
 
-from archive.loadtest import Result, form_fields, failures, percentile, render, summarize
+from tooling.loadtest import Result, form_fields, failures, percentile, render, summarize
 
 
 def report(results, **counts):

@@ -6,7 +6,7 @@
    ``--keep``), SQLite in it as ``make run`` has it (``DATABASE_URL`` is
    ignored: the test never touches a real database).
 2. ``migrate``, ``load_demo_data`` and ``import_articles`` of ``--articles``
-   generated Arabic articles (``archive.bench.corpus``: news words and the
+   generated Arabic articles (``tooling.bench.corpus``: news words and the
    gazetteer's names) as subprocesses: the real pipeline.
 3. An archivist account (staff, in the Archivists group) and a
    ``check_index`` that must find the index matching the database.
@@ -30,7 +30,7 @@
    database must hold the imported articles plus every uploaded one.
 
 Meanwhile ``--hostile`` clients (default 4) send the worst searches we can
-build (``archive.bench.hostile``: prefixes of the article joined by OR, forty
+build (``tooling.bench.hostile``: prefixes of the article joined by OR, forty
 common words, exclusions only, a page past the end ...) back to back
 (``hostile``). Issue 14: two such searches took the site down. The site must
 stay up: no error, no gunicorn worker timeout, and the p95 of article pages
@@ -62,16 +62,16 @@ import threading
 import time
 from urllib.parse import urlencode, urlsplit
 
-from archive.bench import corpus as corpus_mod
-from archive.bench.hostile import hostile_searches
-from archive.bench.runner import children_of, free_port, stop_session
+from tooling.bench import corpus as corpus_mod
+from tooling.bench.hostile import hostile_searches
+from tooling.bench.runner import children_of, free_port, stop_session
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 API = "/api/articles/"
 UPLOAD = "/admin/archive/article/upload/"
 READER_CLASSES = ("api_search", "page_search", "facet", "article")
 ARCHIVIST_CLASSES = ("login", "upload", "preview", "confirm")
-# The worst searches we can build (archive.bench.hostile), sent back to back.
+# The worst searches we can build (tooling.bench.hostile), sent back to back.
 HOSTILE_CLASSES = ("hostile",)
 MAX_REQUEST_LINE = 4094  # gunicorn's --limit-request-line default
 CLASSES = READER_CLASSES + ARCHIVIST_CLASSES + HOSTILE_CLASSES

@@ -4,20 +4,20 @@
    ``DATABASE_URL`` names PostgreSQL, a throw-away database
    ``archive_bench_<pid>`` created and dropped through psycopg on that server.
    Otherwise SQLite in the data directory, as ``make run`` has it.
-2. The articles written as JSON-lines files (``archive.bench.corpus``).
+2. The articles written as JSON-lines files (``tooling.bench.corpus``).
 3. ``manage.py migrate``, ``load_demo_data`` and ``import_articles`` as
    subprocesses with ``DATA_DIR`` / ``DATABASE_URL`` pointing at the throw-away
    archive: the real pipeline (read, tag, save, index in batches) with its
    progress bar. The import rate is articles created per second of that
    command, end to end.
-4. The query mix chosen from what was imported (``archive.bench.queries``).
+4. The query mix chosen from what was imported (``tooling.bench.queries``).
 5. gunicorn, as ``make run`` starts it (``archive.wsgi``, 2 workers, on a free
    port of 127.0.0.1); a warm-up; then ``--clients`` threads send the mix
    (``--requests`` of each class, shuffled with a fixed seed) to
    ``/api/articles/``, stopping at ``--duration`` seconds whatever is left.
    Each worker's peak resident memory is its kernel high-water mark
    (``VmHWM`` in ``/proc/<pid>/status``), read before gunicorn is stopped.
-6. The bare engine on the same queries (``archive.bench.inproc raw``), with
+6. The bare engine on the same queries (``tooling.bench.inproc raw``), with
    gunicorn stopped, and the API's facet counts checked against Whoosh's.
 7. The table, the JSON; gunicorn stopped, the database dropped and the
    directory removed whatever happened.
@@ -44,9 +44,9 @@ import threading
 import time
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-from archive.bench import corpus as corpus_mod
-from archive.bench.inproc import percentile
-from archive.bench.queries import CLASSES
+from tooling.bench import corpus as corpus_mod
+from tooling.bench.inproc import percentile
+from tooling.bench.queries import CLASSES
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 API = "/api/articles/"
@@ -202,15 +202,15 @@ def rss_kb(pid):
 
 
 def code_snapshot():
-    """Modification times of the archive's code: a file edited while the run
-    goes on (gunicorn has the old code, the bare engine the new) is reported."""
+    """Modification times of the archive's code (the serving code: the benchmark
+    itself lives in tooling/): a file edited while the run goes on (gunicorn has
+    the old code, the bare engine the new) is reported."""
     found = {}
     for path in (BASE_DIR / "archive").rglob("*.py"):
-        if "bench" not in path.relative_to(BASE_DIR / "archive").parts:
-            try:
-                found[path] = path.stat().st_mtime_ns
-            except OSError:
-                pass
+        try:
+            found[path] = path.stat().st_mtime_ns
+        except OSError:
+            pass
     return found
 
 
@@ -280,10 +280,10 @@ class Run:
         return proc
 
     def inproc(self, *args):
-        cmd = [self.python, "-m", "archive.bench.inproc", *args]
+        cmd = [self.python, "-m", "tooling.bench.inproc", *args]
         proc = subprocess.run(cmd, cwd=BASE_DIR, env=self.env)
         if proc.returncode != 0:
-            raise BenchError(f"archive.bench.inproc {args[0]} failed (exit {proc.returncode})")
+            raise BenchError(f"tooling.bench.inproc {args[0]} failed (exit {proc.returncode})")
 
     # -- steps ---------------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""Quality evaluations: search (``search``) and extraction of imported files (``extraction``)."""
