@@ -1,1 +1,2 @@
-"""Quality evaluations: search (``search``) and extraction of imported files (``extraction``)."""
+"""Quality evaluations: search (``search``), extraction of imported files
+(``extraction``) and tagging against a hand-tagged set (``tagging``)."""
