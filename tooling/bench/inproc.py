@@ -28,6 +28,8 @@ import sys
 import time
 from pathlib import Path
 
+from tooling.harness import percentile
+
 FACET_FIELDS = ("location", "force", "speaker", "source", "year")
 FACET_LIMIT = 50
 
@@ -37,15 +39,6 @@ def setup():
     import django
 
     django.setup()
-
-
-def percentile(values, p):
-    """Nearest-rank percentile of a list (not necessarily sorted)."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    rank = max(1, min(len(ordered), -(-p * len(ordered) // 100)))
-    return ordered[int(rank) - 1]
 
 
 def params_of(pairs):

@@ -34,8 +34,6 @@ import random
 import re
 import secrets
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -45,8 +43,10 @@ import time
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from tooling.bench import corpus as corpus_mod
-from tooling.bench.inproc import percentile
 from tooling.bench.queries import CLASSES
+from tooling.harness import (
+    TIMES_HEAD, ServerError, children_of, fmt_ms, percentile, rule, start_gunicorn, stop_session, times,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 API = "/api/articles/"
@@ -132,12 +132,6 @@ class ThrowawayDatabase:
 # Helpers
 # ---------------------------------------------------------------------------
 
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def dir_bytes(path):
     total = 0
     for root, _dirs, files in os.walk(path):
@@ -158,35 +152,6 @@ def proc_status_kb(pid, key):
     except (OSError, ValueError, IndexError):
         return None
     return None
-
-
-def stop_session(process, timeout=20):
-    """Stop a server started with ``start_new_session=True``: SIGTERM to its
-    process group (the session we started, no other), SIGKILL if it lingers."""
-    if process.poll() is not None:
-        return
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
-    try:
-        process.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
-
-
-def children_of(pid):
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as f:
-            return [int(p) for p in f.read().split()]
-    except OSError:
-        try:
-            import psutil
-
-            return [c.pid for c in psutil.Process(pid).children()]
-        except Exception:  # noqa: BLE001 - no psutil, or the process is gone
-            return []
 
 
 def rss_kb(pid):
@@ -216,10 +181,6 @@ def code_snapshot():
 
 def query_string(pairs):
     return urlencode([(name, value) for name, value in pairs])
-
-
-def fmt_ms(value):
-    return "—" if value is None else (f"{value:.0f}" if value >= 100 else f"{value:.1f}")
 
 
 # ---------------------------------------------------------------------------
@@ -322,28 +283,13 @@ class Run:
         }
 
     def start_server(self):
-        self.port = free_port()
-        gunicorn = Path(self.python).parent / "gunicorn"
-        cmd = ([str(gunicorn)] if gunicorn.exists() else [self.python, "-m", "gunicorn"]) + [
-            "archive.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", str(self.o.workers),
-            "--access-logfile", str(self.tmp / "access.log"), "--error-logfile", str(self.tmp / "gunicorn.log"),
-        ]
-        self.log(f"gunicorn, {self.o.workers} workers, on 127.0.0.1:{self.port}")
-        self.server = subprocess.Popen(cmd, cwd=BASE_DIR, env=self.env, start_new_session=True,
-                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if self.server.poll() is not None:
-                log = (self.tmp / "gunicorn.log")
-                raise BenchError("gunicorn exited at start:\n" + (log.read_text()[-3000:] if log.exists() else ""))
-            try:
-                status, _body, _ms = self.get(API + "?page_size=1", timeout=5)
-                if status == 200 and len(children_of(self.server.pid)) >= self.o.workers:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.2)
-        raise BenchError("gunicorn did not answer within 120 s")
+        self.log(f"gunicorn, {self.o.workers} workers")
+        try:
+            self.server, self.port = start_gunicorn(self.python, self.o.workers, self.tmp, self.env,
+                                                    API + "?page_size=1")
+        except ServerError as error:
+            raise BenchError(str(error)) from None
+        self.log(f"gunicorn answers on 127.0.0.1:{self.port}")
 
     def stop_server(self):
         if self.server is None:
@@ -630,23 +576,23 @@ def table(r):
     lines.append("")
     if r.get("import_only"):
         return "\n".join(lines + _summary_lines(r))
-    head = (f"{'class':<12} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req':>5} {'err':>4} {'hits':>8} "
+    head = (f"{'class':<12} {TIMES_HEAD} {'req':>5} {'err':>4} {'hits':>8} "
             f"| {'raw p50':>8} {'raw p95':>8} {'x p50':>6} {'x p95':>6} | {'srch p50':>8}")
     lines.append(head)
-    lines.append("-" * len(head))
+    lines.append(rule(head))
     raw = r["raw_engine"]["classes"]
     for name in CLASSES:
         c = r["classes"][name]
         rc = raw.get(name, {})
         lines.append(
-            f"{name:<12} {fmt_ms(c['p50_ms']):>8} {fmt_ms(c['p95_ms']):>8} {fmt_ms(c['max_ms']):>8} "
+            f"{name:<12} {times(c)} "
             f"{c['requests']:>5} {c['errors']:>4} {c['count'] if c['count'] is not None else '—':>8} "
             f"| {fmt_ms(rc.get('p50_ms')):>8} {fmt_ms(rc.get('p95_ms')):>8} "
             f"{rc.get('ratio_p50', '—'):>6} {rc.get('ratio_p95', '—'):>6} | {fmt_ms(rc.get('search_only_p50_ms')):>8}")
     o = r["overall"]
     ro = r["raw_engine"]["overall"]
-    lines.append("-" * len(head))
-    lines.append(f"{'overall':<12} {fmt_ms(o['p50_ms']):>8} {fmt_ms(o['p95_ms']):>8} {fmt_ms(o['max_ms']):>8} "
+    lines.append(rule(head))
+    lines.append(f"{'overall':<12} {times(o)} "
                  f"{o['requests']:>5} {o['errors']:>4} {'':>8} | {fmt_ms(ro.get('p50_ms')):>8} {'':>8} "
                  f"{ro.get('ratio_p50', '—'):>6}")
     lines.append("raw: the bare engine (" + r["backend"].capitalize() + " in-process: query, sorted page, every facet; no Django, DB or HTTP); "
