@@ -1,5 +1,5 @@
 """Write the ingest-readers DEVELOPMENT set: saved pages in layouts unlike
-``archive/ingest/evaluation.py``'s, made from corpus records, with the truth.
+``tooling/evaluation/extraction.py``'s, made from corpus records, with the truth.
 
     .venv/bin/python scripts/extraction_devset.py CORPUS.jsonl.gz OUT_DIR [--n 120] [--seed 77]
 

@@ -1,7 +1,7 @@
 """A few thousand synthetic Arabic articles, big enough for a search to cost something.
 
 The corpus may not be used by tests, so the words come from the seed
-articles, the benchmark's list of news words (``archive.bench.corpus.WORDS``)
+articles, the benchmark's list of news words (``tooling.bench.corpus.WORDS``)
 and made-up words built the way Arabic builds them: three-letter roots in a
 few patterns, with the article, a proclitic and a plural or feminine ending.
 What matters for the search budget is the *shape* of the vocabulary: tens of
@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from archive import arabic
-from archive.bench.corpus import WORDS
+from tooling.bench.corpus import WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "seed_articles.json"

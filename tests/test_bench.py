@@ -11,8 +11,8 @@ import time
 from django.conf import settings
 from django.core.management import call_command
 
-from archive.bench import corpus
-from archive.bench.queries import CLASSES
+from tooling.bench import corpus
+from tooling.bench.queries import CLASSES
 
 
 def read_parts(paths):

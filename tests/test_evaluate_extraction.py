@@ -4,7 +4,7 @@ import json
 
 from django.core.management import call_command
 
-from archive.ingest import evaluation
+from tooling.evaluation import extraction as evaluation
 
 from .conftest import GAZETTEER
 

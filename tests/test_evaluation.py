@@ -10,7 +10,7 @@ import time
 import pytest
 from django.core.management import call_command
 
-from archive.search import evaluation
+from tooling.evaluation import search as evaluation
 
 
 @pytest.fixture(scope="module")

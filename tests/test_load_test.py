@@ -1,4 +1,4 @@
-"""The load test's own logic (archive/loadtest.py): its summary, its verdict, its form reading.
+"""The load test's own logic (tooling/loadtest.py): its summary, its verdict, its form reading.
 
 The run itself (gunicorn, readers, an archivist uploading) is `make load-test`;
 these only check what decides pass or fail, without starting anything.
@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 import pytest
 
-from archive.loadtest import Result, form_fields, failures, percentile, render, summarize
+from tooling.loadtest import Result, form_fields, failures, render, summarize
 
 
 def report(results, **counts):
@@ -24,15 +24,6 @@ def report(results, **counts):
         "worker_restarts": 0,
         "error_samples": [],
     }
-
-
-def test_percentile_is_nearest_rank():
-    values = list(range(1, 101))
-    assert percentile(values, 50) == 50
-    assert percentile(values, 95) == 95
-    assert percentile(values, 100) == 100
-    assert percentile([7], 95) == 7
-    assert percentile([3, 1, 2], 50) == 2
 
 
 def test_summary_per_class_counts_errors_and_times_only_successes():

@@ -2,7 +2,7 @@
 
 The one timed test of the suite: it builds an archive of a few thousand
 synthetic articles (``tests/synthetic_archive.py``) and sends every search of
-``archive.bench.hostile`` through the API, timing each. Run it on both
+``tooling.bench.hostile`` through the API, timing each. Run it on both
 engines (``SEARCH_BACKEND=tantivy``). Before the search budget, ``ال*`` took
 seconds on Whoosh and every letter + ``ال*`` joined by OR ran past gunicorn's
 timeout.
@@ -13,7 +13,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from archive.bench.hostile import hostile_searches
+from tooling.bench.hostile import hostile_searches
 from archive.models import Force, Outlet, Place, Speaker
 from archive.search.cache import recent_searches
 

@@ -341,7 +341,7 @@ class Vocabulary:
             return []
         return self.searcher.terms_with_prefix(fieldname, _text(prefix), limit=limit)
 
-    # What the benchmark's query chooser (archive.bench.queries) also reads.
+    # What the benchmark's query chooser (tooling.bench.queries) also reads.
 
     def iter_field(self, fieldname):
         """(term as bytes, its statistics) for every term of a field."""

@@ -3,7 +3,7 @@
 Imports N articles into a throw-away archive through the real pipeline, serves
 it with gunicorn as ``make run`` does, drives the JSON API with concurrent
 clients through a fixed query mix, times the bare engine on the same queries,
-and prints a table (and ``--json OUT``). See ``archive/bench/runner.py`` and
+and prints a table (and ``--json OUT``). See ``tooling/bench/runner.py`` and
 the README's "Performance and scaling".
 """
 import json
@@ -12,7 +12,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.bench.runner import BenchError, Options, Run, table
+from tooling.bench.runner import BenchError, Options, Run, table
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@
         --corpus ../shared/corpus/articles.jsonl.gz --records 300 --json extraction.json
 
 Renders sampled corpus records into saved pages and text files of several
-layouts (see ``archive.ingest.evaluation``), reads them back with
+layouts (see ``tooling.evaluation.extraction``), reads them back with
 ``pipeline.read`` and with ``trafilatura.bare_extraction``, and reports how
 often title, outlet, date and the body's first and last lines come out right.
 Nothing is saved; the outlets are read from the configured database.
@@ -16,7 +16,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 
-from archive.ingest import evaluation
+from tooling.evaluation import extraction as evaluation
 
 DEFAULT_CORPUS = Path(settings.BASE_DIR).parent / "shared" / "corpus" / "articles.jsonl.gz"
 

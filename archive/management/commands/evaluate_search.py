@@ -1,6 +1,6 @@
 """Measure search: Success@10 and MRR of the archive's broad and exact modes
 beside haystack's default Whoosh analyzer, on queries typed the ways people
-type Arabic (see ``archive.search.evaluation`` for the query classes).
+type Arabic (see ``tooling.evaluation.search`` for the query classes).
 
     .venv/bin/python manage.py evaluate_search                      # the five seeds only
     .venv/bin/python manage.py evaluate_search \\
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from django.core.management import BaseCommand
 
-from archive.search import evaluation
+from tooling.evaluation import search as evaluation
 
 
 class Command(BaseCommand):

@@ -5,11 +5,8 @@
 
 The truth file names, per corpus article id, the speakers, places and forces a
 person found in it (only ids and names: the text is read from the corpus).
-The article is tagged with the gazetteer in the database, as an import would.
-A found entity is right when one of its spellings, folded, equals a truth name
-or is a run of words of it, or the other way round ("الأسد" for "بشار الأسد",
-"الولايات المتحدة" for "الولايات المتحدة الأمريكية"). Speakers count both
-linked speakers and proposals.
+The article is tagged with the gazetteer in the database, as an import would;
+what counts as a right entity is in ``tooling/evaluation/tagging.py``.
 """
 from __future__ import annotations
 
@@ -19,41 +16,8 @@ from pathlib import Path
 
 from django.core.management import BaseCommand, CommandError
 
-from archive.arabic import fold
 from archive.gazetteer import get_alias_index
-from archive.tagging import tag
-
-KINDS = ("speakers", "places", "forces")
-
-
-def _words(name: str) -> tuple[str, ...]:
-    return tuple(fold(name).split())
-
-
-def _inside(small: tuple, big: tuple) -> bool:
-    n = len(small)
-    return n > 0 and any(big[i:i + n] == small for i in range(len(big) - n + 1))
-
-
-def same(names: list[str], truth: str) -> bool:
-    t = _words(truth)
-    return any(_inside(_words(n), t) or _inside(t, _words(n)) for n in names)
-
-
-def score(found: list[list[str]], truth: list[str]) -> tuple[int, int, int]:
-    """(true positives among found, found, truth items recalled)."""
-    tp = sum(1 for names in found if any(same(names, t) for t in truth))
-    recalled = sum(1 for t in truth if any(same(names, t) for names in found))
-    return tp, len(found), recalled
-
-
-def tagged(title: str, body: str, index) -> dict[str, list[list[str]]]:
-    tags = tag(title, body, index)
-    kinds = {"speakers": ("speaker", tags.speakers), "places": ("place", tags.places),
-             "forces": ("force", tags.forces)}
-    out = {k: [index.names(kind, pk) for pk in pks] for k, (kind, pks) in kinds.items()}
-    out["speakers"] += [[q.name] for q in getattr(tags, "proposals", ())]
-    return out
+from tooling.evaluation.tagging import KINDS, same, score, tagged
 
 
 class Command(BaseCommand):

@@ -3,14 +3,14 @@
 Readers search, change facets and read articles while an archivist uploads
 through the admin, against make run's gunicorn on 127.0.0.1, in a throw-away
 archive; fails on any error, lost article or index out of step with the
-database. See ``archive/loadtest.py`` and the README's "Load test".
+database. See ``tooling/loadtest.py`` and the README's "Load test".
 """
 import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.loadtest import LoadTest, LoadTestError, Options, render
+from tooling.loadtest import LoadTest, LoadTestError, Options, render
 
 
 def positive(kind):

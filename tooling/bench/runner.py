@@ -4,20 +4,20 @@
    ``DATABASE_URL`` names PostgreSQL, a throw-away database
    ``archive_bench_<pid>`` created and dropped through psycopg on that server.
    Otherwise SQLite in the data directory, as ``make run`` has it.
-2. The articles written as JSON-lines files (``archive.bench.corpus``).
+2. The articles written as JSON-lines files (``tooling.bench.corpus``).
 3. ``manage.py migrate``, ``load_demo_data`` and ``import_articles`` as
    subprocesses with ``DATA_DIR`` / ``DATABASE_URL`` pointing at the throw-away
    archive: the real pipeline (read, tag, save, index in batches) with its
    progress bar. The import rate is articles created per second of that
    command, end to end.
-4. The query mix chosen from what was imported (``archive.bench.queries``).
+4. The query mix chosen from what was imported (``tooling.bench.queries``).
 5. gunicorn, as ``make run`` starts it (``archive.wsgi``, 2 workers, on a free
    port of 127.0.0.1); a warm-up; then ``--clients`` threads send the mix
    (``--requests`` of each class, shuffled with a fixed seed) to
    ``/api/articles/``, stopping at ``--duration`` seconds whatever is left.
    Each worker's peak resident memory is its kernel high-water mark
    (``VmHWM`` in ``/proc/<pid>/status``), read before gunicorn is stopped.
-6. The bare engine on the same queries (``archive.bench.inproc raw``), with
+6. The bare engine on the same queries (``tooling.bench.inproc raw``), with
    gunicorn stopped, and the API's facet counts checked against Whoosh's.
 7. The table, the JSON; gunicorn stopped, the database dropped and the
    directory removed whatever happened.
@@ -34,8 +34,6 @@ import random
 import re
 import secrets
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -44,9 +42,11 @@ import threading
 import time
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-from archive.bench import corpus as corpus_mod
-from archive.bench.inproc import percentile
-from archive.bench.queries import CLASSES
+from tooling.bench import corpus as corpus_mod
+from tooling.bench.queries import CLASSES
+from tooling.harness import (
+    TIMES_HEAD, ServerError, children_of, fmt_ms, percentile, rule, start_gunicorn, stop_session, times,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 API = "/api/articles/"
@@ -132,12 +132,6 @@ class ThrowawayDatabase:
 # Helpers
 # ---------------------------------------------------------------------------
 
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def dir_bytes(path):
     total = 0
     for root, _dirs, files in os.walk(path):
@@ -160,35 +154,6 @@ def proc_status_kb(pid, key):
     return None
 
 
-def stop_session(process, timeout=20):
-    """Stop a server started with ``start_new_session=True``: SIGTERM to its
-    process group (the session we started, no other), SIGKILL if it lingers."""
-    if process.poll() is not None:
-        return
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
-    try:
-        process.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
-
-
-def children_of(pid):
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as f:
-            return [int(p) for p in f.read().split()]
-    except OSError:
-        try:
-            import psutil
-
-            return [c.pid for c in psutil.Process(pid).children()]
-        except Exception:  # noqa: BLE001 - no psutil, or the process is gone
-            return []
-
-
 def rss_kb(pid):
     value = proc_status_kb(pid, "VmRSS")
     if value is None:
@@ -202,24 +167,20 @@ def rss_kb(pid):
 
 
 def code_snapshot():
-    """Modification times of the archive's code: a file edited while the run
-    goes on (gunicorn has the old code, the bare engine the new) is reported."""
+    """Modification times of the archive's code (the serving code: the benchmark
+    itself lives in tooling/): a file edited while the run goes on (gunicorn has
+    the old code, the bare engine the new) is reported."""
     found = {}
     for path in (BASE_DIR / "archive").rglob("*.py"):
-        if "bench" not in path.relative_to(BASE_DIR / "archive").parts:
-            try:
-                found[path] = path.stat().st_mtime_ns
-            except OSError:
-                pass
+        try:
+            found[path] = path.stat().st_mtime_ns
+        except OSError:
+            pass
     return found
 
 
 def query_string(pairs):
     return urlencode([(name, value) for name, value in pairs])
-
-
-def fmt_ms(value):
-    return "—" if value is None else (f"{value:.0f}" if value >= 100 else f"{value:.1f}")
 
 
 # ---------------------------------------------------------------------------
@@ -280,10 +241,10 @@ class Run:
         return proc
 
     def inproc(self, *args):
-        cmd = [self.python, "-m", "archive.bench.inproc", *args]
+        cmd = [self.python, "-m", "tooling.bench.inproc", *args]
         proc = subprocess.run(cmd, cwd=BASE_DIR, env=self.env)
         if proc.returncode != 0:
-            raise BenchError(f"archive.bench.inproc {args[0]} failed (exit {proc.returncode})")
+            raise BenchError(f"tooling.bench.inproc {args[0]} failed (exit {proc.returncode})")
 
     # -- steps ---------------------------------------------------------------------
 
@@ -322,28 +283,13 @@ class Run:
         }
 
     def start_server(self):
-        self.port = free_port()
-        gunicorn = Path(self.python).parent / "gunicorn"
-        cmd = ([str(gunicorn)] if gunicorn.exists() else [self.python, "-m", "gunicorn"]) + [
-            "archive.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", str(self.o.workers),
-            "--access-logfile", str(self.tmp / "access.log"), "--error-logfile", str(self.tmp / "gunicorn.log"),
-        ]
-        self.log(f"gunicorn, {self.o.workers} workers, on 127.0.0.1:{self.port}")
-        self.server = subprocess.Popen(cmd, cwd=BASE_DIR, env=self.env, start_new_session=True,
-                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if self.server.poll() is not None:
-                log = (self.tmp / "gunicorn.log")
-                raise BenchError("gunicorn exited at start:\n" + (log.read_text()[-3000:] if log.exists() else ""))
-            try:
-                status, _body, _ms = self.get(API + "?page_size=1", timeout=5)
-                if status == 200 and len(children_of(self.server.pid)) >= self.o.workers:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.2)
-        raise BenchError("gunicorn did not answer within 120 s")
+        self.log(f"gunicorn, {self.o.workers} workers")
+        try:
+            self.server, self.port = start_gunicorn(self.python, self.o.workers, self.tmp, self.env,
+                                                    API + "?page_size=1")
+        except ServerError as error:
+            raise BenchError(str(error)) from None
+        self.log(f"gunicorn answers on 127.0.0.1:{self.port}")
 
     def stop_server(self):
         if self.server is None:
@@ -630,23 +576,23 @@ def table(r):
     lines.append("")
     if r.get("import_only"):
         return "\n".join(lines + _summary_lines(r))
-    head = (f"{'class':<12} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req':>5} {'err':>4} {'hits':>8} "
+    head = (f"{'class':<12} {TIMES_HEAD} {'req':>5} {'err':>4} {'hits':>8} "
             f"| {'raw p50':>8} {'raw p95':>8} {'x p50':>6} {'x p95':>6} | {'srch p50':>8}")
     lines.append(head)
-    lines.append("-" * len(head))
+    lines.append(rule(head))
     raw = r["raw_engine"]["classes"]
     for name in CLASSES:
         c = r["classes"][name]
         rc = raw.get(name, {})
         lines.append(
-            f"{name:<12} {fmt_ms(c['p50_ms']):>8} {fmt_ms(c['p95_ms']):>8} {fmt_ms(c['max_ms']):>8} "
+            f"{name:<12} {times(c)} "
             f"{c['requests']:>5} {c['errors']:>4} {c['count'] if c['count'] is not None else '—':>8} "
             f"| {fmt_ms(rc.get('p50_ms')):>8} {fmt_ms(rc.get('p95_ms')):>8} "
             f"{rc.get('ratio_p50', '—'):>6} {rc.get('ratio_p95', '—'):>6} | {fmt_ms(rc.get('search_only_p50_ms')):>8}")
     o = r["overall"]
     ro = r["raw_engine"]["overall"]
-    lines.append("-" * len(head))
-    lines.append(f"{'overall':<12} {fmt_ms(o['p50_ms']):>8} {fmt_ms(o['p95_ms']):>8} {fmt_ms(o['max_ms']):>8} "
+    lines.append(rule(head))
+    lines.append(f"{'overall':<12} {times(o)} "
                  f"{o['requests']:>5} {o['errors']:>4} {'':>8} | {fmt_ms(ro.get('p50_ms')):>8} {'':>8} "
                  f"{ro.get('ratio_p50', '—'):>6}")
     lines.append("raw: the bare engine (" + r["backend"].capitalize() + " in-process: query, sorted page, every facet; no Django, DB or HTTP); "

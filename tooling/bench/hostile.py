@@ -9,7 +9,7 @@ the index work: many prefixes, many common words, phrases of common words,
 exclusions only, a page past the end, every filter at its limit.
 """
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
-# The commonest words of news prose (archive.bench.corpus.WORDS and the seeds).
+# The commonest words of news prose (tooling.bench.corpus.WORDS and the seeds).
 COMMON = ("قال الحكومة العراقية القوات الأمنية مصدر اليوم وزارة الدفاع أمس الرئيس المدينة "
           "مسؤول بيان الجيش المنطقة عملية العسكرية التحالف الدولي مجلس الوزراء الشرطة مقتل "
           "عناصر التنظيم هجوم اشتباكات مناطق شمال جنوب شرق غرب الحدود السياسية الانتخابات "

@@ -1,8 +1,8 @@
 """What the benchmark runs inside the throw-away archive, in a process of its own.
 
-    python -m archive.bench.inproc choose OUT.json
-    python -m archive.bench.inproc raw QUERIES.json RESPONSES.json OUT.json [--runs 30] [--budget 20]
-    python -m archive.bench.inproc profile QUERIES.json OUTDIR [--runs 10]
+    python -m tooling.bench.inproc choose OUT.json
+    python -m tooling.bench.inproc raw QUERIES.json RESPONSES.json OUT.json [--runs 30] [--budget 20]
+    python -m tooling.bench.inproc profile QUERIES.json OUTDIR [--runs 10]
 
 The runner starts it with ``DATA_DIR`` (and ``DATABASE_URL``) pointing at the
 benchmark's archive, so Django, the database and the index are that archive's.
@@ -28,6 +28,8 @@ import sys
 import time
 from pathlib import Path
 
+from tooling.harness import percentile
+
 FACET_FIELDS = ("location", "force", "speaker", "source", "year")
 FACET_LIMIT = 50
 
@@ -37,15 +39,6 @@ def setup():
     import django
 
     django.setup()
-
-
-def percentile(values, p):
-    """Nearest-rank percentile of a list (not necessarily sorted)."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    rank = max(1, min(len(ordered), -(-p * len(ordered) // 100)))
-    return ordered[int(rank) - 1]
 
 
 def params_of(pairs):
@@ -65,7 +58,7 @@ def params_of(pairs):
 
 def cmd_choose(out):
     setup()
-    from archive.bench.queries import choose
+    from tooling.bench.queries import choose
     from archive.gazetteer import get_alias_index
     from archive.models import Article
     from archive.search.indexing import current_view
@@ -303,7 +296,7 @@ def cmd_profile(queries_path, outdir, runs):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m archive.bench.inproc")
+    parser = argparse.ArgumentParser(prog="python -m tooling.bench.inproc")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("choose")
     p.add_argument("out")

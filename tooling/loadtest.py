@@ -6,7 +6,7 @@
    ``--keep``), SQLite in it as ``make run`` has it (``DATABASE_URL`` is
    ignored: the test never touches a real database).
 2. ``migrate``, ``load_demo_data`` and ``import_articles`` of ``--articles``
-   generated Arabic articles (``archive.bench.corpus``: news words and the
+   generated Arabic articles (``tooling.bench.corpus``: news words and the
    gazetteer's names) as subprocesses: the real pipeline.
 3. An archivist account (staff, in the Archivists group) and a
    ``check_index`` that must find the index matching the database.
@@ -30,7 +30,7 @@
    database must hold the imported articles plus every uploaded one.
 
 Meanwhile ``--hostile`` clients (default 4) send the worst searches we can
-build (``archive.bench.hostile``: prefixes of the article joined by OR, forty
+build (``tooling.bench.hostile``: prefixes of the article joined by OR, forty
 common words, exclusions only, a page past the end ...) back to back
 (``hostile``). Issue 14: two such searches took the site down. The site must
 stay up: no error, no gunicorn worker timeout, and the p95 of article pages
@@ -43,7 +43,7 @@ connection error or timeout, a traceback in gunicorn's log, a lost article or
 an index that does not match fails the run (exit status 1). The table has,
 per class, the requests, errors and p50 / p95 / max latency.
 """
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 import html
 from html.parser import HTMLParser
 from http.cookies import SimpleCookie
@@ -62,16 +62,18 @@ import threading
 import time
 from urllib.parse import urlencode, urlsplit
 
-from archive.bench import corpus as corpus_mod
-from archive.bench.hostile import hostile_searches
-from archive.bench.runner import children_of, free_port, stop_session
+from tooling.bench import corpus as corpus_mod
+from tooling.bench.hostile import hostile_searches
+from tooling.harness import (
+    TIMES_HEAD, ServerError, children_of, percentile, rule, server_log, start_gunicorn, stop_session, times,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 API = "/api/articles/"
 UPLOAD = "/admin/archive/article/upload/"
 READER_CLASSES = ("api_search", "page_search", "facet", "article")
 ARCHIVIST_CLASSES = ("login", "upload", "preview", "confirm")
-# The worst searches we can build (archive.bench.hostile), sent back to back.
+# The worst searches we can build (tooling.bench.hostile), sent back to back.
 HOSTILE_CLASSES = ("hostile",)
 MAX_REQUEST_LINE = 4094  # gunicorn's --limit-request-line default
 CLASSES = READER_CLASSES + ARCHIVIST_CLASSES + HOSTILE_CLASSES
@@ -112,13 +114,6 @@ class Result:
 # ---------------------------------------------------------------------------
 # The summary (pure: tested in tests/test_load_test.py)
 # ---------------------------------------------------------------------------
-
-def percentile(values, p):
-    """The nearest-rank percentile (p in 0..100) of a non-empty list."""
-    ordered = sorted(values)
-    rank = max(1, -(-len(ordered) * p // 100))  # ceil
-    return ordered[int(rank) - 1]
-
 
 def summarize(results, seconds=None):
     """{class: {requests, errors, p50_ms, p95_ms, max_ms}} plus "readers" and "overall"."""
@@ -177,10 +172,6 @@ def failures(report):
     return found
 
 
-def fmt_ms(value):
-    return "—" if value is None else f"{value:,.0f}" if value >= 100 else f"{value:.1f}"
-
-
 def render(report):
     o = report["options"]
     lines = [
@@ -190,13 +181,12 @@ def render(report):
         f"at the start, search backend {report.get('backend', 'whoosh')}, load average {report.get('loadavg')}",
         "",
     ]
-    head = f"{'class':<12} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}"
-    lines += [head, "-" * len(head)]
+    head = f"{'class':<12} {'requests':>8} {'errors':>6} {TIMES_HEAD}"
+    lines += [head, rule(head)]
     for name, c in report["classes"].items():
         if name in ("readers", "overall"):
-            lines.append("-" * len(head))
-        lines.append(f"{name:<12} {c['requests']:>8} {c['errors']:>6} {fmt_ms(c['p50_ms']):>8} "
-                     f"{fmt_ms(c['p95_ms']):>8} {fmt_ms(c['max_ms']):>8}")
+            lines.append(rule(head))
+        lines.append(f"{name:<12} {c['requests']:>8} {c['errors']:>6} {times(c)}")
     lines.append("")
     overall = report["classes"]["overall"]
     lines.append(f"throughput   {overall.get('rps')} requests/s")
@@ -450,31 +440,15 @@ class LoadTest:
     # -- gunicorn ----------------------------------------------------------------------
 
     def start_server(self):
-        self.port = free_port()
-        gunicorn = Path(self.python).parent / "gunicorn"
-        cmd = ([str(gunicorn)] if gunicorn.exists() else [self.python, "-m", "gunicorn"]) + [
-            "archive.wsgi", "--bind", f"127.0.0.1:{self.port}", "--workers", str(self.o.workers),
-            "--access-logfile", str(self.tmp / "access.log"), "--error-logfile", str(self.tmp / "gunicorn.log"),
-        ]
-        self.log(f"gunicorn, {self.o.workers} workers, on 127.0.0.1:{self.port}")
-        # The workers' own stderr too: Django logs a 500's traceback there.
-        with open(self.tmp / "gunicorn.out", "ab") as out:
-            self.server = subprocess.Popen(cmd, cwd=BASE_DIR, env=self.env, start_new_session=True,
-                                           stdout=out, stderr=subprocess.STDOUT)
-        client = HTTP(self.port, 10)
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if self.server.poll() is not None:
-                raise LoadTestError("gunicorn exited at start:\n" + self.gunicorn_log()[-3000:])
-            try:
-                if client.get(API + "?page_size=1").status == 200 and \
-                        len(children_of(self.server.pid)) >= self.o.workers:
-                    self.worker_pids.update(children_of(self.server.pid))
-                    return
-            except OSError:
-                pass
-            time.sleep(0.2)
-        raise LoadTestError("gunicorn did not answer within 120 s")
+        self.log(f"gunicorn, {self.o.workers} workers")
+        # capture_output: the workers' own stderr too, where Django logs a 500's traceback.
+        try:
+            self.server, self.port = start_gunicorn(self.python, self.o.workers, self.tmp, self.env,
+                                                    API + "?page_size=1", capture_output=True)
+        except ServerError as error:
+            raise LoadTestError(str(error)) from None
+        self.worker_pids.update(children_of(self.server.pid))
+        self.log(f"gunicorn answers on 127.0.0.1:{self.port}")
 
     def stop_server(self):
         if self.server is None:
@@ -483,12 +457,7 @@ class LoadTest:
         stop_session(server, timeout=30)
 
     def gunicorn_log(self):
-        text = ""
-        for name in ("gunicorn.log", "gunicorn.out"):
-            path = self.tmp / name
-            if path.exists():
-                text += path.read_text(encoding="utf-8", errors="replace")
-        return text
+        return server_log(self.tmp)
 
     def watch_workers(self, stop):
         while not stop.wait(0.5):
@@ -617,13 +586,25 @@ class LoadTest:
                 return "not JSON"
             return None if "count" in data and "notices" in data else "no count or notices"
 
+        def page(query):
+            # A page past the last is answered with a redirect to the last page
+            # (archive/views.py); a browser follows it, so do we, timing both.
+            response = client.get("/search/?" + query)
+            if response.status == 302:
+                moved = urlsplit(response.headers.get("Location", ""))
+                if moved.path == "/search/":
+                    t0 = response.ms
+                    response = client.get(moved.path + "?" + moved.query)
+                    response.ms += t0
+            return response
+
         while time.monotonic() < deadline:
             _name, params = rng.choice(searches)
             query = urlencode(sorted(params.items()))
             if rng.random() < 0.5:
                 self.call("hostile", lambda: client.get(API + "?" + query), check=json_ok)
             else:
-                self.call("hostile", lambda: client.get("/search/?" + query))
+                self.call("hostile", lambda: page(query))
 
     # -- the archivist ------------------------------------------------------------------
 

@@ -228,8 +228,8 @@ def _body_checks(expected_body, got_text):
 
 
 def score_ours(case, outlet, catalog):
-    from . import pipeline
-    from .draft import Draft
+    from archive.ingest import pipeline
+    from archive.ingest.draft import Draft
 
     items = pipeline.read(case.name, case.data, catalog=catalog)
     draft = next((item for item in items if isinstance(item, Draft)), None)
@@ -274,7 +274,7 @@ def score_trafilatura(case, outlet):
 
 def run(corpus, n=300, seed=2024, layouts=LAYOUTS, log=lambda message: None, examples=3):
     """Render, read back and score; the figures as a JSON-ready dict."""
-    from .catalog import Catalog
+    from archive.ingest.catalog import Catalog
 
     records = sample_records(corpus, n, seed)
     outlets = outlet_table()
