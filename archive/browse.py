@@ -52,6 +52,7 @@ from django.views.decorators.http import require_GET
 
 from archive.models import Force, Outlet, Place, Speaker
 from archive.search import highlight as hl
+from archive.page_state import chips, highlight_qs, options_open, page_links
 from archive.search.engine import calendar_month, labelled_facets, search
 from archive.search.params import BadParameter, SearchParams, query_data
 from archive.templatetags.archive_tags import format_date
@@ -816,8 +817,6 @@ def _quote_spec(entity):
 
 @require_GET
 def entity_page(request, slug, kind):
-    from archive import views
-
     if kind not in KINDS:
         raise Http404()
     model, name = KINDS[kind]
@@ -889,13 +888,13 @@ def entity_page(request, slug, kind):
         outcome=outcome,
         error=None,
         notices=notices,
-        chips=views._chips(params, base),
+        chips=chips(params, base),
         hidden_filters=[(n, v) for n, values in params.filters.items() for v in values],
-        pages=views._page_links(params, num_pages, base) if num_pages > 1 else [],
+        pages=page_links(params, num_pages, base) if num_pages > 1 else [],
         prev_url=base + "?" + params.to_query(page=params.page - 1) if params.page > 1 else None,
         next_url=base + "?" + params.to_query(page=params.page + 1) if params.page < num_pages else None,
-        highlight_qs=views._highlight_qs(params),
-        options_open=views.options_open(params, default_sort="newest"),
+        highlight_qs=highlight_qs(params),
+        options_open=options_open(params, default_sort="newest"),
         place_tree=tree,
         timeline_chart=timeline,
         place_map=the_map,

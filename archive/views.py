@@ -4,7 +4,6 @@ Each view reads top to bottom: check the parameters, run one search, hand the
 template plain values. Highlighted HTML comes only from
 ``archive.search.highlight``, which escapes the text itself.
 """
-from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,14 +11,12 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from archive.models import Article, Force, Outlet, Place, Speaker
+from archive.models import Article, Force, Place
 from archive.search import highlight as hl
 from archive.search.engine import labelled_facets, search
-from archive.search.params import FILTERS, BadParameter, SearchParams, query_data
+from archive.search.params import BadParameter, SearchParams, query_data
+from archive.page_state import chips, highlight_qs, options_open, page_links
 from archive.search.query import QueryBuilder, parse
-
-FILTER_LABELS = {"location": Place, "force": Force, "speaker": Speaker, "source": Outlet}
-
 
 def _top(counts, model, n=12):
     """The ``n`` most-named entities of one facet, each with ``n``, its count there.
@@ -51,42 +48,6 @@ def home(request):
         "top_places": _top(everything.facets.get("location"), Place),
         "top_forces": _top(everything.facets.get("force"), Force),
     })
-
-
-def _page_links(params, num_pages, base):
-    """Page numbers around the current one, with None for a gap."""
-    current = params.page
-    wanted = {1, num_pages} | set(range(max(1, current - 2), min(num_pages, current + 2) + 1))
-    links, previous = [], 0
-    for number in sorted(wanted):
-        if number - previous > 1:
-            links.append((None, None, False))
-        links.append((number, base + "?" + params.to_query(page=number), number == current))
-        previous = number
-    return links
-
-
-def _chips(params, base):
-    chips = []
-    for name, model in FILTER_LABELS.items():
-        values = getattr(params, name)
-        if values:
-            from archive.templatetags.archive_tags import localized
-
-            entities = {e.slug: e for e in model.objects.filter(slug__in=values)}
-            for value in values:
-                label = f"{model._meta.verbose_name}: {localized(entities.get(value)) or value}"
-                chips.append((label, base + "?" + params.toggled(name, value).to_query()))
-    # Dates in words: "2020-12-31" inside right-to-left text reads 31-12-2020.
-    from archive.templatetags.archive_tags import format_date
-
-    if params.date_from:
-        chips.append((_("من %(date)s") % {"date": format_date(params.date_from, "day")},
-                      base + "?" + params.to_query(date_from=None, page=1)))
-    if params.date_to:
-        chips.append((_("إلى %(date)s") % {"date": format_date(params.date_to, "day")},
-                      base + "?" + params.to_query(date_to=None, page=1)))
-    return chips
 
 
 @require_GET
@@ -124,13 +85,13 @@ def search_page(request):
         outcome=outcome,
         error=None,
         notices=page_notices + list(outcome.notices),
-        chips=_chips(params, base),
+        chips=chips(params, base),
         hidden_filters=[(name, v) for name, values in params.filters.items() for v in values],
-        pages=_page_links(params, num_pages, base) if num_pages > 1 else [],
+        pages=page_links(params, num_pages, base) if num_pages > 1 else [],
         prev_url=base + "?" + params.to_query(page=params.page - 1) if params.page > 1 else None,
         next_url=base + "?" + params.to_query(page=params.page + 1) if params.page < num_pages else None,
         expansion_off_url=base + "?" + params.to_query(expand=False, page=1),
-        highlight_qs=_highlight_qs(params),
+        highlight_qs=highlight_qs(params),
         timeline=timeline,
         timeline_chart=timeline_chart,
         # A month picked from the timeline brings the reader back to it.
@@ -142,23 +103,6 @@ def search_page(request):
     )
     context["outcome"].suggestions = [(text, base + "?" + qs) for text, qs in outcome.suggestions]
     return render(request, "archive/search.html", context)
-
-
-def options_open(params, default_sort):
-    """The search options start open when one of them is not the default: the reader sees why."""
-    return bool(params.mode == "exact" or params.date_from or params.date_to or params.sort != default_sort
-                or params.page_size != settings.SEARCH_PAGE_SIZE)
-
-
-def _highlight_qs(params):
-    from urllib.parse import urlencode
-
-    pairs = [("q", params.q)] if params.q else []
-    if params.mode != "broad":
-        pairs.append(("mode", params.mode))
-    if not params.expand:
-        pairs.append(("expand", "0"))
-    return urlencode(pairs)
 
 
 @require_GET
