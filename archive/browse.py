@@ -810,7 +810,9 @@ def _quote_spec(entity):
     names = " OR ".join(f'"{n}"' for n in entity.all_names()[:12] if '"' not in n)
     if not names:
         return None
-    builder = QueryBuilder("broad", True, get_alias_index())
+    from archive.search.indexing import current_reader
+
+    builder = QueryBuilder("broad", True, get_alias_index(), current_reader())
     builder.build(parse(names))
     return builder.highlight
 

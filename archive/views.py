@@ -119,7 +119,9 @@ def article_page(request, pk):
         params = SearchParams()
     spec = None
     if params.q.strip():
-        builder = QueryBuilder(params.mode, params.expand, get_alias_index())
+        from archive.search.indexing import current_reader
+
+        builder = QueryBuilder(params.mode, params.expand, get_alias_index(), current_reader())
         builder.build(parse(params.q))
         spec = builder.highlight
     back_url = None

@@ -30,7 +30,9 @@ def aliases():
 
 
 def spec(q, mode="broad", expand=True, alias_index=None):
-    builder = QueryBuilder(mode, expand, alias_index)
+    from archive.search.indexing import current_reader
+
+    builder = QueryBuilder(mode, expand, alias_index, current_reader())
     builder.build(parse(q))
     return builder.highlight
 

@@ -175,7 +175,9 @@ def test_build_never_raises_and_its_query_runs(aliases, ram_searcher, text, mode
 @FAST
 @given(any_text, any_text, st.booleans())
 def test_highlight_and_snippet_never_raise_and_keep_the_text(aliases, query, text, expand):
-    builder = QueryBuilder("broad", expand, aliases)
+    from archive.search.indexing import current_reader
+
+    builder = QueryBuilder("broad", expand, aliases, current_reader())
     builder.build(parse(query))
     html = str(hl.highlight(text, builder.highlight))
     assert "<" not in html.replace("<mark>", "").replace("</mark>", "")

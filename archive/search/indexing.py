@@ -18,7 +18,7 @@ from django.utils import timezone
 from whoosh.index import LockError
 
 from archive.models import Article, Place
-from archive.search.backend import SCHEMA, WRITE_LOCK_TIMEOUT, open_or_create
+from archive.search.whoosh_store import SCHEMA, WRITE_LOCK_TIMEOUT, open_or_create
 
 log = logging.getLogger(__name__)
 
@@ -314,3 +314,14 @@ def _rebuild(batch_size, progress):
         raise
     writer.commit()
     return len(pks)
+
+
+def current_reader():
+    """The vocabulary of the archive's index for a query builder
+    (``archive.search.query.QueryBuilder(reader=...)``); None when there is no
+    readable index yet. The builder is handed it: the query layer never reaches
+    up to the index itself."""
+    try:
+        return current_view().reader()
+    except Exception:  # no index yet, or not readable: no vocabulary to consult
+        return None

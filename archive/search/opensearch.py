@@ -209,6 +209,7 @@ def mappings():
             "source": facet,
             "year": facet,
             "month": facet,
+            "day": facet,  # YYYY-MM-DD: a month of the timeline, by day
             "published": {"type": "date", "format": "strict_date_optional_time||yyyy-MM-dd"},
             "newest": {"type": "integer"},
             "oldest": {"type": "integer"},

@@ -605,19 +605,6 @@ def most_used_with_prefix(reader, fieldname, starts, limit, scan):
 # Building the Whoosh query
 # ---------------------------------------------------------------------------
 
-#: ``QueryBuilder(reader=ARCHIVE)``: consult the archive's own index.
-ARCHIVE = object()
-
-
-def _archive_reader():
-    try:
-        from archive.search.indexing import current_view
-
-        return current_view().reader()
-    except Exception:  # no index yet, or not readable: no vocabulary to consult
-        return None
-
-
 class QueryBuilder:
     """Turns a ParsedQuery into a Whoosh query, recording what to highlight.
 
@@ -626,7 +613,7 @@ class QueryBuilder:
     index; ``None`` looks for all of them; the evaluation passes its own.
     """
 
-    def __init__(self, mode="broad", expand=True, alias_index=None, reader=ARCHIVE, budget=None):
+    def __init__(self, mode="broad", expand=True, alias_index=None, reader=None, budget=None):
         self.mode = mode if mode in ("broad", "exact") else "broad"
         # What the query may expand to (archive.search.budget).
         self.budget = budget if budget is not None else limits.Budget()
@@ -651,8 +638,6 @@ class QueryBuilder:
 
     @property
     def reader(self):
-        if self._reader is ARCHIVE:
-            self._reader = _archive_reader()
         return self._reader
 
     def _word_terms(self, word, name=False):

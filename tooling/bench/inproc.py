@@ -94,7 +94,9 @@ def bare_query(params, alias_index):
     from archive.search.query import QueryBuilder, parse
 
     parsed = parse(params.q)
-    builder = QueryBuilder(params.mode, params.expand, alias_index)
+    from archive.search.indexing import current_reader
+
+    builder = QueryBuilder(params.mode, params.expand, alias_index, current_reader())
     text_query = builder.build(parsed) if parsed.clauses else None
     # The same filters as the archive's own search, so both time one query.
     from archive.search.engine import filter_query
