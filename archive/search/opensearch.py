@@ -244,7 +244,7 @@ def document(doc):
     """An index document of ``archive.search.indexing.document_for`` in
     OpenSearch's shape: facets as lists, the date as ISO text."""
     out = dict(doc)
-    for name in ("location", "force", "speaker", "source", "year", "month"):
+    for name in ("location", "force", "speaker", "source", "year", "month", "day"):
         value = out.get(name) or ""
         out[name] = [v for v in value.split(",") if v] if isinstance(value, str) else list(value)
     if out.get("published") is not None:
