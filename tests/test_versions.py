@@ -140,7 +140,7 @@ def test_articles_stored_before_history_began_get_their_first_version(seeded):
     from archive.models import HistoricalArticle
 
     HistoricalArticle.objects.all().delete()
-    migration = importlib.import_module("archive.migrations.0006_history_and_withdrawal")
+    migration = importlib.import_module("archive.migrations.0008_history_and_withdrawal")
     migration.first_versions(apps, None)
     article = seed("004")
     [version] = article.history.all()
