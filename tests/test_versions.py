@@ -173,7 +173,7 @@ def test_the_api_detail_of_a_withdrawn_article_is_410_json(client, seeded):
     response = client.get(f"/api/articles/{article.pk}/")
     assert response.status_code == 410
     data = response.json()
-    assert data["withdrawn"] is True and data["reason"] == "نُشر خطأً بنص مقال آخر"
+    assert data["code"] == "withdrawn" and data["error"] and data["reason"] == "نُشر خطأً بنص مقال آخر"
     assert data["citation"]["title"] == article.title and "body" not in data
 
 
