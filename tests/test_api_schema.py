@@ -59,7 +59,20 @@ def test_the_footer_links_the_api_description(client, seeded):
 
 @pytest.fixture
 def live_schema(seeded):
-    return schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
+    # The WSGI handler closes the database connection when a request ends; inside a
+    # test's transaction that loses the connection (PostgreSQL raises, SQLite's
+    # in-memory database shrugs). Django's own test client unhooks the same
+    # signal for its requests: so do we, for schemathesis's.
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 def _run(operation, mode):
