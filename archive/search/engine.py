@@ -99,6 +99,13 @@ def filter_query(params):
     return parts
 
 
+def search_query(text_query, params):
+    """The words' query (or None) ANDed with the filters of ``params``; every
+    article when there is neither."""
+    parts = ([text_query] if text_query is not None else []) + filter_query(params)
+    return wq.And(parts) if len(parts) > 1 else (parts[0] if parts else wq.Every())
+
+
 def calendar_month(params):
     """(first, last) day of the calendar month a search's date range lies within, or None:
     such a search (a month or a day picked from the timeline) is counted by day too."""
@@ -157,8 +164,7 @@ def _search(params, with_facets, alias_index, view, budget=None):
         outcome.notices.append(_("لم يبقَ في البحث كلمات يمكن البحث عنها (علامات أو كلمات شائعة فقط)."))
         return outcome
 
-    parts = ([text_query] if text_query is not None else []) + filter_query(params)
-    query = wq.And(parts) if len(parts) > 1 else (parts[0] if parts else wq.Every())
+    query = search_query(text_query, params)
 
     start = (params.page - 1) * params.page_size
     sort = effective_sort(params, text_query is not None)
@@ -172,8 +178,7 @@ def _search(params, with_facets, alias_index, view, budget=None):
             # the whole month (a day picked from them still shows its
             # neighbours): only then, so no other search pays for this facet.
             whole = replace(params, date_from=month[0], date_to=month[1])
-            parts = ([text_query] if text_query is not None else []) + filter_query(whole)
-            outcome.facets = dict(facets, day=view.day_counts(wq.And(parts) if len(parts) > 1 else parts[0]))
+            outcome.facets = dict(facets, day=view.day_counts(search_query(text_query, whole)))
     if pks:
         articles = Article.objects.listed().with_relations().in_bulk(pks)
         for pk in pks:
@@ -378,8 +383,7 @@ def suggest(view, parsed, params, limit=3, recognised=()):
             query = builder.build(parse(proposal))
             if query is None:
                 continue
-            parts = [query] + filter_query(params)
-            query = wq.And(parts) if len(parts) > 1 else query
+            query = search_query(query, params)
             if not view.exists(query):
                 continue
             suggestions.append((proposal, params.to_query(q=proposal, page=1)))
@@ -470,6 +474,5 @@ def iter_matching_ids(params, alias_index=None):
     text_query = builder.build(parsed) if parsed.clauses else None
     if params.q.strip() and text_query is None:
         return iter(())
-    parts = ([text_query] if text_query is not None else []) + filter_query(params)
-    query = wq.And(parts) if len(parts) > 1 else (parts[0] if parts else wq.Every())
+    query = search_query(text_query, params)
     return iter(view.sorted_pks(query, effective_sort(params, text_query is not None), 0, None))
