@@ -117,14 +117,17 @@ def group_near_duplicates(article) -> list[int]:
 
 
 def also_reported(article):
-    """The other articles of the article's group, oldest first, with their outlets."""
+    """The other articles of the article's group, oldest first, with their outlets.
+
+    Withdrawn articles are left out: their pages answer 410, so a link to one
+    from "also reported by" would lead a reader to a withdrawal notice."""
     from archive.models import Article
 
     story = getattr(article, "story", None)
     if story is None:
         return []
     return list(
-        Article.objects.filter(story=story).exclude(pk=article.pk)
+        Article.objects.listed().filter(story=story).exclude(pk=article.pk)
         .select_related("outlet").order_by("published", "pk")
     )
 

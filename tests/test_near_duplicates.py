@@ -119,3 +119,13 @@ def test_upload_groups_near_duplicates(client, outlets, settings, tmp_path):
     client.post(preview.redirect_chain[-1][0], data)
     stories = set(Article.objects.values_list("story", flat=True))
     assert Article.objects.count() == 2 and len(stories) == 1 and None not in stories
+
+
+def test_a_withdrawn_article_is_not_listed_as_also_reported(client, outlets):
+    rudaw, sawa, _ = outlets
+    first = saved("التحالف: داعش تحطم لكنه لم ينته", STATEMENT, rudaw, "a")
+    second = saved("متحدث التحالف: داعش لم ينته بعد", REPUBLISHED, sawa, "b")
+    Article.objects.filter(pk=second.pk).update(withdrawn=True, withdrawn_reason="نُشر خطأً")
+    response = client.get(reverse("archive:article", args=[first.pk]))
+    assert list(response.context["also_reported"]) == []
+    assert second.get_absolute_url() not in response.content.decode()
