@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from archive.models import Article, Force, Outlet, Place, Speaker
 from archive.precise_dates import iso_at_precision
-from archive.search.engine import labelled_facets, search
+from archive.pages.context import results
 from archive.search.params import BadParameter, SearchParams, _int, query_data
 
 # The largest id a database column holds: a bigger number in the URL is no article.
@@ -86,9 +86,9 @@ def article_data(article, request, snippet=None):
     return data
 
 
-def facets_data(outcome):
+def facets_data(found):
     facets = {}
-    for name, values in labelled_facets(outcome, links=False).items():
+    for name, values in found.facets.items():
         if name == "year":
             facets[name] = [{"value": v.value, "count": v.count} for v in values]
         else:
@@ -97,7 +97,7 @@ def facets_data(outcome):
                 for v in values
             ]
     # The timeline's counts: every month with matches, oldest first.
-    facets["month"] = [{"value": month, "count": count} for month, count in outcome.timeline]
+    facets["month"] = [{"value": month, "count": count} for month, count in found.outcome.timeline]
     return facets
 
 
@@ -116,7 +116,8 @@ def page_links(request, page, num_pages):
 @api_view
 def article_list(request):
     params = SearchParams.from_request(request)
-    outcome = search(params)
+    found = results(params)
+    outcome = found.outcome
     following, preceding = page_links(request, params.page, outcome.num_pages)
     return json_response({
         "count": outcome.count,
@@ -126,7 +127,7 @@ def article_list(request):
         "previous": preceding,
         "mode": params.mode,
         "results": [article_data(hit.article, request, str(hit.snippet_html)) for hit in outcome.hits],
-        "facets": facets_data(outcome),
+        "facets": facets_data(found),
         "expanded": [
             {"typed": e.typed, "kind": e.kind, "name": e.label, "names": e.names, "excluded": e.excluded}
             for e in outcome.expansions
