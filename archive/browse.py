@@ -28,7 +28,7 @@ from django.views.decorators.http import require_GET
 
 from archive.pages import context as pages
 from archive.pages.context import bad_parameters_context
-from archive.pages.gazetteer import current as current_gazetteer
+from archive.entities import current as current_gazetteer
 from archive.pages.params import KINDS, EntityParams
 from archive.search.params import BadParameter, query_data
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 from archive.models import Article, Force, Place
 from archive.pages import context as pages
 from archive.pages.context import bad_parameters_context
-from archive.pages.gazetteer import current as current_gazetteer
+from archive.entities import current as current_gazetteer
 from archive.pages.params import KINDS
 from archive.search import highlight as hl
 from archive.search.engine import search

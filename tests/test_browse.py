@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.http import QueryDict
 
-from archive.pages.gazetteer import Places
+from archive.entities import Places
 from archive.pages.params import EntityParams
 from archive.pages.placemap import place_map
 from archive.pages.places import place_tree

@@ -8,9 +8,8 @@ values and knows no URL: every link of a page (a facet's toggle, a bar of the
 timeline, a marker of the map, a page number, a did-you-mean) is made here.
 
 - ``context``: the one search-context builder;
-- ``facets``: facet counts as labelled values, with their links on a page;
-- ``gazetteer``: the places, forces, speakers and outlets held in memory per
-  process, dropped when the gazetteer changes;
+- ``facets``: facet counts as labelled values (names from the gazetteer held
+  in memory, ``archive.entities``), with their links on a page;
 - ``places``: the place hierarchy (the place tree, choosing a place);
 - ``timeline`` and ``placemap``: the two charts, drawn as SVG on the server;
 - ``params``: an entity page's parameters; ``state``: what a page carries

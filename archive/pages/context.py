@@ -12,7 +12,7 @@ their links lead to, and what they add around it.
 from dataclasses import dataclass, replace
 
 from archive.pages.facets import labelled_facets, linked_facets
-from archive.pages.gazetteer import current_places
+from archive.entities import current_places
 from archive.pages.placemap import place_map
 from archive.pages.places import place_tree
 from archive.pages.state import chips, highlight_qs, options_open, page_links

@@ -6,7 +6,7 @@ not from a database query per facet.
 from dataclasses import replace
 from datetime import date
 
-from archive.pages.gazetteer import MODELS, current
+from archive.entities import MODELS, current
 from archive.search.engine import FacetValue
 
 FACET_LIMIT = 50

@@ -7,7 +7,7 @@ link runs) and the gazetteer's parents, limited to the branches with matches.
 """
 from dataclasses import dataclass, field, replace
 
-from archive.pages.gazetteer import current_places
+from archive.entities import current_places
 
 
 def toggle_place(params, slug, places):

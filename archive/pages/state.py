@@ -6,7 +6,7 @@ and the entity pages.
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from archive.pages.gazetteer import current
+from archive.entities import current
 from archive.search.params import FILTERS
 from archive.templatetags.archive_tags import format_date, localized
 

@@ -19,6 +19,7 @@ from whoosh import query as wq
 
 from archive import arabic
 from archive.models import Article
+from archive.page_rows import page_articles
 from archive.search import highlight as hl
 from archive.search.budget import Budget
 from archive.search.indexing import current_view
@@ -185,7 +186,7 @@ def _search(params, with_facets, alias_index, view, budget=None):
         facets = {}
     hits = []
     if pks:
-        articles = Article.objects.listed().with_relations().in_bulk(pks)
+        articles = page_articles(pks)
         for pk in pks:
             article = articles.get(pk)
             if article is None:  # deleted since the index was read

@@ -184,6 +184,29 @@ def _best_window(tokens, matches, words):
     return best
 
 
+def _opening(raw, words, scan):
+    """The opening ``words`` words of ``raw`` and an ellipsis, read from its
+    first few hundred characters only; None when those do not settle it (a
+    short text, a long run of punctuation), and the whole head is read.
+
+    The same as the full reading: whitespace collapses locally, and a word
+    followed by a later word and a space inside the prefix ends where it
+    would in the whole text.
+    """
+    for size in (words * 12, words * 48):
+        if size >= len(raw) or size > scan:
+            return None
+        text = " ".join(raw[:size].split())
+        tokens = arabic.tokenize(text)
+        if len(tokens) > words:
+            finish = tokens[words - 1].end
+            while finish < len(text) and not text[finish].isspace():
+                finish += 1
+            if finish < len(text):
+                return mark_safe(escape(text[:finish]) + " …")
+    return None
+
+
 def snippet(text, spec, words=SNIPPET_WORDS):
     """About ``words`` words around the densest matches, cut at word boundaries.
 
@@ -194,7 +217,12 @@ def snippet(text, spec, words=SNIPPET_WORDS):
     characters are looked at: a match past them gives the opening words.
     """
     raw = text or ""
-    head = _head(raw, _limit("SEARCH_SNIPPET_SCAN_CHARS", SNIPPET_SCAN_CHARS))
+    scan = _limit("SEARCH_SNIPPET_SCAN_CHARS", SNIPPET_SCAN_CHARS)
+    if spec is None or spec.is_empty():
+        opening = _opening(raw, words, scan)
+        if opening is not None:
+            return opening
+    head = _head(raw, scan)
     text = " ".join(head.split())
     cut = len(head) < len(raw)
     if spec is None or spec.is_empty():

@@ -1,19 +1,23 @@
 """The gazetteer in memory: every place, force, speaker and outlet, read once per process.
 
-A page names the facets' values, draws the place tree and the map, and
-labels its filter chips: read from the database on every request, the 3,000
-places alone cost several milliseconds a page. They are read once instead and
-kept until the gazetteer changes: the key is the alias index
-(``archive.gazetteer.get_alias_index``), rebuilt whenever an outlet, speaker,
-place or force is saved or deleted (and every five minutes), the same signal
-that empties the search cache.
+A page names the facets' values, draws the place tree and the map, labels its
+filter chips and shows each article's speakers, places and forces: read from
+the database on every request, the 3,000 places alone cost several
+milliseconds a page. They are read once instead and kept until the gazetteer
+changes: the key is the alias index (``archive.gazetteer.get_alias_index``),
+rebuilt whenever an outlet, speaker, place or force is saved or deleted (and
+every five minutes), the same signal that empties the search cache.
+
+The instances are shared by every request of the process: nothing may change them.
 """
 import threading
 from dataclasses import dataclass
 
-from archive.models import Place
+from archive.models import Force, Outlet, Place, Speaker
 from archive.place_ancestry import ancestor_chain
-from archive.search.params import FILTERS as MODELS  # filter name -> the model whose slugs it holds
+
+#: filter name -> the model whose slugs it holds
+MODELS = {model.filter_name: model for model in (Place, Force, Speaker, Outlet)}
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,9 @@ class Gazetteer:
     a page) and the place hierarchy."""
 
     def __init__(self):
-        self.entities = {name: {e.slug: e for e in model.objects.all()} for name, model in MODELS.items()}
+        rows = {name: list(model.objects.all()) for name, model in MODELS.items()}
+        self.entities = {name: {e.slug: e for e in entities} for name, entities in rows.items()}
+        self.by_pk = {name: {e.pk: e for e in entities} for name, entities in rows.items()}
         self.places = Places()
 
     def named(self, filter_name, slugs):
