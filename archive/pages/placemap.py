@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from archive.pages.places import current_places, toggle_place
+from archive.pages.places import PlaceLinks, current_places
 from archive.pages.timeline import TOUCH_TARGET
 
 #: Place kinds drawn as markers on the map: a country or a region is an area
@@ -205,6 +205,7 @@ def place_map(counts, params, base_url, places=None, focus=None, within=None):
         return None
 
     zoom = vw / MAP_WIDTH
+    links = PlaceLinks(params, base_url, places)
     top = max((counted[p.slug] for p in drawable), default=1)
     markers = []
     for p in drawable:
@@ -214,7 +215,7 @@ def place_map(counts, params, base_url, places=None, focus=None, within=None):
             r *= 0.8  # a dot inside its governorate's ring when they share a position
         markers.append(Marker(
             slug=p.slug, name=p.name, name_en=p.name_en, kind=p.kind, count=counted[p.slug],
-            url=base_url + "?" + toggle_place(params, p.slug, places).to_query(),
+            url=links.toggle(p.slug),
             selected=p.slug in chosen, cx=round(cx, 1), cy=round(cy, 1), r=round(r, 2),
         ))
     listed = sorted(markers, key=lambda m: (-m.count, m.name))

@@ -6,12 +6,13 @@ ancestor of a tagged place, so a node's count is the count of the search its
 link runs) and the gazetteer's parents, limited to the branches with matches.
 """
 from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
 
 from archive.entities import current_places
 
 
-def toggle_place(params, slug, places):
-    """``params`` with place ``slug`` chosen, or unchosen if it was.
+def toggled_places(current, slug, places):
+    """The chosen places ``current`` with ``slug`` chosen, or unchosen if it was.
 
     Choosing a place drops the chosen places that contain it or lie inside it:
     in the tree a click on Muqdadiyah under a chosen Diyala narrows to
@@ -19,13 +20,37 @@ def toggle_place(params, slug, places):
     Diyala (values of one filter match any of them, so keeping both would
     leave the result as it was).
     """
-    current = list(params.location)
     if slug in current:
-        values = [v for v in current if v != slug]
-    else:
-        above = set(places.ancestors(slug))
-        values = [v for v in current if v not in above and slug not in places.ancestors(v)] + [slug]
-    return replace(params, location=values, page=1)
+        return [v for v in current if v != slug]
+    above = set(places.ancestors(slug))
+    return [v for v in current if v not in above and slug not in places.ancestors(v)] + [slug]
+
+
+class PlaceLinks:
+    """The page's address with other chosen places, back to page 1: what each node
+    of the tree and each marker of the map links to.
+
+    A tree or a map has hundreds of links that differ only in their places:
+    the rest of the query string is encoded once (``to_query`` with a marker
+    where the places go) and each link puts its places there.
+    """
+
+    MARKER = "zz-place-links-zz"
+
+    def __init__(self, params, base_url, places):
+        self.params, self.base_url, self.places = params, base_url, places
+        parts = params.to_query(location=[self.MARKER], page=1).split("location=" + self.MARKER)
+        self.around = (parts[0].rstrip("&"), parts[1].lstrip("&")) if len(parts) == 2 else None
+
+    def url(self, values):
+        if self.around is None:  # a to_query that does not keep the places together
+            return self.base_url + "?" + replace(self.params, location=values, page=1).to_query()
+        middle = urlencode([("location", v) for v in values])
+        return self.base_url + "?" + "&".join(part for part in (self.around[0], middle, self.around[1]) if part)
+
+    def toggle(self, slug):
+        """The link that chooses place ``slug``, or unchooses it (``toggled_places``)."""
+        return self.url(toggled_places(self.params.location, slug, self.places))
 
 
 @dataclass
@@ -60,12 +85,13 @@ def place_tree(counts, params, base_url, places=None, root=None):
     places = places or current_places()
     counted = {slug: n for slug, n in (counts or {}).items() if n and slug in places.by_slug}
     chosen = set(params.location)
+    links = PlaceLinks(params, base_url, places)
 
     def build(info, depth):
         node = TreeNode(
             slug=info.slug, name=info.name, name_en=info.name_en, kind=info.kind,
             count=counted[info.slug], selected=info.slug in chosen, depth=depth,
-            toggle_url=base_url + "?" + toggle_place(params, info.slug, places).to_query(),
+            toggle_url=links.toggle(info.slug),
         )
         kids = [c for c in places.children.get(info.pk, []) if c.slug in counted]
         node.children = [build(c, depth + 1) for c in _ranked(kids, counted)]
