@@ -141,7 +141,7 @@ def article_list(request):
             {"typed": e.typed, "kind": e.kind, "name": e.label, "names": e.names, "excluded": e.excluded}
             for e in outcome.expansions
         ],
-        "suggestions": [text for text, _qs in outcome.suggestions],
+        "suggestions": list(outcome.suggestions),
         "notices": [str(n) for n in outcome.notices],
     })
 

@@ -97,7 +97,7 @@ def search_page(params, base, *, engine_params=None, default_sort="relevance", n
         hits=hits,
         facets=linked_facets(labelled_facets(outcome), params, base),
         expansions=outcome.expansions,
-        suggestions=tuple((text, base + "?" + params.to_query(q=text, page=1)) for text, _qs in outcome.suggestions),
+        suggestions=tuple((text, base + "?" + params.to_query(q=text, page=1)) for text in outcome.suggestions),
         notices=outcome.notices,
         page=params.page,
         num_pages=num_pages,

@@ -56,7 +56,7 @@ class Outcome:
     hits: tuple = ()
     facets: Mapping = field(default_factory=lambda: MappingProxyType({}))
     expansions: tuple = ()
-    suggestions: tuple = ()     # (query text, query string) pairs
+    suggestions: tuple = ()     # query texts (did you mean); the pages make their links
     notices: tuple = ()
     highlight: object = None
 
@@ -218,8 +218,8 @@ class _OutOfTime(Exception):
 
 
 def suggest(view, parsed, params, limit=3, recognised=()):
-    """Did you mean: the nearest spellings the archive does hold, as
-    ``(query text, query string)`` pairs, for a search that found little.
+    """Did you mean: the nearest spellings the archive does hold, as query
+    texts, for a search that found little.
 
     For each word the user typed (not excluded, not in a phrase, not a prefix,
     not a stop word, not a gazetteer name, which expansion already covers):
@@ -393,7 +393,7 @@ def suggest(view, parsed, params, limit=3, recognised=()):
             query = search_query(query, params)
             if not view.exists(query):
                 continue
-            suggestions.append((proposal, params.to_query(q=proposal, page=1)))
+            suggestions.append(proposal)
             if len(suggestions) >= limit:
                 break
         return suggestions
