@@ -77,7 +77,7 @@ def _matches(text, spec, tokens=None):
         return []
     broad = spec.mode == "broad"
     analyse = _broad if broad else _exact
-    terms = [analyse(t.text) for t in tokens]
+    terms = list(map(analyse, [t.text for t in tokens]))
     # Positions of the words the index counts (stop words do not, in broad
     # mode), so a phrase matches here exactly where it matched in the index.
     kept = [i for i, t in enumerate(terms) if t]
@@ -90,7 +90,11 @@ def _matches(text, spec, tokens=None):
             by_first.setdefault(term, []).append(phrase)
     prefixes = tuple(spec.prefixes)
     matches, covered = [], set()
-    for k, i in enumerate(kept):
+    # Only a word that is a term of the query or starts one of its phrases
+    # can start a match: the others are passed over in one sweep.
+    wanted = set(spec.terms) | set(by_first)
+    for k in [k for k, i in enumerate(kept) if terms[i] in wanted]:
+        i = kept[k]
         if i in covered:
             continue
         for phrase in by_first.get(terms[i], ()):
@@ -107,16 +111,12 @@ def _matches(text, spec, tokens=None):
     if prefixes:
         # A prefix is matched against every word as written (the exact
         # field), stop words included.
-        for i, token in enumerate(tokens):
-            if i in covered:
+        words = list(map(_folded if broad else _exact, [t.text for t in tokens]))
+        for i, word in enumerate(words):
+            if not word or i in covered or not word.startswith(prefixes):
                 continue
-            word = _folded(token.text) if broad else _exact(token.text)
-            if not word:
-                continue
-            for p in prefixes:
-                if word.startswith(p):
-                    matches.append((token.start, token.end, ("*", p)))
-                    break
+            p = next(p for p in prefixes if word.startswith(p))
+            matches.append((tokens[i].start, tokens[i].end, ("*", p)))
     matches.sort()
     return matches
 
