@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from archive.models import Article, Force, Outlet, Place, Speaker
 from archive.precise_dates import iso_at_precision
-from archive.search.engine import labelled_facets, search
+from archive.pages.context import results
 from archive.search.params import BadParameter, SearchParams, _int, query_data
 
 # The largest id a database column holds: a bigger number in the URL is no article.
@@ -67,11 +67,19 @@ def api_view(func):
     return wrapper
 
 
-def article_data(article, request, snippet=None):
+def article_url(request):
+    """The absolute address of an article by its pk, the URL pattern reversed
+    once for a whole page of results rather than once an article."""
+    marker = 999999999
+    before, after = request.build_absolute_uri(reverse("archive:article", args=[marker])).split(str(marker), 1)
+    return lambda pk: f"{before}{pk}{after}"
+
+
+def article_data(article, request, snippet=None, url=None):
     data = {
         "id": article.pk,
         "external_id": article.external_id,
-        "url": request.build_absolute_uri(article.get_absolute_url()),
+        "url": url(article.pk) if url else request.build_absolute_uri(article.get_absolute_url()),
         "title": article.title,
         "source": article.outlet.as_api() if article.outlet else None,
         "published": iso_at_precision(article.published, article.date_precision),
@@ -86,9 +94,9 @@ def article_data(article, request, snippet=None):
     return data
 
 
-def facets_data(outcome):
+def facets_data(found):
     facets = {}
-    for name, values in labelled_facets(outcome, links=False).items():
+    for name, values in found.facets.items():
         if name == "year":
             facets[name] = [{"value": v.value, "count": v.count} for v in values]
         else:
@@ -97,7 +105,7 @@ def facets_data(outcome):
                 for v in values
             ]
     # The timeline's counts: every month with matches, oldest first.
-    facets["month"] = [{"value": month, "count": count} for month, count in outcome.timeline]
+    facets["month"] = [{"value": month, "count": count} for month, count in found.outcome.timeline]
     return facets
 
 
@@ -116,7 +124,9 @@ def page_links(request, page, num_pages):
 @api_view
 def article_list(request):
     params = SearchParams.from_request(request)
-    outcome = search(params)
+    found = results(params)
+    outcome = found.outcome
+    url = article_url(request)
     following, preceding = page_links(request, params.page, outcome.num_pages)
     return json_response({
         "count": outcome.count,
@@ -125,13 +135,13 @@ def article_list(request):
         "next": following,
         "previous": preceding,
         "mode": params.mode,
-        "results": [article_data(hit.article, request, str(hit.snippet_html)) for hit in outcome.hits],
-        "facets": facets_data(outcome),
+        "results": [article_data(hit.article, request, str(hit.snippet_html), url=url) for hit in outcome.hits],
+        "facets": facets_data(found),
         "expanded": [
             {"typed": e.typed, "kind": e.kind, "name": e.label, "names": e.names, "excluded": e.excluded}
             for e in outcome.expansions
         ],
-        "suggestions": [text for text, _qs in outcome.suggestions],
+        "suggestions": list(outcome.suggestions),
         "notices": [str(n) for n in outcome.notices],
     })
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 from archive import citations
 from archive.exports import _params_or_400, permalink_maker
 from archive.models import Article
-from archive.search.engine import iter_matching_ids
+from archive.pages.context import matching_ids
 
 BATCH = 500
 
@@ -60,7 +60,7 @@ def citation_chunks(params, request, writer):
 
     permalink = permalink_maker(request)
     accessed = timezone.localdate()
-    pks = list(iter_matching_ids(params))
+    pks = list(matching_ids(params))
     for start in range(0, len(pks), BATCH):
         batch = pks[start:start + BATCH]
         rows = {row[0]: row for row in Article.objects.filter(pk__in=batch).values_list(

@@ -33,7 +33,7 @@ from django.utils.translation import get_language, gettext as _
 from django.views.decorators.http import require_safe
 
 from archive.models import Article
-from archive.search.engine import iter_matching_ids, search
+from archive.pages.context import matching_ids, results
 from archive.search.params import FILTERS, BadParameter, SearchParams
 
 CSV_COLUMNS = (
@@ -134,7 +134,7 @@ def csv_lines(params, request):
     """The export, line by line: the BOM and header, then one line per matching article."""
     writer = csv.writer(_Echo())
     yield "\ufeff" + writer.writerow(CSV_COLUMNS)
-    pks = list(iter_matching_ids(params))
+    pks = list(matching_ids(params))
     for cells in _csv_rows(pks, request):
         yield writer.writerow([neutralise(cell) for cell in cells])
 
@@ -173,7 +173,7 @@ def export_jsonl(request):
     params, error = _params_or_400(request)
     if error:
         return error
-    pks = list(iter_matching_ids(params))
+    pks = list(matching_ids(params))
     lines = (jsonl_line(record).encode("utf-8") for record in records(pks, permalink_maker(request)))
     response = StreamingHttpResponse(lines, content_type="application/x-ndjson; charset=utf-8")
     stamp = timezone.localdate().strftime("%Y%m%d")
@@ -250,7 +250,7 @@ class SearchFeed(Feed):
         return self.request.get_full_path()
 
     def items(self, params):
-        return [hit.article for hit in search(params, with_facets=False).hits]
+        return [hit.article for hit in results(params, with_facets=False).outcome.hits]
 
     def item_title(self, article):
         return xml_text(article.title)

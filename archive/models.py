@@ -100,12 +100,9 @@ class Place(Entity):
 
     def ancestors(self):
         """Parents up to the country, nearest first. Guards against a cycle an admin made."""
-        chain, seen, node = [], {self.pk}, self.parent
-        while node is not None and node.pk not in seen:
-            chain.append(node)
-            seen.add(node.pk)
-            node = node.parent
-        return chain
+        from archive.place_ancestry import ancestor_chain
+
+        return ancestor_chain(self, lambda place: place.parent, key=lambda place: place.pk)
 
 
 class Force(Entity):

@@ -33,7 +33,7 @@ archive_patterns = [
         )
     ],
     # Anything else under /api/ is the API's JSON 404, not the HTML page.
-    re_path(r"^api/(?P<rest>.*)$", api.unknown_endpoint, name="api-unknown"),
+    re_path(r"^api/(?P<rest>(?s:.*))$", api.unknown_endpoint, name="api-unknown"),  # (?s): line breaks too
     path("places/<slug:slug>/", browse.place_page, name="place"),
     path("forces/<slug:slug>/", browse.force_page, name="force"),
     path("speakers/<slug:slug>/", browse.speaker_page, name="speaker"),

@@ -12,11 +12,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from archive.models import Article, Force, Place
+from archive.pages import context as pages
+from archive.pages.context import bad_parameters_context
+from archive.entities import current as current_gazetteer
+from archive.pages.params import KINDS
 from archive.search import highlight as hl
-from archive.search.engine import labelled_facets, search
+from archive.search.engine import search
 from archive.search.params import BadParameter, SearchParams, query_data
-from archive.page_state import chips, highlight_qs, options_open, page_links
 from archive.search.query import QueryBuilder, parse
+
 
 def _top(counts, model, n=12):
     """The ``n`` most-named entities of one facet, each with ``n``, its count there.
@@ -60,49 +64,34 @@ def search_page(request):
     try:
         params, page_notices = SearchParams.for_page(query_data(request))
     except BadParameter as error:
-        context.update(params=SearchParams(q=request.GET.get("q", "")[:1000]), outcome=None,
-                       error=error.page_message, chips=[], hidden_filters=[], pages=[])
+        context.update(bad_parameters_context(SearchParams(q=request.GET.get("q", "")[:1000]), error))
         return render(request, "archive/search.html", context, status=400)
 
-    outcome = search(params)
-    if params.page > outcome.num_pages >= 1:
-        # Page 999 of 3 (an old link, a hand-edited address): the last page, not an empty one.
-        return redirect(base + "?" + params.to_query(page=outcome.num_pages))
-    timeline = outcome.timeline  # read before the counts become labelled panels
-    # The place tree, the timeline chart and the map (archive.browse) read the
-    # raw counts too.
-    from archive import browse
-
-    places = browse.Places()
-    location_counts = outcome.facets.get("location")
-    place_tree = browse.place_tree(location_counts, params, base, places)
-    place_map = browse.place_map(location_counts, params, base, places)
-    timeline_chart = browse.timeline_chart(timeline, params, base, total=outcome.count, days=outcome.days)
-    outcome.facets = labelled_facets(outcome, base)
-    num_pages = outcome.num_pages
+    page = pages.search_page(params, base, default_sort="relevance", notices=page_notices)
+    if page.redirect:
+        return redirect(page.redirect)
     context.update(
-        params=params,
-        outcome=outcome,
-        error=None,
-        notices=page_notices + list(outcome.notices),
-        chips=chips(params, base),
-        hidden_filters=[(name, v) for name, values in params.filters.items() for v in values],
-        pages=page_links(params, num_pages, base) if num_pages > 1 else [],
-        prev_url=base + "?" + params.to_query(page=params.page - 1) if params.page > 1 else None,
-        next_url=base + "?" + params.to_query(page=params.page + 1) if params.page < num_pages else None,
+        page.context,
         expansion_off_url=base + "?" + params.to_query(expand=False, page=1),
-        highlight_qs=highlight_qs(params),
-        timeline=timeline,
-        timeline_chart=timeline_chart,
+        timeline=page.outcome.timeline,
         # A month picked from the timeline brings the reader back to it.
         overview_open=bool(params.date_from or params.date_to),
-        options_open=options_open(params, default_sort="relevance"),
-        place_tree=place_tree,
-        place_map=place_map,
-        entity_links=browse.entity_links(params),
+        entity_links=entity_links(params),
     )
-    context["outcome"].suggestions = [(text, base + "?" + qs) for text, qs in outcome.suggestions]
     return render(request, "archive/search.html", context)
+
+
+def entity_links(params):
+    """(entity, url) of the entity page of every chosen place, force, speaker and outlet."""
+    gazetteer = current_gazetteer()
+    links = []
+    for kind, (_model, name) in KINDS.items():
+        values = getattr(params, name)
+        if values:
+            named = gazetteer.named(name, values)
+            for entity in sorted(named.values(), key=lambda e: (e.name, e.pk)):
+                links.append((entity, reverse(f"archive:{kind}", args=[entity.slug])))
+    return links
 
 
 @require_GET

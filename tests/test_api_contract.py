@@ -57,6 +57,8 @@ def test_an_id_past_what_the_database_holds_is_a_404_not_a_crash(client, seeded)
 def test_an_unknown_api_address_is_a_json_404(client, seeded):
     error_of(client.get("/api/nothing-here/"), 404, "not_found")
     error_of(client.get("/api/articles/abc/"), 404, "not_found")
+    # A line break in the address (schemathesis sends one) is an unknown address too.
+    error_of(client.get("/api/articles/%0A%1Cx/"), 404, "not_found")
 
 
 def test_a_write_method_is_a_json_405_with_allow(client, seeded):

@@ -14,7 +14,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.http import QueryDict
 
-from archive import browse
+from archive.entities import Places
+from archive.pages.params import EntityParams
+from archive.pages.placemap import place_map
+from archive.pages.places import place_tree
+from archive.pages.timeline import timeline_chart
 from archive.models import Article, Force, Outlet, Place, Speaker
 from archive.search.engine import search
 from archive.search.params import SearchParams
@@ -46,7 +50,7 @@ def find(nodes, slug):
 
 def tree_for(params, base="/search/"):
     outcome = search(params)
-    return browse.place_tree(outcome.facets["location"], params, base)
+    return place_tree(outcome.facets["location"], params, base)
 
 
 # ---------------------------------------------------------------------------
@@ -126,7 +130,7 @@ def test_the_search_page_shows_the_tree_with_the_counts_of_its_links(client, see
 def test_timeline_bars_sum_to_the_dated_matches_and_narrow_to_their_month(seeded):
     params = SearchParams()
     outcome = search(params)
-    chart = browse.timeline_chart(outcome.timeline, params, "/search/", total=outcome.count)
+    chart = timeline_chart(outcome.timeline, params, "/search/", total=outcome.count)
     dated = Article.objects.filter(date_precision__in=["day", "month"]).count()
     assert chart.total == sum(b.count for b in chart.bars) == dated == 5
     assert chart.undated == 0
@@ -146,7 +150,7 @@ def test_timeline_bars_sum_to_the_dated_matches_and_narrow_to_their_month(seeded
 def test_the_chosen_month_is_marked_and_its_bar_clears_the_range(seeded):
     params = SearchParams(date_from=date(2020, 7, 1), date_to=date(2020, 7, 31))
     outcome = search(params)
-    chart = browse.timeline_chart(outcome.timeline, params, "/search/", total=outcome.count)
+    chart = timeline_chart(outcome.timeline, params, "/search/", total=outcome.count)
     [bar] = [b for b in chart.bars if b.selected]
     assert bar.month == "2020-07" and bar.count == 1
     assert "date_from" not in bar.url and "date_to" not in bar.url
@@ -157,7 +161,7 @@ def test_a_month_opens_into_its_days(seeded):
     params = SearchParams(date_from=date(2020, 2, 1), date_to=date(2020, 2, 29))
     outcome = search(params)
     assert outcome.days == [("2020-02-07", 1)]  # seed 004, dated to the day
-    chart = browse.timeline_chart(outcome.timeline, params, "/search/", total=outcome.count, days=outcome.days)
+    chart = timeline_chart(outcome.timeline, params, "/search/", total=outcome.count, days=outcome.days)
     assert chart.unit == "day" and len(chart.bars) == 29
     [bar] = [b for b in chart.bars if b.count]
     assert bar.month == "2020-02-07" and bar.label == "7 شباط 2020"
@@ -171,7 +175,7 @@ def test_a_month_opens_into_its_days(seeded):
 def test_a_day_keeps_its_month_around_it_and_leads_back_to_it(seeded):
     params = SearchParams(date_from=date(2020, 2, 7), date_to=date(2020, 2, 7))
     outcome = search(params)
-    chart = browse.timeline_chart(outcome.timeline, params, "/search/", total=outcome.count, days=outcome.days)
+    chart = timeline_chart(outcome.timeline, params, "/search/", total=outcome.count, days=outcome.days)
     assert chart.unit == "day" and len(chart.bars) == 29
     [chosen] = [b for b in chart.bars if b.selected]
     assert chosen.month == "2020-02-07"
@@ -191,7 +195,7 @@ def test_a_month_known_only_by_month_keeps_the_month_chart(seeded):
     params = SearchParams(date_from=date(2020, 7, 1), date_to=date(2020, 7, 31))
     outcome = search(params)
     assert outcome.days == []
-    chart = browse.timeline_chart(outcome.timeline, params, "/search/", total=outcome.count, days=outcome.days)
+    chart = timeline_chart(outcome.timeline, params, "/search/", total=outcome.count, days=outcome.days)
     assert chart.unit == "month" and [b.month for b in chart.bars if b.selected] == ["2020-07"]
 
 
@@ -203,8 +207,8 @@ def test_the_search_page_opens_a_month_into_its_days(client, seeded):
 
 def test_time_runs_with_the_reading_direction(seeded):
     outcome = search(SearchParams())
-    rtl = browse.timeline_chart(outcome.timeline, SearchParams(), "/search/", rtl=True)
-    ltr = browse.timeline_chart(outcome.timeline, SearchParams(), "/search/", rtl=False)
+    rtl = timeline_chart(outcome.timeline, SearchParams(), "/search/", rtl=True)
+    ltr = timeline_chart(outcome.timeline, SearchParams(), "/search/", rtl=False)
     assert rtl.bars[0].x > rtl.bars[-1].x  # oldest on the right
     assert ltr.bars[0].x < ltr.bars[-1].x
 
@@ -217,7 +221,7 @@ def test_articles_dated_only_by_year_are_counted_apart(seeded):
     article.places.add(Place.objects.get(slug="diyala"))
     indexing.index_articles([article.pk])
     outcome = search(SearchParams())
-    chart = browse.timeline_chart(outcome.timeline, SearchParams(), "/search/", total=outcome.count)
+    chart = timeline_chart(outcome.timeline, SearchParams(), "/search/", total=outcome.count)
     assert chart.total == 5 and chart.undated == 1
 
 
@@ -248,7 +252,7 @@ def test_the_map_outline_ships_and_is_small():
 def test_map_markers_carry_the_counts_of_the_searches_they_link_to(seeded):
     params = SearchParams(q="داعش")
     outcome = search(params)
-    the_map = browse.place_map(outcome.facets["location"], params, "/search/")
+    the_map = place_map(outcome.facets["location"], params, "/search/")
     kinds = {m.kind for m in the_map.markers}
     assert "country" not in kinds and "region" not in kinds
     assert {"diyala", "mosul"} <= {m.slug for m in the_map.markers}
@@ -264,8 +268,8 @@ def test_map_markers_carry_the_counts_of_the_searches_they_link_to(seeded):
 
 def test_a_place_page_map_zooms_to_the_place(seeded):
     outcome = search(SearchParams(location=["diyala"]))
-    the_map = browse.place_map(outcome.facets["location"], SearchParams(), "/places/diyala/",
-                               focus="diyala", within=browse.Places().descendants("diyala"))
+    the_map = place_map(outcome.facets["location"], SearchParams(), "/places/diyala/",
+                               focus="diyala", within=Places().descendants("diyala"))
     assert the_map.zoomed and the_map.focus.slug == "diyala"
     assert {m.slug for m in the_map.markers} == {"muqdadiyah", "khanaqin", "jalawla", "qara-tapa"}
     x, y, w, h = (float(v) for v in the_map.view_box.split())
@@ -322,7 +326,7 @@ def test_a_place_page_narrows_to_a_place_inside_it_only(client, seeded):
     assert len(article_ids(html)) == 3 and "لم يُطبَّق الفلتر" in html
     # Its own subtree as the place facet, with the counts of the searches its links run.
     outcome = search(SearchParams(location=["diyala"]))
-    nodes = browse.place_tree(outcome.facets["location"], browse.EntityParams(), "/places/diyala/", root="diyala")
+    nodes = place_tree(outcome.facets["location"], EntityParams(), "/places/diyala/", root="diyala")
     assert {n.slug for n in nodes} == {"muqdadiyah", "khanaqin", "jalawla", "qara-tapa"}
     for node in nodes:
         page = client.get(unescape(node.toggle_url)).content.decode()
@@ -387,12 +391,12 @@ def test_a_bad_parameter_on_an_entity_page_is_a_message(client, seeded):
 
 
 def test_entity_page_links_leave_the_default_order_out():
-    params = browse.EntityParams(location=["diyala"])
+    params = EntityParams(location=["diyala"])
     assert params.to_query() == "location=diyala"
     assert params.to_query(sort="relevance") == "location=diyala&sort=relevance"
     assert params.to_query(sort="oldest", page=2) == "location=diyala&sort=oldest&page=2"
-    assert browse.EntityParams.from_request(QueryDict("")).sort == "newest"
-    assert browse.EntityParams.from_request(QueryDict("sort=relevance")).sort == "relevance"
+    assert EntityParams.from_request(QueryDict("")).sort == "newest"
+    assert EntityParams.from_request(QueryDict("sort=relevance")).sort == "relevance"
 
 
 def test_the_search_page_links_to_the_pages_of_its_filters(client, seeded):

@@ -44,16 +44,24 @@ def test_a_new_spelling_in_the_gazetteer_takes_effect_at_once(seeded):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_what_a_caller_changes_in_an_outcome_stays_with_that_caller(seeded):
+def test_a_kept_outcome_cannot_be_changed_by_a_caller(seeded):
+    """Outcomes are values: a page derives its own (dataclasses.replace) and
+    the one every later caller of the same search gets stays as it was."""
+    import dataclasses
+
     params = SearchParams(q="داعش")
     first = search(params)
-    first.facets = {"location": "labelled by a view"}
-    first.hits[0].snippet_html = "re-marked by an entity page"
-    first.notices.append("added by a view")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.facets = {"location": "labelled by a view"}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.hits[0].snippet_html = "re-marked by an entity page"
+    with pytest.raises(TypeError):
+        first.facets["location"] = "labelled by a view"
+    assert isinstance(first.notices, tuple)
+    remarked = dataclasses.replace(first, hits=(dataclasses.replace(first.hits[0], snippet_html="re-marked"),))
     again = search(params)
-    assert again.facets != first.facets
-    assert again.hits[0].snippet_html != "re-marked by an entity page"
-    assert "added by a view" not in again.notices
+    assert again is first
+    assert again.hits[0].snippet_html != "re-marked" and remarked.hits[0].snippet_html == "re-marked"
 
 
 @pytest.mark.django_db(transaction=True)

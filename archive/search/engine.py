@@ -8,15 +8,18 @@ Tantivy's, by ``SEARCH_BACKEND``) to count the matches and their facets and
 to sort and page them; then loads the page's articles from the database with
 highlighted titles and snippets.
 """
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time
 import time as clock
+from types import MappingProxyType
 
 from django.utils.translation import get_language, gettext as _
 from whoosh import query as wq
 
 from archive import arabic
 from archive.models import Article
+from archive.page_rows import page_articles
 from archive.search import highlight as hl
 from archive.search.budget import Budget
 from archive.search.indexing import current_view
@@ -24,44 +27,47 @@ from archive.search.params import FILTERS
 from archive.search.query import QueryBuilder, parse
 from archive.search.whoosh_view import FACET_FIELDS, sort_facet as whoosh_sort
 
-FACET_LIMIT = 50
-
-
-@dataclass
+@dataclass(frozen=True)
 class Hit:
     article: Article
     title_html: str
     snippet_html: str
 
 
-@dataclass
+@dataclass(frozen=True)
 class FacetValue:
+    """One value of a facet as a panel lists it (``archive.pages.facets`` makes them)."""
     value: str
     label: str
     label_en: str
     count: int
     selected: bool = False
     toggle_url: str = ""
+    entity: object = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Outcome:
+    """What one search found: an immutable value, shared by every caller of the
+    same search (``archive.search.cache``). A page derives what it shows from it
+    (``dataclasses.replace``, or values of its own) and never changes it."""
     params: object
     count: int = 0
-    hits: list = field(default_factory=list)
-    facets: dict = field(default_factory=dict)
-    expansions: list = field(default_factory=list)
-    suggestions: list = field(default_factory=list)
-    notices: list = field(default_factory=list)
+    hits: tuple = ()
+    facets: Mapping = field(default_factory=lambda: MappingProxyType({}))
+    expansions: tuple = ()
+    suggestions: tuple = ()     # query texts (did you mean); the pages make their links
+    notices: tuple = ()
     highlight: object = None
 
-    def copy(self):
-        """A copy its caller may change (views label the facets in place,
-        entity pages re-mark snippets) without touching the cached one."""
-        return replace(
-            self, hits=[replace(hit) for hit in self.hits], facets=dict(self.facets),
-            expansions=list(self.expansions), suggestions=list(self.suggestions), notices=list(self.notices),
-        )
+    def __post_init__(self):
+        # Callers may hand lists and dicts: kept as tuples and a read-only mapping.
+        for name in ("hits", "expansions", "suggestions", "notices"):
+            value = getattr(self, name)
+            if not isinstance(value, tuple):
+                object.__setattr__(self, name, tuple(value))
+        if not isinstance(self.facets, MappingProxyType):
+            object.__setattr__(self, "facets", MappingProxyType(dict(self.facets)))
 
     @property
     def timeline(self):
@@ -146,41 +152,41 @@ def search(params, with_facets=True, alias_index=None):
         outcome = _search(params, with_facets, alias_index, view, budget)
         if not budget.partial:  # a search cut short by a busy moment is not kept
             recent_searches.put(view.generation, alias_index, key, outcome)
-    return outcome.copy()
+    return outcome
 
 
 def _search(params, with_facets, alias_index, view, budget=None):
     """``budget`` (``archive.search.budget``): what the search may cost."""
     budget = budget if budget is not None else Budget()
-    outcome = Outcome(params)
     parsed = parse(params.q)
-    outcome.notices.extend(parsed.notices)
+    notices = list(parsed.notices)
     builder = QueryBuilder(params.mode, params.expand, alias_index, view.reader(), budget=budget)
     text_query = builder.build(parsed) if parsed.clauses else None
-    outcome.notices.extend(builder.notices)
-    outcome.expansions = builder.expansions
-    outcome.highlight = builder.highlight
+    notices.extend(builder.notices)
+    found = dict(params=params, expansions=builder.expansions, highlight=builder.highlight)
     if params.q.strip() and text_query is None:
-        outcome.notices.append(_("لم يبقَ في البحث كلمات يمكن البحث عنها (علامات أو كلمات شائعة فقط)."))
-        return outcome
+        notices.append(_("لم يبقَ في البحث كلمات يمكن البحث عنها (علامات أو كلمات شائعة فقط)."))
+        return Outcome(notices=notices, **found)
 
     query = search_query(text_query, params)
 
     start = (params.page - 1) * params.page_size
     sort = effective_sort(params, text_query is not None)
-    outcome.count, facets, pks = view.search_page(query, sort, start, params.page_size, with_facets, budget=budget)
-    outcome.notices.extend(budget.notices)
+    count, facets, pks = view.search_page(query, sort, start, params.page_size, with_facets, budget=budget)
+    notices.extend(budget.notices)
     if with_facets:
-        outcome.facets = facets
         month = calendar_month(params)
         if month:
             # A month picked from the timeline opens into its days, counted over
             # the whole month (a day picked from them still shows its
             # neighbours): only then, so no other search pays for this facet.
             whole = replace(params, date_from=month[0], date_to=month[1])
-            outcome.facets = dict(facets, day=view.day_counts(search_query(text_query, whole)))
+            facets = dict(facets, day=view.day_counts(search_query(text_query, whole)))
+    else:
+        facets = {}
+    hits = []
     if pks:
-        articles = Article.objects.listed().with_relations().in_bulk(pks)
+        articles = page_articles(pks)
         for pk in pks:
             article = articles.get(pk)
             if article is None:  # deleted since the index was read
@@ -188,17 +194,18 @@ def _search(params, with_facets, alias_index, view, budget=None):
             # Past the time budget the remaining hits show their opening
             # words, unmarked: the page answers now rather than complete.
             spec = None if budget.out_of_time() else builder.highlight
-            outcome.hits.append(Hit(
+            hits.append(Hit(
                 article=article,
                 title_html=hl.highlight(article.title, builder.highlight),
                 snippet_html=hl.snippet(article.body, spec),
             ))
-    if params.q.strip() and outcome.count < 3 and not budget.out_of_time():
+    suggestions = ()
+    if params.q.strip() and count < 3 and not budget.out_of_time():
         # Words the gazetteer recognised as a name (and expanded) are spelled
         # right: only the others are worth a walk through the vocabulary.
         recognised = {t.text for e in builder.expansions for t in arabic.tokenize(e.typed)}
-        outcome.suggestions = suggest(view, parsed, params, recognised=recognised)
-    return outcome
+        suggestions = suggest(view, parsed, params, recognised=recognised)
+    return Outcome(count=count, hits=hits, facets=facets, suggestions=suggestions, notices=notices, **found)
 
 
 # Did-you-mean is a nicety: it may not hold a search up for longer than this.
@@ -211,8 +218,8 @@ class _OutOfTime(Exception):
 
 
 def suggest(view, parsed, params, limit=3, recognised=()):
-    """Did you mean: the nearest spellings the archive does hold, as
-    ``(query text, query string)`` pairs, for a search that found little.
+    """Did you mean: the nearest spellings the archive does hold, as query
+    texts, for a search that found little.
 
     For each word the user typed (not excluded, not in a phrase, not a prefix,
     not a stop word, not a gazetteer name, which expansion already covers):
@@ -386,7 +393,7 @@ def suggest(view, parsed, params, limit=3, recognised=()):
             query = search_query(query, params)
             if not view.exists(query):
                 continue
-            suggestions.append((proposal, params.to_query(q=proposal, page=1)))
+            suggestions.append(proposal)
             if len(suggestions) >= limit:
                 break
         return suggestions
@@ -395,63 +402,6 @@ def suggest(view, parsed, params, limit=3, recognised=()):
 
         logging.getLogger(__name__).exception("suggest() failed for %r", params.q)
         return []
-
-
-def labelled_facets(outcome, base_url="", limit=FACET_LIMIT, links=True):
-    """Facet counts as FacetValues with names, most frequent first.
-
-    Selected values are always kept, even past ``limit``, so a chosen filter
-    never disappears from its panel. Years are listed newest first.
-    ``links=False`` (the JSON API) leaves out each value's toggle URL: a
-    few hundred query strings a page that only the HTML uses.
-    """
-    from archive.search.params import FILTERS
-
-    params = outcome.params
-    labelled = {}
-    for name, counter in outcome.facets.items():
-        if name in ("month", "day"):
-            continue  # the timeline, not a panel: see Outcome.timeline and Outcome.days
-        selected = set(getattr(params, name, []) or [])
-        if name == "year":
-            items = sorted(counter.items(), key=lambda kv: kv[0], reverse=True)
-        else:
-            items = counter.most_common()
-        keep = [kv for kv in items[:limit]] + [kv for kv in items[limit:] if kv[0] in selected]
-        names = {}
-        if name in FILTERS:
-            model = FILTERS[name]
-            names = {e.slug: e for e in model.objects.filter(slug__in=[k for k, _v in keep])}
-        values = []
-        for value, count in keep:
-            entity = names.get(value)
-            if name in FILTERS and entity is None:
-                continue  # a slug renamed or deleted since indexing
-            fv = FacetValue(
-                value=value,
-                label=entity.name if entity else value,
-                label_en=(entity.name_en or entity.name) if entity else value,
-                count=count,
-                selected=value in selected,
-            )
-            if links and name in FILTERS:
-                fv.toggle_url = base_url + "?" + params.toggled(name, value).to_query()
-            elif links:
-                fv.toggle_url = base_url + "?" + _year_range_query(params, value)
-            fv.entity = entity
-            values.append(fv)
-        labelled[name] = values
-    return labelled
-
-
-def _year_range_query(params, year):
-    from dataclasses import replace
-    from datetime import date
-
-    y = int(year)
-    if params.date_from == date(y, 1, 1) and params.date_to == date(y, 12, 31):
-        return replace(params, date_from=None, date_to=None, page=1).to_query()
-    return replace(params, date_from=date(y, 1, 1), date_to=date(y, 12, 31), page=1).to_query()
 
 
 def iter_matching_ids(params, alias_index=None):

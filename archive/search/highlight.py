@@ -77,7 +77,7 @@ def _matches(text, spec, tokens=None):
         return []
     broad = spec.mode == "broad"
     analyse = _broad if broad else _exact
-    terms = [analyse(t.text) for t in tokens]
+    terms = list(map(analyse, [t.text for t in tokens]))
     # Positions of the words the index counts (stop words do not, in broad
     # mode), so a phrase matches here exactly where it matched in the index.
     kept = [i for i, t in enumerate(terms) if t]
@@ -90,7 +90,11 @@ def _matches(text, spec, tokens=None):
             by_first.setdefault(term, []).append(phrase)
     prefixes = tuple(spec.prefixes)
     matches, covered = [], set()
-    for k, i in enumerate(kept):
+    # Only a word that is a term of the query or starts one of its phrases
+    # can start a match: the others are passed over in one sweep.
+    wanted = set(spec.terms) | set(by_first)
+    for k in [k for k, i in enumerate(kept) if terms[i] in wanted]:
+        i = kept[k]
         if i in covered:
             continue
         for phrase in by_first.get(terms[i], ()):
@@ -107,16 +111,12 @@ def _matches(text, spec, tokens=None):
     if prefixes:
         # A prefix is matched against every word as written (the exact
         # field), stop words included.
-        for i, token in enumerate(tokens):
-            if i in covered:
+        words = list(map(_folded if broad else _exact, [t.text for t in tokens]))
+        for i, word in enumerate(words):
+            if not word or i in covered or not word.startswith(prefixes):
                 continue
-            word = _folded(token.text) if broad else _exact(token.text)
-            if not word:
-                continue
-            for p in prefixes:
-                if word.startswith(p):
-                    matches.append((token.start, token.end, ("*", p)))
-                    break
+            p = next(p for p in prefixes if word.startswith(p))
+            matches.append((tokens[i].start, tokens[i].end, ("*", p)))
     matches.sort()
     return matches
 
@@ -184,6 +184,29 @@ def _best_window(tokens, matches, words):
     return best
 
 
+def _opening(raw, words, scan):
+    """The opening ``words`` words of ``raw`` and an ellipsis, read from its
+    first few hundred characters only; None when those do not settle it (a
+    short text, a long run of punctuation), and the whole head is read.
+
+    The same as the full reading: whitespace collapses locally, and a word
+    followed by a later word and a space inside the prefix ends where it
+    would in the whole text.
+    """
+    for size in (words * 12, words * 48):
+        if size >= len(raw) or size > scan:
+            return None
+        text = " ".join(raw[:size].split())
+        tokens = arabic.tokenize(text)
+        if len(tokens) > words:
+            finish = tokens[words - 1].end
+            while finish < len(text) and not text[finish].isspace():
+                finish += 1
+            if finish < len(text):
+                return mark_safe(escape(text[:finish]) + " …")
+    return None
+
+
 def snippet(text, spec, words=SNIPPET_WORDS):
     """About ``words`` words around the densest matches, cut at word boundaries.
 
@@ -194,7 +217,12 @@ def snippet(text, spec, words=SNIPPET_WORDS):
     characters are looked at: a match past them gives the opening words.
     """
     raw = text or ""
-    head = _head(raw, _limit("SEARCH_SNIPPET_SCAN_CHARS", SNIPPET_SCAN_CHARS))
+    scan = _limit("SEARCH_SNIPPET_SCAN_CHARS", SNIPPET_SCAN_CHARS)
+    if spec is None or spec.is_empty():
+        opening = _opening(raw, words, scan)
+        if opening is not None:
+            return opening
+    head = _head(raw, scan)
     text = " ".join(head.split())
     cut = len(head) < len(raw)
     if spec is None or spec.is_empty():

@@ -98,22 +98,28 @@ def get_searcher():
 
 
 class PlaceAncestry:
-    """Slug of each place and of every place it lies in, read once per batch."""
+    """Slug of each place and of every place it lies in, read once per batch
+    (the climb itself is ``archive.place_ancestry``'s)."""
 
     def __init__(self):
         rows = list(Place.objects.values_list("id", "slug", "parent_id"))
         self.slug = {pk: slug for pk, slug, _parent in rows}
         self.parent = {pk: parent for pk, _slug, parent in rows}
 
+    def _parent_of(self, pk):
+        parent = self.parent.get(pk)
+        return parent if parent in self.slug else None
+
     def with_ancestors(self, place_ids):
+        from archive.place_ancestry import ancestor_chain
+
         slugs = []
         for pk in place_ids:
-            seen = set()
-            while pk is not None and pk not in seen and pk in self.slug:
-                seen.add(pk)
-                if self.slug[pk] not in slugs:
-                    slugs.append(self.slug[pk])
-                pk = self.parent.get(pk)
+            if pk not in self.slug:
+                continue
+            for node in (pk, *ancestor_chain(pk, self._parent_of)):
+                if self.slug[node] not in slugs:
+                    slugs.append(self.slug[node])
         return slugs
 
 

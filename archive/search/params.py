@@ -13,6 +13,7 @@ from django.core.exceptions import TooManyFieldsSent
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from archive import entities
 from archive.models import Force, Outlet, Place, Speaker
 
 MODES = ("broad", "exact")
@@ -112,7 +113,12 @@ class SearchParams:
                 # A slug is short and plain: a longer value or one with NUL (which
                 # PostgreSQL refuses in a query) is unknown without asking.
                 candidates = [v for v in values if len(v) <= SLUG_MAX and "\x00" not in v]
-                known = set(model.objects.filter(slug__in=candidates).values_list("slug", flat=True))
+                known = set(entities.current().named(name, candidates))
+                if len(known) < len(candidates):
+                    # Not in the gazetteer held in memory: the database has the last word
+                    # (an entity saved without the signals that refresh it).
+                    known |= set(model.objects.filter(slug__in=[v for v in candidates if v not in known])
+                                 .values_list("slug", flat=True))
                 unknown = [v for v in values if v not in known]
                 if unknown:
                     raise BadParameter(_("لا نعرف «%(value)s» في «%(label)s»: ربما تغيّر اسمه أو حُذف.") % {"label": labels()[name], "value": unknown[0][:100]}, name)

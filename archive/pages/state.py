@@ -1,14 +1,14 @@
 """What a reading page carries from one request to the next: page links, filter
 chips, the query string that marks an article's words, whether the options start
-open. Shared by the search page (``archive.views``) and the entity pages
-(``archive.browse``), which used to borrow these from each other.
+open. Used by the page context (``archive.pages.context``) of the search page
+and the entity pages.
 """
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from archive.models import Force, Outlet, Place, Speaker
-
-FILTER_LABELS = {"location": Place, "force": Force, "speaker": Speaker, "source": Outlet}
+from archive.entities import current
+from archive.search.params import FILTERS
+from archive.templatetags.archive_tags import format_date, localized
 
 
 def page_links(params, num_pages, base):
@@ -26,18 +26,14 @@ def page_links(params, num_pages, base):
 
 def chips(params, base):
     chips = []
-    for name, model in FILTER_LABELS.items():
+    for name, model in FILTERS.items():
         values = getattr(params, name)
         if values:
-            from archive.templatetags.archive_tags import localized
-
-            entities = {e.slug: e for e in model.objects.filter(slug__in=values)}
+            entities = current().named(name, values)
             for value in values:
                 label = f"{model._meta.verbose_name}: {localized(entities.get(value)) or value}"
                 chips.append((label, base + "?" + params.toggled(name, value).to_query()))
     # Dates in words: "2020-12-31" inside right-to-left text reads 31-12-2020.
-    from archive.templatetags.archive_tags import format_date
-
     if params.date_from:
         chips.append((_("من %(date)s") % {"date": format_date(params.date_from, "day")},
                       base + "?" + params.to_query(date_from=None, page=1)))
