@@ -1,0 +1,92 @@
+"""Spec for the classes of place names the tagger must find beyond countries
+and big cities: the conflict's regions, districts and bases (fixtures/
+gazetteer.json), small towns of Iraq and Syria and towns of the region around
+them (fixtures/world_places.json), and the small towns' names that are also
+words, which need evidence. Sentences are written for these tests."""
+import json
+from pathlib import Path
+
+import pytest
+
+from archive.arabic import fold
+from archive.gazetteer import AliasIndex
+from archive.place_context import context_required
+from archive.tagging import tag
+
+ROOT = Path(__file__).resolve().parent.parent
+GAZETTEER = json.loads((ROOT / "fixtures" / "gazetteer.json").read_text(encoding="utf-8"))
+WORLD = json.loads((ROOT / "fixtures" / "world_places.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def index():
+    """Conflict places, then the world's, as the loader would (a world
+    spelling the conflict gazetteer already uses stays with it)."""
+    entries, taken = [], set()
+    names = {}
+    for record in GAZETTEER:
+        if record["model"] != "archive.place":
+            continue
+        f = record["fields"]
+        spellings = [f["name"], f.get("name_en"), *(f.get("aliases") or [])]
+        entries.append(("place", record["pk"], [s for s in spellings if s]))
+        taken.update(fold(s.lstrip("~")) for s in spellings if s)
+        names[record["pk"]] = f["name_en"]
+    for n, place in enumerate(WORLD["places"]):
+        spellings = [s for s in [place["name"], *place["aliases"]] if fold(s) not in taken]
+        if spellings:
+            entries.append(("place", 100_000 + n, spellings))
+            names[100_000 + n] = place["name_en"]
+    built = AliasIndex(entries)
+    built.english = names
+    return built
+
+
+def places(index, body):
+    return [index.english[pk] for pk in tag("", body, index).places]
+
+
+@pytest.mark.parametrize("body, place", [
+    ("تواصل القصف على الغوطة الشرقية لليوم الخامس.", "Eastern Ghouta"),
+    ("وعاد النازحون إلى بلدات الغوطة بعد الاتفاق.", "Eastern Ghouta"),
+    ("وأطلقت صواريخ من الأراضي السورية نحو مرتفعات الجولان.", "Golan Heights"),
+    ("قصفت المقاتلات مواقع الحزب في جبال قنديل.", "Qandil Mountains"),
+    ("ووصلت التعزيزات إلى القلمون الشرقي.", "Qalamoun"),
+    ("انطلقت الطائرات من قاعدة حميميم.", "Hmeimim Air Base"),
+    ("واستهدفت الضربة مطار الشعيرات في ريف حمص.", "Shayrat Airbase"),
+    ("تقدمت القوات في الساحل الأيمن للموصل.", "West Mosul"),
+    ("وشهدت الكرادة انفجارا صباح اليوم.", "Karrada"),
+    ("وقالت مصادر إن المسلحين انسحبوا من جزيرة الخالدية.", "Khalidiya Island"),
+])
+def test_the_conflicts_regions_districts_and_bases_are_tagged(index, body, place):
+    assert place in places(index, body)
+
+
+@pytest.mark.parametrize("body, place", [
+    ("وقعت اشتباكات في شرم الشيخ مساء أمس.", "Sharm el-Sheikh"),
+    ("ووصل الوزير إلى الفحاحيل في زيارة قصيرة.", "Al Faḩāḩīl"),
+])
+def test_towns_of_the_region_are_tagged(index, body, place):
+    assert place in places(index, body)
+
+
+def test_a_small_towns_one_word_name_needs_evidence():
+    required = context_required()
+    small = [p for p in WORLD["places"] if p["kind"] == "city" and p["parent"] == "SY"
+             and 0 < p.get("population", 0) < 15_000 and " " not in p["name"]]
+    assert small, "the world file holds Syrian towns under 15,000"
+    assert all(fold(p["name"]) in required for p in small)
+    assert fold("جنديرس") in required
+
+
+def test_a_small_town_is_tagged_with_a_place_word_before_it(index):
+    assert "Jindayris" in places(index, "وسيطرت الفصائل على بلدة جنديرس غرب عفرين.")
+    assert "Jindayris" not in places(index, "وقالت جنديرس الصغيرة شيئا آخر.")
+
+
+@pytest.mark.parametrize("body", [
+    "وقال الجيش في بيان إن العملية انتهت.",          # بيان, a village too
+    "ودعا المجلس إلى وقف إطلاق النار.",              # وقف, a village too
+])
+def test_a_small_towns_name_that_is_a_common_word_is_not_a_place(index, body):
+    assert places(index, body) == []
