@@ -1,0 +1,54 @@
+"""Spec for the classes of quotation archive.speakers reads beyond "قال
+<title> <name> إن": an agency quoting a person, names written with إل/أل,
+two people in one sentence, verbs that need a title before the person, long
+roles, the crown prince's title, a time word after the verb; and what is not
+a person. The sentences and names are made up for these tests."""
+import pytest
+
+from archive.gazetteer import AliasIndex
+from archive.speakers import find_quoted, proposals_for
+
+
+def proposed(text):
+    return [q.name for q in proposals_for(text, AliasIndex([]).find(text))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the agency relays, the person speaks
+    ("ونقلت وكالة رويترز عن إبراهيم الحسن المتحدث باسم الفصائل قوله إن المفاوضات فشلت.", ["إبراهيم الحسن"]),
+    ("ونقلت وكالة الأنباء الرسمية على لسان الوزير كمال يوسف قوله: لن نتراجع.", ["كمال يوسف"]),
+    ("ونقلت الوكالة عن مصدر عسكري قوله إن الهجوم صد.", []),
+    # a name written with إل or أل is not the article
+    ("وقالت إلينا بتروفا للصحفيين إن الوضع خطير.", ["إلينا بتروفا"]),
+    ("وقال أليكس موران، مدير البرنامج، إن التمويل توقف.", ["أليكس موران"]),
+    # two people, one verb
+    ("وشدد الرئيس الفرنسي جان دوبوا والمستشارة الألمانية هيلغا كراوس على ضرورة الحل.",
+     ["جان دوبوا", "هيلغا كراوس"]),
+    # verbs that as often take a thing: only with a title before the person
+    ("وأعلن وزير الدفاع الأسترالي بيتر كولينز أن قواته ستنسحب.", ["بيتر كولينز"]),
+    ("ووصف الرئيس الفرنسي جان دوبوا الهجوم بأنه جبان.", ["جان دوبوا"]),
+    ("واتهم الحوثيين بترويج فكر دخيل على المنطقة.", []),
+    ("وأعلن انتهاء العملية العسكرية في المدينة.", []),
+    # long roles
+    ("وقال مدير المنظمة الوطنية لحقوق الإنسان سامر خليل إن السجون مكتظة.", ["سامر خليل"]),
+    ("وأكد ولي العهد الأمير فيصل بن خالد أن الزيارة ناجحة.", ["فيصل بن خالد"]),
+    ("وأعلنت سابقا المتحدثة باسم البيت الأبيض سارة ميلر أن الرئيس سيزور المنطقة.", ["سارة ميلر"]),
+])
+def test_quoted_people_are_proposed(text, expected):
+    assert proposed(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "فتعجب نائبه وقال للمدير إن الأمر غريب. فقال نائبه: سمعت قولك.",      # "his deputy"
+    "وأعلنت رئيسة اتحاد جمعيات الصحافيين الإسبان الثلاثاء فقدان ثلاثة صحافيين.",  # a body
+    "وقال ممثلو الادعاء إن المتهم مذنب.",                                  # an unnamed group
+    "وهددت الولايات المتحدة أو أيا من حلفائها بالرد.",
+    "وقال السكان إن عدد القتلى بلغ 40 شخصا.",
+])
+def test_what_is_not_a_named_person(text):
+    assert proposed(text) == []
+
+
+def test_the_second_persons_role_has_no_joining_waw():
+    quoted = find_quoted("وشدد الرئيس الفرنسي جان دوبوا والمستشارة الألمانية هيلغا كراوس على ضرورة الحل.")
+    assert [q.role for q in quoted] == ["الرئيس الفرنسي", "المستشارة الألمانية"]
