@@ -90,3 +90,16 @@ def test_a_small_town_is_tagged_with_a_place_word_before_it(index):
 ])
 def test_a_small_towns_name_that_is_a_common_word_is_not_a_place(index, body):
     assert places(index, body) == []
+
+
+@pytest.mark.parametrize("body, absent, present", [
+    ("ونشرت صحيفة واشنطن بوست تقريرا عن الحرب في اليمن.", "Washington", "Yemen"),
+    ("وذكرت نيويورك تايمز أن الاجتماع عقد في أنقرة.", "New York City", "Ankara"),
+])
+def test_a_place_that_begins_a_newspapers_name_is_not_tagged(index, body, absent, present):
+    found = places(index, body)
+    assert absent not in found and present in found
+
+
+def test_the_same_place_outside_the_papers_name_is_tagged(index):
+    assert "Washington" in places(index, "وقالت واشنطن بوست إن الوفد وصل إلى واشنطن أمس.")
