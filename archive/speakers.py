@@ -34,6 +34,7 @@ or rejects.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from archive.arabic import fold, strip_marks, tokenize
@@ -53,7 +54,7 @@ REPORTING_VERBS = _forms(
     "صرح", "صرحت", "أوضح", "أوضحت", "أشار", "أشارت", "نفى", "نفت", "حذر", "حذرت", "تابع",
     "تابعت", "ذكر", "ذكرت", "أفاد", "أفادت", "اعتبر", "اعتبرت", "شدد",
     "شددت", "لفت", "لفتت", "أردف", "أردفت", "أضافت", "علق", "علقت", "أوضحوا",
-    "صرحوا", "أشاروا", "اعترف", "اعترفت", "أبلغ", "أبلغت", "تساءل", "تساءلت",
+    "صرحوا", "أشاروا", "تحدث", "تحدثت", "تحدثوا", "اعترف", "اعترفت", "أبلغ", "أبلغت", "تساءل", "تساءلت",
 )
 #: Verbs that report speech but as often take a thing ("أعلن إقالة تيلرسون",
 #: "كشف تقرير", "دعا إلى"): the person after them counts only with a title
@@ -376,7 +377,77 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
     return Quoted(name=name, role=role, start=start, end=end), name_end
 
 
-def proposals_for(text: str, matches, words=None) -> list[Quoted]:
+#: Nouns of speech: "في تصريح"، "في كلمة"، "في مؤتمر صحفي" put a person
+#: named in the same sentence in the act of speaking.
+_SPEECH_NOUNS = _forms(
+    "تصريح", "تصريحات", "تصريحه", "تصريحاته", "تصريحها", "كلمة", "كلمته", "كلمتها", "خطاب", "خطابه",
+    "مقابلة", "حديث", "حديثه", "مؤتمر", "تغريدة", "تغريدات", "رسالة", "قوله", "قولها", "بيان", "وفق",
+    "بحسب", "حسب", "وفقا", "مضيفا", "مشيرا", "مؤكدا", "قائلا", "قائلاً", "موضحا", "لافتا", "متابعا",
+)
+
+
+def speaking(text: str, matches, words=None, quoted=None) -> set[int]:
+    """The known speakers (pks of ``matches`` of kind "speaker") the text has
+    speaking: named as a quoted person (:func:`find_quoted`: "وقال رئيس
+    الوزراء حيدر العبادي"), or followed, in the same clause and within three
+    words, by a reporting verb or a word of speech ("العبادي في تصريح",
+    "العبادي قائلا"), a colon or a quotation mark. A speaker only named ("أمر
+    زعيم التنظيم أبو بكر البغدادي بإعدام …") is not the article's speaker."""
+    mentions = [m for m in matches if m.kind == "speaker"]
+    if not mentions:
+        return set()
+    words = words if words is not None else _words(text or "")
+    tokens, folded = words
+    quoted = quoted if quoted is not None else find_quoted(text, words)
+    spans = [(q.start, q.end) for q in quoted]
+    starts = [t.start for t in tokens]
+    verbs = [v for v, w in enumerate(folded) if w in REPORTING_VERBS or w in ROLE_VERBS]
+    found = set()
+    for m in mentions:
+        if m.pk in found:
+            continue
+        if _role_speaks(tokens, folded, verbs, bisect.bisect_left(starts, m.start)):
+            found.add(m.pk)
+            continue
+        if any(s < m.end and m.start < e for s, e in spans):
+            found.add(m.pk)
+            continue
+        i = bisect.bisect_left(starts, m.end)
+        gap = text[m.end:starts[i]] if i < len(starts) else text[m.end:]
+        if any(ch in gap for ch in ":\"«“"):
+            found.add(m.pk)
+            continue
+        for k in range(i, min(i + 3, len(tokens))):
+            if folded[k] in REPORTING_VERBS or folded[k] in ROLE_VERBS or folded[k] in _SPEECH_NOUNS:
+                found.add(m.pk)
+                break
+            if k + 1 < len(tokens) and any(ch in _BREAK_CHARS for ch in text[tokens[k].end:tokens[k + 1].start]) \
+                    and not text[tokens[k].end:tokens[k + 1].start].strip() in ("،", ","):
+                break
+    return found
+
+
+def _role_speaks(tokens, folded, verbs, i) -> bool:
+    """Does the role written right before word i ("نائب رئيس الإقليم" in
+    "استقبال نائب رئيس الإقليم جعفر الشيخ مصطفى") speak elsewhere, right
+    after a reporting verb ("أكد نائب رئيس الإقليم على …")?"""
+    role_start = i
+    while role_start > 0 and i - role_start < 4 and (
+            folded[role_start - 1] in PERSON_TITLES or _has_article(tokens, role_start - 1)):
+        role_start -= 1
+    role = folded[role_start:i]
+    if len(role) < 2 or not any(w in PERSON_TITLES for w in role):
+        return False
+    for v in verbs:
+        k = v + 1
+        if k < len(folded) and folded[k] in _ADVERBS:
+            k += 1
+        if k != role_start and folded[k:k + len(role)] == role:
+            return True
+    return False
+
+
+def proposals_for(text: str, matches, words=None, quoted=None) -> list[Quoted]:
     """The quoted people the gazetteer does not know, one per name (first
     mention), to be proposed as speakers.
 
@@ -388,7 +459,7 @@ def proposals_for(text: str, matches, words=None) -> list[Quoted]:
     words = words if words is not None else _words(text or "")
     known_spans = [(m.start, m.end) for m in matches]
     out: dict[str, Quoted] = {}
-    for q in find_quoted(text, words):
+    for q in (quoted if quoted is not None else find_quoted(text, words)):
         if any(s < q.end and q.start < e for s, e in known_spans):
             continue
         parts = q.name.split()

@@ -52,3 +52,39 @@ def test_what_is_not_a_named_person(text):
 def test_the_second_persons_role_has_no_joining_waw():
     quoted = find_quoted("وشدد الرئيس الفرنسي جان دوبوا والمستشارة الألمانية هيلغا كراوس على ضرورة الحل.")
     assert [q.role for q in quoted] == ["الرئيس الفرنسي", "المستشارة الألمانية"]
+
+
+# -- a known speaker is the article's speaker only when speaking ---------------
+
+KNOWN = 7
+
+
+def known_speakers(body):
+    from archive.tagging import tag
+
+    index = AliasIndex([("speaker", KNOWN, ["سمير الدباغ", "الدباغ"])])
+    return tag("", body, index).speakers
+
+
+@pytest.mark.parametrize("body", [
+    "وقال رئيس اللجنة سمير الدباغ إن الاجتماع تأجل.",
+    "وأكد الدباغ، في تصريح للصحفيين، أن الاجتماع تأجل.",
+    "وكتب الدباغ: لن نتراجع عن القرار.",
+    "سمير الدباغ قائلا إن الأمر انتهى.",
+])
+def test_a_known_speaker_who_speaks_is_tagged(body):
+    assert known_speakers(body) == [KNOWN]
+
+
+@pytest.mark.parametrize("body", [
+    "وأمر سمير الدباغ بتشكيل لجنة للتحقيق في الحادث، وفقا لما ذكرت مصادر محلية.",
+    "وكان الدباغ قد زار المدينة العام الماضي.",
+])
+def test_a_known_speaker_only_named_is_not_tagged(body):
+    assert known_speakers(body) == []
+
+
+def test_a_known_speaker_whose_role_speaks_later_is_tagged():
+    body = ("واستقبل نائب رئيس الإقليم سمير الدباغ وفدا عسكريا.\n"
+            "وأكد نائب رئيس الإقليم على ضرورة التنسيق.")
+    assert known_speakers(body) == [KNOWN]
