@@ -22,7 +22,9 @@ Sources
     left out), plus CLDR's Arabic name for the city a time zone is named after
     (Asia/Dubai → دبي).
   * scripts/world_gazetteer_extra.json: the few common Arabic forms neither
-    source has (أمريكا, بريطانيا, واشنطن). Keep it short.
+    source has (أمريكا, بريطانيا, واشنطن), and the provinces and regions of
+    the countries around the war that the news names (حضرموت، سيناء، البقاع):
+    no package here has Arabic names for provinces. Keep it short.
 
 Deduplication
   * A city spelling that is also a country's (الكويت, الجزائر, تونس) stays with
@@ -215,6 +217,21 @@ def main(argv=None):
         country_spellings.update(fold(n) for n in [*names, english])
 
     country_keys = {p["key"] for p in places}
+    # Provinces and regions the packages lack (extra["regions"]): kind
+    # "region", under their country; a "~" spelling is weak.
+    region_spellings: set[str] = set()
+    for code, entries in sorted(extra.get("regions", {}).items()):
+        if code not in country_keys:
+            continue
+        for entry in entries:
+            *arabic, english = entry
+            slug = slugify(english)
+            places.append({
+                "key": f"region:{code}:{slug}", "name": arabic[0], "name_en": english,
+                "slug": slug, "aliases": arabic[1:] + [english], "kind": "region",
+                "parent": code, "latitude": None, "longitude": None,
+            })
+            region_spellings.update(fold(n.lstrip("~")) for n in arabic)
     capitals = {(c["iso"], c["capital"]) for c in gn_countries.values() if c.get("capital")}
     zone_city = {}
     for zone, data in ar.time_zones.items():
@@ -295,7 +312,10 @@ def main(argv=None):
         world_names = [n for p in places for n in [p["name"], *p["aliases"]]]
         single = {n for n in conflict_names + world_names if " " not in n.strip() and _ARABIC_NAME.match(n)}
         words, after, after_noun = corpus_counts(args.corpus, single | {strip_marks(n) for n in single})
-        world_folded = {fold(n) for n in world_names}
+        # The extra file's regions are chosen by hand: only the proclitic
+        # test applies to them (برقة = ب + رقة), not the common-word ones
+        # (القصيم is seldom after في: "أمير منطقة القصيم").
+        world_folded = {fold(n) for n in world_names} - region_spellings
         # Capitals and cities of a million: the subject of many a sentence
         # (قالت واشنطن), so seldom after a locative, and seldom a common word.
         # Only the spelling the corpus uses most: ديلي (as in ديلي ميل) is

@@ -103,3 +103,19 @@ def test_a_place_that_begins_a_newspapers_name_is_not_tagged(index, body, absent
 
 def test_the_same_place_outside_the_papers_name_is_tagged(index):
     assert "Washington" in places(index, "وقالت واشنطن بوست إن الوفد وصل إلى واشنطن أمس.")
+
+
+@pytest.mark.parametrize("body, place", [
+    ("وسيطر مسلحو القاعدة على مدن في حضرموت.", "Hadhramaut"),
+    ("وتقدمت القوات في محافظة أبين جنوب البلاد.", "Abyan"),
+    ("وقتل جنود في هجوم شمال سيناء.", "North Sinai Governorate"),
+    ("وعبر اللاجئون الحدود نحو البقاع.", "Beqaa"),
+])
+def test_provinces_of_the_countries_around_the_war_are_tagged(index, body, place):
+    assert place in places(index, body)
+
+
+def test_provinces_hang_from_their_country_in_the_file():
+    regions = [p for p in WORLD["places"] if p["kind"] == "region"]
+    keys = {p["key"] for p in WORLD["places"] if p["kind"] == "country"}
+    assert regions and all(p["parent"] in keys for p in regions)

@@ -46,7 +46,7 @@ def load_world(path: Path = WORLD) -> tuple[int, int]:
     key_to_pk: dict[str, int] = {}
     created = merged = 0
     with transaction.atomic():
-        for level in ("country", "city"):
+        for level in ("country", "region", "city"):
             batch = []
             for entry in data["places"]:
                 if entry["kind"] != level:
