@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from pathlib import Path
 
 from archive.arabic import fold, tokenize
@@ -47,6 +48,8 @@ _PAPER_WORDS = frozenset(fold(w) for w in (
     "تايمز", "تايم", "بوست", "ميل", "جورنال", "تلغراف", "هيرالد", "تريبيون", "إكسبريس", "اكسبريس",
     "غازيت", "كرونيكل", "إندبندنت", "اندبندنت", "نيوز",
 ))
+#: The next word after a mention, across spaces only.
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+(\w+)")
 # Between two places named side by side: nothing, a comma, a dash.
 _JOINERS = frozenset(" \t،,-–")
 
@@ -87,12 +90,8 @@ def supported_places(text: str, matches, required: frozenset[str] | None = None)
 
 def _names_a_paper(text: str, match) -> bool:
     """Is the mention the start of a newspaper's name (واشنطن بوست)?"""
-    after = text[match.end:match.end + 16]
-    if not after[:1].isspace():
-        return False
-    words = tokenize(after)
-    return bool(words) and not any(ch in ".،,:؛;\n" for ch in after[:words[0].start]) \
-        and fold(words[0].text) in _PAPER_WORDS
+    after = _NEXT_WORD.match(text, match.end)
+    return after is not None and fold(after.group(1)) in _PAPER_WORDS
 
 
 def _introduced(text: str, match) -> bool:
