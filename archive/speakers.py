@@ -447,6 +447,50 @@ def _role_speaks(tokens, folded, verbs, i) -> bool:
     return False
 
 
+def _named_under_speaking_role(text, words) -> list[Quoted]:
+    """"وقال المبعوث الدولي لليمن إنه …" names no one: the person is the one
+    the article named under that role ("مقترح المبعوث الدولي إسماعيل ولد الشيخ
+    أحمد"). The earlier role must be at least two words, start with a title,
+    and begin the speaking role (a longer role there is not the same person:
+    "وزير الخارجية الروسي X" is not "وقال وزير الخارجية")."""
+    tokens, folded = words
+    n = len(tokens)
+    speaking_roles = []
+    for v, w in enumerate(folded):
+        if w not in REPORTING_VERBS:
+            continue
+        k = v + 1
+        if k < n and folded[k] in _ADVERBS:
+            k += 1
+        if k >= n or folded[k] not in PERSON_TITLES or folded[k] in UNNAMED:
+            continue
+        r = k
+        while r < n and r - k < 6 and (folded[r] in PERSON_TITLES or _has_article(tokens, r)):
+            r += 1
+        # The role speaks without a name: a particle follows it ("إنه").
+        if r - k >= 2 and r < n and folded[r] in STOP:
+            speaking_roles.append(tuple(folded[k:r]))
+    if not speaking_roles:
+        return []
+    broken = _Breaks(text, tokens)
+    found = []
+    for role in set(speaking_roles):
+        for m in range(2, len(role) + 1):
+            prefix = role[:m]
+            for p in range(1, n - m):
+                if tuple(folded[p:p + m]) != prefix or folded[p - 1] in REPORTING_VERBS \
+                        or any(broken[x] for x in range(p, p + m - 1)):
+                    continue
+                quoted, after = _name_from(text, tokens, folded, broken, p, p + m)
+                # Without a verb the name must end clearly, at a comma
+                # ("إسماعيل ولد الشيخ أحمد، إرسال …"): not at a particle or a
+                # full stop after whatever followed it.
+                if quoted is not None and quoted.role and after < n and \
+                        any(ch in "،," for ch in text[tokens[after - 1].end:tokens[after].start]):
+                    found.append(quoted)
+    return found
+
+
 def proposals_for(text: str, matches, words=None, quoted=None) -> list[Quoted]:
     """The quoted people the gazetteer does not know, one per name (first
     mention), to be proposed as speakers.
@@ -459,7 +503,8 @@ def proposals_for(text: str, matches, words=None, quoted=None) -> list[Quoted]:
     words = words if words is not None else _words(text or "")
     known_spans = [(m.start, m.end) for m in matches]
     out: dict[str, Quoted] = {}
-    for q in (quoted if quoted is not None else find_quoted(text, words)):
+    quoted = quoted if quoted is not None else find_quoted(text, words)
+    for q in [*quoted, *_named_under_speaking_role(text, words)]:
         if any(s < q.end and q.start < e for s, e in known_spans):
             continue
         parts = q.name.split()

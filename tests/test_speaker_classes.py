@@ -88,3 +88,21 @@ def test_a_known_speaker_whose_role_speaks_later_is_tagged():
     body = ("واستقبل نائب رئيس الإقليم سمير الدباغ وفدا عسكريا.\n"
             "وأكد نائب رئيس الإقليم على ضرورة التنسيق.")
     assert known_speakers(body) == [KNOWN]
+
+
+def test_a_role_that_speaks_without_a_name_proposes_the_person_named_under_it():
+    text = ("ورفض الوزير مقترح المبعوث الدولي كريم عبد الهادي، إرسال مراقبين.\n"
+            "وقال المبعوث الدولي لليمن إنه ناقش الأمر.")
+    assert proposed(text) == ["كريم عبد الهادي"]
+
+
+def test_a_longer_role_elsewhere_is_another_person():
+    text = ("وكان وزير الخارجية الروسي سامي كوفاليف قد زار المنطقة.\n"
+            "وقال وزير الخارجية إن بلاده ترفض.")
+    assert proposed(text) == []
+
+
+def test_without_a_verb_a_name_that_does_not_end_clearly_is_not_proposed():
+    text = ("ورفض الوزير مقترح المبعوث الدولي كريم عبد الهادي إرسال مراقبين.\n"
+            "وقال المبعوث الدولي لليمن إنه ناقش الأمر.")
+    assert proposed(text) == []
