@@ -49,3 +49,20 @@ def test_short_and_construct_forms_tag_the_force(index, text, slug):
 def test_the_weak_short_forms_count_only_beside_a_strong_one(index):
     assert forces(index, "وشهدت المدينة الحشد الأكبر من المتظاهرين.") == []
     assert forces(index, "وأعلن الحشد الشعبي النفير. وقال الحشد إن العملية بدأت.") == ["popular-mobilization-forces"]
+
+
+@pytest.mark.parametrize("text, slug", [
+    ("وأعلن تنظيم ولاية سيناء مسؤوليته عن الهجوم.", "isis"),
+    ("وقاتلت قوات النخبة السورية إلى جانب قسد في الرقة.", "syrian-elite-forces"),
+    ("وتدرب الولايات المتحدة جيش مغاوير الثورة في التنف.", "maghawir-al-thawra"),
+    ("واتهمت أنقرة حزب الاتحاد الديمقراطي بالإرهاب.", "pyd"),
+    ("وانسحبت وحدات مقاومة سنجار من المدينة.", "sinjar-resistance-units"),
+    ("وسيطرت فصائل درع الفرات على الباب.", "syrian-national-army"),
+    ("وشنت جماعة بوكو حرام هجوما على قرية.", "boko-haram"),
+])
+def test_more_of_the_wars_armed_groups_are_tagged(index, text, slug):
+    assert slug in forces(index, text)
+
+
+def test_the_sufi_order_is_not_the_naqshbandi_army(index):
+    assert forces(index, "وزار شيوخ الطريقة النقشبندية الضريح.") == []
