@@ -141,6 +141,8 @@ _PRONOUNS = ("هما", "هم", "ها", "ه")
 # Joining words inside a name: عبد الله، بن، أبو، آل.
 _CONNECTORS = frozenset(fold(w) for w in ("عبد", "بن", "بنت", "أبو", "ابو", "أم", "آل", "ابن", "أبي", "بو"))
 _BREAK_CHARS = frozenset(".,،;؛:!?؟\n\r()[]{}…|\"«»“”'")
+#: Titles that are also part of family names, inside a name ("جعفر الشيخ مصطفى").
+_INNER_TITLES = frozenset({fold("الشيخ")})
 _MAX_NAME_WORDS = 5
 _MAX_ROLE_WORDS = 9
 
@@ -327,6 +329,11 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
         w = folded[name_end]
         if folded[name_end - 1] in _CONNECTORS:
             name_end += 1         # عبد الله, أبو بكر: the word after a connector is the name's
+            continue
+        if w in _INNER_TITLES and name_end + 1 < n and not broken[name_end] \
+                and not _has_article(tokens, name_end + 1) and folded[name_end + 1] not in STOP \
+                and folded[name_end + 1] not in TITLES and folded[name_end + 1] not in REPORTING_VERBS:
+            name_end += 2     # جعفر الشيخ مصطفى, إسماعيل ولد الشيخ أحمد: a family name
             continue
         if w in STOP or w in TITLES or w in REPORTING_VERBS or w in _SPOKESMAN:
             break

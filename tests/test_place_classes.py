@@ -119,3 +119,13 @@ def test_provinces_hang_from_their_country_in_the_file():
     regions = [p for p in WORLD["places"] if p["kind"] == "region"]
     keys = {p["key"] for p in WORLD["places"] if p["kind"] == "country"}
     assert regions and all(p["parent"] in keys for p in regions)
+
+
+@pytest.mark.parametrize("body, place", [
+    ("وتنتشر القوات الأمريكية في شمال شرق سوريا.", "Northeast Syria"),
+    ("وعادت الاشتباكات إلى الشمال السوري.", "Northern Syria"),
+    ("وتسيطر قسد على مناطق شرق الفرات.", "East of the Euphrates"),
+    ("وقصفت الطائرات مواقع في شمال العراق.", "Northern Iraq"),
+])
+def test_the_countries_regions_by_compass_point_are_tagged(index, body, place):
+    assert place in places(index, body)

@@ -106,3 +106,8 @@ def test_without_a_verb_a_name_that_does_not_end_clearly_is_not_proposed():
     text = ("ورفض الوزير مقترح المبعوث الدولي كريم عبد الهادي إرسال مراقبين.\n"
             "وقال المبعوث الدولي لليمن إنه ناقش الأمر.")
     assert proposed(text) == []
+
+
+def test_al_sheikh_inside_a_name_is_part_of_it():
+    assert proposed("وأكد سالم الشيخ حمدان، رئيس الوفد، أن الوفد وصل.") == ["سالم الشيخ حمدان"]
+    assert proposed("وقال الشيخ حمدان العلي إن الوفد وصل.") == ["حمدان العلي"]
