@@ -295,11 +295,13 @@ class AliasIndex:
     def _spans(self, text: str, words=None):
         """Every (start word, end word, preference, alias, clitic_len) that fits."""
         tokens, folded = words if words is not None else self.words(text)
-        # May word i and word i+1 belong to one name? (no clause break between)
-        joinable = [
-            not any(ch in _BREAKS for ch in text[tokens[i].end:tokens[i + 1].start])
-            for i in range(len(tokens) - 1)
-        ]
+
+        def joinable(i):
+            """May word i and word i+1 belong to one name? (no clause break
+            between). Asked only where a longer alias's words all match."""
+            gap = text[tokens[i].end:tokens[i + 1].start]
+            return gap == " " or not any(ch in _BREAKS for ch in gap)
+
         spans = []
         for i, word in enumerate(folded):
             if not word:
@@ -311,7 +313,7 @@ class AliasIndex:
                         continue
                     if n > 1 and (
                         tuple(folded[i + 1:i + n]) != alias.words[1:]
-                        or not all(joinable[i:i + n - 1])
+                        or not all(joinable(k) for k in range(i, i + n - 1))
                     ):
                         continue
                     cost = self._fits(alias, cand)

@@ -17,11 +17,16 @@ Such a mention counts when something in the text supports the place reading:
    ("ديالى وبعقوبة", "بعقوبة، ديالى");
 3. the same place supported elsewhere in the article, by 1 or 2 or by a
    spelling that needs no support.
+
+And any place, however sure, is not a place when it is the first word of a
+newspaper's name: "نيويورك تايمز", "واشنطن بوست", "ديلي ميل" (the word after
+it is one of a paper's: تايمز، بوست، ميل، جورنال …).
 """
 from __future__ import annotations
 
 import functools
 import json
+import re
 from pathlib import Path
 
 from archive.arabic import fold, tokenize
@@ -37,6 +42,14 @@ _LOCATIVE_WORDS = (
 )
 LOCATIVES = frozenset(fold(w) for w in _LOCATIVE_WORDS) | frozenset(
     "و" + fold(w) for w in _LOCATIVE_WORDS)
+#: Second words of newspapers' names that begin with a place: واشنطن بوست,
+#: نيويورك تايمز, لوس أنجلوس تايمز, جيروزاليم بوست, ديلي ميل.
+_PAPER_WORDS = frozenset(fold(w) for w in (
+    "تايمز", "تايم", "بوست", "ميل", "جورنال", "تلغراف", "هيرالد", "تريبيون", "إكسبريس", "اكسبريس",
+    "غازيت", "كرونيكل", "إندبندنت", "اندبندنت", "نيوز",
+))
+#: The next word after a mention, across spaces only.
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+(\w+)")
 # Between two places named side by side: nothing, a comma, a dash.
 _JOINERS = frozenset(" \t،,-–")
 
@@ -60,6 +73,9 @@ def supported_places(text: str, matches, required: frozenset[str] | None = None)
     """``matches`` (gazetteer Matches in text order) without the place
     mentions that need evidence and have none."""
     required = context_required() if required is None else required
+    papers = [m for m in matches if m.kind == "place" and _names_a_paper(text, m)]
+    if papers:
+        matches = [m for m in matches if m not in papers]
     places = [m for m in matches if m.kind == "place"]
     doubtful = [m for m in places if fold(m.alias) in required]
     if not doubtful:
@@ -70,6 +86,12 @@ def supported_places(text: str, matches, required: frozenset[str] | None = None)
         if m.pk in supported or _introduced(text, m) or _beside_place(text, m, sure):
             supported.add(m.pk)
     return [m for m in matches if m.kind != "place" or m.pk in supported]
+
+
+def _names_a_paper(text: str, match) -> bool:
+    """Is the mention the start of a newspaper's name (واشنطن بوست)?"""
+    after = _NEXT_WORD.match(text, match.end)
+    return after is not None and fold(after.group(1)) in _PAPER_WORDS
 
 
 def _introduced(text: str, match) -> bool:

@@ -10,11 +10,21 @@ people an article *quotes*, from how Arabic news introduces a quotation:
   before a name, in a sentence with a reporting verb:
   "المتحدث باسم التحالف الدولي العقيد رايان ديلون".
 
+* an agency quoting a person: "نقلت وكالة رويترز عن X", "على لسان X": the
+  person after عن, never the agency;
+* verbs that as often take a thing as a speaker (أعلن، كشف، دعا، وصف، اتهم …):
+  only with a title before the person ("أعلن وزير الدفاع X", never "أعلن
+  إقالة X"), and the object starts at the first word with the article after
+  two plain words ("وصف الرئيس جان دوبوا الهجوم");
+* a second person joined by و ("X والمستشارة الألمانية Y").
+
 Arabic has no capital letters, so a name is told from its role by position:
 after the verb come role words (titles, words with the article such as
 السوري، الخارجية) and then the name, which starts with a word without the
-article (a given name: بشار، طاهر، عبد) and runs until a particle (إن، أن،
-في), a day, punctuation or another role word. A name must have at least two
+article (a given name: بشار، طاهر، عبد; the article as *written*, so إلسا and
+أليكس are names though they fold to "ال…") and runs until a particle (إن، أن،
+في), a day, punctuation or another role word. Two words with the article in a
+row are a body, not a person ("جمعيات الصحافيين الإسبان"). A name must have at least two
 words to be proposed; a single word ("وقال الخزعلي") only counts when it is a
 known speaker's name or the last word of a name found earlier in the article.
 
@@ -24,6 +34,7 @@ or rejects.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from archive.arabic import fold, strip_marks, tokenize
@@ -42,7 +53,16 @@ REPORTING_VERBS = _forms(
     "قال", "قالت", "قالوا", "يقول", "تقول", "أكد", "أكدت", "أكدوا", "يؤكد", "أضاف", "أضافت",
     "صرح", "صرحت", "أوضح", "أوضحت", "أشار", "أشارت", "نفى", "نفت", "حذر", "حذرت", "تابع",
     "تابعت", "ذكر", "ذكرت", "أفاد", "أفادت", "اعتبر", "اعتبرت", "شدد",
-    "شددت", "لفت", "لفتت", "أردف", "أردفت", "أضافت", "علق", "علقت", 
+    "شددت", "لفت", "لفتت", "أردف", "أردفت", "أضافت", "علق", "علقت", "أوضحوا",
+    "صرحوا", "أشاروا", "تحدث", "تحدثت", "تحدثوا", "اعترف", "اعترفت", "أبلغ", "أبلغت", "تساءل", "تساءلت",
+)
+#: Verbs that report speech but as often take a thing ("أعلن إقالة تيلرسون",
+#: "كشف تقرير", "دعا إلى"): the person after them counts only with a title
+#: or role before the name ("أعلن وزير الدفاع X", "دعا الرئيس الفرنسي X").
+ROLE_VERBS = _forms(
+    "أعلن", "أعلنت", "كشف", "كشفت", "أعرب", "أعربت", "دعا", "دعت", "طالب", "طالبت", "انتقد",
+    "انتقدت", "رأى", "رأت", "وصف", "وصفت", "اتهم", "اتهمت", "هدد", "هددت", "توعد", "توعدت",
+    "رحب", "رحبت", "أدان", "أدانت", "استبعد", "استبعدت", "جدد", "جددت", "نقل", "نقلت",
 )
 #: Ranks and honorifics: the name follows them directly, whatever role came
 #: before ("رئيس مركز المصالحة الروسي في سوريا اللواء يوري يفتوشينكو").
@@ -66,7 +86,7 @@ TITLES = _forms(
     "عميد", "مساعد", "المساعد", "المفوض", "مفوض", "آمر", "قائم", "القائم", "رئيسه", "وكيل",
     "الحاكم", "حاكم", "العاهل", "المرشد", "الإمام", "الجندي", "الرقيب", "الضابط", "ضابط",
     "شرطي", "شاهد", "مصدر", "المصدر", "مراسل", "المراسل", "بيان", "البيان", "تقرير", "التقرير",
-    "أحد", "عناصر",
+    "أحد", "عناصر", "ولي", "المبعوثة", "مبعوثة", "المستشارة", "مستشارة"
 ) | frozenset()
 #: Who speaks is an organisation or a nobody in particular: no name follows.
 UNNAMED = _forms(
@@ -76,12 +96,20 @@ UNNAMED = _forms(
     "عناصر", "قوات", "القوات", "الشرطة", "شرطة", "السلطات", "سلطات", "مصادر", "وسائل", "الحزب",
     "التحالف", "التنظيم", "الأمم", "المفوضية", "المنظمة", "منظمة", "اللجنة", "لجنة", "الخارجية",
     "الداخلية", "الدفاع", "البنتاغون", "الكرملين", "البيت", "الإدارة", "المحكمة", "محكمة",
-    "شهود", "شاهد", "تقارير", "سكان", "دراسة", "الدراسة", "صندوق", "هيئة", "الهيئة", "ولي",
+    "شهود", "شاهد", "تقارير", "سكان", "دراسة", "الدراسة", "صندوق", "هيئة", "الهيئة",
+    "ممثلو", "ممثلي", "مسؤولو", "محامو", "محامي", "دبلوماسيون", "دبلوماسيين", "قادة", "زعماء",
+    "مقاتلون", "ناشطو", "أعضاء", "نواب", "وزراء", "مراسلو", "أهالي", "عائلات", "متحدثون",
+    "اتحاد", "الاتحاد", "جهاز", "الجهاز", "جمعية", "نقابة", "رابطة", "مؤسسة", "دائرة", "مديرية",
+    "غرفة", "بعثة", "البعثة", "وفد", "الوفد", "ائتلاف", "تحالف", "تيار", "التيار", "كتلة", "الكتلة",
+    "برلمان", "البرلمان", "مجموعة", "شبكة", "منتدى", "ديوان", "مفوضية", "سفارة", "السفارة",
     "صاحب", "الله", "رسول", "النبي", "نشطاء", "ناشطون", "مواطنون", "خبراء", "محللون", "أطباء",
     "مسؤولين", "مصدرا", "مصدران", "عدد", "بعض", "معظم", "جماعة", "الجماعة", "فريق", "موقع",
     "قناة", "القناة", "تلفزيون", "إذاعة", "مركز", "المركز", "معهد", "المعهد", "جامعة",
     "حرس", "شركة", "الشركة", "حساب", "صفحة", "مكتب", "حركة", "الحركة", "حزب", "الجبهة", "جبهة",
 )
+#: Titles proper, without the organisations: after a verb that as often
+#: takes a thing (ROLE_VERBS) one of them must introduce the person.
+PERSON_TITLES = TITLES
 TITLES = TITLES | UNNAMED
 #: "المتحدث باسم X": the role runs on to the name.
 _SPOKESMAN = _forms("المتحدث", "متحدث", "الناطق", "ناطق", "المتحدثة", "متحدثة")
@@ -90,14 +118,31 @@ _IN_NAME_OF = frozenset({fold("باسم")})
 STOP = _forms(
     "إن", "أن", "إنه", "أنه", "إنها", "أنها", "إنهم", "أنهم", "بأن", "بأنه", "في", "على", "من", "إلى",
     "عن", "مع", "خلال", "بعد", "قبل", "أمام", "لدى", "عبر", "حول", "بين", "هذا", "هذه", "ذلك",
-    "الذي", "التي", "الذين", "لا", "لم", "لن", "قد", "كان", "كانت", "ما", "اليوم", "أمس", "الليلة",
+    "الذي", "التي", "الذين", "لا", "أو", "او", "ثم", "لم", "لن", "قد", "كان", "كانت", "ما", "اليوم", "أمس", "الليلة",
     "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "صباح", "مساء",
     "يوم", "أيضا", "أيضاً", "كما", "حيث", "بحسب", "حسب", "وفق", "وفقا", "نقلا", "إنّ", "أنّ",
     "لوكالة", "لصحيفة", "لقناة", "لموقع", "للصحفيين", "لـ", "قائلا", "قائلاً", "مضيفا", "مشيرا",
+    "قوله", "قولها", "قولهم", "تصريح", "تصريحات", "تصريحه", "تصريحها", "إلا", "غير", "سوى",
+    "إليه", "عليه", "له", "لها", "فيه", "فيها", "بعدها", "بعده", "عدم", "تلك", "كل", "أي", "هو",
+    "هي", "هم", "هنا", "هناك", "مخاطبا", "داخل", "خارج", "إثر", "اثر", "أثر", "بالقرب",
 )
+#: A word that may stand between the verb and who spoke: "قال أمس وزير".
+_ADVERBS = _forms(
+    "أمس", "اليوم", "أيضا", "أيضاً", "سابقا", "لاحقا", "كذلك", "بدوره", "بدورها", "الاثنين",
+    "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد",
+)
+#: "نقلت وكالة رويترز عن X" / "على لسان X": the person after عن is quoted,
+#: not the agency before it.
+_RELAY_VERBS = _forms("نقل", "نقلت", "نقلوا")
+_FROM = fold("عن")
+_ON = fold("على")
+_TONGUE = fold("لسان")
+_PRONOUNS = ("هما", "هم", "ها", "ه")
 # Joining words inside a name: عبد الله، بن، أبو، آل.
 _CONNECTORS = frozenset(fold(w) for w in ("عبد", "بن", "بنت", "أبو", "ابو", "أم", "آل", "ابن", "أبي", "بو"))
 _BREAK_CHARS = frozenset(".,،;؛:!?؟\n\r()[]{}…|\"«»“”'")
+#: Titles that are also part of family names, inside a name ("جعفر الشيخ مصطفى").
+_INNER_TITLES = frozenset({fold("الشيخ")})
 _MAX_NAME_WORDS = 5
 _MAX_ROLE_WORDS = 9
 
@@ -120,19 +165,57 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
     text = text or ""
     tokens, folded = words if words is not None else _words(text)
     found: list[Quoted] = []
-    verbs = [i for i, w in enumerate(folded) if w in REPORTING_VERBS]
+    verbs = [i for i, w in enumerate(folded) if w in REPORTING_VERBS or w in ROLE_VERBS]
     if not verbs:
         return found
     broken = _Breaks(text, tokens)
+    n = len(tokens)
     i = 0
     for v in verbs:
-        if v < i or broken[v] or v + 1 >= len(tokens):
+        if v < i or broken[v] or v + 1 >= n:
             continue
-        quoted, after = _person_at(text, tokens, folded, broken, v + 1)
-        if quoted is not None:
+        needs_role = folded[v] in ROLE_VERBS
+        k = v + 1
+        if folded[v] in _RELAY_VERBS:
+            k = _after_source(folded, broken, k)
+            if k is None:
+                continue
+            needs_role = False
+        elif folded[k] in _ADVERBS and not broken[k] and k + 1 < n:
+            k += 1                       # "وأعلنت سابقا المتحدثة باسم …"
+        quoted, after = _person_at(text, tokens, folded, broken, k, needs_role)
+        if quoted is None:
+            continue
+        found.append(quoted)
+        i = after
+        # "شدد الرئيس الفرنسي X والمستشارة الألمانية Y على": both speak.
+        while after < n and not broken[after - 1] and folded[after].startswith("و") \
+                and (folded[after][1:] in TITLES or _has_article(tokens, after)):
+            quoted, next_after = _person_at(text, tokens, folded, broken, after, True)
+            if quoted is None:
+                break
             found.append(quoted)
-            i = after
+            after = i = next_after
     return found
+
+
+def _after_source(folded, broken, k):
+    """After "نقلت": the index of the person after "عن" or "على لسان" within
+    a few words ("نقلت وكالة إنترفاكس للأنباء عن …"), else None."""
+    for p in range(k, min(k + 8, len(folded) - 1)):
+        if folded[p] == _FROM:
+            return p + 1
+        if folded[p] == _ON and folded[p + 1] == _TONGUE and p + 2 < len(folded):
+            return p + 2
+        if broken[p]:
+            return None
+    return None
+
+
+def _has_article(tokens, j) -> bool:
+    """Does word j carry the article as written? Folding turns إلسا and
+    أليكس into "السا", "اليكس"; the written word tells a name from ال."""
+    return strip_marks(tokens[j].text).startswith(("ال", "وال", "لل", "بال", "فال"))
 
 
 def _words(text):
@@ -159,12 +242,21 @@ class _Breaks:
         return found
 
 
-def _is_role_word(word: str) -> bool:
-    return word in TITLES or word.startswith(("ال", "وال", "لل", "بال")) or word in _IN_NAME_OF
+def _is_role_word(word: str, written: bool) -> bool:
+    """``written``: the word carries the article as written (_has_article)."""
+    return word in TITLES or written or word in _IN_NAME_OF
 
 
-def _person_at(text, tokens, folded, broken, k):
-    """Read [role words] name [, role] from token k. Returns (Quoted or None, next index)."""
+def _construct_of_role(folded, tokens, j, k) -> bool:
+    """"لحقوق الإنسان", "لشؤون اللاجئين": ل + a noun + a noun with the
+    article continues a role (مدير المرصد السوري لحقوق الإنسان)."""
+    return j > k and j + 1 < len(folded) and folded[j].startswith("ل") \
+        and not folded[j].startswith("لل") and _has_article(tokens, j + 1)
+
+
+def _person_at(text, tokens, folded, broken, k, needs_role=False):
+    """Read [role words] name [, role] from token k. Returns (Quoted or None,
+    next index). ``needs_role``: a name straight after k does not count."""
     role_start = k
     n = len(tokens)
     if folded[k] in UNNAMED and not folded[k].lstrip("وف") in _SPOKESMAN:
@@ -184,30 +276,33 @@ def _person_at(text, tokens, folded, broken, k):
         if r > k and folded[r] in RANKS and not broken[r]:
             j = r + 1
             # "البريجادير جنرال الأمريكي كيفين كيليا"
-            while j < n - 1 and (folded[j] in RANKS or folded[j].startswith("ال")) and not broken[j]:
+            while j < n - 1 and (folded[j] in RANKS or _has_article(tokens, j)) and not broken[j]:
                 j += 1
             if _in_name_of_person(folded, k, r):
                 return None, j
-            return _name_from(text, tokens, folded, broken, k, j)
-    while j < n and j - k < _MAX_ROLE_WORDS and _is_role_word(folded[j]) and folded[j] not in STOP:
+            return _name_from(text, tokens, folded, broken, k, j, needs_role)
+    while j < n and j - k < _MAX_ROLE_WORDS and folded[j] not in STOP and (
+            _is_role_word(folded[j], _has_article(tokens, j)) or _construct_of_role(folded, tokens, j, k)):
         if broken[j]:
             j += 1
             break
         j += 1
         if folded[j - 1] in _IN_NAME_OF:
             # "باسم X": the body X is role too, up to a title or a name start.
-            while j < n and j - k < _MAX_ROLE_WORDS and (folded[j].startswith("ال") or folded[j] in TITLES) \
+            while j < n and j - k < _MAX_ROLE_WORDS and (_has_article(tokens, j) or folded[j] in TITLES) \
                     and not broken[j - 1]:
                 j += 1
                 if broken[j - 1]:
                     break
-    if j >= n:
-        return None, k
+    if j >= n or (needs_role and j == k):
+        return None, k + 1 if j == k else k
+    if needs_role and not any(folded[p] in PERSON_TITLES for p in range(k, j)):
+        return None, j       # "اتهم الحوثيين بترويج …": no title, no person
     if _in_name_of_person(folded, k, j):
         return None, j
     if j > k and broken[j - 1] and not any(ch in "،," for ch in text[tokens[j - 1].end:tokens[j].start]):
         return None, j
-    return _name_from(text, tokens, folded, broken, role_start, j)
+    return _name_from(text, tokens, folded, broken, role_start, j, needs_role)
 
 
 def _in_name_of_person(folded, k, j) -> bool:
@@ -218,12 +313,15 @@ def _in_name_of_person(folded, k, j) -> bool:
     return False
 
 
-def _name_from(text, tokens, folded, broken, role_start, j):
-    """The name starting at token j, its role being tokens role_start..j-1."""
+def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False):
+    """The name starting at token j, its role being tokens role_start..j-1.
+    ``object_follows``: after a verb such as وصف or أعلن, what it says comes
+    right after the name ("وصف الرئيس إيمانويل ماكرون الحادث"), so a word
+    with the article after two plain words starts the object, not the name."""
     n = len(tokens)
     # 2. The name: starts with a word without the article.
     first = folded[j]
-    if first in STOP or first in TITLES or first in REPORTING_VERBS or first.startswith("ال") \
+    if first in STOP or first in TITLES or first in REPORTING_VERBS or _has_article(tokens, j) \
             or len(first) < 2:
         return None, j
     name_end = j + 1
@@ -232,8 +330,15 @@ def _name_from(text, tokens, folded, broken, role_start, j):
         if folded[name_end - 1] in _CONNECTORS:
             name_end += 1         # عبد الله, أبو بكر: the word after a connector is the name's
             continue
+        if w in _INNER_TITLES and name_end + 1 < n and not broken[name_end] \
+                and not _has_article(tokens, name_end + 1) and folded[name_end + 1] not in STOP \
+                and folded[name_end + 1] not in TITLES and folded[name_end + 1] not in REPORTING_VERBS:
+            name_end += 2     # جعفر الشيخ مصطفى, إسماعيل ولد الشيخ أحمد: a family name
+            continue
         if w in STOP or w in TITLES or w in REPORTING_VERBS or w in _SPOKESMAN:
             break
+        if w.startswith("و") and (w[1:] in TITLES or _has_article(tokens, name_end)):
+            break          # "ماكرون والمستشارة": the next person, not this name
         if w.startswith(("و", "ف", "ب", "ل")) and not w.startswith(("ال",)) and \
                 fold(w[1:]) in STOP:
             break
@@ -241,7 +346,20 @@ def _name_from(text, tokens, folded, broken, role_start, j):
             break          # لمحادثه، باجتماعه: a preposition and a pronoun
 
         name_end += 1
-    ends_clearly = name_end >= n or broken[name_end - 1] or folded[name_end] in STOP \
+    # Two words with the article in a row are a body's name, not a person's
+    # ("جمعيات الصحافيين الإسبان"; a person has one: بشار الأسد).
+    if any(_has_article(tokens, p) and _has_article(tokens, p + 1) and folded[p - 1] not in _CONNECTORS
+           for p in range(j + 1, name_end - 1)):
+        return None, name_end
+    trimmed = False
+    if object_follows:
+        for p in range(j + 2, name_end):
+            if _has_article(tokens, p) and folded[p - 1] not in _CONNECTORS:
+                name_end, trimmed = p, True
+                break
+    if any(ch.isdigit() for ch in text[tokens[j].start:tokens[name_end - 1].end]):
+        return None, name_end          # "يعيش هنا 651 نسمة"
+    ends_clearly = trimmed or name_end >= n or broken[name_end - 1] or folded[name_end] in STOP \
         or folded[name_end] in TITLES or folded[name_end] in REPORTING_VERBS
     if not ends_clearly:
         return None, name_end
@@ -261,10 +379,126 @@ def _name_from(text, tokens, folded, broken, role_start, j):
             role = text[tokens[name_end].start:tokens[r].end]
     name = strip_marks(text[start:end]).strip()
     role = strip_marks(role).strip(" ،,")
+    if role.startswith("و") and role[1:].startswith("ال"):
+        role = role[1:]          # "والمستشارة الألمانية": the و joins, it is no role
     return Quoted(name=name, role=role, start=start, end=end), name_end
 
 
-def proposals_for(text: str, matches, words=None) -> list[Quoted]:
+#: Nouns of speech: "في تصريح"، "في كلمة"، "في مؤتمر صحفي" put a person
+#: named in the same sentence in the act of speaking.
+_SPEECH_NOUNS = _forms(
+    "تصريح", "تصريحات", "تصريحه", "تصريحاته", "تصريحها", "كلمة", "كلمته", "كلمتها", "خطاب", "خطابه",
+    "مقابلة", "حديث", "حديثه", "مؤتمر", "تغريدة", "تغريدات", "رسالة", "قوله", "قولها", "بيان", "وفق",
+    "بحسب", "حسب", "وفقا", "مضيفا", "مشيرا", "مؤكدا", "قائلا", "قائلاً", "موضحا", "لافتا", "متابعا",
+)
+
+
+def speaking(text: str, matches, words=None, quoted=None) -> set[int]:
+    """The known speakers (pks of ``matches`` of kind "speaker") the text has
+    speaking: named as a quoted person (:func:`find_quoted`: "وقال رئيس
+    الوزراء حيدر العبادي"), or followed, in the same clause and within three
+    words, by a reporting verb or a word of speech ("العبادي في تصريح",
+    "العبادي قائلا"), a colon or a quotation mark. A speaker only named ("أمر
+    زعيم التنظيم أبو بكر البغدادي بإعدام …") is not the article's speaker."""
+    mentions = [m for m in matches if m.kind == "speaker"]
+    if not mentions:
+        return set()
+    words = words if words is not None else _words(text or "")
+    tokens, folded = words
+    quoted = quoted if quoted is not None else find_quoted(text, words)
+    spans = [(q.start, q.end) for q in quoted]
+    starts = [t.start for t in tokens]
+    verbs = [v for v, w in enumerate(folded) if w in REPORTING_VERBS or w in ROLE_VERBS]
+    found = set()
+    for m in mentions:
+        if m.pk in found:
+            continue
+        if _role_speaks(tokens, folded, verbs, bisect.bisect_left(starts, m.start)):
+            found.add(m.pk)
+            continue
+        if any(s < m.end and m.start < e for s, e in spans):
+            found.add(m.pk)
+            continue
+        i = bisect.bisect_left(starts, m.end)
+        gap = text[m.end:starts[i]] if i < len(starts) else text[m.end:]
+        if any(ch in gap for ch in ":\"«“"):
+            found.add(m.pk)
+            continue
+        for k in range(i, min(i + 3, len(tokens))):
+            if folded[k] in REPORTING_VERBS or folded[k] in ROLE_VERBS or folded[k] in _SPEECH_NOUNS:
+                found.add(m.pk)
+                break
+            if k + 1 < len(tokens) and any(ch in _BREAK_CHARS for ch in text[tokens[k].end:tokens[k + 1].start]) \
+                    and not text[tokens[k].end:tokens[k + 1].start].strip() in ("،", ","):
+                break
+    return found
+
+
+def _role_speaks(tokens, folded, verbs, i) -> bool:
+    """Does the role written right before word i ("نائب رئيس الإقليم" in
+    "استقبال نائب رئيس الإقليم جعفر الشيخ مصطفى") speak elsewhere, right
+    after a reporting verb ("أكد نائب رئيس الإقليم على …")?"""
+    role_start = i
+    while role_start > 0 and i - role_start < 4 and (
+            folded[role_start - 1] in PERSON_TITLES or _has_article(tokens, role_start - 1)):
+        role_start -= 1
+    role = folded[role_start:i]
+    if len(role) < 2 or not any(w in PERSON_TITLES for w in role):
+        return False
+    for v in verbs:
+        k = v + 1
+        if k < len(folded) and folded[k] in _ADVERBS:
+            k += 1
+        if k != role_start and folded[k:k + len(role)] == role:
+            return True
+    return False
+
+
+def _named_under_speaking_role(text, words) -> list[Quoted]:
+    """"وقال المبعوث الدولي لليمن إنه …" names no one: the person is the one
+    the article named under that role ("مقترح المبعوث الدولي إسماعيل ولد الشيخ
+    أحمد"). The earlier role must be at least two words, start with a title,
+    and begin the speaking role (a longer role there is not the same person:
+    "وزير الخارجية الروسي X" is not "وقال وزير الخارجية")."""
+    tokens, folded = words
+    n = len(tokens)
+    speaking_roles = []
+    for v, w in enumerate(folded):
+        if w not in REPORTING_VERBS:
+            continue
+        k = v + 1
+        if k < n and folded[k] in _ADVERBS:
+            k += 1
+        if k >= n or folded[k] not in PERSON_TITLES or folded[k] in UNNAMED:
+            continue
+        r = k
+        while r < n and r - k < 6 and (folded[r] in PERSON_TITLES or _has_article(tokens, r)):
+            r += 1
+        # The role speaks without a name: a particle follows it ("إنه").
+        if r - k >= 2 and r < n and folded[r] in STOP:
+            speaking_roles.append(tuple(folded[k:r]))
+    if not speaking_roles:
+        return []
+    broken = _Breaks(text, tokens)
+    found = []
+    for role in set(speaking_roles):
+        for m in range(2, len(role) + 1):
+            prefix = role[:m]
+            for p in range(1, n - m):
+                if tuple(folded[p:p + m]) != prefix or folded[p - 1] in REPORTING_VERBS \
+                        or any(broken[x] for x in range(p, p + m - 1)):
+                    continue
+                quoted, after = _name_from(text, tokens, folded, broken, p, p + m)
+                # Without a verb the name must end clearly, at a comma
+                # ("إسماعيل ولد الشيخ أحمد، إرسال …"): not at a particle or a
+                # full stop after whatever followed it.
+                if quoted is not None and quoted.role and after < n and \
+                        any(ch in "،," for ch in text[tokens[after - 1].end:tokens[after].start]):
+                    found.append(quoted)
+    return found
+
+
+def proposals_for(text: str, matches, words=None, quoted=None) -> list[Quoted]:
     """The quoted people the gazetteer does not know, one per name (first
     mention), to be proposed as speakers.
 
@@ -276,13 +510,17 @@ def proposals_for(text: str, matches, words=None) -> list[Quoted]:
     words = words if words is not None else _words(text or "")
     known_spans = [(m.start, m.end) for m in matches]
     out: dict[str, Quoted] = {}
-    for q in find_quoted(text, words):
+    quoted = quoted if quoted is not None else find_quoted(text, words)
+    for q in [*quoted, *_named_under_speaking_role(text, words)]:
         if any(s < q.end and q.start < e for s, e in known_spans):
             continue
         parts = q.name.split()
         if len(parts) == 2 and fold(parts[0]) in _CONNECTORS:
             continue          # عبد الرحمن, أبو محمد: part of a name, or a kunya alone
         if len(parts) < 2:
+            word = fold(q.name)
+            if any(word.endswith(p) and word[:-len(p)] in TITLES for p in _PRONOUNS):
+                continue      # نائبه, مساعده: "his deputy", a role and a pronoun
             q = _full_name(text, q, words)
             if q is None:
                 continue
@@ -311,7 +549,8 @@ def _full_name(text: str, q: Quoted, words) -> Quoted | None:
         if i > 0 and not any(ch in _BREAK_CHARS for ch in text[tokens[i - 1].end:tokens[i].start]):
             before = folded[i - 1]
             if not (before in STOP or before in TITLES or before in RANKS or before in REPORTING_VERBS
-                    or before.startswith(("ال", "و", "ل", "ب")) or len(before) < 3):
+                    or _has_article(tokens, i - 1) or before.startswith(("و", "ل", "ب"))
+                    or len(before) < 3):
                 start = i - 1
         while end + 2 < len(tokens) and folded[end + 1] in _CONNECTORS and \
                 not any(ch in _BREAK_CHARS for ch in text[tokens[end].end:tokens[end + 2].start]):

@@ -7,11 +7,12 @@ a name that is not in it is not tagged, and a name two entities share is not
 tagged at all (see the matcher's rules). Improving tags means improving the
 gazetteer, then re-tagging with :func:`retag_articles`.
 
-Two things go beyond plain matching, both in their own modules:
+Three things go beyond plain matching, all in their own modules:
 place names that are also ordinary words (بعقوبة = ب + عقوبة) count only with
 supporting context (:mod:`archive.place_context`), and the people an article
 quotes who are not in the gazetteer are returned as ``proposals``
-(:mod:`archive.speakers`), never as speakers.
+(:mod:`archive.speakers`), never as speakers; and a known speaker counts
+only where the text has them speaking (:func:`archive.speakers.speaking`).
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from django.db import transaction
 from archive.gazetteer import AliasIndex, Match, get_alias_index
 from archive.models import Article
 from archive.place_context import supported_places
-from archive.speakers import Quoted, proposals_for
+from archive.speakers import Quoted, find_quoted, proposals_for, speaking
 
 #: Between title and body in the text that is matched: a paragraph break, so
 #: no name is ever read across the two.
@@ -40,8 +41,9 @@ _CHUNK = 200
 @dataclass
 class Tags:
     """Entities named in an article, each list in order of first mention,
-    without repeats. ``matches`` are all the mentions; their offsets index
-    ``text``, which is ``title + SEPARATOR + body``."""
+    without repeats. ``matches`` are all the mentions (a known speaker's
+    too where the text does not have them speaking, so not in ``speakers``);
+    their offsets index ``text``, which is ``title + SEPARATOR + body``."""
 
     speakers: list[int] = field(default_factory=list)
     places: list[int] = field(default_factory=list)
@@ -63,10 +65,16 @@ def tag(title: str, body: str, index: AliasIndex | None = None) -> Tags:
     seen = set()
     words = index.words(text)
     matches = supported_places(text, index.find(text, words))
-    tags.proposals = proposals_for(text, matches, words)
+    quoted = find_quoted(text, words)
+    tags.proposals = proposals_for(text, matches, words, quoted)
+    # A known speaker is the article's speaker only where the text has them
+    # speaking; a mere mention ("أمر العبادي بتشكيل لجنة") is not a quotation.
+    speakers = speaking(text, matches, words, quoted)
     for match in matches:
         tags.matches.append(match)
         key = (match.kind, match.pk)
+        if match.kind == "speaker" and match.pk not in speakers:
+            continue          # a mention, kept in matches, not a speaker
         if key not in seen:
             seen.add(key)
             getattr(tags, _KIND_FIELD[match.kind]).append(match.pk)

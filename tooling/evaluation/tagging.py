@@ -2,7 +2,9 @@
 
 A found entity is right when one of its spellings, folded, equals a truth name
 or is a run of words of it, or the other way round ("الأسد" for "بشار الأسد",
-"الولايات المتحدة" for "الولايات المتحدة الأمريكية"). Speakers count both
+"الولايات المتحدة" for "الولايات المتحدة الأمريكية"). A truth name may list
+spellings of one entity separated by "|" ("الحوثيون|الحوثي"): any of them
+will do. Speakers count both
 linked speakers and proposals. ``manage.py evaluate_tagging`` reads the truth
 file and the corpus and prints the figures.
 """
@@ -24,8 +26,11 @@ def _inside(small: tuple, big: tuple) -> bool:
 
 
 def same(names: list[str], truth: str) -> bool:
-    t = _words(truth)
-    return any(_inside(_words(n), t) or _inside(t, _words(n)) for n in names)
+    for spelling in truth.split("|"):
+        t = _words(spelling)
+        if any(_inside(_words(n), t) or _inside(t, _words(n)) for n in names):
+            return True
+    return False
 
 
 def score(found: list[list[str]], truth: list[str]) -> tuple[int, int, int]:

@@ -46,7 +46,7 @@ def load_world(path: Path = WORLD) -> tuple[int, int]:
     key_to_pk: dict[str, int] = {}
     created = merged = 0
     with transaction.atomic():
-        for level in ("country", "city"):
+        for level in ("country", "region", "city"):
             batch = []
             for entry in data["places"]:
                 if entry["kind"] != level:
@@ -80,6 +80,11 @@ def load_world(path: Path = WORLD) -> tuple[int, int]:
             for (entry, _p), place in zip(batch, made):
                 key_to_pk[entry["key"]] = place.pk
                 slugs[place.slug] = place.pk
+                # A province made here stands for a city of the same name
+                # below (جازان the region and the town): one place, not two
+                # that silence each other.
+                for name in _folded(place.all_names()):
+                    spelled.setdefault(name, []).append((place.pk, place.kind))
             created += len(made)
     invalidate_alias_index()    # bulk_create sends no signals
     return created, merged

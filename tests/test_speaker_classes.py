@@ -1,0 +1,113 @@
+"""Spec for the classes of quotation archive.speakers reads beyond "قال
+<title> <name> إن": an agency quoting a person, names written with إل/أل,
+two people in one sentence, verbs that need a title before the person, long
+roles, the crown prince's title, a time word after the verb; and what is not
+a person. The sentences and names are made up for these tests."""
+import pytest
+
+from archive.gazetteer import AliasIndex
+from archive.speakers import find_quoted, proposals_for
+
+
+def proposed(text):
+    return [q.name for q in proposals_for(text, AliasIndex([]).find(text))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the agency relays, the person speaks
+    ("ونقلت وكالة رويترز عن إبراهيم الحسن المتحدث باسم الفصائل قوله إن المفاوضات فشلت.", ["إبراهيم الحسن"]),
+    ("ونقلت وكالة الأنباء الرسمية على لسان الوزير كمال يوسف قوله: لن نتراجع.", ["كمال يوسف"]),
+    ("ونقلت الوكالة عن مصدر عسكري قوله إن الهجوم صد.", []),
+    # a name written with إل or أل is not the article
+    ("وقالت إلينا بتروفا للصحفيين إن الوضع خطير.", ["إلينا بتروفا"]),
+    ("وقال أليكس موران، مدير البرنامج، إن التمويل توقف.", ["أليكس موران"]),
+    # two people, one verb
+    ("وشدد الرئيس الفرنسي جان دوبوا والمستشارة الألمانية هيلغا كراوس على ضرورة الحل.",
+     ["جان دوبوا", "هيلغا كراوس"]),
+    # verbs that as often take a thing: only with a title before the person
+    ("وأعلن وزير الدفاع الأسترالي بيتر كولينز أن قواته ستنسحب.", ["بيتر كولينز"]),
+    ("ووصف الرئيس الفرنسي جان دوبوا الهجوم بأنه جبان.", ["جان دوبوا"]),
+    ("واتهم الحوثيين بترويج فكر دخيل على المنطقة.", []),
+    ("وأعلن انتهاء العملية العسكرية في المدينة.", []),
+    # long roles
+    ("وقال مدير المنظمة الوطنية لحقوق الإنسان سامر خليل إن السجون مكتظة.", ["سامر خليل"]),
+    ("وأكد ولي العهد الأمير فيصل بن خالد أن الزيارة ناجحة.", ["فيصل بن خالد"]),
+    ("وأعلنت سابقا المتحدثة باسم البيت الأبيض سارة ميلر أن الرئيس سيزور المنطقة.", ["سارة ميلر"]),
+])
+def test_quoted_people_are_proposed(text, expected):
+    assert proposed(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "فتعجب نائبه وقال للمدير إن الأمر غريب. فقال نائبه: سمعت قولك.",      # "his deputy"
+    "وأعلنت رئيسة اتحاد جمعيات الصحافيين الإسبان الثلاثاء فقدان ثلاثة صحافيين.",  # a body
+    "وقال ممثلو الادعاء إن المتهم مذنب.",                                  # an unnamed group
+    "وهددت الولايات المتحدة أو أيا من حلفائها بالرد.",
+    "وقال السكان إن عدد القتلى بلغ 40 شخصا.",
+])
+def test_what_is_not_a_named_person(text):
+    assert proposed(text) == []
+
+
+def test_the_second_persons_role_has_no_joining_waw():
+    quoted = find_quoted("وشدد الرئيس الفرنسي جان دوبوا والمستشارة الألمانية هيلغا كراوس على ضرورة الحل.")
+    assert [q.role for q in quoted] == ["الرئيس الفرنسي", "المستشارة الألمانية"]
+
+
+# -- a known speaker is the article's speaker only when speaking ---------------
+
+KNOWN = 7
+
+
+def known_speakers(body):
+    from archive.tagging import tag
+
+    index = AliasIndex([("speaker", KNOWN, ["سمير الدباغ", "الدباغ"])])
+    return tag("", body, index).speakers
+
+
+@pytest.mark.parametrize("body", [
+    "وقال رئيس اللجنة سمير الدباغ إن الاجتماع تأجل.",
+    "وأكد الدباغ، في تصريح للصحفيين، أن الاجتماع تأجل.",
+    "وكتب الدباغ: لن نتراجع عن القرار.",
+    "سمير الدباغ قائلا إن الأمر انتهى.",
+])
+def test_a_known_speaker_who_speaks_is_tagged(body):
+    assert known_speakers(body) == [KNOWN]
+
+
+@pytest.mark.parametrize("body", [
+    "وأمر سمير الدباغ بتشكيل لجنة للتحقيق في الحادث، وفقا لما ذكرت مصادر محلية.",
+    "وكان الدباغ قد زار المدينة العام الماضي.",
+])
+def test_a_known_speaker_only_named_is_not_tagged(body):
+    assert known_speakers(body) == []
+
+
+def test_a_known_speaker_whose_role_speaks_later_is_tagged():
+    body = ("واستقبل نائب رئيس الإقليم سمير الدباغ وفدا عسكريا.\n"
+            "وأكد نائب رئيس الإقليم على ضرورة التنسيق.")
+    assert known_speakers(body) == [KNOWN]
+
+
+def test_a_role_that_speaks_without_a_name_proposes_the_person_named_under_it():
+    text = ("ورفض الوزير مقترح المبعوث الدولي كريم عبد الهادي، إرسال مراقبين.\n"
+            "وقال المبعوث الدولي لليمن إنه ناقش الأمر.")
+    assert proposed(text) == ["كريم عبد الهادي"]
+
+
+def test_a_longer_role_elsewhere_is_another_person():
+    text = ("وكان وزير الخارجية الروسي سامي كوفاليف قد زار المنطقة.\n"
+            "وقال وزير الخارجية إن بلاده ترفض.")
+    assert proposed(text) == []
+
+
+def test_without_a_verb_a_name_that_does_not_end_clearly_is_not_proposed():
+    text = ("ورفض الوزير مقترح المبعوث الدولي كريم عبد الهادي إرسال مراقبين.\n"
+            "وقال المبعوث الدولي لليمن إنه ناقش الأمر.")
+    assert proposed(text) == []
+
+
+def test_al_sheikh_inside_a_name_is_part_of_it():
+    assert proposed("وأكد سالم الشيخ حمدان، رئيس الوفد، أن الوفد وصل.") == ["سالم الشيخ حمدان"]
+    assert proposed("وقال الشيخ حمدان العلي إن الوفد وصل.") == ["حمدان العلي"]
