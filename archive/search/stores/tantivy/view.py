@@ -118,11 +118,11 @@ class TantivyView(View):
     def search(self, tree, sort, offset, limit, facets=True, budget=None):
         """The count and the page from one search, the facets from one aggregation."""
         query = self.compile(tree)
-        if offset > 0:
+        if offset > 0 or limit <= 0:
             # A page far past the end (page=100000) must not make Tantivy
-            # keep a heap of offset + limit hits.
+            # keep a heap of offset + limit hits (nor may it ask for none).
             count = self.searcher.search(query, 1, count=True).count
-            if offset >= count:
+            if offset >= count or limit <= 0:
                 return Page(count=count, facets=self._facets(query, count) if facets else {})
         scores = None
         if sort in (t.NEWEST, t.OLDEST):
