@@ -200,3 +200,22 @@ def test_a_surname_is_a_name_only_where_the_gazetteer_accepts_it_alone_in_arabic
     twins = AliasIndex([("speaker", 1, ["جون سميث", "سميث", "John Smith"]),
                         ("speaker", 2, ["جين سميث", "سميث", "Jane Smith"])])
     assert twins.entity_key_for_phrase("Smith") is None
+
+
+# ---------- A name inside a longer quoted phrase ----------
+
+@pytest.mark.parametrize("q, seeds", [
+    ('"وقال كاكينز"', ["002", "004"]),      # 002: وقال كيغنز
+    ('"وأشار كيغنز"', ["000"]),             # 000: وأشار كاكينز (001's وأشار غيدني is another man)
+    ('"العقيد كاكينز"', ["002"]),           # 002: العقيد مايلز كيغنز
+    ('"وقال Caggins"', ["002", "004"]),
+])
+def test_a_name_inside_a_phrase_is_every_spelling_of_it(client, seeded, q, seeds):
+    data = search(client, q)
+    assert sorted(r["external_id"][:3] for r in data["results"]) == seeds, q
+    assert [e["names"][0] for e in data["expanded"]] == ["مايلز كاكينز"]
+
+
+def test_a_phrase_with_a_name_can_be_excluded_and_ored(client, seeded):
+    assert found(client, 'داعش -"وقال كيغنز"') == sorted(set(found(client, "داعش")) - {"002", "004"})
+    assert found(client, '"وقال كيغنز" OR غيدني') == ["001", "002", "004"]

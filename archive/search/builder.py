@@ -23,6 +23,8 @@ from archive.search.forms import (
 from archive.search.parsing import Atom, Clause
 
 MAX_ALIAS_WORDS = 5
+#: A phrase holding a name is searched with at most this many of its spellings.
+MAX_PHRASE_SPELLINGS = 12
 
 
 @dataclass
@@ -259,6 +261,44 @@ class QueryBuilder:
             self.expansions.append(Expansion(typed, kind, pk, names[0] if names else typed, names, excluded))
         return q
 
+    def _phrase_with_names(self, text):
+        """The phrase ``text`` with each spelling of the longest name inside it
+        in its place (at most ``MAX_PHRASE_SPELLINGS``), or None when no run of
+        its words (short of the whole, which ``_expand`` tried) is a name."""
+        if not self.alias_index:
+            return None
+        words = [token.text for token in arabic.tokenize(text)]
+        for size in range(min(MAX_ALIAS_WORDS, len(words) - 1), 0, -1):
+            for start in range(len(words) - size + 1):
+                typed = " ".join(words[start:start + size])
+                key = self._entity_for(typed)
+                if key is None:
+                    continue
+                kind, pk = key
+                named_weakly = getattr(self.alias_index, "named_only_weakly", None)
+                if named_weakly is not None and named_weakly(typed, kind, pk):
+                    continue  # an ordinary word here (قاعدة): the phrase as typed
+                names = self.alias_index.names(kind, pk)
+                spellings = getattr(self.alias_index, "spellings", None)
+                weak = {n for n, is_weak in spellings(kind, pk) if is_weak} if spellings else set()
+                parts, seen = [], set()
+                for name in [typed] + [n for n in names if n not in weak]:
+                    variant = " ".join(words[:start] + [name] + words[start + size:])
+                    terms = tuple(self.terms_of(variant))
+                    if terms in seen:
+                        continue
+                    seen.add(terms)
+                    q = self.text_query(variant)
+                    if q is not None:
+                        parts.append(q)
+                    if len(parts) >= MAX_PHRASE_SPELLINGS:
+                        break
+                excluded = not self._marking
+                if not any(e.kind == kind and e.pk == pk and e.excluded == excluded for e in self.expansions):
+                    self.expansions.append(Expansion(typed, kind, pk, names[0] if names else typed, names, excluded))
+                return t.any_of(parts) if parts else None
+        return None
+
     def _names_around_or(self, clauses):
         """OR binds the two words beside it; when those words end and begin
         names of several words ("مايلز كاكينز OR فيلكس غيدني"), the names
@@ -337,6 +377,10 @@ class QueryBuilder:
                 # name if a lone word or phrase would be: "Caggins OR Mattis".
                 if self.expand and not atom.prefix:
                     q = self._expand(atom.text)
+                # A quoted phrase holding a name among other words ("العقيد
+                # كيغنز"): the phrase with every spelling of the name.
+                if q is None and self.expand and atom.phrase:
+                    q = self._phrase_with_names(atom.text)
                 if q is None:
                     q = self.atom_query(atom)
                 if q is not None and q not in parts:
