@@ -35,7 +35,7 @@ def prefix_nodes(query):
 
 
 def build(q, **kwargs):
-    builder = QueryBuilder("broad", True, None, current_view().reader(), budget=limits.Budget(**kwargs))
+    builder = QueryBuilder("broad", True, None, current_view().vocabulary(), budget=limits.Budget(**kwargs))
     return builder, builder.build(parse(q))
 
 
@@ -63,7 +63,7 @@ def test_a_prefix_expands_to_the_words_most_articles_use_up_to_the_limit(seeded)
     builder, query = build("وز*", prefix_terms=2)
     for node in prefix_nodes(query):
         assert len(node.terms) <= 2
-    reader = current_view().reader()
+    reader = current_view().vocabulary()
     text = [n for n in prefix_nodes(query) if n.field == "text_exact"][0]
     frequency = {t: reader.doc_frequency("text_exact", t) for t in all_terms}
     assert sorted(frequency[t] for t in text.terms) == sorted(frequency.values())[-2:]
@@ -83,7 +83,7 @@ def test_a_query_holds_a_bounded_number_of_prefixes(seeded):
     assert not any("بادئات كثيرة" in n for n in builder.notices)
     budget = limits.Budget()
     budget.query_prefixes = 2
-    builder = QueryBuilder("broad", True, None, current_view().reader(), budget=budget)
+    builder = QueryBuilder("broad", True, None, current_view().vocabulary(), budget=budget)
     builder.build(parse(" OR ".join(["وز*", "حكوم*", "اربي*", "كرك*"])))
     assert sum("بادئات كثيرة" in n for n in builder.notices) == 2
 
@@ -93,7 +93,7 @@ def test_a_query_past_its_terms_leaves_its_last_parts_out_and_says_so(client, se
     from archive.search.query import query_size
 
     full = get(client, "كركوك خانقين")
-    first = QueryBuilder("broad", True, get_alias_index(), current_view().reader()).build(parse("كركوك"))
+    first = QueryBuilder("broad", True, get_alias_index(), current_view().vocabulary()).build(parse("كركوك"))
     settings.SEARCH_QUERY_TERMS = query_size(first)  # room for the first word only
     recent_searches.clear()
     cut = get(client, "كركوك خانقين")

@@ -66,7 +66,7 @@ def cmd_choose(out):
 
     view = current_view()
     started = time.perf_counter()
-    queries = choose(view.reader(), get_alias_index(), Article.objects.all())
+    queries = choose(view.vocabulary(), get_alias_index(), Article.objects.all())
     raw_bytes = 0
     articles = 0
     for title, body in Article.objects.values_list("title", "body").iterator(chunk_size=2000):

@@ -18,8 +18,6 @@ from archive.search.tree import DAY_FIELD, FACET_FIELDS  # noqa: F401 (the store
 
 #: How long a writer waits for another process's write lock (seconds).
 WRITE_LOCK_TIMEOUT = 300.0
-#: The fields a page's facet panels count (the timeline's ``month`` apart).
-PANEL_FIELDS = tuple(name for name in FACET_FIELDS if name != "month")
 
 
 @dataclass(frozen=True)
@@ -132,11 +130,6 @@ class View(ABC):
     @abstractmethod
     def stored_entries(self):
         """``(django_id, updated)`` of every document, for check_index."""
-
-    # Names the callers of the former views used.
-
-    def reader(self):
-        return self.vocabulary()
 
 
 class Store(ABC):

@@ -2,7 +2,9 @@
 
 Two node kinds need their own Whoosh classes: ``AnyOf`` (a word's forms,
 scored as one word: ``WordForms``) and ``Prefix`` (a prefix already expanded,
-a constant score: ``PrefixTerms``). Everything else is Whoosh's own.
+a constant score: ``PrefixTerms``). Everything else is Whoosh's own. The
+filters are parts of the query, ANDed in (never Whoosh's ``filter=``: Whoosh
+2.7.5 reports the unfiltered count when a filter matches nothing).
 """
 from datetime import datetime, time
 
