@@ -80,6 +80,12 @@ CASES = [
     (qt.And((words("text", "داعش"), qt.Not(words("text", "كركوك")))), {2}),
     (qt.And((qt.MatchAll(), qt.Not(qt.Filter("location", ("iraq",))))), {5, 6}),
     (qt.Not(qt.Filter("location", ("iraq",))), {5, 6}),
+    # An exclusion that is a union of phrases, some of words the index lacks
+    # (a name's spellings inside a quoted phrase), from a union.
+    (qt.And((qt.Or((words("text", "كركوك"), words("text", "الموصل"))),
+             qt.Not(qt.Or((qt.Phrase("text", ((broad("تنظيم"),), (broad("داعش"),))),
+                           qt.Phrase("text", (("لا-يوجد",), (broad("داعش"),))),
+                           qt.Phrase("title", ((broad("داعش"),), (broad("يتراجع"),)))))))), {1, 2}),
     (qt.Boost(words("text", "البيشمركة"), 2.0), {1, 5}),
 ]
 

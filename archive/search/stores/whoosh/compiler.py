@@ -114,6 +114,22 @@ class PrefixTerms(wq.MultiTerm):
             yield term.encode("utf-8") if isinstance(term, str) else term
 
 
+class Without(wq.AndNot):
+    """``a`` without the documents ``b`` matches, ``b`` read as a set first.
+
+    Whoosh's own AndNot steps ``b``'s matcher along ``a``'s with ``skip_to``,
+    and a union of phrases (a name's spellings inside a quoted phrase, some
+    of them absent from the index) lets excluded articles through that way;
+    reading the exclusion's documents once and filtering by them cannot."""
+
+    def matcher(self, searcher, context=None):
+        excluded = frozenset(self.b.docs(searcher))
+        matcher = self.a.matcher(searcher, context)
+        if not excluded:
+            return matcher
+        return matching.FilterMatcher(matcher, excluded, exclude=True)
+
+
 def compile_tree(node):
     """The Whoosh query of one tree."""
     compile_ = _COMPILERS.get(type(node))
@@ -147,7 +163,7 @@ def _and(node):
     if not negative:
         return query
     excluded = [compile_tree(child) for child in negative]
-    return wq.AndNot(query, wq.Or(excluded) if len(excluded) > 1 else excluded[0])
+    return Without(query, wq.Or(excluded) if len(excluded) > 1 else excluded[0])
 
 
 def _or(node):
@@ -166,6 +182,6 @@ _COMPILERS = {
     t.DateRange: _date_range,
     t.And: _and,
     t.Or: _or,
-    t.Not: lambda node: wq.AndNot(wq.Every(), compile_tree(node.child)),
+    t.Not: lambda node: Without(wq.Every(), compile_tree(node.child)),
     t.Boost: lambda node: _boosted(compile_tree(node.child), node.boost),
 }
