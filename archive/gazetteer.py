@@ -49,6 +49,7 @@ and match whole words.
 """
 from __future__ import annotations
 
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -183,6 +184,7 @@ class AliasIndex:
         # Per-word memos: a word's readings and folding never depend on the
         # text around it, and the same words recur in every article. Bounded
         # by _MEMO_LIMIT so a long import cannot grow them without end.
+        self._surnames = None  # Latin surnames, built when a search first asks
         self._candidate_memo: dict[str, list] = {}
         self._fold_memo: dict[str, str] = {}
         self._by_core: dict[str, list[_Alias]] = {}
@@ -360,6 +362,16 @@ class AliasIndex:
                        if (m.kind, m.pk) in strong or not self.is_weak(m.kind, m.pk, m.alias)]
         return matches
 
+    def _latin_surname_key(self, text: str) -> tuple[str, int] | None:
+        """The one entity a lone Latin surname names (see :func:`_latin_surname_keys`), or None."""
+        word = text.strip().casefold()
+        if not _LATIN_WORD.fullmatch(word):
+            return None
+        if self._surnames is None:
+            self._surnames = _latin_surname_keys(self)
+        keys = self._surnames.get(word, ())
+        return next(iter(keys)) if len(keys) == 1 else None
+
     def named_only_weakly(self, text: str, kind: str, pk: int) -> bool:
         """Is ``text`` a name of this entity only as a weak spelling (an ordinary
         word too: قاعدة is a base before it is al-Qaeda)?"""
@@ -388,7 +400,7 @@ class AliasIndex:
         tokens, spans = self._spans(text)
         whole = [s for s in spans if s[0] == 0 and s[1] == len(tokens)]
         if not whole:
-            return None
+            return self._latin_surname_key(text)
         best = min(s[2] for s in whole)
         owners = set()
         for s in whole:
@@ -397,6 +409,35 @@ class AliasIndex:
         if len(owners) != 1:
             return None
         return next(iter(owners))
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_LATIN_ARTICLE = re.compile(r"^(?:al|el|ad|an|as|ar|at|az)-", re.IGNORECASE)
+
+
+def _latin_surname_keys(index):
+    """Folded Latin surname -> the entities known by it alone.
+
+    The gazetteer lists a person's Latin names whole (James Mattis), while it
+    also names them in Arabic by the surname alone (ماتيس): a reader who
+    types "Mattis" means the same person. An entity is known by the last
+    word of its Latin names (with and without an article: al-Abadi, Abadi)
+    when one of its Arabic names of several words ends in a word that is,
+    alone, one of its names."""
+    table = {}
+    for key, names in index._names.items():
+        folded = [tuple(fold(strip_marks(t.text)) for t in tokenize(n)) for n in names]
+        alone = {words[0] for words in folded if len(words) == 1}
+        if not any(len(words) > 1 and words[-1] in alone for words in folded):
+            continue
+        for name in names:
+            words = name.split()
+            if len(words) > 1 and all(_LATIN_WORD.fullmatch(w) for w in words):
+                last = words[-1].casefold()
+                for surname in {last, _LATIN_ARTICLE.sub("", last)}:
+                    if len(surname) >= 3:
+                        table.setdefault(surname, set()).add(key)
+    return table
 
 
 def _weak_only(index, text, key):

@@ -229,12 +229,11 @@ STORAGES = {
     },
 }
 
-# The embedded search index (README, "Search engines"): whoosh (pure Python,
-# the default) or tantivy (Rust, through tantivy-py: the same analysis,
-# documents and queries, milliseconds where Whoosh takes seconds on a large
-# archive). Each keeps its own directory, so switching is a rebuild_index.
-# Tantivy by default: it answers in milliseconds where Whoosh takes seconds past a few
-# thousand articles (docs/performance.md). Whoosh stays supported and tested (make test-whoosh).
+# The embedded search index (README, "Search engines"; archive/search/stores/):
+# tantivy (Rust, through tantivy-py; the default: milliseconds where Whoosh takes
+# seconds past a few thousand articles, docs/performance.md) or whoosh (pure
+# Python; supported and tested, make test-whoosh). The same analysis, documents
+# and query tree; each keeps its own directory, so switching is a rebuild_index.
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "tantivy")
 SEARCH_INDEX_DIR = Path(os.environ.get(
     "SEARCH_INDEX_DIR", DATA_DIR / ("index-tantivy" if SEARCH_BACKEND == "tantivy" else "index")))
@@ -258,24 +257,11 @@ SEARCH_CACHE_MAX_BYTES = env_int("SEARCH_CACHE_MAX_BYTES", 32 * 1024 * 1024)
 # before it answers with what it found. The term limits are there too, read with
 # their defaults; only the time is one a deployment may want to tune.
 SEARCH_TIME_BUDGET = float(os.environ.get("SEARCH_TIME_BUDGET", "0.8"))
-# Past one machine (README, "Performance and scaling"): SEARCH_BACKEND=opensearch
-# points haystack's index commands (rebuild_index, update_index) at an OpenSearch
-# cluster, with the archive's Arabic analysis (archive/search/opensearch.py).
-# The pages and the API then still search the local Whoosh index.
-if SEARCH_BACKEND == "opensearch":
-    HAYSTACK_CONNECTIONS = {
-        "default": {
-            "ENGINE": "archive.search.opensearch.ArabicOpenSearchEngine",
-            "URL": os.environ.get("OPENSEARCH_URL", "http://127.0.0.1:9200"),
-            "INDEX_NAME": os.environ.get("OPENSEARCH_INDEX", "archive-articles"),
-            "SHARDS": env_int("OPENSEARCH_SHARDS", 3),
-            "REPLICAS": env_int("OPENSEARCH_REPLICAS", 1),
-            "TIMEOUT": 30,
-        },
-    }
-elif SEARCH_BACKEND not in ("whoosh", "tantivy"):
+# Past one machine, a search cluster would need the archive's analysis:
+# docs/opensearch.md (no engine of the archive; the stores are tantivy and whoosh).
+if SEARCH_BACKEND not in ("whoosh", "tantivy"):
     raise ImproperlyConfigured(
-        f"Unexpected value SEARCH_BACKEND={SEARCH_BACKEND!r}: use whoosh, tantivy or opensearch.")
+        f"Unexpected value SEARCH_BACKEND={SEARCH_BACKEND!r}: use tantivy (the default) or whoosh.")
 # Articles are indexed after their transaction commits, speakers, places and
 # forces included (haystack's realtime processor fires before m2m is saved).
 HAYSTACK_SIGNAL_PROCESSOR = "archive.search.signals.ArticleSignalProcessor"

@@ -104,11 +104,11 @@ def test_names_from_the_gazetteer_are_not_corrected(client, seeded):
 def test_a_name_of_several_words_is_not_looked_up_word_by_word(client, seeded, monkeypatch):
     """Neither قره nor تبه alone is a gazetteer name, but together they are one
     (Qara Tapa), expanded: neither is compared with the archive's vocabulary."""
-    from whoosh.support import levenshtein
+    from archive.search import engine
 
     compared = []
-    original = levenshtein.damerau_levenshtein
-    monkeypatch.setattr(levenshtein, "damerau_levenshtein",
+    original = engine.damerau_levenshtein
+    monkeypatch.setattr(engine, "damerau_levenshtein",
                         lambda a, b, limit=None: compared.append((a, b)) or original(a, b, limit))
     data = api(client, "قره تبه")
     assert data["count"] == 1 and [e["typed"] for e in data["expanded"]] == ["قره تبه"]

@@ -20,18 +20,10 @@ HOLD = """
 import os, sys, time
 import django
 django.setup()
-from archive.search import indexing
-if indexing.using_tantivy():
-    from archive.search import tantivy_store
-    writer = tantivy_store._writer()
-else:
-    writer = indexing.get_index().writer()
-print("holding", flush=True)
-time.sleep(float(sys.argv[1]))
-if indexing.using_tantivy():
-    writer.rollback()
-else:
-    writer.cancel()
+from archive.search.stores import get_store
+with get_store().locked_writer():
+    print("holding", flush=True)
+    time.sleep(float(sys.argv[1]))
 """
 
 

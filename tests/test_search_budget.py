@@ -8,11 +8,11 @@ from django.conf import settings as django_settings
 from django.utils import translation
 
 from archive.search import budget as limits
-from archive.search import whoosh_view
+from archive.search import tree as qt
 from archive.search.cache import recent_searches
 from archive.search.engine import search
 from archive.search.params import SearchParams
-from archive.search.query import PrefixTerms, QueryBuilder, parse
+from archive.search.query import QueryBuilder, parse
 from archive.search.indexing import current_view
 
 TANTIVY = django_settings.SEARCH_BACKEND == "tantivy"
@@ -25,15 +25,17 @@ def get(client, q, **params):
 
 
 def prefix_nodes(query):
-    if isinstance(query, PrefixTerms):
+    if isinstance(query, qt.Prefix):
         return [query]
-    if query.is_leaf():
-        return []
-    return [n for child in query.children() for n in prefix_nodes(child)]
+    if isinstance(query, (qt.And, qt.Or)):
+        return [n for child in query.children for n in prefix_nodes(child)]
+    if isinstance(query, (qt.Not, qt.Boost)):
+        return prefix_nodes(query.child)
+    return []
 
 
 def build(q, **kwargs):
-    builder = QueryBuilder("broad", True, None, current_view().reader(), budget=limits.Budget(**kwargs))
+    builder = QueryBuilder("broad", True, None, current_view().vocabulary(), budget=limits.Budget(**kwargs))
     return builder, builder.build(parse(q))
 
 
@@ -61,8 +63,8 @@ def test_a_prefix_expands_to_the_words_most_articles_use_up_to_the_limit(seeded)
     builder, query = build("وز*", prefix_terms=2)
     for node in prefix_nodes(query):
         assert len(node.terms) <= 2
-    reader = current_view().reader()
-    text = [n for n in prefix_nodes(query) if n.fieldname == "text_exact"][0]
+    reader = current_view().vocabulary()
+    text = [n for n in prefix_nodes(query) if n.field == "text_exact"][0]
     frequency = {t: reader.doc_frequency("text_exact", t) for t in all_terms}
     assert sorted(frequency[t] for t in text.terms) == sorted(frequency.values())[-2:]
     assert any("كلمات كثيرة" in n for n in builder.notices)
@@ -70,7 +72,7 @@ def test_a_prefix_expands_to_the_words_most_articles_use_up_to_the_limit(seeded)
 
 def test_the_prefixes_of_one_query_share_one_allowance(seeded):
     builder, query = build("وز* حكوم* اربي*", prefix_terms=3, query_prefix_terms=4)
-    spent = sum(max((len(n.terms) for n in prefix_nodes(q) if n.fieldname == f), default=0)
+    spent = sum(max((len(n.terms) for n in prefix_nodes(q) if n.field == f), default=0)
                 for q in [query] for f in ("text_exact",))
     assert spent <= 4
     assert any("بادئات كثيرة" in n for n in builder.notices), builder.notices
@@ -81,7 +83,7 @@ def test_a_query_holds_a_bounded_number_of_prefixes(seeded):
     assert not any("بادئات كثيرة" in n for n in builder.notices)
     budget = limits.Budget()
     budget.query_prefixes = 2
-    builder = QueryBuilder("broad", True, None, current_view().reader(), budget=budget)
+    builder = QueryBuilder("broad", True, None, current_view().vocabulary(), budget=budget)
     builder.build(parse(" OR ".join(["وز*", "حكوم*", "اربي*", "كرك*"])))
     assert sum("بادئات كثيرة" in n for n in builder.notices) == 2
 
@@ -91,7 +93,7 @@ def test_a_query_past_its_terms_leaves_its_last_parts_out_and_says_so(client, se
     from archive.search.query import query_size
 
     full = get(client, "كركوك خانقين")
-    first = QueryBuilder("broad", True, get_alias_index(), current_view().reader()).build(parse("كركوك"))
+    first = QueryBuilder("broad", True, get_alias_index(), current_view().vocabulary()).build(parse("كركوك"))
     settings.SEARCH_QUERY_TERMS = query_size(first)  # room for the first word only
     recent_searches.clear()
     cut = get(client, "كركوك خانقين")
@@ -103,6 +105,8 @@ def test_a_query_past_its_terms_leaves_its_last_parts_out_and_says_so(client, se
 @pytest.mark.skipif(TANTIVY, reason="Tantivy answers in milliseconds: only Whoosh's walk needs a deadline")
 def test_a_search_out_of_time_answers_with_what_it_found_and_says_so(client, seeded, settings, monkeypatch):
     settings.SEARCH_TIME_BUDGET = 1e-9
+    from archive.search.stores.whoosh import view as whoosh_view
+
     monkeypatch.setattr(whoosh_view, "CHECK_EVERY", 1)
     data = get(client, "داعش OR البيشمركة OR كركوك")
     assert any("جزئية" in n for n in data["notices"]), data["notices"]

@@ -19,7 +19,7 @@ from haystack.backends import BaseEngine
 from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
 from haystack.exceptions import SkipDocument
 
-from archive.search.whoosh_store import SCHEMA, WRITE_LOCK_TIMEOUT, open_or_create  # noqa: F401 (haystack's view of them)
+from archive.search.stores.whoosh.index import SCHEMA, open_or_create  # noqa: F401 (haystack's view of them)
 
 
 class ArabicWhooshSearchBackend(WhooshSearchBackend):

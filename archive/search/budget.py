@@ -74,7 +74,7 @@ class Budget:
         self.query_terms = setting("SEARCH_QUERY_TERMS", QUERY_TERMS) if query_terms is None else query_terms
         self.query_prefixes = setting("SEARCH_QUERY_PREFIXES", QUERY_PREFIXES)
         self.started = clock()
-        self.steps = 0  # steps through postings (archive.search.whoosh_view.DeadlineMatcher)
+        self.steps = 0  # steps through postings (archive.search.stores.whoosh.view.DeadlineMatcher)
         self.prefixes_taken = 0
         self.prefix_spent = 0
         self.terms_spent = 0

@@ -1,31 +1,29 @@
 """One search, as the pages and the API both run it.
 
-``search(params)`` parses the query, builds it (as Whoosh query objects, the
-archive's one query language) with the filters ANDed in (never Whoosh's
-``filter=``: Whoosh 2.7.5 reports the unfiltered count when a filter matches
-nothing), and asks the index's view (``indexing.current_view()``: Whoosh's or
-Tantivy's, by ``SEARCH_BACKEND``) to count the matches and their facets and
-to sort and page them; then loads the page's articles from the database with
-highlighted titles and snippets.
+``search(params)`` parses the query, builds it as the archive's query tree
+(``archive.search.tree``) with the filters ANDed in, and asks the configured
+store's view (``indexing.current_view()``: Tantivy's or Whoosh's, by
+``SEARCH_BACKEND``) for a page: the count, the facets and the sorted ids;
+then loads the page's articles from the database with highlighted titles and
+snippets.
 """
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime, time
 import time as clock
 from types import MappingProxyType
 
 from django.utils.translation import get_language, gettext as _
-from whoosh import query as wq
 
 from archive import arabic
 from archive.models import Article
 from archive.page_rows import page_articles
 from archive.search import highlight as hl
+from archive.search import tree as qt
 from archive.search.budget import Budget
+from archive.search.edit_distance import damerau_levenshtein
 from archive.search.indexing import current_view
 from archive.search.params import FILTERS
 from archive.search.query import QueryBuilder, parse
-from archive.search.whoosh_view import FACET_FIELDS, sort_facet as whoosh_sort
 
 @dataclass(frozen=True)
 class Hit:
@@ -93,23 +91,21 @@ class Outcome:
 
 
 def filter_query(params):
+    """The filters of ``params`` as query tree nodes."""
     parts = []
     for name in FILTERS:
         values = getattr(params, name)
         if values:
-            parts.append(wq.Or([wq.Term(name, v) for v in values]))
+            parts.append(qt.Filter(name, tuple(values)))
     if params.date_from or params.date_to:
-        start = datetime.combine(params.date_from, time.min) if params.date_from else None
-        end = datetime.combine(params.date_to, time.max) if params.date_to else None
-        parts.append(wq.DateRange("published", start, end))
+        parts.append(qt.DateRange(params.date_from, params.date_to))
     return parts
 
 
 def search_query(text_query, params):
     """The words' query (or None) ANDed with the filters of ``params``; every
     article when there is neither."""
-    parts = ([text_query] if text_query is not None else []) + filter_query(params)
-    return wq.And(parts) if len(parts) > 1 else (parts[0] if parts else wq.Every())
+    return qt.all_of(([text_query] if text_query is not None else []) + filter_query(params))
 
 
 def calendar_month(params):
@@ -126,11 +122,6 @@ def calendar_month(params):
 def effective_sort(params, has_words):
     """"newest", "oldest" or "relevance": with no words to rank by, relevance is by date."""
     return params.sort if (has_words or params.sort != "relevance") else "newest"
-
-
-def sort_facet(params, has_words):
-    """Whoosh's sort object for these parameters (the bench and the evaluation use it)."""
-    return whoosh_sort(effective_sort(params, has_words))
 
 
 def search(params, with_facets=True, alias_index=None):
@@ -160,7 +151,7 @@ def _search(params, with_facets, alias_index, view, budget=None):
     budget = budget if budget is not None else Budget()
     parsed = parse(params.q)
     notices = list(parsed.notices)
-    builder = QueryBuilder(params.mode, params.expand, alias_index, view.reader(), budget=budget)
+    builder = QueryBuilder(params.mode, params.expand, alias_index, view.vocabulary(), budget=budget)
     text_query = builder.build(parsed) if parsed.clauses else None
     notices.extend(builder.notices)
     found = dict(params=params, expansions=builder.expansions, highlight=builder.highlight)
@@ -172,7 +163,8 @@ def _search(params, with_facets, alias_index, view, budget=None):
 
     start = (params.page - 1) * params.page_size
     sort = effective_sort(params, text_query is not None)
-    count, facets, pks = view.search_page(query, sort, start, params.page_size, with_facets, budget=budget)
+    page = view.search(query, sort, start, params.page_size, facets=with_facets, budget=budget)
+    count, facets, pks = page.count, page.facets, list(page.ids)
     notices.extend(budget.notices)
     if with_facets:
         month = calendar_month(params)
@@ -237,16 +229,13 @@ def suggest(view, parsed, params, limit=3, recognised=()):
     """
     import re as _re
 
-    from whoosh.support.levenshtein import damerau_levenshtein
-
     from archive.gazetteer import get_alias_index
     from archive.search.query import clean
 
     try:
-        reader = view.reader()
+        reader = view.vocabulary()
         broad = params.mode == "broad"
-        schema = reader.schema
-        if "text_exact" not in schema or (broad and "text" not in schema):
+        if not reader.has_field("text_exact") or (broad and not reader.has_field("text")):
             return []
         alias_index = get_alias_index() if broad and params.expand else None
 
@@ -286,11 +275,10 @@ def suggest(view, parsed, params, limit=3, recognised=()):
                 prefixes = [prefix]
             n = 0
             for start in prefixes:
-                for btext in reader.expand_prefix("text_exact", start):
+                for term in reader.terms_with_prefix("text_exact", start):
                     n += 1
                     if n % 256 == 0 and clock.monotonic() > deadline:
                         raise _OutOfTime
-                    term = btext.decode("utf-8") if isinstance(btext, bytes) else btext
                     if abs(len(term) - len(seed)) > maxdist:
                         continue
                     if damerau_levenshtein(arabic.fold(term), arabic.fold(seed), maxdist + 1) <= maxdist:
@@ -419,10 +407,10 @@ def iter_matching_ids(params, alias_index=None):
     view = current_view()
     # The query as the search builds it (the same terms, so the same count);
     # an export streams, so it has no deadline.
-    builder = QueryBuilder(params.mode, params.expand, alias_index or get_alias_index(), view.reader(),
+    builder = QueryBuilder(params.mode, params.expand, alias_index or get_alias_index(), view.vocabulary(),
                            budget=Budget(seconds=0))
     text_query = builder.build(parsed) if parsed.clauses else None
     if params.q.strip() and text_query is None:
         return iter(())
     query = search_query(text_query, params)
-    return iter(view.sorted_pks(query, effective_sort(params, text_query is not None), 0, None))
+    return iter(view.sorted_ids(query, effective_sort(params, text_query is not None), 0, None))

@@ -5,28 +5,22 @@ Every path that changes the index comes through here: the signal processor
 haystack's ``rebuild_index`` / ``update_index`` and ``rebuild()``. One writer
 at a time may hold the index's lock; ``write_documents`` waits for it.
 
-The index is Whoosh's (the default) or Tantivy's (``SEARCH_BACKEND=tantivy``,
-``archive.search.tantivy_store``): the same documents (``document_for``) go
-to either, and ``current_view()`` answers the engine's questions for either.
+The index is the configured store's (``archive.search.stores``: Tantivy by
+default, Whoosh with ``SEARCH_BACKEND=whoosh``): the same documents
+(``document_for``) go to either, and ``current_view()`` answers searches for
+either.
 """
 import logging
-import shutil
-import threading
 
-from django.conf import settings
 from django.utils import timezone
-from whoosh.index import LockError
 
 from archive.models import Article, Place
-from archive.search.whoosh_store import SCHEMA, WRITE_LOCK_TIMEOUT, open_or_create
+from archive.search.stores import backend_name, get_store
+from archive.search.stores.base import WRITE_LOCK_TIMEOUT  # noqa: F401 (one value for every store)
 
 log = logging.getLogger(__name__)
 
 CONTENT_TYPE = "archive.article"
-_lock = threading.RLock()
-_index = None
-_index_path = None
-_searcher = None
 
 
 def doc_id(pk):
@@ -34,67 +28,21 @@ def doc_id(pk):
 
 
 def using_tantivy():
-    return getattr(settings, "SEARCH_BACKEND", "tantivy") == "tantivy"
+    return backend_name() == "tantivy"
 
 
 def current_view():
-    """What the engine searches: the shared searcher of the configured index."""
-    if using_tantivy():
-        from archive.search import tantivy_store
-
-        return tantivy_store.current_view()
-    from archive.search.whoosh_view import WhooshView
-
-    return WhooshView(get_searcher())
+    """What the engine searches: the configured store's shared view."""
+    return get_store().view()
 
 
 def fresh_view():
     """The index as committed on disk now, for check_index (another process may have written)."""
-    if using_tantivy():
-        from archive.search import tantivy_store
-
-        return tantivy_store.fresh_view()
-    from archive.search.whoosh_view import WhooshView
-
-    return WhooshView(get_index().searcher())
+    return get_store().fresh_view()
 
 
 def doc_count():
     return current_view().doc_count()
-
-
-def get_index():
-    """The Whoosh index at ``settings.SEARCH_INDEX_DIR``, opened once per process."""
-    global _index, _index_path, _searcher
-    path = str(settings.SEARCH_INDEX_DIR)
-    with _lock:
-        if _index is None or _index_path != path:
-            _index = open_or_create(path)
-            _index_path = path
-            _searcher = None
-        return _index
-
-
-def get_searcher():
-    """One searcher per process, renewed when any process has committed.
-
-    Opening a Whoosh searcher reads every segment's metadata; on a large index
-    that alone costs more than the search, so it is kept while the index is
-    unchanged (``up_to_date()`` is a directory read). When it has changed, a
-    new searcher is opened: Whoosh's ``refresh()`` would reuse the readers of
-    segments it thinks unchanged, deletions in them included, and go on
-    counting (and failing to load) documents another process has replaced.
-    """
-    global _searcher
-    ix = get_index()
-    with _lock:
-        if _searcher is None:
-            _searcher = ix.searcher()
-        elif not _searcher.up_to_date():
-            # The old searcher is not closed here: another thread may still be
-            # reading a page from it; it is closed when it is collected.
-            _searcher = ix.searcher()
-        return _searcher
 
 
 class PlaceAncestry:
@@ -164,65 +112,12 @@ def document_for(article, ancestry=None):
     return doc
 
 
-MERGE_FACTOR = 8
-
-
-def merge_tiered(writer, segments):
-    """Whoosh merge policy: merge a size tier once it holds MERGE_FACTOR segments.
-
-    Whoosh's default (MERGE_SMALL) folded nearly every segment into one on each
-    commit, so a bulk import committing every 500 articles rewrote the whole
-    index each time: at 8,500 corpus articles a batch took minutes. Grouping
-    segments by order of magnitude (as Lucene's LogMergePolicy does) rewrites
-    each document about log8(N) times in all, and keeps the number of segments
-    a searcher opens small (at most MERGE_FACTOR - 1 per tier).
-    """
-    import math
-
-    from whoosh.reading import SegmentReader
-
-    tiers = {}
-    for segment in segments:
-        size = max(segment.doc_count_all(), 1)
-        tiers.setdefault(int(math.log(size, MERGE_FACTOR)), []).append(segment)
-    unchanged = []
-    for _tier, members in sorted(tiers.items()):
-        if len(members) >= MERGE_FACTOR:
-            for segment in members:
-                reader = SegmentReader(writer.storage, writer.schema, segment)
-                writer.add_reader(reader)
-                reader.close()
-        else:
-            unchanged.extend(members)
-    return unchanged
-
-
 def write_documents(docs, delete_ids=()):
-    """Add or replace documents and delete others, in one commit.
+    """Add or replace documents and delete others (index ids), in one commit.
 
     Waits up to ``WRITE_LOCK_TIMEOUT`` seconds for a writer in another process
-    (a bulk import) instead of failing. Segments are not compound: a compound
-    segment must be read whole when a searcher opens it.
-    """
-    if using_tantivy():
-        from archive.search import tantivy_store
-
-        return tantivy_store.write_documents(docs, delete_ids)
-    ix = get_index()
-    try:
-        writer = ix.writer(timeout=WRITE_LOCK_TIMEOUT, delay=0.1, limitmb=256, compound=False)
-    except LockError:
-        log.error("The search index stayed locked for %s s", WRITE_LOCK_TIMEOUT)
-        raise
-    try:
-        for term in delete_ids:
-            writer.delete_by_term("id", term)
-        for doc in docs:
-            writer.update_document(**doc)
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit(mergetype=merge_tiered)
+    (a bulk import) instead of failing."""
+    get_store().write(docs, delete_ids)
 
 
 def index_articles(pks, chunk=500, progress=None):
@@ -267,17 +162,7 @@ def remove_articles(pks):
 
 def clear():
     """An empty index in place of the old one."""
-    global _index, _searcher
-    if using_tantivy():
-        from archive.search import tantivy_store
-
-        return tantivy_store.clear()
-    path = settings.SEARCH_INDEX_DIR
-    with _lock:
-        _searcher = None
-        _index = None
-        shutil.rmtree(path, ignore_errors=True)
-        get_index()
+    get_store().clear()
 
 
 def rebuild(batch_size=1000, progress=None):
@@ -291,43 +176,25 @@ def rebuild(batch_size=1000, progress=None):
 def _rebuild(batch_size, progress):
     clear()
     ancestry = PlaceAncestry()
-    if using_tantivy():
-        from archive.search import tantivy_store
+    pks = list(Article.objects.listed().order_by("pk").values_list("pk", flat=True))
 
-        pks = list(Article.objects.listed().order_by("pk").values_list("pk", flat=True))
-
-        def batches():
-            for start in range(0, len(pks), batch_size):
-                part = pks[start:start + batch_size]
-                yield [document_for(a, ancestry) for a in Article.objects.with_relations().filter(pk__in=part)]
-                if progress:
-                    progress(len(part))
-
-        tantivy_store.write_all(batches())
-        return len(pks)
-    ix = get_index()
-    writer = ix.writer(timeout=WRITE_LOCK_TIMEOUT, limitmb=512, compound=False)
-    try:
-        pks = list(Article.objects.listed().order_by("pk").values_list("pk", flat=True))
+    def batches():
         for start in range(0, len(pks), batch_size):
             part = pks[start:start + batch_size]
-            for article in Article.objects.with_relations().filter(pk__in=part):
-                writer.add_document(**document_for(article, ancestry))
+            yield [document_for(a, ancestry) for a in Article.objects.with_relations().filter(pk__in=part)]
             if progress:
                 progress(len(part))
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit()
+
+    get_store().write_all(batches())
     return len(pks)
 
 
 def current_reader():
     """The vocabulary of the archive's index for a query builder
-    (``archive.search.query.QueryBuilder(reader=...)``); None when there is no
+    (``archive.search.builder.QueryBuilder(reader=...)``); None when there is no
     readable index yet. The builder is handed it: the query layer never reaches
     up to the index itself."""
     try:
-        return current_view().reader()
+        return current_view().vocabulary()
     except Exception:  # no index yet, or not readable: no vocabulary to consult
         return None

@@ -8,8 +8,9 @@ The runner starts it with ``DATA_DIR`` (and ``DATABASE_URL``) pointing at the
 benchmark's archive, so Django, the database and the index are that archive's.
 
 ``raw`` times the *bare engine*: the index opened with Whoosh (or Tantivy) directly, the
-query built by ``archive.search.query`` (the gazetteer's alias index built
-beforehand, outside the timing), and one ``searcher.search`` that pages,
+query tree built by ``archive.search.query`` and compiled by the store's
+compiler (the gazetteer's alias index built beforehand, outside the timing),
+and one ``searcher.search`` that pages,
 sorts and counts every facet with Whoosh's own grouping. No Django view, no
 database, no highlighting, no HTTP, and nothing of ``archive.search.engine``,
 so improving the engine does not move this baseline: its times measure the
@@ -65,7 +66,7 @@ def cmd_choose(out):
 
     view = current_view()
     started = time.perf_counter()
-    queries = choose(view.reader(), get_alias_index(), Article.objects.all())
+    queries = choose(view.vocabulary(), get_alias_index(), Article.objects.all())
     raw_bytes = 0
     articles = 0
     for title, body in Article.objects.values_list("title", "body").iterator(chunk_size=2000):
@@ -86,24 +87,16 @@ def cmd_choose(out):
 # ---------------------------------------------------------------------------
 
 def bare_query(params, alias_index):
-    """The Whoosh query of these parameters: words through archive.search.query,
-    filters ANDed in as terms and a date range."""
-
-    from whoosh import query as wq
-
+    """The query tree of these parameters: words through archive.search.query,
+    filters ANDed in as terms and a date range (as the archive's own search)."""
+    from archive.search.engine import search_query
+    from archive.search.indexing import current_reader
     from archive.search.query import QueryBuilder, parse
 
     parsed = parse(params.q)
-    from archive.search.indexing import current_reader
-
     builder = QueryBuilder(params.mode, params.expand, alias_index, current_reader())
     text_query = builder.build(parsed) if parsed.clauses else None
-    # The same filters as the archive's own search, so both time one query.
-    from archive.search.engine import filter_query
-
-    parts = ([text_query] if text_query is not None else []) + filter_query(params)
-    query = wq.And(parts) if len(parts) > 1 else (parts[0] if parts else wq.Every())
-    return query, text_query is not None
+    return search_query(text_query, params), text_query is not None
 
 
 def bare_search(searcher, query, has_words, params, with_facets=True):
@@ -111,6 +104,9 @@ def bare_search(searcher, query, has_words, params, with_facets=True):
     (``with_facets=False``: the page and the count only)."""
     from whoosh import sorting
 
+    from archive.search.stores.whoosh.compiler import compile_tree
+
+    query = compile_tree(query)
     sort = params.sort if (has_words or params.sort != "relevance") else "newest"
     if sort == "newest":
         sortedby = sorting.FieldFacet("newest", reverse=True)
@@ -136,10 +132,10 @@ def bare_search_tantivy(view, query, has_words, params, with_facets=True):
     the count, one terms aggregation per facet; nothing of the engine's views."""
     import tantivy
 
-    from archive.search.tantivy_store import translate
+    from archive.search.stores.tantivy.compiler import compile_tree
 
     searcher = view.searcher
-    tq = translate(query, view.vocabulary)
+    tq = compile_tree(query, view.vocabulary())
     sort = params.sort if (has_words or params.sort != "relevance") else "newest"
     start = (params.page - 1) * params.page_size
     options = {}
@@ -196,7 +192,7 @@ def check_facets(response, count, groups):
 def cmd_raw(queries_path, responses_path, out, runs, budget):
     setup()
     from archive.gazetteer import get_alias_index
-    from archive.search.indexing import current_view, get_searcher, using_tantivy
+    from archive.search.indexing import current_view, using_tantivy
 
     queries = json.loads(Path(queries_path).read_text(encoding="utf-8"))["queries"]
     responses = {}
@@ -206,7 +202,7 @@ def cmd_raw(queries_path, responses_path, out, runs, budget):
     if using_tantivy():
         searcher, engine_search = current_view(), bare_search_tantivy
     else:
-        searcher, engine_search = get_searcher(), bare_search
+        searcher, engine_search = current_view().searcher, bare_search
     classes, checks = {}, {}
     for name, spec in queries.items():
         params = params_of(spec["params"])

@@ -39,7 +39,7 @@ _ARABIC_WORD = re.compile(r"^[\u0621-\u064A]{3,}$")
 def choose(reader, alias_index, articles, places_by_slug=None):
     """``{class: {"params": [[name, value], ...], "why": str}}``.
 
-    ``reader``: a Whoosh reader of the archive's index; ``alias_index``: the
+    ``reader``: the vocabulary of the archive's index (``archive.search.stores.base.Vocabulary``); ``alias_index``: the
     gazetteer's (``archive.gazetteer.AliasIndex``); ``articles``: a queryset
     of the archive's articles (titles and dates are read from it).
     """
@@ -56,9 +56,8 @@ def choose(reader, alias_index, articles, places_by_slug=None):
                 and alias_index.entity_key_for_phrase(word) is None)
 
     exact = []
-    if "text_exact" in reader.schema:
-        exact = heapq.nlargest(5000, ((info.doc_frequency(), term.decode("utf-8"))
-                                      for term, info in reader.iter_field("text_exact")))
+    if reader.has_field("text_exact"):
+        exact = heapq.nlargest(5000, ((df, term) for term, df in reader.field_terms("text_exact")))
     words, seen_broad = [], set()
     for _df, word in exact:
         if len(words) >= 400:
@@ -88,7 +87,7 @@ def choose(reader, alias_index, articles, places_by_slug=None):
     # -- two words that meet ----------------------------------------------------
     def docs_of(word):
         broad = arabic.broad_term(word)
-        return set(reader.postings("text", broad).all_ids()) if reader.doc_frequency("text", broad) else set()
+        return reader.doc_ids("text", broad)
 
     mid = [w for df, w in words if 0.02 * n <= df <= 0.15 * n and w not in (common, top_word)][:25]
     if len(mid) < 2:
@@ -147,10 +146,9 @@ def choose(reader, alias_index, articles, places_by_slug=None):
 
 
 def _most_frequent(reader, fieldname):
-    if fieldname not in reader.schema:
+    if not reader.has_field(fieldname):
         return None
-    best = max(((info.doc_frequency(), term.decode("utf-8")) for term, info in reader.iter_field(fieldname)),
-               default=None)
+    best = max(((df, term) for term, df in reader.field_terms(fieldname)), default=None)
     return best[1] if best else None
 
 
@@ -161,7 +159,7 @@ def _entity_counts(reader, alias_index):
     counts = {}
     for model, kind, field in ((Speaker, "speaker", "speaker"), (Place, "place", "location"),
                                (Force, "force", "force")):
-        if field not in reader.schema:
+        if not reader.has_field(field):
             continue
         for pk, slug in model.objects.values_list("pk", "slug"):
             if alias_index.names(kind, pk):

@@ -62,7 +62,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 
 from whoosh import fields as wf
 from whoosh.analysis import StemmingAnalyzer
@@ -238,12 +237,13 @@ class Searchers:
     """The three systems, each answering a query with document numbers."""
 
     def __init__(self, ours, theirs, alias_index):
-        from archive.search.engine import sort_facet
+        from archive.search.stores.whoosh.view import WhooshView
 
         self.ours = ours.searcher()
+        # Ours through the Whoosh store's view: the archive's query tree, compiled.
+        self.ours_view = WhooshView(self.ours)
         self.theirs = theirs.searcher()
         self.alias_index = alias_index
-        self.sortedby = sort_facet(SimpleNamespace(sort="relevance"), True)
         self.parser = QueryParser("text", schema=theirs.schema)
         self.parser.add_plugins([FuzzyTermPlugin()])
 
@@ -258,12 +258,11 @@ class Searchers:
     def ours_search(self, q, mode):
         from archive.search.query import QueryBuilder, parse
 
-        builder = QueryBuilder(mode, mode == "broad", self.alias_index, self.ours.reader())
+        builder = QueryBuilder(mode, mode == "broad", self.alias_index, self.ours_view.vocabulary())
         query = builder.build(parse(q))
         if query is None:
             return []
-        results = self.ours.search(query, limit=LIMIT, sortedby=self.sortedby, terms=False)
-        return self._ids(self.ours, results)
+        return self.ours_view.sorted_ids(query, "relevance", 0, LIMIT)
 
     def haystack_search(self, q):
         query = self.parser.parse(haystack_query_string(q))

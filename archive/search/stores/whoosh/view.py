@@ -1,10 +1,8 @@
-"""The Whoosh index's answers to what ``archive.search.engine`` asks.
+"""One Whoosh searcher's answers: the vocabulary and the searches of one commit.
 
-``WhooshView`` and ``archive.search.tantivy_store.TantivyView`` answer the same
-questions (how many match, facet counts over every match, which articles fill
-a page in a given order, does anything match, what the index holds) for
-queries built as Whoosh query objects by ``archive.search.query``. The engine
-never asks a searcher directly, so either index can serve it.
+Whoosh answers in pure Python: a search walks the matches once, scoring as it
+goes, and stops at the search's deadline (``archive.search.budget``); facet
+counts read columns built once per searcher.
 """
 from collections import Counter
 import copy
@@ -15,9 +13,10 @@ from whoosh import matching
 from whoosh import query as wq
 from whoosh import sorting
 
-FACET_FIELDS = ("location", "force", "speaker", "source", "year", "month")
-#: Counted only when a search asks (``day_counts``): a month's timeline by day.
-DAY_FIELD = "day"
+from archive.search import tree as t
+from archive.search.stores.base import Page, View, Vocabulary
+from archive.search.stores.whoosh.compiler import compile_tree
+
 # How many steps through postings between two looks at the clock.
 CHECK_EVERY = 256
 
@@ -36,7 +35,7 @@ class FacetColumns:
     def __init__(self, reader):
         size = reader.doc_count_all()
         self.columns = {}
-        for name in FACET_FIELDS + (DAY_FIELD,):
+        for name in t.FACET_FIELDS + (t.DAY_FIELD,):
             column = [()] * size
             if name in reader.schema:
                 for term in reader.lexicon(name):
@@ -59,7 +58,7 @@ class FacetColumns:
                 cached = cls._cache["current"] = (reader, cls(reader))
         return cached[1]
 
-    def count(self, docnums, fields=FACET_FIELDS):
+    def count(self, docnums, fields=t.FACET_FIELDS):
         counts = {name: Counter() for name in fields}
         for name in fields:
             column, counter = self.columns[name], counts[name]
@@ -132,77 +131,130 @@ def _timed(searcher, budget):
 def sort_facet(sort):
     """Whoosh's sort for "newest", "oldest" or "relevance" (BM25F, title
     weighted, ties broken by the newer article)."""
-    if sort == "newest":
+    if sort == t.NEWEST:
         return sorting.FieldFacet("newest", reverse=True)
-    if sort == "oldest":
+    if sort == t.OLDEST:
         return sorting.FieldFacet("oldest")
     return sorting.MultiFacet([sorting.ScoreFacet(), sorting.FieldFacet("newest", reverse=True)])
 
 
-class WhooshView:
+def _text(term):
+    return term.decode("utf-8") if isinstance(term, bytes) else term
+
+
+class WhooshVocabulary(Vocabulary):
+    """A Whoosh reader's answers about the index's words."""
+
+    def __init__(self, reader):
+        self.reader = reader
+
+    def has_field(self, fieldname):
+        return fieldname in self.reader.schema
+
+    def doc_count(self):
+        return self.reader.doc_count()
+
+    def doc_frequency(self, fieldname, term):
+        if fieldname not in self.reader.schema:
+            return 0
+        return self.reader.doc_frequency(fieldname, term)
+
+    def has_prefix(self, fieldname, prefix):
+        return next(iter(self.terms_with_prefix(fieldname, prefix)), None) is not None
+
+    def terms_with_prefix(self, fieldname, prefix):
+        if fieldname not in self.reader.schema:
+            return iter(())
+        return (_text(btext) for btext in self.reader.expand_prefix(fieldname, prefix))
+
+    def most_used_with_prefix(self, fieldname, starts, limit, scan):
+        # Whoosh walks the sorted term list: at most ``scan`` words in all, so
+        # a huge prefix is judged on its first words.
+        found, capped, walked = {}, False, 0
+        if fieldname not in self.reader.schema:
+            return [], False
+        for start in starts:
+            for btext, info in self.reader.iter_prefix(fieldname, start):
+                if walked >= scan:
+                    capped = True
+                    break
+                walked += 1
+                found[_text(btext)] = info.doc_frequency()
+            if walked >= scan:
+                capped = True
+                break
+        ranked = sorted(found, key=lambda term: (-found[term], term))
+        return ranked[:limit], capped or len(ranked) > limit
+
+    def field_terms(self, fieldname):
+        if fieldname not in self.reader.schema:
+            return iter(())
+        return ((_text(btext), info.doc_frequency()) for btext, info in self.reader.iter_field(fieldname))
+
+    def doc_ids(self, fieldname, term):
+        if not self.doc_frequency(fieldname, term):
+            return set()
+        return {int(self.reader.stored_fields(d)["django_id"])
+                for d in self.reader.postings(fieldname, term).all_ids()}
+
+
+class WhooshView(View):
     backend = "whoosh"
 
     def __init__(self, searcher):
         self.searcher = searcher
+        self._vocabulary = WhooshVocabulary(searcher.reader())
 
     @property
     def generation(self):
         """Same while the index is unchanged: the shared searcher is renewed on every commit."""
         return self.searcher
 
-    def reader(self):
-        return self.searcher.reader()
+    def vocabulary(self):
+        return self._vocabulary
 
     def doc_count(self):
         return self.searcher.doc_count()
 
-    def _docnums(self, node):
-        if isinstance(node, wq.Every):
+    def _docnums(self, query):
+        if isinstance(query, wq.Every):
             return set(self.searcher.reader().all_doc_ids())
-        return set(node.docs(self.searcher))
+        return set(query.docs(self.searcher))
 
-    def count(self, node):
-        return len(self._docnums(node))
+    def count(self, tree):
+        return len(self._docnums(compile_tree(tree)))
 
-    def exists(self, node):
-        return next(iter(node.docs(self.searcher)), None) is not None
+    def exists(self, tree):
+        return next(iter(compile_tree(tree).docs(self.searcher)), None) is not None
 
-    def day_counts(self, node):
-        """Counter of YYYY-MM-DD over the matches of ``node`` (day-precise dates only)."""
-        docnums = self._docnums(node)
-        return FacetColumns.for_searcher(self.searcher).count(docnums, (DAY_FIELD,))[DAY_FIELD]
+    def day_counts(self, tree):
+        docnums = self._docnums(compile_tree(tree))
+        return FacetColumns.for_searcher(self.searcher).count(docnums, (t.DAY_FIELD,))[t.DAY_FIELD]
 
-    def count_and_facets(self, node, with_facets=True):
-        docnums = self._docnums(node)
-        facets = FacetColumns.for_searcher(self.searcher).count(docnums) if with_facets else {}
-        return len(docnums), facets
-
-    def search_page(self, node, sort, start, size, with_facets=True, budget=None):
-        """(count, facets, pks of the page), from one walk through the matches.
-
-        The walk scores as it goes (for a relevance sort) and stops when the
-        search's ``budget`` (``archive.search.budget``) runs out of time:
-        the count, the facets and the page are then those of the matches
-        found so far, and the budget says so. Whoosh's own sorted search
-        would walk the matches a second time, in pure Python.
-        """
-        docnums, scores = self._walk(node, sort == "relevance", budget)
+    def search(self, tree, sort, offset, limit, facets=True, budget=None):
+        """One walk through the matches: it scores as it goes (for a relevance
+        sort) and stops when the search's ``budget`` runs out of time: the
+        count, the facets and the page are then those of the matches found so
+        far, and the page says so. Whoosh's own sorted search would walk the
+        matches a second time, in pure Python."""
+        docnums, scores, partial = self._walk(compile_tree(tree), sort == t.RELEVANCE, budget)
         count = len(docnums)
-        facets = FacetColumns.for_searcher(self.searcher).count(docnums) if with_facets else {}
-        pks = self._page(docnums, scores, sort, start, size) if count and start < count else []
-        return count, facets, pks
+        counts = FacetColumns.for_searcher(self.searcher).count(docnums) if facets else {}
+        ids, page_scores = self._page(docnums, scores, sort, offset, limit) if count and offset < count else ([], None)
+        return Page(ids=tuple(ids), scores=page_scores, count=count, facets=counts, partial=partial)
 
-    def _walk(self, node, scored, budget):
+    def _walk(self, query, scored, budget):
         """The matching document numbers (and their scores), until the budget's deadline."""
-        if isinstance(node, wq.Every):
-            return list(self.searcher.reader().all_doc_ids()), None
+        if isinstance(query, wq.Every):
+            return list(self.searcher.reader().all_doc_ids()), None, False
         searcher = _timed(self.searcher, budget)
         context = searcher.context(weighting=searcher.weighting) if scored else searcher.boolean_context()
         docnums, scores = [], [] if scored else None
+        partial = False
         try:
             # Whoosh's union of many terms reads ahead while it is built: the
             # deadline may pass before the first match.
-            matcher = node.matcher(searcher, context)
+            matcher = query.matcher(searcher, context)
             while matcher.is_active():
                 docnums.append(matcher.id())
                 if scored:
@@ -210,15 +262,16 @@ class WhooshView:
                 matcher.next()
         except OutOfTime:
             budget.stopped_early()
+            partial = True
             if scored:
                 del scores[len(docnums):]
             del docnums[len(scores or docnums):]
-        return docnums, scores
+        return docnums, scores, partial
 
-    def _page(self, docnums, scores, sort, start, size):
-        """The pks of ``docnums[start:start + size]`` in ``sort`` order (see ``sort_facet``)."""
+    def _page(self, docnums, scores, sort, offset, limit):
+        """(pks, scores) of ``docnums[offset:offset + limit]`` in ``sort`` order (see ``sort_facet``)."""
         reader = self.searcher.reader()
-        if sort == "oldest":
+        if sort == t.OLDEST:
             column = reader.column_reader("oldest")
             order = [(column[d], d) for d in docnums]
         else:
@@ -227,16 +280,17 @@ class WhooshView:
                 order = [(-column[d], d) for d in docnums]
             else:
                 order = [(-round(s, 9), -column[d], d) for d, s in zip(docnums, scores)]
-        chosen = heapq.nsmallest(start + size, order)[start:]
-        return [int(self.searcher.stored_fields(key[-1])["django_id"]) for key in chosen]
+        chosen = heapq.nsmallest(offset + limit, order)[offset:]
+        pks = [int(self.searcher.stored_fields(key[-1])["django_id"]) for key in chosen]
+        page_scores = tuple(-key[0] for key in chosen) if scores is not None and sort != t.OLDEST else None
+        return pks, page_scores
 
-    def sorted_pks(self, node, sort, start, size):
-        limit = None if size is None else start + size
-        results = self.searcher.search(node, limit=limit, sortedby=sort_facet(sort), terms=False)
-        end = len(results.top_n) if size is None else min(len(results.top_n), start + size)
-        return [int(self.searcher.stored_fields(results.docnum(i))["django_id"]) for i in range(start, end)]
+    def sorted_ids(self, tree, sort, offset=0, limit=None):
+        end = None if limit is None else offset + limit
+        results = self.searcher.search(compile_tree(tree), limit=end, sortedby=sort_facet(sort), terms=False)
+        stop = len(results.top_n) if limit is None else min(len(results.top_n), offset + limit)
+        return [int(self.searcher.stored_fields(results.docnum(i))["django_id"]) for i in range(offset, stop)]
 
     def stored_entries(self):
-        """(django_id, updated) of every document, for check_index."""
         for fields in self.searcher.reader().all_stored_fields():
             yield fields.get("django_id", ""), fields.get("updated", "")

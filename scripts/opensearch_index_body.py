@@ -1,26 +1,15 @@
-"""The article index for OpenSearch: settings, analysis and mappings that
-reproduce ``archive.arabic``, and a haystack engine that uses them.
+"""The OpenSearch index body (settings, analysis, mappings) that reproduces
+``archive.arabic``: what a search cluster would need to index the archive's
+documents as the archive's own stores do (``docs/opensearch.md``).
 
-Past one machine, web workers on several hosts share PostgreSQL and a search
-cluster. This module is the cluster's half of the configuration:
+    python scripts/opensearch_index_body.py [OUT.json] [--shards 3] [--replicas 1]
 
-* :func:`index_body` — the body of ``PUT /<index>``: shards and replicas, the
-  two Arabic analyzers and the field mappings (one per field of
-  ``archive.search.backend.SCHEMA``).
-* :class:`ArabicOpenSearchEngine` — django-haystack-opensearch's engine with
-  that body instead of its English defaults, and documents built by
-  ``archive.search.indexing.document_for`` (the same ones Whoosh gets), so
-  ``manage.py rebuild_index`` / ``update_index`` fill the cluster's index.
-  ``archive/settings.py`` selects it with ``SEARCH_BACKEND=opensearch``.
-
-What is *not* here: the archive's searches (``archive.search.engine``) and its
-incremental indexing (``archive.search.indexing``) read and write Whoosh. Which
-engine serves the pages is a decision still to be taken (see the README,
-"Performance and scaling"); this is the configuration that move would use.
-No OpenSearch server can run where this was written, so
-``tests/test_opensearch_config.py`` checks the generated settings, not a
-cluster: that every letter the char filters map folds as ``archive.arabic.fold``
-folds it, and that the analysis chain, simulated in Python, gives the terms of
+writes it as JSON (by default ``docs/opensearch-index.json``, the copy kept in
+the repository). No engine of the archive uses it: the archive searches its
+embedded stores (``archive/search/stores/``). ``tests/test_opensearch_config.py``
+checks the body without a cluster: every letter the char filters map folds as
+``archive.arabic.fold`` folds it, the kept JSON is the generated one, and the
+analysis chain, simulated in Python, gives the terms of
 ``archive.arabic.broad_terms``.
 
 The analysis, filter by filter, and where it differs from ``archive.arabic``:
@@ -54,11 +43,17 @@ breaks) keeps ``a_b`` as one token where ours splits at the underscore;
 ``analysis-icu`` plugin is installed — then use ``icu_tokenizer`` and add an
 ``icu_normalizer`` (``nfc``) char filter in front, which the README recommends.
 """
+from pathlib import Path
 import re
+import sys
 import unicodedata
 
-from archive import arabic
+if __name__ == "__main__":  # run as a script: the repository's root on the path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from archive import arabic  # noqa: E402
+
+JSON_NAME = "opensearch-index.json"
 ANALYZER_BROAD = "arabic_broad"
 ANALYZER_EXACT = "arabic_exact"
 
@@ -252,40 +247,19 @@ def document(doc):
     return out
 
 
-# ---------------------------------------------------------------------------
-# The haystack engine (needs django-haystack-opensearch and opensearch-py)
-# ---------------------------------------------------------------------------
+def main(argv=None):
+    """Write the index body as JSON (``docs/opensearch-index.json`` by default)."""
+    import argparse
+    import json
 
-try:
-    from django_haystack_opensearch.haystack import (
-        OpenSearchSearchBackend as _Backend,
-        OpenSearchSearchEngine as _Engine,
-    )
-except ImportError:  # pragma: no cover - the packages are in requirements.txt
-    _Backend = _Engine = None
+    parser = argparse.ArgumentParser(description="The OpenSearch index body reproducing archive.arabic's analysis.")
+    parser.add_argument("out", nargs="?", default=str(Path(__file__).resolve().parent.parent / "docs" / JSON_NAME))
+    parser.add_argument("--shards", type=int, default=3)
+    parser.add_argument("--replicas", type=int, default=1)
+    options = parser.parse_args(argv)
+    body = index_body(options.shards, options.replicas)
+    Path(options.out).write_text(json.dumps(body, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
-if _Backend is not None:
-    class ArabicOpenSearchBackend(_Backend):
-        """django-haystack-opensearch with the archive's index body and documents.
 
-        Options (``HAYSTACK_CONNECTIONS``): ``URL``, ``INDEX_NAME``, ``KWARGS``
-        (passed to ``opensearchpy.OpenSearch``), and ``SHARDS`` / ``REPLICAS``.
-        """
-
-        def __init__(self, connection_alias, **options):
-            super().__init__(connection_alias, **options)
-            self.DEFAULT_SETTINGS = index_body(options.get("SHARDS", 3), options.get("REPLICAS", 1))
-
-        def build_schema(self, fields):
-            return "text", mappings()["properties"]
-
-        def _add_keyword_and_exact_subfields(self, props, unified_index):
-            return props  # the parent would replace our analyzers with its defaults
-
-        def _prepare_object(self, index, obj):
-            from archive.search import indexing
-
-            return document(indexing.document_for(obj))
-
-    class ArabicOpenSearchEngine(_Engine):
-        backend = ArabicOpenSearchBackend
+if __name__ == "__main__":
+    main()
