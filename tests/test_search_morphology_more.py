@@ -120,8 +120,26 @@ MUST_NOT_MATCH = [
 ]
 
 
+#: Probes that still fail, and why (the probes themselves stay as written).
+KNOWN_FAILURES = {
+    ("hamza", "القائد"): "ي for ئ after an alef is not read as a hamza: the same rule "
+                        "would make the names فايز and رايس the words فائز and رئيس",
+    ("clitics", "بنان"): "query side: the query looks for بنان with ل attached (لبنان); "
+                        "archive/search/query.py, not the analysis",
+}
+
+
 def _label(case):
     return f"{case[0]}:{case[1]}"
+
+
+def _cases(cases):
+    return [
+        pytest.param(case, id=_label(case), marks=pytest.mark.xfail(
+            reason=KNOWN_FAILURES[case[:2]], strict=True))
+        if case[:2] in KNOWN_FAILURES else pytest.param(case, id=_label(case))
+        for case in cases
+    ]
 
 
 @pytest.fixture
@@ -142,13 +160,41 @@ def found(client, q):
     return {r["id"] for r in data["results"]}
 
 
-@pytest.mark.parametrize("case", MUST_MATCH, ids=_label)
+@pytest.mark.parametrize("case", _cases(MUST_MATCH))
 def test_a_word_finds_its_forms(client, probe_archive, case):
     _cls, query, sentence = case
     assert probe_archive[sentence] in found(client, query)
 
 
-@pytest.mark.parametrize("case", MUST_NOT_MATCH, ids=_label)
+@pytest.mark.parametrize("case", _cases(MUST_NOT_MATCH))
 def test_a_word_does_not_find_another_word(client, probe_archive, case):
     _cls, query, sentence = case
     assert probe_archive[sentence] not in found(client, query)
+
+
+# The analysis itself -------------------------------------------------------
+
+@pytest.mark.parametrize("a, b", [
+    ("هيأة", "هيئة"), ("مبادىء", "مبادئ"), ("شئ", "شيء"), ("مسؤل", "مسؤول"),
+    ("روؤس", "رؤوس"), ("الهدو", "هدوء"), ("أبنا", "أبناء"), ("بشكل", "شكل"),
+    ("لمرة", "مرة"), ("ببغداد", "بغداد"), ("وبحسب", "حسب"), ("ولقواتها", "قوات"),
+    ("وبمدنها", "مدن"), ("فلمسؤولي", "المسؤولين"), ("بمبادرتكم", "مبادرة"),
+    ("المقاتلين", "مقاتل"), ("الجنديين", "جندي"), ("الفئتين", "فئة"),
+])
+def test_forms_of_one_word_get_one_term(a, b):
+    from archive.arabic import broad_term
+
+    assert broad_term(a) == broad_term(b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("كسبت", "سبت"), ("كتبت", "تبت"), ("كامل", "أمل"), ("بحر", "حر"), ("كتاب", "تاب"),
+    ("البحرين", "بحر"), ("الزيتون", "زيت"), ("شاهين", "شاه"), ("سلمان", "سلم"),
+    ("مليون", "مل"), ("تعيين", "تع"), ("سليمان", "سليم"),
+    ("فئة", "فيه"), ("الراية", "الرؤية"), ("فايز", "فائز"), ("رايس", "رئيس"),
+    ("خبرا", "خبراء"), ("بئر", "بار"), ("سؤال", "سائل"),
+])
+def test_different_words_keep_different_terms(a, b):
+    from archive.arabic import broad_term
+
+    assert broad_term(a) != broad_term(b)
