@@ -486,8 +486,10 @@ def _best(counts: dict, word: str, readings: list[str],
 
 def _strip_suffixes(counts: dict, word: str) -> str:
     """Lucene's suffix loop (ها ان ات ون ين يه ية ه ة ي, in that order), except
-    that ان ين ون go only when what is left is a word of its own (3 letters
-    or more, written alone): مكان is not مك + ان (which would meet مكة), nor
+    that ان ين ون go only where the corpus varies the ending
+    (:func:`_varied_ending`: البحرين keeps its ين) and what is left is a
+    word of its own (3 letters or more, written alone): مكان is not مك + ان
+    (which would meet مكة), nor
     سكان سك + ان; and a dual or plural of a ة word (الدولتين, المدينتان) is
     read as that word (دولة, مدينة)."""
     for suffix in _STEM_SUFFIXES:
@@ -603,9 +605,15 @@ def broad_stem(folded_word: str) -> str:
        that is the word (حكومتها → حكومة, مدربهم → مدرب, وطنه → وطن), and
        at least a quarter as often as the whole word (يفهم is not يف + هم).
     4. **Or a proclitic** و or ف (and then a pronoun) on the same terms
-       (فقرر → قرر, وقال → قال); a word the counts do not know loses و as
+       (فقرر → قرر, وقال → قال), and/or a preposition ب ل ك
+       (:func:`_unprepositioned`: ببغداد, وبحسب, ولقواتها → قوات, but
+       كسبت is not ك + سبت); a word the counts do not know loses و as
        Lucene has it.
     5. **Lucene's suffix loop**, ان ين ون guarded (see _strip_suffixes).
+
+    Step 0, first, and again on what steps 1 and 4 leave: a hamza word
+    spelled another way is read as the spelling the corpus writes far more
+    often (:func:`_canonical`: هيأة → هيئة, مبادىء → مبادئ, مسؤل → مسؤول).
 
     Without the word counts (file missing), this is :func:`stem`.
     """
