@@ -544,7 +544,9 @@ def _hamza_spellings(word: str) -> Iterator[str]:
     * a dropped و after the hamza: مسؤل for مسؤول;
     * a dropped ء at the end after ا or و: أبنا for أبناء, هدو for هدوء.
 
-    Which of them is the word is left to the counts (:func:`_canonical`).
+    Which of them is the word is left to the counts (:func:`_canonical`,
+    which also takes out a letter typed twice in a word the corpus does not
+    write, and reads مائة as مئة).
     """
     n = len(word)
     for i in range(1, n - 1):
@@ -566,11 +568,46 @@ def _hamza_spellings(word: str) -> Iterator[str]:
         yield word + _HAMZA
 
 
+#: The old spelling of مئة "hundred" with a silent alef (مائة, مائتين):
+#: both are common (538 and 329), so no ratio of counts can say they are one
+#: word; the reform spelling is the term.
+_SPELLING_DOUBLETS = {"ماءه": "مءه", "ماءتين": "مءتين", "ماءتان": "مءتان", "ماءات": "مءات"}
+
+_DOUBLED_RE = re.compile(r"(.)\1")
+#: Longer "words" (a 100,000-letter run) are not tried for other spellings.
+_MAX_SPELLING_LENGTH = 24
+
+
+def _undoubled(counts: dict, word: str) -> str:
+    """A word the corpus does not write, with a letter typed twice or more
+    (الحكوومة, الللاجئين), read as the word without the extra letter if the
+    corpus writes that at least _MIN_CANONICAL times."""
+    best, best_count = word, _MIN_CANONICAL - 1
+    for match in _DOUBLED_RE.finditer(word):
+        start = match.start()
+        end = start
+        while end < len(word) and word[end] == word[start]:
+            end += 1
+        for keep in (1, 2):
+            if keep < end - start:
+                spelling = word[:start] + word[start] * keep + word[end:]
+                count = counts.get(spelling, 0)
+                if count > best_count and spelling not in STOPWORDS:
+                    best, best_count = spelling, count
+    return best
+
+
 def _canonical(counts: dict, word: str) -> str:
     """The spelling of ``word`` (see :func:`_hamza_spellings`) the corpus
     writes :data:`_CANONICAL_RATIO` times as often as ``word`` itself, if
     any: a variant or slip is read as the word most writers mean, a word
     written often in its own right is left alone."""
+    if len(word) > _MAX_SPELLING_LENGTH:
+        return word         # no word; and trying spellings would take time n²
+    if word in _SPELLING_DOUBLETS:
+        return _SPELLING_DOUBLETS[word]
+    if word not in counts and _DOUBLED_RE.search(word):
+        word = _undoubled(counts, word)
     if _HAMZA not in word and word[-1:] not in ("ا", "و") and "يا" not in word[1:-1]:
         return word         # most words: no spelling to try
     best, best_count = word, max(_MIN_CANONICAL - 1, _CANONICAL_RATIO * counts.get(word, 0))
