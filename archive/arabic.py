@@ -444,6 +444,24 @@ def _word_counts() -> dict:
     return _counts
 
 
+#: The gazetteer's one-word names beginning with ب ل ك (بعقوبة, كوباني,
+#: بيجي): never read as a preposition on another word. Built from the
+#: fixtures by scripts/build_name_words.py.
+NAME_WORDS_PATH = Path(__file__).resolve().parent / "lexicon" / "name_words.txt"
+
+_names: frozenset | None = None
+
+
+def _name_words() -> frozenset:
+    global _names
+    if _names is None:
+        try:
+            _names = frozenset(NAME_WORDS_PATH.read_text(encoding="utf-8").split())
+        except (OSError, ValueError):
+            _names = frozenset()
+    return _names
+
+
 def _with_article(counts: dict, base: str) -> int:
     """How often ``base`` is written after the article (ال, وال, بال, لل): a
     word that takes the article is a word of its own, whatever letters it
@@ -545,8 +563,8 @@ def _hamza_spellings(word: str) -> Iterator[str]:
     * a dropped ء at the end after ا or و: أبنا for أبناء, هدو for هدوء.
 
     Which of them is the word is left to the counts (:func:`_canonical`,
-    which also takes out a letter typed twice in a word the corpus does not
-    write, and reads مائة as مئة).
+    which also takes out a letter typed three times in a word the corpus
+    does not write, and reads مائة as مئة).
     """
     n = len(word)
     for i in range(1, n - 1):
@@ -573,17 +591,18 @@ def _hamza_spellings(word: str) -> Iterator[str]:
 #: word; the reform spelling is the term.
 _SPELLING_DOUBLETS = {"ماءه": "مءه", "ماءتين": "مءتين", "ماءتان": "مءتان", "ماءات": "مءات"}
 
-_DOUBLED_RE = re.compile(r"(.)\1")
+_TRIPLED_RE = re.compile(r"(.)\1\1")
 #: Longer "words" (a 100,000-letter run) are not tried for other spellings.
 _MAX_SPELLING_LENGTH = 24
 
 
-def _undoubled(counts: dict, word: str) -> str:
-    """A word the corpus does not write, with a letter typed twice or more
-    (الحكوومة, الللاجئين), read as the word without the extra letter if the
-    corpus writes that at least _MIN_CANONICAL times."""
+def _untripled(counts: dict, word: str) -> str:
+    """A word the corpus does not write, with a letter typed three times or
+    more (الللاجئين, داعششش), read as the word with it once or twice,
+    whichever the corpus writes (at least _MIN_CANONICAL times). Not a
+    letter typed twice: باللبنان is بال + لبنان, not بالبنان."""
     best, best_count = word, _MIN_CANONICAL - 1
-    for match in _DOUBLED_RE.finditer(word):
+    for match in _TRIPLED_RE.finditer(word):
         start = match.start()
         end = start
         while end < len(word) and word[end] == word[start]:
@@ -606,8 +625,8 @@ def _canonical(counts: dict, word: str) -> str:
         return word         # no word; and trying spellings would take time n²
     if word in _SPELLING_DOUBLETS:
         return _SPELLING_DOUBLETS[word]
-    if word not in counts and _DOUBLED_RE.search(word):
-        word = _undoubled(counts, word)
+    if word not in counts and _TRIPLED_RE.search(word):
+        word = _untripled(counts, word)
     if _HAMZA not in word and word[-1:] not in ("ا", "و") and "يا" not in word[1:-1]:
         return word         # most words: no spelling to try
     best, best_count = word, max(_MIN_CANONICAL - 1, _CANONICAL_RATIO * counts.get(word, 0))
@@ -659,8 +678,8 @@ def broad_stem(folded_word: str) -> str:
     if not counts or not _arabic_letters_only(word):
         return stem(word)
     word = _canonical(counts, word)                 # step 0: هيأة → هيئة
-    if _with_article(counts, word) >= _MIN_FREE:    # step 2: والدة, بالغ stay whole
-        return _strip_suffixes(counts, word)
+    if _with_article(counts, word) >= _MIN_FREE or word in _name_words():
+        return _strip_suffixes(counts, word)        # step 2: والدة, بالغ, بالتيمور stay whole
     for form in _ARTICLE_FORMS:
         if word.startswith(form) and len(word) - len(form) >= 2:
             rest = word[len(form):]
@@ -707,10 +726,11 @@ def _unprepositioned(counts: dict, word: str, whole: str | None = None) -> str |
     the likelier reading: what is left (3 letters or more) is a word written
     alone or after the article, at least a quarter as often as the whole
     (``whole``, when ``word`` is what is left of it after و or ف), and the
-    word is no other word's verb form (كسبت is كسب + ت, not ك + سبت) and is
-    not itself written after a preposition (لبسام: بسام is a name)."""
+    word is no other word's verb form (كسبت is كسب + ت, not ك + سبت), is
+    not itself written after ب or ك, and is not a gazetteer name
+    (:data:`NAME_WORDS_PATH`: بعقوبة is Baqubah, not ب + عقوبة)."""
     whole = whole or word
-    if not word.startswith(_PREPOSITIONS) or len(word) < 4:
+    if not word.startswith(_PREPOSITIONS) or len(word) < 4 or word in _name_words():
         return None
     for ending in _VERB_ENDINGS:
         if (word.endswith(ending) and not word.endswith("ات")   # لقوات: a plural
@@ -720,7 +740,11 @@ def _unprepositioned(counts: dict, word: str, whole: str | None = None) -> str |
     if counts.get("ب" + word, 0) or counts.get("ك" + word, 0):
         return None
     rest = word[1:]
-    readings = [rest] + _unsuffixed(rest)
+    readings = [r for r in [rest] + _unsuffixed(rest) if r not in STOPWORDS]
+    if word[0] == "ك":
+        # ك "like" stands before nouns (كرئيس, كمراقب): كوباني is not
+        # ك + وباني, كالي not ك + إلى.
+        readings = [r for r in readings if _with_article(counts, r) >= _MIN_FREE]
     choice = _best(counts, whole, readings)
     if choice is None:
         # A noun (one the corpus writes after the article) is often written
