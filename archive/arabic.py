@@ -489,6 +489,16 @@ def _unsuffixed(word: str) -> list[str]:
     return readings
 
 
+def _respelled(counts: dict, readings: list[str]) -> list[str]:
+    """``readings`` and, after them, the spelling :func:`_canonical` reads
+    each that has a hamza as, where that differs (لمسؤليها: مسؤلي, and so
+    مسؤولي). Only those: a reading is what is left of a word, and what is
+    left of فورا, احيانا, سيأتي is no وراء, أحياء, سيئة."""
+    more = [c for c in (_canonical(counts, r) for r in readings if _HAMZA in r)
+            if c not in readings]
+    return readings + more if more else readings
+
+
 def _best(counts: dict, word: str, readings: list[str],
           share: float = _MIN_BASE_SHARE) -> str | None:
     """The reading written most often, if it is written often enough."""
@@ -589,7 +599,8 @@ def _hamza_spellings(word: str) -> Iterator[str]:
 #: The old spelling of مئة "hundred" with a silent alef (مائة, مائتين):
 #: both are common (538 and 329), so no ratio of counts can say they are one
 #: word; the reform spelling is the term.
-_SPELLING_DOUBLETS = {"ماءه": "مءه", "ماءتين": "مءتين", "ماءتان": "مءتان", "ماءات": "مءات"}
+_SPELLING_DOUBLETS = {"ماءه": "مءه", "ماءتين": "مءتين", "ماءتان": "مءتان", "ماءتي": "مءتي",
+                      "ماءات": "مءات"}
 
 _TRIPLED_RE = re.compile(r"(.)\1\1")
 #: Longer "words" (a 100,000-letter run) are not tried for other spellings.
@@ -695,14 +706,14 @@ def broad_stem(folded_word: str) -> str:
 
 def _unattached(counts: dict, word: str) -> str:
     """Steps 3 and 4 of :func:`broad_stem`, on a word without the article."""
-    own = _unsuffixed(word)
+    own = _respelled(counts, _unsuffixed(word))
     # A reading that itself takes the article (وجهة in وجهتهم) is the word:
     # و + جهة would be another word.
     if any(_with_article(counts, r) >= _MIN_FREE for r in own):
         return _best(counts, word, own) or word
     if word.startswith(_PROCLITICS) and len(word) >= 4:
         rest = word[1:]
-        choice = _best(counts, word, [rest] + _unsuffixed(rest))
+        choice = _best(counts, word, _respelled(counts, [rest] + _unsuffixed(rest)))
         if choice is not None:
             if choice.startswith(_PREPOSITIONS) and _with_article(counts, choice) < _MIN_FREE:
                 return _unprepositioned(counts, choice) or choice   # وبحسب
@@ -740,7 +751,7 @@ def _unprepositioned(counts: dict, word: str, whole: str | None = None) -> str |
     if counts.get("ب" + word, 0) or counts.get("ك" + word, 0):
         return None
     rest = word[1:]
-    readings = [r for r in [rest] + _unsuffixed(rest) if r not in STOPWORDS]
+    readings = [r for r in _respelled(counts, [rest] + _unsuffixed(rest)) if r not in STOPWORDS]
     if word[0] == "ك":
         # ك "like" stands before nouns (كرئيس, كمراقب): كوباني is not
         # ك + وباني, كالي not ك + إلى.
