@@ -391,11 +391,18 @@ WORD_COUNTS_PATH = Path(__file__).resolve().parent / "lexicon" / "word_counts.ts
 #: Changes whenever the analysis gives different terms for the same text
 #: (folding, stemming or WORD_COUNTS_PATH): an index built with another
 #: version must be rebuilt (check_index says so).
-ANALYSIS_VERSION = "2026-12-morphology-1"
+ANALYSIS_VERSION = "2026-12-morphology-2"
 
 _ARTICLE_FORMS = ("وبال", "فبال", "وكال", "فكال", "ولل", "فلل",
                   "وال", "فال", "بال", "كال", "لل", "ال")
 _PROCLITICS = ("و", "ف")
+#: Prepositions written onto the next word: bi- "with, in", li- "for, to",
+#: ka- "like, as". Alone or after و/ف (وبحسب, فلمسؤولي, وكمراقب).
+_PREPOSITIONS = ("ب", "ل", "ك")
+#: Verb endings: a word that is another word plus one of these (كسبت is
+#: كسب + ت, not ك + سبت "Saturday") keeps its first letter.
+_VERB_ENDINGS = ("ت", "ا", "ن", "وا", "نا", "تم", "تا")
+_HAMZA = "\u0621"        # ء: every hamza seat after fold
 _PRONOUNS = ("هما", "كما", "ها", "هم", "هن", "كم", "نا", "ه", "ي")
 _TEH = "\u062a"          # ت: ة written before a suffix
 _FOLDED_TEH_MARBUTA = "\u0647"   # ة after fold
@@ -403,9 +410,20 @@ _FOLDED_TEH_MARBUTA = "\u0647"   # ة after fold
 _MIN_FREE = 5
 #: ... and at least this share of the word's own count (so يفهم is not يف + هم).
 _MIN_BASE_SHARE = 0.25
+#: ... or this share, for a noun after ب ل ك (بشكل, بسبب: set phrases).
+_MIN_NOUN_SHARE = 0.1
 #: A dual ان is not stripped from a word far commoner than what it leaves
 #: (لبنان is not the dual of لبن).
 _MAX_DUAL_RATIO = 2
+#: A spelling of a hamza word is read as another spelling of it only if that
+#: one is written this many times as often (and at least _MIN_CANONICAL
+#: times): قايد (67) is قائد (2,557), but بار "bar" (63) is not بئر "well"
+#: (287).
+_CANONICAL_RATIO = 10
+_MIN_CANONICAL = 20
+#: The other number/case endings that a true dual or plural ending has
+#: beside it (see _varied_ending).
+_SIBLING_ENDINGS = {"ين": ("ون", "ان"), "ون": ("ين",), "ان": ("ين",)}
 
 _counts: dict | None = None
 
@@ -424,6 +442,24 @@ def _word_counts() -> dict:
             counts = {}
         _counts = counts
     return _counts
+
+
+#: The gazetteer's one-word names beginning with ب ل ك (بعقوبة, كوباني,
+#: بيجي): never read as a preposition on another word. Built from the
+#: fixtures by scripts/build_name_words.py.
+NAME_WORDS_PATH = Path(__file__).resolve().parent / "lexicon" / "name_words.txt"
+
+_names: frozenset | None = None
+
+
+def _name_words() -> frozenset:
+    global _names
+    if _names is None:
+        try:
+            _names = frozenset(NAME_WORDS_PATH.read_text(encoding="utf-8").split())
+        except (OSError, ValueError):
+            _names = frozenset()
+    return _names
 
 
 def _with_article(counts: dict, base: str) -> int:
@@ -453,22 +489,35 @@ def _unsuffixed(word: str) -> list[str]:
     return readings
 
 
-def _best(counts: dict, word: str, readings: list[str]) -> str | None:
+def _respelled(counts: dict, readings: list[str]) -> list[str]:
+    """``readings`` and, after them, the spelling :func:`_canonical` reads
+    each that has a hamza as, where that differs (لمسؤليها: مسؤلي, and so
+    مسؤولي). Only those: a reading is what is left of a word, and what is
+    left of فورا, احيانا, سيأتي is no وراء, أحياء, سيئة."""
+    more = [c for c in (_canonical(counts, r) for r in readings if _HAMZA in r)
+            if c not in readings]
+    return readings + more if more else readings
+
+
+def _best(counts: dict, word: str, readings: list[str],
+          share: float = _MIN_BASE_SHARE) -> str | None:
     """The reading written most often, if it is written often enough."""
     best, best_free = None, 0
     for reading in readings:
         free = _free(counts, reading)
         if free > best_free:
             best, best_free = reading, free
-    if best is None or best_free < max(_MIN_FREE, _MIN_BASE_SHARE * counts.get(word, 0)):
+    if best is None or best_free < max(_MIN_FREE, share * counts.get(word, 0)):
         return None
     return best
 
 
 def _strip_suffixes(counts: dict, word: str) -> str:
     """Lucene's suffix loop (ها ان ات ون ين يه ية ه ة ي, in that order), except
-    that ان ين ون go only when what is left is a word of its own (3 letters
-    or more, written alone): مكان is not مك + ان (which would meet مكة), nor
+    that ان ين ون go only where the corpus varies the ending
+    (:func:`_varied_ending`: البحرين keeps its ين) and what is left is a
+    word of its own (3 letters or more, written alone): مكان is not مك + ان
+    (which would meet مكة), nor
     سكان سك + ان; and a dual or plural of a ة word (الدولتين, المدينتان) is
     read as that word (دولة, مدينة)."""
     for suffix in _STEM_SUFFIXES:
@@ -476,6 +525,12 @@ def _strip_suffixes(counts: dict, word: str) -> str:
             continue
         rest = word[: -len(suffix)]
         if suffix in ("ان", "ين", "ون"):
+            # A plural or dual ending is one of a set (مقاتلون/مقاتلين,
+            # طرفان/طرفين): an ending the corpus never varies is part of
+            # the word (البحرين, الزيتون, شاهين, سلمان).
+            # (A verb's ون is not a noun's: يقولون has no يقولين.)
+            if not _varied_ending(counts, word, rest, suffix):
+                continue
             marbuta = rest[:-1] + _FOLDED_TEH_MARBUTA
             if (rest.endswith(_TEH) and len(rest) >= 3
                     and _free(counts, marbuta) >= max(_MIN_FREE, _free(counts, rest))):
@@ -486,6 +541,118 @@ def _strip_suffixes(counts: dict, word: str) -> str:
                 continue
         word = rest
     return word
+
+
+def _varied_ending(counts: dict, word: str, rest: str, suffix: str) -> bool:
+    """Is ان ين ون an ending of ``rest`` the corpus varies, as plurals and
+    duals do: another of them (المقاتلين beside المقاتلون, الطرفين beside
+    الطرفان), or the feminine (مؤكدين beside the commoner مؤكدة)? A verb's
+    ending (يقولون, يؤكدان) always is. البحرين, الزيتون, شاهين, سلمان
+    are written with one ending only: it is part of the word."""
+    if word.startswith(("ي", "ت")) and suffix != "ين":
+        return True
+    if any(_free(counts, rest + other) >= _MIN_FREE for other in _SIBLING_ENDINGS[suffix]):
+        return True
+    if suffix != "ون" and rest.endswith(_TEH) and _free(
+            counts, rest[:-1] + _FOLDED_TEH_MARBUTA) >= max(_MIN_FREE, _free(counts, word)):
+        return True     # the dual of a ة word: فترتين, الفئتين
+    return suffix != "ان" and _free(counts, rest + _FOLDED_TEH_MARBUTA) >= max(
+        _MIN_FREE, _free(counts, word))
+
+
+def _hamza_spellings(word: str) -> Iterator[str]:
+    """Other ways writers spell a word with a hamza (folded forms):
+
+    * أ after a ي inside the word for ئ: هيأة for هيئة (هياه / هيءه).
+      Not أ elsewhere (الراية is not الرؤية, يامن not يؤمن), not ي after
+      an alef (فايز and رايس are names, not فائز and رئيس), not the reverse
+      (فئة would become فيه, مؤدية مادية);
+    * ىء and ئ at the end: مبادىء and مبادئ (مباديء / مبادء), شيء and شئ;
+    * the seat written before its و: روؤس and رؤوس (روءس / رءوس);
+    * a dropped و after the hamza: مسؤل for مسؤول;
+    * a dropped ء at the end after ا or و: أبنا for أبناء, هدو for هدوء.
+
+    Which of them is the word is left to the counts (:func:`_canonical`,
+    which also takes out a letter typed three times in a word the corpus
+    does not write, and reads مائة as مئة).
+    """
+    n = len(word)
+    for i in range(1, n - 1):
+        ch = word[i]
+        if ch == "ا" and i >= 2 and word[i - 1] == "ي":      # هياه
+            yield word[:i] + _HAMZA + word[i + 1:]
+        elif ch == _HAMZA:
+            if word[i + 1] == "و":
+                yield word[:i] + "و" + _HAMZA + word[i + 2:]
+            else:
+                yield word[:i + 1] + "و" + word[i + 1:]
+        if ch == "و" and word[i + 1] == _HAMZA and i + 2 < n:
+            yield word[:i] + _HAMZA + "و" + word[i + 2:]
+    if word.endswith("ي" + _HAMZA):
+        yield word[:-2] + _HAMZA
+    elif word.endswith(_HAMZA):
+        yield word[:-1] + "ي" + _HAMZA
+    elif word.endswith(("ا", "و")):
+        yield word + _HAMZA
+
+
+#: The old spelling of مئة "hundred" with a silent alef (مائة, مائتين):
+#: both are common (538 and 329), so no ratio of counts can say they are one
+#: word; the reform spelling is the term.
+_SPELLING_DOUBLETS = {"ماءه": "مءه", "ماءتين": "مءتين", "ماءتان": "مءتان", "ماءتي": "مءتي",
+                      "ماءات": "مءات"}
+
+_TRIPLED_RE = re.compile(r"(.)\1\1")
+#: Longer "words" (a 100,000-letter run) are not tried for other spellings.
+_MAX_SPELLING_LENGTH = 24
+
+
+def _untripled(counts: dict, word: str) -> str:
+    """A word the corpus does not write, with a letter typed three times or
+    more (الللاجئين, داعششش), read as the word with it once or twice,
+    whichever the corpus writes (at least _MIN_CANONICAL times). Not a
+    letter typed twice: باللبنان is بال + لبنان, not بالبنان."""
+    best, best_count = word, _MIN_CANONICAL - 1
+    for match in _TRIPLED_RE.finditer(word):
+        start = match.start()
+        end = start
+        while end < len(word) and word[end] == word[start]:
+            end += 1
+        for keep in (1, 2):
+            if keep < end - start:
+                spelling = word[:start] + word[start] * keep + word[end:]
+                count = counts.get(spelling, 0)
+                if count > best_count and spelling not in STOPWORDS:
+                    best, best_count = spelling, count
+    return best
+
+
+def _canonical(counts: dict, word: str) -> str:
+    """The spelling of ``word`` (see :func:`_hamza_spellings`) the corpus
+    writes :data:`_CANONICAL_RATIO` times as often as ``word`` itself, if
+    any: a variant or slip is read as the word most writers mean, a word
+    written often in its own right is left alone."""
+    if len(word) > _MAX_SPELLING_LENGTH:
+        return word         # no word; and trying spellings would take time n²
+    if word in _SPELLING_DOUBLETS:
+        return _SPELLING_DOUBLETS[word]
+    if word not in counts and _TRIPLED_RE.search(word):
+        word = _untripled(counts, word)
+    if _HAMZA not in word and word[-1:] not in ("ا", "و") and "يا" not in word[1:-1]:
+        return word         # most words: no spelling to try
+    best, best_count = word, max(_MIN_CANONICAL - 1, _CANONICAL_RATIO * counts.get(word, 0))
+    for spelling in _hamza_spellings(word):
+        count = counts.get(spelling, 0)
+        if count <= best_count:
+            continue
+        # خبرا is خبر with the accusative ا, not خبراء "experts": a final ء
+        # is restored only if the word with it is commoner than the word
+        # without the ا (أبنا: أبناء 2,476, ابن 1,899).
+        if (spelling == word + _HAMZA and word.endswith("ا")
+                and count < _free(counts, word[:-1])):
+            continue
+        best, best_count = spelling, count
+    return best
 
 
 def broad_stem(folded_word: str) -> str:
@@ -505,9 +672,15 @@ def broad_stem(folded_word: str) -> str:
        that is the word (حكومتها → حكومة, مدربهم → مدرب, وطنه → وطن), and
        at least a quarter as often as the whole word (يفهم is not يف + هم).
     4. **Or a proclitic** و or ف (and then a pronoun) on the same terms
-       (فقرر → قرر, وقال → قال); a word the counts do not know loses و as
+       (فقرر → قرر, وقال → قال), and/or a preposition ب ل ك
+       (:func:`_unprepositioned`: ببغداد, وبحسب, ولقواتها → قوات, but
+       كسبت is not ك + سبت); a word the counts do not know loses و as
        Lucene has it.
     5. **Lucene's suffix loop**, ان ين ون guarded (see _strip_suffixes).
+
+    Step 0, first, and again on what steps 1 and 4 leave: a hamza word
+    spelled another way is read as the spelling the corpus writes far more
+    often (:func:`_canonical`: هيأة → هيئة, مبادىء → مبادئ, مسؤل → مسؤول).
 
     Without the word counts (file missing), this is :func:`stem`.
     """
@@ -515,36 +688,82 @@ def broad_stem(folded_word: str) -> str:
     counts = _word_counts()
     if not counts or not _arabic_letters_only(word):
         return stem(word)
-    if _with_article(counts, word) >= _MIN_FREE:    # step 2: والدة, بالغ stay whole
-        return _strip_suffixes(counts, word)
+    word = _canonical(counts, word)                 # step 0: هيأة → هيئة
+    if _with_article(counts, word) >= _MIN_FREE or word in _name_words():
+        return _strip_suffixes(counts, word)        # step 2: والدة, بالغ, بالتيمور stay whole
     for form in _ARTICLE_FORMS:
         if word.startswith(form) and len(word) - len(form) >= 2:
             rest = word[len(form):]
             # لل is ل + ال (للغاية) or ل + a word beginning with ل (للبنان).
             if form.endswith("لل") and _free(counts, "ل" + rest) > _free(counts, rest):
                 rest = "ل" + rest
-            return _strip_suffixes(counts, rest)
-    return _strip_suffixes(counts, _unattached(counts, word))
+            return _strip_suffixes(counts, _canonical(counts, rest))   # الهدو: هدوء
+    rest = _unattached(counts, word)
+    if rest != word:
+        rest = _canonical(counts, rest)             # وبمبادىء: مبادئ
+    return _strip_suffixes(counts, rest)
 
 
 def _unattached(counts: dict, word: str) -> str:
     """Steps 3 and 4 of :func:`broad_stem`, on a word without the article."""
-    own = _unsuffixed(word)
+    own = _respelled(counts, _unsuffixed(word))
     # A reading that itself takes the article (وجهة in وجهتهم) is the word:
     # و + جهة would be another word.
     if any(_with_article(counts, r) >= _MIN_FREE for r in own):
         return _best(counts, word, own) or word
     if word.startswith(_PROCLITICS) and len(word) >= 4:
         rest = word[1:]
-        choice = _best(counts, word, [rest] + _unsuffixed(rest))
+        choice = _best(counts, word, _respelled(counts, [rest] + _unsuffixed(rest)))
+        if choice is not None:
+            if choice.startswith(_PREPOSITIONS) and _with_article(counts, choice) < _MIN_FREE:
+                return _unprepositioned(counts, choice) or choice   # وبحسب
+            return choice
+        choice = _unprepositioned(counts, rest, word)     # وبمدنها, فلمسؤولي
         if choice is not None:
             return choice
+    choice = _unprepositioned(counts, word)             # لقواتها, ببغداد
+    if choice is not None:
+        return choice
     choice = _best(counts, word, own)
     if choice is not None:
         return choice
     if counts.get(word, 0) < _MIN_FREE and word.startswith("و") and len(word) >= 4:
         return word[1:]     # unknown: Lucene's و
     return word
+
+
+def _unprepositioned(counts: dict, word: str, whole: str | None = None) -> str | None:
+    """``word`` without a preposition ب ل ك (and then a pronoun), if that is
+    the likelier reading: what is left (3 letters or more) is a word written
+    alone or after the article, at least a quarter as often as the whole
+    (``whole``, when ``word`` is what is left of it after و or ف), and the
+    word is no other word's verb form (كسبت is كسب + ت, not ك + سبت), is
+    not itself written after ب or ك, and is not a gazetteer name
+    (:data:`NAME_WORDS_PATH`: بعقوبة is Baqubah, not ب + عقوبة)."""
+    whole = whole or word
+    if not word.startswith(_PREPOSITIONS) or len(word) < 4 or word in _name_words():
+        return None
+    for ending in _VERB_ENDINGS:
+        if (word.endswith(ending) and not word.endswith("ات")   # لقوات: a plural
+                and _free(counts, word[: -len(ending)]) >= max(_MIN_FREE, counts.get(word, 0))):
+            return None
+    # (لل + word is ل + the article, so only ب and ك count here.)
+    if counts.get("ب" + word, 0) or counts.get("ك" + word, 0):
+        return None
+    rest = word[1:]
+    readings = [r for r in _respelled(counts, [rest] + _unsuffixed(rest)) if r not in STOPWORDS]
+    if word[0] == "ك":
+        # ك "like" stands before nouns (كرئيس, كمراقب): كوباني is not
+        # ك + وباني, كالي not ك + إلى.
+        readings = [r for r in readings if _with_article(counts, r) >= _MIN_FREE]
+    choice = _best(counts, whole, readings)
+    if choice is None:
+        # A noun (one the corpus writes after the article) is often written
+        # after a preposition in set phrases: بشكل (14,648) against شكل
+        # (2,459), بسبب, بحسب.
+        nouns = [r for r in readings if _with_article(counts, r) >= _MIN_FREE]
+        choice = _best(counts, whole, nouns, _MIN_NOUN_SHARE)
+    return choice
 
 
 def written(folded_word: str) -> int:
