@@ -219,3 +219,22 @@ def test_a_name_inside_a_phrase_is_every_spelling_of_it(client, seeded, q, seeds
 def test_a_phrase_with_a_name_can_be_excluded_and_ored(client, seeded):
     assert found(client, 'داعش -"وقال كيغنز"') == sorted(set(found(client, "داعش")) - {"002", "004"})
     assert found(client, '"وقال كيغنز" OR غيدني') == ["001", "002", "004"]
+
+
+def test_a_weak_spelling_counts_where_the_article_is_tagged_with_the_place(client, search_index_dir):
+    """القصير is also the word "short": an article that writes only القصير is
+    found by "Qusayr" when the tagger gave it the place (it found the context),
+    and not when the word is only an adjective."""
+    from archive.models import Article, Place
+    from archive.search import indexing
+
+    qusayr = Place.objects.create(name="القصير", name_en="Al-Qusayr", slug="al-qusayr-t",
+                                  aliases=["~القصير", "مدينة القصير", "Qusayr"])
+    tagged = Article.objects.create(title="معارك", body="اشتدت المعارك في القصير أمس")
+    tagged.places.add(qusayr)
+    adjective = Article.objects.create(title="رحلة", body="كان الطريق القصير مزدحما أمس")
+    indexing.index_articles([tagged.pk, adjective.pk])
+    from archive.gazetteer import invalidate_alias_index
+    invalidate_alias_index()
+    ids = {r["id"] for r in client.get("/api/articles/", {"q": "Qusayr"}).json()["results"]}
+    assert ids == {tagged.pk}

@@ -124,8 +124,6 @@ MUST_NOT_MATCH = [
 KNOWN_FAILURES = {
     ("hamza", "القائد"): "ي for ئ after an alef is not read as a hamza: the same rule "
                         "would make the names فايز and رايس the words فائز and رئيس",
-    ("clitics", "بنان"): "query side: the query looks for بنان with ل attached (لبنان); "
-                        "archive/search/query.py, not the analysis",
 }
 
 

@@ -244,9 +244,13 @@ class QueryBuilder:
             return None
         weak_q = self.names_query(weak) if weak else None
         if weak_q is not None:
-            # A weak spelling (كينغز: also King's College) finds an article
-            # only if the article also names the entity in a strong spelling.
-            q = t.Or((q, t.And((weak_q, q))))
+            # A weak spelling (كينغز: also King's College; القصير: also
+            # "short") finds an article only if the article also names the
+            # entity in a strong spelling, or was tagged with it (the tagger
+            # found the context that makes the word a name).
+            tagged = _tag_filter(kind, pk)
+            support = q if tagged is None else t.Or((q, tagged))
+            q = t.Or((q, t.And((weak_q, support))))
         named_weakly = getattr(self.alias_index, "named_only_weakly", None)
         if named_weakly is not None and named_weakly(typed, kind, pk):
             # What was typed is an ordinary word too (قاعدة: a base before it is
@@ -410,3 +414,15 @@ class QueryBuilder:
             return t.all_of(positive)
         return t.And(tuple(positive or [t.MatchAll()]) + (t.Not(t.any_of(negative)),))
 
+
+def _tag_filter(kind, pk):
+    """The filter node of the articles tagged with the entity ``(kind, pk)``
+    (its slug in the index's place, force, speaker or outlet field), or None."""
+    from archive.gazetteer import KINDS
+    from archive.models import Force, Outlet, Place, Speaker
+
+    model = dict(zip(KINDS, (Outlet, Speaker, Place, Force))).get(kind)
+    if model is None:
+        return None
+    slug = model.objects.filter(pk=pk).values_list("slug", flat=True).first()
+    return t.Filter(model.filter_name, (slug,)) if slug else None

@@ -107,9 +107,18 @@ def broad_word_forms(word, df=None, name=False):
     for core in cores:
         if len(core) < MIN_ATTACHED_CORE or len(arabic.broad_stem(core)) < 3:
             continue
+        core_written = max(arabic.written(core), 1)
+        # A form the language writes far more often than the word is another
+        # word (ل + بنان is لبنان, ف + كرة is فكرة): its term is never one of
+        # the word's forms, whichever clitics lead to it (للبنان too).
+        other_words = {
+            arabic.broad_term(prefix + core) for prefix in ATTACHED
+            if prefix and arabic.written(prefix + core) > core_written * MAX_ATTACHED_RATIO
+        }
         for prefix in ATTACHED:
             term = arabic.broad_term(prefix + core)
-            if term and len(term) >= 3 and term not in own and term not in attached:
+            if (term and len(term) >= 3 and term not in own and term not in attached
+                    and term not in other_words):
                 attached.append(term)
     return own, attached
 
