@@ -35,9 +35,9 @@ from archive.ingest.catalog import Catalog
 from archive.ingest.draft import Draft, Failure, IngestError
 from archive.ingest.limits import Limits
 from archive.ingest.outlets import OutletMatch
-from archive.ingest.pipeline import iter_read, prepare, remove_files, save
+from archive.ingest.pipeline import DUPLICATE_WARNING, iter_read, prepare, remove_files, save_many
 from archive.ingest.text import NO_DATE_WARNING
-from archive.near_duplicates import group_near_duplicates
+from archive.near_duplicates import group_many
 
 log = logging.getLogger(__name__)
 
@@ -93,9 +93,9 @@ class Command(BaseCommand):
         self.boilerplate = Boilerplate()
         self.failures = []
         self.skipped = []
-        self.pending = []  # pks saved in the open batch
-        self.atomic = None
-        self.in_batch = 0
+        self.pending = []  # pks saved but not yet indexed
+        self.batch = []  # prepared drafts waiting to be saved together
+        self.batch_hashes, self.batch_ids = set(), set()
         started = time.monotonic()
         total = sum(count_items(path, self.limits) for path, _name in files)
         from tqdm import tqdm
@@ -113,9 +113,6 @@ class Command(BaseCommand):
                 for path, name in files:
                     self._import_file(path, name)
                 self._end_batch()
-        except BaseException:
-            self._abort_batch()
-            raise
         finally:
             self.bar.close()
         self._summary(time.monotonic() - started)
@@ -181,37 +178,53 @@ class Command(BaseCommand):
             draft.drop_warnings(NO_DATE_WARNING)
 
     def _save(self, draft):
-        if self.atomic is None:
-            self.atomic = transaction.atomic()
-            self.atomic.__enter__()
-        try:
-            article, _created = save(draft, index=False, catalog=self.catalog)
-        except IngestError as error:
-            if error.message.startswith("هذا المقال محفوظ من قبل"):
-                self.stats["duplicate"] += 1
-                self.skipped.append((draft.source_name, draft.duplicate_of))
-            else:
-                self._fail(Failure.from_error(draft.source_name, error))
-            return
-        outcome = draft.outcome or "created"
-        self.stats[outcome] += 1
-        if outcome == "unchanged" and not article.indexed:
-            # Stored by a run that was killed before its index commit.
-            self.pending.append(article.pk)
-        if outcome != "unchanged":
-            self.pending.append(article.pk)
-            try:
-                group_near_duplicates(article)
-            except Exception:  # the article is saved; grouping is redone by regroup_all()
-                log.exception("Near-duplicate grouping failed for article #%s", article.pk)
-        if self.verbosity >= 2:
-            self._write(f"{outcome}: #{article.pk} {draft.source_name} — {draft.title[:80]}")
-            if self.verbosity >= 3:
-                for warning in draft.warnings:
-                    self._write(f"    ! {warning}")
-        self.in_batch += 1
-        if self.in_batch >= self.batch_size:
+        """Keep the draft for its batch; the batch is saved when full (``_end_batch``)."""
+        if draft.content_hash in self.batch_hashes or (draft.external_id and draft.external_id in self.batch_ids):
+            # The same text or id twice in one batch: the first is saved before
+            # the second is looked at, so the second is a duplicate or an update.
             self._end_batch()
+        self.batch.append(draft)
+        self.batch_hashes.add(draft.content_hash)
+        if draft.external_id:
+            self.batch_ids.add(draft.external_id)
+        if len(self.batch) >= self.batch_size:
+            self._end_batch()
+
+    def _save_batch(self):
+        """Save the batch's drafts (each all of it or nothing) and group near duplicates."""
+        drafts, self.batch = self.batch, []
+        self.batch_hashes, self.batch_ids = set(), set()
+        if not drafts:
+            return
+        changed = []
+        for draft, article, error in save_many(drafts, catalog=self.catalog):
+            if error is not None:
+                if error.message.startswith(DUPLICATE_WARNING):
+                    self.stats["duplicate"] += 1
+                    self.skipped.append((draft.source_name, draft.duplicate_of))
+                else:
+                    self._fail(Failure.from_error(draft.source_name, error))
+                continue
+            outcome = draft.outcome or "created"
+            self.stats[outcome] += 1
+            if outcome == "unchanged" and not article.indexed:
+                # Stored by a run that was killed before its index commit.
+                self.pending.append(article.pk)
+            if outcome != "unchanged":
+                self.pending.append(article.pk)
+                changed.append(article)
+            if self.verbosity >= 2:
+                self._write(f"{outcome}: #{article.pk} {draft.source_name} — {draft.title[:80]}")
+                if self.verbosity >= 3:
+                    for warning in draft.warnings:
+                        self._write(f"    ! {warning}")
+        if changed:
+            try:
+                with transaction.atomic():
+                    group_many(changed)
+            except Exception:  # the articles are saved; grouping is redone by regroup_all()
+                log.exception("Near-duplicate grouping failed for articles #%s–#%s",
+                              min(a.pk for a in changed), max(a.pk for a in changed))
 
     def _index_unfinished(self):
         """Index what an earlier run committed to the database but not to the index.
@@ -231,14 +244,14 @@ class Command(BaseCommand):
         index_articles(pks)
 
     def _end_batch(self):
-        """Commit the open batch, then index what it saved (one index commit)."""
-        self.in_batch = 0
-        if self.atomic is not None:
-            atomic, self.atomic = self.atomic, None
+        """Save the open batch in one transaction, then index what it saved (one index commit)."""
+        if self.batch and not self.dry_run:
             try:
-                atomic.__exit__(None, None, None)
+                with transaction.atomic():
+                    self._save_batch()
             except BaseException:
                 remove_files(self.catalog.new_files)
+                self.catalog.new_files.clear()
                 raise
         self.catalog.new_files.clear()
         if self.pending and not self.dry_run:
@@ -253,13 +266,6 @@ class Command(BaseCommand):
                     "حُفظت المقالات لكن تعذّرت فهرستها للبحث: أعد بناء الفهرس (manage.py rebuild_index).",
                     f"The articles were saved but could not be indexed: {error}. Run manage.py rebuild_index.",
                 ))
-
-    def _abort_batch(self):
-        if self.atomic is not None:
-            atomic, self.atomic = self.atomic, None
-            atomic.__exit__(*sys.exc_info())
-            remove_files(self.catalog.new_files)
-            self.catalog.new_files.clear()
 
     # -- output ----------------------------------------------------------------
 
