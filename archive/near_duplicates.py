@@ -99,7 +99,7 @@ def _chunks(items, size=_CHUNK):
         yield items[start:start + size]
 
 
-def group_many(articles) -> dict:
+def group_many(articles, signatures=None) -> dict:
     """Sign and group several saved articles at once: ``{pk: story}``.
 
     The same groups as :func:`group_near_duplicates` on each article in turn
@@ -107,12 +107,15 @@ def group_many(articles) -> dict:
     the order), in a fixed number of queries per batch instead of several per
     article: the band keys of the whole batch are looked up together, articles
     of the batch are compared with each other in memory, and the batch's
-    signatures and groups are written with one bulk update.
+    signatures and groups are written with one bulk update. ``signatures``
+    ({pk: signature}) are those already computed from the articles' bodies
+    (by ``import_articles``' workers).
     """
     from archive.models import Article, MinHashBand
 
     articles = list({a.pk: a for a in articles}.values())
-    sigs = {a.pk: signature(a.body) for a in articles}
+    signatures = signatures or {}
+    sigs = {a.pk: signatures[a.pk] if a.pk in signatures else signature(a.body) for a in articles}
     keys = {pk: band_keys(sig) for pk, sig in sigs.items() if sig is not None}
     with transaction.atomic():
         for chunk in _chunks(sigs):

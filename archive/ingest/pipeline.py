@@ -11,6 +11,7 @@ nothing. ``save`` writes in one transaction; if anything fails, no row and no
 stored file of that article remain.
 """
 from contextlib import nullcontext
+from dataclasses import dataclass
 from hashlib import sha256
 from itertools import chain
 import logging
@@ -258,9 +259,8 @@ def content_hash(title: str, body: str) -> str:
     return sha256(text.encode("utf-8")).hexdigest()
 
 
-def prepare(draft: Draft, catalog=None) -> Draft:
-    """Tag the draft, resolve its dateline and look for the article it would repeat or update."""
-    catalog = catalog if catalog is not None else Catalog()
+def tidy(draft: Draft) -> Draft:
+    """The title on one line and not too long, the body stripped; refused without either."""
     draft.title = re.sub(r"\s+", " ", draft.title or "").strip()
     draft.body = (draft.body or "").strip()
     if not draft.title or not draft.body:
@@ -270,14 +270,54 @@ def prepare(draft: Draft, catalog=None) -> Draft:
         draft.warn(f"العنوان أطول من {TITLE_MAX} حرف فاختُصر.")
     if draft.external_id and len(draft.external_id) > EXTERNAL_ID_MAX:
         draft.external_id = draft.external_id[-EXTERNAL_ID_MAX:]
+    return draft
 
+
+@dataclass
+class Analysis:
+    """What ``prepare`` computes from a tidied title and body alone, without the
+    database: the work ``import_articles`` hands to its worker processes."""
+
+    speaker_ids: list
+    place_ids: list
+    force_ids: list
+    speaker_proposals: list
+    content_hash: str
+    minhash: list | None = None
+
+
+def analyse(title: str, body: str, aliases, sign=False) -> Analysis:
+    """Tag a tidied article and hash its text; with ``sign``, its MinHash too."""
     from archive.tagging import tag
 
-    tags = tag(draft.title, draft.body, catalog.aliases)
-    draft.speaker_ids = list(tags.speakers)
-    draft.place_ids = list(tags.places)
-    draft.force_ids = list(tags.forces)
-    draft.speaker_proposals = [{"name": q.name, "role": q.role, "accept": False} for q in tags.proposals]
+    tags = tag(title, body, aliases)
+    minhash = None
+    if sign:
+        from archive.near_duplicates import signature
+
+        minhash = signature(body)
+    return Analysis(
+        speaker_ids=list(tags.speakers), place_ids=list(tags.places), force_ids=list(tags.forces),
+        speaker_proposals=[{"name": q.name, "role": q.role, "accept": False} for q in tags.proposals],
+        content_hash=content_hash(title, body), minhash=minhash,
+    )
+
+
+def prepare(draft: Draft, catalog=None, analysis: Analysis | None = None) -> Draft:
+    """Tag the draft, resolve its dateline and look for the article it would repeat or update.
+
+    ``analysis`` is :func:`analyse` of the tidied draft when it was computed
+    elsewhere (an import worker); otherwise it is computed here.
+    """
+    catalog = catalog if catalog is not None else Catalog()
+    tidy(draft)
+    if analysis is None:
+        analysis = analyse(draft.title, draft.body, catalog.aliases)
+    draft.speaker_ids = list(analysis.speaker_ids)
+    draft.place_ids = list(analysis.place_ids)
+    draft.force_ids = list(analysis.force_ids)
+    draft.speaker_proposals = [dict(p) for p in analysis.speaker_proposals]
+    draft.minhash = analysis.minhash
 
     _resolve_dateline(draft, catalog)
     # The dateline is a place the article names, even when it sits on a header
@@ -285,7 +325,7 @@ def prepare(draft: Draft, catalog=None) -> Draft:
     if draft.dateline_id and draft.dateline_id not in draft.place_ids:
         draft.place_ids.append(draft.dateline_id)
 
-    draft.content_hash = content_hash(draft.title, draft.body)
+    draft.content_hash = analysis.content_hash
     draft.update_of = draft.duplicate_of = None
     draft.drop_warnings(DUPLICATE_WARNING)
     draft.drop_warnings(UPDATE_WARNING)
@@ -695,6 +735,7 @@ def remove_files(names):
 
 
 __all__ = [
-    "Catalog", "Draft", "Failure", "IngestError", "Limits", "content_hash", "external_id_for",
-    "iter_read", "prepare", "read", "remove_files", "save", "stored_file_name",
+    "Analysis", "Catalog", "Draft", "Failure", "IngestError", "Limits", "analyse", "content_hash",
+    "external_id_for", "iter_read", "prepare", "read", "remove_files", "save", "save_many", "stored_file_name",
+    "tidy",
 ]

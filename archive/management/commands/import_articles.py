@@ -20,8 +20,10 @@ batches are found "unchanged", and articles whose batch was committed to the
 database but not yet to the index (``Article.indexed`` still False) are
 indexed first.
 """
-from collections import Counter
+from collections import Counter, deque
 import logging
+import multiprocessing
+import os
 from pathlib import Path
 import re
 import sys
@@ -35,13 +37,17 @@ from archive.ingest.catalog import Catalog
 from archive.ingest.draft import Draft, Failure, IngestError
 from archive.ingest.limits import Limits
 from archive.ingest.outlets import OutletMatch
-from archive.ingest.pipeline import DUPLICATE_WARNING, iter_read, prepare, remove_files, save_many
+from archive.ingest.pipeline import DUPLICATE_WARNING, analyse, iter_read, prepare, remove_files, save_many, tidy
 from archive.ingest.text import NO_DATE_WARNING
 from archive.near_duplicates import group_many
 
 log = logging.getLogger(__name__)
 
 SUFFIXES = (".txt", ".html", ".htm", ".docx", ".jsonl", ".jsonl.gz", ".zip")
+# Worker processes: drafts per task, and when the default is to start them.
+WORK_CHUNK = 100
+AUTO_WORKERS_FROM = 1000
+AUTO_WORKERS_MAX = 4
 
 
 class Command(BaseCommand):
@@ -61,6 +67,10 @@ class Command(BaseCommand):
                             help="Show what would be imported, with warnings; save nothing.")
         parser.add_argument("--batch-size", type=int, default=500,
                             help="Articles per transaction and per search-index commit (default 500).")
+        parser.add_argument("--workers", type=int, metavar="N",
+                            help="Processes that tag, hash and sign the articles while this one saves and "
+                                 f"indexes them (default: one per CPU core beyond the first, at most "
+                                 f"{AUTO_WORKERS_MAX}, for {AUTO_WORKERS_FROM} records or more; 0: all in this process).")
         # The upload page's limits hold here too; the operator may raise them.
         parser.add_argument("--max-file-mb", type=float, metavar="MB",
                             help="Raise the size limit of one text, HTML or Word file or zip member "
@@ -108,12 +118,18 @@ class Command(BaseCommand):
 
         if not self.dry_run:
             self._index_unfinished()
+        self.workers = self._workers_option(options["workers"], total)
+        self.pool = None
         try:
+            if self.workers:
+                self.pool = _start_pool(self.workers, self.catalog)
             with paused():
-                for path, name in files:
-                    self._import_file(path, name)
+                self._import_items(files)
                 self._end_batch()
         finally:
+            if self.pool is not None:
+                self.pool.terminate()
+                self.pool.join()
             self.bar.close()
         self._summary(time.monotonic() - started)
         failed = len(self.failures)
@@ -130,6 +146,16 @@ class Command(BaseCommand):
             raise CommandError(f"Unknown outlet {value!r}: give the slug, name or alias of an existing outlet.")
         return outlet
 
+    def _workers_option(self, value, total):
+        if value is not None:
+            if value < 0:
+                raise CommandError("--workers: give 0 or more processes.")
+            return value if "fork" in multiprocessing.get_all_start_methods() else 0
+        cores = os.cpu_count() or 1
+        if total < AUTO_WORKERS_FROM or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return 0
+        return min(cores - 1, AUTO_WORKERS_MAX)
+
     def _date_option(self, value):
         if not value:
             return None
@@ -140,24 +166,69 @@ class Command(BaseCommand):
 
     # -- reading and saving ----------------------------------------------------
 
-    def _import_file(self, path, name):
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            self._fail(Failure(name, f"تعذّرت قراءة الملف: {error.strerror}", f"could not read the file: {error}"))
-            self.bar.update(1)
+    def _items(self, files):
+        """Every item of every file, in order: failures as read, drafts tidied."""
+        for path, name in files:
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                yield Failure(name, f"تعذّرت قراءة الملف: {error.strerror}", f"could not read the file: {error}")
+                continue
+            for item in iter_read(name, data, catalog=self.catalog, limits=self.limits):
+                if isinstance(item, Failure):
+                    yield item
+                    continue
+                self._apply_options(item)
+                # Furniture learnt from this import's earlier pages of the same outlet.
+                self.boilerplate.learn(item)
+                self.boilerplate.strip(item)
+                try:
+                    tidy(item)
+                except IngestError as error:
+                    yield Failure.from_error(item.source_name, error)
+                    continue
+                yield item
+
+    def _analysed(self, items):
+        """``(item, analysis)``: the tags, hash and signature of each draft,
+        computed by the worker processes while this one saves and indexes
+        (None without workers, or for a failure: ``prepare`` computes it)."""
+        if self.pool is None:
+            for item in items:
+                yield item, None
             return
-        for item in iter_read(name, data, catalog=self.catalog, limits=self.limits):
+        ahead = deque()
+        chunk = []
+        for item in items:
+            chunk.append(item)
+            if len(chunk) == WORK_CHUNK:
+                ahead.append(self._submit(chunk))
+                chunk = []
+                # Keep the workers a few chunks ahead of the writer.
+                while len(ahead) > 2 * self.workers:
+                    yield from self._collect(ahead.popleft())
+        if chunk:
+            ahead.append(self._submit(chunk))
+        while ahead:
+            yield from self._collect(ahead.popleft())
+
+    def _submit(self, chunk):
+        work = [(item.title, item.body) if isinstance(item, Draft) else None for item in chunk]
+        return chunk, self.pool.map_async(_analyse_in_worker, work, chunksize=max(1, len(work) // self.workers))
+
+    @staticmethod
+    def _collect(submitted):
+        chunk, job = submitted
+        return zip(chunk, job.get())
+
+    def _import_items(self, files):
+        for item, analysis in self._analysed(self._items(files)):
             self.bar.update(1)
             if isinstance(item, Failure):
                 self._fail(item)
                 continue
-            self._apply_options(item)
-            # Furniture learnt from this import's earlier pages of the same outlet.
-            self.boilerplate.learn(item)
-            self.boilerplate.strip(item)
             try:
-                prepare(item, self.catalog)
+                prepare(item, self.catalog, analysis)
             except IngestError as error:
                 self._fail(Failure.from_error(item.source_name, error))
                 continue
@@ -196,7 +267,7 @@ class Command(BaseCommand):
         self.batch_hashes, self.batch_ids = set(), set()
         if not drafts:
             return
-        changed = []
+        changed, signatures = [], {}
         for draft, article, error in save_many(drafts, catalog=self.catalog):
             if error is not None:
                 if error.message.startswith(DUPLICATE_WARNING):
@@ -213,6 +284,8 @@ class Command(BaseCommand):
             if outcome != "unchanged":
                 self.pending.append(article.pk)
                 changed.append(article)
+                if draft.minhash is not None:
+                    signatures[article.pk] = draft.minhash
             if self.verbosity >= 2:
                 self._write(f"{outcome}: #{article.pk} {draft.source_name} — {draft.title[:80]}")
                 if self.verbosity >= 3:
@@ -221,7 +294,7 @@ class Command(BaseCommand):
         if changed:
             try:
                 with transaction.atomic():
-                    group_many(changed)
+                    group_many(changed, signatures)
             except Exception:  # the articles are saved; grouping is redone by regroup_all()
                 log.exception("Near-duplicate grouping failed for articles #%s–#%s",
                               min(a.pk for a in changed), max(a.pk for a in changed))
@@ -376,3 +449,41 @@ def count_items(path, limits):
     except (OSError, zipfile.BadZipFile, IngestError):
         pass
     return 1
+
+
+# -- worker processes ----------------------------------------------------------
+#
+# Forked once the catalog has read the gazetteer, so each worker has the alias
+# index without reading the database; they never query it (SQLite has one
+# writer, this process). Each gets a tidied title and body and returns
+# ``pipeline.analyse`` of them: tags, content hash and MinHash signature, the
+# part of an import that is Python work per article and needs nothing else.
+
+_worker_aliases = None
+_inherited_connections = []
+
+
+def _start_pool(workers, catalog):
+    global _worker_aliases
+    _worker_aliases = catalog.aliases
+    return multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker)
+
+
+def _start_worker():
+    from django.db import connections
+
+    # The parent's database connections are its own: never used here, and
+    # kept referenced so that closing them cannot touch the parent's.
+    for connection in connections.all(initialized_only=True):
+        _inherited_connections.append(connection.connection)
+        connection.connection = None
+
+
+def _analyse_in_worker(work):
+    if work is None:
+        return None
+    try:
+        return analyse(*work, _worker_aliases, sign=True)
+    except Exception:  # the writer analyses it again and reports what fails
+        log.exception("An import worker could not analyse an article")
+        return None
