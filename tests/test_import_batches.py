@@ -8,6 +8,8 @@ exactly what the command would have in one process.
 """
 from datetime import date
 import json
+import subprocess
+import sys
 
 from django.core.management import CommandError, call_command
 import pytest
@@ -17,6 +19,7 @@ from archive.ingest.catalog import Catalog
 from archive.models import Article, Outlet
 from archive.near_duplicates import signature
 from archive.tagging import tag
+from tests.test_crash_recovery import ROOT, env_for
 from tests.test_import_command import index_calls, originals  # noqa: F401  (fixtures)
 from tests.test_ingest_text import fresh_alias_index, gazetteer  # noqa: F401  (fixtures)
 from tests.test_near_duplicates import REPUBLISHED, STATEMENT, UNRELATED
@@ -125,24 +128,54 @@ def test_the_same_text_or_id_twice_in_one_batch_is_a_duplicate_or_an_update(gaze
     assert not Article.objects.filter(external_id="a2").exists()
 
 
-def test_worker_processes_tag_hash_and_sign_as_one_process_would(gazetteer, tmp_path, index_calls):
-    records = [rec("a", STATEMENT), rec("b", REPUBLISHED, source="راديو سوا"), rec("u", UNRELATED),
-               rec("x", "")]  # no text: refused, and named
-    out = tmp_path / "out.txt"
-    with out.open("w") as stream, pytest.raises(CommandError):
-        call_command("import_articles", str(write_records(tmp_path / "w.jsonl", records)), stdout=stream, workers=2)
-    assert "Imported 3," in out.read_text() and "failed 1" in out.read_text()
+# What an import stored, as comparable rows (pks left out: they may differ).
+STORED = {
+    "articles": "SELECT external_id, title, body, content_hash, minhash, outlet_id, dateline_id, published, "
+                "date_precision, indexed FROM archive_article ORDER BY external_id",
+    "groups": "SELECT a.external_id, b.external_id FROM archive_article a JOIN archive_article b "
+              "ON a.story = b.id ORDER BY 1",
+    "speakers": "SELECT a.external_id, r.speaker_id FROM archive_article_speakers r "
+                "JOIN archive_article a ON a.id = r.article_id ORDER BY 1, 2",
+    "places": "SELECT a.external_id, r.place_id FROM archive_article_places r "
+              "JOIN archive_article a ON a.id = r.article_id ORDER BY 1, 2",
+    "forces": "SELECT a.external_id, r.force_id FROM archive_article_forces r "
+              "JOIN archive_article a ON a.id = r.article_id ORDER BY 1, 2",
+    "proposals": "SELECT a.external_id, p.name, p.role FROM archive_speakerproposal p "
+                 "JOIN archive_article a ON a.id = p.article_id ORDER BY 1, 2",
+    "versions": "SELECT external_id, history_type, history_change_reason FROM archive_historicalarticle ORDER BY 1",
+    "bands": "SELECT a.external_id, b.key FROM archive_minhashband b "
+             "JOIN archive_article a ON a.id = b.article_id ORDER BY 1, 2",
+}
 
-    aliases = Catalog().aliases
-    for article in Article.objects.all():
-        expected = tag(article.title, article.body, aliases)
-        assert sorted(article.places.values_list("pk", flat=True)) == sorted(
-            set(expected.places) | ({article.dateline_id} if article.dateline_id else set()))
-        assert sorted(article.forces.values_list("pk", flat=True)) == sorted(expected.forces)
-        assert article.content_hash == pipeline.content_hash(article.title, article.body)
-        assert article.minhash == signature(article.body)
-    a, b = Article.objects.get(external_id="a"), Article.objects.get(external_id="b")
-    assert a.story == b.story == a.pk
+
+def test_worker_processes_import_exactly_what_one_process_imports(tmp_path):
+    """Workers tag, hash and sign; an indexer process indexes: the same archive and index as without them."""
+    import sqlite3
+
+    from tests.test_crash_recovery import index_counts, manage
+
+    records = [rec("a", STATEMENT), rec("b", REPUBLISHED, source="راديو سوا"), rec("u", UNRELATED),
+               rec("a2", STATEMENT, title="خبر a"), rec("x", "")]
+    records += [rec(f"r{i}", f"{UNRELATED} الخبر رقم {i} عن {['الموصل', 'كركوك', 'أربيل'][i % 3]}.")
+                for i in range(40)]
+    source = write_records(tmp_path / "w.jsonl", records)
+    stored = {}
+    for workers in (0, 2):
+        data = tmp_path / f"data{workers}"
+        manage(data, "migrate", "-v0")
+        manage(data, "load_demo_data", "-v0")
+        result = subprocess.run([sys.executable, "manage.py", "import_articles", str(source), "--batch-size", "10",
+                                 "--workers", str(workers)], cwd=ROOT, env=env_for(data),
+                                capture_output=True, text=True, timeout=900)
+        assert result.returncode == 1, result.stdout + result.stderr  # "x" has no text
+        assert "Imported 43, updated 0, unchanged or duplicates 1, failed 1" in result.stdout
+        with sqlite3.connect(data / "archive.sqlite3") as db:
+            stored[workers] = {name: db.execute(sql).fetchall() for name, sql in STORED.items()}
+        counts = index_counts(data)
+        assert counts["ok"] and counts["index"] == counts["db"]
+    assert stored[2] == stored[0]
+    assert ("b", "a") in stored[2]["groups"]
+    assert all(row[-1] for row in stored[2]["articles"])  # every article marked indexed
 
 
 def test_workers_must_not_be_negative(gazetteer, tmp_path):

@@ -21,6 +21,8 @@ database but not yet to the index (``Article.indexed`` still False) are
 indexed first.
 """
 from collections import Counter, deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 import logging
 import multiprocessing
 import os
@@ -116,20 +118,26 @@ class Command(BaseCommand):
         )
         from archive.search.signals import paused
 
-        if not self.dry_run:
-            self._index_unfinished()
         self.workers = self._workers_option(options["workers"], total)
-        self.pool = None
+        self.pool = self.indexer = None
+        self.indexing = deque()  # (pks, job) handed to the indexer process, oldest first
         try:
             if self.workers:
+                # Forked before this process opens the search index: the
+                # indexer opens its own, and only it writes to it.
                 self.pool = _start_pool(self.workers, self.catalog)
+                if not self.dry_run:
+                    self.indexer = _start_pool(1, self.catalog)
+            if not self.dry_run:
+                self._index_unfinished()
             with paused():
                 self._import_items(files)
                 self._end_batch()
+            self._indexed(wait_for=0)
         finally:
-            if self.pool is not None:
-                self.pool.terminate()
-                self.pool.join()
+            for pool in (self.pool, self.indexer):
+                if pool is not None:
+                    pool.shutdown(wait=True, cancel_futures=True)
             self.bar.close()
         self._summary(time.monotonic() - started)
         failed = len(self.failures)
@@ -193,7 +201,7 @@ class Command(BaseCommand):
         """``(item, analysis)``: the tags, hash and signature of each draft,
         computed by the worker processes while this one saves and indexes
         (None without workers, or for a failure: ``prepare`` computes it)."""
-        if self.pool is None:
+        if not self.workers:
             for item in items:
                 yield item, None
             return
@@ -214,12 +222,18 @@ class Command(BaseCommand):
 
     def _submit(self, chunk):
         work = [(item.title, item.body) if isinstance(item, Draft) else None for item in chunk]
-        return chunk, self.pool.map_async(_analyse_in_worker, work, chunksize=max(1, len(work) // self.workers))
+        return chunk, self.pool.submit(_analyse_in_worker, work) if self.pool is not None else None
 
-    @staticmethod
-    def _collect(submitted):
+    def _collect(self, submitted):
         chunk, job = submitted
-        return zip(chunk, job.get())
+        try:
+            return zip(chunk, job.result())
+        except (BrokenProcessPool, AttributeError):  # a worker died (or none is left): analysed here instead
+            if self.pool is not None:
+                log.warning("An import worker process died; the rest is analysed in this process")
+                self.pool.shutdown(wait=False, cancel_futures=True)
+                self.pool = None
+            return ((item, None) for item in chunk)
 
     def _import_items(self, files):
         for item, analysis in self._analysed(self._items(files)):
@@ -314,7 +328,11 @@ class Command(BaseCommand):
             return
         if self.verbosity:
             self.stdout.write(f"Indexing {len(pks)} article(s) an earlier run saved but did not index.")
-        index_articles(pks)
+        if self.indexer is None:
+            index_articles(pks)
+            return
+        self._index(pks)
+        self._indexed(wait_for=0, fail=False)
 
     def _end_batch(self):
         """Save the open batch in one transaction, then index what it saved (one index commit)."""
@@ -329,16 +347,50 @@ class Command(BaseCommand):
         self.catalog.new_files.clear()
         if self.pending and not self.dry_run:
             pks, self.pending = self.pending, []
-            try:
-                from archive.search.indexing import index_articles
+            self._index(pks)
 
-                index_articles(pks)
-            except Exception as error:  # the articles are saved; the index can be rebuilt
-                self._fail(Failure(
-                    f"search index ({len(pks)} articles, #{min(pks)}–#{max(pks)})",
-                    "حُفظت المقالات لكن تعذّرت فهرستها للبحث: أعد بناء الفهرس (manage.py rebuild_index).",
-                    f"The articles were saved but could not be indexed: {error}. Run manage.py rebuild_index.",
-                ))
+    def _index(self, pks):
+        """Index the saved articles: here, or in the indexer process while
+        this one goes on with the next batch (at most two batches behind)."""
+        if self.indexer is not None:
+            self.indexing.append((pks, self.indexer.submit(_index_in_process, pks)))
+            self._indexed(wait_for=2)
+            return
+        try:
+            from archive.search.indexing import index_articles
+
+            index_articles(pks)
+        except Exception as error:  # the articles are saved; the index can be rebuilt
+            self._index_failed(pks, error)
+
+    def _indexed(self, wait_for, fail=True):
+        """Record what the indexer has committed, waiting until at most
+        ``wait_for`` batches are still being indexed. Articles are marked
+        indexed here, by the one process that writes to the database."""
+        from archive.search.indexing import mark_indexed
+
+        while self.indexing and (len(self.indexing) > wait_for or self.indexing[0][1].done()):
+            pks, job = self.indexing.popleft()
+            try:
+                marks, error = job.result()
+            except BrokenProcessPool:  # the indexer died: this process indexes from now on
+                log.warning("The indexer process died; indexing in this process")
+                self.indexer = None
+                self._index(pks)
+                continue
+            for found, read_at in marks:
+                mark_indexed(found, read_at)
+            if error is not None:
+                if not fail:
+                    raise CommandError(f"Could not index the articles an earlier run saved: {error}")
+                self._index_failed(pks, error)
+
+    def _index_failed(self, pks, error):
+        self._fail(Failure(
+            f"search index ({len(pks)} articles, #{min(pks)}–#{max(pks)})",
+            "حُفظت المقالات لكن تعذّرت فهرستها للبحث: أعد بناء الفهرس (manage.py rebuild_index).",
+            f"The articles were saved but could not be indexed: {error}. Run manage.py rebuild_index.",
+        ))
 
     # -- output ----------------------------------------------------------------
 
@@ -454,10 +506,13 @@ def count_items(path, limits):
 # -- worker processes ----------------------------------------------------------
 #
 # Forked once the catalog has read the gazetteer, so each worker has the alias
-# index without reading the database; they never query it (SQLite has one
-# writer, this process). Each gets a tidied title and body and returns
-# ``pipeline.analyse`` of them: tags, content hash and MinHash signature, the
-# part of an import that is Python work per article and needs nothing else.
+# index without reading the database. The workers never query it: each gets a
+# tidied title and body and returns ``pipeline.analyse`` of them (tags, content
+# hash and MinHash signature), the part of an import that is Python work per
+# article and needs nothing else. One more process, the indexer, reads each
+# committed batch and writes it to the search index (the analysis of every
+# word is there); this process, the only one writing to the database, records
+# what it has indexed. Each opens its own database connection.
 
 _worker_aliases = None
 _inherited_connections = []
@@ -466,7 +521,7 @@ _inherited_connections = []
 def _start_pool(workers, catalog):
     global _worker_aliases
     _worker_aliases = catalog.aliases
-    return multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker)
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker)
 
 
 def _start_worker():
@@ -479,7 +534,25 @@ def _start_worker():
         connection.connection = None
 
 
-def _analyse_in_worker(work):
+def _index_in_process(pks):
+    """``index_articles(pks)`` in the indexer process: ``(marks, error)``, the
+    marks for the writer to record (``indexing.mark_indexed``)."""
+    from archive.search.indexing import index_articles
+
+    marks = []
+    try:
+        index_articles(pks, mark=lambda found, read_at: marks.append((list(found), read_at)))
+    except Exception as error:
+        log.exception("The indexer process could not index %s articles", len(pks))
+        return marks, f"{error.__class__.__name__}: {error}"
+    return marks, None
+
+
+def _analyse_in_worker(works):
+    return [_analyse_one(work) for work in works]
+
+
+def _analyse_one(work):
     if work is None:
         return None
     try:
