@@ -1,7 +1,7 @@
 """Import articles from files and folders on the server.
 
     python manage.py import_articles PATH [PATH ...] [--source OUTLET] [--date 2020-02-07]
-                                     [--dry-run] [--batch-size 500]
+                                     [--dry-run] [--batch-size 500] [--workers N]
 
 Reads ``.txt``, ``.html``/``.htm``, ``.docx``, ``.jsonl``, ``.jsonl.gz`` and
 ``.zip`` files (folders recursively) through the same pipeline as the admin
@@ -10,8 +10,12 @@ extension; a JSON-lines record's is its ``id``. Importing the same id again
 updates the article; the same text under another id is skipped as a duplicate.
 
 Bulk work is batched: each batch of ``--batch-size`` articles is one
-transaction, and the search index gets one commit per batch (the per-article
-indexing signal is paused). A file, member or record that cannot be imported
+transaction (its new articles inserted in bulk, ``pipeline.save_many``; each
+still all of it or nothing), its near duplicates are grouped together, and the
+search index gets one commit per batch (the per-article indexing signal is
+paused). With ``--workers N`` (the default for big imports) tagging, hashing
+and signing run in N worker processes and indexing in one more, while this
+process reads and writes the database (see the end of this module). A file, member or record that cannot be imported
 is reported at the end with its reason, the others are imported, and the
 command exits with status 1.
 
