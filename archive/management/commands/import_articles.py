@@ -15,9 +15,9 @@ still all of it or nothing), its near duplicates are grouped together, and the
 search index gets one commit per batch (the per-article indexing signal is
 paused). With ``--workers N`` (the default for big imports) tagging, hashing
 and signing run in N worker processes and indexing in one more, while this
-process reads and writes the database (see the end of this module). A file, member or record that cannot be imported
-is reported at the end with its reason, the others are imported, and the
-command exits with status 1.
+process reads and writes the database (see the end of this module). A file,
+member or record that cannot be imported is reported at the end with its
+reason, the others are imported, and the command exits with status 1.
 
 Killed halfway (even by SIGKILL), the command is simply run again: committed
 batches are found "unchanged", and articles whose batch was committed to the
