@@ -8,8 +8,12 @@ exactly what the command would have in one process.
 """
 from datetime import date
 import json
+import os
+from pathlib import Path
+import signal
 import subprocess
 import sys
+import time
 
 from django.core.management import CommandError, call_command
 import pytest
@@ -181,3 +185,50 @@ def test_worker_processes_import_exactly_what_one_process_imports(tmp_path):
 def test_workers_must_not_be_negative(gazetteer, tmp_path):
     with pytest.raises(CommandError, match="--workers"):
         call_command("import_articles", str(write_records(tmp_path / "w.jsonl", [rec("a", STATEMENT)])), workers=-1)
+
+
+def _children(pid):
+    """Live processes whose parent is ``pid`` (Linux's /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z" and int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid):
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_workers_end_when_the_import_is_killed(tmp_path):
+    from tests.test_crash_recovery import manage
+
+    data = tmp_path / "data"
+    manage(data, "migrate", "-v0")
+    source = write_records(tmp_path / "big.jsonl", [rec(f"k{i}", f"{UNRELATED} رقم {i}.") for i in range(3000)])
+    importer = subprocess.Popen([sys.executable, "manage.py", "import_articles", str(source), "--workers", "1"],
+                                cwd=ROOT, env=env_for(data), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while len(_children(importer.pid)) < 2 and time.monotonic() < deadline and importer.poll() is None:
+            time.sleep(0.2)
+        workers = _children(importer.pid)
+        assert len(workers) >= 2, "the worker and the indexer never started"
+    finally:
+        importer.send_signal(signal.SIGKILL)
+        importer.wait()
+    deadline = time.monotonic() + 20
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [pid for pid in workers if _alive(pid)]
+    for pid in left:  # do not leave them behind even when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert not left, "worker processes outlived the killed import"

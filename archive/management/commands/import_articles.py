@@ -33,6 +33,7 @@ import os
 from pathlib import Path
 import re
 import sys
+import threading
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -54,6 +55,7 @@ SUFFIXES = (".txt", ".html", ".htm", ".docx", ".jsonl", ".jsonl.gz", ".zip")
 WORK_CHUNK = 100
 AUTO_WORKERS_FROM = 1000
 AUTO_WORKERS_MAX = 4
+PARENT_CHECK_SECONDS = 1.0
 
 
 class Command(BaseCommand):
@@ -536,6 +538,17 @@ def _start_worker():
     for connection in connections.all(initialized_only=True):
         _inherited_connections.append(connection.connection)
         connection.connection = None
+    # A worker waits on a queue whose other end its siblings also hold: when
+    # the command is killed (SIGKILL included) nothing would ever end it.
+    parent = os.getppid()
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="import-parent-watch").start()
+
+
+def _exit_with(parent):
+    """End this worker once the process that started it is gone."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _index_in_process(pks):
