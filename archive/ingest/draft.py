@@ -60,6 +60,9 @@ class Draft:
     # Filled by ``prepare``: the hash ``save`` stores, and whether it ran.
     content_hash: str = ""
     prepared: bool = False
+    # The MinHash signature of the body (archive.near_duplicates) when an
+    # import worker computed it with the tags, so the writer need not again.
+    minhash: list | None = None
     # What the importer read: "text", "html", "docx" or "jsonl".
     format: str = ""
     # Set by ``save``: "created", "updated" or "unchanged".

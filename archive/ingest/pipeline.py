@@ -11,6 +11,7 @@ nothing. ``save`` writes in one transaction; if anything fails, no row and no
 stored file of that article remain.
 """
 from contextlib import nullcontext
+from dataclasses import dataclass
 from hashlib import sha256
 from itertools import chain
 import logging
@@ -258,9 +259,8 @@ def content_hash(title: str, body: str) -> str:
     return sha256(text.encode("utf-8")).hexdigest()
 
 
-def prepare(draft: Draft, catalog=None) -> Draft:
-    """Tag the draft, resolve its dateline and look for the article it would repeat or update."""
-    catalog = catalog if catalog is not None else Catalog()
+def tidy(draft: Draft) -> Draft:
+    """The title on one line and not too long, the body stripped; refused without either."""
     draft.title = re.sub(r"\s+", " ", draft.title or "").strip()
     draft.body = (draft.body or "").strip()
     if not draft.title or not draft.body:
@@ -270,14 +270,54 @@ def prepare(draft: Draft, catalog=None) -> Draft:
         draft.warn(f"العنوان أطول من {TITLE_MAX} حرف فاختُصر.")
     if draft.external_id and len(draft.external_id) > EXTERNAL_ID_MAX:
         draft.external_id = draft.external_id[-EXTERNAL_ID_MAX:]
+    return draft
 
+
+@dataclass
+class Analysis:
+    """What ``prepare`` computes from a tidied title and body alone, without the
+    database: the work ``import_articles`` hands to its worker processes."""
+
+    speaker_ids: list
+    place_ids: list
+    force_ids: list
+    speaker_proposals: list
+    content_hash: str
+    minhash: list | None = None
+
+
+def analyse(title: str, body: str, aliases, sign=False) -> Analysis:
+    """Tag a tidied article and hash its text; with ``sign``, its MinHash too."""
     from archive.tagging import tag
 
-    tags = tag(draft.title, draft.body, catalog.aliases)
-    draft.speaker_ids = list(tags.speakers)
-    draft.place_ids = list(tags.places)
-    draft.force_ids = list(tags.forces)
-    draft.speaker_proposals = [{"name": q.name, "role": q.role, "accept": False} for q in tags.proposals]
+    tags = tag(title, body, aliases)
+    minhash = None
+    if sign:
+        from archive.near_duplicates import signature
+
+        minhash = signature(body)
+    return Analysis(
+        speaker_ids=list(tags.speakers), place_ids=list(tags.places), force_ids=list(tags.forces),
+        speaker_proposals=[{"name": q.name, "role": q.role, "accept": False} for q in tags.proposals],
+        content_hash=content_hash(title, body), minhash=minhash,
+    )
+
+
+def prepare(draft: Draft, catalog=None, analysis: Analysis | None = None) -> Draft:
+    """Tag the draft, resolve its dateline and look for the article it would repeat or update.
+
+    ``analysis`` is :func:`analyse` of the tidied draft when it was computed
+    elsewhere (an import worker); otherwise it is computed here.
+    """
+    catalog = catalog if catalog is not None else Catalog()
+    tidy(draft)
+    if analysis is None:
+        analysis = analyse(draft.title, draft.body, catalog.aliases)
+    draft.speaker_ids = list(analysis.speaker_ids)
+    draft.place_ids = list(analysis.place_ids)
+    draft.force_ids = list(analysis.force_ids)
+    draft.speaker_proposals = [dict(p) for p in analysis.speaker_proposals]
+    draft.minhash = analysis.minhash
 
     _resolve_dateline(draft, catalog)
     # The dateline is a place the article names, even when it sits on a header
@@ -285,7 +325,7 @@ def prepare(draft: Draft, catalog=None) -> Draft:
     if draft.dateline_id and draft.dateline_id not in draft.place_ids:
         draft.place_ids.append(draft.dateline_id)
 
-    draft.content_hash = content_hash(draft.title, draft.body)
+    draft.content_hash = analysis.content_hash
     draft.update_of = draft.duplicate_of = None
     draft.drop_warnings(DUPLICATE_WARNING)
     draft.drop_warnings(UPDATE_WARNING)
@@ -431,6 +471,141 @@ def save(draft: Draft, *, index=True, catalog=None):
     return article, created
 
 
+def save_many(drafts, *, catalog):
+    """Store many drafts, each all of it or nothing: ``[(draft, article or None, error or None)]``.
+
+    What ``import_articles`` saves a batch with. New articles that need no
+    stored file and no new outlet are inserted together: the articles, their
+    relations, their first versions (with the import's reason) and their
+    proposed speakers, each with one bulk insert, in one savepoint. If that
+    fails, nothing of it stays and each of them is saved again on its own, so a
+    bad article is named and the others are kept. The rest (updates, duplicates,
+    files, new outlets) go through :func:`save` one by one, after the bulk
+    insert, in their order. Drafts are answered in their order.
+    """
+    from django.db import connection
+
+    results = {}
+    bulk, single = [], []
+    seen_hashes, seen_ids = set(), set()
+    for position, draft in enumerate(drafts):
+        try:
+            if not draft.prepared:
+                prepare(draft, catalog)
+        except IngestError as error:
+            results[position] = (draft, None, error)
+            continue
+        outlet_id = _known_outlet_id(draft, catalog)
+        if (
+            connection.features.can_return_rows_from_bulk_insert
+            and outlet_id is not False
+            and draft.original_bytes is None
+            and not any(p.get("accept") for p in draft.speaker_proposals)
+            and not catalog.article_with_external_id(draft.external_id)
+            and not catalog.article_with_hash(draft.content_hash)
+            and draft.content_hash not in seen_hashes
+            and (not draft.external_id or draft.external_id not in seen_ids)
+        ):
+            draft.update_of = draft.duplicate_of = None
+            bulk.append((position, draft, outlet_id))
+            seen_hashes.add(draft.content_hash)
+            seen_ids.add(draft.external_id)
+        else:
+            single.append((position, draft))
+    if bulk:
+        try:
+            with transaction.atomic():
+                articles = _insert_new([(draft, outlet_id) for _position, draft, outlet_id in bulk], catalog)
+        except Exception:  # one bad article: each is saved on its own below, and the bad one named
+            log.warning("A batch of %s new articles could not be inserted together; saving them one by one",
+                        len(bulk), exc_info=True)
+            single = sorted(single + [(position, draft) for position, draft, _outlet_id in bulk])
+        else:
+            for (position, draft, _outlet_id), article in zip(bulk, articles):
+                draft.outcome = "created"
+                catalog.article_saved(article.pk, draft.content_hash, draft.external_id)
+                results[position] = (draft, article, None)
+    for position, draft in single:
+        try:
+            article, _created = save(draft, index=False, catalog=catalog)
+        except IngestError as error:
+            results[position] = (draft, None, error)
+        else:
+            results[position] = (draft, article, None)
+    return [results[position] for position in range(len(drafts))]
+
+
+def _known_outlet_id(draft, catalog):
+    """The outlet a new article of the bulk insert gets, or False when it needs
+    ``save``'s care (an outlet to create, or one chosen that may be gone)."""
+    if draft.outlet_id:
+        return draft.outlet_id if catalog.preload else False
+    if not (draft.outlet_is_new and draft.outlet_name):
+        return None
+    return catalog.current_outlets().find_name(draft.outlet_name) or False
+
+
+def _insert_new(drafts, catalog):
+    """Insert new articles with their relations, first versions and proposals:
+    a handful of bulk inserts for the whole list. Returns the articles."""
+    from django.utils import timezone
+
+    from archive.models import ARTICLE_HISTORY, Article, SpeakerProposal
+
+    articles = []
+    for draft, outlet_id in drafts:
+        _filter_relations(draft, catalog)
+        articles.append(Article(
+            title=draft.title, body=draft.body, outlet_id=outlet_id, published=draft.published,
+            date_precision=draft.date_precision if draft.published else "", url=draft.url or "",
+            external_id=draft.external_id or None, dateline_id=draft.dateline_id,
+            original_name=(draft.source_name or "")[:500], original_text=draft.original_text or "",
+            content_hash=draft.content_hash, indexed=False,
+        ))
+    Article.objects.bulk_create(articles)
+    relations = {}
+    for field, attr, column in (
+        (Article.speakers, "speaker_ids", "speaker_id"),
+        (Article.places, "place_ids", "place_id"),
+        (Article.forces, "force_ids", "force_id"),
+    ):
+        through = field.through
+        rows = [through(article_id=article.pk, **{column: pk})
+                for article, (draft, _outlet) in zip(articles, drafts) for pk in getattr(draft, attr)]
+        through.objects.bulk_create(rows)
+        relations[field.field] = rows
+    # One first version per article, as ``history.record(article, IMPORT, kind="+")`` makes it.
+    versions_model = Article.history.model
+    now = timezone.now()
+    versions = []
+    for article in articles:
+        fields = {f.attname: getattr(article, f.attname) for f in ARTICLE_HISTORY.fields_included(article)}
+        versions.append(versions_model(
+            history_date=now, history_type="+", history_change_reason=history.IMPORT,
+            history_user=ARTICLE_HISTORY.get_history_user(article), **fields,
+        ))
+    versions_model.objects.bulk_create(versions)
+    version_of = {article.pk: version for article, version in zip(articles, versions)}
+    for field in versions_model._history_m2m_fields:
+        copy = ARTICLE_HISTORY.m2m_models[field]
+        column = field.m2m_reverse_field_name()
+        copy.objects.bulk_create([
+            copy(id=row.pk, history=version_of[row.article_id], article_id=row.article_id,
+                 **{f"{column}_id": getattr(row, f"{column}_id")})
+            for row in relations[field]
+        ])
+    proposals = []
+    for article, (draft, _outlet) in zip(articles, drafts):
+        names = set()
+        for item in draft.speaker_proposals or ():
+            name = (item.get("name") or "").strip()[:200]
+            if name and name not in names:
+                names.add(name)
+                proposals.append(SpeakerProposal(article=article, name=name, role=(item.get("role") or "").strip()[:300]))
+    SpeakerProposal.objects.bulk_create(proposals)
+    return articles
+
+
 def _paused():
     from archive.search.signals import paused
 
@@ -560,6 +735,7 @@ def remove_files(names):
 
 
 __all__ = [
-    "Catalog", "Draft", "Failure", "IngestError", "Limits", "content_hash", "external_id_for",
-    "iter_read", "prepare", "read", "remove_files", "save", "stored_file_name",
+    "Analysis", "Catalog", "Draft", "Failure", "IngestError", "Limits", "analyse", "content_hash",
+    "external_id_for", "iter_read", "prepare", "read", "remove_files", "save", "save_many", "stored_file_name",
+    "tidy",
 ]

@@ -120,9 +120,12 @@ def write_documents(docs, delete_ids=()):
     get_store().write(docs, delete_ids)
 
 
-def index_articles(pks, chunk=500, progress=None):
+def index_articles(pks, chunk=500, progress=None, mark=None):
     """(Re)index these articles as they are now; pks with no article are removed.
-    ``progress`` is called with each chunk's size."""
+    ``progress`` is called with each chunk's size; ``mark(pks, read_at)``
+    records each committed chunk (default ``mark_indexed``; ``import_articles``'
+    indexer process hands the marks to the process that writes the database)."""
+    mark = mark or mark_indexed
     pks = list(dict.fromkeys(pks))
     if not pks:
         return
@@ -134,7 +137,7 @@ def index_articles(pks, chunk=500, progress=None):
         found = {a.pk for a in articles}
         gone = [doc_id(pk) for pk in part if pk not in found]
         write_documents([document_for(a, ancestry) for a in articles], delete_ids=gone)
-        mark_indexed(found, read_at)
+        mark(found, read_at)
         if progress:
             progress(len(part))
 

@@ -1,7 +1,7 @@
 """Import articles from files and folders on the server.
 
     python manage.py import_articles PATH [PATH ...] [--source OUTLET] [--date 2020-02-07]
-                                     [--dry-run] [--batch-size 500]
+                                     [--dry-run] [--batch-size 500] [--workers N]
 
 Reads ``.txt``, ``.html``/``.htm``, ``.docx``, ``.jsonl``, ``.jsonl.gz`` and
 ``.zip`` files (folders recursively) through the same pipeline as the admin
@@ -10,21 +10,30 @@ extension; a JSON-lines record's is its ``id``. Importing the same id again
 updates the article; the same text under another id is skipped as a duplicate.
 
 Bulk work is batched: each batch of ``--batch-size`` articles is one
-transaction, and the search index gets one commit per batch (the per-article
-indexing signal is paused). A file, member or record that cannot be imported
-is reported at the end with its reason, the others are imported, and the
-command exits with status 1.
+transaction (its new articles inserted in bulk, ``pipeline.save_many``; each
+still all of it or nothing), its near duplicates are grouped together, and the
+search index gets one commit per batch (the per-article indexing signal is
+paused). With ``--workers N`` (the default for big imports) tagging, hashing
+and signing run in N worker processes and indexing in one more, while this
+process reads and writes the database (see the end of this module). A file,
+member or record that cannot be imported is reported at the end with its
+reason, the others are imported, and the command exits with status 1.
 
 Killed halfway (even by SIGKILL), the command is simply run again: committed
 batches are found "unchanged", and articles whose batch was committed to the
 database but not yet to the index (``Article.indexed`` still False) are
 indexed first.
 """
-from collections import Counter
+from collections import Counter, deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 import logging
+import multiprocessing
+import os
 from pathlib import Path
 import re
 import sys
+import threading
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -35,13 +44,18 @@ from archive.ingest.catalog import Catalog
 from archive.ingest.draft import Draft, Failure, IngestError
 from archive.ingest.limits import Limits
 from archive.ingest.outlets import OutletMatch
-from archive.ingest.pipeline import iter_read, prepare, remove_files, save
+from archive.ingest.pipeline import DUPLICATE_WARNING, analyse, iter_read, prepare, remove_files, save_many, tidy
 from archive.ingest.text import NO_DATE_WARNING
-from archive.near_duplicates import group_near_duplicates
+from archive.near_duplicates import group_many
 
 log = logging.getLogger(__name__)
 
 SUFFIXES = (".txt", ".html", ".htm", ".docx", ".jsonl", ".jsonl.gz", ".zip")
+# Worker processes: drafts per task, and when the default is to start them.
+WORK_CHUNK = 100
+AUTO_WORKERS_FROM = 1000
+AUTO_WORKERS_MAX = 4
+PARENT_CHECK_SECONDS = 1.0
 
 
 class Command(BaseCommand):
@@ -61,6 +75,10 @@ class Command(BaseCommand):
                             help="Show what would be imported, with warnings; save nothing.")
         parser.add_argument("--batch-size", type=int, default=500,
                             help="Articles per transaction and per search-index commit (default 500).")
+        parser.add_argument("--workers", type=int, metavar="N",
+                            help="Processes that tag, hash and sign the articles while this one saves and "
+                                 f"indexes them (default: one per CPU core beyond the first, at most "
+                                 f"{AUTO_WORKERS_MAX}, for {AUTO_WORKERS_FROM} records or more; 0: all in this process).")
         # The upload page's limits hold here too; the operator may raise them.
         parser.add_argument("--max-file-mb", type=float, metavar="MB",
                             help="Raise the size limit of one text, HTML or Word file or zip member "
@@ -93,9 +111,9 @@ class Command(BaseCommand):
         self.boilerplate = Boilerplate()
         self.failures = []
         self.skipped = []
-        self.pending = []  # pks saved in the open batch
-        self.atomic = None
-        self.in_batch = 0
+        self.pending = []  # pks saved but not yet indexed
+        self.batch = []  # prepared drafts waiting to be saved together
+        self.batch_hashes, self.batch_ids = set(), set()
         started = time.monotonic()
         total = sum(count_items(path, self.limits) for path, _name in files)
         from tqdm import tqdm
@@ -106,17 +124,26 @@ class Command(BaseCommand):
         )
         from archive.search.signals import paused
 
-        if not self.dry_run:
-            self._index_unfinished()
+        self.workers = self._workers_option(options["workers"], total)
+        self.pool = self.indexer = None
+        self.indexing = deque()  # (pks, job) handed to the indexer process, oldest first
         try:
+            if self.workers:
+                # Forked before this process opens the search index: the
+                # indexer opens its own, and only it writes to it.
+                self.pool = _start_pool(self.workers, self.catalog)
+                if not self.dry_run:
+                    self.indexer = _start_pool(1, self.catalog)
+            if not self.dry_run:
+                self._index_unfinished()
             with paused():
-                for path, name in files:
-                    self._import_file(path, name)
+                self._import_items(files)
                 self._end_batch()
-        except BaseException:
-            self._abort_batch()
-            raise
+            self._indexed(wait_for=0)
         finally:
+            for pool in (self.pool, self.indexer):
+                if pool is not None:
+                    pool.shutdown(wait=True, cancel_futures=True)
             self.bar.close()
         self._summary(time.monotonic() - started)
         failed = len(self.failures)
@@ -133,6 +160,16 @@ class Command(BaseCommand):
             raise CommandError(f"Unknown outlet {value!r}: give the slug, name or alias of an existing outlet.")
         return outlet
 
+    def _workers_option(self, value, total):
+        if value is not None:
+            if value < 0:
+                raise CommandError("--workers: give 0 or more processes.")
+            return value if "fork" in multiprocessing.get_all_start_methods() else 0
+        cores = os.cpu_count() or 1
+        if total < AUTO_WORKERS_FROM or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return 0
+        return min(cores - 1, AUTO_WORKERS_MAX)
+
     def _date_option(self, value):
         if not value:
             return None
@@ -143,24 +180,75 @@ class Command(BaseCommand):
 
     # -- reading and saving ----------------------------------------------------
 
-    def _import_file(self, path, name):
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            self._fail(Failure(name, f"تعذّرت قراءة الملف: {error.strerror}", f"could not read the file: {error}"))
-            self.bar.update(1)
+    def _items(self, files):
+        """Every item of every file, in order: failures as read, drafts tidied."""
+        for path, name in files:
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                yield Failure(name, f"تعذّرت قراءة الملف: {error.strerror}", f"could not read the file: {error}")
+                continue
+            for item in iter_read(name, data, catalog=self.catalog, limits=self.limits):
+                if isinstance(item, Failure):
+                    yield item
+                    continue
+                self._apply_options(item)
+                # Furniture learnt from this import's earlier pages of the same outlet.
+                self.boilerplate.learn(item)
+                self.boilerplate.strip(item)
+                try:
+                    tidy(item)
+                except IngestError as error:
+                    yield Failure.from_error(item.source_name, error)
+                    continue
+                yield item
+
+    def _analysed(self, items):
+        """``(item, analysis)``: the tags, hash and signature of each draft,
+        computed by the worker processes while this one saves and indexes
+        (None without workers, or for a failure: ``prepare`` computes it)."""
+        if not self.workers:
+            for item in items:
+                yield item, None
             return
-        for item in iter_read(name, data, catalog=self.catalog, limits=self.limits):
+        ahead = deque()
+        chunk = []
+        for item in items:
+            chunk.append(item)
+            if len(chunk) == WORK_CHUNK:
+                ahead.append(self._submit(chunk))
+                chunk = []
+                # Keep the workers a few chunks ahead of the writer.
+                while len(ahead) > 2 * self.workers:
+                    yield from self._collect(ahead.popleft())
+        if chunk:
+            ahead.append(self._submit(chunk))
+        while ahead:
+            yield from self._collect(ahead.popleft())
+
+    def _submit(self, chunk):
+        work = [(item.title, item.body) if isinstance(item, Draft) else None for item in chunk]
+        return chunk, self.pool.submit(_analyse_in_worker, work) if self.pool is not None else None
+
+    def _collect(self, submitted):
+        chunk, job = submitted
+        try:
+            return zip(chunk, job.result())
+        except (BrokenProcessPool, AttributeError):  # a worker died (or none is left): analysed here instead
+            if self.pool is not None:
+                log.warning("An import worker process died; the rest is analysed in this process")
+                self.pool.shutdown(wait=False, cancel_futures=True)
+                self.pool = None
+            return ((item, None) for item in chunk)
+
+    def _import_items(self, files):
+        for item, analysis in self._analysed(self._items(files)):
             self.bar.update(1)
             if isinstance(item, Failure):
                 self._fail(item)
                 continue
-            self._apply_options(item)
-            # Furniture learnt from this import's earlier pages of the same outlet.
-            self.boilerplate.learn(item)
-            self.boilerplate.strip(item)
             try:
-                prepare(item, self.catalog)
+                prepare(item, self.catalog, analysis)
             except IngestError as error:
                 self._fail(Failure.from_error(item.source_name, error))
                 continue
@@ -181,37 +269,55 @@ class Command(BaseCommand):
             draft.drop_warnings(NO_DATE_WARNING)
 
     def _save(self, draft):
-        if self.atomic is None:
-            self.atomic = transaction.atomic()
-            self.atomic.__enter__()
-        try:
-            article, _created = save(draft, index=False, catalog=self.catalog)
-        except IngestError as error:
-            if error.message.startswith("هذا المقال محفوظ من قبل"):
-                self.stats["duplicate"] += 1
-                self.skipped.append((draft.source_name, draft.duplicate_of))
-            else:
-                self._fail(Failure.from_error(draft.source_name, error))
-            return
-        outcome = draft.outcome or "created"
-        self.stats[outcome] += 1
-        if outcome == "unchanged" and not article.indexed:
-            # Stored by a run that was killed before its index commit.
-            self.pending.append(article.pk)
-        if outcome != "unchanged":
-            self.pending.append(article.pk)
-            try:
-                group_near_duplicates(article)
-            except Exception:  # the article is saved; grouping is redone by regroup_all()
-                log.exception("Near-duplicate grouping failed for article #%s", article.pk)
-        if self.verbosity >= 2:
-            self._write(f"{outcome}: #{article.pk} {draft.source_name} — {draft.title[:80]}")
-            if self.verbosity >= 3:
-                for warning in draft.warnings:
-                    self._write(f"    ! {warning}")
-        self.in_batch += 1
-        if self.in_batch >= self.batch_size:
+        """Keep the draft for its batch; the batch is saved when full (``_end_batch``)."""
+        if draft.content_hash in self.batch_hashes or (draft.external_id and draft.external_id in self.batch_ids):
+            # The same text or id twice in one batch: the first is saved before
+            # the second is looked at, so the second is a duplicate or an update.
             self._end_batch()
+        self.batch.append(draft)
+        self.batch_hashes.add(draft.content_hash)
+        if draft.external_id:
+            self.batch_ids.add(draft.external_id)
+        if len(self.batch) >= self.batch_size:
+            self._end_batch()
+
+    def _save_batch(self):
+        """Save the batch's drafts (each all of it or nothing) and group near duplicates."""
+        drafts, self.batch = self.batch, []
+        self.batch_hashes, self.batch_ids = set(), set()
+        if not drafts:
+            return
+        changed, signatures = [], {}
+        for draft, article, error in save_many(drafts, catalog=self.catalog):
+            if error is not None:
+                if error.message.startswith(DUPLICATE_WARNING):
+                    self.stats["duplicate"] += 1
+                    self.skipped.append((draft.source_name, draft.duplicate_of))
+                else:
+                    self._fail(Failure.from_error(draft.source_name, error))
+                continue
+            outcome = draft.outcome or "created"
+            self.stats[outcome] += 1
+            if outcome == "unchanged" and not article.indexed:
+                # Stored by a run that was killed before its index commit.
+                self.pending.append(article.pk)
+            if outcome != "unchanged":
+                self.pending.append(article.pk)
+                changed.append(article)
+                if draft.minhash is not None:
+                    signatures[article.pk] = draft.minhash
+            if self.verbosity >= 2:
+                self._write(f"{outcome}: #{article.pk} {draft.source_name} — {draft.title[:80]}")
+                if self.verbosity >= 3:
+                    for warning in draft.warnings:
+                        self._write(f"    ! {warning}")
+        if changed:
+            try:
+                with transaction.atomic():
+                    group_many(changed, signatures)
+            except Exception:  # the articles are saved; grouping is redone by regroup_all()
+                log.exception("Near-duplicate grouping failed for articles #%s–#%s",
+                              min(a.pk for a in changed), max(a.pk for a in changed))
 
     def _index_unfinished(self):
         """Index what an earlier run committed to the database but not to the index.
@@ -228,38 +334,69 @@ class Command(BaseCommand):
             return
         if self.verbosity:
             self.stdout.write(f"Indexing {len(pks)} article(s) an earlier run saved but did not index.")
-        index_articles(pks)
+        if self.indexer is None:
+            index_articles(pks)
+            return
+        self._index(pks)
+        self._indexed(wait_for=0, fail=False)
 
     def _end_batch(self):
-        """Commit the open batch, then index what it saved (one index commit)."""
-        self.in_batch = 0
-        if self.atomic is not None:
-            atomic, self.atomic = self.atomic, None
+        """Save the open batch in one transaction, then index what it saved (one index commit)."""
+        if self.batch and not self.dry_run:
             try:
-                atomic.__exit__(None, None, None)
+                with transaction.atomic():
+                    self._save_batch()
             except BaseException:
                 remove_files(self.catalog.new_files)
+                self.catalog.new_files.clear()
                 raise
         self.catalog.new_files.clear()
         if self.pending and not self.dry_run:
             pks, self.pending = self.pending, []
+            self._index(pks)
+
+    def _index(self, pks):
+        """Index the saved articles: here, or in the indexer process while
+        this one goes on with the next batch (at most two batches behind)."""
+        if self.indexer is not None:
+            self.indexing.append((pks, self.indexer.submit(_index_in_process, pks)))
+            self._indexed(wait_for=2)
+            return
+        try:
+            from archive.search.indexing import index_articles
+
+            index_articles(pks)
+        except Exception as error:  # the articles are saved; the index can be rebuilt
+            self._index_failed(pks, error)
+
+    def _indexed(self, wait_for, fail=True):
+        """Record what the indexer has committed, waiting until at most
+        ``wait_for`` batches are still being indexed. Articles are marked
+        indexed here, by the one process that writes to the database."""
+        from archive.search.indexing import mark_indexed
+
+        while self.indexing and (len(self.indexing) > wait_for or self.indexing[0][1].done()):
+            pks, job = self.indexing.popleft()
             try:
-                from archive.search.indexing import index_articles
+                marks, error = job.result()
+            except BrokenProcessPool:  # the indexer died: this process indexes from now on
+                log.warning("The indexer process died; indexing in this process")
+                self.indexer = None
+                self._index(pks)
+                continue
+            for found, read_at in marks:
+                mark_indexed(found, read_at)
+            if error is not None:
+                if not fail:
+                    raise CommandError(f"Could not index the articles an earlier run saved: {error}")
+                self._index_failed(pks, error)
 
-                index_articles(pks)
-            except Exception as error:  # the articles are saved; the index can be rebuilt
-                self._fail(Failure(
-                    f"search index ({len(pks)} articles, #{min(pks)}–#{max(pks)})",
-                    "حُفظت المقالات لكن تعذّرت فهرستها للبحث: أعد بناء الفهرس (manage.py rebuild_index).",
-                    f"The articles were saved but could not be indexed: {error}. Run manage.py rebuild_index.",
-                ))
-
-    def _abort_batch(self):
-        if self.atomic is not None:
-            atomic, self.atomic = self.atomic, None
-            atomic.__exit__(*sys.exc_info())
-            remove_files(self.catalog.new_files)
-            self.catalog.new_files.clear()
+    def _index_failed(self, pks, error):
+        self._fail(Failure(
+            f"search index ({len(pks)} articles, #{min(pks)}–#{max(pks)})",
+            "حُفظت المقالات لكن تعذّرت فهرستها للبحث: أعد بناء الفهرس (manage.py rebuild_index).",
+            f"The articles were saved but could not be indexed: {error}. Run manage.py rebuild_index.",
+        ))
 
     # -- output ----------------------------------------------------------------
 
@@ -370,3 +507,73 @@ def count_items(path, limits):
     except (OSError, zipfile.BadZipFile, IngestError):
         pass
     return 1
+
+
+# -- worker processes ----------------------------------------------------------
+#
+# Forked once the catalog has read the gazetteer, so each worker has the alias
+# index without reading the database. The workers never query it: each gets a
+# tidied title and body and returns ``pipeline.analyse`` of them (tags, content
+# hash and MinHash signature), the part of an import that is Python work per
+# article and needs nothing else. One more process, the indexer, reads each
+# committed batch and writes it to the search index (the analysis of every
+# word is there); this process, the only one writing to the database, records
+# what it has indexed. Each opens its own database connection.
+
+_worker_aliases = None
+_inherited_connections = []
+
+
+def _start_pool(workers, catalog):
+    global _worker_aliases
+    _worker_aliases = catalog.aliases
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker)
+
+
+def _start_worker():
+    from django.db import connections
+
+    # The parent's database connections are its own: never used here, and
+    # kept referenced so that closing them cannot touch the parent's.
+    for connection in connections.all(initialized_only=True):
+        _inherited_connections.append(connection.connection)
+        connection.connection = None
+    # A worker waits on a queue whose other end its siblings also hold: when
+    # the command is killed (SIGKILL included) nothing would ever end it.
+    parent = os.getppid()
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="import-parent-watch").start()
+
+
+def _exit_with(parent):
+    """End this worker once the process that started it is gone."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
+
+
+def _index_in_process(pks):
+    """``index_articles(pks)`` in the indexer process: ``(marks, error)``, the
+    marks for the writer to record (``indexing.mark_indexed``)."""
+    from archive.search.indexing import index_articles
+
+    marks = []
+    try:
+        index_articles(pks, mark=lambda found, read_at: marks.append((list(found), read_at)))
+    except Exception as error:
+        log.exception("The indexer process could not index %s articles", len(pks))
+        return marks, f"{error.__class__.__name__}: {error}"
+    return marks, None
+
+
+def _analyse_in_worker(works):
+    return [_analyse_one(work) for work in works]
+
+
+def _analyse_one(work):
+    if work is None:
+        return None
+    try:
+        return analyse(*work, _worker_aliases, sign=True)
+    except Exception:  # the writer analyses it again and reports what fails
+        log.exception("An import worker could not analyse an article")
+        return None
