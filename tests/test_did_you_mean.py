@@ -104,7 +104,7 @@ def test_names_from_the_gazetteer_are_not_corrected(client, seeded):
 def test_a_name_of_several_words_is_not_looked_up_word_by_word(client, seeded, monkeypatch):
     """Neither قره nor تبه alone is a gazetteer name, but together they are one
     (Qara Tapa), expanded: neither is compared with the archive's vocabulary."""
-    from archive.search import engine
+    from archive.search import suggest as engine  # did-you-mean lives there
 
     compared = []
     original = engine.damerau_levenshtein
