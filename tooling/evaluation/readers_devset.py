@@ -1,0 +1,522 @@
+"""Write a development set for the readers from corpus records, and score it.
+
+    .venv/bin/python -m tooling.evaluation.readers_devset write ../shared/corpus/articles.jsonl.gz data/devset
+    DATA_DIR=... .venv/bin/python -m tooling.evaluation.readers_devset score data/devset [--show N]
+
+The layouts are unlike ``extraction.py``'s and ``scripts/extraction_devset.py``'s:
+each is a way a real Arabic news site prints a page or an archivist saves it
+(the headline in an ``<h2>`` under a logo ``<h1>``, the date only in the URL or
+in a ``<time>`` without ``datetime``, Hijri beside Gregorian, the date above the
+headline, menus flattened one item a line, a print header, Word files with the
+source at the end, zips, a scraper's JSON lines). The date printed is the
+record's (or, for the Saudi records that have none, the crawl day), so the
+truth is known. Nothing from the corpus is committed: the set is generated at
+run time into an ignored folder.
+
+The score counts, per format and layout: title (exact after whitespace), outlet
+(the catalogue slug; a proposed outlet is a miss), date at its precision, body
+furniture-free (starts with the first paragraph, ends with the last, holds none
+of the furniture strings) and bad files refused.
+"""
+import argparse
+from collections import defaultdict
+from datetime import datetime, timedelta
+import gzip
+import html
+import io
+import json
+import os
+import random
+import re
+import sys
+import zipfile
+
+# slug, Arabic name as printed, printed dateline forms, Latin name, domain, url path, copyright holder
+OUTLETS = {
+    "skynews": ("sky-news-arabia", "سكاي نيوز عربية", ["أبوظبي - سكاي نيوز عربية", "سكاي نيوز عربية - أبوظبي"],
+                "Sky News Arabia", "www.skynewsarabia.com", "/middle-east/"),
+    "alarabia": ("al-arabiya", "العربية.نت", ["دبي - العربية.نت", "العربية.نت - وكالات"], "Al Arabiya",
+                 "www.alarabiya.net", "/ar/arab-and-world/"),
+    "france24": ("france-24-arabic", "فرانس 24", ["فرانس 24 / أ ف ب", "باريس - فرانس 24"], "France 24",
+                 "www.france24.com", "/ar/"),
+    "BBC": ("bbc-arabic", "بي بي سي عربي", ["بي بي سي عربي", "BBC عربي"], "BBC News عربي", "www.bbc.com",
+            "/arabic/middleeast-"),
+    "CNN": ("cnn-arabic", "CNN بالعربية", ["(CNN)", "دبي، الإمارات العربية المتحدة (CNN)"], "CNN Arabic",
+            "arabic.cnn.com", "/middle-east/article/"),
+    "okaz": ("okaz", "عكاظ", ["عكاظ (جدة)", "جدة - عكاظ"], "Okaz", "www.okaz.com.sa", "/news/local/"),
+    "alriyadh": ("al-riyadh", "جريدة الرياض", ["الرياض - جريدة الرياض"], "Alriyadh newspaper", "www.alriyadh.com", "/"),
+    "sabq": ("sabq", "صحيفة سبق الإلكترونية", ["سبق - الرياض"], "Sabq", "sabq.org", "/news/"),
+    "aawsat": ("asharq-al-awsat", "الشرق الأوسط", ["لندن: «الشرق الأوسط»"], "Asharq Alawsat", "aawsat.com",
+               "/home/article/"),
+    "was": ("saudi-press-agency", "واس", ["الرياض - واس"], "Saudi Press Agency", "www.spa.gov.sa", "/viewstory.php?newsid="),
+}
+EG = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
+LEV = ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول",
+       "تشرين الثاني", "كانون الأول"]
+MAG = ["جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
+HIJRI = ["محرم", "صفر", "ربيع الأول", "ربيع الآخر", "جمادى الأولى", "جمادى الآخرة", "رجب", "شعبان", "رمضان",
+         "شوال", "ذو القعدة", "ذو الحجة"]
+DAYS = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]
+MENU = ["الرئيسية", "أخبار", "سياسة", "محليات", "اقتصاد", "رياضة", "ثقافة", "منوعات", "فيديو", "مقالات", "اتصل بنا"]
+SHARE_LINES = ["شارك على فيسبوك", "غرّد على تويتر", "واتساب", "تيليجرام", "انسخ الرابط", "مشاركة"]
+ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+LAYOUTS = ("html_logo_h2", "html_div_title", "html_hijri_before", "html_url_only", "html_ld_graph",
+           "txt_menu_lines", "txt_date_above", "txt_print", "txt_agency",
+           "docx_source_end", "docx_heading_date", "docx_hijri")
+ZIP_LAYOUTS = ("html_logo_h2", "txt_menu_lines", "docx_heading_date", "txt_date_above")
+
+
+def paragraphs(body):
+    return [p.strip() for p in body.replace("\u00a0", " ").split("\n") if len(p.strip()) > 1]
+
+
+def sample(path, n, seed):
+    rng = random.Random(seed)
+    pool = []
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if i % 11 != 5:  # an even slice of the file, not the one the older set drew
+                continue
+            r = json.loads(line)
+            if r["source"] not in OUTLETS or not r.get("title") or len(r["title"].split()) < 4:
+                continue
+            ps = paragraphs(r["body"])
+            if not (2 <= len(ps) <= 25 and len(ps[0]) > 80 and len(ps[-1]) > 30):
+                continue
+            head = " ".join(ps[:2])[:400]
+            if r.get("published"):
+                r["day"] = datetime.fromisoformat(r["published"]).date()
+            else:  # a Saudi record: the crawl day, and only if the text prints no date of its own
+                if re.search(r"(?:13|14|19|20)\d\d|هـ", head):
+                    continue
+                r["day"] = datetime.fromisoformat(r["meta"]["date_extracted"]).date()
+            pool.append(r)
+    rng.shuffle(pool)
+    by_source = defaultdict(list)
+    for r in pool:
+        by_source[r["source"]].append(r)
+    picked = []  # round-robin over outlets so each is present
+    while len(picked) < n and any(by_source.values()):
+        for source in list(by_source):
+            if by_source[source] and len(picked) < n:
+                picked.append(by_source[source].pop())
+    rest = [r for rs in by_source.values() for r in rs]
+    return picked, rest
+
+
+def hijri(d):
+    from hijridate import Gregorian
+
+    h = Gregorian(d.year, d.month, d.day).to_hijri()
+    return h.year, h.month, h.day
+
+
+def weekday(d):
+    return DAYS[d.weekday()]
+
+
+def clock(rng):
+    return f"{rng.randint(1, 12)}:{rng.randint(0, 59):02d} {rng.choice(['ص', 'م'])}"
+
+
+def _page(head, body):
+    return f"<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\">{head}</head><body>{body}</body></html>"
+
+
+def _ps(ps, e=html.escape):
+    return "".join(f"<p>{e(p)}</p>" for p in ps)
+
+
+def _ul(items, cls, e=html.escape):
+    return f"<ul class='{cls}'>" + "".join(f"<li><a href='/x{i}'>{e(t)}</a></li>" for i, t in enumerate(items)) + "</ul>"
+
+
+# --- HTML --------------------------------------------------------------------------------------------------------
+
+def html_logo_h2(r, rng, rel):
+    """Site name in <h1> (the logo), headline in <h2>, Arabic title suffix, <time> without datetime, og:url only."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d, e = r["day"], html.escape
+    url = f"https://{domain}{path}{rng.randint(100000, 999999)}"
+    head = (f"<title>{e(r['title'])} | {e(ar)}</title><meta property='og:url' content='{url}'>"
+            f"<meta property='og:title' content='{e(r['title'])}'><meta name='viewport' content='width=device-width'>")
+    crumbs = "<div class='crumbs'><a href='/'>الرئيسية</a> › <a href='/n'>أخبار</a> › <span>عربي ودولي</span></div>"
+    stamp = f"{weekday(d)} {d.day} {EG[d.month - 1]} {d.year} - {clock(rng)}"
+    ps = paragraphs(r["body"])
+    cut = min(2, len(ps) - 1)
+    box = f"<div class='read-more'><strong>اقرأ أيضاً</strong><a href='/r'>{e(rel[0])}</a></div>"
+    body = (f"<header><h1 class='logo'><a href='/'>{e(ar)}</a></h1>{_ul(MENU[:8], 'menu')}</header>{crumbs}"
+            f"<article><h2 class='headline'>{e(r['title'])}</h2><div class='meta'><span class='author'>{e(forms[0])}</span>"
+            f"<time>{stamp}</time></div>{_ul(['فيسبوك', 'تويتر', 'واتساب'], 'share')}"
+            f"<div class='text'>{_ps(ps[:cut])}{box}{_ps(ps[cut:])}</div></article>"
+            f"<aside><h3>الأكثر قراءة</h3>{_ul(rel[1:4], 'most')}</aside>"
+            f"<footer>جميع الحقوق محفوظة © {d.year + 6} {e(ar)}</footer>")
+    return _page(head, body), [rel[0], rel[1], "اقرأ أيضاً", "فيسبوك"], "day"
+
+
+def html_div_title(r, rng, rel):
+    """No <h1>: the headline in a div, the outlet only in the logo's alt and the copyright line, date in the breadcrumb."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d, e = r["day"], html.escape
+    ps = paragraphs(r["body"])
+    body = (f"<div id='top'><a href='/'><img src='/logo.png' alt='{e(ar)}'></a>"
+            f"<div class='nav'>{' | '.join(MENU[:7])}</div></div>"
+            f"<div class='breaking'>عاجل: {e(rel[3])}</div>"
+            f"<div class='path'>الرئيسية / {rng.choice(MENU[2:6])} / {d.day:02d}-{d.month:02d}-{d.year}</div>"
+            f"<div class='article-title'>{e(r['title'])}</div>"
+            f"<div class='article-body'>{_ps(ps)}</div>"
+            f"<div class='tags'>كلمات مفتاحية: <a>داعش</a> <a>العراق</a></div>"
+            f"<div class='related'><div>أخبار ذات صلة</div>{_ul(rel[:3], 'rel')}</div>"
+            f"<div class='copy'>جميع الحقوق محفوظة لـ {e(ar)} © {d.year + 5}</div>")
+    head = f"<title>{e(r['title'])}</title>"
+    return _page(head, body), [rel[0], rel[3], "عاجل", "كلمات مفتاحية"], "day"
+
+
+def html_hijri_before(r, rng, rel):
+    """Date above the headline, Hijri beside Gregorian, published and updated; og:title with a Latin suffix."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d, e = r["day"], html.escape
+    hy, hm, hd = hijri(d)
+    up = d + timedelta(days=rng.randint(1, 40))
+    ps = paragraphs(r["body"])
+    head = (f"<title>{e(r['title'])} - {e(latin)}</title><meta property='og:title' content='{e(r['title'])} - {e(latin)}'>"
+            f"<meta name='description' content='{e(ps[0][:150])}'><link rel='canonical' href='https://{domain}{path}{rng.randint(1000, 99999)}'>")
+    dates = (f"<div class='dates'><span>تاريخ النشر: {weekday(d)} {hd} {HIJRI[hm - 1]} {hy} هـ - {d.day} {EG[d.month - 1]} {d.year} م</span>"
+             f"<span>آخر تحديث: {up.day} {EG[up.month - 1]} {up.year} {clock(rng)}</span></div>")
+    body = (f"<nav>{_ul(MENU, 'm')}</nav><main>{dates}<h1>{e(r['title'])}</h1>"
+            f"<div class='share'><span>1.2K مشاركة</span><a>فيسبوك</a><a>تويتر</a><a>تعليقات (3)</a></div>"
+            f"<section class='content'>{_ps(ps)}</section></main>"
+            f"<div class='most'><h4>الأكثر مشاهدة</h4>{_ul(rel[:4], 'mv')}</div>"
+            f"<footer>© {d.year + 4} {e(latin)}. All rights reserved</footer>")
+    return _page(head, body), [rel[0], rel[1], "مشاركة", "تعليقات"], "day"
+
+
+def html_url_only(r, rng, rel):
+    """The date only in the canonical URL's path; <title> with the outlet's Latin name as suffix."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d, e = r["day"], html.escape
+    url = f"https://{domain}/{d.year}/{d.month:02d}/{d.day:02d}/{rng.randint(1000, 99999)}.html"
+    ps = paragraphs(r["body"])
+    head = f"<title>{e(r['title'])} | {e(latin)}</title><link rel='canonical' href='{url}'>"
+    body = (f"<div class='header'>{_ul(MENU[:9], 'nav')}</div><div class='post'><h1 class='post-title'>{e(r['title'])}</h1>"
+            f"<div class='post-body'>{_ps(ps)}</div>"
+            f"<div class='share'>شارك الخبر: <a>فيسبوك</a> <a>تويتر</a></div></div>"
+            f"<div class='side'><h3>آخر الأخبار</h3>{_ul(rel[:4], 'latest')}</div>"
+            f"<div class='footer'>{' - '.join(MENU[:5])}<br>Copyright © {d.year + 3}</div>")
+    return _page(head, body), [rel[0], "شارك الخبر"], "day"
+
+
+def html_ld_graph(r, rng, rel):
+    """JSON-LD in an @graph (WebSite + NewsArticle) with dateModified; <h1> holds the site name."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d, e = r["day"], html.escape
+    up = d + timedelta(days=rng.randint(1, 9))
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": latin, "url": f"https://{domain}/"},
+        {"@type": "NewsArticle", "headline": r["title"], "datePublished": f"{d.isoformat()}T{rng.randint(0, 23):02d}:15:00+03:00",
+         "dateModified": f"{up.isoformat()}T08:00:00+03:00", "author": {"@type": "Person", "name": "فريق التحرير"},
+         "publisher": {"@type": "Organization", "name": latin}}]}
+    ps = paragraphs(r["body"])
+    head = f"<title>{e(latin)}</title><script type='application/ld+json'>{json.dumps(graph, ensure_ascii=False)}</script>"
+    body = (f"<h1>{e(ar)}</h1>{_ul(MENU[:6], 'nav')}<div class='story'><h2>{e(r['title'])}</h2>"
+            f"<p class='byline'>{e(forms[0])}</p>{_ps(ps)}</div>{_ul(rel[:3], 'more')}")
+    return _page(head, body), [rel[0]], "day"
+
+
+# --- text saves --------------------------------------------------------------------------------------------------
+
+def txt_menu_lines(r, rng, rel):
+    """Menu flattened one item a line, a breaking bar, a › breadcrumb, byline + numeric date, share lines, trailer."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    cut = min(2, len(ps) - 1)
+    bar = f"عاجل {rel[3]}"
+    lines = [latin, *MENU[:8], "", "عاجل", rel[3], "الرئيسية › أخبار › عربي ودولي", "", r["title"], "",
+             f"بقلم: {rng.choice(['أحمد علي', 'سارة محمد', 'محرر الشؤون العربية'])}",
+             f"{d.day:02d}/{d.month:02d}/{d.year} {clock(rng)}", *SHARE_LINES[:4], "",
+             *ps[:cut], f"اقرأ أيضاً: {rel[0]}", *ps[cut:], "", "تعليقات (0)", "الأكثر قراءة", *rel[1:3],
+             f"© {d.year + 5} {latin}. جميع الحقوق محفوظة"]
+    return "\n".join(lines), [rel[0], rel[1], rel[3], "شارك على فيسبوك", "واتساب", "تعليقات"], "day"
+
+
+def txt_date_above(r, rng, rel):
+    """The date first (Levantine months, weekday), a / breadcrumb, headline, dateline in the lead, view counter."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    lead = f"{forms[0]}: {ps[0]}" if not ps[0].startswith(forms[0]) else ps[0]
+    lines = [f"{weekday(d)}، {d.day} {LEV[d.month - 1]} {d.year}", "الرئيسية / أخبار / الشرق الأوسط", "",
+             r["title"], f"عدد المشاهدات: {rng.randint(100, 9999)}", "", lead, *ps[1:], "",
+             "مواضيع ذات صلة:", rel[0], rel[1], "", "النشرة البريدية", "اشترك ليصلك أهم الأخبار"]
+    return "\n".join(lines), [rel[0], rel[1], "عدد المشاهدات", "النشرة البريدية"], "day", lead
+
+
+def txt_print(r, rng, rel):
+    """A printed page: "<title> | Outlet" header with the print date, the page, the URL at the foot."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    lines = [f"{r['title']} | {ar}", "", f"{d.year}/{d.month:02d}/{d.day:02d}", r["title"], "", *ps, "",
+             "طباعة", "أرسل لصديق", f"https://{domain}{path}{rng.randint(1000, 99999)}"]
+    return "\n".join(lines), ["طباعة", "أرسل لصديق"], "day"
+
+
+def txt_agency(r, rng, rel):
+    """Outlet and date on one line above the headline, Arabic-Indic digits, Maghrebi months; keywords and print lines."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    stamp = f"{d.day} {MAG[d.month - 1]} {d.year}".translate(ARABIC_DIGITS)
+    lines = ["تسجيل الدخول", "بحث", f"{ar} | {stamp}", r["title"], "A+ A-", *ps,
+             "الكلمات المفتاحية: سياسة، أمن", "أضف تعليقاً", *rel[:2]]
+    return "\n".join(lines), [rel[0], "أضف تعليق", "الكلمات المفتاحية"], "day"
+
+
+# --- Word --------------------------------------------------------------------------------------------------------
+
+def docx_bytes(lines, heading=None, props=None):
+    import docx
+
+    document = docx.Document()
+    if heading:
+        document.add_heading(heading, level=1)
+    for line in lines:
+        document.add_paragraph(line)
+    for key, value in (props or {}).items():
+        setattr(document.core_properties, key, value)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def docx_source_end(r, rng, rel):
+    """Headline, body, and at the end the source and date ("المصدر: … ، 14 مايو 2018")."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    return docx_bytes([r["title"], "", *ps, "", f"المصدر: {ar}، {d.day} {EG[d.month - 1]} {d.year}"],
+                      props={"author": "أرشيف"}), [], "day"
+
+
+def docx_heading_date(r, rng, rel):
+    """A Heading-styled headline, "التاريخ: 14/5/2018", an outlet named only in the file's properties."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    return docx_bytes([f"التاريخ: {d.day}/{d.month}/{d.year}", *ps], heading=r["title"],
+                      props={"title": r["title"], "subject": latin}), [], "day"
+
+
+def docx_hijri(r, rng, rel):
+    """An archivist's clipping: file number, the outlet and Hijri date with its Gregorian day, headline, body."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    hy, hm, hd = hijri(d)
+    ps = paragraphs(r["body"])
+    return docx_bytes([f"ملف رقم {rng.randint(10, 999)}", f"{ar} - {weekday(d)} {hd} {HIJRI[hm - 1]} {hy}هـ الموافق {d.day}/{d.month}/{d.year}م",
+                       r["title"], *ps]), [f"ملف رقم"], "day"
+
+
+# --- JSON lines from a scraper -------------------------------------------------------------------------------------
+
+def jsonl_scraper(records, rng):
+    lines = []
+    for r in records:
+        slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+        d = r["day"]
+        lines.append(json.dumps({"headline": r["title"], "content": r["body"], "site": latin,
+                                 "date": f"{d.day:02d}/{d.month:02d}/{d.year} {rng.randint(0, 23):02d}:10",
+                                 "link": f"https://{domain}{path}{rng.randint(1000, 99999)}"}, ensure_ascii=False))
+    return "\n".join(lines) + "\n"
+
+
+# --- bad files -----------------------------------------------------------------------------------------------------
+
+def bad_files(rel):
+    e = html.escape
+    menu = "<nav>" + "".join(f"<a href='/s{i}'>{m}</a> " for i, m in enumerate(MENU)) + "</nav>"
+    most = "<h3>الأكثر قراءة</h3>" + _ul(rel[:6], "most")
+    return {
+        "bad_notfound_en.html": _page("<title>Page not found | Okaz</title>",
+                                      menu + "<div class='err'><h1>Oops!</h1><p>The page you requested could not be found.</p></div>" + most),
+        "bad_gone.html": _page("<title>عكاظ</title>",
+                               menu + "<h2>عفواً، هذا المحتوى لم يعد متاحاً</h2><p>ربما حُذف أو نُقل إلى رابط آخر.</p>" + most),
+        "bad_tag_page.html": _page("<title>داعش - آخر الأخبار</title>",
+                                   menu + "<h1>داعش</h1>" + "".join(
+                                       f"<div class='card'><a href='/a{i}'><h3>{e(t)}</h3></a><span>منذ {i + 2} ساعات</span>"
+                                       f"<p>{e(t[:40])}...</p></div>" for i, t in enumerate(rel[:12])) + "<div class='pager'>1 2 3 التالي</div>"),
+        "bad_cookie.html": _page("<title>سكاي نيوز عربية</title>",
+                                 "<div class='consent'><h2>نحن نحترم خصوصيتك</h2><p>نستخدم ملفات تعريف الارتباط (الكوكيز) لتحسين تجربتك على موقعنا. "
+                                 "بالنقر على «موافق» فإنك توافق على استخدامنا لها.</p><button>موافق</button><button>إدارة الخيارات</button></div>"),
+        "bad_section.txt": "\n".join(["الرئيسية", "أخبار", "الشرق الأوسط", ""] + [x for i, t in enumerate(rel[:12]) for x in (t, f"منذ {i + 1} ساعة")]),
+        "bad_search.txt": "\n".join(["نتائج البحث عن: الموصل", f"{len(rel)} نتيجة", *rel[:10], "التالي"]),
+        "bad_403.txt": "\n".join(["403 Forbidden", "Access denied", "nginx"]),
+        "bad_big.txt": "\n".join([rel[0], *(["هذه فقرة طويلة من نص مكرر لاختبار حد الحجم في الاستيراد. "] * 30000)]),
+    }
+
+
+# --- writing -------------------------------------------------------------------------------------------------------
+
+def _truth(r, layout, furniture, precision, first=None):
+    ps = paragraphs(r["body"])
+    d = r["day"]
+    return {"layout": layout, "title": r["title"], "outlet": OUTLETS[r["source"]][0],
+            "date": (d.replace(month=1, day=1) if precision == "year" else d).isoformat(), "precision": precision,
+            "first": first or ps[0], "last": ps[-1], "furniture": furniture}
+
+
+def render(layout, r, rng, rel):
+    out = globals()[layout](r, rng, rel)
+    content, furniture, precision = out[:3]
+    first = out[3] if len(out) > 3 else None
+    ext = ".docx" if layout.startswith("docx") else ".html" if layout.startswith("html") else ".txt"
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
+    return ext, data, _truth(r, layout, furniture, precision, first)
+
+
+def write(corpus, out, n, seed):
+    rng = random.Random(seed)
+    cases, others = sample(corpus, n, seed)
+    os.makedirs(out, exist_ok=True)
+    truth = {}
+    n_jsonl, n_zip = 8, 8
+    plain = cases[: n - n_jsonl - n_zip]
+    for i, r in enumerate(plain):
+        layout = LAYOUTS[i % len(LAYOUTS)]
+        rel = [o["title"] for o in rng.sample(others, 6)]
+        ext, data, t = render(layout, r, rng, rel)
+        name = f"{i:03d}_{layout}{ext}"
+        open(os.path.join(out, name), "wb").write(data)
+        truth[name] = t
+    zipped = cases[len(plain): len(plain) + n_zip]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for i, r in enumerate(zipped):
+            layout = ZIP_LAYOUTS[i % len(ZIP_LAYOUTS)]
+            rel = [o["title"] for o in rng.sample(others, 6)]
+            ext, data, t = render(layout, r, rng, rel)
+            member = f"week/{i:02d}{ext}"
+            z.writestr(member, data)
+            t["layout"] = "zip_" + layout
+            truth[f"batch.zip/{member}"] = t
+    open(os.path.join(out, "batch.zip"), "wb").write(buf.getvalue())
+    recs = cases[len(plain) + n_zip:]
+    open(os.path.join(out, "scraped.jsonl"), "w", encoding="utf-8").write(jsonl_scraper(recs, rng))
+    for i, r in enumerate(recs):
+        t = _truth(r, "jsonl_scraper", [], "day")
+        truth[f"scraped.jsonl#{i + 1}"] = t
+    for name, content in bad_files([o["title"] for o in others[:12]]).items():
+        open(os.path.join(out, name), "wb").write(content.encode("utf-8"))
+        truth[name] = {"layout": "bad", "bad": True}
+    json.dump(truth, open(os.path.join(out, "truth.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+    print(f"{len(truth)} cases in {out}")
+
+
+# --- scoring -------------------------------------------------------------------------------------------------------
+
+def norm(text):
+    return " ".join(re.sub("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]", "", text or "").split())
+
+
+def score(folder, show=0):
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
+    import django
+
+    django.setup()
+    from archive.ingest.catalog import Catalog
+    from archive.ingest.draft import Draft
+    from archive.ingest.limits import Limits
+    from archive.ingest.pipeline import read
+    from archive.models import Outlet
+
+    truth = json.load(open(os.path.join(folder, "truth.json"), encoding="utf-8"))
+    slugs = dict(Outlet.objects.values_list("pk", "slug"))
+    catalog = Catalog()
+    got = {}
+    for name in sorted({k.split("/")[0].split("#")[0] for k in truth}):
+        data = open(os.path.join(folder, name), "rb").read()
+        items = read(name, data, catalog=catalog, limits=Limits.command())
+        if name.endswith(".zip"):
+            for item in items:
+                got[f"{name}/{item.source_name.split('!')[-1].lstrip('/')}" if isinstance(item, Draft) else name] = item
+        elif name.endswith(".jsonl"):
+            for i, item in enumerate(items):
+                got[f"{name}#{i + 1}"] = item
+        else:
+            got[name] = items[0] if items else None
+    scores = defaultdict(lambda: defaultdict(list))
+    misses = defaultdict(list)
+    for key, t in sorted(truth.items()):
+        item = got.get(key)
+        if item is None and ".zip/" in key:
+            item = next((v for k, v in got.items() if k.endswith(key.rsplit("/", 1)[-1]) and k.startswith(key.split("/")[0])), None)
+        draft = item if isinstance(item, Draft) else None
+        layout = t["layout"]
+        if t.get("bad"):
+            ok = draft is None and bool(getattr(item, "message", ""))
+            scores[layout]["refused"].append(ok)
+            if not ok:
+                misses["refused"].append((key, draft.title if draft else item))
+            continue
+        if draft is None:
+            for field in ("title", "outlet", "date", "body"):
+                scores[layout][field].append(False)
+                misses[field].append((key, f"FAILED {getattr(item, 'message', item)}"))
+            continue
+        body = norm(draft.body)
+        furniture = [f for f in t["furniture"] if norm(f) in body]
+        checks = {
+            "title": norm(draft.title) == norm(t["title"]),
+            "outlet": slugs.get(draft.outlet_id) == t["outlet"],
+            "date": bool(draft.published) and draft.published.isoformat() == t["date"] and draft.date_precision == t["precision"],
+            "body": body.startswith(norm(t["first"])) and body.endswith(norm(t["last"])) and not furniture,
+        }
+        shown = {"title": (draft.title, t["title"]), "outlet": (draft.outlet_name, draft.outlet_is_new, t["outlet"]),
+                 "date": (draft.published, draft.date_precision, t["date"]),
+                 "body": (body[:70], body[-50:], furniture, norm(t["first"])[:40])}
+        for field, ok in checks.items():
+            scores[layout][field].append(ok)
+            if not ok:
+                misses[field].append((key, shown[field]))
+    fields = ("title", "outlet", "date", "body", "refused")
+    print(f"{'layout':26} " + " ".join(f"{f:>8}" for f in fields))
+    by_format = defaultdict(lambda: defaultdict(list))
+    for layout, per in sorted(scores.items()):
+        fmt = layout.split("_")[0]
+        row = []
+        for f in fields:
+            values = per.get(f) or []
+            by_format[fmt][f].extend(values)
+            by_format["ALL"][f].extend(values)
+            row.append(f"{sum(values) / len(values):8.2f}" if values else f"{'':8}")
+        print(f"{layout:26} " + " ".join(row) + f"   n={max(len(v) for v in per.values())}")
+    print()
+    for fmt, per in by_format.items():
+        print(f"{fmt:26} " + " ".join(f"{sum(per[f]) / len(per[f]):8.2f}" if per[f] else f"{'':8}" for f in fields))
+    for field, items in misses.items():
+        for key, value in items[:show]:
+            print(f"MISS {field} {key}: {value}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    w = sub.add_parser("write")
+    w.add_argument("corpus")
+    w.add_argument("out")
+    w.add_argument("--n", type=int, default=110)
+    w.add_argument("--seed", type=int, default=2026)
+    s = sub.add_parser("score")
+    s.add_argument("dir")
+    s.add_argument("--show", type=int, default=0)
+    args = parser.parse_args()
+    if args.cmd == "write":
+        write(args.corpus, args.out, args.n, args.seed)
+    else:
+        score(args.dir, args.show)
+
+
+if __name__ == "__main__":
+    main()
