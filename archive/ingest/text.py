@@ -50,6 +50,10 @@ _FURNITURE = [re.compile(p) for p in (
     # Share widgets: network names alone or in a row, "نسخ الرابط".
     r"^(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|email|messenger|فيسبوك|فيس بوك|تويتر|اكس|واتساب|واتس اب|تلغرام|تيليغرام|تليجرام|لينكد ان|ماسنجر|مسنجر|بريد|نسخ الرابط|نسخ|مشاركه)[\s,،|]*)+$",
     r"^(?:شارك|مشاركه|انشر|share)\s+(?:علي|على|عبر|on|via)\b",
+    # "غرد على تويتر", "تيليجرام", "1.2K مشاركه": a widget's words, whatever the verb.
+    r"^(?:\S+\s+){0,2}(?:علي|على|عبر)\s+(?:facebook|twitter|whatsapp|telegram|فيسبوك|فيس بوك|تويتر|واتساب|تلغرام|تيليغرام|تيليجرام|تليجرام|انستغرام|انستجرام|لينكد ان)$",
+    r"^(?:تيليجرام|تلجرام|انستغرام|انستجرام|يوتيوب|سناب شات|غرد|تغريد|tweet|pinterest|reddit)$",
+    r"^[\d.,]+\s*[kmك]?\s*(?:مشاركه|مشاركات|تعليق|تعليقات|اعجاب|likes?|shares?)$",
     # A "breaking news" bar: "عاجل", "عاجل | …", "عاجل: …", "Breaking".
     r"^(?:عاجل|خبر عاجل|اخبار عاجله|breaking(?: news)?)(?:$|\s*[|:：\-–—»›]|\s*$)",
     # A copyright line: the page's footer, never the article's.
@@ -100,6 +104,13 @@ _LEAD_DATELINE = re.compile(
 )
 
 
+# The start of a lead up to its colon, when short: "دبي - العربية.نت: ".
+_LEAD_PREFIX = re.compile(r"^(?P<prefix>(?:[^:.!؟\n]|\.(?=\S)){2,60}?)\s*:(?!\d)")
+# What a copyright line says besides the name ("© 2023 Okaz. جميع الحقوق محفوظة").
+_COPYRIGHT_NAME = re.compile(
+    r"©|\(c\)|copyright|\b\d{4}(?:\s*[-–]\s*\d{4})?\b|جميع الحقوق محفوظه(?: ل\S*)?|حقوق النشر محفوظه|all rights reserved|[.,،|]", re.I)
+
+
 @dataclass
 class Reading:
     """How a text was taken apart: what ``draft_from_text`` and the HTML reader use."""
@@ -127,8 +138,11 @@ def is_menu(line: str) -> bool:
     parts = [p for p in _MENU_SPLIT.split(line) if p.strip()]
     if len(parts) >= 3 and all(word_count(p) <= 3 for p in parts):
         return True
+    line = re.sub(r"«[^«»]*»", "q", line)  # a quotation's closing » is no breadcrumb arrow
     crumbs = [p for p in _CRUMB_SPLIT.split(line) if p.strip()]
-    return len(crumbs) >= 2 and re.search(r"[›»>]", line) is not None and all(word_count(p) <= 4 for p in crumbs)
+    # "/" only between spaces and three items or more ("الرئيسية / أخبار / سياسة"): "شباط/فبراير" is no path.
+    arrows = re.search(r"[›»>]", line) is not None or (len(crumbs) >= 3 and len(re.findall(r"\s/\s", line)) >= 2)
+    return len(crumbs) >= 2 and arrows and all(word_count(p) <= 4 for p in crumbs)
 
 
 def classify(line: str) -> str:
@@ -171,9 +185,20 @@ def date_line_rest(line: str, found=None) -> str:
     if not found:
         return line
     rest = line.replace(found[2], " ")
+    # The Hijri date beside it ("18 رجب 1439هـ الموافق 4/4/2018م") is part of the date.
+    rest = dates._HIJRI_DMY.sub(" ", rest.translate(dates._DIGITS))
+    rest = re.sub(r"(?<!\S)[\d/]+(?:هـ|ه|م)?(?!\S)", " ", rest)
     # The noise is matched on the loose form, word by word, to keep the original spelling.
     kept = [w for w in rest.split() if _DATE_LINE_NOISE.sub("", loose(w)).strip()]
     return " ".join(kept)
+
+
+def source_name(line: str) -> str:
+    """"المصدر: عكاظ، 10 أغسطس 2015" → "عكاظ": the name without the date beside it."""
+    name = _RAW_SOURCE.sub("", line)
+    if dates.date_in_line(name):
+        name = date_line_rest(name)
+    return name.strip(" ،,.-–—|")
 
 
 def is_date_line(line: str) -> bool:
@@ -199,6 +224,47 @@ def is_headline(line: str) -> bool:
     )
 
 
+# Lines under a headline that say it is one: a date, a byline, an outlet or
+# source line ("بقلم: فلان" is furniture by shape, so it is recognised here).
+_BYLINE = re.compile(r"^(?:بقلم|كتب|كتبت|اعداد|تحرير|متابعه|by)\b", re.I)
+
+
+def _pick_headline(lines, kinds, candidates, lead_at):
+    """Which headline-like line is the headline.
+
+    A page's top holds other headline-like lines: a breaking-news bar's story,
+    a tagline, a printed page's "Headline | Outlet" header, a related story.
+    The headline is the one the article follows: of the groups of adjacent
+    candidates (a headline and its deck are one group, headed by the first),
+    the last one a date, byline or source line follows before the next text;
+    else the last one before the lead. A candidate that is another one plus
+    " | Outlet" (a page title printed above the page) gives way to it. Without
+    a lead among the first lines, the first candidate, as before.
+    """
+    if not candidates:
+        return None
+    plain = {i: loose(lines[i]) for i in candidates}
+    candidates = [i for i in candidates if not any(
+        j != i and plain[i].startswith(plain[j]) and len(plain[i]) > len(plain[j])
+        and re.match(r"\s*[|\-–—:•»]", plain[i][len(plain[j]):]) for j in candidates)]
+    if lead_at is None:
+        return candidates[0]
+    groups = []
+    for i in candidates:
+        if groups and groups[-1][-1] == i - 1:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    end = lead_at
+    followed = []
+    for group in groups:
+        after = group[-1] + 1
+        nxt = next((j for j in range(after, end) if kinds[j] == TEXT and word_count(lines[j]) > 2), end)
+        if any(kinds[j] in (DATE, SOURCE, HEADER) or _BYLINE.match(loose(lines[j])) for j in range(after, nxt)):
+            followed.append(group[0])
+    return followed[-1] if followed else groups[-1][0]
+
+
 def read_text(text: str, outlet_names=()) -> Reading:
     """Take a saved page apart into headline, header, body and trailer."""
     lines = [line for line in clean_lines(text) if line]
@@ -206,9 +272,10 @@ def read_text(text: str, outlet_names=()) -> Reading:
     known = {loose(n) for n in outlet_names}
     reading = Reading()
 
-    # 1. The headline: the first headline-like line before the first paragraph.
-    i, headline_at, lead_at = 0, None, None
-    while i < len(lines) and i < HEADLINE_SEARCH_LINES:
+    # 1. The headline (``_pick_headline``): among the headline-like lines before
+    # the first paragraph, the one a byline or date line follows.
+    lead_at, candidates = None, []
+    for i in range(min(len(lines), HEADLINE_SEARCH_LINES)):
         line, kind = lines[i], kinds[i]
         if kind == TEXT:
             # A paragraph, a dateline lead, or a whole sentence (a full stop after
@@ -218,12 +285,12 @@ def read_text(text: str, outlet_names=()) -> Reading:
                 lead_at = i
                 break
             if is_headline(line) and loose(line) not in known:
-                headline_at = i
-                break
-        # Anything else above the headline is the page's: banners, taglines,
-        # menus, size buttons, even a comment counter.
-        reading.header_lines.append(line)
-        i += 1
+                candidates.append(i)
+    headline_at = _pick_headline(lines, kinds, candidates, lead_at)
+    # Anything above the headline (or the lead) is the page's: banners,
+    # taglines, menus, breaking-news bars, size buttons, a comment counter.
+    top = headline_at if headline_at is not None else lead_at if lead_at is not None else 0
+    reading.header_lines.extend(lines[:top])
     if headline_at is not None:
         reading.title = lines[headline_at]
         i = headline_at + 1
@@ -235,7 +302,7 @@ def read_text(text: str, outlet_names=()) -> Reading:
                 kind == TEXT and word_count(line) <= 2 and not line.endswith((".", ":"))
             ):
                 if kind == SOURCE:  # "المصدر: …" under the headline names the outlet too
-                    reading.cues.insert(0, Cue(_RAW_SOURCE.sub("", line), may_propose=True, where="سطر «المصدر»"))
+                    reading.cues.insert(0, Cue(source_name(line), may_propose=True, where="سطر «المصدر»"))
                 reading.header_lines.append(line)
                 i += 1
                 continue
@@ -255,7 +322,7 @@ def read_text(text: str, outlet_names=()) -> Reading:
             reading.trailer_lines = lines[j:]
             break
         if kind == SOURCE:
-            reading.cues.insert(0, Cue(_RAW_SOURCE.sub("", line), may_propose=True, where="سطر «المصدر»"))
+            reading.cues.insert(0, Cue(source_name(line), may_propose=True, where="سطر «المصدر»"))
             reading.trailer_lines.append(line)
             continue
         if kind in (FURNITURE, CAPTION) or (kind == DATE and j == body_at):
@@ -351,6 +418,20 @@ def _collect_cues_and_dateline(reading):
             if rest:
                 cues.append(Cue(rest, where="سطر الكاتب والتاريخ"))
     lead = reading.body_lines[0]
+    title = loose(reading.title) if not reading.title_derived else ""
+    for line in reading.header_lines:
+        # A printed page's header "Headline | Outlet": the part after the headline.
+        plain = loose(line)
+        if title and plain.startswith(title) and len(plain) > len(title):
+            m = re.match(r"\s*[|\-–—•»:]\s*(?P<name>.{2,60})$", line[len(reading.title):]) if line.startswith(reading.title) else None
+            if m:
+                cues.append(Cue(m["name"].strip(), where="ذيل عنوان الصفحة"))
+    m = _LEAD_PREFIX.match(lead)
+    if m:
+        # "دبي - العربية.نت: …", "فرانس 24 / أ ف ب: …": a place and an outlet before the colon.
+        for part in re.split(r"\s*[-–—/،,]\s*|\s*[()«»]\s*", m["prefix"]):
+            if part.strip():
+                cues.append(Cue(part.strip(), where="مطلع الخبر"))
     m = _LEAD_DATELINE.match(lead)
     if m and not reading.dateline:
         reading.dateline = m["place"].strip()
@@ -363,6 +444,12 @@ def _collect_cues_and_dateline(reading):
     if not reading.title_derived:
         for m in TITLE_TO.finditer(reading.title):
             cues.append(Cue(m["name"], where="العنوان"))
+    # "© 2023 Okaz. جميع الحقوق محفوظة": the name in a copyright line, weakest.
+    for line in [*reading.header_lines, *trailer]:
+        if _COPYRIGHT_NAME.search(loose(line)) and word_count(line) <= 12:
+            name = " ".join(_COPYRIGHT_NAME.sub(" ", loose(line)).split())
+            if name:
+                cues.append(Cue(name, where="سطر حقوق النشر"))
     # A header line that is only a name ("رووداو") names a known outlet or nothing.
     for line in reading.header_lines:
         if classify(line) == TEXT and word_count(line) <= 5:
