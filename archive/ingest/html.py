@@ -106,6 +106,10 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
         where = "رأس المقال"
         if not in_text:
             in_text, where = dates.find_date(_byline_zone(tree)), "النص تحت العنوان"
+        if not in_text and meta.get("url"):
+            in_text, where = url_date(meta["url"]), "مسار الرابط الأصلي"
+        if not in_text:
+            in_text, where = dates.find_date(_near_headline(tree, draft.title)), "قرب العنوان في الصفحة"
         if in_text:
             draft.published, draft.date_precision = in_text[0], in_text[1]
             draft.provenance["date"] = f"«{in_text[2]}» — {where}"
@@ -131,6 +135,7 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
         cues.extend(reading.cues)
         if not declared:
             # Weaker than a name the page declares: asked for only without one.
+            cues.extend(_logo_cues(tree))
             cues.extend(_copyright_cues(tree))
             cues.extend(file_name_cues(source_name))
         resolve(cues, catalog.outlets).apply(draft)
@@ -156,6 +161,87 @@ def _byline_zone(tree, chars=600):
         return " ".join(" ".join(t.split()) for t in following if t.strip())[:chars]
     except Exception:  # a malformed tree: no byline date, not a failed upload
         return ""
+
+
+# "/2018/05/14/", "/2018-05-14/", "/20180514/": a site's path dates the article.
+_URL_DAY = re.compile(r"/((?:19|20)\d{2})([/-]?)(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
+
+
+def url_date(url):
+    """The date a URL's path gives, at its precision: ``(date, precision, matched)`` or None."""
+    path = re.sub(r"^[a-z]+://[^/]+", "", url or "", flags=re.I).split("?")[0]
+    m = _URL_DAY.search(path)
+    if m and (m[2] or len(m[3]) == len(m[4]) == 2):
+        found = dates.parse_exact(f"{m[1]}-{int(m[3]):02d}-{int(m[4]):02d}")
+        if found:
+            return found[0], found[1], m.group(0).strip("/")
+    m = _URL_MONTH.search(path)
+    if m:
+        found = dates.parse_exact(f"{m[1]}-{m[2]}")
+        if found:
+            return found[0], found[1], m.group(0).strip("/")
+    return None
+
+
+_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "time", "span", "td", "section", "article",
+           "header", "aside", "ul", "ol", "br", "a", "strong", "small", "em", "b"}
+# How many lines around the headline a date may stand: a byline under it, a date line above it.
+NEAR_BEFORE, NEAR_AFTER = 6, 10
+
+
+def _near_headline(tree, title):
+    """The page's visible lines nearest its headline, nearest first.
+
+    Sites print the date above the headline, beside the byline under it, or in
+    the breadcrumb; never far from it. Scripts, navigation and footers are
+    left out (a footer's copyright year never counts, ``dates`` refuses it too).
+    """
+    if tree is None or not title:
+        return ""
+    try:
+        from copy import deepcopy
+
+        page = deepcopy(tree)
+        for node in page.xpath("//script|//style|//noscript|//footer|//nav|//head"):
+            node.getparent().remove(node)
+        for node in page.iter():
+            if isinstance(node.tag, str) and node.tag in _BLOCKS:
+                node.tail = "\n" + (node.tail or "")
+                node.text = "\n" + (node.text or "")
+        lines = [clean_line(line) for line in page.text_content().split("\n")]
+        lines = [line for line in lines if line]
+        key = loose(title)
+        at = next((i for i, line in enumerate(lines) if loose(line) == key), None)
+        if at is None:
+            return ""
+        order = []
+        for step in range(1, max(NEAR_BEFORE, NEAR_AFTER) + 1):
+            if step <= NEAR_AFTER and at + step < len(lines):
+                order.append(lines[at + step])
+            if step <= NEAR_BEFORE and at - step >= 0:
+                order.append(lines[at - step])
+        return "\n".join(order)
+    except Exception:  # a malformed tree: no date from it, not a failed upload
+        return ""
+
+
+def _logo_cues(tree):
+    """"<img alt="عكاظ">" in the site's logo: the outlet's name when the page declares none."""
+    cues = []
+    try:
+        for img in tree.xpath("//img[@alt]"):
+            marks = " ".join(filter(None, [img.get("class"), img.get("id"), img.get("src")]
+                                    + [a.get("class") or "" for a in img.iterancestors()][:3]
+                                    + [a.get("id") or "" for a in img.iterancestors()][:3])).lower()
+            home = any((a.get("href") or "").strip() in ("/", "./", "index.html") or re.match(r"^https?://[^/]+/?$", a.get("href") or "")
+                       for a in img.iterancestors("a"))
+            alt = clean_line(img.get("alt"))
+            if alt and len(alt) <= 60 and ("logo" in marks or "شعار" in alt or home):
+                cues.append(Cue(re.sub(r"^(?:شعار|logo)\s*", "", alt, flags=re.I), where="نص شعار الموقع (alt)"))
+    except Exception:  # a malformed tree: no cue rather than a failed upload
+        pass
+    return cues[:3]
 
 
 def _loose_date(value):
@@ -205,8 +291,12 @@ def _metadata(tree):
     if isinstance(ld_article.get("datePublished"), str):
         meta["dates"].append((ld_article["datePublished"], "JSON-LD datePublished"))
     for node in tree.iter("time"):
-        if node.get("datetime") and not _in_footer(node):
-            meta["dates"].append((node.get("datetime"), "عنصر <time> في الصفحة"))
+        if _in_footer(node):
+            continue
+        # "<time>الاثنين 14 مايو 2018</time>": a <time> without datetime says it in words.
+        value = node.get("datetime") or clean_line(node.text_content())
+        if value:
+            meta["dates"].append((value, "عنصر <time> في الصفحة"))
             break
     other = content(("itemprop", "datepublished"), ("name", "datepublished"), ("name", "pubdate"),
                     ("name", "publishdate"), ("name", "date"), ("name", "dc.date"), ("name", "dc.date.issued"))
@@ -284,10 +374,13 @@ def _copyright_cues(tree):
     """"© 2023 Sky News Arabia": the name in a copyright line (never its year)."""
     cues = []
     try:
-        for text in tree.xpath("//footer//text() | //*[contains(@class,'footer') or contains(@id,'footer')]//text()"):
+        # Footers first; then any short text with a copyright sign (a div class="copy" is a footer too).
+        found = tree.xpath("//footer//text() | //*[contains(@class,'footer') or contains(@id,'footer')]//text()")
+        found += tree.xpath("//body//text()[contains(., '©') or contains(., 'حقوق') or contains(translate(., 'COPYRIGHT', 'copyright'), 'copyright')]")
+        for text in found:
             text = clean_line(text)
             if _COPYRIGHT_LINE.search(text) and len(text) < 200:
-                name = re.sub(r"©|\(c\)|copyright|\d{4}(?:\s*[-–]\s*\d{4})?|جميع الحقوق محفوظة|حقوق النشر محفوظة|all rights reserved|[.,،|]", " ", text, flags=re.I)
+                name = re.sub(r"©|\(c\)|copyright|\d{4}(?:\s*[-–]\s*\d{4})?|جميع الحقوق محفوظة(?:\s*لـ?\s*)?|حقوق النشر محفوظة(?:\s*لـ?\s*)?|all rights reserved|[.,،|]", " ", text, flags=re.I)
                 if name.strip():
                     cues.append(Cue(" ".join(name.split()), where="سطر حقوق النشر"))
     except Exception:  # a malformed tree: no cue rather than a failed upload

@@ -29,6 +29,7 @@ import os
 import random
 import re
 import sys
+import unicodedata
 import zipfile
 
 # slug, Arabic name as printed, printed dateline forms, Latin name, domain, url path, copyright holder
@@ -416,7 +417,8 @@ def write(corpus, out, n, seed):
 # --- scoring -------------------------------------------------------------------------------------------------------
 
 def norm(text):
-    return " ".join(re.sub("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]", "", text or "").split())
+    text = unicodedata.normalize("NFC", text or "")
+    return " ".join(re.sub("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]", "", text).split())
 
 
 def score(folder, show=0):
@@ -466,7 +468,9 @@ def score(folder, show=0):
                 misses[field].append((key, f"FAILED {getattr(item, 'message', item)}"))
             continue
         body = norm(draft.body)
-        furniture = [f for f in t["furniture"] if norm(f) in body]
+        # Furniture is a line of the page: a body line that starts with it ("مشاركة" may be a word of the text).
+        body_lines = [norm(line) for line in draft.body.split("\n") if line.strip()]
+        furniture = [f for f in t["furniture"] if any(line.startswith(norm(f)) for line in body_lines)]
         checks = {
             "title": norm(draft.title) == norm(t["title"]),
             "outlet": slugs.get(draft.outlet_id) == t["outlet"],
