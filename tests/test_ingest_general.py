@@ -156,3 +156,139 @@ def test_the_file_name_names_the_outlet_when_nothing_else_does(catalogue):
     text = "\n".join([TITLE, "14 مايو 2018", LEAD, MIDDLE, LAST])
     assert slug(read_one("aawsat_2018-05-14_mosul.txt", text, catalogue)) == "asharq-al-awsat"
     assert read_one("what_was_said.txt", text, catalogue).outlet_id is None
+
+
+# --- Headlines among other headline-like lines -------------------------------------------------------------------
+
+OTHER_STORY = "مقتل خمسة أشخاص في انفجار سيارة مفخخة وسط بغداد"
+
+
+def test_a_text_save_whose_first_lines_are_a_menu_and_a_breaking_bar_gets_the_headline_that_precedes_the_byline(catalogue):
+    text = "\n".join([
+        "Okaz", "الرئيسية", "أخبار", "سياسة", "رياضة", "", "عاجل", OTHER_STORY, "الرئيسية › أخبار › عربي ودولي", "",
+        TITLE, "بقلم: أحمد علي", "14/05/2018 11:26 ص", "شارك على فيسبوك", "غرّد على تويتر", "تيليجرام",
+        LEAD, MIDDLE, LAST, "تعليقات (0)", "الأكثر قراءة", OTHER_STORY, "© 2023 Okaz. جميع الحقوق محفوظة",
+    ])
+    draft = read_one("page.txt", text, catalogue)
+    assert draft.title == TITLE
+    assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+    assert slug(draft) == "okaz"
+
+
+def test_a_headline_and_its_deck_keep_the_headline(catalogue):
+    deck = "مسؤولون يقولون إن العائلات ستعود بعد تأمين المنطقة بالكامل"
+    draft = read_one("page.txt", "\n".join([TITLE, deck, "14 مايو 2018", LEAD, MIDDLE, LAST]), catalogue)
+    assert draft.title == TITLE
+
+
+def test_a_printed_page_header_headline_and_outlet_gives_the_headline_and_the_outlet(catalogue):
+    text = "\n".join([f"{TITLE} | CNN بالعربية", "", "2018/05/14", TITLE, LEAD, MIDDLE, LAST,
+                      "طباعة", "https://example.org/x/1"])
+    draft = read_one("printed.txt", text, catalogue)
+    assert draft.title == TITLE
+    assert slug(draft) == "cnn-arabic"
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+
+
+def test_a_slash_breadcrumb_above_the_headline_is_furniture_and_a_quotation_is_no_breadcrumb(catalogue):
+    quoted = "القرني: «التورم العلمي» أنتج التطرف"
+    text = "\n".join(["الثلاثاء، 15 أيار 2018", "الرئيسية / أخبار / الشرق الأوسط", quoted, LEAD, MIDDLE, LAST])
+    draft = read_one("page.txt", text, catalogue)
+    assert draft.title == quoted
+    assert (draft.published, draft.date_precision) == (date(2018, 5, 15), "day")
+
+
+def test_the_outlet_before_the_colon_of_the_lead_is_recognised(catalogue):
+    text = "\n".join([TITLE, "14 مايو 2018", f"دبي - العربية.نت: {LEAD}", MIDDLE, LAST])
+    assert slug(read_one("page.txt", text, catalogue)) == "al-arabiya"
+
+
+def test_a_source_line_with_a_date_names_the_outlet_without_the_date(catalogue):
+    draft = read_one("clip.docx", docx([TITLE, LEAD, MIDDLE, LAST, "المصدر: عكاظ، 10 أغسطس 2015"]), catalogue)
+    assert slug(draft) == "okaz"
+    assert (draft.published, draft.date_precision) == (date(2015, 8, 10), "day")
+
+
+def test_a_clipping_line_with_outlet_hijri_and_gregorian_dates_is_no_headline(catalogue):
+    lines = ["ملف رقم 12", "CNN بالعربية - الأربعاء 18 رجب 1439هـ الموافق 4/4/2018م", TITLE, LEAD, MIDDLE, LAST]
+    draft = read_one("clip.docx", docx(lines), catalogue)
+    assert draft.title == TITLE
+    assert slug(draft) == "cnn-arabic"
+    assert (draft.published, draft.date_precision) == (date(2018, 4, 4), "day")
+
+
+# --- HTML pages that declare little -----------------------------------------------------------------------------
+
+def page(head, body):
+    return f"<!DOCTYPE html><html lang='ar' dir='rtl'><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+
+
+def test_a_page_dates_itself_in_a_time_element_without_datetime(catalogue):
+    html = page(f"<title>{TITLE}</title>", f"<h1 class='logo'>عكاظ</h1><h2>{TITLE}</h2><time>الاثنين 14 مايو 2018 - 11:26 ص</time>"
+                f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p>")
+    draft = read_one("a.html", html, catalogue)
+    assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
+
+
+def test_a_date_printed_above_the_headline_counts_and_published_beats_updated(catalogue):
+    html = page(f"<title>{TITLE}</title>",
+                "<div><span>آخر تحديث: 20 يونيو 2018 09:00 ص</span><span>تاريخ النشر: الثلاثاء 4 رمضان 1439 هـ - 19 مايو 2018 م</span></div>"
+                f"<h1>{TITLE}</h1><p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p><footer>© 2024</footer>")
+    draft = read_one("a.html", html, catalogue)
+    assert (draft.published, draft.date_precision) == (date(2018, 5, 19), "day")
+
+
+def test_a_page_without_a_printed_date_is_dated_by_its_url_path(catalogue):
+    html = page(f"<title>{TITLE} | Alriyadh newspaper</title><link rel='canonical' href='https://www.alriyadh.com/2015/08/11/123.html'>",
+                f"<h1>{TITLE}</h1><p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p><div class='footer'>Copyright © 2019</div>")
+    draft = read_one("a.html", html, catalogue)
+    assert (draft.published, draft.date_precision) == (date(2015, 8, 11), "day")
+    assert draft.provenance["date"].endswith("مسار الرابط الأصلي")
+    assert slug(draft) == "al-riyadh"
+
+
+def test_an_outlet_named_only_by_its_logo_and_copyright_line_is_recognised(catalogue):
+    html = page(f"<title>{TITLE}</title>",
+                f"<a href='/'><img src='/img/top.png' alt='سكاي نيوز عربية'></a><div class='article-title'>{TITLE}</div>"
+                f"<div class='path'>الرئيسية / سياسة / 14-05-2018</div><p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p>"
+                "<div class='copy'>جميع الحقوق محفوظة لـ سكاي نيوز عربية © 2023</div>")
+    draft = read_one("a.html", html, catalogue)
+    assert slug(draft) == "sky-news-arabia"
+    assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
+
+
+# --- Not an article ----------------------------------------------------------------------------------------------
+
+def refused(name, content, catalog):
+    [item] = read(name, content.encode("utf-8"), catalog=catalog)
+    assert isinstance(item, Failure), item
+    return item
+
+
+def test_a_saved_cookie_wall_is_refused_with_its_reason_in_both_languages(catalogue):
+    html = page("<title>سكاي نيوز عربية</title>",
+                "<div class='consent'><h2>نحن نحترم خصوصيتك</h2><p>نستخدم ملفات تعريف الارتباط (الكوكيز) لتحسين تجربتك على موقعنا. "
+                "بالنقر على «موافق» فإنك توافق على استخدامنا لها.</p><button>موافق</button></div>")
+    failure = refused("wall.html", html, catalogue)
+    assert "ملفات تعريف الارتباط" in failure.message
+    assert "cookie" in failure.message_en
+
+
+def test_a_tag_page_of_teaser_cards_is_refused_as_an_index(catalogue):
+    stories = [OTHER_STORY, TITLE, "التحالف الدولي يعلن تدمير مواقع للتنظيم قرب الحدود السورية",
+               "الحكومة تعلن خطة لإعادة إعمار المدن المحررة خلال عامين", "مجلس الأمن يناقش الوضع الإنساني في المخيمات"]
+    cards = "".join(f"<div class='card'><a href='/a{i}'><h3>{t}</h3></a><span>منذ {i + 2} ساعات</span><p>{t[:40]}...</p></div>"
+                    for i, t in enumerate(stories * 2))
+    failure = refused("tag.html", page("<title>داعش - آخر الأخبار</title>", f"<h1>داعش</h1>{cards}"), catalogue)
+    assert "قائمة" in failure.message
+
+
+def test_a_failure_speaks_english_when_the_interface_does():
+    from django.utils import translation
+
+    failure = Failure("x.html", "هذه صفحة خطأ", "This is an error page")
+    with translation.override("en"):
+        assert failure.shown == "This is an error page"
+    with translation.override("ar"):
+        assert failure.shown == "هذه صفحة خطأ"
