@@ -71,12 +71,12 @@ def paragraphs(body):
     return [p.strip() for p in body.replace("\u00a0", " ").split("\n") if len(p.strip()) > 1]
 
 
-def sample(path, n, seed):
+def sample(path, n, seed, slot=5):
     rng = random.Random(seed)
     pool = []
     with gzip.open(path, "rt", encoding="utf-8") as f:
         for i, line in enumerate(f):
-            if i % 11 != 5:  # an even slice of the file, not the one the older set drew
+            if i % 11 != slot:  # an even slice of the file, not the one the older set drew
                 continue
             r = json.loads(line)
             if r["source"] not in OUTLETS or not r.get("title") or len(r["title"].split()) < 4:
@@ -332,6 +332,125 @@ def jsonl_scraper(records, rng):
     return "\n".join(lines) + "\n"
 
 
+# --- family B: written and frozen before being scored once (a check that the readers generalise) -----------------
+
+def b_html_wp(r, rng, rel):
+    """A WordPress page: entry-title, the updated <time> before the published one, the site's name in a link."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d, e = r["day"], html.escape
+    up = d + timedelta(days=rng.randint(2, 30))
+    ps = paragraphs(r["body"])
+    head = f"<title>{e(r['title'])} &#8211; {e(ar)}</title>"
+    body = (f"<div class='site-branding'><p class='site-title'><a href='https://{domain}/' rel='home'>{e(ar)}</a></p></div>"
+            f"{_ul(MENU[:6], 'menu')}<article class='post'><header class='entry-header'><h1 class='entry-title'>{e(r['title'])}</h1>"
+            f"<div class='entry-meta'><time class='updated' datetime='{up.isoformat()}T10:00:00+00:00'>{up.isoformat()}</time>"
+            f"<time class='entry-date published' datetime='{d.isoformat()}T08:00:00+00:00'>{d.isoformat()}</time></div></header>"
+            f"<div class='entry-content'>{_ps(ps)}</div></article><div class='widget'><h2>أحدث المقالات</h2>{_ul(rel[:4], 'recent')}</div>")
+    return _page(head, body), [rel[0], rel[1]], "day"
+
+
+def b_html_table(r, rng, rel):
+    """An old table layout: "Outlet | Headline" title, headline and issue line in cells, paragraphs split by <br>."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d, e = r["day"], html.escape
+    hy, hm, hd = hijri(d)
+    ps = paragraphs(r["body"])
+    head = f"<title>{e(ar)} | {e(r['title'])}</title>"
+    body = (f"<table width='100%'><tr><td>{' - '.join(MENU[:7])}</td></tr>"
+            f"<tr><td class='t1'><b>{e(r['title'])}</b></td></tr>"
+            f"<tr><td class='d'>العدد {rng.randint(10000, 17999)} - {weekday(d)} {hd} {HIJRI[hm - 1]} {hy}هـ - {d.day} {EG[d.month - 1]} {d.year}م</td></tr>"
+            f"<tr><td>{'<br><br>'.join(e(p) for p in ps)}</td></tr>"
+            f"<tr><td><a href='/print'>طباعة</a> | <a href='/send'>أرسل لصديق</a></td></tr></table>")
+    return _page(head, body), ["طباعة"], "day"
+
+
+def b_html_english_date(r, rng, rel):
+    """og:site_name in English, the date in English words in a span under the <h1>."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d, e = r["day"], html.escape
+    ps = paragraphs(r["body"])
+    head = f"<title>{e(r['title'])}</title><meta property='og:site_name' content='{e(latin)}'>"
+    body = (f"{_ul(MENU[:8], 'nav')}<div class='container'><h1>{e(r['title'])}</h1>"
+            f"<span class='date'>{d:%B} {d.day}, {d.year} {rng.randint(1, 12)}:{rng.randint(10, 59)} AM</span>"
+            f"<div class='body'>{_ps(ps)}</div><div class='tags'>الوسوم: <a>أخبار</a></div></div>"
+            f"<div class='related'><h3>اقرأ أيضاً</h3>{_ul(rel[:3], 'r')}</div>")
+    return _page(head, body), [rel[0], "الوسوم"], "day"
+
+
+def b_txt_mobile(r, rng, rel):
+    """A mobile save: "القائمة", the outlet's name, headline, "14.05.2018 | 11:26", the article, a newsletter box."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    lines = ["القائمة", "بحث", ar, "", r["title"], f"{d.day:02d}.{d.month:02d}.{d.year} | {rng.randint(10, 23)}:{rng.randint(10, 59)}",
+             "", *ps, "", "اشترك في نشرتنا البريدية", "البريد الإلكتروني", "اشترك", *rel[:2]]
+    return "\n".join(lines), [rel[0], "اشترك في نشرتنا البريدية"], "day"
+
+
+def b_txt_reader(r, rng, rel):
+    """A reader-view copy: the domain, headline, author, reading time; the date and outlet in the lead's dateline."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    hy, hm, hd = hijri(d)
+    ps = paragraphs(r["body"])
+    lead = f"الرياض {hd} {HIJRI[hm - 1]} {hy} هـ الموافق {d.day} {EG[d.month - 1]} {d.year} م {ar} - {ps[0]}"
+    lines = [domain.removeprefix("www."), r["title"], rng.choice(["أحمد علي", "محرر الموقع"]), f"{rng.randint(2, 6)}-{rng.randint(7, 9)} دقائق", "",
+             lead, *ps[1:]]
+    return "\n".join(lines), [], "day", lead
+
+
+def b_txt_copy(r, rng, rel):
+    """Copied by hand: blank lines between paragraphs, "تاريخ النشر: 2018-05-14", "المصدر: Latin name" at the end."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    lines = [r["title"], "", f"تاريخ النشر: {d.isoformat()}", ""]
+    for p in ps:
+        lines += [p, ""]
+    lines += [f"المصدر: {latin}"]
+    return "\n".join(lines), [], "day"
+
+
+def b_docx_table(r, rng, rel):
+    """Word with a header table (outlet, date cells) above the headline and body paragraphs."""
+    import docx
+
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = f"الصحيفة: {ar}"
+    table.rows[0].cells[1].text = f"التاريخ: {d.day} {LEV[d.month - 1]} {d.year}"
+    document.add_paragraph(r["title"])
+    for p in ps:
+        document.add_paragraph(p)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue(), [], "day"
+
+
+def b_docx_english_source(r, rng, rel):
+    """Headline, an English source line "Source: Latin, 14 May 2018", body."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    return docx_bytes([r["title"], f"Source: {latin}, {d.day} {d:%B} {d.year}", *paragraphs(r["body"])]), [], "day"
+
+
+def b_bad_files(rel):
+    menu = "<nav>" + "".join(f"<a href='/s{i}'>{m}</a> " for i, m in enumerate(MENU)) + "</nav>"
+    return {
+        "b_bad_removed.txt": "\n".join(["عكاظ", *MENU[:6], "تم حذف هذا المحتوى", "المحتوى الذي تحاول الوصول إليه لم يعد متاحاً.", *rel[:6]]),
+        "b_bad_video.html": _page("<title>شاهد: لحظة الانفجار</title>", menu + "<h1>شاهد: لحظة الانفجار</h1><div class='video'></div><p>شاهد الفيديو</p>"),
+        "b_bad_menu_only.html": _page("<title>سكاي نيوز عربية</title>", menu + _ul(rel[:10], "list")),
+        "b_bad_login.txt": "\n".join(["تسجيل الدخول", "اسم المستخدم", "كلمة المرور", "نسيت كلمة المرور؟", "دخول", "ليس لديك حساب؟ سجل الآن"]),
+    }
+
+
+B_LAYOUTS = ("b_html_wp", "b_html_table", "b_html_english_date", "b_txt_mobile", "b_txt_reader", "b_txt_copy",
+             "b_docx_table", "b_docx_english_source")
+
+
 # --- bad files -----------------------------------------------------------------------------------------------------
 
 def bad_files(rel):
@@ -371,7 +490,8 @@ def render(layout, r, rng, rel):
     out = globals()[layout](r, rng, rel)
     content, furniture, precision = out[:3]
     first = out[3] if len(out) > 3 else None
-    ext = ".docx" if layout.startswith("docx") else ".html" if layout.startswith("html") else ".txt"
+    kind = layout.removeprefix("b_")
+    ext = ".docx" if kind.startswith("docx") else ".html" if kind.startswith("html") else ".txt"
     data = content if isinstance(content, bytes) else content.encode("utf-8")
     return ext, data, _truth(r, layout, furniture, precision, first)
 
@@ -408,6 +528,37 @@ def write(corpus, out, n, seed):
         t = _truth(r, "jsonl_scraper", [], "day")
         truth[f"scraped.jsonl#{i + 1}"] = t
     for name, content in bad_files([o["title"] for o in others[:12]]).items():
+        open(os.path.join(out, name), "wb").write(content.encode("utf-8"))
+        truth[name] = {"layout": "bad", "bad": True}
+    json.dump(truth, open(os.path.join(out, "truth.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+    print(f"{len(truth)} cases in {out}")
+
+
+def write_b(corpus, out, n, seed):
+    """Family B: one file per case, a zip of a few, four bad files (no JSON lines)."""
+    rng = random.Random(seed)
+    cases, others = sample(corpus, n, seed, slot=7)
+    os.makedirs(out, exist_ok=True)
+    truth = {}
+    plain, zipped = cases[: n - 6], cases[n - 6:]
+    for i, r in enumerate(plain):
+        layout = B_LAYOUTS[i % len(B_LAYOUTS)]
+        ext, data, t = render(layout, r, rng, [o["title"] for o in rng.sample(others, 6)])
+        name = f"{i:03d}_{layout}{ext}"
+        open(os.path.join(out, name), "wb").write(data)
+        t["layout"] = layout.removeprefix("b_")
+        truth[name] = t
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for i, r in enumerate(zipped):
+            layout = B_LAYOUTS[(i * 3) % len(B_LAYOUTS)]
+            ext, data, t = render(layout, r, rng, [o["title"] for o in rng.sample(others, 6)])
+            member = f"saved/{i:02d}{ext}"
+            z.writestr(member, data)
+            t["layout"] = "zip_" + layout.removeprefix("b_")
+            truth[f"clips.zip/{member}"] = t
+    open(os.path.join(out, "clips.zip"), "wb").write(buf.getvalue())
+    for name, content in b_bad_files([o["title"] for o in others[:12]]).items():
         open(os.path.join(out, name), "wb").write(content.encode("utf-8"))
         truth[name] = {"layout": "bad", "bad": True}
     json.dump(truth, open(os.path.join(out, "truth.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=1)
@@ -512,12 +663,13 @@ def main():
     w.add_argument("out")
     w.add_argument("--n", type=int, default=110)
     w.add_argument("--seed", type=int, default=2026)
+    w.add_argument("--family", choices=("a", "b"), default="a")
     s = sub.add_parser("score")
     s.add_argument("dir")
     s.add_argument("--show", type=int, default=0)
     args = parser.parse_args()
     if args.cmd == "write":
-        write(args.corpus, args.out, args.n, args.seed)
+        (write_b if args.family == "b" else write)(args.corpus, args.out, args.n, args.seed)
     else:
         score(args.dir, args.show)
 
