@@ -292,3 +292,76 @@ def test_a_failure_speaks_english_when_the_interface_does():
         assert failure.shown == "This is an error page"
     with translation.override("ar"):
         assert failure.shown == "هذه صفحة خطأ"
+
+
+# --- More habits: WordPress, table layouts, English dates, clippings ----------------------------------------------
+
+def test_a_wordpress_page_is_dated_by_its_published_time_not_the_updated_one_printed_first(catalogue):
+    html = page(f"<title>{TITLE}</title>",
+                f"<h1 class='entry-title'>{TITLE}</h1><time class='updated' datetime='2018-06-20T10:00:00+00:00'>2018-06-20</time>"
+                f"<time class='entry-date published' datetime='2018-05-14T08:00:00+00:00'>2018-05-14</time>"
+                f"<div class='entry-content'><p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p></div>")
+    draft = read_one("wp.html", html, catalogue)
+    assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
+
+
+def test_an_old_table_page_without_paragraph_tags_is_read_and_its_title_prefix_names_the_outlet(catalogue):
+    html = page(f"<title>سكاي نيوز عربية | {TITLE}</title>",
+                "<table><tr><td>الرئيسية - أخبار - سياسة - محليات - اقتصاد</td></tr>"
+                f"<tr><td><b>{TITLE}</b></td></tr><tr><td>العدد 13997 - الاثنين 21 شوال 1436هـ - 6 أغسطس 2015م</td></tr>"
+                f"<tr><td>{LEAD}<br><br>{MIDDLE}<br><br>{LAST}</td></tr></table>")
+    draft = read_one("old.html", html, catalogue)
+    assert draft.title == TITLE
+    assert slug(draft) == "sky-news-arabia"
+    assert (draft.published, draft.date_precision) == (date(2015, 8, 6), "day")
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+
+
+def test_a_date_in_english_words_is_read():
+    from archive.ingest import dates
+
+    assert dates.date_in_line("May 16, 2018 10:12 AM")[:2] == (date(2018, 5, 16), "day")
+    assert dates.date_in_line("Source: Okaz, 21 July 2015")[:2] == (date(2015, 7, 21), "day")
+    assert dates.date_in_line("it may 2018 be") is None
+
+
+def test_human_rights_in_a_lead_is_no_copyright_line():
+    from archive.ingest import dates
+
+    lead = ("الرياض 12 ذو القعدة 1439 هـ الموافق 25 يوليو 2018 م - أعلن المرصد السوري لحقوق الإنسان أن حصيلة القتلى "
+            "ارتفعت إلى 220 قتيلاً")
+    assert dates.date_in_line(lead)[:2] == (date(2018, 7, 25), "day")
+    assert dates.date_in_line("© 2018 جميع الحقوق محفوظة") is None
+
+
+def test_a_clippings_header_table_comes_before_its_headline(catalogue):
+    import docx as python_docx
+
+    document = python_docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "الصحيفة: CNN بالعربية"
+    table.rows[0].cells[1].text = "التاريخ: 17 تشرين الأول 2018"
+    for line in [TITLE, LEAD, MIDDLE, LAST]:
+        document.add_paragraph(line)
+    buf = io.BytesIO()
+    document.save(buf)
+    draft = read_one("clip.docx", buf.getvalue(), catalogue)
+    assert draft.title == TITLE
+    assert slug(draft) == "cnn-arabic"
+    assert (draft.published, draft.date_precision) == (date(2018, 10, 17), "day")
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+
+
+def test_a_site_name_printed_without_its_kind_word_is_recognised_only_where_a_page_names_itself(catalogue):
+    byline = read_one("page.txt", "\n".join([TITLE, "الشرق الأوسط | 14 مايو 2018", LEAD, MIDDLE, LAST]), catalogue)
+    assert slug(byline) == "asharq-al-awsat"
+    menu = read_one("page.txt", "\n".join(["الشرق الأوسط", TITLE, "14 مايو 2018", LEAD, MIDDLE, LAST]), catalogue)
+    assert menu.outlet_id is None
+
+
+def test_a_newsletter_box_after_the_article_is_left_out(catalogue):
+    text = "\n".join(["القائمة", "عكاظ", TITLE, "14.05.2018 | 11:26", LEAD, MIDDLE, LAST,
+                      "اشترك في نشرتنا البريدية", "البريد الإلكتروني", "اشترك", OTHER_STORY])
+    draft = read_one("mobile.txt", text, catalogue)
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+    assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")

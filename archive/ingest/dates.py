@@ -91,8 +91,19 @@ _ISO = re.compile(
 _NUMERIC_DMY = re.compile(
     r"(?<![\d/.\\-])(?P<day>\d{1,2})(?P<sep>[-/.\\])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})(?![\d/.\\-])"
 )
+# English month names, as pages with an English date widget print them ("May 14, 2018", "14 May 2018").
+_EN_MONTHS = {name: n for n, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+    ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
+    ("december", "dec")), start=1) for name in names}
+_EN_MONTH = "(?P<month>" + "|".join(sorted(_EN_MONTHS, key=len, reverse=True)) + r")\.?"
+_EN_DATES = (
+    re.compile(rf"(?<![a-z]){_EN_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}", re.I),
+    re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTH}(?![a-z]),?\s+{_YEAR}", re.I),
+)
 _YEAR_LINE = re.compile(r"^\s*[(\[]?\s*(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s*[)\]]?\s*$")
-_COPYRIGHT = re.compile(r"©|\(c\)|copyright|حقوق|جميع الحقوق", re.IGNORECASE)
+# "حقوق" alone is no copyright: "المرصد السوري لحقوق الإنسان" opens many a lead.
+_COPYRIGHT = re.compile(r"©|\(c\)|copyright|جميع الحقوق|حقوق (?:النشر|الطبع)|الحقوق محفوظة|all rights reserved", re.IGNORECASE)
 
 # What may stand just before a paragraph's date for it to be the day of
 # publication: "اليوم السبت (", "الجمعة، ", "الموافق ", "بتاريخ ".
@@ -187,6 +198,10 @@ def date_in_line(line: str, *, today=None):
             candidates.append((m.start(), m.end(), f"{int(m['day'])} {_CANONICAL[number]} {m['year']}", DAY))
     for m in _NUMERIC_DMY.finditer(plain):
         candidates.append((m.start(), m.end(), f"{int(m['day'])}-{int(m['month'])}-{m['year']}", DAY))
+    for pattern in _EN_DATES:
+        for m in pattern.finditer(plain):
+            number = _EN_MONTHS[m["month"].lower()]
+            candidates.append((m.start(), m.end(), f"{int(m['day'])} {_CANONICAL[number]} {m['year']}", DAY))
     for m in _ISO.finditer(plain):
         # dateparser would take 2020-02-07 by DATE_ORDER; ISO is year-month-day.
         candidates.append((m.start(), m.end(), f"{int(m['day'])}-{int(m['month'])}-{m['year']}", DAY))

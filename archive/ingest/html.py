@@ -51,6 +51,7 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
     site_name = meta.get("site_name") or ""
     title = _without_site_suffix(meta.get("title") or "", site_name or meta.get("publisher") or "",
                                  catalog.outlets if catalog is not None else None)
+    title, title_rest = _printed_part(title, tree)
 
     if title:
         # The page's own <h1> repeats the headline at the top of the text.
@@ -119,9 +120,9 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
     draft.url = meta.get("url") or ""
     draft.dateline_name = reading.dateline
     if catalog is not None:
-        cues = [Cue(site_name, may_propose=True, where="وسم og:site_name")] if site_name else []
+        cues = [Cue(site_name, may_propose=True, where="وسم og:site_name", names_site=True)] if site_name else []
         if meta.get("publisher"):
-            cues.append(Cue(meta["publisher"], may_propose=True, where="JSON-LD publisher"))
+            cues.append(Cue(meta["publisher"], may_propose=True, where="JSON-LD publisher", names_site=True))
         if draft.url:
             cues.append(Cue(draft.url, where="نطاق الرابط الأصلي (canonical/og:url)"))
             host = next(hosts_in(draft.url), ("", ""))[0]
@@ -131,11 +132,17 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
         declared = bool(site_name or meta.get("publisher"))
         suffix = _site_suffix(meta.get("raw_title") or "")
         if suffix and not declared:
-            cues.append(Cue(suffix, where="ذيل عنوان الصفحة"))
+            cues.append(Cue(suffix, where="ذيل عنوان الصفحة", names_site=True))
+        prefix = _site_prefix(meta.get("raw_title") or "")
+        if prefix and not declared:
+            cues.append(Cue(prefix, where="صدر عنوان الصفحة", names_site=True))
+        if title_rest and not declared:
+            cues.extend(Cue(part, where="عنوان الصفحة بجانب العنوان", names_site=True) for part in title_rest)
         cues.extend(reading.cues)
         if not declared:
             # Weaker than a name the page declares: asked for only without one.
             cues.extend(_logo_cues(tree))
+            cues.extend(_home_link_cues(tree))
             cues.extend(_copyright_cues(tree))
             cues.extend(file_name_cues(source_name))
         resolve(cues, catalog.outlets).apply(draft)
@@ -190,6 +197,21 @@ _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "time", "span",
 NEAR_BEFORE, NEAR_AFTER = 6, 10
 
 
+def _visible_lines(tree):
+    """The page's visible lines, one per block or <br>, without scripts, navigation and footers."""
+    from copy import deepcopy
+
+    page = deepcopy(tree)
+    for node in page.xpath("//script|//style|//noscript|//footer|//nav|//head"):
+        node.getparent().remove(node)
+    for node in page.iter():
+        if isinstance(node.tag, str) and node.tag in _BLOCKS:
+            node.tail = "\n" + (node.tail or "")
+            node.text = "\n" + (node.text or "")
+    lines = [clean_line(line) for line in page.text_content().split("\n")]
+    return [line for line in lines if line]
+
+
 def _near_headline(tree, title):
     """The page's visible lines nearest its headline, nearest first.
 
@@ -200,17 +222,7 @@ def _near_headline(tree, title):
     if tree is None or not title:
         return ""
     try:
-        from copy import deepcopy
-
-        page = deepcopy(tree)
-        for node in page.xpath("//script|//style|//noscript|//footer|//nav|//head"):
-            node.getparent().remove(node)
-        for node in page.iter():
-            if isinstance(node.tag, str) and node.tag in _BLOCKS:
-                node.tail = "\n" + (node.tail or "")
-                node.text = "\n" + (node.text or "")
-        lines = [clean_line(line) for line in page.text_content().split("\n")]
-        lines = [line for line in lines if line]
+        lines = _visible_lines(tree)
         key = loose(title)
         at = next((i for i, line in enumerate(lines) if loose(line) == key), None)
         if at is None:
@@ -238,10 +250,26 @@ def _logo_cues(tree):
                        for a in img.iterancestors("a"))
             alt = clean_line(img.get("alt"))
             if alt and len(alt) <= 60 and ("logo" in marks or "شعار" in alt or home):
-                cues.append(Cue(re.sub(r"^(?:شعار|logo)\s*", "", alt, flags=re.I), where="نص شعار الموقع (alt)"))
+                cues.append(Cue(re.sub(r"^(?:شعار|logo)\s*", "", alt, flags=re.I), where="نص شعار الموقع (alt)", names_site=True))
     except Exception:  # a malformed tree: no cue rather than a failed upload
         pass
     return cues[:3]
+
+
+def _home_link_cues(tree):
+    """"<a href="https://www.okaz.com.sa/" rel="home">": the domain of the page's link to its own home."""
+    cues = []
+    try:
+        for a in tree.xpath("//a[@href]"):
+            href = (a.get("href") or "").strip()
+            if re.match(r"^https?://[^/\s]+/?$", href) and ("home" in (a.get("rel") or "").lower()
+                                                          or a.xpath("ancestor::header") or a.xpath(".//img")
+                                                          or "logo" in (a.get("class") or "").lower()
+                                                          or a.xpath("ancestor::*[contains(@class,'brand') or contains(@class,'logo') or contains(@class,'site-title')]")):
+                cues.append(Cue(href, where="رابط الصفحة الرئيسية للموقع"))
+    except Exception:  # a malformed tree: no cue rather than a failed upload
+        pass
+    return cues[:2]
 
 
 def _loose_date(value):
@@ -264,9 +292,13 @@ def _main_text(html, tree):
     ) or ""
     if text.strip():
         return text
-    # trafilatura found nothing it trusts: the page's paragraphs, as they are.
+    # trafilatura found nothing it trusts: the page's paragraphs, as they are;
+    # an old table layout has none, only text between <br>s: its visible lines,
+    # read like a text save (menus and furniture go by shape).
     paragraphs = [clean_line(p.text_content()) for p in tree.iter("p")]
-    return "\n".join(p for p in paragraphs if p)
+    if sum(len(p) for p in paragraphs) >= 200:
+        return "\n".join(p for p in paragraphs if p)
+    return "\n".join(_visible_lines(tree))
 
 
 def _metadata(tree):
@@ -290,14 +322,20 @@ def _metadata(tree):
         meta["dates"].append((published_meta, "وسم article:published_time"))
     if isinstance(ld_article.get("datePublished"), str):
         meta["dates"].append((ld_article["datePublished"], "JSON-LD datePublished"))
+    # A page's <time> elements, the one marked published first and one marked
+    # updated or modified last: WordPress prints "updated" before "published".
+    times = []
     for node in tree.iter("time"):
         if _in_footer(node):
             continue
+        marks = " ".join(filter(None, [node.get("class"), node.get("itemprop"), node.get("id")])).lower()
         # "<time>الاثنين 14 مايو 2018</time>": a <time> without datetime says it in words.
         value = node.get("datetime") or clean_line(node.text_content())
         if value:
-            meta["dates"].append((value, "عنصر <time> في الصفحة"))
-            break
+            rank = 0 if re.search(r"publish|entry-date|created", marks) else 2 if re.search(r"updat|modif", marks) else 1
+            times.append((rank, len(times), value))
+    if times:
+        meta["dates"].append((min(times)[2], "عنصر <time> في الصفحة"))
     other = content(("itemprop", "datepublished"), ("name", "datepublished"), ("name", "pubdate"),
                     ("name", "publishdate"), ("name", "date"), ("name", "dc.date"), ("name", "dc.date.issued"))
     if other:
@@ -361,13 +399,19 @@ def _in_footer(node):
     return False
 
 
+def _site_prefix(title):
+    """The first part of "Outlet | Headline" (asked for as a known outlet only)."""
+    parts = _TITLE_SEPARATORS.split(title)
+    return parts[0].strip() if len(parts) >= 2 and len(parts[0].split()) <= 5 else ""
+
+
 def _site_suffix(title):
     """The last part of "Headline - Outlet" (asked for as a known outlet only)."""
     parts = _TITLE_SEPARATORS.split(title)
     return parts[-1].strip() if len(parts) >= 2 and len(parts[-1].split()) <= 5 else ""
 
 
-_COPYRIGHT_LINE = re.compile(r"(?:©|\(c\)|copyright|حقوق)", re.I)
+_COPYRIGHT_LINE = re.compile(r"©|\(c\)|copyright|جميع الحقوق|حقوق (?:النشر|الطبع)|الحقوق محفوظة|all rights reserved", re.I)
 
 
 def _copyright_cues(tree):
@@ -376,16 +420,35 @@ def _copyright_cues(tree):
     try:
         # Footers first; then any short text with a copyright sign (a div class="copy" is a footer too).
         found = tree.xpath("//footer//text() | //*[contains(@class,'footer') or contains(@id,'footer')]//text()")
-        found += tree.xpath("//body//text()[contains(., '©') or contains(., 'حقوق') or contains(translate(., 'COPYRIGHT', 'copyright'), 'copyright')]")
+        found += tree.xpath("//body//text()[contains(., '©') or contains(., 'الحقوق') or contains(., 'حقوق النشر') or contains(translate(., 'COPYRIGHT', 'copyright'), 'copyright')]")
         for text in found:
             text = clean_line(text)
             if _COPYRIGHT_LINE.search(text) and len(text) < 200:
                 name = re.sub(r"©|\(c\)|copyright|\d{4}(?:\s*[-–]\s*\d{4})?|جميع الحقوق محفوظة(?:\s*لـ?\s*)?|حقوق النشر محفوظة(?:\s*لـ?\s*)?|all rights reserved|[.,،|]", " ", text, flags=re.I)
                 if name.strip():
-                    cues.append(Cue(" ".join(name.split()), where="سطر حقوق النشر"))
+                    cues.append(Cue(" ".join(name.split()), where="سطر حقوق النشر", names_site=True))
     except Exception:  # a malformed tree: no cue rather than a failed upload
         pass
     return cues[:3]
+
+
+def _printed_part(title, tree):
+    """"Outlet | Headline" whose outlet the catalogue does not hold: the part the
+    page prints on a line of its own is the headline; the rest are asked for as
+    the outlet. ``(title, [other parts])``; the title unchanged when no part is printed."""
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title, []
+    try:
+        printed = {loose(line) for line in _visible_lines(tree)}
+    except Exception:  # a malformed tree: keep the title as declared
+        return title, []
+    if loose(title) in printed:
+        return title, []
+    for part in parts:
+        if loose(part) in printed and len(part.split()) >= 3:
+            return part, [p for p in parts if p is not part and len(p.split()) <= 5]
+    return title, []
 
 
 def _without_site_suffix(title, site_name, outlets=None):

@@ -67,6 +67,9 @@ _FURNITURE = [re.compile(p) for p in (
     r"^(?:عدد )?(?:المشاهدات|مشاهدات|القراءات|قراءات)\s*[:：]?\s*\d*$",
     r"^\d+\s*(?:مشاهده|مشاهدات|قراءه|قراءات)$",
     r"^(?:حجم الخط|تكبير الخط|تصغير الخط)",
+    # A newsletter box: "اشترك في نشرتنا البريدية", "البريد الإلكتروني", "اشترك".
+    r"^(?:اشترك|اشتركوا|سجل|انضم)(?:\s+الان)?\s*(?:في|ب|الي|إلى|لتصلك|ليصلك)?\s*(?:نشرتنا|النشره|القائمه البريديه|نشره)",
+    r"^(?:اشترك|اشترك الان|subscribe|البريد الالكتروني|بريدك الالكتروني|ادخل بريدك الالكتروني)$",
     # Bylines: "بقلم: فلان", "كتب - فلان الفلاني".
     r"^(?:بقلم|كتب|كتبت|اعداد|تحرير|ترجمه|تصوير|متابعه)\s*[:：\-–]\s*\S+(?:\s\S+){0,4}$",
 )]
@@ -82,8 +85,9 @@ _STOP = [re.compile(p) for p in (
     r"^(?:مواضيع|اخبار|مقالات) ذات صله",
     r"^(?:الاكثر قراءه|الاكثر مشاهده|اقرا ايضا)$",
 )]
-_SOURCE = re.compile(r"^(?:المصدر|مصدر الخبر|source)\s*[:：]\s*(?P<name>.{2,80})$")
-_RAW_SOURCE = re.compile(r"^(?:المصدر|مصدر الخبر|source)\s*[:：]\s*", re.I)
+# "المصدر: …", and a clipping's "الصحيفة: …" / "الجريدة: …" / "Source: …".
+_SOURCE = re.compile(r"^(?:المصدر|مصدر الخبر|الصحيفه|الجريده|الناشر|الوكاله|وسيله الاعلام|source|publisher|newspaper)\s*[:：]\s*(?P<name>.{2,80})$")
+_RAW_SOURCE = re.compile(r"^(?:المصدر|مصدر الخبر|الصحيفة|الصحيفه|الجريدة|الجريده|الناشر|الوكالة|الوكاله|وسيلة الإعلام|وسيلة الاعلام|source|publisher|newspaper)\s*[:：]\s*", re.I)
 # "قوات عراقية قرب الحويجة، أرشيف", "(صورة أرشيفية)", "صورة: ..."
 _CAPTION = re.compile(r"(?:[،,(\-–]\s*(?:ارشيف|صوره ارشيفيه)\)?$|^\(?(?:صوره|الصوره|تصوير)\s*[:(])")
 
@@ -106,6 +110,7 @@ _LEAD_DATELINE = re.compile(
 
 # The start of a lead up to its colon, when short: "دبي - العربية.نت: ".
 _LEAD_PREFIX = re.compile(r"^(?P<prefix>(?:[^:.!؟\n]|\.(?=\S)){2,60}?)\s*:(?!\d)")
+_COPYRIGHT_LINE = re.compile(r"©|\(c\)|copyright|جميع الحقوق|حقوق (?:النشر|الطبع)|الحقوق محفوظه|all rights reserved", re.I)
 # What a copyright line says besides the name ("© 2023 Okaz. جميع الحقوق محفوظة").
 _COPYRIGHT_NAME = re.compile(
     r"©|\(c\)|copyright|\b\d{4}(?:\s*[-–]\s*\d{4})?\b|جميع الحقوق محفوظه(?: ل\S*)?|حقوق النشر محفوظه|all rights reserved|[.,،|]", re.I)
@@ -134,9 +139,14 @@ _CRUMB_SPLIT = re.compile(r"\s*(?:[›»>\\]|/(?!\d))\s*")
 def is_menu(line: str) -> bool:
     """A site menu or breadcrumb saved as one line: three or more short items
     between | • · ("الرئيسية | أخبار | رياضة"), or two or more between › » >
-    ("الرئيسية › أخبار"). A byline "Outlet | date" is a date line, read first."""
+    ("الرئيسية › أخبار"), or four or more between spaced dashes. A byline
+    "Outlet | date" is a date line, read first."""
     parts = [p for p in _MENU_SPLIT.split(line) if p.strip()]
     if len(parts) >= 3 and all(word_count(p) <= 3 for p in parts):
+        return True
+    # "الرئيسية - أخبار - سياسة - رياضة": four items or more between spaced dashes ("ترمب - بوتين" is a headline's).
+    dashed = [p for p in re.split(r"\s[-–—]\s", line) if p.strip()]
+    if len(dashed) >= 4 and all(word_count(p) <= 2 for p in dashed):
         return True
     line = re.sub(r"«[^«»]*»", "q", line)  # a quotation's closing » is no breadcrumb arrow
     crumbs = [p for p in _CRUMB_SPLIT.split(line) if p.strip()]
@@ -302,7 +312,7 @@ def read_text(text: str, outlet_names=()) -> Reading:
                 kind == TEXT and word_count(line) <= 2 and not line.endswith((".", ":"))
             ):
                 if kind == SOURCE:  # "المصدر: …" under the headline names the outlet too
-                    reading.cues.insert(0, Cue(source_name(line), may_propose=True, where="سطر «المصدر»"))
+                    reading.cues.insert(0, Cue(source_name(line), may_propose=True, where="سطر «المصدر»", names_site=True))
                 reading.header_lines.append(line)
                 i += 1
                 continue
@@ -322,7 +332,7 @@ def read_text(text: str, outlet_names=()) -> Reading:
             reading.trailer_lines = lines[j:]
             break
         if kind == SOURCE:
-            reading.cues.insert(0, Cue(source_name(line), may_propose=True, where="سطر «المصدر»"))
+            reading.cues.insert(0, Cue(source_name(line), may_propose=True, where="سطر «المصدر»", names_site=True))
             reading.trailer_lines.append(line)
             continue
         if kind in (FURNITURE, CAPTION) or (kind == DATE and j == body_at):
@@ -395,6 +405,9 @@ def _collect_cues_and_dateline(reading):
             if following:
                 cues.append(Cue(following[0], may_propose=True, where="فقرة «عن مصدر الخبر»"))
     for line in reading.header_lines:
+        if classify(line) == SOURCE and not any(c.where == "سطر «المصدر»" for c in cues):
+            # "الصحيفة: …" above the headline (a clipping's header table).
+            cues.insert(0, Cue(source_name(line), may_propose=True, where="سطر «المصدر»", names_site=True))
         m = BRACKET_TAG.match(line)
         if m:
             cues.append(Cue(m["outlet"], where="وسم الوكالة بعد مكان الخبر"))
@@ -416,7 +429,7 @@ def _collect_cues_and_dateline(reading):
             # beside the date names the outlet, if it is a known one.
             rest = date_line_rest(line)
             if rest:
-                cues.append(Cue(rest, where="سطر الكاتب والتاريخ"))
+                cues.append(Cue(rest, where="سطر الكاتب والتاريخ", names_site=True))
     lead = reading.body_lines[0]
     title = loose(reading.title) if not reading.title_derived else ""
     for line in reading.header_lines:
@@ -425,7 +438,7 @@ def _collect_cues_and_dateline(reading):
         if title and plain.startswith(title) and len(plain) > len(title):
             m = re.match(r"\s*[|\-–—•»:]\s*(?P<name>.{2,60})$", line[len(reading.title):]) if line.startswith(reading.title) else None
             if m:
-                cues.append(Cue(m["name"].strip(), where="ذيل عنوان الصفحة"))
+                cues.append(Cue(m["name"].strip(), where="ذيل عنوان الصفحة", names_site=True))
     m = _LEAD_PREFIX.match(lead)
     if m:
         # "دبي - العربية.نت: …", "فرانس 24 / أ ف ب: …": a place and an outlet before the colon.
@@ -446,10 +459,10 @@ def _collect_cues_and_dateline(reading):
             cues.append(Cue(m["name"], where="العنوان"))
     # "© 2023 Okaz. جميع الحقوق محفوظة": the name in a copyright line, weakest.
     for line in [*reading.header_lines, *trailer]:
-        if _COPYRIGHT_NAME.search(loose(line)) and word_count(line) <= 12:
+        if _COPYRIGHT_LINE.search(loose(line)) and word_count(line) <= 12:
             name = " ".join(_COPYRIGHT_NAME.sub(" ", loose(line)).split())
             if name:
-                cues.append(Cue(name, where="سطر حقوق النشر"))
+                cues.append(Cue(name, where="سطر حقوق النشر", names_site=True))
     # A header line that is only a name ("رووداو") names a known outlet or nothing.
     for line in reading.header_lines:
         if classify(line) == TEXT and word_count(line) <= 5:
