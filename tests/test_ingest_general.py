@@ -365,3 +365,8 @@ def test_a_newsletter_box_after_the_article_is_left_out(catalogue):
     draft = read_one("mobile.txt", text, catalogue)
     assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
     assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
+
+
+def test_a_number_in_an_outlets_name_beside_the_date_stays_part_of_the_name(catalogue):
+    draft = read_one("report.docx", docx([TITLE, "فرانس 24 | 21 تموز/يوليو 2018", LEAD, MIDDLE, LAST]), catalogue)
+    assert slug(draft) == "france-24-arabic"

@@ -197,7 +197,7 @@ def date_line_rest(line: str, found=None) -> str:
     rest = line.replace(found[2], " ")
     # The Hijri date beside it ("18 رجب 1439هـ الموافق 4/4/2018م") is part of the date.
     rest = dates._HIJRI_DMY.sub(" ", rest.translate(dates._DIGITS))
-    rest = re.sub(r"(?<!\S)[\d/]+(?:هـ|ه|م)?(?!\S)", " ", rest)
+    rest = re.sub(r"(?<!\S)[\d/]+(?:هـ|ه|م)(?!\S)", " ", rest)  # "1439هـ" (a number alone may be a name's: "فرانس 24")
     # The noise is matched on the loose form, word by word, to keep the original spelling.
     kept = [w for w in rest.split() if _DATE_LINE_NOISE.sub("", loose(w)).strip()]
     return " ".join(kept)
