@@ -451,6 +451,125 @@ B_LAYOUTS = ("b_html_wp", "b_html_table", "b_html_english_date", "b_txt_mobile",
              "b_docx_table", "b_docx_english_source")
 
 
+# --- family C: written and frozen before being scored once, after family B's fixes -------------------------------
+
+def c_html_kicker(r, rng, rel):
+    """twitter:title only; a kicker span inside the <h1>; a text logo; both month systems with spaces around the slash."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d, e = r["day"], html.escape
+    ps = paragraphs(r["body"])
+    head = f"<title>{e(r['title'])}</title><meta name='twitter:title' content='{e(r['title'])}'>"
+    body = (f"<header><a class='logo' href='/'><span>{e(ar)}</span></a>{_ul(MENU[:7], 'menu')}</header>"
+            f"<main><h1><span class='kicker'>حصري</span> {e(r['title'])}</h1>"
+            f"<div class='post-date'>{weekday(d)}، {d.day} {LEV[d.month - 1]} / {EG[d.month - 1]} {d.year}</div>"
+            f"{_ps(ps)}</main><aside>{_ul(rel[:4], 'side')}</aside>")
+    return _page(head, body), [rel[0], "حصري"], "day"
+
+
+def c_html_microdata(r, rng, rel):
+    """schema.org microdata only: itemprop headline, datePublished meta, publisher name meta."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d, e = r["day"], html.escape
+    ps = paragraphs(r["body"])
+    body = (f"{_ul(MENU[:6], 'nav')}<div itemscope itemtype='http://schema.org/NewsArticle'>"
+            f"<h1 itemprop='headline'>{e(r['title'])}</h1><meta itemprop='datePublished' content='{d.isoformat()}'>"
+            f"<span itemprop='publisher' itemscope itemtype='http://schema.org/Organization'><meta itemprop='name' content='{e(latin)}'></span>"
+            f"<div itemprop='articleBody'>{_ps(ps)}</div></div>{_ul(rel[:3], 'more')}")
+    return _page(f"<title>{e(r['title'])}</title>", body), [rel[0]], "day"
+
+
+def c_html_indic_byline(r, rng, rel):
+    """Arabic og:site_name, a byline paragraph with Arabic-Indic digits under the <h1>."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d, e = r["day"], html.escape
+    ps = paragraphs(r["body"])
+    stamp = f"{d.day} {EG[d.month - 1]} {d.year}".translate(ARABIC_DIGITS)
+    head = f"<title>{e(r['title'])}</title><meta property='og:site_name' content='{e(ar)}'>"
+    body = (f"<h1>{e(r['title'])}</h1><p class='byline'>بقلم {rng.choice(['سامي خليل', 'منى حسن'])} - {stamp}</p>"
+            f"{_ps(ps)}<div class='share'><a>شارك</a><a>تويتر</a></div>")
+    return _page(head, body), ["شارك"], "day"
+
+
+def c_txt_fields(r, rng, rel):
+    """Field lines under the headline (الكاتب: / التاريخ: / القسم:), tags and a comment count at the end."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    lines = [ar, "الرئيسية | سياسة | اقتصاد | رياضة", r["title"], f"الكاتب: {rng.choice(['فريق التحرير', 'خالد عمر'])}",
+             f"التاريخ: {weekday(d)} {d.day}/{d.month}/{d.year}", "القسم: سياسة", *ps, "الوسوم: أخبار، سياسة",
+             f"{rng.randint(2, 9)} تعليقات", *rel[:2]]
+    return "\n".join(lines), [rel[0], "الوسوم", "تعليقات"], "day"
+
+
+def c_txt_repost(r, rng, rel):
+    """A forum repost: «headline» in quotes after "منقول", "بتاريخ 14-5-2018", the source URL at the end."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    lines = ["منقول", r["title"], f"بتاريخ {d.day}-{d.month}-{d.year}", "", *ps, "",
+             f"المصدر: https://{domain}{path}{rng.randint(1000, 99999)}", "رد مع اقتباس"]
+    return "\n".join(lines), ["رد مع اقتباس"], "day"
+
+
+def c_docx_issue(r, rng, rel):
+    """Word: headline, a deck, "Outlet، العدد 1234، 14 مايو 2018", body."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    deck = "تفاصيل جديدة حول الخبر وردود الفعل عليه"
+    return docx_bytes([r["title"], deck, f"{ar}، العدد {rng.randint(1000, 9999)}، {d.day} {EG[d.month - 1]} {d.year}", *ps]), [deck], "day"
+
+
+def c_docx_month(r, rng, rel):
+    """Word: headline, the month and year alone ("أيار 2018"), body; the outlet only in the file's name."""
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    return docx_bytes([r["title"], f"{LEV[d.month - 1]} {d.year}", *ps]), [], "month"
+
+
+C_LAYOUTS = ("c_html_kicker", "c_html_microdata", "c_html_indic_byline", "c_txt_fields", "c_txt_repost",
+             "c_docx_issue", "c_docx_month")
+
+
+def c_bad_files(rel):
+    return {
+        "c_bad_404.txt": "404 Not Found\nThe requested URL was not found on this server.\nApache Server",
+        "c_bad_gallery.html": _page("<title>صور: مشاهد من المدينة</title>", "<h1>صور: مشاهد من المدينة</h1>" + "".join(
+            f"<figure><img src='/p{i}.jpg'><figcaption>{html.escape(t[:30])}</figcaption></figure>" for i, t in enumerate(rel[:8]))),
+        "c_bad_archive_list.txt": "\n".join(["أرشيف الأخبار", *[f"{t} - {i + 1}/5/2018" for i, t in enumerate(rel[:10])], "الصفحة التالية"]),
+    }
+
+
+def write_c(corpus, out, n, seed):
+    """Family C: one file per case (the Word files named after their outlet), a JSON-lines file of another shape, bad files."""
+    rng = random.Random(seed)
+    cases, others = sample(corpus, n, seed, slot=9)
+    os.makedirs(out, exist_ok=True)
+    truth = {}
+    plain, recs = cases[: n - 6], cases[n - 6:]
+    for i, r in enumerate(plain):
+        layout = C_LAYOUTS[i % len(C_LAYOUTS)]
+        ext, data, t = render(layout, r, rng, [o["title"] for o in rng.sample(others, 6)])
+        if t["precision"] == "month":
+            t["date"] = r["day"].replace(day=1).isoformat()
+        name = f"{i:03d}_{layout}{ext}" if ext != ".docx" else f"{i:03d}_{r['source']}_{layout}{ext}"
+        open(os.path.join(out, name), "wb").write(data)
+        t["layout"] = layout.removeprefix("c_")
+        truth[name] = t
+    lines = []
+    for i, r in enumerate(recs):
+        slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+        lines.append(json.dumps({"title": r["title"], "text": r["body"], "source_name": ar,
+                                 "pub_date": f"{r['day'].isoformat()}T11:26:00Z", "url": f"https://{domain}{path}{i}"}, ensure_ascii=False))
+        truth[f"feed.jsonl#{i + 1}"] = _truth(r, "jsonl_feed", [], "day")
+    open(os.path.join(out, "feed.jsonl"), "w", encoding="utf-8").write("\n".join(lines) + "\n")
+    for name, content in c_bad_files([o["title"] for o in others[:12]]).items():
+        open(os.path.join(out, name), "wb").write(content.encode("utf-8"))
+        truth[name] = {"layout": "bad", "bad": True}
+    json.dump(truth, open(os.path.join(out, "truth.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+    print(f"{len(truth)} cases in {out}")
+
+
 # --- bad files -----------------------------------------------------------------------------------------------------
 
 def bad_files(rel):
@@ -490,7 +609,7 @@ def render(layout, r, rng, rel):
     out = globals()[layout](r, rng, rel)
     content, furniture, precision = out[:3]
     first = out[3] if len(out) > 3 else None
-    kind = layout.removeprefix("b_")
+    kind = layout.removeprefix("b_").removeprefix("c_")
     ext = ".docx" if kind.startswith("docx") else ".html" if kind.startswith("html") else ".txt"
     data = content if isinstance(content, bytes) else content.encode("utf-8")
     return ext, data, _truth(r, layout, furniture, precision, first)
@@ -663,13 +782,13 @@ def main():
     w.add_argument("out")
     w.add_argument("--n", type=int, default=110)
     w.add_argument("--seed", type=int, default=2026)
-    w.add_argument("--family", choices=("a", "b"), default="a")
+    w.add_argument("--family", choices=("a", "b", "c"), default="a")
     s = sub.add_parser("score")
     s.add_argument("dir")
     s.add_argument("--show", type=int, default=0)
     args = parser.parse_args()
     if args.cmd == "write":
-        (write_b if args.family == "b" else write)(args.corpus, args.out, args.n, args.seed)
+        {"a": write, "b": write_b, "c": write_c}[args.family](args.corpus, args.out, args.n, args.seed)
     else:
         score(args.dir, args.show)
 
