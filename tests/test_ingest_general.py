@@ -370,3 +370,59 @@ def test_a_newsletter_box_after_the_article_is_left_out(catalogue):
 def test_a_number_in_an_outlets_name_beside_the_date_stays_part_of_the_name(catalogue):
     draft = read_one("report.docx", docx([TITLE, "فرانس 24 | 21 تموز/يوليو 2018", LEAD, MIDDLE, LAST]), catalogue)
     assert slug(draft) == "france-24-arabic"
+
+
+# --- Field lines, decks, reposts, microdata, kickers ------------------------------------------------------------
+
+def test_field_lines_under_the_headline_give_the_date_and_stay_out_of_the_body(catalogue):
+    text = "\n".join(["الرئيسية | سياسة | اقتصاد | رياضة", TITLE, "الكاتب: فريق التحرير", "التاريخ: السبت 24/2/2018",
+                      "القسم: سياسة", LEAD, MIDDLE, LAST, "الوسوم: أخبار، سياسة", "5 تعليقات", OTHER_STORY])
+    draft = read_one("page.txt", text, catalogue)
+    assert (draft.published, draft.date_precision) == (date(2018, 2, 24), "day")
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+
+
+def test_a_deck_under_the_headline_and_a_papers_issue_line_are_header_not_body(catalogue):
+    deck = "تفاصيل جديدة حول الخبر وردود الفعل عليه"
+    lines = [TITLE, deck, "بي بي سي عربي، العدد 2706، 21 يونيو 2018", LEAD, MIDDLE, LAST]
+    draft = read_one("clip.docx", docx(lines), catalogue)
+    assert draft.title == TITLE
+    assert (draft.published, draft.date_precision) == (date(2018, 6, 21), "day")
+    assert slug(draft) == "bbc-arabic"
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+
+
+def test_a_forum_reposts_reply_buttons_end_the_article(catalogue):
+    text = "\n".join(["منقول", TITLE, "بتاريخ 14-5-2018", LEAD, MIDDLE, LAST, "رد مع اقتباس"])
+    draft = read_one("repost.txt", text, catalogue)
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+    assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
+
+
+def test_a_microdata_publisher_names_the_outlet(catalogue):
+    html = page(f"<title>{TITLE}</title>",
+                f"<div itemscope itemtype='http://schema.org/NewsArticle'><h1 itemprop='headline'>{TITLE}</h1>"
+                "<meta itemprop='datePublished' content='2018-05-14'>"
+                "<span itemprop='publisher' itemscope><meta itemprop='name' content='Al Arabiya'></span>"
+                f"<div itemprop='articleBody'><p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p></div></div>")
+    draft = read_one("a.html", html, catalogue)
+    assert slug(draft) == "al-arabiya"
+    assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
+
+
+def test_a_kicker_before_the_headline_in_the_h1_stays_out_of_the_body_and_a_text_logo_names_the_outlet(catalogue):
+    html = page(f"<title>{TITLE}</title><meta name='twitter:title' content='{TITLE}'>",
+                f"<header><a class='logo' href='/'><span>عكاظ</span></a></header><main><h1><span>حصري</span> {TITLE}</h1>"
+                f"<div>14 أيار / مايو 2018</div><p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p></main>")
+    draft = read_one("a.html", html, catalogue)
+    assert draft.title == TITLE
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+    assert slug(draft) == "okaz"
+
+
+def test_a_scrapers_pub_date_field_dates_the_record(catalogue):
+    import json
+
+    record = {"title": TITLE, "text": "\n".join([LEAD, MIDDLE, LAST]), "source_name": "عكاظ", "pub_date": "2018-05-14T11:26:00Z"}
+    draft = read_one("feed.jsonl", json.dumps(record, ensure_ascii=False) + "\n", catalogue)
+    assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")

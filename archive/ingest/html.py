@@ -54,9 +54,12 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
     title, title_rest = _printed_part(title, tree)
 
     if title:
-        # The page's own <h1> repeats the headline at the top of the text.
+        # The page's own <h1> repeats the headline at the top of the text,
+        # perhaps behind a kicker ("حصري", "فيديو") of a word or two.
         lines = text.split("\n")
-        head = [line for line in lines[:5] if loose(clean_line(line)) != loose(title)]
+        key = loose(title)
+        head = [line for line in lines[:5] if not (loose(clean_line(line)) == key or (
+            loose(clean_line(line)).endswith(key) and len(loose(clean_line(line))[:-len(key)].split()) <= 2))]
         text = "\n".join([*head, *lines[5:]])
         try:
             reading = read_text("\n".join([title, "", text]))
@@ -253,7 +256,15 @@ def _logo_cues(tree):
                 cues.append(Cue(re.sub(r"^(?:شعار|logo)\s*", "", alt, flags=re.I), where="نص شعار الموقع (alt)", names_site=True))
     except Exception:  # a malformed tree: no cue rather than a failed upload
         pass
-    return cues[:3]
+    # A logo in words: <a class="logo" href="/"><span>عكاظ</span></a>.
+    try:
+        for a in tree.xpath("//a[contains(@class,'logo') or contains(@id,'logo') or @rel='home']"):
+            name = clean_line(a.text_content())
+            if name and len(name) <= 60:
+                cues.append(Cue(name, where="نص شعار الموقع", names_site=True))
+    except Exception:  # a malformed tree: no cue rather than a failed upload
+        pass
+    return cues[:4]
 
 
 def _home_link_cues(tree):
@@ -355,6 +366,12 @@ def _metadata(tree):
         publisher = publisher[0] if publisher else None
     if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
         meta["publisher"] = clean_line(publisher["name"])
+    else:
+        # schema.org microdata: <span itemprop="publisher"><meta itemprop="name" content="…"></span>.
+        for node in tree.xpath("//*[@itemprop='publisher']//*[@itemprop='name']")[:1]:
+            name = clean_line(node.get("content") or node.text_content())
+            if name:
+                meta["publisher"] = name
     meta["site_name"] = clean_line(content(("property", "og:site_name"), ("name", "og:site_name"), ("name", "application-name")))
 
     canonical = next((link.get("href") for link in tree.iter("link")

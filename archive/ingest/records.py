@@ -51,7 +51,7 @@ FIELDS = {
     "body": ("body", "text", "content", "article", "article_body", "articleBody", "maintext", "raw_text"),
     "title": ("title", "headline", "name"),
     "published": ("published", "date", "date_published", "datePublished", "published_at", "pubdate",
-                  "publish_date", "time"),
+                  "publish_date", "pub_date", "pubDate", "published_date", "publication_date", "time"),
     "url": ("url", "link", "canonical", "source_url"),
     "source": ("source", "site", "site_name", "sitename", "outlet", "publisher", "source_name", "domain"),
     "id": ("id", "external_id", "guid"),

@@ -71,13 +71,18 @@ _FURNITURE = [re.compile(p) for p in (
     r"^(?:اشترك|اشتركوا|سجل|انضم)(?:\s+الان)?\s*(?:في|ب|الي|إلى|لتصلك|ليصلك)?\s*(?:نشرتنا|النشره|القائمه البريديه|نشره)",
     r"^(?:اشترك|اشترك الان|subscribe|البريد الالكتروني|بريدك الالكتروني|ادخل بريدك الالكتروني)$",
     # Bylines: "بقلم: فلان", "كتب - فلان الفلاني".
-    r"^(?:بقلم|كتب|كتبت|اعداد|تحرير|ترجمه|تصوير|متابعه)\s*[:：\-–]\s*\S+(?:\s\S+){0,4}$",
+    r"^(?:بقلم|كتب|كتبت|اعداد|تحرير|ترجمه|تصوير|متابعه|الكاتب|الكاتبه|المحرر|المحرره|المراسل|by)\s*[:：\-–]\s*\S+(?:\s\S+){0,4}$",
+    # A page's field lines: "القسم: سياسة", "التصنيف: أخبار".
+    r"^(?:القسم|التصنيف|الباب|الفئه|section|category)\s*[:：]\s*\S+(?:\s\S+){0,3}$",
 )]
 # After one of these only the page's trailer follows.
 _STOP = [re.compile(p) for p in (
     r"^عن مصدر الخبر$",
     r"^يمكنك قراءه الخبر",
     r"^(?:التعليقات|تعليقات)\s*(?:\(\s*\d+\s*\))?$",
+    r"^\d+\s*(?:تعليق|تعليقات|comments?)$",
+    # A forum's reply buttons under a reposted article.
+    r"^(?:رد مع اقتباس|اقتباس|الرد السريع|reply with quote)$",
     r"^اضف تعليق",
     r"^(?:اكتب|ادخل) تعليق",
     r"^لا توجد تعليقات",
@@ -181,7 +186,7 @@ def classify(line: str) -> str:
 # "بتاريخ"), the weekday, the time ("11:26 م", "01:57 GMT") and separators.
 _DATE_LINE_NOISE = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?|[|:：,،\-–—/()\[\]•·.]|"
-    r"(?<!\w)(?:نشر|تم النشر|منشور|النشر|تاريخ|بتاريخ|في|اخر|تحديث|التحديث|تم التحديث|محدث|حدث|"
+    r"(?<!\w)(?:نشر|تم النشر|منشور|النشر|تاريخ|التاريخ|بتاريخ|في|اخر|تحديث|التحديث|تم التحديث|محدث|حدث|"
     r"الموافق|اليوم|ص|م|مساء|صباحا|بتوقيت|توقيت|غرينتش|مكه|المكرمه|gmt|gst|utc|ast|am|pm|"
     r"published|updated|last|on|at|"
     r"السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه)(?!\w)"
@@ -197,7 +202,8 @@ def date_line_rest(line: str, found=None) -> str:
     rest = line.replace(found[2], " ")
     # The Hijri date beside it ("18 رجب 1439هـ الموافق 4/4/2018م") is part of the date.
     rest = dates._HIJRI_DMY.sub(" ", rest.translate(dates._DIGITS))
-    rest = re.sub(r"(?<!\S)[\d/]+(?:هـ|ه|م)(?!\S)", " ", rest)  # "1439هـ" (a number alone may be a name's: "فرانس 24")
+    rest = re.sub(r"(?<!\S)[\d/]+(?:هـ|ه|م)(?!\S)", " ", rest)
+    rest = re.sub(r"(?:العدد|عدد|issue)\s*(?:رقم\s*)?[:：]?\s*\d+", " ", rest)  # a paper's issue number  # "1439هـ" (a number alone may be a name's: "فرانس 24")
     # The noise is matched on the loose form, word by word, to keep the original spelling.
     kept = [w for w in rest.split() if _DATE_LINE_NOISE.sub("", loose(w)).strip()]
     return " ".join(kept)
@@ -247,18 +253,20 @@ def _pick_headline(lines, kinds, candidates, lead_at):
     The headline is the one the article follows: of the groups of adjacent
     candidates (a headline and its deck are one group, headed by the first),
     the last one a date, byline or source line follows before the next text;
-    else the last one before the lead. A candidate that is another one plus
+    else the last one before the lead. When a date or byline follows, the
+    group's other lines are the deck (a summary under the headline), kept out
+    of the body. A candidate that is another one plus
     " | Outlet" (a page title printed above the page) gives way to it. Without
     a lead among the first lines, the first candidate, as before.
     """
     if not candidates:
-        return None
+        return None, None
     plain = {i: loose(lines[i]) for i in candidates}
     candidates = [i for i in candidates if not any(
         j != i and plain[i].startswith(plain[j]) and len(plain[i]) > len(plain[j])
         and re.match(r"\s*[|\-–—:•»]", plain[i][len(plain[j]):]) for j in candidates)]
     if lead_at is None:
-        return candidates[0]
+        return candidates[0], candidates[0]
     groups = []
     for i in candidates:
         if groups and groups[-1][-1] == i - 1:
@@ -271,8 +279,15 @@ def _pick_headline(lines, kinds, candidates, lead_at):
         after = group[-1] + 1
         nxt = next((j for j in range(after, end) if kinds[j] == TEXT and word_count(lines[j]) > 2), end)
         if any(kinds[j] in (DATE, SOURCE, HEADER) or _BYLINE.match(loose(lines[j])) for j in range(after, nxt)):
-            followed.append(group[0])
-    return followed[-1] if followed else groups[-1][0]
+            followed.append(group)
+    if not followed:
+        return groups[-1][0], groups[-1][0]
+    # A deck is a summary line: it ends no sentence ("؟!" ends a lead's question).
+    group = followed[-1]
+    end = group[0]
+    while end + 1 in group and not ends_sentence(lines[end + 1]):
+        end += 1
+    return group[0], end
 
 
 def read_text(text: str, outlet_names=()) -> Reading:
@@ -296,14 +311,15 @@ def read_text(text: str, outlet_names=()) -> Reading:
                 break
             if is_headline(line) and loose(line) not in known:
                 candidates.append(i)
-    headline_at = _pick_headline(lines, kinds, candidates, lead_at)
+    headline_at, group_end = _pick_headline(lines, kinds, candidates, lead_at)
     # Anything above the headline (or the lead) is the page's: banners,
     # taglines, menus, breaking-news bars, size buttons, a comment counter.
     top = headline_at if headline_at is not None else lead_at if lead_at is not None else 0
     reading.header_lines.extend(lines[:top])
     if headline_at is not None:
         reading.title = lines[headline_at]
-        i = headline_at + 1
+        reading.header_lines.extend(lines[headline_at + 1:group_end + 1])  # the deck
+        i = group_end + 1
         # 2. Header lines under the headline: dates, outlet names, datelines,
         # captions, furniture, and one- or two-word lines ("رووداو").
         while i < len(lines):
@@ -335,7 +351,12 @@ def read_text(text: str, outlet_names=()) -> Reading:
             reading.cues.insert(0, Cue(source_name(line), may_propose=True, where="سطر «المصدر»", names_site=True))
             reading.trailer_lines.append(line)
             continue
-        if kind in (FURNITURE, CAPTION) or (kind == DATE and j == body_at):
+        if kind in (FURNITURE, CAPTION):
+            continue
+        if kind == DATE and not any(is_paragraph(b) or ends_sentence(b) for b in reading.body_lines):
+            # A date line before the article's first sentence is the header's
+            # ("headline, deck, Outlet، العدد 1234، 30 مايو 2018, lead").
+            reading.header_lines.append(line)
             continue
         reading.body_lines.append(line)
     _drop_trailing_headlines(reading, lines, kinds, body_at)
