@@ -426,3 +426,48 @@ def test_a_scrapers_pub_date_field_dates_the_record(catalogue):
     record = {"title": TITLE, "text": "\n".join([LEAD, MIDDLE, LAST]), "source_name": "عكاظ", "pub_date": "2018-05-14T11:26:00Z"}
     draft = read_one("feed.jsonl", json.dumps(record, ensure_ascii=False) + "\n", catalogue)
     assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
+
+
+# --- JSON records as exports write them ---------------------------------------------------------------------------
+
+def _record(**extra):
+    return {"id": "r1", "title": TITLE, "body": "\n".join([LEAD, MIDDLE, LAST]), "source": "skynews",
+            "published": "2018-02-26T02:20:10+04:00", **extra}
+
+
+def _drafts(name, text, catalog):
+    items = read(name, text.encode("utf-8"), catalog=catalog)
+    assert all(isinstance(item, Draft) for item in items), items
+    return items
+
+
+def test_a_json_array_of_records_is_read_record_by_record(catalogue):
+    import json
+
+    text = json.dumps([_record(), _record(id="r2")], ensure_ascii=False, indent=2)
+    drafts = _drafts("export.json", text, catalogue)
+    assert [d.external_id for d in drafts] == ["r1", "r2"]
+    assert all(d.published == date(2018, 2, 26) and slug(d) == "sky-news-arabia" for d in drafts)
+
+
+def test_pretty_printed_records_one_after_another_are_read(catalogue):
+    import json
+
+    text = json.dumps(_record(), ensure_ascii=False, indent=2) + "\n" + json.dumps(_record(id="r2"), ensure_ascii=False, indent=2)
+    assert [d.external_id for d in _drafts("export.jsonl", text, catalogue)] == ["r1", "r2"]
+
+
+def test_a_body_given_as_a_list_of_paragraphs_is_joined(catalogue):
+    import json
+
+    [draft] = _drafts("feed.jsonl", json.dumps(_record(body=[LEAD, MIDDLE, LAST]), ensure_ascii=False) + "\n", catalogue)
+    assert draft.body.split("\n") == [LEAD, MIDDLE, LAST]
+
+
+def test_a_bad_first_line_is_named_and_the_next_records_are_read(catalogue):
+    import json
+
+    text = '{"title": "x", "body": "abc\n' + json.dumps(_record(), ensure_ascii=False) + "\n"
+    items = read("feed.jsonl", text.encode("utf-8"), catalog=catalogue)
+    assert isinstance(items[0], Failure) and "JSON" in items[0].message
+    assert isinstance(items[1], Draft) and items[1].external_id == "r1"
