@@ -471,3 +471,18 @@ def test_a_bad_first_line_is_named_and_the_next_records_are_read(catalogue):
     items = read("feed.jsonl", text.encode("utf-8"), catalog=catalogue)
     assert isinstance(items[0], Failure) and "JSON" in items[0].message
     assert isinstance(items[1], Draft) and items[1].external_id == "r1"
+
+
+def test_an_og_title_or_h1_that_is_only_the_sites_name_is_not_the_headline(catalogue):
+    html = page(f"<title>{TITLE} | عكاظ</title><meta property='og:title' content='عكاظ'>",
+                f"<h1>عكاظ</h1><h2>{TITLE}</h2><p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p>")
+    draft = read_one("a.html", html, catalogue)
+    assert draft.title == TITLE
+    assert slug(draft) == "okaz"
+
+
+def test_a_visible_date_published_microdata_dates_the_page(catalogue):
+    html = page(f"<title>{TITLE}</title>", f"<h1>{TITLE}</h1><span itemprop='datePublished'>Mon, 14 May 2018 11:26:00 GMT</span>"
+                f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p>")
+    draft = read_one("a.html", html, catalogue)
+    assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")

@@ -49,6 +49,8 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
             "No article text was found in the HTML page.",
         )
     site_name = meta.get("site_name") or ""
+    meta["title"], meta["title_from"] = _page_title(meta, site_name or meta.get("publisher") or "",
+                                                    catalog.outlets if catalog is not None else None)
     title = _without_site_suffix(meta.get("title") or "", site_name or meta.get("publisher") or "",
                                  catalog.outlets if catalog is not None else None)
     title, title_rest = _printed_part(title, tree)
@@ -351,15 +353,23 @@ def _metadata(tree):
                     ("name", "publishdate"), ("name", "date"), ("name", "dc.date"), ("name", "dc.date.issued"))
     if other:
         meta["dates"].append((other, "وسم meta للتاريخ"))
+    else:
+        # Microdata on a visible element: <span itemprop="datePublished">14 مايو 2018</span>.
+        for node in tree.xpath("//*[@itemprop='datePublished' or @itemprop='datepublished']")[:1]:
+            value = node.get("content") or node.get("datetime") or clean_line(node.text_content())
+            if value:
+                meta["dates"].append((value, "خاصية itemprop=datePublished"))
 
     headline = ld_article.get("headline") if isinstance(ld_article.get("headline"), str) else ""
     h1 = next((clean_line(h.text_content()) for h in tree.iter("h1") if clean_line(h.text_content())), "")
     title_tag = next((clean_line(t.text_content()) for t in tree.iter("title")), "")
     og_title = content(("property", "og:title"), ("name", "og:title"), ("name", "twitter:title"))
-    meta["title"] = clean_line(og_title or headline or h1 or title_tag)
+    # Every page's own title, most trustworthy first (``_page_title`` skips one that is only the site's name).
+    meta["titles"] = [(clean_line(value), where) for value, where in (
+        (og_title, "وسم og:title"), (headline, "JSON-LD headline"), (h1, "عنوان <h1> في الصفحة"),
+        (title_tag, "وسم <title>")) if clean_line(value or "")]
+    meta["title"], meta["title_from"] = meta["titles"][0] if meta["titles"] else ("", "")
     meta["raw_title"] = title_tag
-    meta["title_from"] = ("وسم og:title" if og_title else "JSON-LD headline" if headline
-                          else "عنوان <h1> في الصفحة" if h1 else "وسم <title>" if title_tag else "")
 
     publisher = ld_article.get("publisher")
     if isinstance(publisher, list):
@@ -447,6 +457,22 @@ def _copyright_cues(tree):
     except Exception:  # a malformed tree: no cue rather than a failed upload
         pass
     return cues[:3]
+
+
+def _page_title(meta, site_name, outlets=None):
+    """The first of the page's titles that is more than the site's name: a
+    template may put "سكاي نيوز عربية" in every page's og:title, or the logo in
+    the <h1>. ``(title, where)``."""
+    def only_site(value):
+        if site_name and name_key(value) == name_key(site_name):
+            return True
+        return outlets is not None and len(value.split()) <= 5 and outlets.find_name(value) is not None
+
+    titles = meta.get("titles") or []
+    for value, where in titles:
+        if not only_site(value):
+            return value, where
+    return titles[0] if titles else ("", "")
 
 
 def _printed_part(title, tree):
