@@ -570,6 +570,127 @@ def write_c(corpus, out, n, seed):
     print(f"{len(truth)} cases in {out}")
 
 
+# --- family D: written and frozen after all the changes above, scored once to estimate what an unseen set gives ----
+
+def d_html_dates_block(r, rng, rel):
+    """A Latin/Arabic <title> suffix only; "آخر تحديث" before "نُشر في" (numeric); a "read also" list inside the article."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d, e = r["day"], html.escape
+    up = d + timedelta(days=rng.randint(1, 5))
+    ps = paragraphs(r["body"])
+    cut = min(2, len(ps) - 1)
+    head = f"<title>{e(r['title'])} | {e(ar)}</title>"
+    body = (f"{_ul(MENU[:8], 'nav')}<article><h1>{e(r['title'])}</h1>"
+            f"<div class='article-dates'><span>آخر تحديث {up.day}/{up.month}/{up.year}</span> <span>نُشر في {d.day}/{d.month}/{d.year}</span></div>"
+            f"{_ps(ps[:cut])}<div class='inline-related'><h4>اقرأ أيضا</h4>{_ul(rel[:2], 'ir')}</div>{_ps(ps[cut:])}</article>")
+    return _page(head, body), [rel[0], rel[1], "اقرأ أيضا"], "day"
+
+
+def d_html_meta_author(r, rng, rel):
+    """The outlet only in <meta name="author">; the date only in a compact <meta name="pubdate" content="20180514">."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d, e = r["day"], html.escape
+    ps = paragraphs(r["body"])
+    head = (f"<title>{e(r['title'])}</title><meta name='author' content='{e(ar)}'>"
+            f"<meta name='pubdate' content='{d:%Y%m%d}'>")
+    body = f"<div id='main'><h1>{e(r['title'])}</h1>{_ps(ps)}</div><div id='side'>{_ul(rel[:4], 's')}</div>"
+    return _page(head, body), [rel[0]], "day"
+
+
+def d_html_lead_date(r, rng, rel):
+    """og:site_name; the date only in the first paragraph's dateline ("بيروت - 14 أيار 2018 - ...")."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d, e = r["day"], html.escape
+    ps = paragraphs(r["body"])
+    lead = f"بيروت - {d.day} {LEV[d.month - 1]} {d.year} - {ps[0]}"
+    head = f"<title>{e(r['title'])}</title><meta property='og:site_name' content='{e(latin)}'>"
+    body = f"<h1>{e(r['title'])}</h1>{_ps([lead, *ps[1:]])}"
+    out = _page(head, body), [], "day"
+    return (*out, lead)
+
+
+def d_txt_sidebar_first(r, rng, rel):
+    """The sidebar printed first ("الأكثر قراءة" and its headlines), then headline, date, body; the outlet in the copyright line."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    lines = ["الأكثر قراءة", *rel[:4], "", r["title"], f"{d.day} {EG[d.month - 1]} {d.year}", "", *ps, "",
+             f"جميع الحقوق محفوظة © {d.year + 2} {ar}"]
+    return "\n".join(lines), [rel[0], rel[1]], "day"
+
+
+def d_txt_bottom_date(r, rng, rel):
+    """Headline then the article straight away; the date and the outlet only at the bottom."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    lines = [r["title"], "", *ps, "", f"نشر بتاريخ: {d.day:02d}/{d.month:02d}/{d.year}", f"المصدر: {ar}"]
+    return "\n".join(lines), [], "day"
+
+
+def d_docx_email(r, rng, rel):
+    """Pasted from an e-mail: From/Sent/Subject lines, the headline, "Outlet - 14/5/2018", body, a signature."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    lines = ["From: archive@example.org", f"Sent: {d:%A}, {d:%B} {d.day}, {d.year + 1} 9:14 AM", f"Subject: {r['title']}", "",
+             r["title"], f"{ar} - {d.day}/{d.month}/{d.year}", *ps, "--", "قسم الأرشيف"]
+    return docx_bytes(lines), ["From:", "قسم الأرشيف"], "day"
+
+
+def d_docx_outlet_year(r, rng, rel):
+    """Headline, "Outlet، 2018" (year only), body."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    return docx_bytes([r["title"], f"{ar}، {d.year}", *paragraphs(r["body"])]), [], "year"
+
+
+D_LAYOUTS = ("d_html_dates_block", "d_html_meta_author", "d_html_lead_date", "d_txt_sidebar_first", "d_txt_bottom_date",
+             "d_docx_email", "d_docx_outlet_year")
+
+
+def d_bad_files(rel):
+    items = "".join(f"<item><title>{html.escape(t)}</title><link>https://example.org/{i}</link></item>" for i, t in enumerate(rel[:8]))
+    return {
+        "d_bad_feed.txt": f"<?xml version='1.0'?><rss><channel><title>أخبار</title>{items}</channel></rss>",
+        "d_bad_empty.html": _page("<title>سكاي نيوز عربية</title><script>var x=1;</script>", "<div id='app'></div><noscript>يجب تفعيل جافاسكريبت</noscript>"),
+        "d_bad_headlines.docx": None,
+    }
+
+
+def write_d(corpus, out, n, seed):
+    """Family D: one file per case, a zip of a few."""
+    rng = random.Random(seed)
+    cases, others = sample(corpus, n, seed, slot=3)
+    os.makedirs(out, exist_ok=True)
+    truth = {}
+    plain, zipped = cases[: n - 6], cases[n - 6:]
+    for i, r in enumerate(plain):
+        layout = D_LAYOUTS[i % len(D_LAYOUTS)]
+        ext, data, t = render(layout, r, rng, [o["title"] for o in rng.sample(others, 6)])
+        name = f"{i:03d}_{layout}{ext}"
+        open(os.path.join(out, name), "wb").write(data)
+        t["layout"] = layout.removeprefix("d_")
+        truth[name] = t
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for i, r in enumerate(zipped):
+            layout = D_LAYOUTS[(i * 2) % len(D_LAYOUTS)]
+            ext, data, t = render(layout, r, rng, [o["title"] for o in rng.sample(others, 6)])
+            member = f"d/{i:02d}{ext}"
+            z.writestr(member, data)
+            t["layout"] = "zip_" + layout.removeprefix("d_")
+            truth[f"more.zip/{member}"] = t
+    open(os.path.join(out, "more.zip"), "wb").write(buf.getvalue())
+    rel = [o["title"] for o in others[:12]]
+    for name, content in d_bad_files(rel).items():
+        data = docx_bytes(rel[:10]) if content is None else content.encode("utf-8")
+        open(os.path.join(out, name), "wb").write(data)
+        truth[name] = {"layout": "bad", "bad": True}
+    json.dump(truth, open(os.path.join(out, "truth.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+    print(f"{len(truth)} cases in {out}")
+
+
 # --- bad files -----------------------------------------------------------------------------------------------------
 
 def bad_files(rel):
@@ -609,7 +730,7 @@ def render(layout, r, rng, rel):
     out = globals()[layout](r, rng, rel)
     content, furniture, precision = out[:3]
     first = out[3] if len(out) > 3 else None
-    kind = layout.removeprefix("b_").removeprefix("c_")
+    kind = layout.removeprefix("b_").removeprefix("c_").removeprefix("d_")
     ext = ".docx" if kind.startswith("docx") else ".html" if kind.startswith("html") else ".txt"
     data = content if isinstance(content, bytes) else content.encode("utf-8")
     return ext, data, _truth(r, layout, furniture, precision, first)
@@ -782,13 +903,13 @@ def main():
     w.add_argument("out")
     w.add_argument("--n", type=int, default=110)
     w.add_argument("--seed", type=int, default=2026)
-    w.add_argument("--family", choices=("a", "b", "c"), default="a")
+    w.add_argument("--family", choices=("a", "b", "c", "d"), default="a")
     s = sub.add_parser("score")
     s.add_argument("dir")
     s.add_argument("--show", type=int, default=0)
     args = parser.parse_args()
     if args.cmd == "write":
-        {"a": write, "b": write_b, "c": write_c}[args.family](args.corpus, args.out, args.n, args.seed)
+        {"a": write, "b": write_b, "c": write_c, "d": write_d}[args.family](args.corpus, args.out, args.n, args.seed)
     else:
         score(args.dir, args.show)
 
