@@ -486,3 +486,66 @@ def test_a_visible_date_published_microdata_dates_the_page(catalogue):
                 f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p>")
     draft = read_one("a.html", html, catalogue)
     assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
+
+
+# --- Updated before published on one line, e-mails, sidebars, dates at the bottom, feeds -------------------------
+
+def test_updated_and_published_on_one_line_give_the_published_date():
+    from archive.ingest import dates
+
+    assert dates.find_date("آخر تحديث 3/4/2018 نُشر في 28/3/2018")[:2] == (date(2018, 3, 28), "day")
+
+
+def test_an_outlet_and_a_year_alone_are_a_date_at_year_precision(catalogue):
+    draft = read_one("clip.docx", docx([TITLE, "سكاي نيوز عربية، 2018", LEAD, MIDDLE, LAST]), catalogue)
+    assert (draft.published, draft.date_precision) == (date(2018, 1, 1), "year")
+    assert slug(draft) == "sky-news-arabia"
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+
+
+def test_an_article_pasted_from_an_email_is_not_dated_by_the_email(catalogue):
+    lines = ["From: archive@example.org", "Sent: Monday, July 31, 2019 9:14 AM", f"Subject: {TITLE}", "",
+             TITLE, "عكاظ - 31/7/2018", LEAD, MIDDLE, LAST]
+    draft = read_one("mail.docx", docx(lines), catalogue)
+    assert draft.title == TITLE
+    assert (draft.published, draft.date_precision) == (date(2018, 7, 31), "day")
+
+
+def test_a_most_read_list_printed_before_the_article_is_not_its_headline(catalogue):
+    stories = [OTHER_STORY, "التحالف الدولي يعلن تدمير مواقع للتنظيم قرب الحدود السورية",
+               "الحكومة تعلن خطة لإعادة إعمار المدن المحررة خلال عامين"]
+    text = "\n".join(["الأكثر قراءة", *stories, "", TITLE, "14 مايو 2018", "", LEAD, MIDDLE, LAST,
+                      "جميع الحقوق محفوظة © 2020 عكاظ"])
+    draft = read_one("page.txt", text, catalogue)
+    assert draft.title == TITLE
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+    assert slug(draft) == "okaz"
+
+
+def test_a_date_printed_under_the_article_dates_it_and_leaves_the_body(catalogue):
+    text = "\n".join([TITLE, "", LEAD, MIDDLE, LAST, "", "نشر بتاريخ: 22/02/2018", "المصدر: عكاظ"])
+    draft = read_one("page.txt", text, catalogue)
+    assert (draft.published, draft.date_precision) == (date(2018, 2, 22), "day")
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+
+
+def test_a_long_question_opening_the_article_is_its_lead_not_its_headline(catalogue):
+    question = ("ماذا لو شكلنا لجنة لمناصحة المتحرشين والمعاكسين على غرار لجنة مناصحة المتطرفين والتكفيريين، "
+                "كم من متحرش ومعاكس سيتبين له الحق من الباطل وسيعود إلى جادة المروءة؟!")
+    draft = read_one("page.txt", "\n".join([TITLE, "", question, MIDDLE, LAST]), catalogue)
+    assert draft.title == TITLE
+    assert draft.body.split("\n\n")[0] == question
+
+
+def test_a_saved_news_feed_is_refused(catalogue):
+    feed = ("<?xml version='1.0'?><rss><channel><title>أخبار</title>"
+            + "".join(f"<item><title>{t}</title><link>https://example.org/{i}</link></item>" for i, t in enumerate([TITLE, OTHER_STORY]))
+            + "</channel></rss>")
+    failure = refused("feed.txt", feed, catalogue)
+    assert "RSS" in failure.message
+
+
+def test_an_author_meta_naming_the_site_names_the_outlet(catalogue):
+    html = page(f"<title>{TITLE}</title><meta name='author' content='بي بي سي عربي'>",
+                f"<h1>{TITLE}</h1><p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p>")
+    assert slug(read_one("a.html", html, catalogue)) == "bbc-arabic"

@@ -103,6 +103,8 @@ _EN_DATES = (
 )
 _YEAR_LINE = re.compile(r"^\s*[(\[]?\s*(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s*[)\]]?\s*$")
 # "حقوق" alone is no copyright: "المرصد السوري لحقوق الإنسان" opens many a lead.
+# "سكاي نيوز عربية، 2018": a name of a few words, a comma or dash, and a year alone.
+_NAME_YEAR_LINE = re.compile(r"^\s*[^\d،,|\-–]{2,40}?\s*[،,|\-–]\s*(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s*$")
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|جميع الحقوق|حقوق (?:النشر|الطبع)|الحقوق محفوظة|all rights reserved", re.IGNORECASE)
 
 # What may stand just before a paragraph's date for it to be the day of
@@ -167,7 +169,8 @@ def find_date(text: str, *, today=None):
     docstring for what is acceptable where).
     """
     today = today or date.today()
-    lines = (text or "").splitlines()
+    # "آخر تحديث 3/4/2018 نُشر في 28/3/2018": a line holding both labels is read as two.
+    lines = [part for line in (text or "").splitlines() for part in _LABELLED.split(line) if part.strip()]
     # "آخر تحديث" is read only when no other line gives a date: published wins.
     for line in [*(l for l in lines if not is_update_line(l)), *(l for l in lines if is_update_line(l))]:
         found = date_in_line(line, today=today)
@@ -177,6 +180,9 @@ def find_date(text: str, *, today=None):
 
 
 _UPDATED = re.compile(r"(?:آخر|اخر|أخر)\s+تحديث|تم\s+التحديث|(?<![\w])محدث|(?<![\w])حُ?دّ?ث\s+في|updated|last\s+modified", re.I)
+
+
+_LABELLED = re.compile(r"(?=(?:آخر|اخر|أخر)\s+تحديث|(?<!\w)نُ?شر\s+(?:في|بتاريخ)|تاريخ النشر|(?<!\w)(?:updated|published)\b)", re.I)
 
 
 def is_update_line(line: str) -> bool:
@@ -213,7 +219,7 @@ def date_in_line(line: str, *, today=None):
             number = _MONTH_NUMBER.get(_unstretched(m["month"]))
             if number and len(rest) <= 3:
                 candidates.append((m.start(), m.end(), f"1 {_CANONICAL[number]} {m['year']}", MONTH))
-        m = _YEAR_LINE.match(plain)
+        m = _YEAR_LINE.match(plain) or _NAME_YEAR_LINE.match(plain)
         if m:
             candidates.append((m.start("year"), m.end("year"), f"1-1-{m['year']}", YEAR))
     if not candidates:

@@ -41,6 +41,11 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
         tree = lxml.html.fromstring(html)
     except (ValueError, lxml.etree.ParserError) as error:
         raise IngestError("تعذّرت قراءة صفحة HTML: الملف تالف.", f"Could not parse the HTML page ({error}).")
+    if re.search(r"<(?:rss|feed|rdf:RDF)[\s>]", html[:3000]):
+        raise IngestError(
+            "هذا ملف أخبار (RSS أو Atom): قائمة عناوين وروابط وليس مقالاً، فلم يُستورد.",
+            "This is a news feed (RSS or Atom): a list of headlines and links, not an article.",
+        )
     meta = _metadata(tree)
     text = _main_text(html, tree)
     if not text.strip():
@@ -146,6 +151,8 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
         cues.extend(reading.cues)
         if not declared:
             # Weaker than a name the page declares: asked for only without one.
+            if meta.get("author"):  # <meta name="author"> often names the site, not a person
+                cues.append(Cue(meta["author"], where="وسم author", names_site=True))
             cues.extend(_logo_cues(tree))
             cues.extend(_home_link_cues(tree))
             cues.extend(_copyright_cues(tree))
@@ -370,6 +377,7 @@ def _metadata(tree):
         (title_tag, "وسم <title>")) if clean_line(value or "")]
     meta["title"], meta["title_from"] = meta["titles"][0] if meta["titles"] else ("", "")
     meta["raw_title"] = title_tag
+    meta["author"] = clean_line(content(("name", "author")))[:120]
 
     publisher = ld_article.get("publisher")
     if isinstance(publisher, list):

@@ -72,6 +72,8 @@ _FURNITURE = [re.compile(p) for p in (
     r"^(?:اشترك|اشترك الان|subscribe|البريد الالكتروني|بريدك الالكتروني|ادخل بريدك الالكتروني)$",
     # Bylines: "بقلم: فلان", "كتب - فلان الفلاني".
     r"^(?:بقلم|كتب|كتبت|اعداد|تحرير|ترجمه|تصوير|متابعه|الكاتب|الكاتبه|المحرر|المحرره|المراسل|by)\s*[:：\-–]\s*\S+(?:\s\S+){0,4}$",
+    # An e-mail's headers when an article was pasted from one: its send date is not the article's.
+    r"^(?:from|sent|to|cc|subject|المرسل|مرسل|الي|الموضوع|ارسل|ارسلت|تاريخ الارسال)\s*[:：]",
     # A page's field lines: "القسم: سياسة", "التصنيف: أخبار".
     r"^(?:القسم|التصنيف|الباب|الفئه|section|category)\s*[:：]\s*\S+(?:\s\S+){0,3}$",
 )]
@@ -100,6 +102,8 @@ _CAPTION = re.compile(r"(?:[،,(\-–]\s*(?:ارشيف|صوره ارشيفيه)\
 PARAGRAPH_WORDS = 35
 PARAGRAPH_CHARS = 250
 HEADLINE_MIN_WORDS = 4
+# A line this long that ends a sentence, even with "؟" or "!", is a lead: a headline is shorter.
+LEAD_QUESTION_WORDS = 20
 # The headline is looked for among the first lines only (a saved page may
 # start with a long menu of one- and two-word lines).
 HEADLINE_SEARCH_LINES = 40
@@ -134,6 +138,7 @@ class Reading:
     dateline: str | None = None
     # "X – Y" header lines: one is the outlet, the other the dateline.
     pairs: list = field(default_factory=list)
+    copyright_lines: list = field(default_factory=list)
 
 
 _MENU_SPLIT = re.compile(r"\s*[|•·]\s*")
@@ -245,7 +250,7 @@ def is_headline(line: str) -> bool:
 _BYLINE = re.compile(r"^(?:بقلم|كتب|كتبت|اعداد|تحرير|متابعه|by)\b", re.I)
 
 
-def _pick_headline(lines, kinds, candidates, lead_at):
+def _pick_headline(lines, kinds, candidates, lead_at, gaps=None):
     """Which headline-like line is the headline.
 
     A page's top holds other headline-like lines: a breaking-news bar's story,
@@ -269,7 +274,7 @@ def _pick_headline(lines, kinds, candidates, lead_at):
         return candidates[0], candidates[0]
     groups = []
     for i in candidates:
-        if groups and groups[-1][-1] == i - 1:
+        if groups and groups[-1][-1] == i - 1 and not (gaps and gaps[i]):
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -284,6 +289,8 @@ def _pick_headline(lines, kinds, candidates, lead_at):
         return groups[-1][0], groups[-1][0]
     # A deck is a summary line: it ends no sentence ("؟!" ends a lead's question).
     group = followed[-1]
+    if len(group) >= 3:  # three headline-like lines in a row are a list (most read, related): the last is the headline
+        return group[-1], group[-1]
     end = group[0]
     while end + 1 in group and not ends_sentence(lines[end + 1]):
         end += 1
@@ -292,7 +299,15 @@ def _pick_headline(lines, kinds, candidates, lead_at):
 
 def read_text(text: str, outlet_names=()) -> Reading:
     """Take a saved page apart into headline, header, body and trailer."""
-    lines = [line for line in clean_lines(text) if line]
+    all_lines = clean_lines(text)
+    lines = [line for line in all_lines if line]
+    # Which lines a blank line separates from the one before: a sidebar's list
+    # and the headline under it are two blocks, not a headline and its deck.
+    gaps, blank = [], False
+    for line in all_lines:
+        if line:
+            gaps.append(blank)
+        blank = not line
     kinds = [classify(line) for line in lines]
     known = {loose(n) for n in outlet_names}
     reading = Reading()
@@ -306,12 +321,13 @@ def read_text(text: str, outlet_names=()) -> Reading:
             # A paragraph, a dateline lead, or a whole sentence (a full stop after
             # eight words or more): the article has begun, headline or not.
             if is_paragraph(line) or _LEAD_DATELINE.match(line) and word_count(line) > 12 or (
-                    word_count(line) >= 8 and _FULL_STOP_END.search(line)):
+                    word_count(line) >= 8 and _FULL_STOP_END.search(line)) or (
+                    word_count(line) >= LEAD_QUESTION_WORDS and ends_sentence(line)):
                 lead_at = i
                 break
             if is_headline(line) and loose(line) not in known:
                 candidates.append(i)
-    headline_at, group_end = _pick_headline(lines, kinds, candidates, lead_at)
+    headline_at, group_end = _pick_headline(lines, kinds, candidates, lead_at, gaps)
     # Anything above the headline (or the lead) is the page's: banners,
     # taglines, menus, breaking-news bars, size buttons, a comment counter.
     top = headline_at if headline_at is not None else lead_at if lead_at is not None else 0
@@ -359,6 +375,10 @@ def read_text(text: str, outlet_names=()) -> Reading:
             reading.header_lines.append(line)
             continue
         reading.body_lines.append(line)
+    # A date line after the article's last sentence ("نشر بتاريخ: 22/02/2018") is the trailer's.
+    while len(reading.body_lines) > 1 and is_date_line(reading.body_lines[-1]):
+        reading.trailer_lines.insert(0, reading.body_lines.pop())
+    reading.copyright_lines = [line for line in lines if _COPYRIGHT_LINE.search(loose(line))][:3]
     _drop_trailing_headlines(reading, lines, kinds, body_at)
     if not reading.body_lines or not any(is_paragraph(line) or ends_sentence(line) for line in reading.body_lines):
         from .verdict import error_page, is_error_page
@@ -479,7 +499,7 @@ def _collect_cues_and_dateline(reading):
         for m in TITLE_TO.finditer(reading.title):
             cues.append(Cue(m["name"], where="العنوان"))
     # "© 2023 Okaz. جميع الحقوق محفوظة": the name in a copyright line, weakest.
-    for line in [*reading.header_lines, *trailer]:
+    for line in reading.copyright_lines:
         if _COPYRIGHT_LINE.search(loose(line)) and word_count(line) <= 12:
             name = " ".join(_COPYRIGHT_NAME.sub(" ", loose(line)).split())
             if name:
@@ -494,7 +514,9 @@ def _collect_cues_and_dateline(reading):
 def date_zone(reading) -> str:
     """The lines a publication date may be taken from: header, lead, trailer."""
     lead = reading.body_lines[0] if reading.body_lines else ""
-    return "\n".join([*reading.header_lines, lead, *reading.trailer_lines])
+    # Furniture dates nothing: an e-mail's "Sent:" line, a counter, a bar.
+    header = [line for line in reading.header_lines if classify(line) != FURNITURE]
+    return "\n".join([*header, lead, *reading.trailer_lines])
 
 
 def draft_from_text(text: str, source_name: str = "", catalog=None, fmt="text", extra_cues=()) -> Draft:
