@@ -691,6 +691,97 @@ def write_d(corpus, out, n, seed):
     print(f"{len(truth)} cases in {out}")
 
 
+# --- family E: written and frozen after family D's changes, scored once -----------------------------------------
+
+def e_html_related_first(r, rng, rel):
+    """Related <h2> headlines before the article's <h1>; a byline "بقلم فلان | date"; the outlet only in <meta name="copyright">."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d, e = r["day"], html.escape
+    ps = paragraphs(r["body"])
+    head = f"<title>{e(r['title'])}</title><meta name='copyright' content='© {d.year + 3} {e(ar)}'>"
+    rel_box = "<div class='top-stories'>" + "".join(f"<h2><a href='/t{i}'>{e(t)}</a></h2>" for i, t in enumerate(rel[:3])) + "</div>"
+    body = (f"{rel_box}<article><h1>{e(r['title'])}</h1><div class='byline'>بقلم {rng.choice(['سامي خليل', 'منى حسن'])} | "
+            f"{d.day} {EG[d.month - 1]} {d.year}</div>{_ps(ps)}</article>")
+    return _page(head, body), [rel[0], rel[1]], "day"
+
+
+def e_txt_hijri_only(r, rng, rel):
+    """The outlet's name on top, a Hijri-only date line, headline, a caption, a "شاهد أيضاً" line, a follow-us line."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    hy, hm, hd = hijri(d)
+    ps = paragraphs(r["body"])
+    cut = min(2, len(ps) - 1)
+    lines = [ar, f"{weekday(d)} {hd} {HIJRI[hm - 1]} {hy} هـ", "", r["title"], "صورة أرشيفية", "", *ps[:cut],
+             f"شاهد أيضاً: {rel[0]}", *ps[cut:], "", "تابعونا على تويتر"]
+    return "\n".join(lines), [rel[0], "صورة أرشيفية", "تابعونا"], "day"
+
+
+def e_docx_english_byline(r, rng, rel):
+    """Word: headline, "By Ahmad Ali, <Latin name>", "May 14, 2018", body."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    return docx_bytes([r["title"], f"By Ahmad Ali, {latin}", f"{d:%B} {d.day}, {d.year}", *paragraphs(r["body"])]), [], "day"
+
+
+def e_docx_labelled(r, rng, rel):
+    """A labelled clipping: "العنوان: …", "المصدر: …", "التاريخ: 2018-05-14", "النص:", body."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    return docx_bytes([f"العنوان: {r['title']}", f"المصدر: {ar}", f"التاريخ: {d.isoformat()}", "النص:",
+                       *paragraphs(r["body"])]), [], "day"
+
+
+def e_txt_double_title(r, rng, rel):
+    """The page's <title> line "Headline - Latin" first, a menu, then headline, "Outlet - place" header, date in words, body."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    lines = [f"{r['title']} - {latin}", "الرئيسية • أخبار • فيديو • رأي", r["title"], forms[0],
+             f"{d.day} {MAG[d.month - 1]} {d.year}", *ps, "أضف تعليقك"]
+    return "\n".join(lines), ["أضف تعليقك"], "day"
+
+
+E_LAYOUTS = ("e_html_related_first", "e_txt_hijri_only", "e_docx_english_byline", "e_docx_labelled", "e_txt_double_title")
+
+
+def e_bad_files(rel):
+    return {
+        "e_bad_author.txt": "\n".join(["أحمد علي", "كاتب صحفي متخصص في الشؤون العربية", "مقالات الكاتب", *rel[:8]]),
+        "e_bad_search.html": _page("<title>نتائج البحث</title>", "<h1>نتائج البحث عن: داعش</h1>" + "".join(
+            f"<div class='result'><a href='/r{i}'>{html.escape(t)}</a><p>{html.escape(t[:50])}…</p></div>" for i, t in enumerate(rel[:10]))),
+    }
+
+
+def write_e(corpus, out, n, seed):
+    """Family E: one file per case, JSON records with Arabic dates in words, bad files."""
+    rng = random.Random(seed)
+    cases, others = sample(corpus, n, seed, slot=1)
+    os.makedirs(out, exist_ok=True)
+    truth = {}
+    plain, recs = cases[: n - 5], cases[n - 5:]
+    for i, r in enumerate(plain):
+        layout = E_LAYOUTS[i % len(E_LAYOUTS)]
+        ext, data, t = render(layout, r, rng, [o["title"] for o in rng.sample(others, 6)])
+        name = f"{i:03d}_{layout}{ext}"
+        open(os.path.join(out, name), "wb").write(data)
+        t["layout"] = layout.removeprefix("e_")
+        truth[name] = t
+    lines = []
+    for i, r in enumerate(recs):
+        slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+        d = r["day"]
+        lines.append(json.dumps({"title": r["title"], "content": r["body"], "source": {"name": latin},
+                                 "date": f"{d.day} {EG[d.month - 1]} {d.year}"}, ensure_ascii=False))
+        truth[f"words.jsonl#{i + 1}"] = _truth(r, "jsonl_words", [], "day")
+    open(os.path.join(out, "words.jsonl"), "w", encoding="utf-8").write("\n".join(lines) + "\n")
+    for name, content in e_bad_files([o["title"] for o in others[:12]]).items():
+        open(os.path.join(out, name), "wb").write(content.encode("utf-8"))
+        truth[name] = {"layout": "bad", "bad": True}
+    json.dump(truth, open(os.path.join(out, "truth.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+    print(f"{len(truth)} cases in {out}")
+
+
 # --- bad files -----------------------------------------------------------------------------------------------------
 
 def bad_files(rel):
@@ -730,7 +821,7 @@ def render(layout, r, rng, rel):
     out = globals()[layout](r, rng, rel)
     content, furniture, precision = out[:3]
     first = out[3] if len(out) > 3 else None
-    kind = layout.removeprefix("b_").removeprefix("c_").removeprefix("d_")
+    kind = re.sub(r"^[bcde]_", "", layout)
     ext = ".docx" if kind.startswith("docx") else ".html" if kind.startswith("html") else ".txt"
     data = content if isinstance(content, bytes) else content.encode("utf-8")
     return ext, data, _truth(r, layout, furniture, precision, first)
@@ -903,13 +994,13 @@ def main():
     w.add_argument("out")
     w.add_argument("--n", type=int, default=110)
     w.add_argument("--seed", type=int, default=2026)
-    w.add_argument("--family", choices=("a", "b", "c", "d"), default="a")
+    w.add_argument("--family", choices=("a", "b", "c", "d", "e"), default="a")
     s = sub.add_parser("score")
     s.add_argument("dir")
     s.add_argument("--show", type=int, default=0)
     args = parser.parse_args()
     if args.cmd == "write":
-        {"a": write, "b": write_b, "c": write_c, "d": write_d}[args.family](args.corpus, args.out, args.n, args.seed)
+        {"a": write, "b": write_b, "c": write_c, "d": write_d, "e": write_e}[args.family](args.corpus, args.out, args.n, args.seed)
     else:
         score(args.dir, args.show)
 
