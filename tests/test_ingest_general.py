@@ -549,3 +549,39 @@ def test_an_author_meta_naming_the_site_names_the_outlet(catalogue):
     html = page(f"<title>{TITLE}</title><meta name='author' content='بي بي سي عربي'>",
                 f"<h1>{TITLE}</h1><p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p>")
     assert slug(read_one("a.html", html, catalogue)) == "bbc-arabic"
+
+
+# --- Labelled clippings, English bylines, copyright metas, outlet lines under the headline ------------------------
+
+def test_a_labelled_clipping_gives_its_headline_without_the_label(catalogue):
+    lines = [f"العنوان: {TITLE}", "المصدر: عكاظ", "التاريخ: 2018-05-14", "النص:", LEAD, MIDDLE, LAST,
+             "العنوان: حدائق التاباريس، الأشرفية، بيروت."]
+    draft = read_one("clip.docx", docx(lines), catalogue)
+    assert draft.title == TITLE
+    assert slug(draft) == "okaz"
+    assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST, "العنوان: حدائق التاباريس، الأشرفية، بيروت."]
+
+
+def test_an_english_byline_names_the_outlet_after_the_author(catalogue):
+    draft = read_one("clip.docx", docx([TITLE, "By Ahmad Ali, Sky News Arabia", "May 14, 2018", LEAD, MIDDLE, LAST]), catalogue)
+    assert slug(draft) == "sky-news-arabia"
+    assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+
+
+def test_a_copyright_meta_names_the_outlet(catalogue):
+    html = page(f"<title>{TITLE}</title><meta name='copyright' content='© 2021 بي بي سي عربي'>",
+                f"<h2><a href='/x'>{OTHER_STORY}</a></h2><h1>{TITLE}</h1><div>بقلم سامي خليل | 14 مايو 2018</div>"
+                f"<p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p>")
+    draft = read_one("a.html", html, catalogue)
+    assert slug(draft) == "bbc-arabic"
+    assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
+
+
+def test_an_outlets_name_on_its_own_line_under_the_headline_stays_out_of_the_body(catalogue):
+    text = "\n".join([f"{TITLE} - BBC News عربي", TITLE, "بي بي سي عربي", "14 مايو 2018", LEAD, MIDDLE, LAST])
+    draft = read_one("page.txt", text, catalogue)
+    assert draft.title == TITLE
+    assert slug(draft) == "bbc-arabic"
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]

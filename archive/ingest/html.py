@@ -151,6 +151,8 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
         cues.extend(reading.cues)
         if not declared:
             # Weaker than a name the page declares: asked for only without one.
+            if meta.get("copyright"):
+                cues.append(Cue(meta["copyright"], where="وسم copyright", names_site=True))
             if meta.get("author"):  # <meta name="author"> often names the site, not a person
                 cues.append(Cue(meta["author"], where="وسم author", names_site=True))
             cues.extend(_logo_cues(tree))
@@ -378,6 +380,9 @@ def _metadata(tree):
     meta["title"], meta["title_from"] = meta["titles"][0] if meta["titles"] else ("", "")
     meta["raw_title"] = title_tag
     meta["author"] = clean_line(content(("name", "author")))[:120]
+    # <meta name="copyright" content="© 2021 عكاظ">: the name without the sign and the year.
+    meta["copyright"] = " ".join(re.sub(r"©|\(c\)|copyright|\d{4}(?:\s*[-–]\s*\d{4})?|جميع الحقوق محفوظة|all rights reserved|[.,،|]",
+                                        " ", content(("name", "copyright"), ("name", "dcterms.rightsholder")), flags=re.I).split())[:120]
 
     publisher = ld_article.get("publisher")
     if isinstance(publisher, list):

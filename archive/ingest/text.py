@@ -74,6 +74,10 @@ _FURNITURE = [re.compile(p) for p in (
     r"^(?:بقلم|كتب|كتبت|اعداد|تحرير|ترجمه|تصوير|متابعه|الكاتب|الكاتبه|المحرر|المحرره|المراسل|by)\s*[:：\-–]\s*\S+(?:\s\S+){0,4}$",
     # An e-mail's headers when an article was pasted from one: its send date is not the article's.
     r"^(?:from|sent|to|cc|subject|المرسل|مرسل|الي|الموضوع|ارسل|ارسلت|تاريخ الارسال)\s*[:：]",
+    # A clipping's labels: "النص:", "نص الخبر:".
+    r"^(?:النص|نص الخبر|نص المقال|المتن|text|body)\s*[:：]?$",
+    # An English byline: "By Ahmad Ali, Sky News Arabia".
+    r"^by\s+\S+(?:\s+\S+){0,3}(?:\s*[,،]\s*\S+(?:\s+\S+){0,4})?$",
     # A page's field lines: "القسم: سياسة", "التصنيف: أخبار".
     r"^(?:القسم|التصنيف|الباب|الفئه|section|category)\s*[:：]\s*\S+(?:\s\S+){0,3}$",
 )]
@@ -102,6 +106,9 @@ _CAPTION = re.compile(r"(?:[،,(\-–]\s*(?:ارشيف|صوره ارشيفيه)\
 PARAGRAPH_WORDS = 35
 PARAGRAPH_CHARS = 250
 HEADLINE_MIN_WORDS = 4
+# Under the headline, a line this short that ends no sentence is a byline, an
+# outlet's name or a dateline ("بي بي سي عربي", "لندن: «الشرق الأوسط»"), not the article.
+HEADER_MAX_WORDS = 4
 # A line this long that ends a sentence, even with "؟" or "!", is a lead: a headline is shorter.
 LEAD_QUESTION_WORDS = 20
 # The headline is looked for among the first lines only (a saved page may
@@ -117,6 +124,8 @@ _LEAD_DATELINE = re.compile(
 )
 
 
+_BYLINE_OUTLET = re.compile(r"^(?:by|بقلم|كتب|كتبت)\s*[:：]?\s*[^,،]{2,40}[,،]\s*(?P<outlet>[^,،]{2,40})$", re.I)
+_TITLE_LABEL = re.compile(r"^(?:العنوان|عنوان الخبر|عنوان المقال|title|headline)\s*[:：]\s*(?=\S)", re.I)
 # The start of a lead up to its colon, when short: "دبي - العربية.نت: ".
 _LEAD_PREFIX = re.compile(r"^(?P<prefix>(?:[^:.!؟\n]|\.(?=\S)){2,60}?)\s*:(?!\d)")
 _COPYRIGHT_LINE = re.compile(r"©|\(c\)|copyright|جميع الحقوق|حقوق (?:النشر|الطبع)|الحقوق محفوظه|all rights reserved", re.I)
@@ -299,7 +308,14 @@ def _pick_headline(lines, kinds, candidates, lead_at, gaps=None):
 
 def read_text(text: str, outlet_names=()) -> Reading:
     """Take a saved page apart into headline, header, body and trailer."""
-    all_lines = clean_lines(text)
+    # A labelled clipping ("العنوان: …", "النص:"): the label is no part of the headline.
+    # Only above the article: in it, "العنوان:" is as often an address.
+    all_lines, in_article = [], False
+    for line in clean_lines(text):
+        if not in_article and _TITLE_LABEL.match(line):
+            line = _TITLE_LABEL.sub("", line, count=1)
+        in_article = in_article or is_paragraph(line) or (word_count(line) >= 8 and bool(_FULL_STOP_END.search(line)))
+        all_lines.append(line)
     lines = [line for line in all_lines if line]
     # Which lines a blank line separates from the one before: a sidebar's list
     # and the headline under it are two blocks, not a headline and its deck.
@@ -341,7 +357,7 @@ def read_text(text: str, outlet_names=()) -> Reading:
         while i < len(lines):
             line, kind = lines[i], kinds[i]
             if kind in (FURNITURE, DATE, HEADER, CAPTION, SOURCE) or (
-                kind == TEXT and word_count(line) <= 2 and not line.endswith((".", ":"))
+                kind == TEXT and word_count(line) <= HEADER_MAX_WORDS and not ends_sentence(line)
             ):
                 if kind == SOURCE:  # "المصدر: …" under the headline names the outlet too
                     reading.cues.insert(0, Cue(source_name(line), may_propose=True, where="سطر «المصدر»", names_site=True))
@@ -498,6 +514,12 @@ def _collect_cues_and_dateline(reading):
     if not reading.title_derived:
         for m in TITLE_TO.finditer(reading.title):
             cues.append(Cue(m["name"], where="العنوان"))
+    # "By Ahmad Ali, Sky News Arabia", "بقلم فلان، سكاي نيوز عربية": the outlet after the author.
+    for line in reading.header_lines:
+        m = _BYLINE_OUTLET.match(loose(line))
+        if m:
+            cues.append(Cue(line[-len(m["outlet"]):].strip() if line.lower().endswith(m["outlet"]) else m["outlet"],
+                            where="سطر الكاتب", names_site=True))
     # "© 2023 Okaz. جميع الحقوق محفوظة": the name in a copyright line, weakest.
     for line in reading.copyright_lines:
         if _COPYRIGHT_LINE.search(loose(line)) and word_count(line) <= 12:
