@@ -782,6 +782,89 @@ def write_e(corpus, out, n, seed):
     print(f"{len(truth)} cases in {out}")
 
 
+# --- family F: written and frozen after family E's changes, scored once -----------------------------------------
+
+def f_html_amp(r, rng, rel):
+    """An AMP page: the outlet's longer Arabic name in og:site_name, "منذ 5 ساعات · 14.05.2018" meta line, <amp-img>."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d, e = r["day"], html.escape
+    ps = paragraphs(r["body"])
+    head = f"<title>{e(r['title'])}</title><meta property='og:site_name' content='الموقع الرسمي لـ{e(ar)}'>"
+    body = (f"<header class='amp-header'><a href='/'>{e(latin)}</a></header><article><h1 class='amp-title'>{e(r['title'])}</h1>"
+            f"<div class='amp-meta'>منذ {rng.randint(2, 9)} ساعات · {d.day:02d}.{d.month:02d}.{d.year}</div>"
+            f"<amp-img src='/i.jpg' width='600' height='400'></amp-img>{_ps(ps)}</article>")
+    return _page(head, body), [], "day"
+
+
+def f_txt_english_ui(r, rng, rel):
+    """An English interface around an Arabic article: "Home | News | Sports", "Published: 14 May 2018", "Share this article", "Related Articles"."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    lines = [latin, "Home | News | Sports | Opinion", r["title"], f"Published: {d.day} {d:%B} {d.year}", *ps,
+             "Share this article", "Related Articles", *rel[:2]]
+    return "\n".join(lines), [rel[0], "Share this article", "Related Articles"], "day"
+
+
+def f_txt_time_first(r, rng, rel):
+    """The time before the date ("11:26 ص - 14 مايو 2018"), then the headline, then "outlet | section", then the body."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    lines = [f"{rng.randint(1, 12)}:{rng.randint(10, 59)} ص - {d.day} {EG[d.month - 1]} {d.year}", r["title"], f"{ar} | سياسة", "", *ps]
+    return "\n".join(lines), [], "day"
+
+
+def f_txt_wrapped(r, rng, rel):
+    """A text dump wrapped at about 70 characters: paragraphs broken over lines, blank lines between them."""
+    import textwrap
+
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    lines = [r["title"], f"{ar} - {d.day}/{d.month}/{d.year}", ""]
+    for p in ps:
+        lines += textwrap.wrap(p, 70) + [""]
+    return "\n".join(lines), [], "day"
+
+
+def f_docx_date_after_lead(r, rng, rel):
+    """Word: headline, lead, then "(نشر في 14 مايو 2018 - Outlet)" in brackets, then the rest."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    return docx_bytes([r["title"], f"(نشر في {d.day} {EG[d.month - 1]} {d.year} - {ar})", *ps]), [], "day"
+
+
+F_LAYOUTS = ("f_html_amp", "f_txt_english_ui", "f_txt_time_first", "f_txt_wrapped", "f_docx_date_after_lead")
+
+
+def f_bad_files(rel):
+    return {
+        "f_bad_maintenance.html": _page("<title>الموقع تحت الصيانة</title>", "<h1>الموقع تحت الصيانة</h1><p>نعود إليكم قريباً.</p>"),
+        "f_bad_captcha.txt": "Just a moment...\nChecking if the site connection is secure\nVerify you are human\nRay ID: 7a1b2c3d4e5f\nPerformance & security by Cloudflare",
+    }
+
+
+def write_f(corpus, out, n, seed):
+    rng = random.Random(seed)
+    cases, others = sample(corpus, n, seed, slot=0)
+    os.makedirs(out, exist_ok=True)
+    truth = {}
+    for i, r in enumerate(cases):
+        layout = F_LAYOUTS[i % len(F_LAYOUTS)]
+        ext, data, t = render(layout, r, rng, [o["title"] for o in rng.sample(others, 6)])
+        name = f"{i:03d}_{layout}{ext}"
+        open(os.path.join(out, name), "wb").write(data)
+        t["layout"] = layout.removeprefix("f_")
+        truth[name] = t
+    for name, content in f_bad_files([o["title"] for o in others[:12]]).items():
+        open(os.path.join(out, name), "wb").write(content.encode("utf-8"))
+        truth[name] = {"layout": "bad", "bad": True}
+    json.dump(truth, open(os.path.join(out, "truth.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+    print(f"{len(truth)} cases in {out}")
+
+
 # --- bad files -----------------------------------------------------------------------------------------------------
 
 def bad_files(rel):
@@ -821,7 +904,7 @@ def render(layout, r, rng, rel):
     out = globals()[layout](r, rng, rel)
     content, furniture, precision = out[:3]
     first = out[3] if len(out) > 3 else None
-    kind = re.sub(r"^[bcde]_", "", layout)
+    kind = re.sub(r"^[bcdef]_", "", layout)
     ext = ".docx" if kind.startswith("docx") else ".html" if kind.startswith("html") else ".txt"
     data = content if isinstance(content, bytes) else content.encode("utf-8")
     return ext, data, _truth(r, layout, furniture, precision, first)
@@ -994,13 +1077,13 @@ def main():
     w.add_argument("out")
     w.add_argument("--n", type=int, default=110)
     w.add_argument("--seed", type=int, default=2026)
-    w.add_argument("--family", choices=("a", "b", "c", "d", "e"), default="a")
+    w.add_argument("--family", choices=("a", "b", "c", "d", "e", "f"), default="a")
     s = sub.add_parser("score")
     s.add_argument("dir")
     s.add_argument("--show", type=int, default=0)
     args = parser.parse_args()
     if args.cmd == "write":
-        {"a": write, "b": write_b, "c": write_c, "d": write_d, "e": write_e}[args.family](args.corpus, args.out, args.n, args.seed)
+        {"a": write, "b": write_b, "c": write_c, "d": write_d, "e": write_e, "f": write_f}[args.family](args.corpus, args.out, args.n, args.seed)
     else:
         score(args.dir, args.show)
 
