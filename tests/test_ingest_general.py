@@ -585,3 +585,56 @@ def test_an_outlets_name_on_its_own_line_under_the_headline_stays_out_of_the_bod
     assert draft.title == TITLE
     assert slug(draft) == "bbc-arabic"
     assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+
+
+# --- Wrapped dumps, English interfaces, glued names, no duplicate proposals, maintenance pages ------------------
+
+def test_a_text_dump_wrapped_at_a_fixed_width_gets_its_paragraphs_back(catalogue):
+    import textwrap
+
+    lines = [TITLE, "عكاظ - 14/5/2018", ""]
+    for paragraph in (LEAD, MIDDLE, LAST):
+        lines += textwrap.wrap(paragraph, 60) + [""]
+    draft = read_one("dump.txt", "\n".join(lines), catalogue)
+    assert draft.title == TITLE
+    assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+
+
+def test_a_list_of_headlines_of_like_length_is_not_unwrapped():
+    from archive.ingest.text import unwrap
+
+    listing = "\n".join(["مقتل خمسة أشخاص في انفجار سيارة مفخخة وسط العاصمة بغداد اليوم"] * 8)
+    assert unwrap(listing) == listing
+
+
+def test_an_english_interfaces_share_and_related_lines_end_the_article(catalogue):
+    text = "\n".join(["Okaz", "Home | News | Sports | Opinion", TITLE, "Published: 14 May 2018", LEAD, MIDDLE, LAST,
+                      "Share this article", "Related Articles", OTHER_STORY])
+    draft = read_one("page.txt", text, catalogue)
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+    assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
+
+
+def test_a_site_name_with_the_outlet_glued_after_la_names_it(catalogue):
+    html = page(f"<title>{TITLE}</title><meta property='og:site_name' content='الموقع الرسمي لـCNN بالعربية'>",
+                f"<h1>{TITLE}</h1><p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p>")
+    draft = read_one("a.html", html, catalogue)
+    assert slug(draft) == "cnn-arabic" and not draft.outlet_is_new
+
+
+def test_a_name_about_to_be_proposed_that_is_a_catalogue_outlet_without_its_kind_word_is_that_outlet(catalogue):
+    text = "\n".join([TITLE, "الشرق الأوسط | سياسة", LEAD, MIDDLE, LAST])
+    draft = read_one("page.txt", text, catalogue)
+    assert slug(draft) == "asharq-al-awsat" and not draft.outlet_is_new
+
+
+def test_a_headline_that_opens_like_a_dateline_is_still_the_headline(catalogue):
+    title = '"قطار الرياض- الدمام": عندما يتجسد الفشل والفساد في مؤسسة حكومية والإخلال بعقود 612 مليون ريال تحاصرها'
+    draft = read_one("page.txt", "\n".join([title, "14 مايو 2018", LEAD, MIDDLE, LAST]), catalogue)
+    assert draft.title == title
+
+
+def test_a_site_under_maintenance_is_refused(catalogue):
+    html = page("<title>الموقع تحت الصيانة</title>", "<h1>الموقع تحت الصيانة</h1><p>نعود إليكم قريباً.</p>")
+    refused("down.html", html, catalogue)

@@ -146,14 +146,20 @@ class OutletIndex:
         return None
 
     def find_site_name(self, text: str):
-        """``find_name``, or a name printed without its kind word when one outlet alone has it."""
+        """``find_name``, or a name printed without its kind word when one outlet alone has it;
+        "الموقع الرسمي لـX" is asked for X."""
         pk = self.find_name(text)
         if pk:
             return pk
-        key = name_key(re.sub(r"[«»\"“”]", " ", text or ""))
-        owners = self.bare.get(key, set())
-        if len(owners) == 1 and key not in self.by_key:
-            return next(iter(owners))
+        glued = re.split(r"(?:^|\s)لـ+\s*", text or "")
+        for candidate in ([text, glued[-1]] if len(glued) > 1 else [text]):
+            pk = self.find_name(candidate) if candidate is not text else None
+            if pk:
+                return pk
+            key = name_key(re.sub(r"[«»\"“”]", " ", candidate or ""))
+            owners = self.bare.get(key, set())
+            if len(owners) == 1 and key not in self.by_key:
+                return next(iter(owners))
         return None
 
     def find_host(self, host: str, path: str = ""):
@@ -190,6 +196,12 @@ def resolve(cues, index: OutletIndex) -> OutletMatch:
             return OutletMatch(pk, index.names.get(pk), False, cue)
     for cue in cues:
         if cue.may_propose:
+            # A name about to be proposed that is a catalogue outlet's without
+            # its kind word ("الشرق الأوسط" | "صحيفة الشرق الأوسط") is that
+            # outlet: a proposal must not duplicate one.
+            pk = index.find_site_name(cue.text)
+            if pk:
+                return OutletMatch(pk, index.names.get(pk), False, cue)
             name = clean_name(cue.text)
             if name:
                 return OutletMatch(None, name, True, cue)

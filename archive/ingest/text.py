@@ -50,6 +50,7 @@ _FURNITURE = [re.compile(p) for p in (
     # Share widgets: network names alone or in a row, "نسخ الرابط".
     r"^(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|email|messenger|فيسبوك|فيس بوك|تويتر|اكس|واتساب|واتس اب|تلغرام|تيليغرام|تليجرام|لينكد ان|ماسنجر|مسنجر|بريد|نسخ الرابط|نسخ|مشاركه)[\s,،|]*)+$",
     r"^(?:شارك|مشاركه|انشر|share)\s+(?:علي|على|عبر|on|via)\b",
+    r"^share (?:this|the) (?:article|story|page|post)$",
     # "غرد على تويتر", "تيليجرام", "1.2K مشاركه": a widget's words, whatever the verb.
     r"^(?:\S+\s+){0,2}(?:علي|على|عبر)\s+(?:facebook|twitter|whatsapp|telegram|فيسبوك|فيس بوك|تويتر|واتساب|تلغرام|تيليغرام|تيليجرام|تليجرام|انستغرام|انستجرام|لينكد ان)$",
     r"^(?:تيليجرام|تلجرام|انستغرام|انستجرام|يوتيوب|سناب شات|غرد|تغريد|tweet|pinterest|reddit)$",
@@ -84,6 +85,7 @@ _FURNITURE = [re.compile(p) for p in (
 # After one of these only the page's trailer follows.
 _STOP = [re.compile(p) for p in (
     r"^عن مصدر الخبر$",
+    r"^(?:related|more) (?:articles|news|stories)$|^read more$|^you may also like$|^comments?$",
     r"^يمكنك قراءه الخبر",
     r"^(?:التعليقات|تعليقات)\s*(?:\(\s*\d+\s*\))?$",
     r"^\d+\s*(?:تعليق|تعليقات|comments?)$",
@@ -306,8 +308,46 @@ def _pick_headline(lines, kinds, candidates, lead_at, gaps=None):
     return group[0], end
 
 
+# A text dump wrapped at a fixed width: most lines end within this many
+# characters of the widest, and the widest is no longer than a terminal's.
+WRAP_SLACK = 20
+WRAP_MAX_WIDTH = 100
+WRAP_MIN_WIDTH = 50
+WRAP_MIN_LINES = 6
+
+
+def unwrap(text: str) -> str:
+    """A text wrapped at a fixed width (a terminal browser's dump, an e-mail)
+    with its paragraphs joined again. A wrapped paragraph is a block between
+    blank lines whose lines fill the width but the last, which ends a
+    sentence; headers, lists and short lines are left as they are, and so is
+    a text with fewer than ``WRAP_MIN_LINES`` lines in such blocks."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lengths = sorted(len(line.strip()) for line in raw if line.strip())
+    if len(lengths) < WRAP_MIN_LINES:
+        return text
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
+        return text
+    blocks, block = [], []
+    for line in [*raw, ""]:
+        if line.strip():
+            block.append(line.strip())
+        elif block:
+            blocks.append(block)
+            block = []
+
+    def wrapped(b):
+        return len(b) >= 2 and ends_sentence(b[-1]) and all(width - WRAP_SLACK <= len(x) <= width + 5 for x in b[:-1])
+
+    if sum(len(b) for b in blocks if wrapped(b)) < WRAP_MIN_LINES:
+        return text
+    return "\n\n".join(" ".join(b) if wrapped(b) else "\n".join(b) for b in blocks)
+
+
 def read_text(text: str, outlet_names=()) -> Reading:
     """Take a saved page apart into headline, header, body and trailer."""
+    text = unwrap(text)
     # A labelled clipping ("العنوان: …", "النص:"): the label is no part of the headline.
     # Only above the article: in it, "العنوان:" is as often an address.
     all_lines, in_article = [], False
@@ -336,7 +376,8 @@ def read_text(text: str, outlet_names=()) -> Reading:
         if kind == TEXT:
             # A paragraph, a dateline lead, or a whole sentence (a full stop after
             # eight words or more): the article has begun, headline or not.
-            if is_paragraph(line) or _LEAD_DATELINE.match(line) and word_count(line) > 12 or (
+            # (A dateline lead ends its sentence: "قطار الرياض- الدمام: …" with none is a headline.)
+            if is_paragraph(line) or _LEAD_DATELINE.match(line) and word_count(line) > 12 and ends_sentence(line) or (
                     word_count(line) >= 8 and _FULL_STOP_END.search(line)) or (
                     word_count(line) >= LEAD_QUESTION_WORDS and ends_sentence(line)):
                 lead_at = i
@@ -466,7 +507,7 @@ def _collect_cues_and_dateline(reading):
             # "الصحيفة: …" above the headline (a clipping's header table).
             cues.insert(0, Cue(source_name(line), may_propose=True, where="سطر «المصدر»", names_site=True))
         m = BRACKET_TAG.match(line)
-        if m:
+        if m and not dates.date_in_line(line):  # "(نشر في 21 يوليو 2015 - Outlet)" is a byline, read below
             cues.append(Cue(m["outlet"], where="وسم الوكالة بعد مكان الخبر"))
             reading.dateline = reading.dateline or m["place"].strip()
             continue

@@ -24,7 +24,10 @@ _ERROR_PAGE = re.compile(
     r"لم (?:نعثر|يتم العثور) علي (?:الصفحه|الرابط|المحتوي)|"
     r"(?:page|file) not found|not found|خطا في الصفحه|"
     r"عذرا[،,]? (?:لا يمكن|الصفحه|هذه الصفحه|الرابط)|"
-    r"(?:الرابط|الصفحه) (?:غير صحيح|معطل)|حدث خطا"
+    r"(?:الرابط|الصفحه) (?:غير صحيح|معطل)|حدث خطا|"
+    # A site down for maintenance, a bot check in front of the page.
+    r"تحت الصيانه|under maintenance|checking if the site connection is secure|verify you are (?:a )?human|"
+    r"access denied|forbidden"
 )
 # A cookie or consent wall saved instead of the page: it asks to accept cookies
 # and holds little else (matched against ``loose`` text).
