@@ -865,6 +865,71 @@ def write_f(corpus, out, n, seed):
     print(f"{len(truth)} cases in {out}")
 
 
+# --- family G: written and frozen after family F's changes, scored once -----------------------------------------
+
+def g_html_colon_title(r, rng, rel):
+    """No <h1>: "Outlet : Headline" in <title>, the headline in a div; the date as a <dl> label and value."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d, e = r["day"], html.escape
+    ps = paragraphs(r["body"])
+    head = f"<title>{e(ar)} : {e(r['title'])}</title>"
+    body = (f"{_ul(MENU[:6], 'nav')}<div class='news-title'>{e(r['title'])}</div>"
+            f"<dl class='info'><dt>تاريخ النشر</dt><dd>{d.day:02d}/{d.month:02d}/{d.year}</dd><dt>القسم</dt><dd>أخبار</dd></dl>"
+            f"<div class='news-body'>{_ps(ps)}</div>")
+    return _page(head, body), ["تاريخ النشر"], "day"
+
+
+def g_txt_indic(r, rng, rel):
+    """Arabic-Indic digits throughout the header: "١٤/٠٥/٢٠١٨ - ١١:٢٦", the outlet's name under the date."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    stamp = f"{d.day:02d}/{d.month:02d}/{d.year} - {rng.randint(10, 23)}:{rng.randint(10, 59)}".translate(ARABIC_DIGITS)
+    lines = [r["title"], stamp, ar, "", *ps]
+    return "\n".join(lines), [], "day"
+
+
+def g_docx_breaking_headline(r, rng, rel):
+    """Word: "عاجل: Headline" as the first line, then the date, body, and the outlet signed off at the end."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    return docx_bytes([f"عاجل: {r['title']}", f"{d.day} {EG[d.month - 1]} {d.year}", *ps, "ـــــــ", ar]), ["ـــــــ"], "day"
+
+
+def g_txt_quoted_headline(r, rng, rel):
+    """The headline in «quotes», "بتاريخ: الأحد، 14 مايو/أيار 2018", a "source: domain" line at the end."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    lines = [f"«{r['title']}»", f"بتاريخ: {weekday(d)}، {d.day} {EG[d.month - 1]}/{LEV[d.month - 1]} {d.year}", *ps,
+             f"المصدر: {domain.removeprefix('www.')}"]
+    return "\n".join(lines), [], "day"
+
+
+G_LAYOUTS = ("g_html_colon_title", "g_txt_indic", "g_docx_breaking_headline", "g_txt_quoted_headline")
+
+
+def write_g(corpus, out, n, seed):
+    rng = random.Random(seed)
+    cases, others = sample(corpus, n, seed, slot=2)
+    os.makedirs(out, exist_ok=True)
+    truth = {}
+    for i, r in enumerate(cases):
+        layout = G_LAYOUTS[i % len(G_LAYOUTS)]
+        ext, data, t = render(layout, r, rng, [o["title"] for o in rng.sample(others, 6)])
+        name = f"{i:03d}_{layout}{ext}"
+        open(os.path.join(out, name), "wb").write(data)
+        t["layout"] = layout.removeprefix("g_")
+        truth[name] = t
+    bad = {"g_bad_video.txt": "\n".join(["فيديو: لحظة وصول الوفد", "شاهد الفيديو", "02:35", "مشاركة", *[o["title"] for o in others[:4]]])}
+    for name, content in bad.items():
+        open(os.path.join(out, name), "wb").write(content.encode("utf-8"))
+        truth[name] = {"layout": "bad", "bad": True}
+    json.dump(truth, open(os.path.join(out, "truth.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+    print(f"{len(truth)} cases in {out}")
+
+
 # --- bad files -----------------------------------------------------------------------------------------------------
 
 def bad_files(rel):
@@ -904,7 +969,7 @@ def render(layout, r, rng, rel):
     out = globals()[layout](r, rng, rel)
     content, furniture, precision = out[:3]
     first = out[3] if len(out) > 3 else None
-    kind = re.sub(r"^[bcdef]_", "", layout)
+    kind = re.sub(r"^[bcdefg]_", "", layout)
     ext = ".docx" if kind.startswith("docx") else ".html" if kind.startswith("html") else ".txt"
     data = content if isinstance(content, bytes) else content.encode("utf-8")
     return ext, data, _truth(r, layout, furniture, precision, first)
@@ -1077,13 +1142,13 @@ def main():
     w.add_argument("out")
     w.add_argument("--n", type=int, default=110)
     w.add_argument("--seed", type=int, default=2026)
-    w.add_argument("--family", choices=("a", "b", "c", "d", "e", "f"), default="a")
+    w.add_argument("--family", choices=("a", "b", "c", "d", "e", "f", "g"), default="a")
     s = sub.add_parser("score")
     s.add_argument("dir")
     s.add_argument("--show", type=int, default=0)
     args = parser.parse_args()
     if args.cmd == "write":
-        {"a": write, "b": write_b, "c": write_c, "d": write_d, "e": write_e, "f": write_f}[args.family](args.corpus, args.out, args.n, args.seed)
+        {"a": write, "b": write_b, "c": write_c, "d": write_d, "e": write_e, "f": write_f, "g": write_g}[args.family](args.corpus, args.out, args.n, args.seed)
     else:
         score(args.dir, args.show)
 
