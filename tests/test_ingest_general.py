@@ -638,3 +638,28 @@ def test_a_headline_that_opens_like_a_dateline_is_still_the_headline(catalogue):
 def test_a_site_under_maintenance_is_refused(catalogue):
     html = page("<title>الموقع تحت الصيانة</title>", "<h1>الموقع تحت الصيانة</h1><p>نعود إليكم قريباً.</p>")
     refused("down.html", html, catalogue)
+
+
+# --- Breaking labels on the headline, sign-offs, spaced colons, video pages ---------------------------------------
+
+def test_a_headline_with_a_breaking_label_above_the_date_is_the_headline_without_the_label(catalogue):
+    draft = read_one("clip.docx", docx([f"عاجل: {TITLE}", "14 مايو 2018", LEAD, MIDDLE, LAST, "ـــــــ", "عكاظ"]), catalogue)
+    assert draft.title == TITLE
+    assert slug(draft) == "okaz"
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+
+
+def test_an_outlet_colon_headline_title_and_a_date_in_a_definition_list(catalogue):
+    html = page(f"<title>عكاظ : {TITLE}</title>",
+                f"<div class='news-title'>{TITLE}</div><dl><dt>تاريخ النشر</dt><dd>14/05/2018</dd></dl>"
+                f"<div><p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p></div>")
+    draft = read_one("a.html", html, catalogue)
+    assert draft.title == TITLE
+    assert slug(draft) == "okaz"
+    assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
+
+
+def test_a_video_page_of_short_headlines_is_refused(catalogue):
+    text = "\n".join(["فيديو: لحظة وصول الوفد", "شاهد الفيديو", "02:35", "مشاركة", "«واتس أب».. أكاديمية المتحذلقين الجدد!",
+                      OTHER_STORY, "أفراح آل خبزان الغامدي وآل جارالله الغامدي", "مورينيو راض عن أداء تشيلسي رغم الخسارة"])
+    refused("video.txt", text, catalogue)

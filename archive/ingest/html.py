@@ -29,7 +29,7 @@ from .text import DERIVED_TITLE_WARNING, NO_DATE_WARNING, derive_title, read_tex
 
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenews", "blogposting", "analysisnewsarticle",
                   "opinionnewsarticle", "webpage", "backgroundnewsarticle"}
-_TITLE_SEPARATORS = re.compile(r"\s+[-–—|•»]\s+|\s+::\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+[-–—|•»:]\s+|\s+::\s+")
 # Put where the page's title goes when ``read_text`` would not see that title as
 # a headline: plain Arabic words that read as a headline and nothing else.
 _HEADLINE_STAND_IN = "عنوان المقال كما تعلنه الصفحة"

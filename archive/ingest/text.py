@@ -127,6 +127,7 @@ _LEAD_DATELINE = re.compile(
 
 
 _BYLINE_OUTLET = re.compile(r"^(?:by|بقلم|كتب|كتبت)\s*[:：]?\s*[^,،]{2,40}[,،]\s*(?P<outlet>[^,،]{2,40})$", re.I)
+_BREAKING_HEADLINE = re.compile(r"^(?:عاجل|خبر عاجل)\s*[:|\-–]\s*(?P<rest>.+)$")
 _TITLE_LABEL = re.compile(r"^(?:العنوان|عنوان الخبر|عنوان المقال|title|headline)\s*[:：]\s*(?=\S)", re.I)
 # The start of a lead up to its colon, when short: "دبي - العربية.نت: ".
 _LEAD_PREFIX = re.compile(r"^(?P<prefix>(?:[^:.!؟\n]|\.(?=\S)){2,60}?)\s*:(?!\d)")
@@ -150,6 +151,7 @@ class Reading:
     # "X – Y" header lines: one is the outlet, the other the dateline.
     pairs: list = field(default_factory=list)
     copyright_lines: list = field(default_factory=list)
+    last_line: str = ""
 
 
 _MENU_SPLIT = re.compile(r"\s*[|•·]\s*")
@@ -178,7 +180,8 @@ def is_menu(line: str) -> bool:
 
 def classify(line: str) -> str:
     simple = loose(line)
-    if not has_letters(line) and not re.search(r"\d", line):
+    # (Tatweel alone, "ـــــــ", is a rule, not a word.)
+    if not has_letters(simple) and not re.search(r"\d", line):
         return FURNITURE
     if any(p.search(simple) for p in _STOP):
         return STOP
@@ -389,6 +392,16 @@ def read_text(text: str, outlet_names=()) -> Reading:
     # taglines, menus, breaking-news bars, size buttons, a comment counter.
     top = headline_at if headline_at is not None else lead_at if lead_at is not None else 0
     reading.header_lines.extend(lines[:top])
+    if headline_at is None:
+        # "عاجل: Headline" above the date: the headline with its breaking label
+        # (a bar elsewhere, but here the date follows it).
+        for j in range(lead_at if lead_at is not None else 0):
+            m = _BREAKING_HEADLINE.match(lines[j])
+            if m and is_headline(m["rest"]) and any(kinds[k] == DATE for k in range(j + 1, min(j + 3, len(lines)))):
+                reading.header_lines = lines[:j]
+                lines[j] = m["rest"]
+                headline_at = group_end = j
+                break
     if headline_at is not None:
         reading.title = lines[headline_at]
         reading.header_lines.extend(lines[headline_at + 1:group_end + 1])  # the deck
@@ -436,6 +449,8 @@ def read_text(text: str, outlet_names=()) -> Reading:
     while len(reading.body_lines) > 1 and is_date_line(reading.body_lines[-1]):
         reading.trailer_lines.insert(0, reading.body_lines.pop())
     reading.copyright_lines = [line for line in lines if _COPYRIGHT_LINE.search(loose(line))][:3]
+    # A short last line may sign the page off with the outlet's name.
+    reading.last_line = lines[-1] if lines and word_count(lines[-1]) <= 5 and kinds[-1] == TEXT else ""
     _drop_trailing_headlines(reading, lines, kinds, body_at)
     if not reading.body_lines or not any(is_paragraph(line) or ends_sentence(line) for line in reading.body_lines):
         from .verdict import error_page, is_error_page
@@ -561,6 +576,8 @@ def _collect_cues_and_dateline(reading):
         if m:
             cues.append(Cue(line[-len(m["outlet"]):].strip() if line.lower().endswith(m["outlet"]) else m["outlet"],
                             where="سطر الكاتب", names_site=True))
+    if reading.last_line:
+        cues.append(Cue(reading.last_line, where="السطر الأخير من الملف", names_site=True))
     # "© 2023 Okaz. جميع الحقوق محفوظة": the name in a copyright line, weakest.
     for line in reading.copyright_lines:
         if _COPYRIGHT_LINE.search(loose(line)) and word_count(line) <= 12:

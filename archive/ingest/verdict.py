@@ -112,7 +112,9 @@ def is_index_page(body):
         return False
     if any(word_count(line) > 30 for line in lines):
         return False
-    sentences = sum(1 for line in lines if _SENTENCE_END.search(line) and not _TEASER_END.search(line))
+    # A short headline may end with "!" or "؟"; a sentence of the article ends with "." or is long.
+    sentences = sum(1 for line in lines if _SENTENCE_END.search(line) and not _TEASER_END.search(line)
+                    and (not re.search(r"[!؟?][\"»”)\]]*\s*$", line) or word_count(line) >= 12))
     return sentences <= len(lines) // 5
 
 
