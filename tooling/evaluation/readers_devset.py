@@ -930,6 +930,83 @@ def write_g(corpus, out, n, seed):
     print(f"{len(truth)} cases in {out}")
 
 
+# --- family H: written and frozen after family G's changes, scored once -----------------------------------------
+
+def h_html_ld_loose(r, rng, rel):
+    """JSON-LD as a list (BreadcrumbList + NewsArticle) with datePublished "14/05/2018 11:26", publisher as a list."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d, e = r["day"], html.escape
+    ps = paragraphs(r["body"])
+    ld = [{"@type": "BreadcrumbList", "itemListElement": [{"@type": "ListItem", "position": 1, "name": "الرئيسية"}]},
+          {"@context": "https://schema.org", "@type": "NewsArticle", "headline": r["title"],
+           "datePublished": f"{d.day:02d}/{d.month:02d}/{d.year} 11:26", "publisher": [{"@type": "Organization", "name": ar}]}]
+    head = f"<title>{e(r['title'])}</title><script type='application/ld+json'>{json.dumps(ld, ensure_ascii=False)}</script>"
+    body = f"<h1>{e(r['title'])}</h1>{_ps(ps)}<div class='pages'>1 2 3 التالي »</div>"
+    return _page(head, body), ["التالي"], "day"
+
+
+def h_txt_pagination(r, rng, rel):
+    """An ISO timestamp printed under the headline; "الصفحة 1 من 1" and a pager line at the end."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    lines = [ar, r["title"], f"{d.isoformat()}T{rng.randint(10, 23)}:26:00+03:00", *ps, "الصفحة 1 من 1", "« السابق 1 2 3 التالي »"]
+    return "\n".join(lines), ["الصفحة 1 من 1", "« السابق"], "day"
+
+
+def h_docx_two_dates(r, rng, rel):
+    """Word: headline, "تاريخ الحدث: <three days earlier>", "تاريخ النشر: <day>", "الوسيلة: outlet", body."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ev = d - timedelta(days=3)
+    ps = paragraphs(r["body"])
+    return docx_bytes([r["title"], f"تاريخ الحدث: {ev.day} {EG[ev.month - 1]} {ev.year}",
+                       f"تاريخ النشر: {d.day} {EG[d.month - 1]} {d.year}", f"الوسيلة: {ar}", *ps]), [], "day"
+
+
+def h_txt_hijri_parens(r, rng, rel):
+    """"الاثنين 28 شعبان 1439هـ (14 مايو 2018م)" above the headline, the outlet's domain at the very top."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    hy, hm, hd = hijri(d)
+    ps = paragraphs(r["body"])
+    lines = [domain, f"{weekday(d)} {hd} {HIJRI[hm - 1]} {hy}هـ ({d.day} {EG[d.month - 1]} {d.year}م)", r["title"], *ps]
+    return "\n".join(lines), [], "day"
+
+
+H_LAYOUTS = ("h_html_ld_loose", "h_txt_pagination", "h_docx_two_dates", "h_txt_hijri_parens")
+
+
+def write_h(corpus, out, n, seed):
+    rng = random.Random(seed)
+    cases, others = sample(corpus, n, seed, slot=4)
+    os.makedirs(out, exist_ok=True)
+    truth = {}
+    plain, recs = cases[: n - 5], cases[n - 5:]
+    for i, r in enumerate(plain):
+        layout = H_LAYOUTS[i % len(H_LAYOUTS)]
+        ext, data, t = render(layout, r, rng, [o["title"] for o in rng.sample(others, 6)])
+        name = f"{i:03d}_{layout}{ext}"
+        open(os.path.join(out, name), "wb").write(data)
+        t["layout"] = layout.removeprefix("h_")
+        truth[name] = t
+    lines = []
+    for i, r in enumerate(recs):
+        slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+        stamp = int(datetime(r["day"].year, r["day"].month, r["day"].day, 12, 0).timestamp())
+        lines.append(json.dumps({"headline": r["title"], "article_body": r["body"], "publisher": latin,
+                                 "published": stamp}, ensure_ascii=False))
+        truth[f"epoch.jsonl#{i + 1}"] = _truth(r, "jsonl_epoch", [], "day")
+    open(os.path.join(out, "epoch.jsonl"), "w", encoding="utf-8").write("\n".join(lines) + "\n")
+    bad = {"h_bad_login.html": _page("<title>تسجيل الدخول</title>", "<h1>تسجيل الدخول</h1><form><label>اسم المستخدم</label><input>"
+                                     "<label>كلمة المرور</label><input type='password'><button>دخول</button></form><a>نسيت كلمة المرور؟</a>")}
+    for name, content in bad.items():
+        open(os.path.join(out, name), "wb").write(content.encode("utf-8"))
+        truth[name] = {"layout": "bad", "bad": True}
+    json.dump(truth, open(os.path.join(out, "truth.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+    print(f"{len(truth)} cases in {out}")
+
+
 # --- bad files -----------------------------------------------------------------------------------------------------
 
 def bad_files(rel):
@@ -969,7 +1046,7 @@ def render(layout, r, rng, rel):
     out = globals()[layout](r, rng, rel)
     content, furniture, precision = out[:3]
     first = out[3] if len(out) > 3 else None
-    kind = re.sub(r"^[bcdefg]_", "", layout)
+    kind = re.sub(r"^[bcdefgh]_", "", layout)
     ext = ".docx" if kind.startswith("docx") else ".html" if kind.startswith("html") else ".txt"
     data = content if isinstance(content, bytes) else content.encode("utf-8")
     return ext, data, _truth(r, layout, furniture, precision, first)
@@ -1142,13 +1219,13 @@ def main():
     w.add_argument("out")
     w.add_argument("--n", type=int, default=110)
     w.add_argument("--seed", type=int, default=2026)
-    w.add_argument("--family", choices=("a", "b", "c", "d", "e", "f", "g"), default="a")
+    w.add_argument("--family", choices=("a", "b", "c", "d", "e", "f", "g", "h"), default="a")
     s = sub.add_parser("score")
     s.add_argument("dir")
     s.add_argument("--show", type=int, default=0)
     args = parser.parse_args()
     if args.cmd == "write":
-        {"a": write, "b": write_b, "c": write_c, "d": write_d, "e": write_e, "f": write_f, "g": write_g}[args.family](args.corpus, args.out, args.n, args.seed)
+        {"a": write, "b": write_b, "c": write_c, "d": write_d, "e": write_e, "f": write_f, "g": write_g, "h": write_h}[args.family](args.corpus, args.out, args.n, args.seed)
     else:
         score(args.dir, args.show)
 
