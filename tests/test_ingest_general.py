@@ -663,3 +663,34 @@ def test_a_video_page_of_short_headlines_is_refused(catalogue):
     text = "\n".join(["فيديو: لحظة وصول الوفد", "شاهد الفيديو", "02:35", "مشاركة", "«واتس أب».. أكاديمية المتحذلقين الجدد!",
                       OTHER_STORY, "أفراح آل خبزان الغامدي وآل جارالله الغامدي", "مورينيو راض عن أداء تشيلسي رغم الخسارة"])
     refused("video.txt", text, catalogue)
+
+
+# --- Labelled dates, pagers, epoch times, login pages -------------------------------------------------------------
+
+def test_the_publication_date_label_beats_an_event_date_above_it_and_names_no_outlet(catalogue):
+    lines = [TITLE, "تاريخ الحدث: 10 مايو 2018", "تاريخ النشر: 14 مايو 2018", "الوسيلة: عكاظ", LEAD, MIDDLE, LAST]
+    draft = read_one("clip.docx", docx(lines), catalogue)
+    assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
+    assert slug(draft) == "okaz"
+
+
+def test_a_pager_under_the_article_is_furniture(catalogue):
+    text = "\n".join(["عكاظ", TITLE, "2018-05-14T11:26:00+03:00", LEAD, MIDDLE, LAST, "الصفحة 1 من 1", "« السابق 1 2 3 التالي »"])
+    draft = read_one("page.txt", text, catalogue)
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+    assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
+
+
+def test_a_records_unix_time_dates_it(catalogue):
+    import json
+
+    record = {"headline": TITLE, "article_body": "\n".join([LEAD, MIDDLE, LAST]), "publisher": "Okaz", "published": 1526299200}
+    [draft] = _drafts("feed.jsonl", json.dumps(record, ensure_ascii=False) + "\n", catalogue)
+    assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
+
+
+def test_a_saved_login_page_is_refused_with_its_reason(catalogue):
+    html = page("<title>تسجيل الدخول</title>", "<h1>تسجيل الدخول</h1><form><label>اسم المستخدم</label><input>"
+                "<label>كلمة المرور</label><input type='password'><button>دخول</button></form>")
+    failure = refused("login.html", html, catalogue)
+    assert "تسجيل دخول" in failure.message and "login" in failure.message_en

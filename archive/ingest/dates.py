@@ -171,8 +171,11 @@ def find_date(text: str, *, today=None):
     today = today or date.today()
     # "آخر تحديث 3/4/2018 نُشر في 28/3/2018": a line holding both labels is read as two.
     lines = [part for line in (text or "").splitlines() for part in _LABELLED.split(line) if part.strip()]
-    # "آخر تحديث" is read only when no other line gives a date: published wins.
-    for line in [*(l for l in lines if not is_update_line(l)), *(l for l in lines if is_update_line(l))]:
+    # A line labelled as the publication's is read first ("تاريخ النشر:" beats
+    # "تاريخ الحدث:" above it); "آخر تحديث" only when no other line gives a date.
+    labelled = [l for l in lines if _PUBLISHED_LABEL.search(l) and not is_update_line(l)]
+    plain = [l for l in lines if not _PUBLISHED_LABEL.search(l) and not is_update_line(l)]
+    for line in [*labelled, *plain, *(l for l in lines if is_update_line(l))]:
         found = date_in_line(line, today=today)
         if found:
             return found
@@ -182,6 +185,7 @@ def find_date(text: str, *, today=None):
 _UPDATED = re.compile(r"(?:آخر|اخر|أخر)\s+تحديث|تم\s+التحديث|(?<![\w])محدث|(?<![\w])حُ?دّ?ث\s+في|updated|last\s+modified", re.I)
 
 
+_PUBLISHED_LABEL = re.compile(r"(?<!\w)(?:نُ?شر|النشر|تاريخ النشر|منشور|published|posted)(?!\w)", re.I)
 _LABELLED = re.compile(r"(?=(?:آخر|اخر|أخر)\s+تحديث|(?<!\w)نُ?شر\s+(?:في|بتاريخ)|تاريخ النشر|(?<!\w)(?:updated|published)\b)", re.I)
 
 

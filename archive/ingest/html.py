@@ -47,6 +47,11 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
             "This is a news feed (RSS or Atom): a list of headlines and links, not an article.",
         )
     meta = _metadata(tree)
+    # A login form saved instead of the page: a password field and little else.
+    from .verdict import is_login_page, login_page
+
+    if tree.xpath("//input[@type='password']") and is_login_page(meta.get("title") or "", "\n".join(_visible_lines(tree))):
+        raise login_page()
     text = _main_text(html, tree)
     if not text.strip():
         raise IngestError(

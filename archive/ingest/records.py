@@ -210,6 +210,19 @@ def draft_from_dict(record: dict, line: str, source_name, number, catalog=None) 
 
 def _set_date(draft, record):
     published, name = field(record, "published")
+    if isinstance(published, (int, float)) and not isinstance(published, bool):
+        # A Unix time (seconds, or milliseconds from JavaScript), read in UTC.
+        from datetime import timezone
+
+        seconds = published / 1000 if published > 10**11 else published
+        try:
+            day = datetime.fromtimestamp(seconds, tz=timezone.utc).date()
+        except (OverflowError, OSError, ValueError):
+            day = None
+        if day and dates.parse_exact(day.isoformat()):
+            draft.published, draft.date_precision = day, dates.DAY
+            draft.provenance["date"] = f"الحقل {name} في السجل (وقت يونكس {published})"
+            return
     if isinstance(published, str) and published.strip():
         parsed = _parse_iso(published.strip())
         if parsed:

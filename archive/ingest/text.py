@@ -75,6 +75,9 @@ _FURNITURE = [re.compile(p) for p in (
     r"^(?:بقلم|كتب|كتبت|اعداد|تحرير|ترجمه|تصوير|متابعه|الكاتب|الكاتبه|المحرر|المحرره|المراسل|by)\s*[:：\-–]\s*\S+(?:\s\S+){0,4}$",
     # An e-mail's headers when an article was pasted from one: its send date is not the article's.
     r"^(?:from|sent|to|cc|subject|المرسل|مرسل|الي|الموضوع|ارسل|ارسلت|تاريخ الارسال)\s*[:：]",
+    # A pager: "الصفحة 1 من 2", "« السابق 1 2 3 التالي »".
+    r"^(?:الصفحه|صفحه|page)\s*\d+\s*(?:من|of)\s*\d+$",
+    r"^[«»<>\s\d]*(?:السابق|التالي|الاولي|الاخيره|previous|next|prev)[«»<>\s\d]*(?:(?:السابق|التالي|previous|next)[«»<>\s\d]*)?$",
     # A clipping's labels: "النص:", "نص الخبر:".
     r"^(?:النص|نص الخبر|نص المقال|المتن|text|body)\s*[:：]?$",
     # An English byline: "By Ahmad Ali, Sky News Arabia".
@@ -99,8 +102,8 @@ _STOP = [re.compile(p) for p in (
     r"^(?:الاكثر قراءه|الاكثر مشاهده|اقرا ايضا)$",
 )]
 # "المصدر: …", and a clipping's "الصحيفة: …" / "الجريدة: …" / "Source: …".
-_SOURCE = re.compile(r"^(?:المصدر|مصدر الخبر|الصحيفه|الجريده|الناشر|الوكاله|وسيله الاعلام|source|publisher|newspaper)\s*[:：]\s*(?P<name>.{2,80})$")
-_RAW_SOURCE = re.compile(r"^(?:المصدر|مصدر الخبر|الصحيفة|الصحيفه|الجريدة|الجريده|الناشر|الوكالة|الوكاله|وسيلة الإعلام|وسيلة الاعلام|source|publisher|newspaper)\s*[:：]\s*", re.I)
+_SOURCE = re.compile(r"^(?:المصدر|مصدر الخبر|الصحيفه|الجريده|الناشر|الوكاله|الوسيله|وسيله الاعلام|source|publisher|newspaper)\s*[:：]\s*(?P<name>.{2,80})$")
+_RAW_SOURCE = re.compile(r"^(?:المصدر|مصدر الخبر|الصحيفة|الصحيفه|الجريدة|الجريده|الناشر|الوكالة|الوكاله|الوسيلة|الوسيله|وسيلة الإعلام|وسيلة الاعلام|source|publisher|newspaper)\s*[:：]\s*", re.I)
 # "قوات عراقية قرب الحويجة، أرشيف", "(صورة أرشيفية)", "صورة: ..."
 _CAPTION = re.compile(r"(?:[،,(\-–]\s*(?:ارشيف|صوره ارشيفيه)\)?$|^\(?(?:صوره|الصوره|تصوير)\s*[:(])")
 
@@ -219,6 +222,8 @@ def date_line_rest(line: str, found=None) -> str:
     if not found:
         return line
     rest = line.replace(found[2], " ")
+    # "تاريخ الحدث: …": a label before its colon names nothing.
+    rest = re.sub(r"^\s*(?:تاريخ|موعد|وقت|يوم|date)\b[^:：]{0,25}[:：]", " ", rest, flags=re.I)
     # The Hijri date beside it ("18 رجب 1439هـ الموافق 4/4/2018م") is part of the date.
     rest = dates._HIJRI_DMY.sub(" ", rest.translate(dates._DIGITS))
     rest = re.sub(r"(?<!\S)[\d/]+(?:هـ|ه|م)(?!\S)", " ", rest)
@@ -458,6 +463,13 @@ def read_text(text: str, outlet_names=()) -> Reading:
         # Short of an article: say what the page is when it says so itself.
         if is_error_page("\n".join(lines[:12]), "\n".join(reading.body_lines)):
             raise error_page()
+        from .verdict import consent_page, is_consent_page, is_login_page, login_page
+
+        page_text = "\n".join(lines)
+        if is_login_page("", page_text):
+            raise login_page()
+        if is_consent_page("", page_text):
+            raise consent_page()
     if not reading.body_lines:
         from .verdict import index_page, is_index_page
 

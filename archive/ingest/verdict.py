@@ -88,6 +88,26 @@ def is_consent_page(title, body):
     return bool(_CONSENT.search(text)) and bool(_CONSENT_ACTION.search(text))
 
 
+def login_page():
+    return IngestError(
+        "هذه صفحة تسجيل دخول حُفظت بدل المقال، فلم تُستورد: سجّل الدخول ثم احفظ صفحة المقال.",
+        "This is a login page saved instead of the article: log in, then save the article's page.",
+    )
+
+
+_LOGIN = re.compile(r"تسجيل الدخول|سجل الدخول|log ?in|sign in", re.I)
+_PASSWORD = re.compile(r"كلمه المرور|كلمه السر|password", re.I)
+
+
+def is_login_page(title, body):
+    """A login form saved instead of the page: it asks for a password and holds little text."""
+    body = body or ""
+    if len(body) > CONSENT_MAX_WORDS * 15 or word_count(body) > CONSENT_MAX_WORDS:
+        return False
+    text = loose("\n".join([title or "", body]))
+    return bool(_LOGIN.search(text)) and bool(_PASSWORD.search(text))
+
+
 def check_raw_text(text, max_chars):
     """A text save is refused unread when even its furniture could not make up the difference."""
     if max_chars is not None and len(text) > 2 * max_chars:
@@ -127,6 +147,8 @@ def refusal(draft, max_chars=None):
         return error_page()
     if draft.format != "jsonl" and is_consent_page(draft.title, body):
         return consent_page()
+    if draft.format != "jsonl" and is_login_page(draft.title, body):
+        return login_page()
     # A JSON-lines record is an article by declaration; a short brief may be a list of lines.
     if draft.format != "jsonl" and is_index_page(body):
         return index_page()
