@@ -1007,6 +1007,56 @@ def write_h(corpus, out, n, seed):
     print(f"{len(truth)} cases in {out}")
 
 
+# --- family I: written and frozen after all the changes above, scored once: the last unseen estimate -------------
+
+def i_html_side_by_side(r, rng, rel):
+    """A page whose <h1> is the section name, the headline in an <h3 class="title">, og:url, the date in Levantine words in a <p class="date">."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d, e = r["day"], html.escape
+    ps = paragraphs(r["body"])
+    head = f"<title>{e(r['title'])} - {e(latin)}</title><meta property='og:url' content='https://{domain}{path}{rng.randint(10, 99999)}'>"
+    body = (f"<h1>أخبار عربية ودولية</h1>{_ul(rel[:3], 'ticker')}<h3 class='title'>{e(r['title'])}</h3>"
+            f"<p class='date'>{weekday(d)} {d.day} {LEV[d.month - 1]} {d.year}</p>{_ps(ps)}<p class='tags'>وسوم: سياسة</p>")
+    return _page(head, body), [rel[0], "وسوم"], "day"
+
+
+def i_txt_banner_and_ad(r, rng, rel):
+    """A banner line and an "إعلان" (advertisement) line inside the article, the date as "14 May 2018" after a byline with "|"."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    ps = paragraphs(r["body"])
+    cut = min(2, len(ps) - 1)
+    lines = [f"{latin} - الموقع الرسمي", r["title"], f"{ar} | {d.day} {d:%B} {d.year}", *ps[:cut], "إعلان", *ps[cut:],
+             "تابعونا على فيسبوك"]
+    return "\n".join(lines), ["إعلان", "تابعونا"], "day"
+
+
+def i_docx_reverse(r, rng, rel):
+    """Word: the date first ("التاريخ 14-05-2018"), then "المصدر - outlet", then the headline, then the body."""
+    slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
+    d = r["day"]
+    return docx_bytes([f"التاريخ {d.day:02d}-{d.month:02d}-{d.year}", f"المصدر - {ar}", r["title"], *paragraphs(r["body"])]), [], "day"
+
+
+I_LAYOUTS = ("i_html_side_by_side", "i_txt_banner_and_ad", "i_docx_reverse")
+
+
+def write_i(corpus, out, n, seed):
+    rng = random.Random(seed)
+    cases, others = sample(corpus, n, seed, slot=6)
+    os.makedirs(out, exist_ok=True)
+    truth = {}
+    for i, r in enumerate(cases):
+        layout = I_LAYOUTS[i % len(I_LAYOUTS)]
+        ext, data, t = render(layout, r, rng, [o["title"] for o in rng.sample(others, 6)])
+        name = f"{i:03d}_{layout}{ext}"
+        open(os.path.join(out, name), "wb").write(data)
+        t["layout"] = layout.removeprefix("i_")
+        truth[name] = t
+    json.dump(truth, open(os.path.join(out, "truth.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+    print(f"{len(truth)} cases in {out}")
+
+
 # --- bad files -----------------------------------------------------------------------------------------------------
 
 def bad_files(rel):
@@ -1046,7 +1096,7 @@ def render(layout, r, rng, rel):
     out = globals()[layout](r, rng, rel)
     content, furniture, precision = out[:3]
     first = out[3] if len(out) > 3 else None
-    kind = re.sub(r"^[bcdefgh]_", "", layout)
+    kind = re.sub(r"^[b-i]_", "", layout)
     ext = ".docx" if kind.startswith("docx") else ".html" if kind.startswith("html") else ".txt"
     data = content if isinstance(content, bytes) else content.encode("utf-8")
     return ext, data, _truth(r, layout, furniture, precision, first)
@@ -1219,13 +1269,13 @@ def main():
     w.add_argument("out")
     w.add_argument("--n", type=int, default=110)
     w.add_argument("--seed", type=int, default=2026)
-    w.add_argument("--family", choices=("a", "b", "c", "d", "e", "f", "g", "h"), default="a")
+    w.add_argument("--family", choices=("a", "b", "c", "d", "e", "f", "g", "h", "i"), default="a")
     s = sub.add_parser("score")
     s.add_argument("dir")
     s.add_argument("--show", type=int, default=0)
     args = parser.parse_args()
     if args.cmd == "write":
-        {"a": write, "b": write_b, "c": write_c, "d": write_d, "e": write_e, "f": write_f, "g": write_g, "h": write_h}[args.family](args.corpus, args.out, args.n, args.seed)
+        {"a": write, "b": write_b, "c": write_c, "d": write_d, "e": write_e, "f": write_f, "g": write_g, "h": write_h, "i": write_i}[args.family](args.corpus, args.out, args.n, args.seed)
     else:
         score(args.dir, args.show)
 
