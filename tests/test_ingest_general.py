@@ -694,3 +694,17 @@ def test_a_saved_login_page_is_refused_with_its_reason(catalogue):
                 "<label>كلمة المرور</label><input type='password'><button>دخول</button></form>")
     failure = refused("login.html", html, catalogue)
     assert "تسجيل دخول" in failure.message and "login" in failure.message_en
+
+
+def test_a_section_name_in_the_h1_gives_way_to_the_headline_the_title_tag_holds(catalogue):
+    html = page(f"<title>{TITLE} - Sky News Arabia</title>",
+                f"<h1>أخبار عربية ودولية</h1><h3 class='title'>{TITLE}</h3><p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p>")
+    draft = read_one("a.html", html, catalogue)
+    assert draft.title == TITLE
+    assert slug(draft) == "sky-news-arabia"
+
+
+def test_an_advertisement_label_inside_the_article_is_furniture(catalogue):
+    text = "\n".join([TITLE, "عكاظ | 14 May 2018", LEAD, "إعلان", MIDDLE, LAST, "تابعونا على فيسبوك"])
+    draft = read_one("page.txt", text, catalogue)
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]

@@ -487,8 +487,15 @@ def _page_title(meta, site_name, outlets=None):
         return outlets is not None and len(value.split()) <= 5 and outlets.find_name(value) is not None
 
     titles = meta.get("titles") or []
+    tag = next((value for value, where in titles if where == "وسم <title>"), "")
+
+    def section_name(value, where):
+        # An <h1> of a few words that the <title> does not hold is the section's name ("أخبار عربية ودولية").
+        return (where == "عنوان <h1> في الصفحة" and len(value.split()) <= 4 and len(tag.split()) >= 5
+                and name_key(value) not in name_key(tag))
+
     for value, where in titles:
-        if not only_site(value):
+        if not only_site(value) and not section_name(value, where):
             return value, where
     return titles[0] if titles else ("", "")
 

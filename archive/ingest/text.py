@@ -75,6 +75,8 @@ _FURNITURE = [re.compile(p) for p in (
     r"^(?:بقلم|كتب|كتبت|اعداد|تحرير|ترجمه|تصوير|متابعه|الكاتب|الكاتبه|المحرر|المحرره|المراسل|by)\s*[:：\-–]\s*\S+(?:\s\S+){0,4}$",
     # An e-mail's headers when an article was pasted from one: its send date is not the article's.
     r"^(?:from|sent|to|cc|subject|المرسل|مرسل|الي|الموضوع|ارسل|ارسلت|تاريخ الارسال)\s*[:：]",
+    # An advertisement's label inside the article.
+    r"^(?:اعلان|مساحه اعلانيه|محتوي مدعوم|advertisement|sponsored)$",
     # A pager: "الصفحة 1 من 2", "« السابق 1 2 3 التالي »".
     r"^(?:الصفحه|صفحه|page)\s*\d+\s*(?:من|of)\s*\d+$",
     r"^[«»<>\s\d]*(?:السابق|التالي|الاولي|الاخيره|previous|next|prev)[«»<>\s\d]*(?:(?:السابق|التالي|previous|next)[«»<>\s\d]*)?$",
