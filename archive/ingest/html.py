@@ -216,18 +216,36 @@ _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "time", "span",
 NEAR_BEFORE, NEAR_AFTER = 6, 10
 
 
-def _visible_lines(tree):
-    """The page's visible lines, one per block or <br>, without scripts, navigation and footers."""
-    from copy import deepcopy
+_HIDDEN = {"script", "style", "noscript", "footer", "nav", "head", "template"}
 
-    page = deepcopy(tree)
-    for node in page.xpath("//script|//style|//noscript|//footer|//nav|//head"):
-        node.getparent().remove(node)
-    for node in page.iter():
-        if isinstance(node.tag, str) and node.tag in _BLOCKS:
-            node.tail = "\n" + (node.tail or "")
-            node.text = "\n" + (node.text or "")
-    lines = [clean_line(line) for line in page.text_content().split("\n")]
+
+def _visible_lines(tree):
+    """The page's visible lines, one per block or <br>, without scripts, navigation and footers.
+
+    Walked without touching the tree (a saved page may hold text lxml would
+    not let us write back) and without recursion (a page may nest deep)."""
+    parts, hidden = [], 0
+    for event, node in lxml.etree.iterwalk(tree, events=("start", "end")):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if event == "start":
+            if hidden or tag in _HIDDEN:
+                hidden += 1
+                continue
+            if tag in _BLOCKS:
+                parts.append("\n")
+            if tag and node.text:
+                parts.append(node.text)
+        else:
+            if hidden:
+                hidden -= 1
+                if not hidden and node.tail:
+                    parts.append(node.tail)
+                continue
+            if tag in _BLOCKS:
+                parts.append("\n")
+            if node.tail:
+                parts.append(node.tail)
+    lines = [clean_line(line) for line in "".join(parts).split("\n")]
     return [line for line in lines if line]
 
 
