@@ -708,3 +708,10 @@ def test_an_advertisement_label_inside_the_article_is_furniture(catalogue):
     text = "\n".join([TITLE, "عكاظ | 14 May 2018", LEAD, "إعلان", MIDDLE, LAST, "تابعونا على فيسبوك"])
     draft = read_one("page.txt", text, catalogue)
     assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+
+
+def test_lines_that_each_end_a_sentence_are_not_unwrapped():
+    from archive.ingest.text import unwrap
+
+    text = "\n".join(["هذه فقرة قصيرة من نص مكرر لاختبار حد الحجم في الاستيراد هنا."] * 10)
+    assert unwrap(text) == text

@@ -348,7 +348,9 @@ def unwrap(text: str) -> str:
             block = []
 
     def wrapped(b):
-        return len(b) >= 2 and ends_sentence(b[-1]) and all(width - WRAP_SLACK <= len(x) <= width + 5 for x in b[:-1])
+        # Wrapped lines break mid-sentence: lines that each end a sentence are a list or a poem.
+        return (len(b) >= 2 and ends_sentence(b[-1]) and all(width - WRAP_SLACK <= len(x) <= width + 5 for x in b[:-1])
+                and sum(1 for x in b[:-1] if ends_sentence(x)) <= len(b[:-1]) * 0.2)
 
     if sum(len(b) for b in blocks if wrapped(b)) < WRAP_MIN_LINES:
         return text
@@ -455,7 +457,8 @@ def read_text(text: str, outlet_names=()) -> Reading:
     # A date line after the article's last sentence ("نشر بتاريخ: 22/02/2018") is the trailer's.
     while len(reading.body_lines) > 1 and is_date_line(reading.body_lines[-1]):
         reading.trailer_lines.insert(0, reading.body_lines.pop())
-    reading.copyright_lines = [line for line in lines if _COPYRIGHT_LINE.search(loose(line))][:3]
+    reading.copyright_lines = [line for line, kind in zip(lines, kinds)
+                               if kind == FURNITURE and _COPYRIGHT_LINE.search(loose(line))][:3]
     # A short last line may sign the page off with the outlet's name.
     reading.last_line = lines[-1] if lines and word_count(lines[-1]) <= 5 and kinds[-1] == TEXT else ""
     _drop_trailing_headlines(reading, lines, kinds, body_at)
