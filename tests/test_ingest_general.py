@@ -623,10 +623,16 @@ def test_a_site_name_with_the_outlet_glued_after_la_names_it(catalogue):
     assert slug(draft) == "cnn-arabic" and not draft.outlet_is_new
 
 
-def test_a_name_about_to_be_proposed_that_is_a_catalogue_outlet_without_its_kind_word_is_that_outlet(catalogue):
-    text = "\n".join([TITLE, "الشرق الأوسط | سياسة", LEAD, MIDDLE, LAST])
+def test_a_source_line_naming_a_catalogue_outlet_without_its_kind_word_is_that_outlet_not_a_proposal(catalogue):
+    text = "\n".join([TITLE, "14 مايو 2018", LEAD, MIDDLE, LAST, "المصدر: الشرق الأوسط"])
     draft = read_one("page.txt", text, catalogue)
     assert slug(draft) == "asharq-al-awsat" and not draft.outlet_is_new
+
+
+def test_a_city_named_like_a_newspaper_in_a_header_pair_is_not_taken_for_the_newspaper(catalogue):
+    text = "\n".join([TITLE, "الرياض - شبكة أخبار الرافدين المستقلة", "14 مايو 2018", LEAD, MIDDLE, LAST])
+    draft = read_one("page.txt", text, catalogue)
+    assert slug(draft) != "al-riyadh"
 
 
 def test_a_headline_that_opens_like_a_dateline_is_still_the_headline(catalogue):

@@ -198,8 +198,9 @@ def resolve(cues, index: OutletIndex) -> OutletMatch:
         if cue.may_propose:
             # A name about to be proposed that is a catalogue outlet's without
             # its kind word ("الشرق الأوسط" | "صحيفة الشرق الأوسط") is that
-            # outlet: a proposal must not duplicate one.
-            pk = index.find_site_name(cue.text)
+            # outlet: a proposal must not duplicate one. Only where a page
+            # names itself: in a "الرياض - …" header the first part may be the city.
+            pk = index.find_site_name(cue.text) if cue.names_site else None
             if pk:
                 return OutletMatch(pk, index.names.get(pk), False, cue)
             name = clean_name(cue.text)

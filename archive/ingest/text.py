@@ -594,7 +594,8 @@ def _collect_cues_and_dateline(reading):
             cues.append(Cue(line[-len(m["outlet"]):].strip() if line.lower().endswith(m["outlet"]) else m["outlet"],
                             where="سطر الكاتب", names_site=True))
     if reading.last_line:
-        cues.append(Cue(reading.last_line, where="السطر الأخير من الملف", names_site=True))
+        # (Exact names only: a last line "الرياض" is as often the city as the paper.)
+        cues.append(Cue(reading.last_line, where="السطر الأخير من الملف"))
     # "© 2023 Okaz. جميع الحقوق محفوظة": the name in a copyright line, weakest.
     for line in reading.copyright_lines:
         if _COPYRIGHT_LINE.search(loose(line)) and word_count(line) <= 12:
