@@ -91,8 +91,21 @@ _ISO = re.compile(
 _NUMERIC_DMY = re.compile(
     r"(?<![\d/.\\-])(?P<day>\d{1,2})(?P<sep>[-/.\\])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})(?![\d/.\\-])"
 )
+# English month names, as pages with an English date widget print them ("May 14, 2018", "14 May 2018").
+_EN_MONTHS = {name: n for n, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+    ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
+    ("december", "dec")), start=1) for name in names}
+_EN_MONTH = "(?P<month>" + "|".join(sorted(_EN_MONTHS, key=len, reverse=True)) + r")\.?"
+_EN_DATES = (
+    re.compile(rf"(?<![a-z]){_EN_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}", re.I),
+    re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTH}(?![a-z]),?\s+{_YEAR}", re.I),
+)
 _YEAR_LINE = re.compile(r"^\s*[(\[]?\s*(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s*[)\]]?\s*$")
-_COPYRIGHT = re.compile(r"©|\(c\)|copyright|حقوق|جميع الحقوق", re.IGNORECASE)
+# "حقوق" alone is no copyright: "المرصد السوري لحقوق الإنسان" opens many a lead.
+# "سكاي نيوز عربية، 2018": a name of a few words, a comma or dash, and a year alone.
+_NAME_YEAR_LINE = re.compile(r"^\s*[^\d،,|\-–]{2,40}?\s*[،,|\-–]\s*(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s*$")
+_COPYRIGHT = re.compile(r"©|\(c\)|copyright|جميع الحقوق|حقوق (?:النشر|الطبع)|الحقوق محفوظة|all rights reserved", re.IGNORECASE)
 
 # What may stand just before a paragraph's date for it to be the day of
 # publication: "اليوم السبت (", "الجمعة، ", "الموافق ", "بتاريخ ".
@@ -156,9 +169,13 @@ def find_date(text: str, *, today=None):
     docstring for what is acceptable where).
     """
     today = today or date.today()
-    lines = (text or "").splitlines()
-    # "آخر تحديث" is read only when no other line gives a date: published wins.
-    for line in [*(l for l in lines if not is_update_line(l)), *(l for l in lines if is_update_line(l))]:
+    # "آخر تحديث 3/4/2018 نُشر في 28/3/2018": a line holding both labels is read as two.
+    lines = [part for line in (text or "").splitlines() for part in _LABELLED.split(line) if part.strip()]
+    # A line labelled as the publication's is read first ("تاريخ النشر:" beats
+    # "تاريخ الحدث:" above it); "آخر تحديث" only when no other line gives a date.
+    labelled = [l for l in lines if _PUBLISHED_LABEL.search(l) and not is_update_line(l)]
+    plain = [l for l in lines if not _PUBLISHED_LABEL.search(l) and not is_update_line(l)]
+    for line in [*labelled, *plain, *(l for l in lines if is_update_line(l))]:
         found = date_in_line(line, today=today)
         if found:
             return found
@@ -166,6 +183,10 @@ def find_date(text: str, *, today=None):
 
 
 _UPDATED = re.compile(r"(?:آخر|اخر|أخر)\s+تحديث|تم\s+التحديث|(?<![\w])محدث|(?<![\w])حُ?دّ?ث\s+في|updated|last\s+modified", re.I)
+
+
+_PUBLISHED_LABEL = re.compile(r"(?<!\w)(?:نُ?شر|النشر|تاريخ النشر|منشور|published|posted)(?!\w)", re.I)
+_LABELLED = re.compile(r"(?=(?:آخر|اخر|أخر)\s+تحديث|(?<!\w)نُ?شر\s+(?:في|بتاريخ)|تاريخ النشر|(?<!\w)(?:updated|published)\b)", re.I)
 
 
 def is_update_line(line: str) -> bool:
@@ -187,6 +208,10 @@ def date_in_line(line: str, *, today=None):
             candidates.append((m.start(), m.end(), f"{int(m['day'])} {_CANONICAL[number]} {m['year']}", DAY))
     for m in _NUMERIC_DMY.finditer(plain):
         candidates.append((m.start(), m.end(), f"{int(m['day'])}-{int(m['month'])}-{m['year']}", DAY))
+    for pattern in _EN_DATES:
+        for m in pattern.finditer(plain):
+            number = _EN_MONTHS[m["month"].lower()]
+            candidates.append((m.start(), m.end(), f"{int(m['day'])} {_CANONICAL[number]} {m['year']}", DAY))
     for m in _ISO.finditer(plain):
         # dateparser would take 2020-02-07 by DATE_ORDER; ISO is year-month-day.
         candidates.append((m.start(), m.end(), f"{int(m['day'])}-{int(m['month'])}-{m['year']}", DAY))
@@ -198,7 +223,7 @@ def date_in_line(line: str, *, today=None):
             number = _MONTH_NUMBER.get(_unstretched(m["month"]))
             if number and len(rest) <= 3:
                 candidates.append((m.start(), m.end(), f"1 {_CANONICAL[number]} {m['year']}", MONTH))
-        m = _YEAR_LINE.match(plain)
+        m = _YEAR_LINE.match(plain) or _NAME_YEAR_LINE.match(plain)
         if m:
             candidates.append((m.start("year"), m.end("year"), f"1-1-{m['year']}", YEAR))
     if not candidates:

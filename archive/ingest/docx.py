@@ -2,9 +2,10 @@
 
 Someone who pastes a web page into Word brings the page's furniture along, so
 the paragraphs are joined into text and read exactly like a saved ``.txt``.
-Tables (some sites lay the article out in one) are read cell by cell after the
-paragraphs. The document's own properties (author, created) describe the file,
-not the article, and give no date; its title, subject, category, keywords and
+Tables (some sites lay the article out in one, a clipping heads it with one)
+are read cell by cell where they stand among the paragraphs. The document's
+own properties (author, created) describe the file, not the article, and give
+no date; its title, subject, category, keywords and
 company are asked for as a known outlet (a newsroom's template often names it),
 after every cue of the text itself.
 
@@ -35,12 +36,32 @@ def _read(data: bytes, limits=None, name=""):
             "تعذّرت قراءة ملف Word: الملف تالف أو ليس بصيغة .docx.",
             f"Could not read the Word file: it is damaged or not a .docx ({error.__class__.__name__}).",
         )
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                lines.extend(p.text for p in cell.paragraphs)
-    return "\n".join(lines), _property_cues(document)
+    return "\n".join(_lines_in_order(document)), _property_cues(document)
+
+
+def _lines_in_order(document):
+    """Paragraphs and table cells in the order the page shows them.
+
+    An archivist's clipping often opens with a table ("الصحيفة: …" | "التاريخ: …")
+    above the headline: read after the paragraphs, it would end the body.
+    """
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    lines = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            seen = set()
+            for row in Table(child, document).rows:
+                for cell in row.cells:
+                    if id(cell._tc) in seen:  # a merged cell is listed once per column it spans
+                        continue
+                    seen.add(id(cell._tc))
+                    lines.extend(p.text for p in cell.paragraphs)
+    return lines
 
 
 def _property_cues(document):

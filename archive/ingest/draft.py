@@ -91,5 +91,13 @@ class Failure:
     def from_error(cls, source_name, error):
         return cls(source_name, error.message, error.message_en)
 
+    @property
+    def shown(self):
+        """The reason in the interface's language: English when the page is English."""
+        from django.utils.translation import get_language
+
+        english = (get_language() or "").startswith("en")
+        return self.message_en if english and self.message_en else self.message
+
     def __str__(self):
         return f"{self.source_name}: {self.message}"

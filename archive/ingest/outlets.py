@@ -25,6 +25,11 @@ class Cue:
     text: str
     may_propose: bool = False  # an unknown name here is proposed as a new outlet
     where: str = ""  # where on the page the cue was read, for the preview ("og:site_name")
+    # The cue stands where a page names itself (site name, title suffix, logo,
+    # byline beside the date, source line): a name without its kind word
+    # ("الشرق الأوسط" for "صحيفة الشرق الأوسط") may be matched, when only one
+    # outlet has it. Elsewhere such a name is a place or a section.
+    names_site: bool = False
 
 
 @dataclass
@@ -81,6 +86,7 @@ class OutletIndex:
         self.phrases = []  # (tuple of words, pk), longest first
         self.names = {}
         self.by_slug = {}
+        self.bare = {}  # a name without its kind word ("صحيفة", "قناة"…) -> {pk}
 
     @classmethod
     def load(cls):
@@ -99,6 +105,12 @@ class OutletIndex:
             if key:
                 self.by_key.setdefault(key, outlet.pk)
                 self.phrases.append((tuple(key.split()), outlet.pk))
+        for value in outlet.all_names():
+            m = _KIND_WORD.match(fold(value))
+            if m:
+                key = name_key(fold(value)[m.end():])
+                if key:
+                    self.bare.setdefault(key, set()).add(outlet.pk)
         for domain in [*(outlet.domains or []), outlet.url or ""]:
             for host, path in hosts_in(domain.lower()):
                 self.by_host.setdefault(host, []).append((path.rstrip("/"), outlet.pk))
@@ -133,6 +145,23 @@ class OutletIndex:
                 return pk
         return None
 
+    def find_site_name(self, text: str):
+        """``find_name``, or a name printed without its kind word when one outlet alone has it;
+        "الموقع الرسمي لـX" is asked for X."""
+        pk = self.find_name(text)
+        if pk:
+            return pk
+        glued = re.split(r"(?:^|\s)لـ+\s*", text or "")
+        for candidate in ([text, glued[-1]] if len(glued) > 1 else [text]):
+            pk = self.find_name(candidate) if candidate is not text else None
+            if pk:
+                return pk
+            key = name_key(re.sub(r"[«»\"“”]", " ", candidate or ""))
+            owners = self.bare.get(key, set())
+            if len(owners) == 1 and key not in self.by_key:
+                return next(iter(owners))
+        return None
+
     def find_host(self, host: str, path: str = ""):
         parts = host.split(".")
         for i in range(len(parts) - 1):
@@ -162,15 +191,26 @@ class OutletIndex:
 def resolve(cues, index: OutletIndex) -> OutletMatch:
     cues = [c for c in cues if c.text and c.text.strip()]
     for cue in cues:
-        pk = index.find_name(cue.text)
+        pk = index.find_site_name(cue.text) if cue.names_site else index.find_name(cue.text)
         if pk:
             return OutletMatch(pk, index.names.get(pk), False, cue)
     for cue in cues:
         if cue.may_propose:
+            # A name about to be proposed that is a catalogue outlet's without
+            # its kind word ("الشرق الأوسط" | "صحيفة الشرق الأوسط") is that
+            # outlet: a proposal must not duplicate one. Only where a page
+            # names itself: in a "الرياض - …" header the first part may be the city.
+            pk = index.find_site_name(cue.text) if cue.names_site else None
+            if pk:
+                return OutletMatch(pk, index.names.get(pk), False, cue)
             name = clean_name(cue.text)
             if name:
                 return OutletMatch(None, name, True, cue)
     return OutletMatch(None, None, False)
+
+
+# The kind of outlet a name may open with and a page may leave out.
+_KIND_WORD = re.compile(r"^\s*(?:صحيفه|صحيفة|جريده|جريدة|قناه|قناة|مجله|مجلة|موقع|وكاله|وكالة|اذاعه|إذاعة|اذاعة|راديو|تلفزيون|شبكه|شبكة)\s+")
 
 
 # Short aliases that are also words a file name holds ("what_was_said.txt").

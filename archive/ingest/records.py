@@ -30,8 +30,36 @@ _BYLINE_PLACE = re.compile(r"^(?P<place>[^\s:،,]{2,20}(?: [^\s:،,]{2,20})?)\s*
 
 
 def iter_records(lines, source_name, catalog=None):
-    """Drafts and failures for an iterable of ``bytes`` lines."""
-    for number, raw in enumerate(lines, start=1):
+    """Drafts and failures for an iterable of ``bytes`` lines.
+
+    One record a line, as the corpus has them. An export may instead write a
+    JSON array of records or pretty-print each record over many lines: when
+    the first record is not a whole line, the file is read as one document
+    (an array, or objects one after another) and its records numbered in order.
+    """
+    numbered = enumerate(lines, start=1)
+    first = True
+    for number, raw in numbered:
+        if not raw.strip():
+            continue
+        if first:
+            first = False
+            head = raw.lstrip(b"\xef\xbb\xbf \t\r")
+            if head.startswith(b"[") or not _whole_object(head):
+                data = b"\n".join([raw, *(rest for _n, rest in numbered)])
+                values = _document_values(data)
+                if values is not None:
+                    yield from _iter_values(values, source_name, catalog)
+                    return
+                # Not one document either: each line for itself, the bad ones named.
+                numbered = enumerate(data.split(b"\n"), start=number)
+                yield from _iter_lines(numbered, source_name, catalog)
+                return
+        yield from _iter_lines([(number, raw)], source_name, catalog)
+
+
+def _iter_lines(numbered, source_name, catalog):
+    for number, raw in numbered:
         if not raw.strip():
             continue
         where = f"{source_name}، السطر {number}"
@@ -39,6 +67,43 @@ def iter_records(lines, source_name, catalog=None):
             yield draft_from_record(raw, source_name, number, catalog)
         except IngestError as error:
             yield Failure(where, error.message, f"{source_name}, line {number}: {error.message_en}")
+
+
+def _whole_object(line: bytes) -> bool:
+    try:
+        return isinstance(json.loads(line.decode("utf-8-sig", errors="replace")), dict)
+    except (ValueError, RecursionError):
+        return False
+
+
+def _document_values(data: bytes):
+    """The records of a JSON array, or of JSON objects one after another; None when it is neither."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    decoder, at, values = json.JSONDecoder(), 0, []
+    try:
+        while True:
+            while at < len(text) and text[at] in " \t\r\n,":
+                at += 1
+            if at >= len(text):
+                return values
+            value, at = decoder.raw_decode(text, at)
+            values.extend(value if isinstance(value, list) else [value])
+    except (ValueError, RecursionError):
+        return None
+
+
+def _iter_values(values, source_name, catalog):
+    for number, record in enumerate(values, start=1):
+        where = f"{source_name}، السجل {number}"
+        try:
+            if not isinstance(record, dict):
+                raise bad_line("ليس كائن JSON", "not a JSON object")
+            yield draft_from_dict(record, json.dumps(record, ensure_ascii=False), source_name, number, catalog)
+        except IngestError as error:
+            yield Failure(where, error.message, f"{source_name}, record {number}: {error.message_en}")
 
 
 def bad_line(reason_ar, reason_en):
@@ -51,7 +116,7 @@ FIELDS = {
     "body": ("body", "text", "content", "article", "article_body", "articleBody", "maintext", "raw_text"),
     "title": ("title", "headline", "name"),
     "published": ("published", "date", "date_published", "datePublished", "published_at", "pubdate",
-                  "publish_date", "time"),
+                  "publish_date", "pub_date", "pubDate", "published_date", "publication_date", "time"),
     "url": ("url", "link", "canonical", "source_url"),
     "source": ("source", "site", "site_name", "sitename", "outlet", "publisher", "source_name", "domain"),
     "id": ("id", "external_id", "guid"),
@@ -83,7 +148,13 @@ def draft_from_record(raw: bytes, source_name, number, catalog=None) -> Draft:
         raise bad_line("بنية JSON متداخلة بعمق مفرط", "JSON nested too deeply")
     if not isinstance(record, dict):
         raise bad_line("ليس كائن JSON", "not a JSON object")
+    return draft_from_dict(record, line, source_name, number, catalog)
+
+
+def draft_from_dict(record: dict, line: str, source_name, number, catalog=None) -> Draft:
     body, _name = field(record, "body")
+    if isinstance(body, list) and all(isinstance(p, str) for p in body):
+        body = "\n".join(body)  # paragraphs as a list, a scraper's habit
     if not isinstance(body, str) or not body.strip():
         raise bad_line("لا نص فيه (الحقل body أو text أو content فارغ أو غير موجود)",
                        "no text (body, text or content empty or missing)")
@@ -139,6 +210,19 @@ def draft_from_record(raw: bytes, source_name, number, catalog=None) -> Draft:
 
 def _set_date(draft, record):
     published, name = field(record, "published")
+    if isinstance(published, (int, float)) and not isinstance(published, bool):
+        # A Unix time (seconds, or milliseconds from JavaScript), read in UTC.
+        from datetime import timezone
+
+        seconds = published / 1000 if published > 10**11 else published
+        try:
+            day = datetime.fromtimestamp(seconds, tz=timezone.utc).date()
+        except (OverflowError, OSError, ValueError):
+            day = None
+        if day and dates.parse_exact(day.isoformat()):
+            draft.published, draft.date_precision = day, dates.DAY
+            draft.provenance["date"] = f"الحقل {name} في السجل (وقت يونكس {published})"
+            return
     if isinstance(published, str) and published.strip():
         parsed = _parse_iso(published.strip())
         if parsed:

@@ -57,7 +57,8 @@ def sniff(name: str, data: bytes) -> str:
     stripped = head.lstrip("\ufeff \t\r\n")
     if _HTML_START.search(stripped[:1024]):
         return HTML
-    if stripped.startswith("{"):
+    # One record a line, or a JSON array of records ("[{…}, {…}]", an export's habit).
+    if stripped.startswith("{") or re.match(r"\[\s*(?:\{|$)", stripped):
         return JSONL
     return TEXT
 

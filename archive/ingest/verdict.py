@@ -1,8 +1,8 @@
 """Whether what a reader found is an article at all, and small enough to keep.
 
 Archivists save what the browser shows, and a browser also shows a site's
-"page not found" page, a section's list of headlines and pages that are only
-links. Each is refused here with the reason in the archivist's language,
+"page not found" page, a section's list of headlines, pages that are only
+links and a cookie-consent wall in front of the article. Each is refused here with the reason in the archivist's language,
 whatever the format it came in; so is an article longer than the archive's
 text limit (``settings.ARTICLE_MAX_TEXT_CHARS``).
 
@@ -24,8 +24,20 @@ _ERROR_PAGE = re.compile(
     r"لم (?:نعثر|يتم العثور) علي (?:الصفحه|الرابط|المحتوي)|"
     r"(?:page|file) not found|not found|خطا في الصفحه|"
     r"عذرا[،,]? (?:لا يمكن|الصفحه|هذه الصفحه|الرابط)|"
-    r"(?:الرابط|الصفحه) (?:غير صحيح|معطل)|حدث خطا"
+    r"(?:الرابط|الصفحه) (?:غير صحيح|معطل)|حدث خطا|"
+    # A site down for maintenance, a bot check in front of the page.
+    r"تحت الصيانه|under maintenance|checking if the site connection is secure|verify you are (?:a )?human|"
+    r"access denied|forbidden"
 )
+# A cookie or consent wall saved instead of the page: it asks to accept cookies
+# and holds little else (matched against ``loose`` text).
+_CONSENT = re.compile(
+    r"ملفات تعريف (?:الارتباط|الارتباطات)|(?:ال)?كوكيز|\bcookies?\b|سياسه (?:الخصوصيه|ملفات)|"
+    r"نحترم خصوصيتك|we value your privacy|your privacy", re.I)
+_CONSENT_ACTION = re.compile(r"موافق|اوافق|قبول|اقبل|اداره الخيارات|accept|agree|consent|manage (?:options|settings)", re.I)
+CONSENT_MAX_WORDS = 120
+# A teaser cut short ("…", "...") ends no sentence: an index page lists them.
+_TEASER_END = re.compile(r"(?:\.\.\.?|…)[\"»”)\]]*\s*$")
 # An error page never holds a whole article; a real one that quotes "404" does.
 ERROR_PAGE_MAX_WORDS = 150
 INDEX_MIN_LINES = 3
@@ -59,6 +71,43 @@ def index_page():
     )
 
 
+def consent_page():
+    return IngestError(
+        "هذه نافذة موافقة على ملفات تعريف الارتباط (cookies) حُفظت بدل المقال، فلم تُستورد: احفظ الصفحة بعد قبولها.",
+        "This is a cookie consent wall saved instead of the article: save the page again after accepting it.",
+    )
+
+
+def is_consent_page(title, body):
+    """A consent wall: it speaks of cookies or privacy, asks to accept, and holds little text."""
+    body = body or ""
+    # Cheap tests first: the corpus's records go through here by the ten thousand.
+    if len(body) > CONSENT_MAX_WORDS * 15 or word_count(body) > CONSENT_MAX_WORDS:
+        return False
+    text = loose("\n".join([title or "", body]))
+    return bool(_CONSENT.search(text)) and bool(_CONSENT_ACTION.search(text))
+
+
+def login_page():
+    return IngestError(
+        "هذه صفحة تسجيل دخول حُفظت بدل المقال، فلم تُستورد: سجّل الدخول ثم احفظ صفحة المقال.",
+        "This is a login page saved instead of the article: log in, then save the article's page.",
+    )
+
+
+_LOGIN = re.compile(r"تسجيل الدخول|سجل الدخول|log ?in|sign in", re.I)
+_PASSWORD = re.compile(r"كلمه المرور|كلمه السر|password", re.I)
+
+
+def is_login_page(title, body):
+    """A login form saved instead of the page: it asks for a password and holds little text."""
+    body = body or ""
+    if len(body) > CONSENT_MAX_WORDS * 15 or word_count(body) > CONSENT_MAX_WORDS:
+        return False
+    text = loose("\n".join([title or "", body]))
+    return bool(_LOGIN.search(text)) and bool(_PASSWORD.search(text))
+
+
 def check_raw_text(text, max_chars):
     """A text save is refused unread when even its furniture could not make up the difference."""
     if max_chars is not None and len(text) > 2 * max_chars:
@@ -83,7 +132,9 @@ def is_index_page(body):
         return False
     if any(word_count(line) > 30 for line in lines):
         return False
-    sentences = sum(1 for line in lines if _SENTENCE_END.search(line))
+    # A short headline may end with "!" or "؟"; a sentence of the article ends with "." or is long.
+    sentences = sum(1 for line in lines if _SENTENCE_END.search(line) and not _TEASER_END.search(line)
+                    and (not re.search(r"[!؟?][\"»”)\]]*\s*$", line) or word_count(line) >= 12))
     return sentences <= len(lines) // 5
 
 
@@ -94,6 +145,10 @@ def refusal(draft, max_chars=None):
         return too_long(len(body), max_chars)
     if is_error_page(draft.title, body):
         return error_page()
+    if draft.format != "jsonl" and is_consent_page(draft.title, body):
+        return consent_page()
+    if draft.format != "jsonl" and is_login_page(draft.title, body):
+        return login_page()
     # A JSON-lines record is an article by declaration; a short brief may be a list of lines.
     if draft.format != "jsonl" and is_index_page(body):
         return index_page()
