@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from archive import citations
-from archive.exports import _params_or_400, permalink_maker
+from archive.exports import _params_or_400, permalink_maker, too_large
 from archive.models import Article
 from archive.pages.context import matching_ids
 
@@ -87,6 +87,9 @@ def search_citations(request, fmt):
     params, error = _params_or_400(request)
     if error:
         return error
+    refusal = too_large(request, params, "archive:search-cite", fmt)
+    if refusal:
+        return refusal
     writer, content_type = FORMATS[fmt]
     response = StreamingHttpResponse(citation_chunks(params, request, writer), content_type=content_type)
     response["Cache-Control"] = "no-store"

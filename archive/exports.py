@@ -4,7 +4,8 @@ Every export takes the search page's GET parameters (``archive.search.params``)
 and means the same search:
 
 - ``/search/export.csv`` — every matching article, not only the page: one row
-  each, in the search's order, streamed (no cap, constant memory). UTF-8 with a
+  each, in the search's order, streamed (constant memory); a search of more
+  than ``EXPORT_MAX_ARTICLES`` is offered a year at a time (``too_large``). UTF-8 with a
   byte-order mark so spreadsheet programs read the Arabic as Arabic. Cells that
   a spreadsheet would run as a formula are neutralised (``neutralise``).
 - ``/search/export.jsonl`` — every matching article with its full text, one
@@ -18,8 +19,9 @@ The JSON of a search is the API's (``archive.api``).
 import csv
 import re
 from dataclasses import replace
-from datetime import datetime, time
+from datetime import date, datetime, time
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
@@ -65,6 +67,43 @@ def _params_or_400(request):
         return SearchParams.from_request(request), None
     except BadParameter as error:
         return None, HttpResponse(error.message, status=400, content_type="text/plain; charset=utf-8")
+
+
+def too_large(request, params, viewname, fmt=None):
+    """None when the search's export fits in one request; else the page that
+    says so and offers the same export a year at a time.
+
+    An export is written while the worker waits: gunicorn stops a worker that
+    is silent for its timeout (30 s), which would cut a very large file off
+    mid-way. ``EXPORT_MAX_ARTICLES`` (default 20,000: a few seconds' work)
+    keeps every export inside one request; the years of the search, each an
+    export of its own, cover the rest (a year still over the limit is listed
+    without a link: narrow it by date, place or outlet). ``export_articles``
+    on the server has no limit.
+    """
+    limit = settings.EXPORT_MAX_ARTICLES
+    outcome = results(params, with_facets=True).outcome
+    count = outcome.count
+    if count <= limit:
+        return None
+    from archive.templatetags.export_tags import export_url
+
+    years = []
+    for key, year_count in sorted((outcome.facets.get("year") or {}).items()):
+        if not str(key).isdigit():
+            continue
+        year = int(key)
+        part = replace(params, date_from=date(year, 1, 1), date_to=date(year, 12, 31), page=1)
+        # Within the search's own dates, the year is their overlap.
+        if params.date_from and params.date_from > part.date_from:
+            part = replace(part, date_from=params.date_from)
+        if params.date_to and params.date_to < part.date_to:
+            part = replace(part, date_to=params.date_to)
+        years.append({"year": year, "count": year_count,
+                      "url": export_url(viewname, part, fmt) if year_count <= limit else ""})
+    undated = count - sum(y["count"] for y in years)
+    context = {"count": count, "limit": limit, "years": years, "undated": undated, "params": params}
+    return render(request, "archive/export_too_large.html", context, status=422)
 
 
 class _Echo:
@@ -149,6 +188,9 @@ def export_csv(request):
     params, error = _params_or_400(request)
     if error:
         return error
+    refusal = too_large(request, params, "archive:export-csv")
+    if refusal:
+        return refusal
     response = StreamingHttpResponse(
         (line.encode("utf-8") for line in csv_lines(params, request)),
         content_type="text/csv; charset=utf-8",
@@ -173,6 +215,9 @@ def export_jsonl(request):
     params, error = _params_or_400(request)
     if error:
         return error
+    refusal = too_large(request, params, "archive:export-jsonl")
+    if refusal:
+        return refusal
     pks = list(matching_ids(params))
     lines = (jsonl_line(record).encode("utf-8") for record in records(pks, permalink_maker(request)))
     response = StreamingHttpResponse(lines, content_type="application/x-ndjson; charset=utf-8")

@@ -145,6 +145,9 @@ if not (_rate == ["0"] or (len(_rate) == 2 and _rate[0].isdigit() and _rate[1].r
     raise ImproperlyConfigured(
         f"Unexpected value SEARCH_RATE_LIMIT={SEARCH_RATE_LIMIT!r}: use requests/seconds (e.g. 120/60) or 0.")
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# The most articles one web export (CSV, JSONL, RIS, BibTeX) holds: a larger
+# search is offered a year at a time (archive/exports.py, too_large).
+EXPORT_MAX_ARTICLES = env_int("EXPORT_MAX_ARTICLES", 20_000)
 SEARCH_RATE_LIMIT_CACHE = "ratelimit"
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

@@ -313,3 +313,46 @@ def test_cite_box_in_english(client, seeded):
     assert "July 2020" in cite and "Archived at" in cite and "accessed" in cite
     assert format_date(timezone.localdate(), "day", "en") in cite
     assert f'<bdi lang="ar" dir="rtl">{article.title}</bdi>' in cite
+
+
+# ---------- exports larger than one request ----------
+
+def test_an_export_over_the_limit_is_offered_a_year_at_a_time(client, seeded, settings):
+    """A worker writing a huge file would be stopped by gunicorn's timeout
+    mid-way: over EXPORT_MAX_ARTICLES the export answers a page (in the
+    reader's language) with the same export per year, each within the limit."""
+    outlet = Outlet.objects.first()
+    Article.objects.bulk_create([
+        Article(title=f"خبر رقم {i} عن الرقة", body="نص قصير عن الرقة.", outlet=outlet,
+                published=date(2017 + i % 2, 3, 1), date_precision="day")
+        for i in range(6)
+    ])
+    indexing.rebuild()
+    settings.EXPORT_MAX_ARTICLES = 4
+    for path in ("/search/export.csv", "/search/export.jsonl", "/search/cite.ris"):
+        response = client.get(path, {"q": "الرقة"})
+        assert response.status_code == 422
+        page = response.content.decode()
+        assert "سنةً سنة" in page
+        year_links = {y["year"]: y["url"] for y in response.context["years"]}
+        assert {2017, 2018} <= set(year_links) and all(year_links.values())
+        # Each year's link is the same export, within the limit, and complete.
+        assert year_links[2017].startswith(path) and "date_from=2017-01-01" in year_links[2017]
+    got = 0
+    for year in year_links:
+        _response, body = export(client, f"q=الرقة&date_from={year}-01-01&date_to={year}-12-31")
+        got += len(rows_of(body))
+    # Every dated match is in one year's file (the seeds' undated ones, if
+    # any, in none: the page says to narrow the search).
+    dated = Article.objects.filter(pk__in=list(iter_matching_ids(SearchParams.from_querydict(QueryDict("q=الرقة")))),
+                                   published__isnull=False).count()
+    assert got == dated >= 6
+    client.cookies["django_language"] = "en"
+    response = client.get("/search/export.csv", {"q": "الرقة"})
+    assert response.status_code == 422 and "a year at a time" in response.content.decode()
+
+
+def test_an_export_within_the_limit_is_the_file(client, seeded, settings):
+    settings.EXPORT_MAX_ARTICLES = 10_000
+    response, body = export(client, "q=داعش")
+    assert len(rows_of(body)) == count_of("q=داعش")
