@@ -148,7 +148,11 @@ def entity_page(request, slug, kind):
         page.context,
         notices=page.context["notices"] + dropped_notices,
         alongside=alongside,
-        children=children,
+        # The places inside with articles first; the rest (hundreds of towns
+        # for a country, since the world gazetteer) folded, so a phone
+        # reaches the articles without scrolling past them.
+        children=[c for c in children if c[1]],
+        quiet_children=[c for c in children if not c[1]],
         search_link=reverse("archive:search") + "?" + engine_params.to_query(page=1),
         place_info=places.by_slug.get(slug) if kind == "place" else None,
         span=(timeline.first, timeline.last) if timeline else None,

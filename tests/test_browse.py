@@ -317,6 +317,20 @@ def test_a_place_page_lists_its_articles_newest_first_and_the_places_under_it(cl
     assert "style=" not in html
 
 
+def test_places_inside_without_articles_are_folded_after_those_with_articles(client, seeded):
+    """A country holds hundreds of towns: those with no articles yet fold into
+    one line, so the page's articles are not pushed screens down."""
+    response = client.get("/places/iraq/")
+    html = response.content.decode()
+    shown = [c.slug for c, n, _url in response.context["children"]]
+    quiet = [c.slug for c, n, _url in response.context["quiet_children"]]
+    assert shown and quiet and not set(shown) & set(quiet)
+    assert all(n for _c, n, _u in response.context["children"])
+    assert all(not n for _c, n, _u in response.context["quiet_children"])
+    assert html.index(f'href="/places/{shown[0]}/"') < html.index("entity-children__more")
+    assert html.index("entity-children__more") < html.index(f'href="/places/{quiet[0]}/"')
+
+
 def test_a_place_page_narrows_to_a_place_inside_it_only(client, seeded):
     html = client.get("/places/diyala/", {"location": "muqdadiyah"}).content.decode()
     assert article_ids(html) == [seed("004").pk]
