@@ -184,6 +184,7 @@ class AliasIndex:
         # Per-word memos: a word's readings and folding never depend on the
         # text around it, and the same words recur in every article. Bounded
         # by _MEMO_LIMIT so a long import cannot grow them without end.
+        self._slugs: dict[tuple[str, int], str] = {}  # set by from_database
         self._surnames = None  # Latin surnames, built when a search first asks
         self._candidate_memo: dict[str, list] = {}
         self._fold_memo: dict[str, str] = {}
@@ -198,17 +199,25 @@ class AliasIndex:
         from archive.models import Force, Outlet, Place, Speaker
 
         models = {"outlet": Outlet, "speaker": Speaker, "place": Place, "force": Force}
-        entries = []
+        entries, slugs = [], {}
         for kind, model in models.items():
-            for obj in model.objects.only("pk", "name", "name_en", "aliases").order_by("pk"):
+            for obj in model.objects.only("pk", "slug", "name", "name_en", "aliases").order_by("pk"):
                 entries.append((kind, obj.pk, obj.all_names(raw=True)))
-        return cls(entries)
+                slugs[(kind, obj.pk)] = obj.slug
+        index = cls(entries)
+        index._slugs = slugs
+        return index
 
     # -- lookups -----------------------------------------------------------
 
     def names(self, kind: str, pk: int) -> list[str]:
         """Every spelling of the entity (name, English name, aliases)."""
         return list(self._names.get((kind, pk), ()))
+
+    def slug(self, kind: str, pk: int) -> str:
+        """The entity's slug (its value in the index's filter fields), or ""
+        for an index not read from the database."""
+        return self._slugs.get((kind, pk), "")
 
     # -- matching ----------------------------------------------------------
 

@@ -230,6 +230,14 @@ class QueryBuilder:
         except Exception:  # a gazetteer problem must not break the search
             return None
 
+    def _tag_filter(self, kind, pk):
+        """The articles tagged with the entity ``(kind, pk)``: its slug in the
+        index's place, force, speaker or outlet field; None if unknown."""
+        slug_of = getattr(self.alias_index, "slug", None)
+        slug = slug_of(kind, pk) if slug_of else ""
+        field = {"outlet": "source", "speaker": "speaker", "place": "location", "force": "force"}.get(kind)
+        return t.Filter(field, (slug,)) if slug and field else None
+
     def _expand(self, typed):
         key = self._entity_for(typed)
         if key is None:
@@ -248,7 +256,7 @@ class QueryBuilder:
             # "short") finds an article only if the article also names the
             # entity in a strong spelling, or was tagged with it (the tagger
             # found the context that makes the word a name).
-            tagged = _tag_filter(kind, pk)
+            tagged = self._tag_filter(kind, pk)
             support = q if tagged is None else t.Or((q, tagged))
             q = t.Or((q, t.And((weak_q, support))))
         named_weakly = getattr(self.alias_index, "named_only_weakly", None)
@@ -413,16 +421,3 @@ class QueryBuilder:
         if not negative:
             return t.all_of(positive)
         return t.And(tuple(positive or [t.MatchAll()]) + (t.Not(t.any_of(negative)),))
-
-
-def _tag_filter(kind, pk):
-    """The filter node of the articles tagged with the entity ``(kind, pk)``
-    (its slug in the index's place, force, speaker or outlet field), or None."""
-    from archive.gazetteer import KINDS
-    from archive.models import Force, Outlet, Place, Speaker
-
-    model = dict(zip(KINDS, (Outlet, Speaker, Place, Force))).get(kind)
-    if model is None:
-        return None
-    slug = model.objects.filter(pk=pk).values_list("slug", flat=True).first()
-    return t.Filter(model.filter_name, (slug,)) if slug else None
