@@ -230,7 +230,15 @@ def _after_source(folded, broken, k):
 def _has_article(tokens, j) -> bool:
     """Does word j carry the article as written? Folding turns إلسا and
     أليكس into "السا", "اليكس"; the written word tells a name from ال."""
-    return strip_marks(tokens[j].text).startswith(("ال", "وال", "لل", "بال", "فال"))
+    word = strip_marks(tokens[j].text)
+    if word.startswith("ال"):
+        return True
+    if word.startswith(("وال", "لل", "بال", "فال")):
+        # فالح، فاليري، والتر: a name, when the rest is no word the corpus writes
+        counts = _word_counts()
+        rest = word[2:] if word.startswith("لل") else word[3:]
+        return not counts or counts.get(fold("ال" + rest), 0) >= 5
+    return False
 
 
 def _has_article_text(word: str) -> bool:
@@ -461,6 +469,13 @@ def speaking(text: str, matches, words=None, quoted=None) -> set[int]:
         if any(s < m.end and m.start < e for s, e in spans):
             found.add(m.pk)
             continue
+        # "وقال الدباغ إن": the known name right after a reporting verb.
+        w = bisect.bisect_left(starts, m.start)
+        if w > 0 and (folded[w - 1] in REPORTING_VERBS or (
+                w > 1 and folded[w - 1] in _ADVERBS and folded[w - 2] in REPORTING_VERBS)) \
+                and not any(ch in _BREAK_CHARS for ch in text[tokens[w - 1].end:m.start]):
+            found.add(m.pk)
+            continue
         i = bisect.bisect_left(starts, m.end)
         gap = text[m.end:starts[i]] if i < len(starts) else text[m.end:]
         if any(ch in gap for ch in ":\"«“"):
@@ -575,6 +590,8 @@ def proposals_for(text: str, matches, words=None, quoted=None) -> list[Quoted]:
             q = _full_name(text, q, words)
             if q is None:
                 continue
+        if "#" in q.name:          # "مايك #بومبيو": a hashtag is the name
+            q = Quoted(name=" ".join(q.name.replace("#", " ").split()), role=q.role, start=q.start, end=q.end)
         if any(not ch.isalpha() and not ch.isspace() and ch not in "-'" for ch in q.name):
             continue          # "3058&quot": markup or figures, no name
         key = fold(q.name)
@@ -605,8 +622,9 @@ def _family_name(word: str) -> bool:
 
 def _name_starts(text, tokens, folded, i) -> bool:
     """Does a name begin at word i by position: after a verb, a title or
-    role word? Then بدر، وليد، لؤي are given names, not a proclitic and a
-    word."""
+    role word? Then بدر، وليد، لؤي may be given names, not a proclitic and a
+    word (if the corpus writes them more often than what the proclitic
+    would leave: بدر against در, not لشركة against شركة)."""
     if i == 0 or any(ch in _BREAK_CHARS for ch in text[tokens[i - 1].end:tokens[i].start]):
         return False         # "ووجد الباحثون": a verb begins the sentence
     before = folded[i - 1]
@@ -637,7 +655,8 @@ def _full_name(text: str, q: Quoted, words) -> Quoted | None:
             before = folded[i - 1]
             if not (before in STOP or before in TITLES or before in RANKS or before in REPORTING_VERBS
                     or before in ROLE_VERBS or _has_article(tokens, i - 1)
-                    or (before.startswith(("و", "ل", "ب")) and not _name_starts(text, tokens, folded, i - 1))
+                    or (before.startswith(("و", "ل", "ب")) and not (
+                        _name_starts(text, tokens, folded, i - 1) and written(before) > written(before[1:])))
                     or len(before) < 3):
                 start = i - 1
         while end + 2 < len(tokens) and folded[end + 1] in _CONNECTORS and \
