@@ -478,9 +478,11 @@ def speaking(text: str, matches, words=None, quoted=None) -> set[int]:
             continue
         i = bisect.bisect_left(starts, m.end)
         gap = text[m.end:starts[i]] if i < len(starts) else text[m.end:]
-        if any(ch in gap for ch in ":\"«“"):
-            found.add(m.pk)
+        if any(ch in gap for ch in ":«“") or ('"' in gap and text.count('"', 0, m.end) % 2 == 0):
+            found.add(m.pk)       # a colon or an opening quotation mark; not "… قتل تيريزا ماي"
             continue
+        if any(ch in _BREAK_CHARS for ch in gap) and gap.strip() not in ("،", ","):
+            continue              # the sentence ends with the name: what follows is another's
         for k in range(i, min(i + 3, len(tokens))):
             if folded[k] in REPORTING_VERBS or folded[k] in ROLE_VERBS or folded[k] in _SPEECH_NOUNS:
                 found.add(m.pk)

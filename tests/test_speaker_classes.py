@@ -150,3 +150,8 @@ def test_more_things_that_are_not_a_quoted_person(text):
 
 def test_a_known_speakers_family_name_right_after_a_verb_speaks():
     assert known_speakers("وقال الدباغ إن الاجتماع تأجل.") == [KNOWN]
+
+
+def test_a_known_speaker_before_a_closing_quotation_mark_is_only_named():
+    assert known_speakers('وقال المتهم: "أريد أن أقتل سمير الدباغ". وأضاف أنه خطط لذلك.') == []
+    assert known_speakers('وقال سمير الدباغ "لن نتراجع عن القرار".') == [KNOWN]
