@@ -211,7 +211,39 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
                 break
             found.append(quoted)
             after = i = next_after
+    found.extend(_named_before_verb(text, tokens, folded, broken, verbs, found))
+    found.sort(key=lambda q: q.start)
     return found
+
+
+def _named_before_verb(text, tokens, folded, broken, verbs, found):
+    """"رئيس الوزراء العراقي حيدر العبادي قال إن …": a titled person, then
+    the verb (bare, without و: a new clause starts with و). The role must
+    hold a title and begin the clause, and the name end right at the verb."""
+    out = []
+    taken = {q.start for q in found}
+    for v in verbs:
+        if folded[v] not in REPORTING_VERBS or folded[v][0] in "وف" and folded[v][1:] in REPORTING_VERBS:
+            continue
+        p = v - 1
+        while p >= 0 and v - p <= _MAX_NAME_WORDS and not broken[p] and folded[p] not in TITLES \
+                and folded[p] not in STOP and not (_has_article(tokens, p) and p < v - 1):
+            p -= 1
+        if p < 0 or p == v - 1 or broken[p] or folded[p] not in PERSON_TITLES and not _has_article(tokens, p):
+            continue
+        r = p
+        while r > 0 and p - r < _MAX_ROLE_WORDS and not broken[r - 1] and (
+                folded[r - 1] in PERSON_TITLES or _has_article(tokens, r - 1) or folded[r - 1] in _IN_NAME_OF
+                or folded[r - 1][:1] in "وف" and folded[r - 1][1:] in PERSON_TITLES):
+            r -= 1
+        if not any(folded[x].lstrip("وف") in PERSON_TITLES or folded[x] in PERSON_TITLES for x in range(r, p + 1)):
+            continue
+        if r > 0 and not broken[r - 1] and folded[r - 1] not in STOP:
+            continue          # the role is the object of what comes before it
+        quoted, after = _person_at(text, tokens, folded, broken, r, True)
+        if quoted is not None and after == v and quoted.start not in taken:
+            out.append(quoted)
+    return out
 
 
 def _after_source(folded, broken, k):

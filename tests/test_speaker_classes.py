@@ -155,3 +155,14 @@ def test_a_known_speakers_family_name_right_after_a_verb_speaks():
 def test_a_known_speaker_before_a_closing_quotation_mark_is_only_named():
     assert known_speakers('وقال المتهم: "أريد أن أقتل سمير الدباغ". وأضاف أنه خطط لذلك.') == []
     assert known_speakers('وقال سمير الدباغ "لن نتراجع عن القرار".') == [KNOWN]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a titled person, then the verb
+    ("وفي الموصل، رئيس الوزراء العراقي سامي كوفاليف قال إن المعركة انتهت.", ["سامي كوفاليف"]),
+    ("بدوره، المتحدث باسم التحالف الدولي العقيد جون ميلر أكد أن الغارات مستمرة.", ["جون ميلر"]),
+    # but not a role that is the object of what comes before it
+    ("استقبل وزير الدفاع سامي كوفاليف الذي قال إن الزيارة ناجحة.", []),
+])
+def test_a_titled_name_before_the_verb(text, expected):
+    assert proposed(text) == expected
