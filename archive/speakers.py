@@ -35,6 +35,7 @@ or rejects.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 
 from archive.arabic import _word_counts, fold, strip_marks, tokenize, written
@@ -262,15 +263,20 @@ def _after_source(folded, broken, k):
 def _has_article(tokens, j) -> bool:
     """Does word j carry the article as written? Folding turns إلسا and
     أليكس into "السا", "اليكس"; the written word tells a name from ال."""
-    word = strip_marks(tokens[j].text)
+    word = tokens[j].text
     if word.startswith("ال"):
         return True
-    if word.startswith(("وال", "لل", "بال", "فال")):
-        # فالح، فاليري، والتر: a name, when the rest is no word the corpus writes
-        counts = _word_counts()
-        rest = word[2:] if word.startswith("لل") else word[3:]
-        return not counts or counts.get(fold("ال" + rest), 0) >= 5
-    return False
+    return word.startswith(("وال", "لل", "بال", "فال")) and _proclitic_article(word)
+
+
+@functools.lru_cache(maxsize=65536)
+def _proclitic_article(word: str) -> bool:
+    """وال/بال/فال/لل + a word the corpus writes with the article; فالح،
+    فاليري، والتر are names (the corpus never writes الح، اليري، التر)."""
+    word = strip_marks(word)
+    counts = _word_counts()
+    rest = word[2:] if word.startswith("لل") else word[3:]
+    return not counts or counts.get(fold("ال" + rest), 0) >= 5
 
 
 def _has_article_text(word: str) -> bool:
