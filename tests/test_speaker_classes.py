@@ -166,3 +166,12 @@ def test_a_known_speaker_before_a_closing_quotation_mark_is_only_named():
 ])
 def test_a_titled_name_before_the_verb(text, expected):
     assert proposed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقتل عشرة مدنيين، بحسب المتحدث باسم الجيش العميد سامي كمال.", ["سامي كمال"]),
+    ("وقتل عشرة مدنيين، بحسب وكالة الأنباء الرسمية.", []),
+    ("وقتل عشرة مدنيين، بحسب ما قاله المتحدث.", []),
+])
+def test_attribution_with_bahasb_names_a_titled_person(text, expected):
+    assert proposed(text) == expected
