@@ -138,6 +138,7 @@ STOP = _forms(
     "إليه", "عليه", "له", "لها", "فيه", "فيها", "بعدها", "بعده", "عدم", "تلك", "كل", "أي", "هو",
     "هي", "هم", "هنا", "هناك", "مخاطبا", "داخل", "خارج", "إثر", "اثر", "أثر", "بالقرب",
     "أننا", "إننا", "أنني", "إنني", "بأنهم", "بأنها", "بأننا", "لاحقا", "سابقا", "مثلما", "كلما",
+    "أكثر", "أقل", "جل", "عز", "تعالى", "طريق", "نظري", "نظر", "انتباه",
 )
 #: A word that may stand between the verb and who spoke: "قال أمس وزير".
 _ADVERBS = _forms(
@@ -161,6 +162,8 @@ _OF_PRINCIPAL = frozenset(fold(w) for w in ("للرئيس", "للملك", "لل�
 #: Where a word ل… after a name is the addressee ("لوكالة"، "لمراسل") rather
 #: than the name's own word (سيرغي لافروف، أندريه ليسينكو).
 _PRONOUN_ENDS = ("ه", "ها", "هم", "هما")
+#: A "verb" after one of these is a noun: "في حذر شديد", "على ذكر قرار".
+_BEFORE_NOUN = frozenset(fold(w) for w in ("في", "من", "على", "عن", "إلى", "مع", "بعد", "قبل", "دون", "بدون"))
 _MAX_NAME_WORDS = 5
 _MAX_ROLE_WORDS = 9
 
@@ -183,7 +186,8 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
     text = text or ""
     tokens, folded = words if words is not None else _words(text)
     found: list[Quoted] = []
-    verbs = [i for i, w in enumerate(folded) if w in REPORTING_VERBS or w in ROLE_VERBS]
+    verbs = [i for i, w in enumerate(folded) if (w in REPORTING_VERBS or w in ROLE_VERBS)
+             and not (i > 0 and folded[i - 1] in _BEFORE_NOUN)]     # "في حذر شديد", "على ذكر"
     if not verbs:
         return found
     broken = _Breaks(text, tokens)
@@ -269,6 +273,18 @@ def _has_article(tokens, j) -> bool:
     if word.startswith("ال"):
         return True
     return word.startswith(("وال", "لل", "بال", "فال")) and _proclitic_article(word)
+
+
+@functools.lru_cache(maxsize=65536)
+def _proclitic_word(word: str) -> bool:
+    """Is the folded word ب/ل + a common word, by the corpus: what is left
+    is written at least a thousand times and eight times as often as the
+    whole (بأول: أول; بحدوث: حدوث; بصوت), not a name (برايان، بيليه، بكير:
+    رايان، يليه are rarer)?"""
+    if len(word) < 4 or word[0] not in "بل" or word.startswith("ال"):
+        return False
+    rest = written(word[1:])
+    return rest >= 1000 and rest >= 8 * written(word)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -434,6 +450,8 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
             break          # لمحادثه، لجنود، "الأسد لرويترز": a preposition and a word; لافروف is a name
         if w.startswith("ب") and w.endswith(("ه", "ها", "هم")):
             break          # باجتماعه: a preposition and a pronoun
+        if _proclitic_word(w):
+            break          # "عباس بأول تصريح": ب + a word, not the name's
 
         name_end += 1
     # Two words with the article in a row are a body's name, not a person's
@@ -453,7 +471,8 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
         or folded[name_end] in TITLES or folded[name_end] in REPORTING_VERBS
     if not ends_clearly:
         return None, name_end
-    if first.startswith("لل") or (first.startswith("ل") and len(first) > 3 and written(first[1:])):
+    if first.startswith("لل") or (first.startswith("ل") and len(first) > 3 and written(first[1:])) \
+            or _proclitic_word(first):
         return None, name_end      # لحقوق، لوكالة: a preposition, not a name
     # A connector cannot end a name (عبد alone).
     while name_end - 1 > j and folded[name_end - 1] in _CONNECTORS:
@@ -497,6 +516,16 @@ def speaking(text: str, matches, words=None, quoted=None) -> set[int]:
     tokens, folded = words
     quoted = quoted if quoted is not None else find_quoted(text, words)
     spans = [(q.start, q.end) for q in quoted]
+    # "صرح ترامب أنه": a one-word name quoted, the known speaker named in
+    # full elsewhere ("الرئيس الأمريكي دونالد ترامب").
+    single = {fold(q.name) for q in quoted if " " not in q.name.strip()}
+    if single:
+        # only a word that ends one known speaker's names in this text
+        # ("سلمان" ends both الملك سلمان and محمد بن سلمان: neither by it)
+        owners = {}
+        for m in mentions:
+            owners.setdefault(fold(text[m.start:m.end]).split()[-1], set()).add(m.pk)
+        single = {w for w in single if len(owners.get(w, ())) == 1}
     starts = [t.start for t in tokens]
     verbs = [v for v, w in enumerate(folded) if w in REPORTING_VERBS or w in ROLE_VERBS]
     found = set()
@@ -507,6 +536,9 @@ def speaking(text: str, matches, words=None, quoted=None) -> set[int]:
             found.add(m.pk)
             continue
         if any(s < m.end and m.start < e for s, e in spans):
+            found.add(m.pk)
+            continue
+        if single and fold(text[m.start:m.end]).split()[-1] in single:
             found.add(m.pk)
             continue
         # "وقال الدباغ إن": the known name right after a reporting verb.
@@ -630,8 +662,8 @@ def proposals_for(text: str, matches, words=None, quoted=None) -> list[Quoted]:
             if any(word.endswith(p) and word[:-len(p)] in TITLES for p in _PRONOUNS):
                 continue      # نائبه, مساعده: "his deputy", a role and a pronoun
             q = _full_name(text, q, words)
-            if q is None:
-                continue
+            if q is None or any(s < q.end and q.start < e for s, e in known_spans):
+                continue          # "أميركا ترامب": the word before is a place, not a given name
         if "#" in q.name:          # "مايك #بومبيو": a hashtag is the name
             q = Quoted(name=" ".join(q.name.replace("#", " ").split()), role=q.role, start=q.start, end=q.end)
         if any(not ch.isalpha() and not ch.isspace() and ch not in "-'" for ch in q.name):
@@ -706,5 +738,5 @@ def _full_name(text: str, q: Quoted, words) -> Quoted | None:
             end += 2
         if start != i or end != i:
             return Quoted(name=strip_marks(text[tokens[start].start:tokens[end].end]),
-                          role=q.role, start=q.start, end=q.end)
+                          role=q.role, start=tokens[start].start, end=tokens[end].end)
     return None

@@ -175,3 +175,24 @@ def test_a_titled_name_before_the_verb(text, expected):
 ])
 def test_attribution_with_bahasb_names_a_titled_person(text, expected):
     assert proposed(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وقال عباس بأول تصريح له إنه بخير.",                   # ب + a common word ends the name
+    "وعلق سامي كمال بصوت خافت على القرار. وأضاف أنه تعب.",
+    "ومضى الموكب في حذر شديد وهو يجول الأزقة.",             # a verb after في is a noun
+    "حيث قال جل وعز في كتابه إن الصبر مفتاح.",
+    "ونقلت الجرحى عن طريق الجمهور إلى المستشفى.",
+])
+def test_proclitic_words_and_nouns_are_not_names(text):
+    assert [n for n in proposed(text) if " " in n and not n.startswith("سامي")] == []
+
+
+def test_a_one_word_quotation_links_the_known_speaker_named_in_full():
+    index = AliasIndex([("speaker", KNOWN, ["سمير الدباغ"]), ("speaker", 8, ["فهد بن سمير"])])
+    from archive.tagging import tag
+
+    assert tag("", "وكان سمير الدباغ في بغداد. وصرح الدباغ أنه متفائل.", index).speakers == [KNOWN]
+    # a word that ends two known speakers' names links neither
+    body = "زار أحمد سمير وفهد بن سمير بغداد. وصرح سمير أنه متفائل."
+    assert tag("", body, AliasIndex([("speaker", KNOWN, ["أحمد سمير"]), ("speaker", 8, ["فهد بن سمير"])])).speakers == []
