@@ -194,7 +194,7 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
     n = len(tokens)
     i = 0
     for v in verbs:
-        if v < i or broken[v] or v + 1 >= n:
+        if v < i or v + 1 >= n or broken[v] and not _opens_quote(text, tokens, v):
             continue
         needs_role = folded[v] in ROLE_VERBS
         k = v + 1
@@ -205,7 +205,10 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
             needs_role = False
         elif folded[k] in _ADVERBS and not broken[k] and k + 1 < n:
             k += 1                       # "وأعلنت سابقا المتحدثة باسم …"
-        quoted, after = _person_at(text, tokens, folded, broken, k, needs_role)
+        if broken[v]:          # a quotation mark after the verb: a name in quotes, or what was said
+            quoted, after = _name_in_quotes(text, tokens, folded, v)
+        else:
+            quoted, after = _person_at(text, tokens, folded, broken, k, needs_role)
         if quoted is None:
             continue
         found.append(quoted)
@@ -251,6 +254,46 @@ def _named_before_verb(text, tokens, folded, broken, verbs, found):
         if quoted is not None and after == v and quoted.start not in taken:
             out.append(quoted)
     return out
+
+
+_OPEN_QUOTES = "\"“«"
+_THAT_IS = _forms("وهو", "وهي", "هو", "هي")
+
+
+def _opens_quote(text, tokens, v) -> bool:
+    return text[tokens[v].end:tokens[v + 1].start].strip() in tuple(_OPEN_QUOTES)
+
+
+def _name_in_quotes(text, tokens, folded, v):
+    """'وقال "كيم مين-سيوك" وهو متحدث باسم الوزارة': a name in quotation
+    marks after the verb, two to four words, then its role (وهو + a title,
+    or a comma and a title)."""
+    n = len(tokens)
+    for e in range(v + 2, min(v + 5, n - 1)):
+        gap = text[tokens[e].end:tokens[e + 1].start]
+        if not any(ch in _BREAK_CHARS for ch in gap):
+            continue
+        if not any(ch in gap for ch in "\"”»") or any(ch in _BREAK_CHARS for ch in
+                                                      text[tokens[v + 1].start:tokens[e].end] if ch != "-"):
+            return None, v + 1
+        r = e + 1
+        if folded[r] in _THAT_IS and r + 1 < n:
+            r += 1
+        elif "،" not in gap and "," not in gap:
+            return None, v + 1
+        if folded[r] not in PERSON_TITLES or folded[r] in UNNAMED and folded[r] not in _SPOKESMAN:
+            return None, v + 1
+        if any(folded[p] in STOP or folded[p] in TITLES or _has_article(tokens, p) and p == v + 1
+               for p in range(v + 1, e + 1)):
+            return None, v + 1
+        start, end = tokens[v + 1].start, tokens[e].end
+        role_end = r
+        while role_end + 1 < n and role_end - r < 5 and (_has_article(tokens, role_end + 1)
+                                                        or folded[role_end + 1] in _IN_NAME_OF):
+            role_end += 1
+        return Quoted(name=strip_marks(text[start:end]), role=strip_marks(text[tokens[r].start:tokens[role_end].end]),
+                      start=start, end=end), e + 1
+    return None, v + 1
 
 
 def _after_source(folded, broken, k):

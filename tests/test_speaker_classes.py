@@ -196,3 +196,14 @@ def test_a_one_word_quotation_links_the_known_speaker_named_in_full():
     # a word that ends two known speakers' names links neither
     body = "زار أحمد سمير وفهد بن سمير بغداد. وصرح سمير أنه متفائل."
     assert tag("", body, AliasIndex([("speaker", KNOWN, ["أحمد سمير"]), ("speaker", 8, ["فهد بن سمير"])])).speakers == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقال “جون ميلر” وهو متحدث باسم وزارة الدفاع للصحافيين “نحن متأكدون”.", ["جون ميلر"]),
+    ("وقال «سامي كمال»، المتحدث باسم الجيش، إن الهجوم صد.", ["سامي كمال"]),
+    # what was said, in quotation marks, is no name
+    ('وقال "نحن هنا باقون" وهو يبتسم.', []),
+    ('وقال "لن نتراجع عن القرار"، وزير الدفاع.', []),
+])
+def test_a_name_in_quotation_marks_after_the_verb_with_its_role(text, expected):
+    assert proposed(text) == expected
