@@ -35,9 +35,10 @@ or rejects.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 
-from archive.arabic import fold, strip_marks, tokenize
+from archive.arabic import _word_counts, fold, strip_marks, tokenize, written
 
 
 def _forms(*words: str) -> frozenset[str]:
@@ -55,6 +56,8 @@ REPORTING_VERBS = _forms(
     "تابعت", "ذكر", "ذكرت", "أفاد", "أفادت", "اعتبر", "اعتبرت", "شدد",
     "شددت", "لفت", "لفتت", "أردف", "أردفت", "أضافت", "علق", "علقت", "أوضحوا",
     "صرحوا", "أشاروا", "تحدث", "تحدثت", "تحدثوا", "اعترف", "اعترفت", "أبلغ", "أبلغت", "تساءل", "تساءلت",
+    # the present, the dual and the verbs that close a quotation
+    "يضيف", "تضيف", "قالا", "أكدا", "استطرد", "استطردت", "نوه", "نوهت",
 )
 #: Verbs that report speech but as often take a thing ("أعلن إقالة تيلرسون",
 #: "كشف تقرير", "دعا إلى"): the person after them counts only with a title
@@ -63,6 +66,11 @@ ROLE_VERBS = _forms(
     "أعلن", "أعلنت", "كشف", "كشفت", "أعرب", "أعربت", "دعا", "دعت", "طالب", "طالبت", "انتقد",
     "انتقدت", "رأى", "رأت", "وصف", "وصفت", "اتهم", "اتهمت", "هدد", "هددت", "توعد", "توعدت",
     "رحب", "رحبت", "أدان", "أدانت", "استبعد", "استبعدت", "جدد", "جددت", "نقل", "نقلت",
+    # present tenses and verbs that as often have a thing as subject or
+    # object ("تشير تفاصيل الحادث", "وختم هجومه")
+    "يرى", "ترى", "طمأن", "زعم", "زعمت", "يزعم", "تزعم",
+    # "بحسب المتحدث باسم الجيش العميد X": attribution with a titled person
+    "بحسب", "حسب", "يوضح", "توضح", "يشير", "تشير", "ختم", "ختمت", "اختتم", "اختتمت",
 )
 #: Ranks and honorifics: the name follows them directly, whatever role came
 #: before ("رئيس مركز المصالحة الروسي في سوريا اللواء يوري يفتوشينكو").
@@ -86,7 +94,7 @@ TITLES = _forms(
     "عميد", "مساعد", "المساعد", "المفوض", "مفوض", "آمر", "قائم", "القائم", "رئيسه", "وكيل",
     "الحاكم", "حاكم", "العاهل", "المرشد", "الإمام", "الجندي", "الرقيب", "الضابط", "ضابط",
     "شرطي", "شاهد", "مصدر", "المصدر", "مراسل", "المراسل", "بيان", "البيان", "تقرير", "التقرير",
-    "أحد", "عناصر", "ولي", "المبعوثة", "مبعوثة", "المستشارة", "مستشارة"
+    "أحد", "عناصر", "ولي", "المبعوثة", "مبعوثة", "المستشارة", "مستشارة", "المحامي", "المحامية"
 ) | frozenset()
 #: Who speaks is an organisation or a nobody in particular: no name follows.
 UNNAMED = _forms(
@@ -106,6 +114,10 @@ UNNAMED = _forms(
     "مسؤولين", "مصدرا", "مصدران", "عدد", "بعض", "معظم", "جماعة", "الجماعة", "فريق", "موقع",
     "قناة", "القناة", "تلفزيون", "إذاعة", "مركز", "المركز", "معهد", "المعهد", "جامعة",
     "حرس", "شركة", "الشركة", "حساب", "صفحة", "مكتب", "حركة", "الحركة", "حزب", "الجبهة", "جبهة",
+    # plural and collective subjects: bodies and crowds, not a person
+    "جماعات", "منظمات", "هيئات", "جهات", "أوساط", "دوائر", "أطراف", "فصائل", "قوى", "حكومات",
+    "دول", "وكالات", "صحف", "مراقبون", "متابعون", "محتجون", "متظاهرون", "لاجئون", "سكانها",
+    "الأخير", "الأخيرة", "الطرفان", "الجانبان", "الجانب", "الطرف",
 )
 #: Titles proper, without the organisations: after a verb that as often
 #: takes a thing (ROLE_VERBS) one of them must introduce the person.
@@ -125,6 +137,8 @@ STOP = _forms(
     "قوله", "قولها", "قولهم", "تصريح", "تصريحات", "تصريحه", "تصريحها", "إلا", "غير", "سوى",
     "إليه", "عليه", "له", "لها", "فيه", "فيها", "بعدها", "بعده", "عدم", "تلك", "كل", "أي", "هو",
     "هي", "هم", "هنا", "هناك", "مخاطبا", "داخل", "خارج", "إثر", "اثر", "أثر", "بالقرب",
+    "أننا", "إننا", "أنني", "إنني", "بأنهم", "بأنها", "بأننا", "لاحقا", "سابقا", "مثلما", "كلما",
+    "أكثر", "أقل", "جل", "عز", "تعالى", "طريق", "نظري", "نظر", "انتباه",
 )
 #: A word that may stand between the verb and who spoke: "قال أمس وزير".
 _ADVERBS = _forms(
@@ -143,6 +157,13 @@ _CONNECTORS = frozenset(fold(w) for w in ("عبد", "بن", "بنت", "أبو", 
 _BREAK_CHARS = frozenset(".,،;؛:!?؟\n\r()[]{}…|\"«»“”'")
 #: Titles that are also part of family names, inside a name ("جعفر الشيخ مصطفى").
 _INNER_TITLES = frozenset({fold("الشيخ")})
+#: "المحامي السابق للرئيس الأمريكي X": X is whose lawyer, not the speaker.
+_OF_PRINCIPAL = frozenset(fold(w) for w in ("للرئيس", "للملك", "للأمير", "لرئيس", "لولي", "للرئيسة"))
+#: Where a word ل… after a name is the addressee ("لوكالة"، "لمراسل") rather
+#: than the name's own word (سيرغي لافروف، أندريه ليسينكو).
+_PRONOUN_ENDS = ("ه", "ها", "هم", "هما")
+#: A "verb" after one of these is a noun: "في حذر شديد", "على ذكر قرار".
+_BEFORE_NOUN = frozenset(fold(w) for w in ("في", "من", "على", "عن", "إلى", "مع", "بعد", "قبل", "دون", "بدون"))
 _MAX_NAME_WORDS = 5
 _MAX_ROLE_WORDS = 9
 
@@ -165,14 +186,15 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
     text = text or ""
     tokens, folded = words if words is not None else _words(text)
     found: list[Quoted] = []
-    verbs = [i for i, w in enumerate(folded) if w in REPORTING_VERBS or w in ROLE_VERBS]
+    verbs = [i for i, w in enumerate(folded) if (w in REPORTING_VERBS or w in ROLE_VERBS)
+             and not (i > 0 and folded[i - 1] in _BEFORE_NOUN)]     # "في حذر شديد", "على ذكر"
     if not verbs:
         return found
     broken = _Breaks(text, tokens)
     n = len(tokens)
     i = 0
     for v in verbs:
-        if v < i or broken[v] or v + 1 >= n:
+        if v < i or v + 1 >= n or broken[v] and not _opens_quote(text, tokens, v):
             continue
         needs_role = folded[v] in ROLE_VERBS
         k = v + 1
@@ -183,7 +205,10 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
             needs_role = False
         elif folded[k] in _ADVERBS and not broken[k] and k + 1 < n:
             k += 1                       # "وأعلنت سابقا المتحدثة باسم …"
-        quoted, after = _person_at(text, tokens, folded, broken, k, needs_role)
+        if broken[v]:          # a quotation mark after the verb: a name in quotes, or what was said
+            quoted, after = _name_in_quotes(text, tokens, folded, v)
+        else:
+            quoted, after = _person_at(text, tokens, folded, broken, k, needs_role)
         if quoted is None:
             continue
         found.append(quoted)
@@ -196,7 +221,79 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
                 break
             found.append(quoted)
             after = i = next_after
+    found.extend(_named_before_verb(text, tokens, folded, broken, verbs, found))
+    found.sort(key=lambda q: q.start)
     return found
+
+
+def _named_before_verb(text, tokens, folded, broken, verbs, found):
+    """"رئيس الوزراء العراقي حيدر العبادي قال إن …": a titled person, then
+    the verb (bare, without و: a new clause starts with و). The role must
+    hold a title and begin the clause, and the name end right at the verb."""
+    out = []
+    taken = {q.start for q in found}
+    for v in verbs:
+        if folded[v] not in REPORTING_VERBS or folded[v][0] in "وف" and folded[v][1:] in REPORTING_VERBS:
+            continue
+        p = v - 1
+        while p >= 0 and v - p <= _MAX_NAME_WORDS and not broken[p] and folded[p] not in TITLES \
+                and folded[p] not in STOP and not (_has_article(tokens, p) and p < v - 1):
+            p -= 1
+        if p < 0 or p == v - 1 or broken[p] or folded[p] not in PERSON_TITLES and not _has_article(tokens, p):
+            continue
+        r = p
+        while r > 0 and p - r < _MAX_ROLE_WORDS and not broken[r - 1] and (
+                folded[r - 1] in PERSON_TITLES or _has_article(tokens, r - 1) or folded[r - 1] in _IN_NAME_OF
+                or folded[r - 1][:1] in "وف" and folded[r - 1][1:] in PERSON_TITLES):
+            r -= 1
+        if not any(folded[x].lstrip("وف") in PERSON_TITLES or folded[x] in PERSON_TITLES for x in range(r, p + 1)):
+            continue
+        if r > 0 and not broken[r - 1] and folded[r - 1] not in STOP:
+            continue          # the role is the object of what comes before it
+        quoted, after = _person_at(text, tokens, folded, broken, r, True)
+        if quoted is not None and after == v and quoted.start not in taken:
+            out.append(quoted)
+    return out
+
+
+_OPEN_QUOTES = "\"“«"
+_THAT_IS = _forms("وهو", "وهي", "هو", "هي")
+
+
+def _opens_quote(text, tokens, v) -> bool:
+    return text[tokens[v].end:tokens[v + 1].start].strip() in tuple(_OPEN_QUOTES)
+
+
+def _name_in_quotes(text, tokens, folded, v):
+    """'وقال "كيم مين-سيوك" وهو متحدث باسم الوزارة': a name in quotation
+    marks after the verb, two to four words, then its role (وهو + a title,
+    or a comma and a title)."""
+    n = len(tokens)
+    for e in range(v + 2, min(v + 5, n - 1)):
+        gap = text[tokens[e].end:tokens[e + 1].start]
+        if not any(ch in _BREAK_CHARS for ch in gap):
+            continue
+        if not any(ch in gap for ch in "\"”»") or any(ch in _BREAK_CHARS for ch in
+                                                      text[tokens[v + 1].start:tokens[e].end] if ch != "-"):
+            return None, v + 1
+        r = e + 1
+        if folded[r] in _THAT_IS and r + 1 < n:
+            r += 1
+        elif "،" not in gap and "," not in gap:
+            return None, v + 1
+        if folded[r] not in PERSON_TITLES or folded[r] in UNNAMED and folded[r] not in _SPOKESMAN:
+            return None, v + 1
+        if any(folded[p] in STOP or folded[p] in TITLES or _has_article(tokens, p) and p == v + 1
+               for p in range(v + 1, e + 1)):
+            return None, v + 1
+        start, end = tokens[v + 1].start, tokens[e].end
+        role_end = r
+        while role_end + 1 < n and role_end - r < 5 and (_has_article(tokens, role_end + 1)
+                                                        or folded[role_end + 1] in _IN_NAME_OF):
+            role_end += 1
+        return Quoted(name=strip_marks(text[start:end]), role=strip_marks(text[tokens[r].start:tokens[role_end].end]),
+                      start=start, end=end), e + 1
+    return None, v + 1
 
 
 def _after_source(folded, broken, k):
@@ -215,7 +312,36 @@ def _after_source(folded, broken, k):
 def _has_article(tokens, j) -> bool:
     """Does word j carry the article as written? Folding turns إلسا and
     أليكس into "السا", "اليكس"; the written word tells a name from ال."""
-    return strip_marks(tokens[j].text).startswith(("ال", "وال", "لل", "بال", "فال"))
+    word = tokens[j].text
+    if word.startswith("ال"):
+        return True
+    return word.startswith(("وال", "لل", "بال", "فال")) and _proclitic_article(word)
+
+
+@functools.lru_cache(maxsize=65536)
+def _proclitic_word(word: str) -> bool:
+    """Is the folded word ب/ل + a common word, by the corpus: what is left
+    is written at least a thousand times and eight times as often as the
+    whole (بأول: أول; بحدوث: حدوث; بصوت), not a name (برايان، بيليه، بكير:
+    رايان، يليه are rarer)?"""
+    if len(word) < 4 or word[0] not in "بل" or word.startswith("ال"):
+        return False
+    rest = written(word[1:])
+    return rest >= 1000 and rest >= 8 * written(word)
+
+
+@functools.lru_cache(maxsize=65536)
+def _proclitic_article(word: str) -> bool:
+    """وال/بال/فال/لل + a word the corpus writes with the article; فالح،
+    فاليري، والتر are names (the corpus never writes الح، اليري، التر)."""
+    word = strip_marks(word)
+    counts = _word_counts()
+    rest = word[2:] if word.startswith("لل") else word[3:]
+    return not counts or counts.get(fold("ال" + rest), 0) >= 5
+
+
+def _has_article_text(word: str) -> bool:
+    return strip_marks(word).startswith("ال")
 
 
 def _words(text):
@@ -294,7 +420,20 @@ def _person_at(text, tokens, folded, broken, k, needs_role=False):
                 j += 1
                 if broken[j - 1]:
                     break
+    if needs_role and j == k and j < n:
+        # "وصف مقتدى الصدر، زعيم التيار الصدري، …": the role after the name,
+        # across a comma, says this is a person.
+        quoted, after = _name_from(text, tokens, folded, broken, k, k, True)
+        if quoted is not None and quoted.role and len(quoted.name.split()) >= 2:
+            return quoted, after
     if j >= n or (needs_role and j == k):
+        # "ويقول العويران إن": a family name alone, as the article gave it
+        # in full elsewhere (proposals_for looks it up; a known speaker's
+        # family name links).
+        if j == k + 1 and not needs_role and folded[k] not in TITLES and _has_article(tokens, k) \
+                and (j >= n or broken[k] or folded[j] in STOP) and _family_name(folded[k]):
+            return Quoted(name=strip_marks(tokens[k].text), role="", start=tokens[k].start,
+                          end=tokens[k].end), j
         return None, k + 1 if j == k else k
     if needs_role and not any(folded[p] in PERSON_TITLES for p in range(k, j)):
         return None, j       # "اتهم الحوثيين بترويج …": no title, no person
@@ -302,6 +441,12 @@ def _person_at(text, tokens, folded, broken, k, needs_role=False):
         return None, j
     if j > k and broken[j - 1] and not any(ch in "،," for ch in text[tokens[j - 1].end:tokens[j].start]):
         return None, j
+    if j == k + 1 and not needs_role and folded[k] not in TITLES and _has_article(tokens, k) \
+            and (broken[k] or folded[j] in STOP) and _family_name(folded[k]):
+        return Quoted(name=strip_marks(tokens[k].text), role="", start=tokens[k].start,
+                      end=tokens[k].end), j      # "وقال الزياني، …": a family name alone
+    if any(folded[p] in _OF_PRINCIPAL for p in range(k, j)):
+        return None, j       # "المحامي السابق للرئيس الأمريكي X": X is not who spoke
     return _name_from(text, tokens, folded, broken, role_start, j, needs_role)
 
 
@@ -321,7 +466,8 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
     n = len(tokens)
     # 2. The name: starts with a word without the article.
     first = folded[j]
-    if first in STOP or first in TITLES or first in REPORTING_VERBS or _has_article(tokens, j) \
+    ali = first in STOP and _written_ali(text, tokens, folded, broken, j)   # علي the name, not على
+    if (first in STOP and not ali) or first in TITLES or first in REPORTING_VERBS or _has_article(tokens, j) \
             or len(first) < 2:
         return None, j
     name_end = j + 1
@@ -342,8 +488,13 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
         if w.startswith(("و", "ف", "ب", "ل")) and not w.startswith(("ال",)) and \
                 fold(w[1:]) in STOP:
             break
-        if w.startswith("ل") or (w.startswith("ب") and w.endswith(("ه", "ها", "هم"))):
-            break          # لمحادثه، باجتماعه: a preposition and a pronoun
+        if w.startswith("ل") and (w.startswith("لل") or w.endswith(_PRONOUN_ENDS) or w[1:] in TITLES
+                                  or _has_article(tokens, name_end - 1) or len(w) < 4 or written(w[1:])):
+            break          # لمحادثه، لجنود، "الأسد لرويترز": a preposition and a word; لافروف is a name
+        if w.startswith("ب") and w.endswith(("ه", "ها", "هم")):
+            break          # باجتماعه: a preposition and a pronoun
+        if _proclitic_word(w):
+            break          # "عباس بأول تصريح": ب + a word, not the name's
 
         name_end += 1
     # Two words with the article in a row are a body's name, not a person's
@@ -363,7 +514,8 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
         or folded[name_end] in TITLES or folded[name_end] in REPORTING_VERBS
     if not ends_clearly:
         return None, name_end
-    if first.startswith("لل") or (first.startswith("ل") and len(first) > 3):
+    if first.startswith("لل") or (first.startswith("ل") and len(first) > 3 and written(first[1:])) \
+            or _proclitic_word(first):
         return None, name_end      # لحقوق، لوكالة: a preposition, not a name
     # A connector cannot end a name (عبد alone).
     while name_end - 1 > j and folded[name_end - 1] in _CONNECTORS:
@@ -375,7 +527,7 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
         r = name_end
         while r < n and r - name_end < _MAX_ROLE_WORDS and not broken[r] and folded[r] not in STOP:
             r += 1
-        if r < n and folded[name_end] in TITLES:
+        if r < n and folded[name_end] in TITLES and folded[name_end] not in UNNAMED:
             role = text[tokens[name_end].start:tokens[r].end]
     name = strip_marks(text[start:end]).strip()
     role = strip_marks(role).strip(" ،,")
@@ -407,6 +559,16 @@ def speaking(text: str, matches, words=None, quoted=None) -> set[int]:
     tokens, folded = words
     quoted = quoted if quoted is not None else find_quoted(text, words)
     spans = [(q.start, q.end) for q in quoted]
+    # "صرح ترامب أنه": a one-word name quoted, the known speaker named in
+    # full elsewhere ("الرئيس الأمريكي دونالد ترامب").
+    single = {fold(q.name) for q in quoted if " " not in q.name.strip()}
+    if single:
+        # only a word that ends one known speaker's names in this text
+        # ("سلمان" ends both الملك سلمان and محمد بن سلمان: neither by it)
+        owners = {}
+        for m in mentions:
+            owners.setdefault(fold(text[m.start:m.end]).split()[-1], set()).add(m.pk)
+        single = {w for w in single if len(owners.get(w, ())) == 1}
     starts = [t.start for t in tokens]
     verbs = [v for v, w in enumerate(folded) if w in REPORTING_VERBS or w in ROLE_VERBS]
     found = set()
@@ -419,11 +581,23 @@ def speaking(text: str, matches, words=None, quoted=None) -> set[int]:
         if any(s < m.end and m.start < e for s, e in spans):
             found.add(m.pk)
             continue
-        i = bisect.bisect_left(starts, m.end)
-        gap = text[m.end:starts[i]] if i < len(starts) else text[m.end:]
-        if any(ch in gap for ch in ":\"«“"):
+        if single and fold(text[m.start:m.end]).split()[-1] in single:
             found.add(m.pk)
             continue
+        # "وقال الدباغ إن": the known name right after a reporting verb.
+        w = bisect.bisect_left(starts, m.start)
+        if w > 0 and (folded[w - 1] in REPORTING_VERBS or (
+                w > 1 and folded[w - 1] in _ADVERBS and folded[w - 2] in REPORTING_VERBS)) \
+                and not any(ch in _BREAK_CHARS for ch in text[tokens[w - 1].end:m.start]):
+            found.add(m.pk)
+            continue
+        i = bisect.bisect_left(starts, m.end)
+        gap = text[m.end:starts[i]] if i < len(starts) else text[m.end:]
+        if any(ch in gap for ch in ":«“") or ('"' in gap and text.count('"', 0, m.end) % 2 == 0):
+            found.add(m.pk)       # a colon or an opening quotation mark; not "… قتل تيريزا ماي"
+            continue
+        if any(ch in _BREAK_CHARS for ch in gap) and gap.strip() not in ("،", ","):
+            continue              # the sentence ends with the name: what follows is another's
         for k in range(i, min(i + 3, len(tokens))):
             if folded[k] in REPORTING_VERBS or folded[k] in ROLE_VERBS or folded[k] in _SPEECH_NOUNS:
                 found.add(m.pk)
@@ -512,18 +686,31 @@ def proposals_for(text: str, matches, words=None, quoted=None) -> list[Quoted]:
     out: dict[str, Quoted] = {}
     quoted = quoted if quoted is not None else find_quoted(text, words)
     for q in [*quoted, *_named_under_speaking_role(text, words)]:
-        if any(s < q.end and q.start < e for s, e in known_spans):
+        overlaps = [s for s, e in known_spans if s < q.end and q.start < e]
+        last = q.name.rfind(" ")
+        if overlaps and last > 0 and q.name[last + 1:].startswith("ل") \
+                and min(overlaps) >= q.start + last + 1:
+            # "قال ترامب لرويترز": the outlet after ل is the addressee, not the name's.
+            q = Quoted(name=q.name[:last], role=q.role, start=q.start, end=q.start + last)
+            overlaps = []
+        if overlaps:
             continue
         parts = q.name.split()
         if len(parts) == 2 and fold(parts[0]) in _CONNECTORS:
             continue          # عبد الرحمن, أبو محمد: part of a name, or a kunya alone
         if len(parts) < 2:
             word = fold(q.name)
+            if _has_article_text(q.name):
+                continue      # "وقال العبادي": links a known speaker; the word before it elsewhere is no given name we can trust
             if any(word.endswith(p) and word[:-len(p)] in TITLES for p in _PRONOUNS):
                 continue      # نائبه, مساعده: "his deputy", a role and a pronoun
             q = _full_name(text, q, words)
-            if q is None:
-                continue
+            if q is None or any(s < q.end and q.start < e for s, e in known_spans):
+                continue          # "أميركا ترامب": the word before is a place, not a given name
+        if "#" in q.name:          # "مايك #بومبيو": a hashtag is the name
+            q = Quoted(name=" ".join(q.name.replace("#", " ").split()), role=q.role, start=q.start, end=q.end)
+        if any(not ch.isalpha() and not ch.isspace() and ch not in "-'" for ch in q.name):
+            continue          # "3058&quot": markup or figures, no name
         key = fold(q.name)
         if key not in out:
             out[key] = q
@@ -533,6 +720,41 @@ def proposals_for(text: str, matches, words=None, quoted=None) -> list[Quoted]:
         if any(other != key and other.endswith(" " + key) for other in keys):
             out.pop(key, None)
     return list(out.values())
+
+
+#: A family name with the article (الزياني، العبادي) is written this many
+#: times as often with the article as without; a noun or an adjective
+#: (الباحثون، الصحف، الأمريكي، الكندي) is written both ways.
+_FAMILY_NAME_RATIO = 8
+
+
+def _family_name(word: str) -> bool:
+    """Is the folded word ال… a family name, by how the corpus writes it?"""
+    if len(word) < 5 or not word.startswith("ال") or word in UNNAMED:
+        return False
+    counts = _word_counts()
+    with_article = counts.get(word, 0)
+    return with_article >= 5 and counts.get(word[2:], 0) * _FAMILY_NAME_RATIO < with_article
+
+
+def _name_starts(text, tokens, folded, i) -> bool:
+    """Does a name begin at word i by position: after a verb, a title or
+    role word? Then بدر، وليد، لؤي may be given names, not a proclitic and a
+    word (if the corpus writes them more often than what the proclitic
+    would leave: بدر against در, not لشركة against شركة)."""
+    if i == 0 or any(ch in _BREAK_CHARS for ch in text[tokens[i - 1].end:tokens[i].start]):
+        return False         # "ووجد الباحثون": a verb begins the sentence
+    before = folded[i - 1]
+    return before in REPORTING_VERBS or before in ROLE_VERBS or before in TITLES or _has_article(tokens, i - 1)
+
+
+def _written_ali(text, tokens, folded, broken, j) -> bool:
+    """Is word j the name علي (Ali), not the preposition على that it folds
+    to? Written with ي and followed by more of a name (علي خامنئي)."""
+    if strip_marks(tokens[j].text) != "علي" or j + 1 >= len(tokens) or broken[j]:
+        return False
+    nxt = folded[j + 1]
+    return nxt not in STOP and nxt not in TITLES and nxt not in REPORTING_VERBS and not nxt.startswith("ضرور")
 
 
 def _full_name(text: str, q: Quoted, words) -> Quoted | None:
@@ -549,7 +771,9 @@ def _full_name(text: str, q: Quoted, words) -> Quoted | None:
         if i > 0 and not any(ch in _BREAK_CHARS for ch in text[tokens[i - 1].end:tokens[i].start]):
             before = folded[i - 1]
             if not (before in STOP or before in TITLES or before in RANKS or before in REPORTING_VERBS
-                    or _has_article(tokens, i - 1) or before.startswith(("و", "ل", "ب"))
+                    or before in ROLE_VERBS or _has_article(tokens, i - 1)
+                    or (before.startswith(("و", "ل", "ب")) and not (
+                        _name_starts(text, tokens, folded, i - 1) and written(before) > written(before[1:])))
                     or len(before) < 3):
                 start = i - 1
         while end + 2 < len(tokens) and folded[end + 1] in _CONNECTORS and \
@@ -557,5 +781,5 @@ def _full_name(text: str, q: Quoted, words) -> Quoted | None:
             end += 2
         if start != i or end != i:
             return Quoted(name=strip_marks(text[tokens[start].start:tokens[end].end]),
-                          role=q.role, start=q.start, end=q.end)
+                          role=q.role, start=tokens[start].start, end=tokens[end].end)
     return None
