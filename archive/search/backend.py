@@ -31,14 +31,7 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
 
         if not self.setup_complete:
             self.setup()
-        docs = []
-        for obj in iterable:
-            try:
-                docs.append(indexing.document_for(obj))
-            except SkipDocument:
-                continue
-        if docs:
-            indexing.write_documents(docs)
+        indexing.write_objects(iterable, skip=SkipDocument)
         self.index = self.index.refresh()
 
     def clear(self, models=None, commit=True):

@@ -201,3 +201,18 @@ def current_reader():
         return current_view().vocabulary()
     except Exception:  # no index yet, or not readable: no vocabulary to consult
         return None
+
+
+def write_objects(objects, skip=()):
+    """Index these articles as haystack's ``update_index`` hands them over;
+    an object whose ``document_for`` raises one of ``skip`` (haystack's
+    ``SkipDocument``) is left out. Returns how many were written."""
+    docs = []
+    for obj in objects:
+        try:
+            docs.append(document_for(obj))
+        except skip:
+            continue
+    if docs:
+        write_documents(docs)
+    return len(docs)

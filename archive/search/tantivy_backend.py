@@ -17,14 +17,7 @@ class ArabicTantivySearchBackend(BaseSearchBackend):
     def update(self, index, iterable, commit=True):
         from archive.search import indexing
 
-        docs = []
-        for obj in iterable:
-            try:
-                docs.append(indexing.document_for(obj))
-            except SkipDocument:
-                continue
-        if docs:
-            indexing.write_documents(docs)
+        indexing.write_objects(iterable, skip=SkipDocument)
 
     def remove(self, obj_or_string, commit=True):
         from archive.search import indexing
