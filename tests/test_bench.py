@@ -47,6 +47,19 @@ def test_replicas_past_the_corpus_are_new_articles(tmp_path):
     assert sorted(replica["body"].split()) == sorted(rows[0]["body"].split())
 
 
+def test_replicas_of_a_body_with_one_variant_still_end(tmp_path):
+    """A two-word body has one pair to swap, so one replica text only: the
+    writer must still make as many new texts as asked (it used to loop for ever
+    at three rounds of replicas)."""
+    source = tmp_path / "tiny.jsonl"
+    rows = [{"id": "t", "title": "عاجل", "body": "انفجار بغداد", "source": "rudaw",
+             "published": "2018-03-01T10:00:00+03:00", "url": ""}]
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    paths, summary = corpus.build(tmp_path / "out", 6, [source])
+    records = read_parts(paths)
+    assert len(records) == 6 and len({corpus.text_key(r) for r in records}) == 6
+
+
 def test_fewer_than_the_corpus_are_spread_evenly(tmp_path):
     source = tmp_path / "many.jsonl"
     source.write_text("".join(json.dumps({"id": str(i), "title": f"t{i}", "body": f"نص {i}"}) + "\n"

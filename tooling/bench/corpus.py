@@ -253,6 +253,11 @@ def build(directory, n, corpus_paths=(), gazetteer_path=None, seed=1, part_size=
                     while key in seen:  # a repeat of an earlier text: vary it further
                         bump += 1000
                         out = vary(record, bump)
+                        # A body with one pair of words to swap has one
+                        # variant only: words added, more at each try, make
+                        # every try a new text (else this loop never ends).
+                        extra = random.Random(f"{record.get('id')}/{bump}")
+                        out["body"] += "".join(" " + extra.choice(WORDS) for _ in range(bump // 1000))
                         key = text_key(out)
                         summary["varied_repeats"] += 1
                     seen.add(key)
