@@ -184,7 +184,7 @@ class AliasIndex:
         # Per-word memos: a word's readings and folding never depend on the
         # text around it, and the same words recur in every article. Bounded
         # by _MEMO_LIMIT so a long import cannot grow them without end.
-        self._slugs: dict[tuple[str, int], str] = {}  # set by from_database
+        self._filters: dict[tuple[str, int], tuple[str, str]] = {}  # set by from_database
         self._surnames = None  # Latin surnames, built when a search first asks
         self._candidate_memo: dict[str, list] = {}
         self._fold_memo: dict[str, str] = {}
@@ -199,13 +199,13 @@ class AliasIndex:
         from archive.models import Force, Outlet, Place, Speaker
 
         models = {"outlet": Outlet, "speaker": Speaker, "place": Place, "force": Force}
-        entries, slugs = [], {}
+        entries, slugs = [], {}  # (kind, pk) -> (index filter field, slug)
         for kind, model in models.items():
             for obj in model.objects.only("pk", "slug", "name", "name_en", "aliases").order_by("pk"):
                 entries.append((kind, obj.pk, obj.all_names(raw=True)))
-                slugs[(kind, obj.pk)] = obj.slug
+                slugs[(kind, obj.pk)] = (model.filter_name, obj.slug)
         index = cls(entries)
-        index._slugs = slugs
+        index._filters = slugs
         return index
 
     # -- lookups -----------------------------------------------------------
@@ -214,10 +214,11 @@ class AliasIndex:
         """Every spelling of the entity (name, English name, aliases)."""
         return list(self._names.get((kind, pk), ()))
 
-    def slug(self, kind: str, pk: int) -> str:
-        """The entity's slug (its value in the index's filter fields), or ""
-        for an index not read from the database."""
-        return self._slugs.get((kind, pk), "")
+    def filter_for(self, kind: str, pk: int):
+        """``(field, slug)``: the index's filter field (the model's
+        ``filter_name``) and the entity's value in it; None for an index not
+        read from the database."""
+        return self._filters.get((kind, pk))
 
     # -- matching ----------------------------------------------------------
 

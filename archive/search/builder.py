@@ -233,10 +233,9 @@ class QueryBuilder:
     def _tag_filter(self, kind, pk):
         """The articles tagged with the entity ``(kind, pk)``: its slug in the
         index's place, force, speaker or outlet field; None if unknown."""
-        slug_of = getattr(self.alias_index, "slug", None)
-        slug = slug_of(kind, pk) if slug_of else ""
-        field = {"outlet": "source", "speaker": "speaker", "place": "location", "force": "force"}.get(kind)
-        return t.Filter(field, (slug,)) if slug and field else None
+        filter_for = getattr(self.alias_index, "filter_for", None)
+        found = filter_for(kind, pk) if filter_for else None
+        return t.Filter(found[0], (found[1],)) if found else None
 
     def _expand(self, typed):
         key = self._entity_for(typed)
