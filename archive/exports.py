@@ -82,10 +82,11 @@ def too_large(request, params, viewname, fmt=None):
     on the server has no limit.
     """
     limit = settings.EXPORT_MAX_ARTICLES
-    outcome = results(params, with_facets=True).outcome
-    count = outcome.count
+    count = results(params, with_facets=False).outcome.count
     if count <= limit:
         return None
+    # Only a refused export needs the years: every other one skips the facets.
+    outcome = results(params, with_facets=True).outcome
     from archive.templatetags.export_tags import export_url
 
     years = []
