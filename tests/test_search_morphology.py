@@ -93,17 +93,22 @@ def _label(case):
     return f"{case[0]}:{case[1]}"
 
 
-@pytest.fixture
-def probe_archive(db, search_index_dir):
-    """One article per probe sentence (no gazetteer, so nothing is a name)."""
+def index_probe_sentences(probes):
+    """One article per probe sentence (no gazetteer, so nothing is a name):
+    {sentence: article pk}."""
     from archive.models import Article
     from archive.search import indexing
 
-    sentences = sorted({s for _c, _q, s in MUST_MATCH + MUST_NOT_MATCH})
+    sentences = sorted({s for _c, _q, s in probes})
     articles = Article.objects.bulk_create(
         Article(title=f"خبر رقم {i}", body=s) for i, s in enumerate(sentences))
     indexing.index_articles([a.pk for a in articles])
     return {a.body: a.pk for a in articles}
+
+
+@pytest.fixture
+def probe_archive(db, search_index_dir):
+    return index_probe_sentences(MUST_MATCH + MUST_NOT_MATCH)
 
 
 def found(client, q):

@@ -17,6 +17,8 @@ query does not find its article; a *must-not-match* probe fails if it does.
 """
 import pytest
 
+from tests.test_search_morphology import found, index_probe_sentences
+
 pytestmark = pytest.mark.django_db
 
 # (class, query, article sentence): the query must find the article.
@@ -142,20 +144,7 @@ def _cases(cases):
 
 @pytest.fixture
 def probe_archive(db, search_index_dir):
-    """One article per probe sentence (no gazetteer, so nothing is a name)."""
-    from archive.models import Article
-    from archive.search import indexing
-
-    sentences = sorted({s for _c, _q, s in MUST_MATCH + MUST_NOT_MATCH})
-    articles = Article.objects.bulk_create(
-        Article(title=f"خبر رقم {i}", body=s) for i, s in enumerate(sentences))
-    indexing.index_articles([a.pk for a in articles])
-    return {a.body: a.pk for a in articles}
-
-
-def found(client, q):
-    data = client.get("/api/articles/", {"q": q, "page_size": 100}).json()
-    return {r["id"] for r in data["results"]}
+    return index_probe_sentences(MUST_MATCH + MUST_NOT_MATCH)
 
 
 @pytest.mark.parametrize("case", _cases(MUST_MATCH))
