@@ -25,7 +25,11 @@ class Command(BaseCommand):
             # The outlet catalogue on top: the demo seeds' outlets keep their slugs.
             call_command("load_outlets", verbosity=options["verbosity"])
         elif verbose:
-            self.stdout.write("Gazetteer already present: left as it is.")
+            # Not topped up here: an entity an archivist deleted on purpose
+            # would come back at every start. ``load_gazetteer`` is the
+            # upgrade step, run by hand (docs/operations.md).
+            self.stdout.write("Gazetteer already present: left as it is "
+                              "(manage.py load_gazetteer adds what a newer release ships).")
         # The world under the conflict's places (fixtures/world_places.json);
         # adds only what is missing, so it is safe on every run.
         call_command("load_world_gazetteer", verbosity=options["verbosity"])
