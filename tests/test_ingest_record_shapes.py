@@ -143,3 +143,16 @@ def test_a_record_with_no_text_anywhere_is_refused_in_words(gazetteer):
     [failure] = read_shape({"title": TITLE, "url": URL, "views": 12})
     assert not isinstance(failure, Draft)
     assert "لا نص" in failure.message
+
+
+@pytest.mark.parametrize("answer", [
+    {"status": "ok", "totalResults": 2, "articles": [SHAPES["newsapi"], dict(SHAPES["newsapi"], url=URL + "2")]},
+    {"took": 3, "hits": {"total": {"value": 2}, "hits": [SHAPES["elasticsearch export"]] * 2}},
+    {"responseHeader": {"status": 0}, "response": {"numFound": 2, "docs": [SHAPES["news-please"]] * 2}},
+], ids=["newsapi", "elasticsearch", "solr"])
+@pytest.mark.parametrize("layout", ["one line", "pretty-printed"])
+def test_an_apis_answer_gives_its_records(gazetteer, answer, layout):
+    text = json.dumps(answer, ensure_ascii=False, indent=2 if layout == "pretty-printed" else None)
+    drafts = read("answer.json", (text + "\n").encode("utf-8"), catalog=Catalog())
+    assert len(drafts) == 2 and all(isinstance(d, Draft) for d in drafts), drafts
+    assert {d.title for d in drafts} == {TITLE}

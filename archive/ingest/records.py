@@ -64,9 +64,39 @@ def _iter_lines(numbered, source_name, catalog):
             continue
         where = f"{source_name}، السطر {number}"
         try:
+            inner = _inner_records(_loads(raw, number))
+            if inner is not None:
+                # A search engine's or an API's answer on one line: its records.
+                yield from _iter_values(inner, f"{source_name}:{number}", catalog)
+                continue
             yield draft_from_record(raw, source_name, number, catalog)
         except IngestError as error:
             yield Failure(where, error.message, f"{source_name}, line {number}: {error.message_en}")
+
+
+def _loads(raw: bytes, number: int):
+    try:
+        return json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+    except (ValueError, RecursionError):
+        return None  # draft_from_record says what is wrong with it
+
+
+def _inner_records(value, depth=0):
+    """The records an API's or a search engine's answer holds (NewsAPI's
+    ``articles``, Elasticsearch's ``hits.hits``, Solr's ``response.docs``,
+    ``data``, ``items``): the longest list of objects inside an object that has
+    no article text of its own. None for a record."""
+    if not isinstance(value, dict) or depth > 3:
+        return None
+    if depth == 0 and Fields(value).all("body"):
+        return None
+    best = None
+    for inner in value.values():
+        found = inner if (isinstance(inner, list) and inner and all(isinstance(v, dict) for v in inner)) \
+            else _inner_records(inner, depth + 1)
+        if found and (best is None or len(found) > len(best)):
+            best = found
+    return best
 
 
 def _whole_object(line: bytes) -> bool:
@@ -90,7 +120,7 @@ def _document_values(data: bytes):
             if at >= len(text):
                 return values
             value, at = decoder.raw_decode(text, at)
-            values.extend(value if isinstance(value, list) else [value])
+            values.extend(value if isinstance(value, list) else (_inner_records(value) or [value]))
     except (ValueError, RecursionError):
         return None
 
