@@ -15,7 +15,7 @@ from datetime import datetime
 import json
 import re
 
-from . import dates
+from . import dates, record_fields
 from .draft import Draft, Failure, IngestError
 from .outlets import Cue, resolve
 from .text import DERIVED_TITLE_WARNING, NO_DATE_WARNING, _LEAD_DATELINE, derive_title
@@ -64,9 +64,39 @@ def _iter_lines(numbered, source_name, catalog):
             continue
         where = f"{source_name}، السطر {number}"
         try:
+            inner = _inner_records(_loads(raw, number))
+            if inner is not None:
+                # A search engine's or an API's answer on one line: its records.
+                yield from _iter_values(inner, f"{source_name}:{number}", catalog)
+                continue
             yield draft_from_record(raw, source_name, number, catalog)
         except IngestError as error:
             yield Failure(where, error.message, f"{source_name}, line {number}: {error.message_en}")
+
+
+def _loads(raw: bytes, number: int):
+    try:
+        return json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+    except (ValueError, RecursionError):
+        return None  # draft_from_record says what is wrong with it
+
+
+def _inner_records(value, depth=0):
+    """The records an API's or a search engine's answer holds (NewsAPI's
+    ``articles``, Elasticsearch's ``hits.hits``, Solr's ``response.docs``,
+    ``data``, ``items``): the longest list of objects inside an object that has
+    no article text of its own. None for a record."""
+    if not isinstance(value, dict) or depth > 3:
+        return None
+    if depth == 0 and Fields(value).all("body"):
+        return None
+    best = None
+    for inner in value.values():
+        found = inner if (isinstance(inner, list) and inner and all(isinstance(v, dict) for v in inner)) \
+            else _inner_records(inner, depth + 1)
+        if found and (best is None or len(found) > len(best)):
+            best = found
+    return best
 
 
 def _whole_object(line: bytes) -> bool:
@@ -90,7 +120,7 @@ def _document_values(data: bytes):
             if at >= len(text):
                 return values
             value, at = decoder.raw_decode(text, at)
-            values.extend(value if isinstance(value, list) else [value])
+            values.extend(value if isinstance(value, list) else (_inner_records(value) or [value]))
     except (ValueError, RecursionError):
         return None
 
@@ -126,13 +156,40 @@ FIELDS = {
 def field(record, key):
     """``(value, name)``: the record's value for ``key`` under the first of its
     names it has, as a string when it is a publisher object (``{"name": ...}``)."""
-    for name in FIELDS[key]:
-        if name in record and record[name] not in (None, ""):
-            value = record[name]
-            if isinstance(value, dict) and isinstance(value.get("name"), str):
-                value = value["name"]
-            return value, name
+    for value, name in Fields(record).all(key):
+        return value, name
     return None, FIELDS[key][0]
+
+
+class Fields:
+    """A record's values for each role: under the names in ``FIELDS`` first
+    (the corpus's, exactly), then wherever ``record_fields`` finds them."""
+
+    def __init__(self, record: dict):
+        self.record = record
+        self.values = record_fields.flatten(record)
+
+    def all(self, key):
+        seen, out = set(), []
+        for name in FIELDS[key]:
+            value = self.record.get(name)
+            if isinstance(value, dict):
+                # WordPress's {"rendered": …}; a publisher's {"name": …}.
+                keys = ("rendered", *record_fields.NAME_KEYS) if key == "source" else ("rendered",)
+                value = next((value[k] for k in keys if isinstance(value.get(k), str) and value[k].strip()), None)
+            if value not in (None, "") and not isinstance(value, (dict, bool)):
+                out.append((value, name))
+                seen.add(name)
+        if key == "id":
+            found = record_fields.identifier(self.values)
+            if found is not None and found.name not in seen:
+                out.append((found.value, found.name))
+            return out
+        for found in record_fields.candidates(self.values, key):
+            if found.name not in seen or key == "source":
+                out.append((found.value, found.name))
+                seen.add(found.name)
+        return out
 
 
 def draft_from_record(raw: bytes, source_name, number, catalog=None) -> Draft:
@@ -152,18 +209,20 @@ def draft_from_record(raw: bytes, source_name, number, catalog=None) -> Draft:
 
 
 def draft_from_dict(record: dict, line: str, source_name, number, catalog=None) -> Draft:
-    body, _name = field(record, "body")
-    if isinstance(body, list) and all(isinstance(p, str) for p in body):
-        body = "\n".join(body)  # paragraphs as a list, a scraper's habit
-    if not isinstance(body, str) or not body.strip():
-        raise bad_line("لا نص فيه (الحقل body أو text أو content فارغ أو غير موجود)",
-                       "no text (body, text or content empty or missing)")
-    body = body.strip()
-    title, title_name = field(record, "title")
+    fields = Fields(record)
+    body, body_name = _body(fields)
+    if body is None:
+        raise bad_line("لا نص فيه (لا حقل فيه نص المقال، مثل body أو text أو content أو النص)",
+                       "no text (no field holds the article's text, such as body, text, content or النص)")
+    title, title_name = next(iter(fields.all("title")), (None, "title"))
     if title is not None and not isinstance(title, str):
         raise bad_line("العنوان ليس نصاً", "the title is not a string")
+    if title:
+        title = record_fields.plain_title(title)
 
     draft = Draft(title="", body=body, source_name=f"{source_name}:{number}", format="jsonl", original_text=line)
+    if body_name != "body":
+        draft.provenance["body"] = f"الحقل {body_name} في السجل"
     if title and title.strip():
         draft.title = re.sub(r"\s+", " ", title).strip()
         draft.provenance["title"] = f"الحقل {title_name} في السجل"
@@ -171,7 +230,7 @@ def draft_from_dict(record: dict, line: str, source_name, number, catalog=None) 
         draft.title = derive_title(first_paragraph(body))
         draft.warn(DERIVED_TITLE_WARNING)
 
-    record_id, _name = field(record, "id")
+    record_id, _name = next(iter(fields.all("id")), (None, "id"))
     if record_id is not None and not isinstance(record_id, (str, int)):
         raise bad_line("المعرّف id ليس نصاً", "the id is not a string")
     if record_id not in (None, ""):
@@ -180,7 +239,7 @@ def draft_from_dict(record: dict, line: str, source_name, number, catalog=None) 
             raise bad_line(f"المعرّف أطول من {MAX_EXTERNAL_ID} حرفاً", f"the id is longer than {MAX_EXTERNAL_ID}")
         draft.external_id = record_id
 
-    url, _name = field(record, "url")
+    url, _name = next(((u, n) for u, n in fields.all("url") if isinstance(u, str) and u.strip()), (None, "url"))
     if isinstance(url, str) and url.strip():
         url = url.strip()
         if re.match(r"^https?://\S+$", url) and len(url) <= MAX_URL:
@@ -188,7 +247,7 @@ def draft_from_dict(record: dict, line: str, source_name, number, catalog=None) 
         else:
             draft.warn(f"الرابط غير صالح فلم يُحفظ: {url[:100]}")
 
-    _set_date(draft, record)
+    _set_date(draft, fields)
 
     meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
     author = meta.get("author") if isinstance(meta.get("author"), str) else ""
@@ -196,20 +255,71 @@ def draft_from_dict(record: dict, line: str, source_name, number, catalog=None) 
     if m:
         draft.dateline_name = m["place"].strip()
 
-    source, source_name_field = field(record, "source")
+    named = [(value.strip(), name) for value, name in fields.all("source") if isinstance(value, str) and value.strip()]
     if catalog is not None:
-        cues = ([Cue(source, may_propose=True, where=f"الحقل {source_name_field} في السجل")]
-                if isinstance(source, str) and source.strip() else [])
+        # Every value that may name the outlet, best first; a web address or
+        # a bare domain is looked up, never proposed as a new outlet's name.
+        cues = [Cue(value, may_propose=not _is_address(value), where=f"الحقل {name} في السجل")
+                for value, name in named]
         if draft.url:
             cues.append(Cue(draft.url, where="نطاق الحقل url في السجل"))
         resolve(cues, catalog.outlets).apply(draft)
-    elif isinstance(source, str):
-        draft.outlet_name = source.strip() or None
+        draft.title = _without_outlet_suffix(draft.title, catalog.outlets)
+    elif named:
+        draft.outlet_name = named[0][0]
     return draft
 
 
-def _set_date(draft, record):
-    published, name = field(record, "published")
+def _body(fields):
+    """The article's text and the field it came from: by name first, else the
+    longest value written in sentences; HTML and Markdown made plain text."""
+    for value, name in fields.all("body"):
+        if isinstance(value, list) and all(isinstance(p, str) for p in value):
+            value = "\n".join(value)  # paragraphs as a list, a scraper's habit
+        if isinstance(value, str) and value.strip():
+            text = record_fields.plain_text(value)
+            if text:
+                return text, name
+    found = record_fields.longest_text(fields.values)
+    if found is not None:
+        return record_fields.plain_text(found.value), found.name
+    return None, None
+
+
+def _is_address(value: str) -> bool:
+    return bool(re.fullmatch(r"(?:https?://)?[\w.-]+\.[a-z]{2,}(?:/\S*)?", value.strip(), re.I))
+
+
+# "العنوان - رووداو", "العنوان | Rudaw": a page title's site suffix.
+_SUFFIX = re.compile(r"^(?P<title>.{8,}?)\s+[-|–—:]{1,2}\s+(?P<site>[^-|–—]{2,60})$")
+
+
+def _without_outlet_suffix(title, outlets):
+    m = _SUFFIX.match(title or "")
+    if m and outlets.find_name(m["site"]):
+        return m["title"].strip()
+    return title
+
+
+def _set_date(draft, fields):
+    unread = None
+    for published, name in fields.all("published"):
+        if _read_date(draft, published, name):
+            return
+        if unread is None and isinstance(published, str) and published.strip():
+            unread = published
+    if unread is not None:
+        draft.warn(f"تاريخ النشر في السجل غير مفهوم: {unread[:40]}")
+    found = dates.find_date(draft.body[:LEAD_CHARS].split("\n", 1)[0])
+    if found and found[1] == dates.DAY:
+        draft.published, draft.date_precision = found[0], found[1]
+        draft.provenance["date"] = f"«{found[2]}» — مطلع النص"
+    else:
+        draft.warn(NO_DATE_WARNING)
+
+
+def _read_date(draft, published, name) -> bool:
+    """Sets the draft's date from one field's value; False when it is no date."""
     if isinstance(published, (int, float)) and not isinstance(published, bool):
         # A Unix time (seconds, or milliseconds from JavaScript), read in UTC.
         from datetime import timezone
@@ -222,26 +332,20 @@ def _set_date(draft, record):
         if day and dates.parse_exact(day.isoformat()):
             draft.published, draft.date_precision = day, dates.DAY
             draft.provenance["date"] = f"الحقل {name} في السجل (وقت يونكس {published})"
-            return
+            return True
     if isinstance(published, str) and published.strip():
         parsed = _parse_iso(published.strip())
         if parsed:
             draft.published, draft.date_precision = parsed, dates.DAY
             draft.provenance["date"] = f"الحقل {name} في السجل ({published.strip()[:30]})"
-            return
+            return True
         # Not ISO: a date as a page prints it ("14 مايو 2018", "17/10/2018 | 01:57").
         found = dates.find_date(published.strip()[:200])
         if found:
             draft.published, draft.date_precision = found[0], found[1]
             draft.provenance["date"] = f"الحقل {name} في السجل ({published.strip()[:30]})"
-            return
-        draft.warn(f"تاريخ النشر في السجل غير مفهوم: {published[:40]}")
-    found = dates.find_date(draft.body[:LEAD_CHARS].split("\n", 1)[0])
-    if found and found[1] == dates.DAY:
-        draft.published, draft.date_precision = found[0], found[1]
-        draft.provenance["date"] = f"«{found[2]}» — مطلع النص"
-    else:
-        draft.warn(NO_DATE_WARNING)
+            return True
+    return False
 
 
 def _parse_iso(value):

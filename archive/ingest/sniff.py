@@ -55,11 +55,13 @@ def sniff(name: str, data: bytes) -> str:
             f"“{name}” is neither text nor a known format (it looks binary), so it was not imported.",
         )
     stripped = head.lstrip("\ufeff \t\r\n")
-    if _HTML_START.search(stripped[:1024]):
-        return HTML
     # One record a line, or a JSON array of records ("[{…}, {…}]", an export's habit).
+    # Before HTML: a record's body may itself be HTML ("<p>…" in WordPress's
+    # and scrapers' exports), and no page starts with "{".
     if stripped.startswith("{") or re.match(r"\[\s*(?:\{|$)", stripped):
         return JSONL
+    if _HTML_START.search(stripped[:1024]):
+        return HTML
     return TEXT
 
 

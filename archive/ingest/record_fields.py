@@ -1,0 +1,252 @@
+"""Which value of a JSON record is the title, the body, the date, the outlet.
+
+Records reach the archive from every kind of tool, and each names things its
+own way: a scraper's ``article_text``, news-please's ``maintext`` and
+``date_publish``, WordPress's ``{"rendered": "<p>…"}``, an Elasticsearch
+export's ``_source``, NewsAPI's ``publishedAt`` and ``source.name``, a
+spreadsheet's ``ARTICLE_TITLE``, an archivist's ``العنوان`` and ``النص``.
+No list of names keeps up with them, so a record is read as a reader would:
+
+1. Its values are gathered with the path of keys that leads to them,
+   looking inside nested objects (``_source``, ``article``, ``thread``,
+   ``metadata``) and reading a value's usual wrappers (``rendered``, a
+   publisher's ``name``, a list of paragraphs).
+2. Each key is split into words (``publishedAt`` → published at,
+   ``source-hostname`` → source hostname, ``ARTICLE_TEXT`` → article text)
+   and each role is scored by the words that name it and the words that name
+   something else beside it (a *download* date, an *image* URL, a *sub*title,
+   a *description*); a value must also look like its role (a URL for a
+   link, text with sentences for a body, a name for an outlet).
+3. The best-scoring value wins, the shallower first on a tie: the record's
+   own ``title`` before its thread's.
+
+The corpus's own names score highest, so a corpus record reads as before.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+import html
+import re
+
+ARABIC = re.compile(r"[\u0600-\u06FF]")
+URL = re.compile(r"^https?://\S+$")
+MAX_DEPTH = 3
+
+# Words of a key that name each role, with how strongly. The corpus's and
+# schema.org's names are the strongest; a word that may mean several things
+# (``time``, ``name``) is weak.
+ROLE_WORDS = {
+    "body": {"body": 5, "text": 4, "content": 4, "maintext": 5, "articlebody": 5, "fulltext": 5,
+             "story": 2, "article": 1, "markdown": 1, "html": 1, "paragraphs": 3,
+             "نص": 5, "متن": 5, "محتوي": 5, "تفاصيل": 3, "خبر": 2, "مقال": 2},
+    "title": {"title": 5, "headline": 5, "heading": 3, "head": 2, "name": 1, "عنوان": 5},
+    "published": {"published": 5, "publish": 5, "pub": 4, "publication": 5, "pubdate": 5, "datepublished": 5,
+                  "issued": 3, "date": 4, "datetime": 4, "created": 2, "time": 1,
+                  "تاريخ": 5, "نشر": 5},
+    "url": {"url": 5, "link": 5, "canonical": 5, "canonicalurl": 5, "permalink": 5, "href": 3,
+            "guid": 2, "id": 1, "رابط": 5},
+    "source": {"source": 4, "site": 4, "sitename": 5, "publisher": 5, "outlet": 5, "newspaper": 5,
+               "paper": 3, "media": 3, "channel": 3, "agency": 3, "hostname": 3, "domain": 3,
+               "website": 4, "blog": 3, "مصدر": 5, "موقع": 4, "وسيله": 5, "صحيفه": 5, "قناه": 4, "وكاله": 4},
+}
+
+# Words that, beside a role's word, say the value is something else.
+NOT_ROLE = {
+    "body": {"description", "summary", "excerpt", "abstract", "lead", "teaser", "snippet", "title", "headline",
+             "url", "link", "image", "caption", "comments", "comment", "author", "tags", "keywords", "raw",
+             "protected", "type", "language", "lang", "sitename", "site", "source", "ملخص", "وصف"},
+    "title": {"sub", "subtitle", "page", "rss", "seo", "og", "alt", "image", "img", "source", "site", "sitename",
+              "blog", "media", "author", "section", "category", "tag", "file", "filename", "url", "link"},
+    "published": {"download", "downloaded", "modify", "modified", "update", "updated", "crawl", "crawled",
+                  "fetch", "fetched", "collect", "collected", "scrape", "scraped", "index", "indexed", "loaded",
+                  "load", "access", "accessed", "retrieved", "expires", "expiry", "edited", "edit", "birth",
+                  "gmt", "utc", "تحديث", "تعديل"},
+    "url": {"image", "img", "thumbnail", "thumb", "logo", "icon", "media", "home", "site", "author", "amp",
+            "video", "audio", "photo", "feed", "rss", "comments", "source", "hostname"},
+    "source": {"id", "type", "kind", "language", "lang", "category", "section", "full", "url", "image", "logo",
+               "author", "rank", "country", "date", "time", "data", "datatype", "is"},
+}
+
+# Keys whose object holds the article itself rather than a named thing.
+WRAPPERS = {"_source", "source_", "article", "data", "item", "fields", "thread", "metadata", "meta", "doc",
+            "document", "record", "post", "story", "news", "result", "attributes", "المقال", "الخبر"}
+# Inside a publisher-like object: the keys that hold its name, best first.
+NAME_KEYS = ("name", "name_ar", "title", "name_en", "site_name", "label", "uri", "domain", "url")
+
+
+@dataclass(frozen=True)
+class Found:
+    value: object
+    path: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return ".".join(self.path)
+
+
+def key_words(key: str) -> list[str]:
+    """``publishedAt`` → [published, at]; ``ARTICLE_TEXT`` → [article, text];
+    ``التاريخ`` → [تاريخ] (Arabic without its article, ة and ى folded)."""
+    key = re.sub(r"([a-z])([A-Z])", r"\1 \2", key)
+    words = []
+    for word in re.split(r"[^0-9A-Za-z\u0600-\u06FF]+", key):
+        if not word:
+            continue
+        if ARABIC.search(word):
+            word = re.sub(r"^ال", "", word).replace("ة", "ه").replace("ى", "ي")
+        words.append(word.lower())
+    return words
+
+
+def flatten(record: dict):
+    """``Found`` for every value worth reading, with the keys leading to it."""
+    out: list[Found] = []
+
+    def walk(value, path, depth):
+        if isinstance(value, dict):
+            if depth >= MAX_DEPTH:
+                return
+            rendered = value.get("rendered")
+            if isinstance(rendered, str) and path:
+                out.append(Found(rendered, path))  # WordPress's {"rendered": "…"}
+                return
+            if path and not _is_wrapper(path[-1]):
+                # A named thing (a publisher, a source): its name under the parent's key.
+                for key in NAME_KEYS:
+                    name = value.get(key)
+                    if isinstance(name, str) and name.strip():
+                        out.append(Found(name, path))
+            for key, inner in value.items():
+                if isinstance(key, str):
+                    walk(inner, path + (key,), depth + 1)
+        elif isinstance(value, list):
+            texts = [_paragraph_text(item) for item in value]
+            if value and all(isinstance(t, str) for t in texts):
+                out.append(Found("\n".join(t for t in texts if t.strip()), path))
+        elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            out.append(Found(value, path))
+
+    walk(record, (), 0)
+    return out
+
+
+def _is_wrapper(key: str) -> bool:
+    return key.lower() in WRAPPERS
+
+
+def _paragraph_text(item):
+    if isinstance(item, str):
+        return item
+    if isinstance(item, dict):
+        for key in ("text", "content", "value", "body"):
+            if isinstance(item.get(key), str):
+                return item[key]
+    return None
+
+
+def score(role: str, found: Found) -> int:
+    """How strongly the key path names ``role`` (0: not at all)."""
+    if not found.path:
+        return 0
+    if not all(_is_wrapper(key) for key in found.path[:-1]):
+        # Inside a named thing (a publisher, an author, a crawl's record):
+        # its "title" or "url" is not the article's.
+        return 0
+    words = key_words(found.path[-1])
+    strength = max((ROLE_WORDS[role].get(w, 0) for w in words), default=0)
+    if not strength:
+        return 0
+    if set(words) & NOT_ROLE[role]:
+        return 0
+    # The same name one level up ("thread.title") counts a little less.
+    return strength * 10 - len(found.path)
+
+
+def ranked(role: str, values: list[Found], looks_right) -> list[Found]:
+    """The values that may hold ``role``, best first (the shallower on a tie)."""
+    return sorted((f for f in values if score(role, f) and looks_right(f.value)),
+                  key=lambda f: -score(role, f))
+
+
+# An identifier's key is made only of these words: "id", "_id", "guid",
+# "stories_id", "ID"; never "category_id" or "author_id", which many records
+# share (an external id that repeats would make records overwrite each other).
+ID_WORDS = {"id", "guid", "uuid", "uri", "external", "article", "story", "stories", "post", "news", "item",
+            "doc", "document", "record", "entry", "معرف", "رقم"}
+
+
+def looks_like_body(value) -> bool:
+    return isinstance(value, str) and len(value.strip()) >= 40 and " " in value.strip()
+
+
+def looks_like_title(value) -> bool:
+    return isinstance(value, str) and 2 <= len(value.strip()) <= 400 and "\n" not in value.strip()
+
+
+def looks_like_date(value) -> bool:
+    if isinstance(value, (int, float)):
+        return value > 10**8
+    return isinstance(value, str) and bool(re.search(r"\d", value)) and len(value) <= 200
+
+
+def looks_like_url(value) -> bool:
+    return isinstance(value, str) and bool(URL.match(value.strip()))
+
+
+def looks_like_name(value) -> bool:
+    return isinstance(value, str) and 2 <= len(value.strip()) <= 200 and "\n" not in value.strip()
+
+
+CHECKS = {"body": looks_like_body, "title": looks_like_title, "published": looks_like_date,
+          "url": looks_like_url, "source": looks_like_name}
+
+
+def candidates(values: list[Found], role: str) -> list[Found]:
+    """The record's values that may be its ``role``, by what their keys and the values say, best first."""
+    return ranked(role, values, CHECKS[role])
+
+
+def identifier(values: list[Found]) -> Found | None:
+    for found in values:
+        if (len(found.path) <= 2 and all(_is_wrapper(k) for k in found.path[:-1])
+                and isinstance(found.value, (str, int)) and not isinstance(found.value, bool)
+                and str(found.value).strip()):
+            words = set(key_words(found.path[-1]))
+            if words & {"id", "guid", "uuid", "uri", "معرف"} and words <= ID_WORDS:
+                return found
+    return None
+
+
+def longest_text(values: list[Found]) -> Found | None:
+    """The longest value written in sentences, for a record whose keys name no body."""
+    found = [f for f in values if isinstance(f.value, str) and ARABIC.search(f.value)
+                  and len(f.value) >= 140 and f.value.count(" ") >= 20
+                  and not (set(key_words(f.path[-1])) & NOT_ROLE["body"] if f.path else False)]
+    return max(found, key=lambda f: len(f.value), default=None)
+
+
+# -- values as the archive keeps them --------------------------------------------------------
+
+_BLOCK_END = re.compile(r"</(?:p|div|h[1-6]|li|blockquote|section|article|tr)\s*>|<br\s*/?>", re.I)
+_TAG = re.compile(r"<[^>]{0,2000}>")
+_MARKUP = re.compile(r"<(?:p|div|br|span|h[1-6]|a|strong|em|b|i|li|ul|figure|img|blockquote)\b[^>]{0,2000}>", re.I)
+
+
+def plain_text(value: str) -> str:
+    """A body as paragraphs of text: HTML's blocks become lines, tags and
+    entities go; Markdown headings and emphasis marks go."""
+    if _MARKUP.search(value):
+        value = _BLOCK_END.sub("\n", value)
+        value = _TAG.sub(" ", value)
+    value = html.unescape(value)
+    lines = []
+    for line in value.split("\n"):
+        line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
+        line = re.sub(r"[ \t\u00a0\u200f\u200e]+", " ", line).strip()
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def plain_title(value: str) -> str:
+    return re.sub(r"\s+", " ", html.unescape(_TAG.sub(" ", value))).strip()
