@@ -1,0 +1,124 @@
+"""Reading words as parts of names: the article as written, a proclitic or
+not, clause breaks, family names and given names by the corpus counts, and
+:class:`Quoted`, a person found speaking."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+import functools
+
+from archive.arabic import _word_counts, fold, strip_marks, tokenize, written
+from archive.speakers.vocabulary import (
+    REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, UNNAMED, _BREAK_CHARS, _FAMILY_NAME_RATIO,
+    _IN_NAME_OF,
+)
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """A person the text quotes: ``text[start:end]`` is the name as written,
+    ``role`` what the text calls them ("وزير الخارجية التركي")."""
+
+    name: str
+    role: str
+    start: int
+    end: int
+
+
+def _has_article(tokens, j) -> bool:
+    """Does word j carry the article as written? Folding turns إلسا and
+    أليكس into "السا", "اليكس"; the written word tells a name from ال."""
+    word = tokens[j].text
+    if word.startswith("ال"):
+        return True
+    return word.startswith(("وال", "لل", "بال", "فال")) and _proclitic_article(word)
+
+
+@functools.lru_cache(maxsize=65536)
+def _proclitic_word(word: str) -> bool:
+    """Is the folded word ب/ل + a common word, by the corpus: what is left
+    is written at least a thousand times and eight times as often as the
+    whole (بأول: أول; بحدوث: حدوث; بصوت), not a name (برايان، بيليه، بكير:
+    رايان، يليه are rarer)?"""
+    if len(word) < 4 or word[0] not in "بل" or word.startswith("ال"):
+        return False
+    rest = written(word[1:])
+    return rest >= 1000 and rest >= 8 * written(word)
+
+
+@functools.lru_cache(maxsize=65536)
+def _proclitic_article(word: str) -> bool:
+    """وال/بال/فال/لل + a word the corpus writes with the article; فالح،
+    فاليري، والتر are names (the corpus never writes الح، اليري، التر)."""
+    word = strip_marks(word)
+    counts = _word_counts()
+    rest = word[2:] if word.startswith("لل") else word[3:]
+    return not counts or counts.get(fold("ال" + rest), 0) >= 5
+
+
+def _has_article_text(word: str) -> bool:
+    return strip_marks(word).startswith("ال")
+
+
+def _words(text):
+    tokens = tokenize(text)
+    return tokens, [fold(t.text) for t in tokens]
+
+
+class _Breaks:
+    """broken[i]: is there sentence or clause punctuation after word i?
+    Worked out only for the words a quotation is read from."""
+
+    def __init__(self, text, tokens):
+        self.text, self.tokens, self.memo = text, tokens, {}
+
+    def __getitem__(self, i):
+        found = self.memo.get(i)
+        if found is None:
+            if i + 1 >= len(self.tokens):
+                found = False
+            else:
+                gap = self.text[self.tokens[i].end:self.tokens[i + 1].start]
+                found = any(ch in _BREAK_CHARS for ch in gap)
+            self.memo[i] = found
+        return found
+
+
+def _is_role_word(word: str, written: bool) -> bool:
+    """``written``: the word carries the article as written (_has_article)."""
+    return word in TITLES or written or word in _IN_NAME_OF
+
+
+def _construct_of_role(folded, tokens, j, k) -> bool:
+    """"لحقوق الإنسان", "لشؤون اللاجئين": ل + a noun + a noun with the
+    article continues a role (مدير المرصد السوري لحقوق الإنسان)."""
+    return j > k and j + 1 < len(folded) and folded[j].startswith("ل") \
+        and not folded[j].startswith("لل") and _has_article(tokens, j + 1)
+
+
+def _family_name(word: str) -> bool:
+    """Is the folded word ال… a family name, by how the corpus writes it?"""
+    if len(word) < 5 or not word.startswith("ال") or word in UNNAMED:
+        return False
+    counts = _word_counts()
+    with_article = counts.get(word, 0)
+    return with_article >= 5 and counts.get(word[2:], 0) * _FAMILY_NAME_RATIO < with_article
+
+
+def _name_starts(text, tokens, folded, i) -> bool:
+    """Does a name begin at word i by position: after a verb, a title or
+    role word? Then بدر، وليد، لؤي may be given names, not a proclitic and a
+    word (if the corpus writes them more often than what the proclitic
+    would leave: بدر against در, not لشركة against شركة)."""
+    if i == 0 or any(ch in _BREAK_CHARS for ch in text[tokens[i - 1].end:tokens[i].start]):
+        return False         # "ووجد الباحثون": a verb begins the sentence
+    before = folded[i - 1]
+    return before in REPORTING_VERBS or before in ROLE_VERBS or before in TITLES or _has_article(tokens, i - 1)
+
+
+def _written_ali(text, tokens, folded, broken, j) -> bool:
+    """Is word j the name علي (Ali), not the preposition على that it folds
+    to? Written with ي and followed by more of a name (علي خامنئي)."""
+    if strip_marks(tokens[j].text) != "علي" or j + 1 >= len(tokens) or broken[j]:
+        return False
+    nxt = folded[j + 1]
+    return nxt not in STOP and nxt not in TITLES and nxt not in REPORTING_VERBS and not nxt.startswith("ضرور")
