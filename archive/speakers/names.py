@@ -7,11 +7,21 @@ from archive.arabic import fold, strip_marks, written
 from archive.speakers.vocabulary import (
     PERSON_TITLES, RANKS, REPORTING_VERBS, STOP, TITLES, UNNAMED, _BREAK_CHARS, _CONNECTORS,
     _FROM, _INNER_TITLES, _IN_NAME_OF, _MAX_NAME_WORDS, _MAX_ROLE_WORDS, _OF_PRINCIPAL, _ON,
-    _OPEN_QUOTES, _PRINCIPALS, _PRONOUN_ENDS, _SPOKESMAN, _THAT_IS, _TONGUE,
+    _OPEN_QUOTES, _PRINCIPALS, _PRONOUN_ENDS, _SPOKESMAN, _THAT_IS, _TONGUE, _BARE_BEFORE_NAME,
+    _ROLE_QUALIFIERS,
 )
+
+#: "صاحب السمو الملكي الأمير X": an honorific before the rank.
+_HIGHNESS = frozenset(fold(w) for w in ("صاحب", "وصاحب"))
+_HIGHNESS_OF = frozenset(fold(w) for w in ("السمو", "المعالي", "الفضيلة", "السعادة", "الفخامة"))
+_ROYAL = frozenset({fold("الملكي")})
+_AL = fold("آل")
+_GOD = fold("الله")
+#: "that": after these no role can begin ("داوود أمين أن").
+_THAT = frozenset(fold(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها"))
 from archive.speakers.reading import (
-    Quoted, _construct_of_role, _family_name, _has_article, _is_role_word, _proclitic_word,
-    _written_ali,
+    Quoted, _article_written_name, _construct_of_role, _family_name, _has_article, _is_role_word,
+    _proclitic_word, _written_ali, _written_with_article,
 )
 
 
@@ -69,6 +79,10 @@ def _person_at(text, tokens, folded, broken, k, needs_role=False):
     next index). ``needs_role``: a name straight after k does not count."""
     role_start = k
     n = len(tokens)
+    if folded[k] in _HIGHNESS and k + 2 < n and folded[k + 1] in _HIGHNESS_OF and not broken[k + 1]:
+        k += 2           # "صاحب السمو الملكي الأمير X": an honorific, then the rank
+        if folded[k] in _ROYAL and k + 1 < n:
+            k += 1
     if folded[k] in UNNAMED and not folded[k].lstrip("وف") in _SPOKESMAN:
         return None, k + 1
     # 1. Role words before the name, across at most one comma
@@ -77,7 +91,7 @@ def _person_at(text, tokens, folded, broken, k, needs_role=False):
     if folded[k] in TITLES:
         r = k
         while r < n - 1 and r - k < 12 and folded[r] not in REPORTING_VERBS:
-            if folded[r] in RANKS and r > k:
+            if folded[r] in RANKS and r > k and not _team(tokens, folded, r):
                 break
             if broken[r]:
                 r = -1
@@ -91,19 +105,12 @@ def _person_at(text, tokens, folded, broken, k, needs_role=False):
             if _in_name_of_person(folded, k, r):
                 return None, j
             return _name_from(text, tokens, folded, broken, k, j, needs_role)
-    while j < n and j - k < _MAX_ROLE_WORDS and folded[j] not in STOP and (
-            _is_role_word(folded[j], _has_article(tokens, j)) or _construct_of_role(folded, tokens, j, k)):
-        if broken[j]:
-            j += 1
-            break
-        j += 1
-        if folded[j - 1] in _IN_NAME_OF:
-            # "باسم X": the body X is role too, up to a title or a name start.
-            while j < n and j - k < _MAX_ROLE_WORDS and (_has_article(tokens, j) or folded[j] in TITLES) \
-                    and not broken[j - 1]:
-                j += 1
-                if broken[j - 1]:
-                    break
+    j = _role_words(tokens, folded, broken, k, j)
+    while k < j < n - 1 and not broken[j - 1] and _in_construct(tokens, folded, j - 1) \
+            and folded[j] not in STOP and folded[j] not in REPORTING_VERBS and not _has_article(tokens, j):
+        # "محافظ نينوى X", "قائد شرطة كابول X", "مدير قناة بلقيس X": a bare
+        # title is in construct with the next word, which is no given name.
+        j = _role_words(tokens, folded, broken, k, j + 1)
     if needs_role and j == k and j < n:
         # "وصف مقتدى الصدر، زعيم التيار الصدري، …": the role after the name,
         # across a comma, says this is a person.
@@ -134,6 +141,48 @@ def _person_at(text, tokens, folded, broken, k, needs_role=False):
     return _name_from(text, tokens, folded, broken, role_start, j, needs_role)
 
 
+def _team(tokens, folded, r) -> bool:
+    """الفريق is a rank before a name ("الفريق أول X", "الفريق عبد الأمير"),
+    a team before an adjective ("رئيس الفريق الإغاثي")."""
+    return folded[r] == _TEAM and r + 1 < len(folded) and _has_article(tokens, r + 1) \
+        and folded[r + 1] not in RANKS and folded[r + 1] not in _RANK_WORDS
+
+
+_TEAM = fold("الفريق")
+_RANK_WORDS = frozenset(fold(w) for w in ("الركن", "أول", "الأول"))
+
+
+def _role_words(tokens, folded, broken, k, j):
+    """The end of the role words from word j (role begun at k): titles,
+    words with the article, "باسم X", a construct through ل/ب/في."""
+    n = len(tokens)
+    while j < n and j - k < _MAX_ROLE_WORDS and (folded[j] not in STOP or _construct_of_role(folded, tokens, j, k)) \
+            and (_is_role_word(folded[j], _has_article(tokens, j)) or _construct_of_role(folded, tokens, j, k)):
+        if _article_written_name(tokens, folded, j):
+            break          # "اليكسي زياتسيف": the name begins with ال as written
+        if broken[j]:
+            j += 1
+            break
+        j += 1
+        if folded[j - 1] in _IN_NAME_OF:
+            # "باسم X": the body X is role too, up to a title or a name start.
+            while j < n and j - k < _MAX_ROLE_WORDS and (_has_article(tokens, j) or folded[j] in TITLES) \
+                    and not broken[j - 1]:
+                j += 1
+                if broken[j - 1]:
+                    break
+    return j
+
+
+def _in_construct(tokens, folded, i) -> bool:
+    """Is word i a bare title or body (مدير، محافظ، شرطة، قناة) that takes
+    the next word as its complement, not a rank before a name (د، عقيد)?"""
+    while i > 0 and folded[i] in _ROLE_QUALIFIERS and not _has_article(tokens, i):
+        i -= 1                 # "مدير عام جمرك سلوى X"
+    return folded[i] in TITLES and folded[i] not in _BARE_BEFORE_NAME and folded[i] not in _IN_NAME_OF \
+        and not _has_article(tokens, i) and not folded[i].startswith(("و", "ف"))
+
+
 def _in_name_of_person(folded, k, j) -> bool:
     """Is the role "المتحدث باسم الرئيس …": someone else's spokesman?"""
     for p in range(k, j - 1):
@@ -151,22 +200,30 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
     # 2. The name: starts with a word without the article.
     first = folded[j]
     ali = first in STOP and _written_ali(text, tokens, folded, broken, j)   # علي the name, not على
-    if (first in STOP and not ali) or first in TITLES or first in REPORTING_VERBS or _has_article(tokens, j) \
-            or len(first) < 2:
+    if (first in STOP and not ali) or first in TITLES or first in REPORTING_VERBS or len(first) < 2 \
+            or _has_article(tokens, j) and not _article_written_name(tokens, folded, j):
         return None, j
+    if j == role_start and first.endswith("ات") and len(first) > 4 and _written_with_article(first):
+        return None, j       # "تحدثت محطات تلفزيونية", "حذرت اتحادات إسلامية": a plural, no person
     name_end = j + 1
     while name_end < n and name_end - j < _MAX_NAME_WORDS and not broken[name_end - 1]:
         w = folded[name_end]
-        if folded[name_end - 1] in _CONNECTORS:
-            name_end += 1         # عبد الله, أبو بكر: the word after a connector is the name's
+        if folded[name_end - 1] in _CONNECTORS or w == _GOD:
+            name_end += 1         # عبد الله, أبو بكر, عطاء الله: the word after a connector is the name's
             continue
         if w in _INNER_TITLES and name_end + 1 < n and not broken[name_end] \
                 and not _has_article(tokens, name_end + 1) and folded[name_end + 1] not in STOP \
                 and folded[name_end + 1] not in TITLES and folded[name_end + 1] not in REPORTING_VERBS:
             name_end += 2     # جعفر الشيخ مصطفى, إسماعيل ولد الشيخ أحمد: a family name
             continue
+        if w in PERSON_TITLES and w not in UNNAMED and not _has_article(tokens, name_end) \
+                and (name_end + 1 >= n or broken[name_end] or folded[name_end + 1] in _THAT):
+            name_end += 1     # "داوود أمين أن": no role begins right before "أن"; a name's word
+            continue
         if w in STOP or w in TITLES or w in REPORTING_VERBS or w in _SPOKESMAN:
             break
+        if name_end - j >= 2 and folded[name_end - 2] == _AL:
+            break          # "نبيه آل إبراهيم الجريمة", "هذيل آل شرمة بنجاح": the family name is complete
         if w.startswith("و") and (w[1:] in TITLES or _has_article(tokens, name_end)):
             break          # "ماكرون والمستشارة": the next person, not this name
         if w.startswith(("و", "ف", "ب", "ل")) and not w.startswith(("ال",)) and \
@@ -189,6 +246,8 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
     trimmed = False
     if object_follows:
         for p in range(j + 2, name_end):
+            if folded[p - 2] in _CONNECTORS or folded[p - 2] == _GOD:
+                continue      # "إبراهيم بن سليمان الحفظي": a full name's family name, not the object
             if _has_article(tokens, p) and folded[p - 1] not in _CONNECTORS:
                 name_end, trimmed = p, True
                 break
@@ -196,6 +255,14 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
         return None, name_end          # "يعيش هنا 651 نسمة"
     ends_clearly = trimmed or name_end >= n or broken[name_end - 1] or folded[name_end] in STOP \
         or folded[name_end] in TITLES or folded[name_end] in REPORTING_VERBS
+    if not ends_clearly:
+        # "العقيد شبنان بن مبارك القرني تعدد الحوادث": the name ends at a
+        # family name when what follows is a noun and its complement
+        for p in range(name_end - 1, j, -1):
+            if _has_article(tokens, p) and _family_name(folded[p]) and not _has_article(tokens, p + 1) \
+                    and p + 2 < n and _has_article(tokens, p + 2) and not broken[p + 1]:
+                name_end, ends_clearly = p + 1, True
+                break
     if not ends_clearly:
         return None, name_end
     if first.startswith("لل") or (first.startswith("ل") and len(first) > 3 and written(first[1:])) \

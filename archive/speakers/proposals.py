@@ -80,14 +80,21 @@ def proposals_for(text: str, matches, words=None, quoted=None) -> list[Quoted]:
             q = Quoted(name=q.name[:last], role=q.role, start=q.start, end=q.start + last)
             overlaps = []
         if overlaps:
-            continue
+            q = _after_place(text, q, matches)
+            if q is None:
+                continue
         parts = q.name.split()
         if len(parts) == 2 and fold(parts[0]) in _CONNECTORS:
             continue          # عبد الرحمن, أبو محمد: part of a name, or a kunya alone
         if len(parts) < 2:
             word = fold(q.name)
             if _has_article_text(q.name):
-                continue      # "وقال العبادي": links a known speaker; the word before it elsewhere is no given name we can trust
+                # "وقال العبادي": a known speaker links; otherwise only as the
+                # article names the person under a title ("الدكتور علي الغفيص")
+                q = _titled_full_name(text, q, words, matches)
+                if q is not None and q.name and fold(q.name) not in out:
+                    out[fold(q.name)] = q
+                continue
             if any(word.endswith(p) and word[:-len(p)] in TITLES for p in _PRONOUNS):
                 continue      # نائبه, مساعده: "his deputy", a role and a pronoun
             q = _full_name(text, q, words)
@@ -133,4 +140,56 @@ def _full_name(text: str, q: Quoted, words) -> Quoted | None:
         if start != i or end != i:
             return Quoted(name=strip_marks(text[tokens[start].start:tokens[end].end]),
                           role=q.role, start=tokens[start].start, end=tokens[end].end)
+    return None
+
+
+def _after_place(text: str, q: Quoted, matches) -> Quoted | None:
+    """"منطقة عسير عادل آل عمر", "نينوى حسام العبار" (after "محافظ", "عضو
+    مجلس محافظة"): a place, force or outlet the name begins with belongs to
+    the role; the name is what follows it, if two words or more and nothing
+    known. None when the name overlaps a known speaker or nothing is left."""
+    inside = [m for m in matches if m.start < q.end and q.start < m.end]
+    if any(m.kind == "speaker" for m in inside) or not q.role or fold(q.role.split()[-1]) not in TITLES \
+            or _has_article_text(q.role.split()[-1]):
+        return None          # only after a title in construct ("محافظ"): not "علقت فرنسا عقد …"
+    cut = max(m.end for m in inside)
+    rest = text[cut:q.end]
+    name = strip_marks(rest).strip()
+    if len(name.split()) < 2 or any(m.start < q.end and cut < m.end for m in matches) \
+            or any(ch in _BREAK_CHARS for ch in rest):
+        return None
+    start = cut + len(rest) - len(rest.lstrip())
+    return Quoted(name=name, role=strip_marks(f"{q.role} {text[q.start:cut]}").strip(), start=start, end=q.end)
+
+
+def _titled_full_name(text: str, q: Quoted, words, matches) -> Quoted | None:
+    """A family name quoted alone ("وأكد الغفيص"), in full where the article
+    names it right after a title or rank ("محافظ المؤسسة الدكتور علي
+    الغفيص"), or after a place that follows a title ("مدير إدارة الإعلام في
+    أمانة منطقة حائل سعد الثويني"): one to three given names. Not in the
+    headline, where a verb may stand between a title and the name ("الرئيس
+    يلتقي العبادي"). None if the article never does."""
+    tokens, folded = words
+    target = fold(q.name)
+    body = text.find("\n")
+    place_ends = {m.end for m in matches if m.kind in ("place", "force")}
+    broken = _Breaks(text, tokens)
+    for i, word in enumerate(folded):
+        if word != target or tokens[i].start < body or tokens[i].start == q.start:
+            continue
+        for g in range(i - 1, max(i - 4, 0), -1):
+            b = g - 1
+            if broken[g] or broken[b] or folded[g] in _CONNECTORS and g == i - 1:
+                break
+            titled = folded[b] in RANKS or folded[b] in PERSON_TITLES and folded[b] not in UNNAMED
+            if not titled and tokens[b].end in place_ends:
+                x = b - 1
+                while x >= max(b - 8, 0) and not broken[x] and not titled:
+                    titled = folded[x] in PERSON_TITLES and folded[x] not in UNNAMED
+                    x -= 1
+            if not titled:
+                continue
+            found, after = _name_from(text, tokens, folded, broken, b, g)
+            if found is not None and after == i + 1:
+                return found
     return None

@@ -1,10 +1,12 @@
-"""Where an article introduces a quotation: after a reporting verb, and a
-titled person before a bare verb."""
+"""Where an article introduces a quotation: after a reporting verb, a titled
+person before a bare verb, and a titled person speaking without a reporting
+verb (a sentence that goes on "قائلا", "في تصريح لـ…")."""
 from __future__ import annotations
 
+from archive.arabic import fold
 from archive.speakers.vocabulary import (
     PERSON_TITLES, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, _ADVERBS, _BEFORE_NOUN,
-    _IN_NAME_OF, _MAX_NAME_WORDS, _MAX_ROLE_WORDS, _RELAY_VERBS,
+    _IN_NAME_OF, _MAX_NAME_WORDS, _MAX_ROLE_WORDS, _OPENERS, _RELAY_VERBS, _SAYING, _SPEECH_TO,
 )
 from archive.speakers.reading import Quoted, _Breaks, _has_article, _words
 from archive.speakers.names import _after_source, _name_in_quotes, _opens_quote, _person_at
@@ -19,7 +21,8 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
     found: list[Quoted] = []
     verbs = [i for i, w in enumerate(folded) if (w in REPORTING_VERBS or w in ROLE_VERBS)
              and not (i > 0 and folded[i - 1] in _BEFORE_NOUN)]     # "في حذر شديد", "على ذكر"
-    if not verbs:
+    sayings = [i for i, w in enumerate(folded) if w in _SAYING or w in _SPEECH_TO]
+    if not verbs and not sayings:
         return found
     broken = _Breaks(text, tokens)
     n = len(tokens)
@@ -53,8 +56,72 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
             found.append(quoted)
             after = i = next_after
     found.extend(_named_before_verb(text, tokens, folded, broken, verbs, found))
+    if sayings:
+        taken = {q.start for q in found}
+        for quoted in _without_verb(text, tokens, folded, broken, sayings):
+            if quoted.start not in taken:
+                taken.add(quoted.start)
+                found.append(quoted)
     found.sort(key=lambda q: q.start)
     return found
+
+
+def _without_verb(text, tokens, folded, broken, sayings):
+    """People named with a title and speaking without a reporting verb:
+
+    * the titled subject at the start of a sentence that goes on to "قائلا",
+      "مضيفة", "بالقول" ("طرحت وزيرة الخارجية الأسبق، هيلاري كلينتون، الأحد،
+      تساؤلها … قائلة:", "أما المحامي موسى النمراني، فقد كتب … قائلاً");
+    * the titled person after a noun of speech and ل or مع ("في تصريح لوزير
+      الدفاع X", "في مقابلة مع الرئيس الأفغاني X", "بحسب بيان لـ…")."""
+    n = len(tokens)
+    seen_sentences = set()
+    for s in sayings:
+        if folded[s] in _SPEECH_TO:
+            if s + 2 >= n or broken[s]:
+                continue
+            nxt = folded[s + 1]
+            if nxt in _WITH_OR_TO:
+                quoted, _ = _person_at(text, tokens, folded, broken, s + 2, True)
+            elif nxt.startswith("ل") and len(nxt) > 3 and not broken[s + 1]:
+                # "لوزير الدفاع", "للرئيس": read the word without its ل
+                as_read = list(folded)
+                as_read[s + 1] = "ال" + nxt[2:] if nxt.startswith("لل") else nxt[1:]
+                quoted, _ = _person_at(text, tokens, as_read, broken, s + 1, True)
+                if quoted is not None and quoted.role.startswith("ل"):
+                    role = quoted.role
+                    quoted = Quoted(name=quoted.name, role="ال" + role[2:] if role.startswith("لل") else role[1:],
+                                    start=quoted.start, end=quoted.end)
+            else:
+                continue
+            if quoted is not None and len(quoted.name.split()) >= 2:
+                yield quoted
+            continue
+        start = _sentence_start(text, tokens, s)
+        if start in seen_sentences:
+            continue
+        seen_sentences.add(start)
+        p = start
+        while p < s and folded[p] in _OPENERS:
+            p += 1
+        for k in (p, p + 1):       # the subject first, or after the sentence's verb
+            if k >= s or k > p and broken[p] or folded[k] not in PERSON_TITLES and not _has_article(tokens, k):
+                continue
+            quoted, after = _person_at(text, tokens, folded, broken, k, True)
+            if quoted is not None and after <= s and len(quoted.name.split()) >= 2:
+                yield quoted
+                break
+
+
+_WITH_OR_TO = frozenset({fold("مع"), fold("ل"), fold("لـ")})
+_SENTENCE_END = frozenset(".!?؟\n:")
+
+
+def _sentence_start(text, tokens, i) -> int:
+    """The first word of the sentence that word i is in."""
+    while i > 0 and not any(ch in _SENTENCE_END for ch in text[tokens[i - 1].end:tokens[i].start]):
+        i -= 1
+    return i
 
 
 def _named_before_verb(text, tokens, folded, broken, verbs, found):

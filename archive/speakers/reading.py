@@ -9,7 +9,7 @@ import functools
 from archive.arabic import _word_counts, fold, strip_marks, tokenize, written
 from archive.speakers.vocabulary import (
     REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, UNNAMED, _BREAK_CHARS, _FAMILY_NAME_RATIO,
-    _IN_NAME_OF,
+    _IN_NAME_OF, _ROLE_QUALIFIERS,
 )
 
 
@@ -85,14 +85,63 @@ class _Breaks:
 
 def _is_role_word(word: str, written: bool) -> bool:
     """``written``: the word carries the article as written (_has_article)."""
-    return word in TITLES or written or word in _IN_NAME_OF
+    return word in TITLES or written or word in _IN_NAME_OF or word in _ROLE_QUALIFIERS
 
 
 def _construct_of_role(folded, tokens, j, k) -> bool:
-    """"لحقوق الإنسان", "لشؤون اللاجئين": ل + a noun + a noun with the
-    article continues a role (مدير المرصد السوري لحقوق الإنسان)."""
-    return j > k and j + 1 < len(folded) and folded[j].startswith("ل") \
-        and not folded[j].startswith("لل") and _has_article(tokens, j + 1)
+    """"لحقوق الإنسان", "لشؤون اللاجئين", "بهيئة الهلال الأحمر", "بقيادة حرس
+    الحدود": ل/ب + a noun + a noun with the article (or a body's noun)
+    continues a role (مدير المرصد السوري لحقوق الإنسان); so does في/لدى + a
+    word with the article ("القيادي في الحشد الشعبي X", "سفير فرنسا لدى
+    الأمم المتحدة X")."""
+    if j <= k or j + 1 >= len(folded):
+        return False
+    word = folded[j]
+    if word in _IN_PLACE:           # "في أمانة منطقة حائل X": a body too
+        return (_has_article(tokens, j + 1) or folded[j + 1] in UNNAMED) \
+            and not _article_written_name(tokens, folded, j + 1)
+    if word.startswith("ل") and not word.startswith("لل"):
+        return _has_article(tokens, j + 1)
+    # ب + a noun the corpus writes more often alone (بهيئة: هيئة); بشار and
+    # برهم are names
+    return word.startswith("ب") and not word.startswith("بال") and len(word) > 3 \
+        and (_has_article(tokens, j + 1) or folded[j + 1] in UNNAMED) and written(word[1:]) > 5 * written(word)
+
+
+_IN_PLACE = frozenset({fold("في"), fold("لدى")})
+
+
+@functools.lru_cache(maxsize=4096)
+def _unwritten_bare(word: str) -> bool:
+    """Is the folded word ال… rare, with and without its ال, and never
+    written in the feminine (اليكسي، اليسا: a name that begins with ال; not
+    an adjective such as الكولومبي, which has الكولومبية, nor a title)?"""
+    counts = _word_counts()
+    if not counts or word in TITLES or word.endswith(_INFLECTED) or _family_name(word):
+        return False          # الزائرة، الديمقراطيين، العازمي: a noun, an adjective, a family name
+    rest = word[2:]
+    return counts.get(rest, 0) <= 200 and 0 < counts.get(word, 0) <= 300 \
+        and not any(counts.get(word + end, 0) or counts.get(rest + end, 0) for end in _INFLECTED)
+
+
+#: Endings of the feminine and the plurals: a word that takes them is a noun
+#: or an adjective (المتظاهر: المتظاهرون), not a given name.
+_INFLECTED = (fold("ة"), "ين", "ون", "ات")
+
+
+def _article_written_name(tokens, folded, j) -> bool:
+    """Is word j a given name that begins with ال as written (اليكسي
+    زياتسيف): the corpus never writes it without ال, and a plain word of the
+    name follows it?"""
+    word = folded[j]
+    if not word.startswith("ال") or len(word) < 5 or j + 1 >= len(folded) or j > 0 and (
+            folded[j - 1] in STOP or folded[j - 1] in TITLES or _has_article(tokens, j - 1)):
+        return False          # "في النيبال ستيف …", "الرئيس الباراغوياني خوان …": not a given name
+    nxt = folded[j + 1]
+    if _has_article(tokens, j + 1) or nxt in STOP or nxt in TITLES or nxt in REPORTING_VERBS or len(nxt) < 3 \
+            or _written_with_article(nxt):
+        return False          # "وقال المرغلاني إجابة عن": a noun follows, not a second name
+    return _unwritten_bare(word)
 
 
 def _family_name(word: str) -> bool:
@@ -122,3 +171,9 @@ def _written_ali(text, tokens, folded, broken, j) -> bool:
         return False
     nxt = folded[j + 1]
     return nxt not in STOP and nxt not in TITLES and nxt not in REPORTING_VERBS and not nxt.startswith("ضرور")
+
+
+def _written_with_article(word: str, times: int = 3) -> bool:
+    """Does the corpus write the folded word with the article too (محطات:
+    المحطات), as a noun, which a given name rarely is?"""
+    return _word_counts().get("ال" + word, 0) >= times
