@@ -10,7 +10,7 @@ from archive.speakers.vocabulary import (
 from archive.speakers.reading import (
     Quoted, _Breaks, _has_article, _has_article_text, _name_starts, _words,
 )
-from archive.speakers.names import _name_from
+from archive.speakers.names import _name_from, _person_at
 from archive.speakers.quotations import find_quoted
 
 
@@ -37,10 +37,15 @@ def _named_under_speaking_role(text, words) -> list[Quoted]:
         # The role speaks without a name: a particle follows it ("إنه").
         if r - k >= 2 and r < n and folded[r] in STOP:
             speaking_roles.append(tuple(folded[k:r]))
+        elif r - k == 1 and _has_article(tokens, k) and (r >= n or folded[r] in STOP or folded[r] in _ADVERBS
+                                                          or ":" in text[tokens[k].end:tokens[r].start]):
+            speaking_roles.append((folded[k],))
     if not speaking_roles:
         return []
     broken = _Breaks(text, tokens)
     found = []
+    for (title,) in {role for role in speaking_roles if len(role) == 1}:
+        found.extend(_the_one_titled(text, tokens, folded, broken, title))
     for role in set(speaking_roles):
         for m in range(2, len(role) + 1):
             prefix = role[:m]
@@ -56,6 +61,21 @@ def _named_under_speaking_role(text, words) -> list[Quoted]:
                         any(ch in "،," for ch in text[tokens[after - 1].end:tokens[after].start]):
                     found.append(quoted)
     return found
+
+
+def _the_one_titled(text, tokens, folded, broken, title) -> list[Quoted]:
+    """"وأضاف الوزير:" names no one: the person is the one the article names
+    under that title ("التقى وزير الخارجية الأمريكي مايك بومبيو"), if it
+    names one person only under it."""
+    forms = {title, title[2:]} if title.startswith("ال") else {title}
+    people = {}
+    for p, word in enumerate(folded):
+        if word not in forms or p + 1 >= len(folded) or broken[p]:
+            continue
+        quoted, _ = _person_at(text, tokens, folded, broken, p, False)
+        if quoted is not None and quoted.role and len(quoted.name.split()) >= 2:
+            people.setdefault(fold(quoted.name), quoted)
+    return list(people.values()) if len(people) == 1 else []
 
 
 def proposals_for(text: str, matches, words=None, quoted=None) -> list[Quoted]:
@@ -110,7 +130,7 @@ def proposals_for(text: str, matches, words=None, quoted=None) -> list[Quoted]:
     # A shorter form of a longer name proposed here is the same person.
     keys = list(out)
     for key in keys:
-        if any(other != key and other.endswith(" " + key) for other in keys):
+        if any(other != key and (other.endswith(" " + key) or other.startswith(key + " ")) for other in keys):
             out.pop(key, None)
     return list(out.values())
 

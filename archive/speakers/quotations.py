@@ -8,7 +8,7 @@ from archive.speakers.vocabulary import (
     PERSON_TITLES, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, _ADVERBS, _BEFORE_NOUN,
     _IN_NAME_OF, _MAX_NAME_WORDS, _MAX_ROLE_WORDS, _OPENERS, _RELAY_VERBS, _SAYING, _SPEECH_TO,
 )
-from archive.speakers.reading import Quoted, _Breaks, _has_article, _words
+from archive.speakers.reading import Quoted, _Breaks, _has_article, _words, _written_with_article
 from archive.speakers.names import _after_source, _name_in_quotes, _opens_quote, _person_at
 
 
@@ -30,7 +30,11 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
     for v in verbs:
         if v < i or v + 1 >= n or broken[v] and not _opens_quote(text, tokens, v):
             continue
-        needs_role = folded[v] in ROLE_VERBS
+        # '"…" بحسب X': right after a quotation, who said it, titled or not
+        after_quote = folded[v] in _ACCORDING_TO and v > 0 and v + 1 < n \
+            and text[tokens[v - 1].end:tokens[v].start].strip(" ،,") in _CLOSE_QUOTES \
+            and not _written_with_article(folded[v + 1])
+        needs_role = folded[v] in ROLE_VERBS and not after_quote
         k = v + 1
         if folded[v] in _RELAY_VERBS:
             k = _after_source(folded, broken, k)
@@ -114,6 +118,8 @@ def _without_verb(text, tokens, folded, broken, sayings):
 
 
 _WITH_OR_TO = frozenset({fold("مع"), fold("ل"), fold("لـ")})
+_ACCORDING_TO = frozenset(fold(w) for w in ("بحسب", "حسب", "وبحسب", "وحسب"))
+_CLOSE_QUOTES = ("\"", "”", "»")
 _SENTENCE_END = frozenset(".!?؟\n:")
 
 
