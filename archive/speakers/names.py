@@ -265,7 +265,7 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
                 break
     if not ends_clearly:
         return None, name_end
-    if first.startswith("لل") or (first.startswith("ل") and len(first) > 3 and written(first[1:])) \
+    if first.startswith("لل") or (first.startswith("ل") and len(first) > 3 and written(first[1:]) > written(first)) \
             or _proclitic_word(first):
         return None, name_end      # لحقوق، لوكالة: a preposition, not a name
     # A connector cannot end a name (عبد alone).

@@ -8,7 +8,7 @@ from archive.speakers.vocabulary import (
     PERSON_TITLES, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, _ADVERBS, _BEFORE_NOUN,
     _IN_NAME_OF, _MAX_NAME_WORDS, _MAX_ROLE_WORDS, _OPENERS, _RELAY_VERBS, _SAYING, _SPEECH_TO,
 )
-from archive.speakers.reading import Quoted, _Breaks, _has_article, _words, _written_with_article
+from archive.speakers.reading import Quoted, _Breaks, _has_article, _words
 from archive.speakers.names import _after_source, _name_in_quotes, _opens_quote, _person_at
 
 
@@ -33,7 +33,7 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
         # '"…" بحسب X': right after a quotation, who said it, titled or not
         after_quote = folded[v] in _ACCORDING_TO and v > 0 and v + 1 < n \
             and text[tokens[v - 1].end:tokens[v].start].strip(" ،,") in _CLOSE_QUOTES \
-            and not _written_with_article(folded[v + 1])
+            and (not _has_article(tokens, v + 1) or folded[v + 1] in PERSON_TITLES)
         needs_role = folded[v] in ROLE_VERBS and not after_quote
         k = v + 1
         if folded[v] in _RELAY_VERBS:

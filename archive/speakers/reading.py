@@ -117,8 +117,8 @@ def _unwritten_bare(word: str) -> bool:
     written in the feminine (اليكسي، اليسا: a name that begins with ال; not
     an adjective such as الكولومبي, which has الكولومبية, nor a title)?"""
     counts = _word_counts()
-    if not counts or word in TITLES or word.endswith(_INFLECTED) or _family_name(word):
-        return False          # الزائرة، الديمقراطيين، العازمي: a noun, an adjective, a family name
+    if not counts or word in TITLES or word.endswith(_INFLECTED):
+        return False          # الزائرة، الديمقراطيين: a noun or an adjective
     rest = word[2:]
     return counts.get(rest, 0) <= 200 and 0 < counts.get(word, 0) <= 300 \
         and not any(counts.get(word + end, 0) or counts.get(rest + end, 0) for end in _INFLECTED)
@@ -139,8 +139,11 @@ def _article_written_name(tokens, folded, j) -> bool:
         return False          # "في النيبال ستيف …", "الرئيس الباراغوياني خوان …": not a given name
     nxt = folded[j + 1]
     if _has_article(tokens, j + 1) or nxt in STOP or nxt in TITLES or nxt in REPORTING_VERBS or len(nxt) < 3 \
-            or _written_with_article(nxt):
+            or _written_with_article(nxt) or nxt.endswith("ه"):
         return False          # "وقال المرغلاني إجابة عن": a noun follows, not a second name
+    if j + 2 < len(folded) and folded[j + 2] not in STOP and folded[j + 2] not in REPORTING_VERBS \
+            and tokens[j + 2].start - tokens[j + 1].end < 2:
+        return False          # two words, then the sentence goes on with no particle or comma
     return _unwritten_bare(word)
 
 
