@@ -19,9 +19,10 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
     text = text or ""
     tokens, folded = words if words is not None else _words(text)
     found: list[Quoted] = []
-    verbs = [i for i, w in enumerate(folded) if (w in REPORTING_VERBS or w in ROLE_VERBS)
+    cues = [i for i, w in enumerate(folded) if w in _CUES]      # one pass over the words
+    verbs = [i for i in cues if (folded[i] in REPORTING_VERBS or folded[i] in ROLE_VERBS)
              and not (i > 0 and folded[i - 1] in _BEFORE_NOUN)]     # "في حذر شديد", "على ذكر"
-    sayings = [i for i, w in enumerate(folded) if w in _SAYING or w in _SPEECH_TO]
+    sayings = [i for i in cues if folded[i] in _SAYING or folded[i] in _SPEECH_TO]
     if not verbs and not sayings:
         return found
     broken = _Breaks(text, tokens)
@@ -118,6 +119,7 @@ def _without_verb(text, tokens, folded, broken, sayings):
 
 
 _WITH_OR_TO = frozenset({fold("مع"), fold("ل"), fold("لـ")})
+_CUES = REPORTING_VERBS | ROLE_VERBS | _SAYING | _SPEECH_TO
 _ACCORDING_TO = frozenset(fold(w) for w in ("بحسب", "حسب", "وبحسب", "وحسب"))
 _CLOSE_QUOTES = ("\"", "”", "»")
 _SENTENCE_END = frozenset(".!?؟\n:")
