@@ -16,7 +16,11 @@ people an article *quotes*, from how Arabic news introduces a quotation:
   only with a title before the person ("أعلن وزير الدفاع X", never "أعلن
   إقالة X"), and the object starts at the first word with the article after
   two plain words ("وصف الرئيس جان دوبوا الهجوم");
-* a second person joined by و ("X والمستشارة الألمانية Y").
+* a second person joined by و ("X والمستشارة الألمانية Y");
+* a titled person speaking without a reporting verb before the name: the
+  subject of a sentence that goes on "قائلا", "في تصريح لـ/في مقابلة مع X";
+* a person named again by family name ("أكد الغفيص") or title alone ("وقال
+  الوزير"): the one the article names in full under a title.
 
 Arabic has no capital letters, so a name is told from its role by position:
 after the verb come role words (titles, words with the article such as
