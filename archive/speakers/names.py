@@ -20,7 +20,7 @@ _GOD = fold("الله")
 #: "that": after these no role can begin ("داوود أمين أن").
 _THAT = frozenset(fold(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها"))
 from archive.speakers.reading import (
-    Quoted, _article_written_name, _construct_of_role, _family_name, _has_article, _is_role_word,
+    _COMPASS, _IN_PLACE, Quoted, _article_written_name, _construct_of_role, _family_name, _has_article, _is_role_word,
     _proclitic_word, _written_ali, _written_with_article,
 )
 
@@ -156,8 +156,14 @@ def _role_words(tokens, folded, broken, k, j):
     """The end of the role words from word j (role begun at k): titles,
     words with the article, "باسم X", a construct through ل/ب/في."""
     n = len(tokens)
-    while j < n and j - k < _MAX_ROLE_WORDS and (folded[j] not in STOP or _construct_of_role(folded, tokens, j, k)) \
-            and (_is_role_word(folded[j], _has_article(tokens, j)) or _construct_of_role(folded, tokens, j, k)):
+    while j < n and j - k < _MAX_ROLE_WORDS:
+        if j > k and folded[j] in _IN_PLACE and j + 2 < n and broken[j + 1] and not broken[j] \
+                and folded[j + 1] not in STOP and not _has_article(tokens, j + 1):
+            return j + 2     # "الناطق باسم النيابة العمومية في تونس، سفيان السليطي"
+        if not ((folded[j] not in STOP or _construct_of_role(folded, tokens, j, k)) and (
+                _is_role_word(folded[j], _has_article(tokens, j)) or _construct_of_role(folded, tokens, j, k)
+                or folded[j] in _COMPASS and j > k and folded[j - 1] in _IN_PLACE)):
+            break
         if _article_written_name(tokens, folded, j):
             break          # "اليكسي زياتسيف": the name begins with ال as written
         if broken[j]:
@@ -179,6 +185,8 @@ def _in_construct(tokens, folded, i) -> bool:
     the next word as its complement, not a rank before a name (د، عقيد)?"""
     while i > 0 and folded[i] in _ROLE_QUALIFIERS and not _has_article(tokens, i):
         i -= 1                 # "مدير عام جمرك سلوى X"
+    if folded[i] in _COMPASS:
+        return True            # "في جنوب إسرائيل X"
     return folded[i] in TITLES and folded[i] not in _BARE_BEFORE_NAME and folded[i] not in _IN_NAME_OF \
         and not _has_article(tokens, i) and not folded[i].startswith(("و", "ف"))
 
@@ -203,8 +211,9 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
     if (first in STOP and not ali) or first in TITLES or first in REPORTING_VERBS or len(first) < 2 \
             or _has_article(tokens, j) and not _article_written_name(tokens, folded, j):
         return None, j
-    if j == role_start and first.endswith("ات") and len(first) > 4 and _written_with_article(first):
-        return None, j       # "تحدثت محطات تلفزيونية", "حذرت اتحادات إسلامية": a plural, no person
+    if j == role_start and len(first) > 4 and (first.endswith("ات") and _written_with_article(first)
+                                               or first.endswith("تان") and len(first) > 5):
+        return None, j       # "تحدثت محطات تلفزيونية", "جماعتان سياسيتان": a plural or a dual, no person
     name_end = j + 1
     while name_end < n and name_end - j < _MAX_NAME_WORDS and not broken[name_end - 1]:
         w = folded[name_end]

@@ -97,8 +97,8 @@ def _construct_of_role(folded, tokens, j, k) -> bool:
     if j <= k or j + 1 >= len(folded):
         return False
     word = folded[j]
-    if word in _IN_PLACE:           # "في أمانة منطقة حائل X": a body too
-        return (_has_article(tokens, j + 1) or folded[j + 1] in UNNAMED) \
+    if word in _IN_PLACE:           # "في أمانة منطقة حائل X", "في جنوب إسرائيل X": a body or a region too
+        return (_has_article(tokens, j + 1) or folded[j + 1] in UNNAMED or folded[j + 1] in _COMPASS) \
             and not _article_written_name(tokens, folded, j + 1)
     if word.startswith("ل") and not word.startswith("لل"):
         return _has_article(tokens, j + 1)
@@ -109,6 +109,7 @@ def _construct_of_role(folded, tokens, j, k) -> bool:
 
 
 _IN_PLACE = frozenset({fold("في"), fold("لدى")})
+_COMPASS = frozenset(fold(w) for w in ("جنوب", "شمال", "شرق", "غرب", "وسط", "جنوبي", "شمالي", "شرقي", "غربي"))
 
 
 @functools.lru_cache(maxsize=4096)
