@@ -79,6 +79,7 @@ def test_people_speaking_without_a_reporting_verb_before_them(text, expected):
     # a family name alone, in full where the article names it under a title
     ("واستقبل محافظ المؤسسة الدكتور علي الثويني، في مكتبه، الوفد. من جهته، أكد الثويني، أن الإنتاج ارتفع.",
      ["علي الثويني"]),
+    ("التقى وزير الخارجية السعودي فهد الثويني نظيره الأمريكي. وقال الثويني إن المحادثات مثمرة.", ["فهد الثويني"]),
     # a title alone, the one person the article names under it
     ("التقى وزير الخارجية البرازيلي لويس فرنانديز نظيره المصري. وقال الوزير إن المحادثات مثمرة.",
      ["لويس فرنانديز"]),

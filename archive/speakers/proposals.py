@@ -5,7 +5,7 @@ from __future__ import annotations
 from archive.arabic import fold, strip_marks, written
 from archive.speakers.vocabulary import (
     PERSON_TITLES, RANKS, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, UNNAMED, _ADVERBS,
-    _BREAK_CHARS, _CONNECTORS, _PRONOUNS,
+    _BREAK_CHARS, _CONNECTORS, _IN_NAME_OF, _PRONOUNS,
 )
 from archive.speakers.reading import (
     Quoted, _Breaks, _has_article, _has_article_text, _name_starts, _words,
@@ -202,6 +202,13 @@ def _titled_full_name(text: str, q: Quoted, words, matches) -> Quoted | None:
             if broken[g] or broken[b] or folded[g] in _CONNECTORS and g == i - 1:
                 break
             titled = folded[b] in RANKS or folded[b] in PERSON_TITLES and folded[b] not in UNNAMED
+            if not titled and _has_article(tokens, b):
+                # "وزير الخارجية السعودي عادل الجبير": a role that a title begins
+                x = b - 1
+                while x >= max(b - 6, 0) and not broken[x] and not titled and (
+                        _has_article(tokens, x) or folded[x] in TITLES or folded[x] in _IN_NAME_OF):
+                    titled = folded[x] in PERSON_TITLES and folded[x] not in UNNAMED
+                    x -= 1
             if not titled and tokens[b].end in place_ends:
                 x = b - 1
                 while x >= max(b - 8, 0) and not broken[x] and not titled:
