@@ -3,7 +3,7 @@ verb, a rank or a title; a name in quotation marks; the person an agency
 quotes ("نقلت وكالة … عن X")."""
 from __future__ import annotations
 
-from archive.arabic import fold, strip_marks, written
+from archive.arabic import _word_counts, fold, strip_marks, written
 from archive.speakers.vocabulary import (
     PERSON_TITLES, RANKS, REPORTING_VERBS, STOP, TITLES, UNNAMED, _BREAK_CHARS, _CONNECTORS,
     _FROM, _INNER_TITLES, _IN_NAME_OF, _MAX_NAME_WORDS, _MAX_ROLE_WORDS, _OF_PRINCIPAL, _ON,
@@ -141,6 +141,12 @@ def _person_at(text, tokens, folded, broken, k, needs_role=False):
     return _name_from(text, tokens, folded, broken, role_start, j, needs_role)
 
 
+def _noun_and_pronoun(word: str) -> bool:
+    """"ولايته", "حكومته": a noun with ة and a pronoun, written often without
+    the pronoun: a role's word ("رئيس الوزراء المنتهية ولايته X")."""
+    return word.endswith("ته") and len(word) > 4 and _word_counts().get(word[:-2] + "ه", 0) >= 100
+
+
 def _team(tokens, folded, r) -> bool:
     """الفريق is a rank before a name ("الفريق أول X", "الفريق عبد الأمير"),
     a team before an adjective ("رئيس الفريق الإغاثي")."""
@@ -162,7 +168,9 @@ def _role_words(tokens, folded, broken, k, j):
             return j + 2     # "الناطق باسم النيابة العمومية في تونس، سفيان السليطي"
         if not ((folded[j] not in STOP or _construct_of_role(folded, tokens, j, k)) and (
                 _is_role_word(folded[j], _has_article(tokens, j)) or _construct_of_role(folded, tokens, j, k)
-                or folded[j] in _COMPASS and j > k and folded[j - 1] in _IN_PLACE)):
+                or folded[j] in _COMPASS and j > k and folded[j - 1] in _IN_PLACE
+                or j > k and _noun_and_pronoun(folded[j]) and j + 1 < n and not _has_article(tokens, j + 1)
+                and not folded[j + 1].startswith("و"))):
             break
         if _article_written_name(tokens, folded, j):
             break          # "اليكسي زياتسيف": the name begins with ال as written
