@@ -1,0 +1,304 @@
+"""[role] name [, role]: reading who spoke from the words after a reporting
+verb, a rank or a title; a name in quotation marks; the person an agency
+quotes ("نقلت وكالة … عن X")."""
+from __future__ import annotations
+
+from archive.arabic import _word_counts, fold, strip_marks, written
+from archive.speakers.vocabulary import (
+    PERSON_TITLES, RANKS, REPORTING_VERBS, STOP, TITLES, UNNAMED, _BREAK_CHARS, _CONNECTORS,
+    _FROM, _INNER_TITLES, _IN_NAME_OF, _MAX_NAME_WORDS, _MAX_ROLE_WORDS, _OF_PRINCIPAL, _ON,
+    _OPEN_QUOTES, _PRINCIPALS, _PRONOUN_ENDS, _SPOKESMAN, _THAT_IS, _TONGUE, _BARE_BEFORE_NAME,
+    _ROLE_QUALIFIERS,
+)
+
+#: "صاحب السمو الملكي الأمير X": an honorific before the rank.
+_HIGHNESS = frozenset(fold(w) for w in ("صاحب", "وصاحب"))
+_HIGHNESS_OF = frozenset(fold(w) for w in ("السمو", "المعالي", "الفضيلة", "السعادة", "الفخامة"))
+_ROYAL = frozenset({fold("الملكي")})
+_AL = fold("آل")
+_GOD = fold("الله")
+#: "that": after these no role can begin ("داوود أمين أن").
+_THAT = frozenset(fold(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها"))
+from archive.speakers.reading import (
+    _COMPASS, _IN_PLACE, Quoted, _article_written_name, _construct_of_role, _family_name, _has_article, _is_role_word,
+    _proclitic_word, _written_ali, _written_with_article,
+)
+
+
+def _opens_quote(text, tokens, v) -> bool:
+    return text[tokens[v].end:tokens[v + 1].start].strip() in tuple(_OPEN_QUOTES)
+
+
+def _name_in_quotes(text, tokens, folded, v):
+    """'وقال "كيم مين-سيوك" وهو متحدث باسم الوزارة': a name in quotation
+    marks after the verb, two to four words, then its role (وهو + a title,
+    or a comma and a title)."""
+    n = len(tokens)
+    for e in range(v + 2, min(v + 5, n - 1)):
+        gap = text[tokens[e].end:tokens[e + 1].start]
+        if not any(ch in _BREAK_CHARS for ch in gap):
+            continue
+        if not any(ch in gap for ch in "\"”»") or any(ch in _BREAK_CHARS for ch in
+                                                      text[tokens[v + 1].start:tokens[e].end] if ch != "-"):
+            return None, v + 1
+        r = e + 1
+        if folded[r] in _THAT_IS and r + 1 < n:
+            r += 1
+        elif "،" not in gap and "," not in gap:
+            return None, v + 1
+        if folded[r] not in PERSON_TITLES or folded[r] in UNNAMED and folded[r] not in _SPOKESMAN:
+            return None, v + 1
+        if any(folded[p] in STOP or folded[p] in TITLES or _has_article(tokens, p) and p == v + 1
+               for p in range(v + 1, e + 1)):
+            return None, v + 1
+        start, end = tokens[v + 1].start, tokens[e].end
+        role_end = r
+        while role_end + 1 < n and role_end - r < 5 and (_has_article(tokens, role_end + 1)
+                                                        or folded[role_end + 1] in _IN_NAME_OF):
+            role_end += 1
+        return Quoted(name=strip_marks(text[start:end]), role=strip_marks(text[tokens[r].start:tokens[role_end].end]),
+                      start=start, end=end), e + 1
+    return None, v + 1
+
+
+def _after_source(folded, broken, k):
+    """After "نقلت": the index of the person after "عن" or "على لسان" within
+    a few words ("نقلت وكالة إنترفاكس للأنباء عن …"), else None."""
+    for p in range(k, min(k + 8, len(folded) - 1)):
+        if folded[p] == _FROM:
+            return p + 1
+        if folded[p] == _ON and folded[p + 1] == _TONGUE and p + 2 < len(folded):
+            return p + 2
+        if broken[p]:
+            return None
+    return None
+
+
+def _person_at(text, tokens, folded, broken, k, needs_role=False):
+    """Read [role words] name [, role] from token k. Returns (Quoted or None,
+    next index). ``needs_role``: a name straight after k does not count."""
+    role_start = k
+    n = len(tokens)
+    if folded[k] in _HIGHNESS and k + 2 < n and folded[k + 1] in _HIGHNESS_OF and not broken[k + 1]:
+        k += 2           # "صاحب السمو الملكي الأمير X": an honorific, then the rank
+        if folded[k] in _ROYAL and k + 1 < n:
+            k += 1
+    if folded[k] in UNNAMED and not folded[k].lstrip("وف") in _SPOKESMAN:
+        return None, k + 1
+    # 1. Role words before the name, across at most one comma
+    #    ("الرئيس السوري، بشار الأسد"), or up to a rank however long the role.
+    j = k
+    if folded[k] in TITLES:
+        r = k
+        while r < n - 1 and r - k < 12 and folded[r] not in REPORTING_VERBS:
+            if folded[r] in RANKS and r > k and not _team(tokens, folded, r):
+                break
+            if broken[r]:
+                r = -1
+                break
+            r += 1
+        if r > k and folded[r] in RANKS and not broken[r]:
+            j = r + 1
+            # "البريجادير جنرال الأمريكي كيفين كيليا"
+            while j < n - 1 and (folded[j] in RANKS or _has_article(tokens, j)) and not broken[j]:
+                j += 1
+            if _in_name_of_person(folded, k, r):
+                return None, j
+            return _name_from(text, tokens, folded, broken, k, j, needs_role)
+    j = _role_words(tokens, folded, broken, k, j)
+    while k < j < n - 1 and not broken[j - 1] and _in_construct(tokens, folded, j - 1) \
+            and folded[j] not in STOP and folded[j] not in REPORTING_VERBS and not _has_article(tokens, j):
+        # "محافظ نينوى X", "قائد شرطة كابول X", "مدير قناة بلقيس X": a bare
+        # title is in construct with the next word, which is no given name.
+        j = _role_words(tokens, folded, broken, k, j + 1)
+    if needs_role and j == k and j < n:
+        # "وصف مقتدى الصدر، زعيم التيار الصدري، …": the role after the name,
+        # across a comma, says this is a person.
+        quoted, after = _name_from(text, tokens, folded, broken, k, k, True)
+        if quoted is not None and quoted.role and len(quoted.name.split()) >= 2:
+            return quoted, after
+    if j >= n or (needs_role and j == k):
+        # "ويقول العويران إن": a family name alone, as the article gave it
+        # in full elsewhere (proposals_for looks it up; a known speaker's
+        # family name links).
+        if j == k + 1 and not needs_role and folded[k] not in TITLES and _has_article(tokens, k) \
+                and (j >= n or broken[k] or folded[j] in STOP) and _family_name(folded[k]):
+            return Quoted(name=strip_marks(tokens[k].text), role="", start=tokens[k].start,
+                          end=tokens[k].end), j
+        return None, k + 1 if j == k else k
+    if needs_role and not any(folded[p] in PERSON_TITLES for p in range(k, j)):
+        return None, j       # "اتهم الحوثيين بترويج …": no title, no person
+    if _in_name_of_person(folded, k, j):
+        return None, j
+    if j > k and broken[j - 1] and not any(ch in "،," for ch in text[tokens[j - 1].end:tokens[j].start]):
+        return None, j
+    if j == k + 1 and not needs_role and folded[k] not in TITLES and _has_article(tokens, k) \
+            and (broken[k] or folded[j] in STOP) and _family_name(folded[k]):
+        return Quoted(name=strip_marks(tokens[k].text), role="", start=tokens[k].start,
+                      end=tokens[k].end), j      # "وقال الزياني، …": a family name alone
+    if any(folded[p] in _OF_PRINCIPAL for p in range(k, j)):
+        return None, j       # "المحامي السابق للرئيس الأمريكي X": X is not who spoke
+    return _name_from(text, tokens, folded, broken, role_start, j, needs_role)
+
+
+def _noun_and_pronoun(word: str) -> bool:
+    """"ولايته", "حكومته": a noun with ة and a pronoun, written often without
+    the pronoun: a role's word ("رئيس الوزراء المنتهية ولايته X")."""
+    return word.endswith("ته") and len(word) > 4 and _word_counts().get(word[:-2] + "ه", 0) >= 100
+
+
+def _team(tokens, folded, r) -> bool:
+    """الفريق is a rank before a name ("الفريق أول X", "الفريق عبد الأمير"),
+    a team before an adjective ("رئيس الفريق الإغاثي")."""
+    return folded[r] == _TEAM and r + 1 < len(folded) and _has_article(tokens, r + 1) \
+        and folded[r + 1] not in RANKS and folded[r + 1] not in _RANK_WORDS
+
+
+_TEAM = fold("الفريق")
+_RANK_WORDS = frozenset(fold(w) for w in ("الركن", "أول", "الأول"))
+
+
+def _role_words(tokens, folded, broken, k, j):
+    """The end of the role words from word j (role begun at k): titles,
+    words with the article, "باسم X", a construct through ل/ب/في."""
+    n = len(tokens)
+    while j < n and j - k < _MAX_ROLE_WORDS:
+        if j > k and folded[j] in _IN_PLACE and j + 2 < n and broken[j + 1] and not broken[j] \
+                and folded[j + 1] not in STOP and not _has_article(tokens, j + 1):
+            return j + 2     # "الناطق باسم النيابة العمومية في تونس، سفيان السليطي"
+        if not ((folded[j] not in STOP or _construct_of_role(folded, tokens, j, k)) and (
+                _is_role_word(folded[j], _has_article(tokens, j)) or _construct_of_role(folded, tokens, j, k)
+                or folded[j] in _COMPASS and j > k and folded[j - 1] in _IN_PLACE
+                or j > k and _noun_and_pronoun(folded[j]) and j + 1 < n and not _has_article(tokens, j + 1)
+                and not folded[j + 1].startswith("و"))):
+            break
+        if _article_written_name(tokens, folded, j):
+            break          # "اليكسي زياتسيف": the name begins with ال as written
+        if broken[j]:
+            j += 1
+            break
+        j += 1
+        if folded[j - 1] in _IN_NAME_OF:
+            # "باسم X": the body X is role too, up to a title or a name start.
+            while j < n and j - k < _MAX_ROLE_WORDS and (_has_article(tokens, j) or folded[j] in TITLES) \
+                    and not broken[j - 1]:
+                j += 1
+                if broken[j - 1]:
+                    break
+    return j
+
+
+def _in_construct(tokens, folded, i) -> bool:
+    """Is word i a bare title or body (مدير، محافظ، شرطة، قناة) that takes
+    the next word as its complement, not a rank before a name (د، عقيد)?"""
+    while i > 0 and folded[i] in _ROLE_QUALIFIERS and not _has_article(tokens, i):
+        i -= 1                 # "مدير عام جمرك سلوى X"
+    if folded[i] in _COMPASS:
+        return True            # "في جنوب إسرائيل X"
+    return folded[i] in TITLES and folded[i] not in _BARE_BEFORE_NAME and folded[i] not in _IN_NAME_OF \
+        and not _has_article(tokens, i) and not folded[i].startswith(("و", "ف"))
+
+
+def _in_name_of_person(folded, k, j) -> bool:
+    """Is the role "المتحدث باسم الرئيس …": someone else's spokesman?"""
+    for p in range(k, j - 1):
+        if folded[p] in _IN_NAME_OF and folded[p + 1] in _PRINCIPALS:
+            return True
+    return False
+
+
+def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False):
+    """The name starting at token j, its role being tokens role_start..j-1.
+    ``object_follows``: after a verb such as وصف or أعلن, what it says comes
+    right after the name ("وصف الرئيس إيمانويل ماكرون الحادث"), so a word
+    with the article after two plain words starts the object, not the name."""
+    n = len(tokens)
+    # 2. The name: starts with a word without the article.
+    first = folded[j]
+    ali = first in STOP and _written_ali(text, tokens, folded, broken, j)   # علي the name, not على
+    if (first in STOP and not ali) or first in TITLES or first in REPORTING_VERBS or len(first) < 2 \
+            or _has_article(tokens, j) and not _article_written_name(tokens, folded, j):
+        return None, j
+    if j == role_start and len(first) > 4 and (first.endswith("ات") and _written_with_article(first)
+                                               or first.endswith("تان") and len(first) > 5):
+        return None, j       # "تحدثت محطات تلفزيونية", "جماعتان سياسيتان": a plural or a dual, no person
+    name_end = j + 1
+    while name_end < n and name_end - j < _MAX_NAME_WORDS and not broken[name_end - 1]:
+        w = folded[name_end]
+        if folded[name_end - 1] in _CONNECTORS or w == _GOD:
+            name_end += 1         # عبد الله, أبو بكر, عطاء الله: the word after a connector is the name's
+            continue
+        if w in _INNER_TITLES and name_end + 1 < n and not broken[name_end] \
+                and not _has_article(tokens, name_end + 1) and folded[name_end + 1] not in STOP \
+                and folded[name_end + 1] not in TITLES and folded[name_end + 1] not in REPORTING_VERBS:
+            name_end += 2     # جعفر الشيخ مصطفى, إسماعيل ولد الشيخ أحمد: a family name
+            continue
+        if w in PERSON_TITLES and w not in UNNAMED and not _has_article(tokens, name_end) \
+                and (name_end + 1 >= n or broken[name_end] or folded[name_end + 1] in _THAT):
+            name_end += 1     # "داوود أمين أن": no role begins right before "أن"; a name's word
+            continue
+        if w in STOP or w in TITLES or w in REPORTING_VERBS or w in _SPOKESMAN:
+            break
+        if name_end - j >= 2 and folded[name_end - 2] == _AL:
+            break          # "نبيه آل إبراهيم الجريمة", "هذيل آل شرمة بنجاح": the family name is complete
+        if w.startswith("و") and (w[1:] in TITLES or _has_article(tokens, name_end)):
+            break          # "ماكرون والمستشارة": the next person, not this name
+        if w.startswith(("و", "ف", "ب", "ل")) and not w.startswith(("ال",)) and \
+                fold(w[1:]) in STOP:
+            break
+        if w.startswith("ل") and (w.startswith("لل") or w.endswith(_PRONOUN_ENDS) or w[1:] in TITLES
+                                  or _has_article(tokens, name_end - 1) or len(w) < 4 or written(w[1:])):
+            break          # لمحادثه، لجنود، "الأسد لرويترز": a preposition and a word; لافروف is a name
+        if w.startswith("ب") and w.endswith(("ه", "ها", "هم")):
+            break          # باجتماعه: a preposition and a pronoun
+        if _proclitic_word(w):
+            break          # "عباس بأول تصريح": ب + a word, not the name's
+
+        name_end += 1
+    # Two words with the article in a row are a body's name, not a person's
+    # ("جمعيات الصحافيين الإسبان"; a person has one: بشار الأسد).
+    if any(_has_article(tokens, p) and _has_article(tokens, p + 1) and folded[p - 1] not in _CONNECTORS
+           for p in range(j + 1, name_end - 1)):
+        return None, name_end
+    trimmed = False
+    if object_follows:
+        for p in range(j + 2, name_end):
+            if folded[p - 2] in _CONNECTORS or folded[p - 2] == _GOD:
+                continue      # "إبراهيم بن سليمان الحفظي": a full name's family name, not the object
+            if _has_article(tokens, p) and folded[p - 1] not in _CONNECTORS:
+                name_end, trimmed = p, True
+                break
+    if any(ch.isdigit() for ch in text[tokens[j].start:tokens[name_end - 1].end]):
+        return None, name_end          # "يعيش هنا 651 نسمة"
+    ends_clearly = trimmed or name_end >= n or broken[name_end - 1] or folded[name_end] in STOP \
+        or folded[name_end] in TITLES or folded[name_end] in REPORTING_VERBS
+    if not ends_clearly:
+        # "العقيد شبنان بن مبارك القرني تعدد الحوادث": the name ends at a
+        # family name when what follows is a noun and its complement
+        for p in range(name_end - 1, j, -1):
+            if _has_article(tokens, p) and _family_name(folded[p]) and not _has_article(tokens, p + 1) \
+                    and p + 2 < n and _has_article(tokens, p + 2) and not broken[p + 1]:
+                name_end, ends_clearly = p + 1, True
+                break
+    if not ends_clearly:
+        return None, name_end
+    if first.startswith("لل") or (first.startswith("ل") and len(first) > 3 and written(first[1:]) > written(first)) \
+            or _proclitic_word(first):
+        return None, name_end      # لحقوق، لوكالة: a preposition, not a name
+    # A connector cannot end a name (عبد alone).
+    while name_end - 1 > j and folded[name_end - 1] in _CONNECTORS:
+        name_end -= 1
+    start, end = tokens[j].start, tokens[name_end - 1].end
+    role = text[tokens[role_start].start:tokens[j - 1].end] if j > role_start else ""
+    if not role and name_end < n and broken[name_end - 1] and "،" in text[tokens[name_end - 1].end:tokens[name_end].start]:
+        # "ريكس تيلرسون، وزير الخارجية الأمريكي،": the role after the name.
+        r = name_end
+        while r < n and r - name_end < _MAX_ROLE_WORDS and not broken[r] and folded[r] not in STOP:
+            r += 1
+        if r < n and folded[name_end] in TITLES and folded[name_end] not in UNNAMED:
+            role = text[tokens[name_end].start:tokens[r].end]
+    name = strip_marks(text[start:end]).strip()
+    role = strip_marks(role).strip(" ،,")
+    if role.startswith("و") and role[1:].startswith("ال"):
+        role = role[1:]          # "والمستشارة الألمانية": the و joins, it is no role
+    return Quoted(name=name, role=role, start=start, end=end), name_end

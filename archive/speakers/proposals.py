@@ -1,0 +1,222 @@
+"""People the gazetteer does not know, proposed as speakers (never made
+speakers silently): one per name, in full."""
+from __future__ import annotations
+
+from archive.arabic import fold, strip_marks, written
+from archive.speakers.vocabulary import (
+    PERSON_TITLES, RANKS, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, UNNAMED, _ADVERBS,
+    _BREAK_CHARS, _CONNECTORS, _IN_NAME_OF, _PRONOUNS,
+)
+from archive.speakers.reading import (
+    Quoted, _Breaks, _has_article, _has_article_text, _name_starts, _words,
+)
+from archive.speakers.names import _name_from, _person_at
+from archive.speakers.quotations import find_quoted
+
+
+def _named_under_speaking_role(text, words) -> list[Quoted]:
+    """"وقال المبعوث الدولي لليمن إنه …" names no one: the person is the one
+    the article named under that role ("مقترح المبعوث الدولي إسماعيل ولد الشيخ
+    أحمد"). The earlier role must be at least two words, start with a title,
+    and begin the speaking role (a longer role there is not the same person:
+    "وزير الخارجية الروسي X" is not "وقال وزير الخارجية")."""
+    tokens, folded = words
+    n = len(tokens)
+    speaking_roles = []
+    for v, w in enumerate(folded):
+        if w not in REPORTING_VERBS:
+            continue
+        k = v + 1
+        if k < n and folded[k] in _ADVERBS:
+            k += 1
+        if k >= n or folded[k] not in PERSON_TITLES or folded[k] in UNNAMED:
+            continue
+        r = k
+        while r < n and r - k < 6 and (folded[r] in PERSON_TITLES or _has_article(tokens, r)):
+            r += 1
+        # The role speaks without a name: a particle follows it ("إنه").
+        if r - k >= 2 and r < n and folded[r] in STOP:
+            speaking_roles.append(tuple(folded[k:r]))
+        elif r - k == 1 and _has_article(tokens, k) and (r >= n or folded[r] in STOP or folded[r] in _ADVERBS
+                                                          or ":" in text[tokens[k].end:tokens[r].start]):
+            speaking_roles.append((folded[k],))
+    if not speaking_roles:
+        return []
+    broken = _Breaks(text, tokens)
+    found = []
+    for (title,) in {role for role in speaking_roles if len(role) == 1}:
+        found.extend(_the_one_titled(text, tokens, folded, broken, title))
+    for role in set(speaking_roles):
+        for m in range(2, len(role) + 1):
+            prefix = role[:m]
+            for p in range(1, n - m):
+                if tuple(folded[p:p + m]) != prefix or folded[p - 1] in REPORTING_VERBS \
+                        or any(broken[x] for x in range(p, p + m - 1)):
+                    continue
+                quoted, after = _name_from(text, tokens, folded, broken, p, p + m)
+                # Without a verb the name must end clearly, at a comma
+                # ("إسماعيل ولد الشيخ أحمد، إرسال …"): not at a particle or a
+                # full stop after whatever followed it.
+                if quoted is not None and quoted.role and after < n and \
+                        any(ch in "،," for ch in text[tokens[after - 1].end:tokens[after].start]):
+                    found.append(quoted)
+    return found
+
+
+def _the_one_titled(text, tokens, folded, broken, title) -> list[Quoted]:
+    """"وأضاف الوزير:" names no one: the person is the one the article names
+    under that title ("التقى وزير الخارجية الأمريكي مايك بومبيو"), if it
+    names one person only under it."""
+    forms = {title, title[2:]} if title.startswith("ال") else {title}
+    people = {}
+    for p, word in enumerate(folded):
+        if word not in forms or p + 1 >= len(folded) or broken[p]:
+            continue
+        quoted, _ = _person_at(text, tokens, folded, broken, p, False)
+        if quoted is not None and quoted.role and len(quoted.name.split()) >= 2:
+            people.setdefault(fold(quoted.name), quoted)
+    return list(people.values()) if len(people) == 1 else []
+
+
+def proposals_for(text: str, matches, words=None, quoted=None) -> list[Quoted]:
+    """The quoted people the gazetteer does not know, one per name (first
+    mention), to be proposed as speakers.
+
+    ``matches`` are the gazetteer's matches in the same text: a quoted name
+    that overlaps a known speaker, place, force or outlet is not proposed; a
+    single-word name never is (it may be a known speaker's family name, or
+    the family name of a proposal already made: "بومبيو" after "مايك بومبيو").
+    """
+    words = words if words is not None else _words(text or "")
+    known_spans = [(m.start, m.end) for m in matches]
+    out: dict[str, Quoted] = {}
+    quoted = quoted if quoted is not None else find_quoted(text, words)
+    for q in [*quoted, *_named_under_speaking_role(text, words)]:
+        overlaps = [s for s, e in known_spans if s < q.end and q.start < e]
+        last = q.name.rfind(" ")
+        if overlaps and last > 0 and q.name[last + 1:].startswith("ل") \
+                and min(overlaps) >= q.start + last + 1:
+            # "قال ترامب لرويترز": the outlet after ل is the addressee, not the name's.
+            q = Quoted(name=q.name[:last], role=q.role, start=q.start, end=q.start + last)
+            overlaps = []
+        if overlaps:
+            q = _after_place(text, q, matches)
+            if q is None:
+                continue
+        parts = q.name.split()
+        if len(parts) == 2 and fold(parts[0]) in _CONNECTORS:
+            continue          # عبد الرحمن, أبو محمد: part of a name, or a kunya alone
+        if len(parts) < 2:
+            word = fold(q.name)
+            if _has_article_text(q.name):
+                # "وقال العبادي": a known speaker links; otherwise only as the
+                # article names the person under a title ("الدكتور علي الغفيص")
+                q = _titled_full_name(text, q, words, matches)
+                if q is not None and q.name and fold(q.name) not in out:
+                    out[fold(q.name)] = q
+                continue
+            if any(word.endswith(p) and word[:-len(p)] in TITLES for p in _PRONOUNS):
+                continue      # نائبه, مساعده: "his deputy", a role and a pronoun
+            q = _full_name(text, q, words)
+            if q is None or any(s < q.end and q.start < e for s, e in known_spans):
+                continue          # "أميركا ترامب": the word before is a place, not a given name
+        if "#" in q.name:          # "مايك #بومبيو": a hashtag is the name
+            q = Quoted(name=" ".join(q.name.replace("#", " ").split()), role=q.role, start=q.start, end=q.end)
+        if any(not ch.isalpha() and not ch.isspace() and ch not in "-'" for ch in q.name):
+            continue          # "3058&quot": markup or figures, no name
+        key = fold(q.name)
+        if key not in out:
+            out[key] = q
+    # A shorter form of a longer name proposed here is the same person.
+    keys = list(out)
+    for key in keys:
+        if any(other != key and (other.endswith(" " + key) or other.startswith(key + " ")) for other in keys):
+            out.pop(key, None)
+    return list(out.values())
+
+
+def _full_name(text: str, q: Quoted, words) -> Quoted | None:
+    """A one-word name ("وقال وليامسون") as the article names the person in
+    full elsewhere: the plain word before it ("غافين وليامسون") or the
+    connectors after it ("سلمان بن عبد العزيز"). None if the article never
+    does."""
+    tokens, folded = words
+    target = fold(q.name)
+    for i, word in enumerate(folded):
+        if word != target:
+            continue
+        start = end = i
+        if i > 0 and not any(ch in _BREAK_CHARS for ch in text[tokens[i - 1].end:tokens[i].start]):
+            before = folded[i - 1]
+            if not (before in STOP or before in TITLES or before in RANKS or before in REPORTING_VERBS
+                    or before in ROLE_VERBS or _has_article(tokens, i - 1)
+                    or (before.startswith(("و", "ل", "ب")) and not (
+                        _name_starts(text, tokens, folded, i - 1) and written(before) > written(before[1:])))
+                    or len(before) < 3):
+                start = i - 1
+        while end + 2 < len(tokens) and folded[end + 1] in _CONNECTORS and \
+                not any(ch in _BREAK_CHARS for ch in text[tokens[end].end:tokens[end + 2].start]):
+            end += 2
+        if start != i or end != i:
+            return Quoted(name=strip_marks(text[tokens[start].start:tokens[end].end]),
+                          role=q.role, start=tokens[start].start, end=tokens[end].end)
+    return None
+
+
+def _after_place(text: str, q: Quoted, matches) -> Quoted | None:
+    """"منطقة عسير عادل آل عمر", "نينوى حسام العبار" (after "محافظ", "عضو
+    مجلس محافظة"): a place, force or outlet the name begins with belongs to
+    the role; the name is what follows it, if two words or more and nothing
+    known. None when the name overlaps a known speaker or nothing is left."""
+    inside = [m for m in matches if m.start < q.end and q.start < m.end]
+    if any(m.kind == "speaker" for m in inside) or not q.role or fold(q.role.split()[-1]) not in TITLES \
+            or _has_article_text(q.role.split()[-1]):
+        return None          # only after a title in construct ("محافظ"): not "علقت فرنسا عقد …"
+    cut = max(m.end for m in inside)
+    rest = text[cut:q.end]
+    name = strip_marks(rest).strip()
+    if len(name.split()) < 2 or any(m.start < q.end and cut < m.end for m in matches) \
+            or any(ch in _BREAK_CHARS for ch in rest):
+        return None
+    start = cut + len(rest) - len(rest.lstrip())
+    return Quoted(name=name, role=strip_marks(f"{q.role} {text[q.start:cut]}").strip(), start=start, end=q.end)
+
+
+def _titled_full_name(text: str, q: Quoted, words, matches) -> Quoted | None:
+    """A family name quoted alone ("وأكد الغفيص"), in full where the article
+    names it right after a title or rank ("محافظ المؤسسة الدكتور علي
+    الغفيص"), or after a place that follows a title ("مدير إدارة الإعلام في
+    أمانة منطقة حائل سعد الثويني"): one to three given names. Not in the
+    headline, where a verb may stand between a title and the name ("الرئيس
+    يلتقي العبادي"). None if the article never does."""
+    tokens, folded = words
+    target = fold(q.name)
+    body = text.find("\n")
+    place_ends = {m.end for m in matches if m.kind in ("place", "force")}
+    broken = _Breaks(text, tokens)
+    for i, word in enumerate(folded):
+        if word != target or tokens[i].start < body or tokens[i].start == q.start:
+            continue
+        for g in range(i - 1, max(i - 4, 0), -1):
+            b = g - 1
+            if broken[g] or broken[b] or folded[g] in _CONNECTORS and g == i - 1:
+                break
+            titled = folded[b] in RANKS or folded[b] in PERSON_TITLES and folded[b] not in UNNAMED
+            if not titled and _has_article(tokens, b):
+                # "وزير الخارجية السعودي عادل الجبير": a role that a title begins
+                x = b - 1
+                while x >= max(b - 6, 0) and not broken[x] and not titled and (
+                        _has_article(tokens, x) or folded[x] in TITLES or folded[x] in _IN_NAME_OF):
+                    titled = folded[x] in PERSON_TITLES and folded[x] not in UNNAMED
+                    x -= 1
+            if not titled and tokens[b].end in place_ends:
+                x = b - 1
+                while x >= max(b - 8, 0) and not broken[x] and not titled:
+                    titled = folded[x] in PERSON_TITLES and folded[x] not in UNNAMED
+                    x -= 1
+            if not titled:
+                continue
+            found, after = _name_from(text, tokens, folded, broken, b, g)
+            if found is not None and after == i + 1:
+                return found
+    return None

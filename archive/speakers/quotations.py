@@ -1,0 +1,162 @@
+"""Where an article introduces a quotation: after a reporting verb, a titled
+person before a bare verb, and a titled person speaking without a reporting
+verb (a sentence that goes on "قائلا", "في تصريح لـ…")."""
+from __future__ import annotations
+
+from archive.arabic import fold
+from archive.speakers.vocabulary import (
+    PERSON_TITLES, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, _ADVERBS, _BEFORE_NOUN,
+    _IN_NAME_OF, _MAX_NAME_WORDS, _MAX_ROLE_WORDS, _OPENERS, _RELAY_VERBS, _SAYING, _SPEECH_TO,
+)
+from archive.speakers.reading import Quoted, _Breaks, _has_article, _words
+from archive.speakers.names import _after_source, _name_in_quotes, _opens_quote, _person_at
+
+
+def find_quoted(text: str, words=None) -> list[Quoted]:
+    """Every named person the text introduces as speaking, in order, with
+    repeats (one per mention). ``words``: (tokens, folded words) of the text
+    if already made (AliasIndex.words)."""
+    text = text or ""
+    tokens, folded = words if words is not None else _words(text)
+    found: list[Quoted] = []
+    cues = [i for i, w in enumerate(folded) if w in _CUES]      # one pass over the words
+    verbs = [i for i in cues if (folded[i] in REPORTING_VERBS or folded[i] in ROLE_VERBS)
+             and not (i > 0 and folded[i - 1] in _BEFORE_NOUN)]     # "في حذر شديد", "على ذكر"
+    sayings = [i for i in cues if folded[i] in _SAYING or folded[i] in _SPEECH_TO]
+    if not verbs and not sayings:
+        return found
+    broken = _Breaks(text, tokens)
+    n = len(tokens)
+    i = 0
+    for v in verbs:
+        if v < i or v + 1 >= n or broken[v] and not _opens_quote(text, tokens, v):
+            continue
+        # '"…" بحسب X': right after a quotation, who said it, titled or not
+        after_quote = folded[v] in _ACCORDING_TO and v > 0 and v + 1 < n \
+            and text[tokens[v - 1].end:tokens[v].start].strip(" ،,") in _CLOSE_QUOTES \
+            and (not _has_article(tokens, v + 1) or folded[v + 1] in PERSON_TITLES)
+        needs_role = folded[v] in ROLE_VERBS and not after_quote
+        k = v + 1
+        if folded[v] in _RELAY_VERBS:
+            k = _after_source(folded, broken, k)
+            if k is None:
+                continue
+            needs_role = False
+        elif folded[k] in _ADVERBS and not broken[k] and k + 1 < n:
+            k += 1                       # "وأعلنت سابقا المتحدثة باسم …"
+        if broken[v]:          # a quotation mark after the verb: a name in quotes, or what was said
+            quoted, after = _name_in_quotes(text, tokens, folded, v)
+        else:
+            quoted, after = _person_at(text, tokens, folded, broken, k, needs_role)
+        if quoted is None:
+            continue
+        found.append(quoted)
+        i = after
+        # "شدد الرئيس الفرنسي X والمستشارة الألمانية Y على": both speak.
+        while after < n and not broken[after - 1] and folded[after].startswith("و") \
+                and (folded[after][1:] in TITLES or _has_article(tokens, after)):
+            quoted, next_after = _person_at(text, tokens, folded, broken, after, True)
+            if quoted is None:
+                break
+            found.append(quoted)
+            after = i = next_after
+    found.extend(_named_before_verb(text, tokens, folded, broken, verbs, found))
+    if sayings:
+        taken = {q.start for q in found}
+        for quoted in _without_verb(text, tokens, folded, broken, sayings):
+            if quoted.start not in taken:
+                taken.add(quoted.start)
+                found.append(quoted)
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _without_verb(text, tokens, folded, broken, sayings):
+    """People named with a title and speaking without a reporting verb:
+
+    * the titled subject at the start of a sentence that goes on to "قائلا",
+      "مضيفة", "بالقول" ("طرحت وزيرة الخارجية الأسبق، هيلاري كلينتون، الأحد،
+      تساؤلها … قائلة:", "أما المحامي موسى النمراني، فقد كتب … قائلاً");
+    * the titled person after a noun of speech and ل or مع ("في تصريح لوزير
+      الدفاع X", "في مقابلة مع الرئيس الأفغاني X", "بحسب بيان لـ…")."""
+    n = len(tokens)
+    seen_sentences = set()
+    for s in sayings:
+        if folded[s] in _SPEECH_TO:
+            if s + 2 >= n or broken[s]:
+                continue
+            nxt = folded[s + 1]
+            if nxt in _WITH_OR_TO:
+                quoted, _ = _person_at(text, tokens, folded, broken, s + 2, True)
+            elif nxt.startswith("ل") and len(nxt) > 3 and not broken[s + 1]:
+                # "لوزير الدفاع", "للرئيس": read the word without its ل
+                as_read = list(folded)
+                as_read[s + 1] = "ال" + nxt[2:] if nxt.startswith("لل") else nxt[1:]
+                quoted, _ = _person_at(text, tokens, as_read, broken, s + 1, True)
+                if quoted is not None and quoted.role.startswith("ل"):
+                    role = quoted.role
+                    quoted = Quoted(name=quoted.name, role="ال" + role[2:] if role.startswith("لل") else role[1:],
+                                    start=quoted.start, end=quoted.end)
+            else:
+                continue
+            if quoted is not None and len(quoted.name.split()) >= 2:
+                yield quoted
+            continue
+        start = _sentence_start(text, tokens, s)
+        if start in seen_sentences:
+            continue
+        seen_sentences.add(start)
+        p = start
+        while p < s and folded[p] in _OPENERS:
+            p += 1
+        for k in (p, p + 1):       # the subject first, or after the sentence's verb
+            if k >= s or k > p and broken[p] or folded[k] not in PERSON_TITLES and not _has_article(tokens, k):
+                continue
+            quoted, after = _person_at(text, tokens, folded, broken, k, True)
+            if quoted is not None and after <= s and len(quoted.name.split()) >= 2:
+                yield quoted
+                break
+
+
+_WITH_OR_TO = frozenset({fold("مع"), fold("ل"), fold("لـ")})
+_CUES = REPORTING_VERBS | ROLE_VERBS | _SAYING | _SPEECH_TO
+_ACCORDING_TO = frozenset(fold(w) for w in ("بحسب", "حسب", "وبحسب", "وحسب"))
+_CLOSE_QUOTES = ("\"", "”", "»")
+_SENTENCE_END = frozenset(".!?؟\n:")
+
+
+def _sentence_start(text, tokens, i) -> int:
+    """The first word of the sentence that word i is in."""
+    while i > 0 and not any(ch in _SENTENCE_END for ch in text[tokens[i - 1].end:tokens[i].start]):
+        i -= 1
+    return i
+
+
+def _named_before_verb(text, tokens, folded, broken, verbs, found):
+    """"رئيس الوزراء العراقي حيدر العبادي قال إن …": a titled person, then
+    the verb (bare, without و: a new clause starts with و). The role must
+    hold a title and begin the clause, and the name end right at the verb."""
+    out = []
+    taken = {q.start for q in found}
+    for v in verbs:
+        if folded[v] not in REPORTING_VERBS or folded[v][0] in "وف" and folded[v][1:] in REPORTING_VERBS:
+            continue
+        p = v - 1
+        while p >= 0 and v - p <= _MAX_NAME_WORDS and not broken[p] and folded[p] not in TITLES \
+                and folded[p] not in STOP and not (_has_article(tokens, p) and p < v - 1):
+            p -= 1
+        if p < 0 or p == v - 1 or broken[p] or folded[p] not in PERSON_TITLES and not _has_article(tokens, p):
+            continue
+        r = p
+        while r > 0 and p - r < _MAX_ROLE_WORDS and not broken[r - 1] and (
+                folded[r - 1] in PERSON_TITLES or _has_article(tokens, r - 1) or folded[r - 1] in _IN_NAME_OF
+                or folded[r - 1][:1] in "وف" and folded[r - 1][1:] in PERSON_TITLES):
+            r -= 1
+        if not any(folded[x].lstrip("وف") in PERSON_TITLES or folded[x] in PERSON_TITLES for x in range(r, p + 1)):
+            continue
+        if r > 0 and not broken[r - 1] and folded[r - 1] not in STOP:
+            continue          # the role is the object of what comes before it
+        quoted, after = _person_at(text, tokens, folded, broken, r, True)
+        if quoted is not None and after == v and quoted.start not in taken:
+            out.append(quoted)
+    return out
