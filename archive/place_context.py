@@ -12,9 +12,11 @@ add more with the weak mark (~) in the admin, which asks for a second spelling.
 Such a mention counts when something in the text supports the place reading:
 
 1. a word before it that introduces a place: في، من، إلى، قرب، مدينة، محافظة،
-   شمال، أهالي … ("في بعقوبة", "مدينة بعقوبة");
+   شمال، أهالي، مديرية، جبهة، قرى، سد، معبر … also with a proclitic ("في
+   بعقوبة", "مدينة بعقوبة", "بمديرية كتاف");
 2. another place named right beside it, across at most a comma or و
-   ("ديالى وبعقوبة", "بعقوبة، ديالى");
+   ("ديالى وبعقوبة", "بعقوبة، ديالى"), or a place so supported: a list
+   ("قرى الجنينة والجيعة وشمرة الحصان") is supported by its introduction;
 3. the same place supported elsewhere in the article, by 1 or 2 or by a
    spelling that needs no support.
 
@@ -39,9 +41,18 @@ _LOCATIVE_WORDS = (
     "بمدينة", "لمدينة", "بلدة", "قرية", "محافظة", "بمحافظة", "قضاء", "ناحية", "عاصمة", "العاصمة",
     "ولاية", "إقليم", "منطقة", "ريف", "أطراف", "مدخل", "وسط", "شمال", "جنوب", "شرق", "غرب",
     "شمالي", "جنوبي", "شرقي", "غربي", "أهالي", "سكان", "مطار", "حي", "مخيم", "بين", "زار", "وصل",
+    # The kinds of place the war's news names a village, district or site by
+    # ("مديرية حيس", "جبهة ميدي", "قرى الجنينة", "سد تشرين", "معبر نصيب").
+    "مديرية", "مديريات", "مديريتي", "قرى", "قريتي", "بلدات", "بلدتي", "مدينتي", "منطقتي", "مناطق",
+    "ناحيتي", "أقضية", "محافظات", "محافظتي", "جبهة", "جبهات", "محيط", "ضواحي", "أحياء", "أرياف",
+    "ريفي", "مخيمات", "معبر", "منفذ", "سد", "قاعدة", "ميناء",
+    # Not جبل، وادي، نهر: a mountain or valley has a name of its own, and
+    # "وادي اليرموك" is not the Yarmouk camp.
 )
-LOCATIVES = frozenset(fold(w) for w in _LOCATIVE_WORDS) | frozenset(
-    "و" + fold(w) for w in _LOCATIVE_WORDS)
+LOCATIVES = frozenset(fold(w) for w in _LOCATIVE_WORDS)
+#: Proclitics a place word may carry and still introduce a place ("بمديرية",
+#: "وقرية", "لمحافظة"); the mention's own proclitic never counts.
+_WORD_PROCLITICS = ("و", "ف", "ب", "ل", "وب", "فب", "ول", "فل")
 #: Second words of newspapers' names that begin with a place: واشنطن بوست,
 #: نيويورك تايمز, لوس أنجلوس تايمز, جيروزاليم بوست, ديلي ميل.
 _PAPER_WORDS = frozenset(fold(w) for w in (
@@ -82,9 +93,21 @@ def supported_places(text: str, matches, required: frozenset[str] | None = None)
         return list(matches)
     sure = [m for m in places if fold(m.alias) not in required]
     supported = {m.pk for m in sure}
+    backing = list(sure)
     for m in doubtful:
         if m.pk in supported or _introduced(text, m) or _beside_place(text, m, sure):
             supported.add(m.pk)
+            backing.append(m)
+    # A list passes its evidence along: in "مديريات المنصورية وبيت الفقيه
+    # والتحيتا" the first is introduced, the others stand beside it.
+    grew = True
+    while grew:
+        grew = False
+        for m in doubtful:
+            if m not in backing and (m.pk in supported or _beside_place(text, m, backing)):
+                supported.add(m.pk)
+                backing.append(m)
+                grew = True
     return [m for m in matches if m.kind != "place" or m.pk in supported]
 
 
@@ -105,7 +128,16 @@ def _introduced(text: str, match) -> bool:
     gap = text[max(0, match.start - 40):match.start][last.end:]
     if any(ch in ".؟?!:؛;\n" for ch in gap):
         return False
-    return fold(last.text) in LOCATIVES
+    return is_locative(last.text)
+
+
+def is_locative(word: str) -> bool:
+    """Does ``word`` introduce a place, with or without a proclitic?"""
+    word = fold(word)
+    if word in LOCATIVES:
+        return True
+    return any(word.startswith(p) and word[len(p):] in LOCATIVES and len(word) - len(p) >= 2
+               for p in _WORD_PROCLITICS)
 
 
 def _beside_place(text: str, match, sure) -> bool:
