@@ -22,7 +22,9 @@ Such a mention counts when something in the text supports the place reading:
 
 And any place, however sure, is not a place when it is the first word of a
 newspaper's name: "نيويورك تايمز", "واشنطن بوست", "ديلي ميل" (the word after
-it is one of a paper's: تايمز، بوست، ميل، جورنال …).
+it is one of a paper's: تايمز، بوست، ميل، جورنال …), or, written with the
+article, a family name right after a man's given name ("محمد الشدادي", not
+the Syrian town).
 """
 from __future__ import annotations
 
@@ -59,6 +61,18 @@ _PAPER_WORDS = frozenset(fold(w) for w in (
     "تايمز", "تايم", "بوست", "ميل", "جورنال", "تلغراف", "هيرالد", "تريبيون", "إكسبريس", "اكسبريس",
     "غازيت", "كرونيكل", "إندبندنت", "اندبندنت", "نيوز",
 ))
+#: Men's given names the news writes before a family name: a place right
+#: after one is the family name ("محمد الشدادي", "علي الموصلي"), not the place.
+_GIVEN_NAMES = frozenset(fold(w) for w in (
+    "محمد", "أحمد", "علي", "حسن", "حسين", "خالد", "عمر", "سعيد", "سعد", "صالح", "ناصر", "يوسف",
+    "إبراهيم", "مصطفى", "محمود", "فهد", "سلمان", "عادل", "جمال", "كمال", "حمد", "حامد", "فيصل",
+    "ماجد", "سلطان", "طارق", "هاني", "وليد", "نبيل", "سامي", "رامي", "زياد", "مروان", "ياسر",
+    "عماد", "عصام", "أيمن", "مازن", "حيدر", "عباس", "جعفر", "قاسم", "مهدي", "رائد", "باسم",
+    "بسام", "ضياء", "نوري", "فاضل", "كريم", "جاسم", "نايف", "سعود", "فالح", "قيس", "أسامة",
+    "أنس", "بلال", "حمزة", "معاذ", "عثمان", "عامر", "نزار", "هشام", "وائل", "إياد", "عمار",
+))
+#: The word right before a mention, across spaces only.
+_PREVIOUS_WORD = re.compile(r"(\w+)[ \t\u00a0]+$")
 #: The next word after a mention, across spaces only.
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+(\w+)")
 # Between two places named side by side: nothing, a comma, a dash.
@@ -84,7 +98,7 @@ def supported_places(text: str, matches, required: frozenset[str] | None = None)
     """``matches`` (gazetteer Matches in text order) without the place
     mentions that need evidence and have none."""
     required = context_required() if required is None else required
-    papers = [m for m in matches if m.kind == "place" and _names_a_paper(text, m)]
+    papers = [m for m in matches if m.kind == "place" and (_names_a_paper(text, m) or _family_name(text, m))]
     if papers:
         matches = [m for m in matches if m not in papers]
     places = [m for m in matches if m.kind == "place"]
@@ -115,6 +129,18 @@ def _names_a_paper(text: str, match) -> bool:
     """Is the mention the start of a newspaper's name (واشنطن بوست)?"""
     after = _NEXT_WORD.match(text, match.end)
     return after is not None and fold(after.group(1)) in _PAPER_WORDS
+
+
+def _family_name(text: str, match) -> bool:
+    """Is the mention, written with the article, a family name after a
+    given name ("نائب رئيس مجلس النواب محمد الشدادي")?"""
+    if not fold(text[match.start:match.end]).startswith("ال"):
+        return False
+    before = _PREVIOUS_WORD.search(text, max(0, match.start - 30), match.start)
+    if before is None:
+        return False
+    word = fold(before.group(1))
+    return word in _GIVEN_NAMES or (word.startswith("و") and word[1:] in _GIVEN_NAMES)
 
 
 def _introduced(text: str, match) -> bool:

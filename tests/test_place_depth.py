@@ -109,3 +109,15 @@ def test_without_evidence_a_small_towns_name_is_not_a_place(index):  # noqa: F81
 def test_a_valley_or_mountain_word_is_not_evidence():
     assert is_locative("مديرية") and is_locative("بمديرية") and is_locative("وقرى")
     assert not is_locative("وادي") and not is_locative("جبل")
+
+
+@pytest.mark.parametrize("body, absent", [
+    ("وكان في استقبالها نائب رئيس مجلس النواب محمد الشدادي.", "Al-Shaddadi"),
+    ("وقال الباحث علي الموصلي إن المدينة تغيرت.", "Mosul"),
+])
+def test_a_place_after_a_given_name_is_a_family_name(index, body, absent):  # noqa: F811
+    assert absent not in places(index, body)
+
+
+def test_the_same_place_after_a_place_word_is_still_a_place(index):  # noqa: F811
+    assert "Al-Shaddadi" in places(index, "وقصفت الطائرات مدينة الشدادي جنوب الحسكة.")
