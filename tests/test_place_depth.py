@@ -121,3 +121,7 @@ def test_a_place_after_a_given_name_is_a_family_name(index, body, absent):  # no
 
 def test_the_same_place_after_a_place_word_is_still_a_place(index):  # noqa: F811
     assert "Al-Shaddadi" in places(index, "وقصفت الطائرات مدينة الشدادي جنوب الحسكة.")
+
+
+def test_the_preposition_ala_is_no_given_name(index):  # noqa: F811
+    assert "Eastern Ghouta" in places(index, "تواصل القصف على الغوطة الشرقية.")
