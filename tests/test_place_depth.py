@@ -149,3 +149,12 @@ def test_a_district_loads_under_its_governorate(world):
     raghwan = Place.objects.get(name_en="Raghwan")
     assert raghwan.kind == "district"
     assert [p.name_en for p in raghwan.ancestors()] == ["Marib Governorate", "Yemen"]
+
+
+@pytest.mark.parametrize("body", [
+    "وعادت الفنانة فاطمة إلى الساحة الفنية.",       # ف + اطمة: not Atmeh camp
+    "وقال الدكتور الركبان إن الهدف واضح.",          # a family name, not Rukban camp
+    "ساكن وسط الحشا وأنت الوحيد.",                  # the guts, not the district of al-Husha
+])
+def test_words_and_names_that_share_a_sites_or_districts_name_are_not_places(index, body):  # noqa: F811
+    assert places(index, body) == []
