@@ -45,7 +45,9 @@ Deduplication
     the country; the city keeps "مدينة X".
   * Two cities sharing a spelling: the spelling goes to the larger only when it
     is ten times larger; otherwise both keep it and the matcher stays silent on
-    it (طرابلس in Libya and Lebanon).
+    it (طرابلس in Libya and Lebanon). Between an Iraqi or Syrian town and a
+    Yemeni or Lebanese one (--deep) the archive's own town keeps it unless the
+    other is ten times larger (السخنة).
   * The conflict gazetteer (fixtures/gazetteer.json) wins over all of this at
     load time (``manage.py load_world_gazetteer``), not here.
 
@@ -346,9 +348,15 @@ def main(argv=None):
 
     # A spelling two cities share goes to the larger only if it is 10x larger.
     owners: dict[str, list] = {}
+    # A spelling an Iraqi or Syrian town shares with a village of Yemen or
+    # Lebanon stays the archive's own town's unless the other is ten times
+    # larger: السخنة is the Syrian desert town, not a Yemeni village.
+    local_owners: dict[str, list] = {}
     for city, _capital, names in wanted:
         for n in names:
             owners.setdefault(fold(n), []).append(city["population"])
+            if city["countrycode"] in local:
+                local_owners.setdefault(fold(n), []).append(city["population"])
     slugs = {p["slug"] for p in places}
     for city, capital, names in sorted(wanted, key=lambda w: -w[0]["population"]):
         kept = []
@@ -357,6 +365,9 @@ def main(argv=None):
             if len(sizes) > 1 and city["population"] < sizes[0]:
                 if sizes[0] >= 10 * city["population"]:
                     continue
+            rivals = local_owners.get(fold(n), [])
+            if city["countrycode"] in deep and rivals and 10 * max(rivals) >= city["population"]:
+                continue
             kept.append(n)
         if not kept:
             continue
@@ -382,8 +393,10 @@ def main(argv=None):
             places[-1]["in"] = where
 
     # Yemen's districts GeoNames lacks (extra["districts"]), under their
-    # governorate; a spelling a town already has stays the town's.
-    town_spellings = {(p["parent"], fold(n)) for p in places if p["kind"] == "city" for n in [p["name"], *p["aliases"]]}
+    # governorate; a spelling a town or province anywhere already has stays
+    # its own (جبلة is Syria's Jableh, زنجبار Zanzibar: the loader would
+    # merge them into it anyway).
+    town_spellings = {fold(n) for p in places if p["kind"] in ("city", "region") for n in [p["name"], *p["aliases"]]}
     region_keys = {p["key"] for p in places if p["kind"] == "region"}
     district_words = set()
     for where, entries in sorted(extra.get("districts", {}).items()):
@@ -394,7 +407,7 @@ def main(argv=None):
             continue
         for entry in entries:
             *arabic, english = entry
-            arabic = [n for n in arabic if (code, fold(n)) not in town_spellings]
+            arabic = [n for n in arabic if fold(n) not in town_spellings]
             if not arabic:
                 continue
             slug = slugify(english)

@@ -158,3 +158,9 @@ def test_a_district_loads_under_its_governorate(world):
 ])
 def test_words_and_names_that_share_a_sites_or_districts_name_are_not_places(index, body):  # noqa: F811
     assert places(index, body) == []
+
+
+def test_an_iraqi_or_syrian_town_keeps_a_name_a_yemeni_village_shares():
+    for name in ("السخنة", "الناصرة", "ذيبين"):
+        owners = [p for p in WORLD["places"] if fold(name) in {fold(n) for n in [p["name"], *p["aliases"]]}]
+        assert [p["parent"] for p in owners] == ["SY"], name
