@@ -64,8 +64,9 @@ _PAPER_WORDS = frozenset(fold(w) for w in (
     "تايمز", "تايم", "بوست", "ميل", "جورنال", "تلغراف", "هيرالد", "تريبيون", "إكسبريس", "اكسبريس",
     "غازيت", "كرونيكل", "إندبندنت", "اندبندنت", "نيوز",
 ))
-#: Men's given names the news writes before a family name: a place right
-#: after one is the family name ("محمد الشدادي", "علي الموصلي"), not the place.
+#: Men's given names and titles the news writes before a family name: a
+#: place right after one is the family name ("محمد الشدادي", "علي الموصلي",
+#: "الدكتور الركبان"), not the place.
 def _light(word: str) -> str:
     """Hamza on alif and ta marbuta folded, ى kept: على (on) is not علي."""
     return strip_marks(word).translate(_LIGHT)
@@ -79,6 +80,9 @@ _GIVEN_NAMES = frozenset(_light(w) for w in (
     "عماد", "عصام", "أيمن", "مازن", "حيدر", "عباس", "جعفر", "قاسم", "مهدي", "رائد", "باسم",
     "بسام", "ضياء", "نوري", "فاضل", "كريم", "جاسم", "نايف", "سعود", "فالح", "قيس", "أسامة",
     "أنس", "بلال", "حمزة", "معاذ", "عثمان", "عامر", "نزار", "هشام", "وائل", "إياد", "عمار",
+    # and the titles that stand before a family name ("الدكتور الركبان", "اللواء الرمادي")
+    "الدكتور", "الدكتورة", "د", "المهندس", "الأستاذ", "اللواء", "العميد", "العقيد", "الفريق",
+    "المقدم", "الرائد", "النقيب",
 ))
 #: The word right before a mention, across spaces only.
 _PREVIOUS_WORD = re.compile(r"(\w+)[ \t\u00a0]+$")

@@ -164,3 +164,7 @@ def test_an_iraqi_or_syrian_town_keeps_a_name_a_yemeni_village_shares():
     for name in ("السخنة", "الناصرة", "ذيبين"):
         owners = [p for p in WORLD["places"] if fold(name) in {fold(n) for n in [p["name"], *p["aliases"]]}]
         assert [p["parent"] for p in owners] == ["SY"], name
+
+
+def test_a_place_after_a_title_is_a_family_name(index):  # noqa: F811
+    assert "Al-Shaddadi" not in places(index, "وقال الدكتور الشدادي إن النتائج مشجعة.")
