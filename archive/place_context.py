@@ -12,15 +12,19 @@ add more with the weak mark (~) in the admin, which asks for a second spelling.
 Such a mention counts when something in the text supports the place reading:
 
 1. a word before it that introduces a place: في، من، إلى، قرب، مدينة، محافظة،
-   شمال، أهالي … ("في بعقوبة", "مدينة بعقوبة");
+   شمال، أهالي، مديرية، جبهة، قرى، سد، معبر … also with a proclitic ("في
+   بعقوبة", "مدينة بعقوبة", "بمديرية كتاف");
 2. another place named right beside it, across at most a comma or و
-   ("ديالى وبعقوبة", "بعقوبة، ديالى");
+   ("ديالى وبعقوبة", "بعقوبة، ديالى"), or a place so supported: a list
+   ("قرى الجنينة والجيعة وشمرة الحصان") is supported by its introduction;
 3. the same place supported elsewhere in the article, by 1 or 2 or by a
    spelling that needs no support.
 
 And any place, however sure, is not a place when it is the first word of a
 newspaper's name: "نيويورك تايمز", "واشنطن بوست", "ديلي ميل" (the word after
-it is one of a paper's: تايمز، بوست، ميل، جورنال …).
+it is one of a paper's: تايمز، بوست، ميل، جورنال …), or, written with the
+article, a family name right after a man's given name ("محمد الشدادي", not
+the Syrian town).
 """
 from __future__ import annotations
 
@@ -29,7 +33,7 @@ import json
 import re
 from pathlib import Path
 
-from archive.arabic import fold, tokenize
+from archive.arabic import fold, strip_marks, tokenize
 
 WORLD = Path(__file__).resolve().parent.parent / "fixtures" / "world_places.json"
 
@@ -39,15 +43,49 @@ _LOCATIVE_WORDS = (
     "بمدينة", "لمدينة", "بلدة", "قرية", "محافظة", "بمحافظة", "قضاء", "ناحية", "عاصمة", "العاصمة",
     "ولاية", "إقليم", "منطقة", "ريف", "أطراف", "مدخل", "وسط", "شمال", "جنوب", "شرق", "غرب",
     "شمالي", "جنوبي", "شرقي", "غربي", "أهالي", "سكان", "مطار", "حي", "مخيم", "بين", "زار", "وصل",
+    # The kinds of place the war's news names a village, district or site by
+    # ("مديرية حيس", "جبهة ميدي", "قرى الجنينة", "سد تشرين", "معبر نصيب").
+    "مديرية", "مديريات", "مديريتي", "قرى", "قريتي", "بلدات", "بلدتي", "مدينتي", "منطقتي", "مناطق",
+    "ناحيتي", "أقضية", "محافظات", "محافظتي", "جبهة", "جبهات", "محيط", "ضواحي", "أحياء", "أرياف",
+    "ريفي", "مخيمات", "معبر", "منفذ", "سد", "قاعدة", "ميناء",
+    # Junctions and bridges are named after the town they lead to ("مفرق
+    # المخا", "جسر الشغور").
+    "مفرق", "مثلث", "جسر", "دوار", "تقاطع",
+    # Not جبل، وادي، نهر: a mountain or valley has a name of its own, and
+    # "وادي اليرموك" is not the Yarmouk camp.
 )
-LOCATIVES = frozenset(fold(w) for w in _LOCATIVE_WORDS) | frozenset(
-    "و" + fold(w) for w in _LOCATIVE_WORDS)
+LOCATIVES = frozenset(fold(w) for w in _LOCATIVE_WORDS)
+#: Proclitics a place word may carry and still introduce a place ("بمديرية",
+#: "وقرية", "لمحافظة"); the mention's own proclitic never counts.
+_WORD_PROCLITICS = ("و", "ف", "ب", "ل", "وب", "فب", "ول", "فل")
 #: Second words of newspapers' names that begin with a place: واشنطن بوست,
 #: نيويورك تايمز, لوس أنجلوس تايمز, جيروزاليم بوست, ديلي ميل.
 _PAPER_WORDS = frozenset(fold(w) for w in (
     "تايمز", "تايم", "بوست", "ميل", "جورنال", "تلغراف", "هيرالد", "تريبيون", "إكسبريس", "اكسبريس",
     "غازيت", "كرونيكل", "إندبندنت", "اندبندنت", "نيوز",
 ))
+#: Men's given names and titles the news writes before a family name: a
+#: place right after one is the family name ("محمد الشدادي", "علي الموصلي",
+#: "الدكتور الركبان"), not the place.
+def _light(word: str) -> str:
+    """Hamza on alif and ta marbuta folded, ى kept: على (on) is not علي."""
+    return strip_marks(word).translate(_LIGHT)
+
+
+_LIGHT = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه"})
+_GIVEN_NAMES = frozenset(_light(w) for w in (
+    "محمد", "أحمد", "علي", "حسن", "حسين", "خالد", "عمر", "سعيد", "سعد", "صالح", "ناصر", "يوسف",
+    "إبراهيم", "مصطفى", "محمود", "فهد", "سلمان", "عادل", "جمال", "كمال", "حمد", "حامد", "فيصل",
+    "ماجد", "سلطان", "طارق", "هاني", "وليد", "نبيل", "سامي", "رامي", "زياد", "مروان", "ياسر",
+    "عماد", "عصام", "أيمن", "مازن", "حيدر", "عباس", "جعفر", "قاسم", "مهدي", "رائد", "باسم",
+    "بسام", "ضياء", "نوري", "فاضل", "كريم", "جاسم", "نايف", "سعود", "فالح", "قيس", "أسامة",
+    "أنس", "بلال", "حمزة", "معاذ", "عثمان", "عامر", "نزار", "هشام", "وائل", "إياد", "عمار",
+    # and the titles that stand before a family name ("الدكتور الركبان", "اللواء الرمادي")
+    "الدكتور", "الدكتورة", "د", "المهندس", "الأستاذ", "اللواء", "العميد", "العقيد", "الفريق",
+    "المقدم", "الرائد", "النقيب",
+))
+#: The word right before a mention, across spaces only.
+_PREVIOUS_WORD = re.compile(r"(\w+)[ \t\u00a0]+$")
 #: The next word after a mention, across spaces only.
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+(\w+)")
 # Between two places named side by side: nothing, a comma, a dash.
@@ -73,7 +111,7 @@ def supported_places(text: str, matches, required: frozenset[str] | None = None)
     """``matches`` (gazetteer Matches in text order) without the place
     mentions that need evidence and have none."""
     required = context_required() if required is None else required
-    papers = [m for m in matches if m.kind == "place" and _names_a_paper(text, m)]
+    papers = [m for m in matches if m.kind == "place" and (_names_a_paper(text, m) or _family_name(text, m))]
     if papers:
         matches = [m for m in matches if m not in papers]
     places = [m for m in matches if m.kind == "place"]
@@ -82,9 +120,21 @@ def supported_places(text: str, matches, required: frozenset[str] | None = None)
         return list(matches)
     sure = [m for m in places if fold(m.alias) not in required]
     supported = {m.pk for m in sure}
+    backing = list(sure)
     for m in doubtful:
         if m.pk in supported or _introduced(text, m) or _beside_place(text, m, sure):
             supported.add(m.pk)
+            backing.append(m)
+    # A list passes its evidence along: in "مديريات المنصورية وبيت الفقيه
+    # والتحيتا" the first is introduced, the others stand beside it.
+    grew = True
+    while grew:
+        grew = False
+        for m in doubtful:
+            if m not in backing and (m.pk in supported or _beside_place(text, m, backing)):
+                supported.add(m.pk)
+                backing.append(m)
+                grew = True
     return [m for m in matches if m.kind != "place" or m.pk in supported]
 
 
@@ -92,6 +142,18 @@ def _names_a_paper(text: str, match) -> bool:
     """Is the mention the start of a newspaper's name (واشنطن بوست)?"""
     after = _NEXT_WORD.match(text, match.end)
     return after is not None and fold(after.group(1)) in _PAPER_WORDS
+
+
+def _family_name(text: str, match) -> bool:
+    """Is the mention, written with the article, a family name after a
+    given name ("نائب رئيس مجلس النواب محمد الشدادي")?"""
+    if not fold(text[match.start:match.end]).startswith("ال"):
+        return False
+    before = _PREVIOUS_WORD.search(text, max(0, match.start - 30), match.start)
+    if before is None:
+        return False
+    word = _light(before.group(1))
+    return word in _GIVEN_NAMES or (word.startswith("و") and word[1:] in _GIVEN_NAMES)
 
 
 def _introduced(text: str, match) -> bool:
@@ -105,7 +167,16 @@ def _introduced(text: str, match) -> bool:
     gap = text[max(0, match.start - 40):match.start][last.end:]
     if any(ch in ".؟?!:؛;\n" for ch in gap):
         return False
-    return fold(last.text) in LOCATIVES
+    return is_locative(last.text)
+
+
+def is_locative(word: str) -> bool:
+    """Does ``word`` introduce a place, with or without a proclitic?"""
+    word = fold(word)
+    if word in LOCATIVES:
+        return True
+    return any(word.startswith(p) and word[len(p):] in LOCATIVES and len(word) - len(p) >= 2
+               for p in _WORD_PROCLITICS)
 
 
 def _beside_place(text: str, match, sure) -> bool:

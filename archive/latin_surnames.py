@@ -1,0 +1,38 @@
+"""Latin surnames: "Mattis" typed into the search box names James Mattis.
+
+The gazetteer lists a person's Latin names whole; the alias index
+(:mod:`archive.alias_index`) asks this table, once a search first needs it,
+which entity a lone Latin surname stands for."""
+from __future__ import annotations
+
+import re
+
+from archive.arabic import fold, strip_marks, tokenize
+
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_LATIN_ARTICLE = re.compile(r"^(?:al|el|ad|an|as|ar|at|az)-", re.IGNORECASE)
+
+
+def latin_surname_keys(names_by_entity):
+    """Folded Latin surname -> the entities known by it alone.
+
+    The gazetteer lists a person's Latin names whole (James Mattis), while it
+    also names them in Arabic by the surname alone (ماتيس): a reader who
+    types "Mattis" means the same person. An entity is known by the last
+    word of its Latin names (with and without an article: al-Abadi, Abadi)
+    when one of its Arabic names of several words ends in a word that is,
+    alone, one of its names."""
+    table = {}
+    for key, names in names_by_entity.items():
+        folded = [tuple(fold(strip_marks(t.text)) for t in tokenize(n)) for n in names]
+        alone = {words[0] for words in folded if len(words) == 1}
+        if not any(len(words) > 1 and words[-1] in alone for words in folded):
+            continue
+        for name in names:
+            words = name.split()
+            if len(words) > 1 and all(LATIN_WORD.fullmatch(w) for w in words):
+                last = words[-1].casefold()
+                for surname in {last, _LATIN_ARTICLE.sub("", last)}:
+                    if len(surname) >= 3:
+                        table.setdefault(surname, set()).add(key)
+    return table
