@@ -255,7 +255,13 @@ def content_hash(title: str, body: str) -> str:
     the folded title and body with whitespace collapsed."""
     from archive.arabic import fold
 
-    text = " ".join(fold(f"{title or ''}\n{body or ''}").split())
+    return folded_content_hash(fold(f"{title or ''}\n{body or ''}"))
+
+
+def folded_content_hash(folded: str) -> str:
+    """``content_hash`` of a title and body already folded as ``fold(title + "\n" + body)``,
+    which is ``fold(title) + "\n" + fold(body)``: folding never reaches across a line break."""
+    text = " ".join(folded.split())
     return sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -290,16 +296,20 @@ def analyse(title: str, body: str, aliases, sign=False) -> Analysis:
     """Tag a tidied article and hash its text; with ``sign``, its MinHash too."""
     from archive.tagging import tag
 
+    from archive.arabic import fold
+
     tags = tag(title, body, aliases)
+    # The body is folded once, for the content hash and the signature both.
+    folded_body = fold(body or "")
     minhash = None
     if sign:
         from archive.near_duplicates import signature
 
-        minhash = signature(body)
+        minhash = signature(body, folded=folded_body)
     return Analysis(
         speaker_ids=list(tags.speakers), place_ids=list(tags.places), force_ids=list(tags.forces),
         speaker_proposals=[{"name": q.name, "role": q.role, "accept": False} for q in tags.proposals],
-        content_hash=content_hash(title, body), minhash=minhash,
+        content_hash=folded_content_hash(f"{fold(title or '')}\n{folded_body}"), minhash=minhash,
     )
 
 
