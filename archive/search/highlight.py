@@ -14,7 +14,7 @@ English analyzer and gives empty fragments for Arabic variants) and its
 """
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress, count
 from operator import itemgetter
 from html import escape
 
@@ -88,9 +88,12 @@ def _match_tokens(terms, spec, words=None):
     for i in sorted(_indices(terms, wanted)):
         if i in covered:
             continue
-        for phrase in by_first.get(terms[i], ()):
+        phrases = by_first.get(terms[i], ())
+        # The longest phrase first: the kept words from here, read once.
+        following = _kept_from(terms, i, len(phrases[0])) if phrases else ()
+        for phrase in phrases:
             n = len(phrase)
-            window = _kept_from(terms, i, n)
+            window = following[:n]
             if len(window) == n and all(_same(terms[w], p) for w, p in zip(window, phrase)):
                 covered.update(range(window[0], window[-1] + 1))
                 matches.append((window[0], window[-1], phrase))
@@ -131,8 +134,11 @@ def _first_two(match):
 
 
 def _indices(items, wanted):
-    """Every index of ``items`` whose value is in ``wanted``, found with
-    ``list.index`` (a scan in C) for each wanted value."""
+    """Every index of ``items`` whose value is in ``wanted``: with a few
+    wanted values, ``list.index`` (a scan in C) for each; with more, one pass
+    asking the set (a name's spellings and forms are dozens of terms)."""
+    if len(wanted) > _FEW:
+        return list(compress(count(), map(wanted.__contains__, items)))
     found = []
     for value in wanted:
         i = -1
@@ -143,6 +149,10 @@ def _indices(items, wanted):
         except ValueError:
             pass
     return found
+
+
+#: Up to this many wanted terms, a scan per term is faster than one pass asking a set.
+_FEW = 4
 
 
 def _matches(text, spec, tokens=None):
@@ -230,6 +240,12 @@ def _run_words(run):
     return tuple(t.text for t in arabic.tokenize(run))
 
 
+@lru_cache(maxsize=1 << 12)
+def _run_spans(run):
+    """(start, end) of each word of a run, in the run."""
+    return tuple((t.start, t.end) for t in arabic.tokenize(run))
+
+
 #: Runs whose terms are remembered, per mode; emptied when full (a plain
 #: dict: looking up a page's few thousand runs is the hot path here).
 RUN_CACHE_SIZE = 1 << 16
@@ -290,8 +306,8 @@ class _SpacedText:
         run = bisect_right(self._words_through, k)
         first_word = self._words_through[run - 1] if run else 0
         start = self._chars_through[run - 1] + run if run else 0
-        token = arabic.tokenize(self.runs[run])[k - first_word]
-        return start + token.start, start + token.end
+        word_start, word_end = _run_spans(self.runs[run])[k - first_word]
+        return start + word_start, start + word_end
 
 
 def _opening(raw, words, scan):
