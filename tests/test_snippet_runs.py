@@ -70,3 +70,20 @@ def test_a_prefix_is_marked_in_a_run_of_several_words():
     html = str(hl.snippet("قال: «داعشستان»،داعش-ون " + "كلام " * 60, spec, words=10))
     assert re.findall("<mark>(.*?)</mark>", html) == ["داعشستان", "داعش"]
     assert html.startswith("قال: «<mark>داعشستان</mark>»،<mark>داعش</mark>-ون ")
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.sampled_from([3, 8, 40]))
+def test_with_nothing_to_mark_a_snippet_is_the_opening_words(raw, words):
+    from html import escape
+
+    text = " ".join(raw.split())
+    tokens = arabic.tokenize(text)
+    html = str(hl.snippet(raw, None, words=words))
+    if len(tokens) > words:
+        # The first ``words`` words, the punctuation after the last one, an ellipsis.
+        space = text.find(" ", tokens[words - 1].end)
+        end = len(text) if space < 0 else space
+        assert html == escape(text[:end]) + (" …" if end < len(text) else "")
+    elif tokens:
+        assert html == escape(text)

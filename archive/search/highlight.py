@@ -323,13 +323,19 @@ def _opening(raw, words, scan):
         if size >= len(raw) or size > scan:
             return None
         text = " ".join(raw[:size].split())
-        tokens = arabic.tokenize(text)
-        if len(tokens) > words:
-            finish = tokens[words - 1].end
-            while finish < len(text) and not text[finish].isspace():
-                finish += 1
-            if finish < len(text):
-                return mark_safe(escape(text[:finish]) + " …")
+        # Its words a run at a time (see _SpacedText): words up to and
+        # including each run, then the run that holds the last word shown.
+        runs = text.split(" ")
+        through = list(accumulate(map(len, map(_run_words, runs))))
+        if through[-1] > words:
+            run = bisect_right(through, words - 1)
+            first_word = through[run - 1] if run else 0
+            start = sum(map(len, runs[:run])) + run
+            finish = start + _run_spans(runs[run])[words - 1 - first_word][1]
+            # Keep the punctuation that follows the last word (up to the next space).
+            space = text.find(" ", finish)
+            if space >= 0:
+                return mark_safe(escape(text[:space]) + " …")
     return None
 
 
