@@ -41,9 +41,10 @@ _UNPACK = struct.Struct(f"<{HASHES}I").unpack
 _FLAT_UINT32 = array("I").itemsize == 4
 
 
-def shingles(text: str) -> set[str]:
-    """Overlapping runs of ``SHINGLE`` folded words (the whole text if shorter)."""
-    words = _WORD.findall(fold(text or "").lower())
+def shingles(text: str, folded: str | None = None) -> set[str]:
+    """Overlapping runs of ``SHINGLE`` folded words (the whole text if shorter).
+    ``folded``: ``fold(text)``, when the caller has it already."""
+    words = _WORD.findall((fold(text or "") if folded is None else folded).lower())
     if not words:
         return set()
     if len(words) <= SHINGLE:
@@ -51,9 +52,10 @@ def shingles(text: str) -> set[str]:
     return {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
-def signature(text: str) -> list[int] | None:
-    """The MinHash signature of a text, or None when it has no words."""
-    found = shingles(text)
+def signature(text: str, folded: str | None = None) -> list[int] | None:
+    """The MinHash signature of a text, or None when it has no words.
+    ``folded``: ``fold(text)``, when the caller has it already."""
+    found = shingles(text, folded)
     if not found:
         return None
     # One extendable-output hash per shingle gives all HASHES values at once.

@@ -73,22 +73,26 @@ def test_a_batch_with_one_bad_article_saves_the_others_and_names_it(gazetteer):
 
 def test_the_command_reports_the_bad_article_of_a_batch_and_imports_the_rest(gazetteer, tmp_path, index_calls,
                                                                               monkeypatch):
-    real_insert = pipeline._insert_new
+    from django.db import IntegrityError
+
+    from archive.ingest import bulk_insert, saving
+
+    real_insert = bulk_insert._insert_new
 
     def refuse_b(drafts, catalog):
         if any(d.external_id == "b" for d, _outlet in drafts):
-            raise pipeline.IntegrityError("refused")
+            raise IntegrityError("refused")
         return real_insert(drafts, catalog)
 
-    real_save = pipeline.save
+    real_save = saving.save
 
     def save(d, **kw):
         if d.external_id == "b":
             raise pipeline.IngestError("تعذّر حفظ المقال.", "Could not save the article.")
         return real_save(d, **kw)
 
-    monkeypatch.setattr(pipeline, "_insert_new", refuse_b)
-    monkeypatch.setattr(pipeline, "save", save)
+    monkeypatch.setattr(bulk_insert, "_insert_new", refuse_b)
+    monkeypatch.setattr(saving, "save", save)
     path = write_records(tmp_path / "batch.jsonl", [rec("a", STATEMENT), rec("b", UNRELATED + " ب"),
                                                     rec("c", UNRELATED)])
     out = tmp_path / "out.txt"

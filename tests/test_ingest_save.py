@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from archive.ingest import IngestError, content_hash, prepare, read, save
-from archive.ingest import pipeline
+from archive.ingest import pipeline, saving
 from archive.ingest.catalog import Catalog
 from archive.models import Article, Outlet
 from tests.test_ingest_text import (  # noqa: F401  (fixtures)
@@ -91,7 +91,7 @@ def test_a_failure_while_tagging_relations_leaves_nothing(gazetteer, originals, 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(pipeline, "_add_relations", broken)
+    monkeypatch.setattr(saving, "_add_relations", broken)
     with pytest.raises(RuntimeError):
         save(draft)
     assert Article.objects.count() == 0
@@ -106,7 +106,7 @@ def test_a_database_error_becomes_a_clear_message(gazetteer, originals, monkeypa
     def locked(*args, **kwargs):
         raise DatabaseError("database is locked")
 
-    monkeypatch.setattr(pipeline, "_add_relations", locked)
+    monkeypatch.setattr(saving, "_add_relations", locked)
     with pytest.raises(IngestError) as caught:
         save(draft)
     assert "قاعدة البيانات" in caught.value.message

@@ -11,6 +11,7 @@ here waits for it. Searchers notice another process's commit by the index's
 ``meta.json`` changing.
 """
 from contextlib import contextmanager
+from functools import lru_cache
 import logging
 import os
 import shutil
@@ -56,22 +57,32 @@ SCHEMA = build_schema()
 # Analysis: archive.arabic's terms and positions, handed over pre-tokenized
 # ---------------------------------------------------------------------------
 
+@lru_cache(maxsize=1 << 18)
+def _terms(word):
+    """(exact term, broad term) of a word as written: "" for a word of marks
+    alone, None for a stop word. One look-up per word instead of one per step
+    of the analysis (most words of an article have been seen before)."""
+    stripped = arabic._word_strip(word)
+    return stripped, (arabic._broad(stripped) if stripped else None)
+
+
 def analyse(text):
     """(broad tokens, exact tokens) of a text, as BroadAnalyzer and ExactAnalyzer make them.
 
     Broad positions count only the words kept (stop words removed,
     renumbered); exact positions count every word. One pass serves both.
     """
+    Token = tantivy.Token
     broad, exact = [], []
     position = 0
-    for index, token in enumerate(arabic._iter_tokens(arabic._as_text(text))):
-        stripped = arabic._word_strip(token.text)
+    for index, match in enumerate(arabic._WORD_RE.finditer(arabic._as_text(text))):
+        stripped, term = _terms(match.group())
         if not stripped:
             continue
-        exact.append(tantivy.Token(stripped, index, token.start, token.end))
-        term = arabic._broad(stripped)
+        start, end = match.span()
+        exact.append(Token(stripped, index, start, end))
         if term:
-            broad.append(tantivy.Token(term, position, token.start, token.end))
+            broad.append(Token(term, position, start, end))
             position += 1
     return broad, exact
 
