@@ -166,6 +166,12 @@ LATIN_MUST_NOT_MATCH = [
 #: Probes that still fail, and why (the probes themselves stay as written).
 KNOWN_FAILURES = {}
 
+#: Latin probes that still fail, and why.
+LATIN_KNOWN_FAILURES = {
+    "Hit": "the gazetteer has no Latin alias Hit for مدينة هيت yet (its English name is "
+           "'Hit (Anbar)'; see NOT_YET_ALIASES in tests/test_search_latin_names.py)",
+}
+
 
 def _label(case):
     return f"{case[0]}:{case[1]}"
@@ -228,13 +234,60 @@ def _latin_label(case):
     return f"latin:{case[0]}"
 
 
-@pytest.mark.parametrize("case", LATIN_MUST_MATCH, ids=_latin_label)
+def _latin_cases(cases):
+    return [
+        pytest.param(case, id=_latin_label(case), marks=pytest.mark.xfail(
+            reason=LATIN_KNOWN_FAILURES[case[0]], strict=True))
+        if case[0] in LATIN_KNOWN_FAILURES else pytest.param(case, id=_latin_label(case))
+        for case in cases
+    ]
+
+
+@pytest.mark.parametrize("case", _latin_cases(LATIN_MUST_MATCH))
 def test_a_latin_name_finds_the_arabic_name(client, latin_archive, case):
     query, _name, sentence = case
     assert latin_archive[sentence] in found(client, query)
 
 
-@pytest.mark.parametrize("case", LATIN_MUST_NOT_MATCH, ids=_latin_label)
+@pytest.mark.parametrize("case", _latin_cases(LATIN_MUST_NOT_MATCH))
 def test_a_latin_name_does_not_find_another_word(client, latin_archive, case):
     query, _name, sentence = case
     assert latin_archive[sentence] not in found(client, query)
+
+
+# The analysis itself -------------------------------------------------------
+
+@pytest.mark.parametrize("a, b", [
+    ("القايد", "القائد"), ("قايمة", "قائمة"), ("رييس", "رئيس"), ("سوال", "سؤال"),
+    ("موتمر", "مؤتمر"), ("التفاول", "تفاؤل"), ("الخبرا", "الخبراء"), ("الامرا", "الأمراء"),
+    ("مدينتيها", "مدينة"), ("طائرتيه", "طائرة"), ("وزارتيها", "وزارة"),
+    ("أفبالسلاح", "السلاح"), ("قوات", "قوة"), ("قواتهم", "القوة"), ("لغات", "لغة"),
+    ("حكومية", "حكومي"), ("العسكريين", "عسكري"), ("العراقيين", "العراق"),
+    ("المستشفيات", "مستشفى"), ("الاتفاقيات", "اتفاقية"),
+])
+def test_forms_of_one_word_get_one_term(a, b):
+    from archive.arabic import broad_term
+
+    assert broad_term(a) == broad_term(b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("فايز", "فائز"), ("سيل", "سئل"), ("علما", "علماء"), ("شي", "شيء"),
+    ("بنات", "بن"), ("دبي", "دب"), ("كرسي", "كرس"), ("حماية", "حماة"), ("سنة", "سن"),
+    ("حرية", "حر"), ("مدة", "مد"), ("سوري", "سور"), ("الفرات", "فر"),
+])
+def test_different_words_keep_different_terms(a, b):
+    from archive.arabic import broad_term
+
+    assert broad_term(a) != broad_term(b)
+
+
+def test_a_word_of_its_own_is_no_attached_form_of_a_shorter_word():
+    """بطاقة is written after the article (البطاقة): the query طاقة does
+    not look for it as ب + طاقة, as the analysis does not read it so."""
+    from archive import arabic
+    from archive.search.forms import broad_word_terms
+
+    assert arabic.takes_article(arabic.fold("بطاقة"))
+    assert arabic.broad_term("بطاقة") not in broad_word_terms("طاقة")
+    assert arabic.broad_term("بالطاقة") in broad_word_terms("طاقة")

@@ -65,7 +65,7 @@ from archive.arabic.lexicon import (
 )
 from archive.arabic.lucene_stem import stem
 from archive.arabic.normalise import _as_text, fold, strip_marks
-from archive.arabic.stemming import _PREPOSITIONS, broad_stem
+from archive.arabic.stemming import _PREPOSITIONS, broad_stem, takes_article
 from archive.arabic.stopwords import STOPWORDS, STOPWORDS_AS_TYPED, is_stopword
 from archive.arabic.terms import (
     ANALYSIS_VERSION, _broad, _word_strip, broad_term, broad_terms, exact_term, exact_terms,
@@ -77,5 +77,5 @@ __all__ = [
     "STOPWORDS_AS_TYPED", "is_stopword", "exact_term", "exact_terms",
     "broad_term", "broad_terms", "ArabicTokenizer", "StripMarksFilter",
     "FoldFilter", "ArabicStopFilter", "ArabicStemFilter", "BroadAnalyzer",
-    "ExactAnalyzer", "ANALYSIS_VERSION", "written", "WORD_COUNTS_PATH", "NAME_WORDS_PATH",
+    "ExactAnalyzer", "ANALYSIS_VERSION", "written", "takes_article", "WORD_COUNTS_PATH", "NAME_WORDS_PATH",
 ]

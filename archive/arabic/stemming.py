@@ -11,7 +11,7 @@ from archive.arabic.normalise import _as_text
 from archive.arabic.spellings import _HAMZA, _canonical
 from archive.arabic.stopwords import STOPWORDS
 
-_ARTICLE_FORMS = ("وبال", "فبال", "وكال", "فكال", "ولل", "فلل",
+_ARTICLE_FORMS = ("افبال", "وبال", "فبال", "وكال", "فكال", "ولل", "فلل",
                   "وال", "فال", "بال", "كال", "لل", "ال")
 _PROCLITICS = ("و", "ف")
 #: Prepositions written onto the next word: bi- "with, in", li- "for, to",
@@ -23,6 +23,8 @@ _VERB_ENDINGS = ("ت", "ا", "ن", "وا", "نا", "تم", "تا")
 _PRONOUNS = ("هما", "كما", "ها", "هم", "هن", "كم", "نا", "ه", "ي")
 _TEH = "\u062a"          # ت: ة written before a suffix
 _FOLDED_TEH_MARBUTA = "\u0647"   # ة after fold
+_DUAL_TEH = "\u062a\u064a"      # تي: a ة word's dual before a pronoun (مدينتيها)
+_NISBA = "\u064a"               # ي: the nisba ending (عراقي), and ية before it
 #: A reading of a word is taken only if its base is written this often.
 _MIN_FREE = 5
 #: ... and at least this share of the word's own count (so يفهم is not يف + هم).
@@ -40,7 +42,8 @@ _SIBLING_ENDINGS = {"ين": ("ون", "ان"), "ون": ("ين",), "ان": ("ين"
 def _unsuffixed(word: str) -> list[str]:
     """``word`` without a possessive pronoun (ها هم هما هن كم كما نا ه ي), and,
     where what is left ends in ت, also with that ت read as ة (حكومتها:
-    حكومت and حكومه)."""
+    حكومت and حكومه), or in تي, the dual before a pronoun, with that read
+    as ة (مدينتيها, طائرتيه: مدينه, طاءره)."""
     readings = []
     for suffix in _PRONOUNS:
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
@@ -48,6 +51,8 @@ def _unsuffixed(word: str) -> list[str]:
             readings.append(rest)
             if rest.endswith(_TEH) and len(rest) >= 3:
                 readings.append(rest[:-1] + _FOLDED_TEH_MARBUTA)
+            elif rest.endswith(_DUAL_TEH) and len(rest) >= 5:
+                readings.append(rest[:-2] + _FOLDED_TEH_MARBUTA)
     return readings
 
 
@@ -56,7 +61,7 @@ def _respelled(counts: dict, readings: list[str]) -> list[str]:
     each that has a hamza as, where that differs (لمسؤليها: مسؤلي, and so
     مسؤولي). Only those: a reading is what is left of a word, and what is
     left of فورا, احيانا, سيأتي is no وراء, أحياء, سيئة."""
-    more = [c for c in (_canonical(counts, r) for r in readings if _HAMZA in r)
+    more = [c for c in (_canonical(counts, r, seats=False) for r in readings if _HAMZA in r)
             if c not in readings]
     return readings + more if more else readings
 
@@ -81,11 +86,30 @@ def _strip_suffixes(counts: dict, word: str) -> str:
     word of its own (3 letters or more, written alone): مكان is not مك + ان
     (which would meet مكة), nor
     سكان سك + ان; and a dual or plural of a ة word (الدولتين, المدينتان) is
-    read as that word (دولة, مدينة)."""
+    read as that word (دولة, مدينة).
+
+    And no stem of two letters from ة, ي or ات, which would meet another
+    word: سنة is not سن "age", مدة not مد, بنات not بن, دبي not دب (a
+    plural of two letters and ات is read as its ة word where the corpus
+    writes it: قوات is قوة, لغات لغة). ية is the nisba ي's feminine
+    (حكومية is حكومي), and ي comes off only where what is left is a word
+    written at least a quarter as often (عراقي is عراق, امني امن, but
+    كرسي is no كرس, سوري no سور "wall", حماية no حماة)."""
     for suffix in _STEM_SUFFIXES:
         if len(word) < len(suffix) + 2 or not word.endswith(suffix):
             continue
         rest = word[: -len(suffix)]
+        if suffix in ("يه", "ية"):
+            rest = word[:-1]        # the nisba's ي decides below
+        elif suffix in ("ه", "ة") and len(rest) < 3:
+            continue
+        elif suffix == "ات" and len(rest) < 3:
+            if _free(counts, rest + _FOLDED_TEH_MARBUTA) < _MIN_FREE:
+                continue
+            rest += _FOLDED_TEH_MARBUTA   # قوات: قوه, and so قوة
+        elif suffix == _NISBA and (len(rest) < 3 or _free(counts, rest) < max(
+                _MIN_FREE, _MIN_BASE_SHARE * _free(counts, word))):
+            continue
         if suffix in ("ان", "ين", "ون"):
             # A plural or dual ending is one of a set (مقاتلون/مقاتلين,
             # طرفان/طرفين): an ending the corpus never varies is part of
@@ -121,32 +145,38 @@ def _varied_ending(counts: dict, word: str, rest: str, suffix: str) -> bool:
     return suffix != "ان" and _free(counts, rest + _FOLDED_TEH_MARBUTA) >= max(
         _MIN_FREE, _free(counts, word))
 
+
 def broad_stem(folded_word: str) -> str:
     """The broad term of a folded word: Lucene's light stemmer (:func:`stem`),
     steered by how often words are written (:data:`WORD_COUNTS_PATH`).
 
     1. **The article**, with what may stand before it, stacked or not (ال
-       وال فال بال كال لل, and وبال فبال وكال فكال ولل فلل): وبالمقابل and
-       المقابل, وللمرة and المرة meet. At least 2 letters stay, as in Lucene.
+       وال فال بال كال لل, and وبال فبال وكال فكال ولل فلل أفبال): وبالمقابل
+       and المقابل, وللمرة and المرة meet. At least 2 letters stay, as in Lucene.
        لل is read as ل + a word beginning with ل when that word is the
        commoner (للبنان is ل + لبنان, not ل + ال + بنان).
     2. **A word of its own stays whole**: a word written after the article
        (الوطن, الوزارة, الفكرة, الوحدة) loses no proclitic and no pronoun, so
        وطن is not و + طن, فكرة not ف + كرة, وزارة not و + زارة.
     3. **Otherwise a pronoun** (ها هم هما هن كم كما نا ه) comes off if what is
-       left is a word written alone or after the article, ت read as ة where
-       that is the word (حكومتها → حكومة, مدربهم → مدرب, وطنه → وطن), and
+       left is a word written alone or after the article, ت (and the dual's
+       تي) read as ة where that is the word (حكومتها → حكومة, مدينتيها →
+       مدينة, مدربهم → مدرب, وطنه → وطن), and
        at least a quarter as often as the whole word (يفهم is not يف + هم).
     4. **Or a proclitic** و or ف (and then a pronoun) on the same terms
        (فقرر → قرر, وقال → قال), and/or a preposition ب ل ك
        (:func:`_unprepositioned`: ببغداد, وبحسب, ولقواتها → قوات, but
        كسبت is not ك + سبت); a word the counts do not know loses و as
        Lucene has it.
-    5. **Lucene's suffix loop**, ان ين ون guarded (see _strip_suffixes).
+    5. **Lucene's suffix loop**, ان ين ون guarded, no stem of two letters
+       from ة ي ات, and the nisba ي kept where what is left is no word of
+       its own (see _strip_suffixes).
 
     Step 0, first, and again on what steps 1 and 4 leave: a hamza word
     spelled another way is read as the spelling the corpus writes far more
-    often (:func:`_canonical`: هيأة → هيئة, مبادىء → مبادئ, مسؤل → مسؤول).
+    often (:func:`_canonical`: هيأة → هيئة, مبادىء → مبادئ, مسؤل → مسؤول;
+    in a word the corpus does not write, also a seat without its hamza:
+    القايد → القائد, سوال → سؤال).
 
     Without the word counts (file missing), this is :func:`stem`.
     """
@@ -154,6 +184,10 @@ def broad_stem(folded_word: str) -> str:
     counts = _word_counts()
     if not counts or not _arabic_letters_only(word):
         return stem(word)
+    # A seat without its hamza is read only in a word the corpus does not
+    # write: what is left of a word it writes (الالفية: الفية) is no
+    # misspelling (of الفئة).
+    seats = word not in counts
     word = _canonical(counts, word)                 # step 0: هيأة → هيئة
     if _with_article(counts, word) >= _MIN_FREE or word in _name_words():
         return _strip_suffixes(counts, word)        # step 2: والدة, بالغ, بالتيمور stay whole
@@ -163,11 +197,18 @@ def broad_stem(folded_word: str) -> str:
             # لل is ل + ال (للغاية) or ل + a word beginning with ل (للبنان).
             if form.endswith("لل") and _free(counts, "ل" + rest) > _free(counts, rest):
                 rest = "ل" + rest
-            return _strip_suffixes(counts, _canonical(counts, rest))   # الهدو: هدوء
+            return _strip_suffixes(counts, _canonical(counts, rest, True, seats))   # الهدو
     rest = _unattached(counts, word)
     if rest != word:
-        rest = _canonical(counts, rest)             # وبمبادىء: مبادئ
+        rest = _canonical(counts, rest, seats=seats)    # وبمبادىء: مبادئ
     return _strip_suffixes(counts, rest)
+
+
+def takes_article(folded_word: str) -> bool:
+    """Does the corpus write this folded word after the article (الوزارة,
+    البطاقة)? Then it is a word of its own: broad_stem reads no proclitic
+    or preposition off it (وزارة is not و + زارة, بطاقة not ب + طاقة)."""
+    return _with_article(_word_counts(), _as_text(folded_word)) >= _MIN_FREE
 
 
 def _unattached(counts: dict, word: str) -> str:
