@@ -119,7 +119,8 @@ def _canonical(counts: dict, word: str, definite: bool = False, seats: bool = Tr
     if unknown and _TRIPLED_RE.search(word):
         word = _untripled(counts, word)
         unknown = word not in counts
-    unknown = unknown and seats
+    # Unknown also after the article: ألفية is rare, الألفية is not.
+    unknown = unknown and seats and _free(counts, word) == 0
     if (not unknown and _HAMZA not in word and word[-1:] not in ("ا", "و")
             and "يا" not in word[1:-1]):
         return word         # most words: no spelling to try

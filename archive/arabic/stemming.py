@@ -185,9 +185,9 @@ def broad_stem(folded_word: str) -> str:
     if not counts or not _arabic_letters_only(word):
         return stem(word)
     # A seat without its hamza is read only in a word the corpus does not
-    # write: what is left of a word it writes (الالفية: الفية) is no
-    # misspelling (of الفئة).
-    seats = word not in counts
+    # write, alone or after the article: what is left of a word it writes
+    # (الالفية: الفية) is no misspelling (of الفئة).
+    seats = _free(counts, word) == 0
     word = _canonical(counts, word)                 # step 0: هيأة → هيئة
     if _with_article(counts, word) >= _MIN_FREE or word in _name_words():
         return _strip_suffixes(counts, word)        # step 2: والدة, بالغ, بالتيمور stay whole
