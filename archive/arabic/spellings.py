@@ -12,8 +12,9 @@ _HAMZA = "\u0621"        # ء: every hamza seat after fold
 
 #: A spelling of a hamza word is read as another spelling of it only if that
 #: one is written this many times as often (and at least _MIN_CANONICAL
-#: times): قايد (67) is قائد (2,557), but بار "bar" (63) is not بئر "well"
-#: (287).
+#: times): هيأة (under 5) is هيئة (4,274), but بار "bar" (63) is not بئر "well"
+#: (287). (A known word with ي or و for the seat, such as قايد (67), is
+#: never read as the hamza word: see _hamza_spellings.)
 _CANONICAL_RATIO = 10
 _MIN_CANONICAL = 20
 
