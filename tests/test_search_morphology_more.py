@@ -123,10 +123,7 @@ MUST_NOT_MATCH = [
 
 
 #: Probes that still fail, and why (the probes themselves stay as written).
-KNOWN_FAILURES = {
-    ("hamza", "القائد"): "ي for ئ after an alef is not read as a hamza: the same rule "
-                        "would make the names فايز and رايس the words فائز and رئيس",
-}
+KNOWN_FAILURES = {}
 
 
 def _label(case):

@@ -111,9 +111,14 @@ def broad_word_forms(word, df=None, name=False):
         # A form the language writes far more often than the word is another
         # word (ل + بنان is لبنان, ف + كرة is فكرة): its term is never one of
         # the word's forms, whichever clitics lead to it (للبنان too).
+        # So is a form with a proclitic that the language writes after the
+        # article (ب + طاقة is بطاقة "card", ل + جنة is لجنة): the analysis
+        # keeps it whole (arabic.takes_article).
         other_words = {
             arabic.broad_term(prefix + core) for prefix in ATTACHED
-            if prefix and arabic.written(prefix + core) > core_written * MAX_ATTACHED_RATIO
+            if prefix and (arabic.written(prefix + core) > core_written * MAX_ATTACHED_RATIO
+                           or (not prefix.endswith(("ال", "لل"))
+                               and arabic.takes_article(prefix + core)))
         }
         for prefix in ATTACHED:
             term = arabic.broad_term(prefix + core)

@@ -1,0 +1,80 @@
+"""The archive's own vocabulary, read from two small committed files: how
+often the corpus writes each folded word (:data:`WORD_COUNTS_PATH`) and the
+gazetteer's one-word names beginning with ب ل ك (:data:`NAME_WORDS_PATH`).
+The stemmer asks them which strips are safe."""
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+from archive.arabic.normalise import _as_text
+
+#: How often each folded Arabic word is written in the 62,199-article corpus
+#: (words written at least 5 times; built by scripts/build_word_counts.py).
+#: Counts of single words only, never text.
+WORD_COUNTS_PATH = Path(__file__).resolve().parent.parent / "lexicon" / "word_counts.tsv.gz"
+
+_counts: dict | None = None
+
+
+def _word_counts() -> dict:
+    global _counts
+    if _counts is None:
+        counts = {}
+        try:
+            with gzip.open(WORD_COUNTS_PATH, "rt", encoding="utf-8") as lines:
+                for line in lines:
+                    word, _tab, count = line.rstrip("\n").partition("\t")
+                    if count.isdigit():
+                        counts[word] = int(count)
+        except (OSError, EOFError, ValueError):  # missing or damaged: Lucene's stemmer alone
+            counts = {}
+        _counts = counts
+    return _counts
+
+
+#: The gazetteer's one-word names beginning with ب ل ك (بعقوبة, كوباني,
+#: بيجي): never read as a preposition on another word. Built from the
+#: fixtures by scripts/build_name_words.py.
+NAME_WORDS_PATH = Path(__file__).resolve().parent.parent / "lexicon" / "name_words.txt"
+
+
+_names: frozenset | None = None
+
+
+def _name_words() -> frozenset:
+    global _names
+    if _names is None:
+        try:
+            _names = frozenset(NAME_WORDS_PATH.read_text(encoding="utf-8").split())
+        except (OSError, ValueError):
+            _names = frozenset()
+    return _names
+
+
+def _with_article(counts: dict, base: str) -> int:
+    """How often ``base`` is written after the article (ال, وال, بال, لل): a
+    word that takes the article is a word of its own, whatever letters it
+    starts or ends with (وطن, وزارة, فكرة, الدولتين)."""
+    return (counts.get("ال" + base, 0) + counts.get("وال" + base, 0)
+            + counts.get("بال" + base, 0) + counts.get("لل" + base, 0))
+
+
+def _free(counts: dict, base: str) -> int:
+    """How often ``base`` is written alone or after the article."""
+    return counts.get(base, 0) + _with_article(counts, base)
+
+
+def written(folded_word: str) -> int:
+    """How often the corpus writes this folded word alone or after the
+    article (0 if the word counts do not know it)."""
+    return _free(_word_counts(), _as_text(folded_word))
+
+
+_ARABIC_LETTERS_RE = re.compile("[\u0621-\u064a]+")
+
+
+def _arabic_letters_only(word: str) -> bool:
+    """Is ``word`` made of Arabic letters (U+0621..U+064A) only?"""
+    return _ARABIC_LETTERS_RE.fullmatch(word) is not None

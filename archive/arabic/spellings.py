@@ -1,0 +1,140 @@
+"""Other ways writers spell a word with a hamza (:func:`_canonical`): a
+spelling or slip is read as the spelling the corpus writes far more often."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from archive.arabic.lexicon import _free
+from archive.arabic.stopwords import STOPWORDS
+
+_HAMZA = "\u0621"        # ء: every hamza seat after fold
+
+#: A spelling of a hamza word is read as another spelling of it only if that
+#: one is written this many times as often (and at least _MIN_CANONICAL
+#: times): هيأة (under 5) is هيئة (4,274), but بار "bar" (63) is not بئر "well"
+#: (287). (A known word with ي or و for the seat, such as قايد (67), is
+#: never read as the hamza word: see _hamza_spellings.)
+_CANONICAL_RATIO = 10
+_MIN_CANONICAL = 20
+
+
+def _hamza_spellings(word: str, unknown: bool = False) -> Iterator[str]:
+    """Other ways writers spell a word with a hamza (folded forms):
+
+    * أ after a ي inside the word for ئ: هيأة for هيئة (هياه / هيءه).
+      Not أ elsewhere (الراية is not الرؤية, يامن not يؤمن), not the
+      reverse (فئة would become فيه, مؤدية مادية);
+    * ىء and ئ at the end: مبادىء and مبادئ (مباديء / مبادء), شيء and شئ;
+    * the seat written before its و: روؤس and رؤوس (روءس / رءوس);
+    * a dropped و after the hamza: مسؤل for مسؤول;
+    * a dropped ء at the end after ا or و: أبنا for أبناء, هدو for هدوء;
+    * in a word the corpus does not write (``unknown``), the hamza dropped
+      onto its seat, ي for ئ and, where :func:`_waw_seat` says so, و for ؤ:
+      قايمة for قائمة, رييس for رئيس, سوال for سؤال, موتمر for مؤتمر.
+      Only there: a word written in its own right with ي or و is that word
+      (فايز is a name, not فائز; سيل "torrent" is not سئل).
+
+    Which of them is the word is left to the counts (:func:`_canonical`,
+    which also takes out a letter typed three times in a word the corpus
+    does not write, and reads مائة as مئة).
+    """
+    n = len(word)
+    for i in range(1, n - 1):
+        ch = word[i]
+        if ch == "ا" and i >= 2 and word[i - 1] == "ي":      # هياه
+            yield word[:i] + _HAMZA + word[i + 1:]
+        elif ch == _HAMZA:
+            if word[i + 1] == "و":
+                yield word[:i] + "و" + _HAMZA + word[i + 2:]
+            else:
+                yield word[:i + 1] + "و" + word[i + 1:]
+        if ch == "و" and word[i + 1] == _HAMZA and i + 2 < n:
+            yield word[:i] + _HAMZA + "و" + word[i + 2:]
+        if unknown and (ch == "ي" or ch == "و" and _waw_seat(word, i)):
+            yield word[:i] + _HAMZA + word[i + 1:]
+    if word.endswith("ي" + _HAMZA):
+        yield word[:-2] + _HAMZA
+    elif word.endswith(_HAMZA):
+        yield word[:-1] + "ي" + _HAMZA
+    elif word.endswith(("ا", "و")):
+        yield word + _HAMZA
+
+
+def _waw_seat(word: str, i: int) -> bool:
+    """Is the و at ``i`` where writers drop a hamza off ؤ: after the
+    prefix م ت ي (موتمر, موسسة, توثر), before an alef (سوال), or between
+    an alef and a final ل (تفاول, تساول)? Elsewhere a و is mostly a long
+    vowel or a plural (شوت "shot", طاروا, سووا, راوده), which a hamza
+    would turn into another word."""
+    n = len(word)
+    return ((i == 1 and word[0] in "متي")
+            or (word[i + 1] == "ا" and i < n - 2)
+            or (n >= 5 and word[i - 1] == "ا" and i == n - 2 and word[-1] == "ل"))
+
+
+#: The old spelling of مئة "hundred" with a silent alef (مائة, مائتين):
+#: both are common (538 and 329), so no ratio of counts can say they are one
+#: word; the reform spelling is the term.
+_SPELLING_DOUBLETS = {"ماءه": "مءه", "ماءتين": "مءتين", "ماءتان": "مءتان", "ماءتي": "مءتي",
+                      "ماءات": "مءات"}
+
+_TRIPLED_RE = re.compile(r"(.)\1\1")
+#: Longer "words" (a 100,000-letter run) are not tried for other spellings.
+_MAX_SPELLING_LENGTH = 24
+
+
+def _untripled(counts: dict, word: str) -> str:
+    """A word the corpus does not write, with a letter typed three times or
+    more (الللاجئين, داعششش), read as the word with it once or twice,
+    whichever the corpus writes (at least _MIN_CANONICAL times). Not a
+    letter typed twice: باللبنان is بال + لبنان, not بالبنان."""
+    best, best_count = word, _MIN_CANONICAL - 1
+    for match in _TRIPLED_RE.finditer(word):
+        start = match.start()
+        end = start
+        while end < len(word) and word[end] == word[start]:
+            end += 1
+        for keep in (1, 2):
+            if keep < end - start:
+                spelling = word[:start] + word[start] * keep + word[end:]
+                count = counts.get(spelling, 0)
+                if count > best_count and spelling not in STOPWORDS:
+                    best, best_count = spelling, count
+    return best
+
+
+def _canonical(counts: dict, word: str, definite: bool = False, seats: bool = True) -> str:
+    """The spelling of ``word`` (see :func:`_hamza_spellings`) the corpus
+    writes :data:`_CANONICAL_RATIO` times as often as ``word`` itself, if
+    any: a variant or slip is read as the word most writers mean, a word
+    written often in its own right is left alone. ``definite``: the word
+    stood after the article, so a final ا is no accusative ending
+    (الخبرا is الخبراء). ``seats=False``: no ي or و is read as a hamza
+    (``word`` is what is left of a word the corpus writes)."""
+    if len(word) > _MAX_SPELLING_LENGTH:
+        return word         # no word; and trying spellings would take time n²
+    if word in _SPELLING_DOUBLETS:
+        return _SPELLING_DOUBLETS[word]
+    unknown = word not in counts
+    if unknown and _TRIPLED_RE.search(word):
+        word = _untripled(counts, word)
+        unknown = word not in counts
+    # Unknown also after the article: ألفية is rare, الألفية is not.
+    unknown = unknown and seats and _free(counts, word) == 0
+    if (not unknown and _HAMZA not in word and word[-1:] not in ("ا", "و")
+            and "يا" not in word[1:-1]):
+        return word         # most words: no spelling to try
+    best, best_count = word, max(_MIN_CANONICAL - 1, _CANONICAL_RATIO * counts.get(word, 0))
+    for spelling in _hamza_spellings(word, unknown):
+        count = counts.get(spelling, 0)
+        if count <= best_count:
+            continue
+        # خبرا is خبر with the accusative ا, not خبراء "experts": a final ء
+        # is restored only if the word with it is commoner than the word
+        # without the ا (أبنا: أبناء 2,476, ابن 1,899).
+        if (spelling == word + _HAMZA and word.endswith("ا") and not definite
+                and not word.startswith("ال") and count < _free(counts, word[:-1])):
+            continue
+        best, best_count = spelling, count
+    return best

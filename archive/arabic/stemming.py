@@ -1,0 +1,273 @@
+"""The broad term of a folded word (:func:`broad_stem`): Lucene's light
+stemmer, told by the archive's own vocabulary (:mod:`archive.arabic.lexicon`)
+which strips are safe."""
+from __future__ import annotations
+
+from archive.arabic.lexicon import (
+    _arabic_letters_only, _free, _name_words, _with_article, _word_counts,
+)
+from archive.arabic.lucene_stem import _STEM_SUFFIXES, stem
+from archive.arabic.normalise import _as_text
+from archive.arabic.spellings import _HAMZA, _canonical
+from archive.arabic.stopwords import STOPWORDS
+
+_ARTICLE_FORMS = ("افبال", "وبال", "فبال", "وكال", "فكال", "ولل", "فلل",
+                  "وال", "فال", "بال", "كال", "لل", "ال")
+_PROCLITICS = ("و", "ف")
+#: Prepositions written onto the next word: bi- "with, in", li- "for, to",
+#: ka- "like, as". Alone or after و/ف (وبحسب, فلمسؤولي, وكمراقب).
+_PREPOSITIONS = ("ب", "ل", "ك")
+#: Verb endings: a word that is another word plus one of these (كسبت is
+#: كسب + ت, not ك + سبت "Saturday") keeps its first letter.
+_VERB_ENDINGS = ("ت", "ا", "ن", "وا", "نا", "تم", "تا")
+_PRONOUNS = ("هما", "كما", "ها", "هم", "هن", "كم", "نا", "ه", "ي")
+_TEH = "\u062a"          # ت: ة written before a suffix
+_FOLDED_TEH_MARBUTA = "\u0647"   # ة after fold
+_DUAL_TEH = "\u062a\u064a"      # تي: a ة word's dual before a pronoun (مدينتيها)
+_NISBA = "\u064a"               # ي: the nisba ending (عراقي), and ية before it
+#: A reading of a word is taken only if its base is written this often.
+_MIN_FREE = 5
+#: ... and at least this share of the word's own count (so يفهم is not يف + هم).
+_MIN_BASE_SHARE = 0.25
+#: ... or this share, for a noun after ب ل ك (بشكل, بسبب: set phrases).
+_MIN_NOUN_SHARE = 0.1
+#: A dual ان is not stripped from a word far commoner than what it leaves
+#: (لبنان is not the dual of لبن).
+_MAX_DUAL_RATIO = 2
+#: The other number/case endings that a true dual or plural ending has
+#: beside it (see _varied_ending).
+_SIBLING_ENDINGS = {"ين": ("ون", "ان"), "ون": ("ين",), "ان": ("ين",)}
+
+
+def _unsuffixed(word: str) -> list[str]:
+    """``word`` without a possessive pronoun (ها هم هما هن كم كما نا ه ي), and,
+    where what is left ends in ت, also with that ت read as ة (حكومتها:
+    حكومت and حكومه), or in تي, the dual before a pronoun, with that read
+    as ة (مدينتيها, طائرتيه: مدينه, طاءره)."""
+    readings = []
+    for suffix in _PRONOUNS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            rest = word[: -len(suffix)]
+            readings.append(rest)
+            if rest.endswith(_TEH) and len(rest) >= 3:
+                readings.append(rest[:-1] + _FOLDED_TEH_MARBUTA)
+            elif rest.endswith(_DUAL_TEH) and len(rest) >= 5:
+                readings.append(rest[:-2] + _FOLDED_TEH_MARBUTA)
+    return readings
+
+
+def _respelled(counts: dict, readings: list[str]) -> list[str]:
+    """``readings`` and, after them, the spelling :func:`_canonical` reads
+    each that has a hamza as, where that differs (لمسؤليها: مسؤلي, and so
+    مسؤولي). Only those: a reading is what is left of a word, and what is
+    left of فورا, احيانا, سيأتي is no وراء, أحياء, سيئة."""
+    more = [c for c in (_canonical(counts, r, seats=False) for r in readings if _HAMZA in r)
+            if c not in readings]
+    return readings + more if more else readings
+
+
+def _best(counts: dict, word: str, readings: list[str],
+          share: float = _MIN_BASE_SHARE) -> str | None:
+    """The reading written most often, if it is written often enough."""
+    best, best_free = None, 0
+    for reading in readings:
+        free = _free(counts, reading)
+        if free > best_free:
+            best, best_free = reading, free
+    if best is None or best_free < max(_MIN_FREE, share * counts.get(word, 0)):
+        return None
+    return best
+
+
+def _strip_suffixes(counts: dict, word: str) -> str:
+    """Lucene's suffix loop (ها ان ات ون ين يه ية ه ة ي, in that order), except
+    that ان ين ون go only where the corpus varies the ending
+    (:func:`_varied_ending`: البحرين keeps its ين) and what is left is a
+    word of its own (3 letters or more, written alone): مكان is not مك + ان
+    (which would meet مكة), nor
+    سكان سك + ان; and a dual or plural of a ة word (الدولتين, المدينتان) is
+    read as that word (دولة, مدينة).
+
+    And no stem of two letters from ة, ي or ات, which would meet another
+    word: سنة is not سن "age", مدة not مد, بنات not بن, دبي not دب (a
+    plural of two letters and ات is read as its ة word where the corpus
+    writes it: قوات is قوة, لغات لغة). ية is the nisba ي's feminine
+    (حكومية is حكومي), and ي comes off only where what is left is a word
+    written at least a quarter as often (عراقي is عراق, امني امن, but
+    كرسي is no كرس, سوري no سور "wall", حماية no حماة)."""
+    for suffix in _STEM_SUFFIXES:
+        if len(word) < len(suffix) + 2 or not word.endswith(suffix):
+            continue
+        rest = word[: -len(suffix)]
+        if suffix in ("يه", "ية"):
+            rest = word[:-1]        # the nisba's ي decides below
+        elif suffix in ("ه", "ة") and len(rest) < 3:
+            continue
+        elif suffix == "ات" and len(rest) < 3:
+            if _free(counts, rest + _FOLDED_TEH_MARBUTA) < _MIN_FREE:
+                continue
+            rest += _FOLDED_TEH_MARBUTA   # قوات: قوه, and so قوة
+        elif suffix == _NISBA and (len(rest) < 3 or _free(counts, rest) < max(
+                _MIN_FREE, _MIN_BASE_SHARE * _free(counts, word))):
+            continue
+        if suffix in ("ان", "ين", "ون"):
+            # A plural or dual ending is one of a set (مقاتلون/مقاتلين,
+            # طرفان/طرفين): an ending the corpus never varies is part of
+            # the word (البحرين, الزيتون, شاهين, سلمان).
+            # (A verb's ون is not a noun's: يقولون has no يقولين.)
+            if not _varied_ending(counts, word, rest, suffix):
+                continue
+            marbuta = rest[:-1] + _FOLDED_TEH_MARBUTA
+            if (rest.endswith(_TEH) and len(rest) >= 3
+                    and _free(counts, marbuta) >= max(_MIN_FREE, _free(counts, rest))):
+                rest = marbuta
+            elif len(rest) < 3 or _free(counts, rest) < _MIN_FREE:
+                continue
+            elif suffix == "ان" and _free(counts, word) > _MAX_DUAL_RATIO * _free(counts, rest):
+                continue
+        word = rest
+    return word
+
+
+def _varied_ending(counts: dict, word: str, rest: str, suffix: str) -> bool:
+    """Is ان ين ون an ending of ``rest`` the corpus varies, as plurals and
+    duals do: another of them (المقاتلين beside المقاتلون, الطرفين beside
+    الطرفان), or the feminine (مؤكدين beside the commoner مؤكدة)? A verb's
+    ending (يقولون, يؤكدان) always is. البحرين, الزيتون, شاهين, سلمان
+    are written with one ending only: it is part of the word."""
+    if word.startswith(("ي", "ت")) and suffix != "ين":
+        return True
+    if any(_free(counts, rest + other) >= _MIN_FREE for other in _SIBLING_ENDINGS[suffix]):
+        return True
+    if suffix != "ون" and rest.endswith(_TEH) and _free(
+            counts, rest[:-1] + _FOLDED_TEH_MARBUTA) >= max(_MIN_FREE, _free(counts, word)):
+        return True     # the dual of a ة word: فترتين, الفئتين
+    return suffix != "ان" and _free(counts, rest + _FOLDED_TEH_MARBUTA) >= max(
+        _MIN_FREE, _free(counts, word))
+
+
+def broad_stem(folded_word: str) -> str:
+    """The broad term of a folded word: Lucene's light stemmer (:func:`stem`),
+    steered by how often words are written (:data:`WORD_COUNTS_PATH`).
+
+    1. **The article**, with what may stand before it, stacked or not (ال
+       وال فال بال كال لل, and وبال فبال وكال فكال ولل فلل أفبال): وبالمقابل
+       and المقابل, وللمرة and المرة meet. At least 2 letters stay, as in Lucene.
+       لل is read as ل + a word beginning with ل when that word is the
+       commoner (للبنان is ل + لبنان, not ل + ال + بنان).
+    2. **A word of its own stays whole**: a word written after the article
+       (الوطن, الوزارة, الفكرة, الوحدة) loses no proclitic and no pronoun, so
+       وطن is not و + طن, فكرة not ف + كرة, وزارة not و + زارة.
+    3. **Otherwise a pronoun** (ها هم هما هن كم كما نا ه) comes off if what is
+       left is a word written alone or after the article, ت (and the dual's
+       تي) read as ة where that is the word (حكومتها → حكومة, مدينتيها →
+       مدينة, مدربهم → مدرب, وطنه → وطن), and
+       at least a quarter as often as the whole word (يفهم is not يف + هم).
+    4. **Or a proclitic** و or ف (and then a pronoun) on the same terms
+       (فقرر → قرر, وقال → قال), and/or a preposition ب ل ك
+       (:func:`_unprepositioned`: ببغداد, وبحسب, ولقواتها → قوات, but
+       كسبت is not ك + سبت); a word the counts do not know loses و as
+       Lucene has it.
+    5. **Lucene's suffix loop**, ان ين ون guarded, no stem of two letters
+       from ة ي ات, and the nisba ي kept where what is left is no word of
+       its own (see _strip_suffixes).
+
+    Step 0, first, and again on what steps 1 and 4 leave: a hamza word
+    spelled another way is read as the spelling the corpus writes far more
+    often (:func:`_canonical`: هيأة → هيئة, مبادىء → مبادئ, مسؤل → مسؤول;
+    in a word the corpus does not write, also a seat without its hamza:
+    القايد → القائد, سوال → سؤال).
+
+    Without the word counts (file missing), this is :func:`stem`.
+    """
+    word = _as_text(folded_word)
+    counts = _word_counts()
+    if not counts or not _arabic_letters_only(word):
+        return stem(word)
+    # A seat without its hamza is read only in a word the corpus does not
+    # write, alone or after the article: what is left of a word it writes
+    # (الالفية: الفية) is no misspelling (of الفئة).
+    seats = _free(counts, word) == 0
+    word = _canonical(counts, word)                 # step 0: هيأة → هيئة
+    if _with_article(counts, word) >= _MIN_FREE or word in _name_words():
+        return _strip_suffixes(counts, word)        # step 2: والدة, بالغ, بالتيمور stay whole
+    for form in _ARTICLE_FORMS:
+        if word.startswith(form) and len(word) - len(form) >= 2:
+            rest = word[len(form):]
+            # لل is ل + ال (للغاية) or ل + a word beginning with ل (للبنان).
+            if form.endswith("لل") and _free(counts, "ل" + rest) > _free(counts, rest):
+                rest = "ل" + rest
+            return _strip_suffixes(counts, _canonical(counts, rest, True, seats))   # الهدو
+    rest = _unattached(counts, word)
+    if rest != word:
+        rest = _canonical(counts, rest, seats=seats)    # وبمبادىء: مبادئ
+    return _strip_suffixes(counts, rest)
+
+
+def takes_article(folded_word: str) -> bool:
+    """Does the corpus write this folded word after the article (الوزارة,
+    البطاقة)? Then it is a word of its own: broad_stem reads no proclitic
+    or preposition off it (وزارة is not و + زارة, بطاقة not ب + طاقة)."""
+    return _with_article(_word_counts(), _as_text(folded_word)) >= _MIN_FREE
+
+
+def _unattached(counts: dict, word: str) -> str:
+    """Steps 3 and 4 of :func:`broad_stem`, on a word without the article."""
+    own = _respelled(counts, _unsuffixed(word))
+    # A reading that itself takes the article (وجهة in وجهتهم) is the word:
+    # و + جهة would be another word.
+    if any(_with_article(counts, r) >= _MIN_FREE for r in own):
+        return _best(counts, word, own) or word
+    if word.startswith(_PROCLITICS) and len(word) >= 4:
+        rest = word[1:]
+        choice = _best(counts, word, _respelled(counts, [rest] + _unsuffixed(rest)))
+        if choice is not None:
+            if choice.startswith(_PREPOSITIONS) and _with_article(counts, choice) < _MIN_FREE:
+                return _unprepositioned(counts, choice) or choice   # وبحسب
+            return choice
+        choice = _unprepositioned(counts, rest, word)     # وبمدنها, فلمسؤولي
+        if choice is not None:
+            return choice
+    choice = _unprepositioned(counts, word)             # لقواتها, ببغداد
+    if choice is not None:
+        return choice
+    choice = _best(counts, word, own)
+    if choice is not None:
+        return choice
+    if counts.get(word, 0) < _MIN_FREE and word.startswith("و") and len(word) >= 4:
+        return word[1:]     # unknown: Lucene's و
+    return word
+
+
+def _unprepositioned(counts: dict, word: str, whole: str | None = None) -> str | None:
+    """``word`` without a preposition ب ل ك (and then a pronoun), if that is
+    the likelier reading: what is left (3 letters or more) is a word written
+    alone or after the article, at least a quarter as often as the whole
+    (``whole``, when ``word`` is what is left of it after و or ف), and the
+    word is no other word's verb form (كسبت is كسب + ت, not ك + سبت), is
+    not itself written after ب or ك, and is not a gazetteer name
+    (:data:`NAME_WORDS_PATH`: بعقوبة is Baqubah, not ب + عقوبة)."""
+    whole = whole or word
+    if not word.startswith(_PREPOSITIONS) or len(word) < 4 or word in _name_words():
+        return None
+    for ending in _VERB_ENDINGS:
+        if (word.endswith(ending) and not word.endswith("ات")   # لقوات: a plural
+                and _free(counts, word[: -len(ending)]) >= max(_MIN_FREE, counts.get(word, 0))):
+            return None
+    # (لل + word is ل + the article, so only ب and ك count here.)
+    if counts.get("ب" + word, 0) or counts.get("ك" + word, 0):
+        return None
+    rest = word[1:]
+    readings = [r for r in _respelled(counts, [rest] + _unsuffixed(rest)) if r not in STOPWORDS]
+    if word[0] == "ك":
+        # ك "like" stands before nouns (كرئيس, كمراقب): كوباني is not
+        # ك + وباني, كالي not ك + إلى.
+        readings = [r for r in readings if _with_article(counts, r) >= _MIN_FREE]
+    choice = _best(counts, whole, readings)
+    if choice is None:
+        # A noun (one the corpus writes after the article) is often written
+        # after a preposition in set phrases: بشكل (14,648) against شكل
+        # (2,459), بسبب, بحسب.
+        nouns = [r for r in readings if _with_article(counts, r) >= _MIN_FREE]
+        choice = _best(counts, whole, nouns, _MIN_NOUN_SHARE)
+    return choice
