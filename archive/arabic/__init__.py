@@ -70,7 +70,7 @@ from archive.arabic.stopwords import STOPWORDS, STOPWORDS_AS_TYPED, is_stopword
 from archive.arabic.terms import (
     ANALYSIS_VERSION, _broad, _word_strip, broad_term, broad_terms, exact_term, exact_terms,
 )
-from archive.arabic.tokens import Token, _iter_tokens, tokenize
+from archive.arabic.tokens import _WORD_RE, Token, _iter_tokens, tokenize
 
 __all__ = [
     "strip_marks", "fold", "Token", "tokenize", "stem", "broad_stem", "STOPWORDS",
