@@ -51,6 +51,8 @@ and match whole words.
 """
 from __future__ import annotations
 
+import re
+
 from typing import Iterable
 
 from archive.alias_spelling import (
@@ -76,6 +78,21 @@ _BREAKS = frozenset(".,،;؛:!?؟\n\r()[]{}…|")
 _MEMO_LIMIT = 500_000
 
 
+_BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+
+
+def _with_unbracketed(names):
+    """Each name, and after it the name without what it says in brackets:
+    "Hit (Anbar)" is typed Hit, "Global Coalition against Daesh (CJTF-OIR)"
+    without its code. What the brackets hold is not a name of its own (Anbar
+    is the province, not the town)."""
+    for name in names:
+        yield name
+        bare = _BRACKETED.sub("", (name or "")).strip()
+        if bare and bare != (name or "").strip().lstrip(WEAK_MARK).strip() and len(bare) >= 2:
+            yield (WEAK_MARK + bare) if (name or "").strip().startswith(WEAK_MARK) else bare
+
+
 class AliasIndex:
     """All gazetteer spellings, folded and ready to be found in text.
 
@@ -92,7 +109,7 @@ class AliasIndex:
             if kind not in KINDS:
                 raise ValueError(f"unknown gazetteer kind {kind!r}")
             spellings = self._names.setdefault((kind, pk), [])
-            for name in names or ():
+            for name in _with_unbracketed(names or ()):
                 name = (name or "").strip()
                 # "~كينغز": a weak spelling, also an ordinary word or another
                 # name (King's College); it counts only beside a strong one.

@@ -415,3 +415,16 @@ def test_find_never_raises_and_matches_are_disjoint(text):
     for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
         assert e1 <= s2
     index.entity_key_for_phrase(text)
+
+
+def test_a_name_is_also_found_without_its_bracketed_qualifier():
+    index = AliasIndex([("place", 1, ["مدينة هيت", "Hit (Anbar)"]), ("place", 2, ["الأنبار", "Anbar"])])
+    assert {m.pk for m in index.find("Hit")} == {1}
+    # What the brackets hold is not the town's name.
+    assert {m.pk for m in index.find("Anbar")} == {2}
+
+
+def test_latin_names_with_diacritics_are_typed_without_them():
+    index = AliasIndex([("place", 1, ["هيت", "Hīt"]), ("place", 2, ["معرة النعمان", "Maʿarrat al-Nuʿman"])])
+    assert {m.pk for m in index.find("Hit")} == {1}
+    assert {m.pk for m in index.find("Maarrat al-Numan")} == {2}

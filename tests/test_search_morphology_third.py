@@ -167,10 +167,7 @@ LATIN_MUST_NOT_MATCH = [
 KNOWN_FAILURES = {}
 
 #: Latin probes that still fail, and why.
-LATIN_KNOWN_FAILURES = {
-    "Hit": "the gazetteer has no Latin alias Hit for مدينة هيت yet (its English name is "
-           "'Hit (Anbar)'; see NOT_YET_ALIASES in tests/test_search_latin_names.py)",
-}
+LATIN_KNOWN_FAILURES = {}
 
 
 def _label(case):
