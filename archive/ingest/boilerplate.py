@@ -14,8 +14,8 @@ JSON-lines records are a dataset's own text and are left as they are.
 """
 from collections import Counter
 
+from .lines import ends_sentence
 from .normalize import loose, word_count
-from .text import ends_sentence
 
 MIN_FILES = 3
 FURNITURE_WORDS = 15
