@@ -5,9 +5,10 @@ the paragraphs are joined into text and read exactly like a saved ``.txt``.
 Tables (some sites lay the article out in one, a clipping heads it with one)
 are read cell by cell where they stand among the paragraphs. The document's
 own properties (author, created) describe the file, not the article, and give
-no date; its title, subject, category, keywords and
-company are asked for as a known outlet (a newsroom's template often names it),
-after every cue of the text itself.
+no date; its title, subject, category, keywords, company and author are
+asked for as a known outlet (a newsroom's template often names it), after
+every cue of the text itself. The page header is read above the text and the
+page footer under it: a template prints the outlet and the date there.
 
 A .docx is a zip: before python-docx unpacks it, its parts are held to the
 same size and ratio limits as an uploaded zip's members
@@ -36,7 +37,8 @@ def _read(data: bytes, limits=None, name=""):
             "تعذّرت قراءة ملف Word: الملف تالف أو ليس بصيغة .docx.",
             f"Could not read the Word file: it is damaged or not a .docx ({error.__class__.__name__}).",
         )
-    return "\n".join(_lines_in_order(document)), _property_cues(document)
+    header, footer = _page_margins(document)
+    return "\n".join([*header, *_lines_in_order(document), *footer]), _property_cues(document)
 
 
 def _lines_in_order(document):
@@ -64,6 +66,19 @@ def _lines_in_order(document):
     return lines
 
 
+def _page_margins(document):
+    """The page header's and footer's lines: a newsroom's template prints the
+    outlet and the date there ("بي بي سي عربي | 28 شباط 2018"). The header
+    is read above the text, the footer under it."""
+    try:
+        section = document.sections[0]
+        parts = [section.header, section.footer]
+        return [[p.text for p in part.paragraphs if p.text.strip()] if not part.is_linked_to_previous else []
+                for part in parts]
+    except Exception:  # a bonus, like the properties: a damaged part is no failed import
+        return [], []
+
+
 def _property_cues(document):
     from .outlets import Cue
 
@@ -73,6 +88,9 @@ def _property_cues(document):
         for value in (props.title, props.subject, props.category, props.keywords):
             if value and len(value) <= 120:
                 cues.append(Cue(value, where="خصائص ملف Word"))
+        # The author is a person as often as a newsroom: a catalogue outlet's name only, never proposed.
+        if props.author and len(props.author) <= 60:
+            cues.append(Cue(props.author, where="مؤلف ملف Word في خصائصه"))
     except Exception:  # properties are a bonus: a damaged part is no failed import
         return cues
     return cues

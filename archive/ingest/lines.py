@@ -53,7 +53,10 @@ _FURNITURE = [re.compile(p) for p in (
     # "منذ 3 ساعات", "عدد المشاهدات: 120", "حجم الخط", "تكبير الخط".
     r"^(?:منذ|قبل) \d+ (?:ثانيه|ثوان|ثواني|دقيقه|دقائق|ساعه|ساعات|يوم|ايام|اسبوع|اسابيع|شهر|اشهر)$",
     r"^(?:عدد )?(?:المشاهدات|مشاهدات|القراءات|قراءات)\s*[:：]?\s*\d*$",
-    r"^\d+\s*(?:مشاهده|مشاهدات|قراءه|قراءات)$",
+    r"^[\d.,]+\s*[kmك]?\s*(?:مشاهده|مشاهدات|قراءه|قراءات|views?)$",
+    # "شارك 57", "5 دقائق للقراءة", "3-4 min read": a widget's counter, a reading time.
+    r"^(?:شارك|مشاركه|مشاركات|share|shares)\s*[:：]?\s*[\d.,]+\s*[kmك]?$",
+    r"^\d+(?:\s*[-–]\s*\d+)?\s*(?:دقائق|دقيقه|دقيقتان|دقيقتين|min|mins|minutes?)\s*(?:للقراءه|قراءه|read)?$",
     r"^(?:حجم الخط|تكبير الخط|تصغير الخط)",
     # A newsletter box: "اشترك في نشرتنا البريدية", "البريد الإلكتروني", "اشترك".
     r"^(?:اشترك|اشتركوا|سجل|انضم)(?:\s+الان)?\s*(?:في|ب|الي|إلى|لتصلك|ليصلك)?\s*(?:نشرتنا|النشره|القائمه البريديه|نشره)",
@@ -80,7 +83,7 @@ _STOP = [re.compile(p) for p in (
     r"^(?:related|more) (?:articles|news|stories)$|^read more$|^you may also like$|^comments?$",
     r"^يمكنك قراءه الخبر",
     r"^(?:التعليقات|تعليقات)\s*(?:\(\s*\d+\s*\))?$",
-    r"^\d+\s*(?:تعليق|تعليقات|comments?)$",
+    r"^[\d.,]+\s*(?:تعليق|تعليقا|تعليقات|comments?)$",
     # A forum's reply buttons under a reposted article.
     r"^(?:رد مع اقتباس|اقتباس|الرد السريع|reply with quote)$",
     r"^اضف تعليق",
@@ -88,8 +91,23 @@ _STOP = [re.compile(p) for p in (
     r"^لا توجد تعليقات",
     r"^علق كضيف",
     r"^(?:مواضيع|اخبار|مقالات) ذات صله",
-    r"^(?:الاكثر قراءه|الاكثر مشاهده|اقرا ايضا)$",
+    r"^(?:الاكثر قراءه|الاكثر مشاهده)$",
 )]
+# A counter: "39 تعليقاً", "التعليقات (3)", "8,490 مشاهدة" (a comment counter
+# under the headline is no start of the comments).
+_COUNTER = re.compile(r"^(?:[\d.,]+\s*[kmك]?\s*\S+|\S+\s*\(\s*\d+\s*\))$")
+# A "read also" label alone: inside the article it heads a box of a headline or two.
+_READ_ALSO = re.compile(r"^(?:اقرا|إقرا) (?:ايضا|كذلك)$")
+
+
+def is_counter(line: str) -> bool:
+    return bool(_COUNTER.match(loose(line)))
+
+
+def is_read_also(line: str) -> bool:
+    return bool(_READ_ALSO.match(loose(line)))
+
+
 # "المصدر: …", and a clipping's "الصحيفة: …" / "الجريدة: …" / "Source: …".
 _SOURCE = re.compile(r"^(?:المصدر|مصدر الخبر|الصحيفه|الجريده|الناشر|الوكاله|الوسيله|وسيله الاعلام|source|publisher|newspaper)\s*[:：]\s*(?P<name>.{2,80})$")
 _RAW_SOURCE = re.compile(r"^(?:المصدر|مصدر الخبر|الصحيفة|الصحيفه|الجريدة|الجريده|الناشر|الوكالة|الوكاله|الوسيلة|الوسيله|وسيلة الإعلام|وسيلة الاعلام|source|publisher|newspaper)\s*[:：]\s*", re.I)
@@ -117,8 +135,9 @@ _CRUMB_SPLIT = re.compile(r"\s*(?:[›»>\\]|/(?!\d))\s*")
 def is_menu(line: str) -> bool:
     """A site menu or breadcrumb saved as one line: three or more short items
     between | • · ("الرئيسية | أخبار | رياضة"), or two or more between › » >
-    ("الرئيسية › أخبار"), or four or more between spaced dashes. A byline
-    "Outlet | date" is a date line, read first."""
+    ("الرئيسية › أخبار"), or four or more between spaced dashes; the last
+    crumb may be the page's headline. A byline "Outlet | date" is a date
+    line, read first."""
     parts = [p for p in _MENU_SPLIT.split(line) if p.strip()]
     if len(parts) >= 3 and all(word_count(p) <= 3 for p in parts):
         return True
@@ -126,11 +145,31 @@ def is_menu(line: str) -> bool:
     dashed = [p for p in re.split(r"\s[-–—]\s", line) if p.strip()]
     if len(dashed) >= 4 and all(word_count(p) <= 2 for p in dashed):
         return True
-    line = re.sub(r"«[^«»]*»", "q", line)  # a quotation's closing » is no breadcrumb arrow
+    line = _masked_quotes(line)  # a quotation's closing » is no breadcrumb arrow
     crumbs = [p for p in _CRUMB_SPLIT.split(line) if p.strip()]
     # "/" only between spaces and three items or more ("الرئيسية / أخبار / سياسة"): "شباط/فبراير" is no path.
     arrows = re.search(r"[›»>]", line) is not None or (len(crumbs) >= 3 and len(re.findall(r"\s/\s", line)) >= 2)
-    return len(crumbs) >= 2 and arrows and all(word_count(p) <= 4 for p in crumbs)
+    # The last crumb may be the page's own headline ("الرئيسية › سوريا › Headline"):
+    # the crumbs before it are short.
+    return len(crumbs) >= 2 and arrows and (
+        all(word_count(p) <= 4 for p in crumbs)
+        or all(word_count(p) <= 3 for p in crumbs[:-1]) and not is_paragraph(crumbs[-1]))
+
+
+def _masked_quotes(line):
+    """The line with each «quotation» masked, character for character."""
+    return re.sub(r"«[^«»]*»", lambda m: "q" * len(m[0]), line)
+
+
+def crumb_headline(line: str) -> str:
+    """The last crumb of a breadcrumb that ends with the page's headline, or ""."""
+    if not is_menu(line):
+        return ""
+    masked = _masked_quotes(line)
+    # The breadcrumb's own separator: an arrow, else a spaced slash ("شباط/فبراير" in the headline is none).
+    seps = list(re.finditer(r"\s*[›»>\\]\s*", masked)) or list(re.finditer(r"\s/\s", masked))
+    last = line[seps[-1].end():].strip() if seps else ""
+    return last if is_headline(last) else ""
 
 
 def classify(line: str) -> str:

@@ -25,8 +25,8 @@ from . import dates
 from .draft import Draft, IngestError
 from .lines import (  # noqa: F401  (the line classes were this module's; their names still answer here)
     _LEAD_DATELINE, CAPTION, DATE, FURNITURE, HEADER, HEADLINE_MIN_WORDS, PARAGRAPH_CHARS, PARAGRAPH_WORDS, SOURCE,
-    STOP, TEXT, _FULL_STOP_END, classify, date_line_rest, ends_sentence, is_date_line, is_headline, is_menu,
-    is_paragraph, source_name,
+    STOP, TEXT, _FULL_STOP_END, classify, crumb_headline, date_line_rest, ends_sentence, is_counter, is_date_line,
+    is_headline, is_menu, is_paragraph, is_read_also, source_name,
 )
 from .normalize import clean_lines, loose, word_count
 from .outlets import Cue, file_name_cues, resolve
@@ -58,6 +58,7 @@ class Reading:
 
     title: str = ""
     title_derived: bool = False
+    title_in_crumb: bool = False
     body_lines: list = field(default_factory=list)
     header_lines: list = field(default_factory=list)
     trailer_lines: list = field(default_factory=list)
@@ -185,7 +186,7 @@ def read_text(text: str, outlet_names=()) -> Reading:
             line, kind = lines[i], kinds[i]
             if kind in (FURNITURE, DATE, HEADER, CAPTION, SOURCE) or (
                 kind == TEXT and word_count(line) <= HEADER_MAX_WORDS and not ends_sentence(line)
-            ):
+            ) or (kind == STOP and is_counter(line)):  # "5 تعليقات" under the headline
                 if kind == SOURCE:  # "المصدر: …" under the headline names the outlet too
                     reading.cues.insert(0, Cue(source_name(line), may_propose=True, where="سطر «المصدر»", names_site=True))
                 reading.header_lines.append(line)
@@ -201,18 +202,27 @@ def read_text(text: str, outlet_names=()) -> Reading:
         reading.header_lines = [line for line in lines[:body_at]]
 
     # 3. The body, up to the first stop line; the trailer after it.
+    boxed = set()
     for j in range(body_at, len(lines)):
         line, kind = lines[j], kinds[j]
+        begun = any(is_paragraph(b) or ends_sentence(b) for b in reading.body_lines)
+        if kind == STOP and is_counter(line) and not begun:
+            continue  # a comment counter above the article is no start of the comments
         if kind == STOP:
             reading.trailer_lines = lines[j:]
             break
+        if j in boxed:
+            continue
+        if is_read_also(line):
+            boxed.update(_read_also_box(lines, kinds, j))
+            continue
         if kind == SOURCE:
             reading.cues.insert(0, Cue(source_name(line), may_propose=True, where="سطر «المصدر»", names_site=True))
             reading.trailer_lines.append(line)
             continue
         if kind in (FURNITURE, CAPTION):
             continue
-        if kind == DATE and not any(is_paragraph(b) or ends_sentence(b) for b in reading.body_lines):
+        if kind == DATE and not begun:
             # A date line before the article's first sentence is the header's
             # ("headline, deck, Outlet، العدد 1234، 30 مايو 2018, lead").
             reading.header_lines.append(line)
@@ -249,11 +259,36 @@ def read_text(text: str, outlet_names=()) -> Reading:
             "No article text was found in the file: there are no paragraphs after the headline.",
         )
     if not reading.title:
-        reading.title = derive_title(reading.body_lines[0])
-        reading.title_derived = True
+        # A breadcrumb that ends with the page's headline, wherever it stands
+        # (some pages print it only under the article); else the lead's first clause.
+        reading.title = next((c for c in map(crumb_headline, lines) if c), "")
+        reading.title_in_crumb = bool(reading.title)
+        if not reading.title:
+            reading.title = derive_title(reading.body_lines[0])
+            reading.title_derived = True
 
     collect_cues_and_dateline(reading)
     return reading
+
+
+# A "read also" box holds a headline or two.
+READ_ALSO_BOX_LINES = 2
+
+
+def _read_also_box(lines, kinds, at):
+    """The related headlines under a "read also" label inside the article: up
+    to two headline-like lines that end no sentence, if the article goes on
+    after them (at the page's end they are the trailer's, left to the
+    trailing-headline rule)."""
+    box = []
+    for j in range(at + 1, min(len(lines), at + 1 + READ_ALSO_BOX_LINES + 1)):
+        line = lines[j]
+        if kinds[j] == TEXT and (is_paragraph(line) or ends_sentence(line) and word_count(line) >= 8):
+            return box
+        if kinds[j] != TEXT or ends_sentence(line) or len(box) == READ_ALSO_BOX_LINES:
+            return []
+        box.append(j)
+    return []
 
 
 def _drop_trailing_headlines(reading, lines, kinds, body_at):
@@ -289,6 +324,8 @@ def draft_from_text(text: str, source_name: str = "", catalog=None, fmt="text", 
     if reading.title_derived:
         draft.warn(DERIVED_TITLE_WARNING)
         draft.provenance["title"] = "مأخوذ من الجملة الأولى (لا عنوان في الملف)"
+    elif reading.title_in_crumb:
+        draft.provenance["title"] = "آخر عنصر في مسار التنقل (الرئيسية › … › العنوان)"
     else:
         draft.provenance["title"] = "أول سطر بشكل عنوان قبل الفقرات"
     found = dates.find_date(date_zone(reading))

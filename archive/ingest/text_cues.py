@@ -18,6 +18,9 @@ from .outlets import BRACKET_TAG, OUTLET_DATELINE, TITLE_TO, Cue
 
 
 _BYLINE_OUTLET = re.compile(r"^(?:by|بقلم|كتب|كتبت)\s*[:：]?\s*[^,،]{2,40}[,،]\s*(?P<outlet>[^,،]{2,40})$", re.I)
+# A lead's dateline with a date in it, the outlet in brackets before the dash:
+# "بغداد - 12 آذار/مارس 2018 (رويترز) - ".
+_LEAD_PAREN_OUTLET = re.compile(r"^[^()\n]{2,70}?\((?P<outlet>[^()\d][^()]{1,39})\)\s*[-–—:]")
 # The start of a lead up to its colon, when short: "دبي - العربية.نت: ".
 _LEAD_PREFIX = re.compile(r"^(?P<prefix>(?:[^:.!؟\n]|\.(?=\S)){2,60}?)\s*:(?!\d)")
 _COPYRIGHT_LINE = re.compile(r"©|\(c\)|copyright|جميع الحقوق|حقوق (?:النشر|الطبع)|الحقوق محفوظه|all rights reserved", re.I)
@@ -60,6 +63,12 @@ def collect_cues_and_dateline(reading):
             rest = date_line_rest(line)
             if rest:
                 cues.append(Cue(rest, where="سطر الكاتب والتاريخ", names_site=True))
+    for line in trailer:
+        # "نشر بتاريخ 12 آذار 2018 في بي بي سي عربي" under the article.
+        if classify(line) == DATE:
+            rest = date_line_rest(line)
+            if rest:
+                cues.append(Cue(rest, where="سطر التاريخ في ذيل الصفحة", names_site=True))
     lead = reading.body_lines[0]
     title = loose(reading.title) if not reading.title_derived else ""
     for line in reading.header_lines:
@@ -80,6 +89,9 @@ def collect_cues_and_dateline(reading):
         reading.dateline = m["place"].strip()
     if m and (m["outlet"] or m["outlet2"]):
         cues.append(Cue(m["outlet"] or m["outlet2"], where="مطلع الخبر"))
+    m = _LEAD_PAREN_OUTLET.match(lead)
+    if m:  # "بغداد - 12 آذار/مارس 2018 (رويترز) - …": an agency's dateline with its date
+        cues.append(Cue(m["outlet"].strip(), where="مطلع الخبر", names_site=True))
     # Domains named at the top or the bottom of the page.
     for line in [*reading.header_lines, lead, *trailer]:
         for found in re.findall(r"(?<![a-z0-9.])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|iq|tv|news|sa|ae|co\.uk)\b", line, re.I):
