@@ -141,3 +141,34 @@ def test_a_one_line_lead_and_a_short_closing_line_without_a_full_stop_are_the_ar
     draft = read_one("clip.docx", word_file([TITLE, "المصدر: سكاي نيوز عربية", "12/3/2018", lead, LEAD, closing]),
                      catalogue)
     assert draft.body.split("\n\n") == [lead, LEAD, closing]
+
+
+# A lead that ends with no full stop (many sites print none) looks like a headline.
+LEAD_NO_STOP = ("قال مسؤولون عسكريون عراقيون إن القوات الأمنية استعادت السيطرة على عدد من القرى جنوب مدينة الموصل "
+                "بعد معارك عنيفة")
+
+
+def test_an_html_lead_without_a_full_stop_stays_the_articles_first_paragraph(catalogue):
+    for h1 in (TITLE, "القوات العراقية تستعيد قرى جنوب الموصل"):  # the <h1> as the og:title, or worded a little apart
+        page = (f"<html><head><title>{TITLE}</title><meta property='og:title' content='{TITLE}'>"
+                f"<meta property='og:site_name' content='سكاي نيوز عربية'></head><body><article><h1>{h1}</h1>"
+                f"<p>{LEAD_NO_STOP}</p><p>{MIDDLE}</p><p>{LAST}</p></article></body></html>")
+        draft = read_one("page.html", page, catalogue)
+        assert draft.title == TITLE
+        assert draft.body.split("\n\n") == [LEAD_NO_STOP, MIDDLE, LAST]
+
+
+def test_a_text_saves_headline_is_the_line_its_tab_title_repeats(catalogue):
+    text = "\n".join([f"{TITLE} - سكاي نيوز عربية", "الرئيسية", "أخبار", "", TITLE, "", LEAD_NO_STOP, "", MIDDLE,
+                      "", LAST])
+    draft = read_one("page.txt", text, catalogue)
+    assert draft.title == TITLE
+    assert draft.body.split("\n\n") == [LEAD_NO_STOP, MIDDLE, LAST]
+
+
+def test_a_line_of_twenty_words_is_a_lead_whatever_it_ends_with(catalogue):
+    lead = LEAD_NO_STOP + " مع مسلحي التنظيم"
+    text = "\n".join(["سكاي نيوز عربية", "", TITLE, "", lead, "", MIDDLE, "", LAST])
+    draft = read_one("page.txt", text, catalogue)
+    assert draft.title == TITLE
+    assert draft.body.split("\n\n") == [lead, MIDDLE, LAST]

@@ -77,12 +77,16 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
             reading = read_text("\n".join([title, "", text]))
         except IngestError:  # the only paragraph was taken for the headline
             reading = None
-        if reading is None or reading.title_derived or loose(clean_line(reading.title)) != loose(title):
+        if reading is None or reading.title_derived or (
+                loose(clean_line(reading.title)) != loose(title) and not _same_headline(reading.title, title)):
             # The reader did not take the page's title for a headline (under
             # four words, mostly Latin letters, read as a date line…) and took
-            # the next headline-like line instead: the lead, which the page's
-            # title then replaced. A stand-in headline keeps the lead in the body.
-            reading = read_text("\n".join([_HEADLINE_STAND_IN, "", text]))
+            # the next headline-like line instead: the lead (one that ends with
+            # no full stop), which the page's title then replaced. A stand-in
+            # headline on the first line keeps the lead in the body. (A line
+            # that is the title in other words, the page's <h1> beside its
+            # og:title, is the headline's and stays out.)
+            reading = read_text("\n".join([_HEADLINE_STAND_IN, "", text]), headline_first=True)
             reading.cues.extend(Cue(m["name"]) for m in TITLE_TO.finditer(title))
     else:
         reading = read_text(text)
@@ -168,6 +172,12 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
     else:
         draft.outlet_name = site_name or meta.get("publisher") or None
     return draft
+
+
+def _same_headline(line, title):
+    """Most of the shorter one's words are the other's: the <h1> beside an og:title worded a little apart."""
+    a, b = set(loose(clean_line(line)).split()), set(loose(title).split())
+    return bool(a and b) and len(a & b) >= 0.6 * min(len(a), len(b))
 
 
 def _byline_zone(tree, chars=600):
