@@ -172,3 +172,34 @@ def test_a_line_of_twenty_words_is_a_lead_whatever_it_ends_with(catalogue):
     draft = read_one("page.txt", text, catalogue)
     assert draft.title == TITLE
     assert draft.body.split("\n\n") == [lead, MIDDLE, LAST]
+
+
+def test_a_word_files_properties_date_it_only_when_its_text_does_not(catalogue):
+    document = python_docx.Document()
+    for paragraph in (TITLE, LEAD, LAST):
+        document.add_paragraph(paragraph)
+    document.core_properties.subject = "سكاي نيوز عربية - 12 آذار 2018"
+    out = io.BytesIO()
+    document.save(out)
+    draft = read_one("clip.docx", out.getvalue(), catalogue)
+    assert (draft.published, slug(draft)) == (date(2018, 3, 12), "sky-news-arabia")
+    assert "خصائص ملف Word" in draft.provenance["date"]
+    document.add_paragraph("نشر بتاريخ 14 أيار 2018")
+    out = io.BytesIO()
+    document.save(out)
+    assert read_one("clip.docx", out.getvalue(), catalogue).published == date(2018, 5, 14)
+
+
+def test_a_word_files_company_names_a_catalogue_outlet(catalogue):
+    import re
+    import zipfile
+
+    data = word_file([TITLE, "الاثنين 12 آذار 2018", LEAD, LAST])
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "docProps/app.xml":
+                content = re.sub(rb"</Properties>", "<Company>Okaz</Company></Properties>".encode(), content)
+            target.writestr(item, content)
+    assert slug(read_one("clip.docx", out.getvalue(), catalogue)) == "okaz"

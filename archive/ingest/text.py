@@ -338,7 +338,9 @@ def _drop_trailing_headlines(reading, lines, kinds, body_at):
             return
 
 
-def draft_from_text(text: str, source_name: str = "", catalog=None, fmt="text", extra_cues=()) -> Draft:
+def draft_from_text(text: str, source_name: str = "", catalog=None, fmt="text", extra_cues=(), extra_dates=((), "")) -> Draft:
+    """``extra_dates``: lines from outside the text (a Word file's properties)
+    and where they stand, read for a date when the text gives none."""
     outlet_index = catalog.outlets if catalog is not None else None
     reading = read_text(text, outlet_names=(outlet_index.names.values() if outlet_index else ()))
     draft = Draft(title=reading.title, body="\n\n".join(reading.body_lines), source_name=source_name, format=fmt)
@@ -353,6 +355,9 @@ def draft_from_text(text: str, source_name: str = "", catalog=None, fmt="text", 
     if found:
         draft.published, draft.date_precision = found[0], found[1]
         draft.provenance["date"] = date_provenance(found[2], reading)
+    elif extra_dates[0] and (found := dates.find_date("\n".join(extra_dates[0]))):
+        draft.published, draft.date_precision = found[0], found[1]
+        draft.provenance["date"] = f"«{found[2]}» — {extra_dates[1]}"
     else:
         draft.warn(NO_DATE_WARNING)
     draft.dateline_name = reading.dateline
