@@ -129,6 +129,12 @@ def test_ordinal_days_in_words():
     assert dates.date_in_line("تشرين الأول 2018")[:2] == (date(2018, 10, 1), "month")
 
 
+def test_a_month_before_its_day_as_a_wordpress_widget_prints_it():
+    assert dates.date_in_line("مايو 14، 2018 - 10:22")[:2] == (date(2018, 5, 14), "day")
+    assert dates.date_in_line("28-فبراير-2018")[:2] == (date(2018, 2, 28), "day")
+    assert dates.date_in_line("في مارس 2018 قتل 12 شخصا") is None  # a month in a sentence dates nothing
+
+
 # --- short first and last paragraphs -----------------------------------------------------------------------------
 
 def test_a_one_line_lead_and_a_short_closing_line_without_a_full_stop_are_the_article(catalogue):

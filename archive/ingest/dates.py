@@ -81,6 +81,11 @@ _DAY_MONTH_YEAR = re.compile(
     + r"\s*[،,.]?\s*(?:من\s+)?(?:(?:عام|سنة|العام)\s+)?"
     + _YEAR
 )
+# A WordPress widget's order in Arabic words: "مايو 14، 2018", "فبراير 28, 2018"; and "28-فبراير-2018".
+_MONTH_DAY_YEAR = re.compile(
+    _MONTH_GROUP + r"\s+(?P<day>\d{1,2})(?!\d)\s*[،,]?\s*" + _YEAR
+    + r"|(?<!\d)(?P<day2>\d{1,2})-(?P<month2>" + _MONTH + r")-(?P<year2>\d{4})(?!\d)"
+)
 # The day in words, as an ordinal: "الحادي والعشرين من تموز/يوليو 2015".
 _UNITS = ["الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
 _ORDINAL_DAYS = {"الأول": 1, **{u: n for n, u in enumerate(_UNITS, 2)}, "العاشر": 10, "الحادي عشر": 11,
@@ -222,6 +227,13 @@ def date_in_line(line: str, *, today=None):
         number = _MONTH_NUMBER.get(_unstretched(m["month"]))
         if number:
             candidates.append((m.start(), m.end(), f"{int(m['day'])} {_CANONICAL[number]} {m['year']}", DAY))
+    for m in _MONTH_DAY_YEAR.finditer(plain):
+        if any(s <= m.start() < e for s, e, _t, _p in candidates):
+            continue
+        day, month, year = (m["day"], m["month"], m["year"]) if m["day"] else (m["day2"], m["month2"], m["year2"])
+        number = _MONTH_NUMBER.get(_unstretched(month))
+        if number:
+            candidates.append((m.start(), m.end(), f"{int(day)} {_CANONICAL[number]} {year}", DAY))
     for m in _ORDINAL_DAY_MONTH_YEAR.finditer(plain):
         number = _MONTH_NUMBER.get(_unstretched(m["month"]))
         day = _ORDINAL_DAYS.get(_unstretched(m["dayword"]))
