@@ -209,3 +209,27 @@ def test_a_word_files_company_names_a_catalogue_outlet(catalogue):
                 content = re.sub(rb"</Properties>", "<Company>Okaz</Company></Properties>".encode(), content)
             target.writestr(item, content)
     assert slug(read_one("clip.docx", out.getvalue(), catalogue)) == "okaz"
+
+
+def test_a_quoted_from_line_names_the_outlet_without_its_date(catalogue):
+    data = word_file([TITLE, "نقلاً عن سكاي نيوز عربية - 28 فبراير 2018", LEAD, MIDDLE, LAST])
+    draft = read_one("clip.docx", data, catalogue)
+    assert (slug(draft), draft.published) == ("sky-news-arabia", date(2018, 2, 28))
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+
+
+def test_a_byline_with_the_outlet_after_a_dash_names_it(catalogue):
+    draft = read_one("clip.docx", word_file([TITLE, "كتب: أحمد علي - العربية.نت", "28 فبراير 2018", LEAD, LAST]),
+                     catalogue)
+    assert slug(draft) == "al-arabiya"
+
+
+def test_a_link_on_its_own_line_is_no_paragraph_but_its_domain_names_the_outlet(catalogue):
+    for link in ("الرابط: https://www.bbc.com/arabic/middleeast-43221111", "https://www.bbc.com/arabic/middleeast-43221111"):
+        draft = read_one("clip.docx", word_file([TITLE, "28 فبراير 2018", LEAD, MIDDLE, LAST, link]), catalogue)
+        assert (slug(draft), draft.body.split("\n\n")) == ("bbc-arabic", [LEAD, MIDDLE, LAST])
+    # A link the article announces is the article's.
+    announced = "ويمكن قراءة نص البيان كاملا على الرابط التالي:"
+    draft = read_one("clip.docx", word_file([TITLE, "28 فبراير 2018", LEAD, announced, "https://example.org/statement"]),
+                     catalogue)
+    assert draft.body.split("\n\n") == [LEAD, announced, "https://example.org/statement"]

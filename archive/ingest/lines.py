@@ -109,8 +109,17 @@ def is_read_also(line: str) -> bool:
 
 
 # "المصدر: …", and a clipping's "الصحيفة: …" / "الجريدة: …" / "Source: …".
-_SOURCE = re.compile(r"^(?:المصدر|مصدر الخبر|الصحيفه|الجريده|الناشر|الوكاله|الوسيله|وسيله الاعلام|source|publisher|newspaper)\s*[:：]\s*(?P<name>.{2,80})$")
-_RAW_SOURCE = re.compile(r"^(?:المصدر|مصدر الخبر|الصحيفة|الصحيفه|الجريدة|الجريده|الناشر|الوكالة|الوكاله|الوسيلة|الوسيله|وسيلة الإعلام|وسيلة الاعلام|source|publisher|newspaper)\s*[:：]\s*", re.I)
+# "نقلاً عن: …" / "نقلا عن …" (quoted from) names the source too, colon or not.
+_SOURCE = re.compile(r"^(?:(?:المصدر|مصدر الخبر|الصحيفه|الجريده|الناشر|الوكاله|الوسيله|وسيله الاعلام|source|publisher|newspaper)\s*[:：]"
+                     r"|نقلا عن\s*[:：]?)\s*(?P<name>.{2,80})$")
+_RAW_SOURCE = re.compile(r"^(?:(?:المصدر|مصدر الخبر|الصحيفة|الصحيفه|الجريدة|الجريده|الناشر|الوكالة|الوكاله|الوسيلة|الوسيله|وسيلة الإعلام|وسيلة الاعلام|source|publisher|newspaper)\s*[:：]"
+                         r"|نقلاً عن\s*[:：]?|نقلا عن\s*[:：]?)\s*", re.I)
+# A link alone on its line, or labelled ("الرابط: https://…"): the page's address, not its text.
+_URL_LINE = re.compile(r"^(?:(?:الرابط|رابط الخبر|رابط المقال|المصدر|link|url|source)\s*[:：]\s*)?(?:https?://|www\.)\S+$", re.I)
+
+
+def is_url_line(line: str) -> bool:
+    return bool(_URL_LINE.match(line.strip()))
 # "قوات عراقية قرب الحويجة، أرشيف", "(صورة أرشيفية)", "صورة: ..."
 _CAPTION = re.compile(r"(?:[،,(\-–]\s*(?:ارشيف|صوره ارشيفيه)\)?$|^\(?(?:صوره|الصوره|تصوير)\s*[:(])")
 
@@ -179,6 +188,8 @@ def classify(line: str) -> str:
         return FURNITURE
     if any(p.search(simple) for p in _STOP):
         return STOP
+    if is_url_line(line):
+        return FURNITURE
     if _SOURCE.match(simple):
         return SOURCE
     if any(p.search(simple) for p in _FURNITURE):

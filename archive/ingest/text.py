@@ -26,7 +26,7 @@ from .draft import Draft, IngestError
 from .lines import (  # noqa: F401  (the line classes were this module's; their names still answer here)
     _LEAD_DATELINE, CAPTION, DATE, FURNITURE, HEADER, HEADLINE_MIN_WORDS, PARAGRAPH_CHARS, PARAGRAPH_WORDS, SOURCE,
     STOP, TEXT, _FULL_STOP_END, classify, crumb_headline, date_line_rest, ends_sentence, is_counter, is_date_line,
-    is_headline, is_menu, is_paragraph, is_read_also, source_name,
+    is_headline, is_menu, is_paragraph, is_read_also, is_url_line, source_name,
 )
 from .normalize import clean_lines, loose, word_count
 from .outlets import Cue, file_name_cues, resolve
@@ -240,6 +240,17 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
         if kind == SOURCE:
             reading.cues.insert(0, Cue(source_name(line), may_propose=True, where="سطر «المصدر»", names_site=True))
             reading.trailer_lines.append(line)
+            continue
+        if kind == FURNITURE and is_url_line(line) and reading.body_lines and reading.body_lines[-1].rstrip().endswith(":"):
+            reading.body_lines.append(line)  # a link the article announces ("رابط المقال: …")
+            continue
+        if kind == FURNITURE and is_url_line(line):
+            # The page's address: its domain may name the outlet ("المصدر: https://…" as strongly as a source line).
+            url = line.split()[-1]
+            if ":" in line.split("http")[0]:
+                reading.cues.insert(0, Cue(url, where="رابط المصدر في الملف"))
+            else:
+                reading.cues.append(Cue(url, where="رابط في الملف"))
             continue
         if kind in (FURNITURE, CAPTION):
             continue

@@ -17,7 +17,8 @@ from .normalize import loose, word_count
 from .outlets import BRACKET_TAG, OUTLET_DATELINE, TITLE_TO, Cue
 
 
-_BYLINE_OUTLET = re.compile(r"^(?:by|بقلم|كتب|كتبت)\s*[:：]?\s*[^,،]{2,40}[,،]\s*(?P<outlet>[^,،]{2,40})$", re.I)
+# "By Ahmad Ali, Sky News Arabia", "كتب: أحمد علي - العربية.نت".
+_BYLINE_OUTLET = re.compile(r"^(?:by|بقلم|كتب|كتبت)\s*[:：]?\s*[^,،\-–—]{2,40}?\s*(?:[,،]|\s[-–—])\s*(?P<outlet>[^,،]{2,40})$", re.I)
 # A lead's dateline with a date in it, the outlet in brackets before the dash:
 # "بغداد - 12 آذار/مارس 2018 (رويترز) - ".
 _LEAD_PAREN_OUTLET = re.compile(r"^[^()\n]{2,70}?\((?P<outlet>[^()\d][^()]{1,39})\)\s*[-–—:]")
