@@ -233,3 +233,10 @@ def test_a_link_on_its_own_line_is_no_paragraph_but_its_domain_names_the_outlet(
     draft = read_one("clip.docx", word_file([TITLE, "28 فبراير 2018", LEAD, announced, "https://example.org/statement"]),
                      catalogue)
     assert draft.body.split("\n\n") == [LEAD, announced, "https://example.org/statement"]
+
+
+def test_a_tab_title_alone_gives_the_headline_without_the_outlets_name(catalogue):
+    draft = read_one("page.txt", "\n".join([f"{TITLE} | سكاي نيوز عربية", "", LEAD, MIDDLE, LAST]), catalogue)
+    assert (draft.title, slug(draft)) == (TITLE, "sky-news-arabia")
+    draft = read_one("page.txt", "\n".join(["قمة ترمب - بوتين في هلسنكي تبحث الملف السوري", "", LEAD, LAST]), catalogue)
+    assert draft.title == "قمة ترمب - بوتين في هلسنكي تبحث الملف السوري"  # its end names no outlet

@@ -373,9 +373,18 @@ def draft_from_text(text: str, source_name: str = "", catalog=None, fmt="text", 
         draft.warn(NO_DATE_WARNING)
     draft.dateline_name = reading.dateline
     if outlet_index is not None:
+        if not reading.title_derived:
+            # "Headline | Outlet" (a tab title) when the page prints no other headline: the outlet's part goes.
+            m = _TITLE_SITE_SUFFIX.match(draft.title)
+            if m and is_headline(m["headline"]) and outlet_index.find_site_name(m["site"]):
+                reading.cues.insert(0, Cue(m["site"], where="ذيل عنوان الصفحة", names_site=True))
+                draft.title = m["headline"]
         resolve([*reading.cues, *extra_cues, *file_name_cues(source_name)], outlet_index).apply(draft)
         settle_dateline(draft, reading, outlet_index)
     return draft
+
+
+_TITLE_SITE_SUFFIX = re.compile(r"^(?P<headline>.+?)\s+[|\-–—•]\s+(?P<site>[^|\-–—•]{2,40})$")
 
 
 # Titles made from a lead sentence stop at a clause boundary or a word, about here.
