@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import re
 
 from . import dates
+from .derived_title import TITLE_MAX_CHARS, TITLE_MIN_CHARS, derive_title  # noqa: F401  (once defined here)
 from .draft import Draft, IngestError
 from .lines import (  # noqa: F401  (the line classes were this module's; their names still answer here)
     _LEAD_DATELINE, CAPTION, DATE, FURNITURE, HEADER, HEADLINE_MIN_WORDS, PARAGRAPH_CHARS, PARAGRAPH_WORDS, SOURCE,
@@ -385,43 +386,3 @@ def draft_from_text(text: str, source_name: str = "", catalog=None, fmt="text", 
 
 
 _TITLE_SITE_SUFFIX = re.compile(r"^(?P<headline>.+?)\s+[|\-–—•]\s+(?P<site>[^|\-–—•]{2,40})$")
-
-
-# Titles made from a lead sentence stop at a clause boundary or a word, about here.
-TITLE_MAX_CHARS = 120
-TITLE_MIN_CHARS = 40
-
-
-def derive_title(lead: str) -> str:
-    """A headline made from the lead sentence: its first clause or two, cut at a word.
-
-    The publication date a lead often carries ("اليوم السبت (22 أيار 2021)")
-    is no part of a headline and is left out.
-    """
-    text = lead
-    found = dates.date_in_line(text)
-    if found:
-        start = text.find(found[2])
-        before = re.sub(rf"(?:اليوم|أمس|امس)?\s*(?:{dates._WEEKDAYS})?\s*[،,]?\s*\(?\s*$", "", text[:start])
-        after = re.sub(r"^\s*\)?\s*", "", text[start + len(found[2]):])
-        text = f"{before.rstrip()} {after}".strip()
-        text = re.sub(r"\s*([،,])\s*[،,]\s*", r"\1 ", text)
-    text = _LEAD_DATELINE.sub("", text, count=1) if _LEAD_DATELINE.match(text) and word_count(text) > 12 else text
-    text = re.sub(r"\s+", " ", text).strip()
-    # The first sentence.
-    sentence = re.split(r"(?<=[.!؟?])\s", text, maxsplit=1)[0].rstrip(".")
-    if len(sentence) <= TITLE_MAX_CHARS:
-        return sentence
-    # The longest run of whole clauses that fits.
-    cut = -1
-    for m in re.finditer(r"[،,؛;]", sentence):
-        if TITLE_MIN_CHARS <= m.start() <= TITLE_MAX_CHARS:
-            cut = m.start()
-    if cut > 0:
-        return sentence[:cut].strip()
-    words, title = sentence.split(), ""
-    for word in words:
-        if len(title) + len(word) + 1 > TITLE_MAX_CHARS:
-            break
-        title = f"{title} {word}".strip()
-    return f"{title}…"
