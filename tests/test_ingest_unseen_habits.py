@@ -240,3 +240,8 @@ def test_a_tab_title_alone_gives_the_headline_without_the_outlets_name(catalogue
     assert (draft.title, slug(draft)) == (TITLE, "sky-news-arabia")
     draft = read_one("page.txt", "\n".join(["قمة ترمب - بوتين في هلسنكي تبحث الملف السوري", "", LEAD, LAST]), catalogue)
     assert draft.title == "قمة ترمب - بوتين في هلسنكي تبحث الملف السوري"  # its end names no outlet
+
+
+def test_a_source_label_with_a_dash_names_the_outlet_and_proposes_no_label(catalogue):
+    draft = read_one("clip.docx", word_file(["التاريخ 28-02-2018", "المصدر - الشرق الأوسط", TITLE, LEAD, LAST]), catalogue)
+    assert (slug(draft), draft.outlet_is_new) == ("asharq-al-awsat", False)

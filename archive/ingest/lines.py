@@ -109,10 +109,11 @@ def is_read_also(line: str) -> bool:
 
 
 # "المصدر: …", and a clipping's "الصحيفة: …" / "الجريدة: …" / "Source: …".
-# "نقلاً عن: …" / "نقلا عن …" (quoted from) names the source too, colon or not.
-_SOURCE = re.compile(r"^(?:(?:المصدر|مصدر الخبر|الصحيفه|الجريده|الناشر|الوكاله|الوسيله|وسيله الاعلام|source|publisher|newspaper)\s*[:：]"
+# "نقلاً عن: …" / "نقلا عن …" (quoted from) names the source too, colon or not;
+# "المصدر - …" with a spaced dash as well as a colon.
+_SOURCE = re.compile(r"^(?:(?:المصدر|مصدر الخبر|الصحيفه|الجريده|الناشر|الوكاله|الوسيله|وسيله الاعلام|source|publisher|newspaper)\s*(?:[:：]|\s[-–—]\s)"
                      r"|نقلا عن\s*[:：]?)\s*(?P<name>.{2,80})$")
-_RAW_SOURCE = re.compile(r"^(?:(?:المصدر|مصدر الخبر|الصحيفة|الصحيفه|الجريدة|الجريده|الناشر|الوكالة|الوكاله|الوسيلة|الوسيله|وسيلة الإعلام|وسيلة الاعلام|source|publisher|newspaper)\s*[:：]"
+_RAW_SOURCE = re.compile(r"^(?:(?:المصدر|مصدر الخبر|الصحيفة|الصحيفه|الجريدة|الجريده|الناشر|الوكالة|الوكاله|الوسيلة|الوسيله|وسيلة الإعلام|وسيلة الاعلام|source|publisher|newspaper)\s*(?:[:：]|\s[-–—]\s)"
                          r"|نقلاً عن\s*[:：]?|نقلا عن\s*[:：]?)\s*", re.I)
 # A link alone on its line, or labelled ("الرابط: https://…"): the page's address, not its text.
 _URL_LINE = re.compile(r"^(?:(?:الرابط|رابط الخبر|رابط المقال|المصدر|link|url|source)\s*[:：]\s*)?(?:https?://|www\.)\S+$", re.I)
