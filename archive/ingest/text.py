@@ -61,6 +61,7 @@ class Reading:
     title: str = ""
     title_derived: bool = False
     title_in_crumb: bool = False
+    name_lines: list = field(default_factory=list)
     body_lines: list = field(default_factory=list)
     header_lines: list = field(default_factory=list)
     trailer_lines: list = field(default_factory=list)
@@ -200,6 +201,13 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
                 break
     if headline_at is not None:
         reading.title = lines[headline_at]
+        # A name on a line of its own right above or under the headline (not a
+        # menu's last item): where a clipping prints its paper ("الشرق الأوسط").
+        for j in (headline_at - 1, group_end + 1):
+            short = [k for k in (j - 1, j, j + 1) if 0 <= k < len(lines) and kinds[k] == TEXT
+                     and word_count(lines[k]) <= HEADER_MAX_WORDS and k not in range(headline_at, group_end + 1)]
+            if 0 <= j < len(lines) and short == [j] and not ends_sentence(lines[j]):
+                reading.name_lines.append(lines[j])
         reading.header_lines.extend(lines[headline_at + 1:group_end + 1])  # the deck
         i = group_end + 1
         # 2. Header lines under the headline: dates, outlet names, datelines,

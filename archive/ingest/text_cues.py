@@ -119,6 +119,11 @@ def collect_cues_and_dateline(reading):
     for line in reading.header_lines:
         if classify(line) == TEXT and word_count(line) <= 5:
             cues.append(Cue(line, where="سطر في رأس الصفحة"))
+    # Weakest: a name alone beside the headline may be printed without its kind
+    # word ("الشرق الأوسط" for "صحيفة الشرق الأوسط"), asked for only when no other cue names an outlet.
+    # (Two words or more: "الرياض" alone is as often the city as the paper.)
+    cues.extend(Cue(line, where="سطر الاسم بجانب العنوان", names_site=True)
+                for line in reading.name_lines if word_count(line) >= 2)
     reading.cues = cues
 
 
