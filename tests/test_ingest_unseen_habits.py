@@ -247,10 +247,10 @@ def test_a_source_label_with_a_dash_names_the_outlet_and_proposes_no_label(catal
     assert (slug(draft), draft.outlet_is_new) == ("asharq-al-awsat", False)
 
 
-def test_a_papers_name_alone_beside_the_headline_names_it_when_nothing_else_does(catalogue):
-    draft = read_one("clip.docx", word_file(["الشرق الأوسط", TITLE, "28 فبراير 2018", LEAD, LAST]), catalogue)
+def test_a_papers_name_alone_under_the_headline_names_it_when_nothing_else_does(catalogue):
+    draft = read_one("clip.docx", word_file([TITLE, "الشرق الأوسط", "28 فبراير 2018", LEAD, LAST]), catalogue)
     assert slug(draft) == "asharq-al-awsat"
-    # A menu's item is no name beside the headline, nor a city alone.
+    # Above the headline the words are a section's label or a menu's item; a city alone names no paper.
     text = "\n".join(["الرئيسية", "العالم", "الشرق الأوسط", TITLE, "28 فبراير 2018", "", LEAD, LAST])
     assert read_one("page.txt", text, catalogue).outlet_id is None
-    assert read_one("clip.docx", word_file(["الرياض", TITLE, "28 فبراير 2018", LEAD, LAST]), catalogue).outlet_id is None
+    assert read_one("clip.docx", word_file([TITLE, "الرياض", "28 فبراير 2018", LEAD, LAST]), catalogue).outlet_id is None

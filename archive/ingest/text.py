@@ -201,9 +201,10 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
                 break
     if headline_at is not None:
         reading.title = lines[headline_at]
-        # A name on a line of its own right above or under the headline (not a
-        # menu's last item): where a clipping prints its paper ("الشرق الأوسط").
-        for j in (headline_at - 1, group_end + 1):
+        # A name on a line of its own right under the headline: where a
+        # clipping prints its paper ("الشرق الأوسط"). (Above it, the same words
+        # are as often a section's label or a menu's last item.)
+        for j in (group_end + 1,):
             short = [k for k in (j - 1, j, j + 1) if 0 <= k < len(lines) and kinds[k] == TEXT
                      and word_count(lines[k]) <= HEADER_MAX_WORDS and k not in range(headline_at, group_end + 1)]
             if 0 <= j < len(lines) and short == [j] and not ends_sentence(lines[j]):
