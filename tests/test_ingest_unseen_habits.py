@@ -254,3 +254,14 @@ def test_a_papers_name_alone_under_the_headline_names_it_when_nothing_else_does(
     text = "\n".join(["الرئيسية", "العالم", "الشرق الأوسط", TITLE, "28 فبراير 2018", "", LEAD, LAST])
     assert read_one("page.txt", text, catalogue).outlet_id is None
     assert read_one("clip.docx", word_file([TITLE, "الرياض", "28 فبراير 2018", LEAD, LAST]), catalogue).outlet_id is None
+
+
+def test_a_lead_printed_in_a_div_under_the_headline_is_put_back(catalogue):
+    lead = LEAD  # a whole sentence
+    deck = "الجيش يقول إن العملية ستستمر حتى تطهير المنطقة بالكامل"  # a deck: no full stop, short of a lead
+    page = (f"<html><head><title>{TITLE}</title><meta property='og:title' content='{TITLE}'>"
+            f"<meta property='og:site_name' content='سكاي نيوز عربية'></head><body><article><h1>{TITLE}</h1>"
+            f"<div class='deck'>{deck}</div><div class='lead'>{lead}</div><p>{MIDDLE}</p><p>{LAST}</p>"
+            f"</article></body></html>")
+    # The deck is text the page prints under its headline: kept, as a page's first lines are.
+    assert read_one("page.html", page, catalogue).body.split("\n\n") == [deck, lead, MIDDLE, LAST]

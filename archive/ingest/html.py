@@ -28,9 +28,10 @@ from .html_meta import (  # noqa: F401  (these were this module's; their names s
     _loose_date, _metadata, _page_title, _printed_part, _site_prefix, _site_suffix, _without_site_suffix, url_date,
 )
 from .html_page import _byline_zone, _copyright_cues, _home_link_cues, _logo_cues, _main_text, _near_headline, _visible_lines
-from .normalize import clean_line, loose
+from .lines import ends_sentence
+from .normalize import clean_line, loose, word_count
 from .outlets import TITLE_TO, Cue, file_name_cues, hosts_in, resolve
-from .text import DERIVED_TITLE_WARNING, NO_DATE_WARNING, derive_title, read_text
+from .text import DERIVED_TITLE_WARNING, LEAD_WORDS, NO_DATE_WARNING, derive_title, read_text
 
 
 # Put where the page's title goes when ``read_text`` would not see that title as
@@ -67,6 +68,7 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
     title = _without_site_suffix(meta.get("title") or "", site_name or meta.get("publisher") or "",
                                  catalog.outlets if catalog is not None else None)
     title, title_rest = _printed_part(title, tree)
+    text = _with_dropped_lead(text, tree, title)
 
     if title:
         # The page's own <h1> repeats the headline at the top of the text,
@@ -175,6 +177,36 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
     else:
         draft.outlet_name = site_name or meta.get("publisher") or None
     return draft
+
+
+def _with_dropped_lead(text, tree, title):
+    """trafilatura's text with the lead it left out put back.
+
+    Favouring precision, trafilatura drops a lead printed in a ``<div>``
+    rather than a ``<p>`` ("lead", "intro", plain text under the headline).
+    The page's visible lines between its headline and the first paragraph
+    trafilatura kept are read back: those that are a whole sentence or
+    twenty words long (not a date, a byline or a deck) are the lead."""
+    if not title or tree is None:
+        return text
+    lines = text.split("\n")
+    head = loose(title)
+    at = next((i for i, line in enumerate(lines) if word_count(line) >= 8 and loose(clean_line(line)) != head), None)
+    if at is None:
+        return text
+    try:
+        shown = _visible_lines(tree)
+    except Exception:  # a malformed tree: trafilatura's text as it is
+        return text
+    keys = [loose(line) for line in shown]
+    first = loose(clean_line(lines[at]))
+    if head not in keys or first not in keys:
+        return text
+    start, end = keys.index(head), keys.index(first)
+    kept = {loose(clean_line(line)) for line in lines}
+    lead = [shown[i] for i in range(start + 1, end) if keys[i] not in kept and (
+        word_count(shown[i]) >= LEAD_WORDS or (word_count(shown[i]) >= 8 and ends_sentence(shown[i])))]
+    return "\n".join([*lines[:at], *lead, *lines[at:]]) if lead else text
 
 
 def _same_headline(line, title):
