@@ -265,3 +265,15 @@ def test_a_lead_printed_in_a_div_under_the_headline_is_put_back(catalogue):
             f"</article></body></html>")
     # The deck is text the page prints under its headline: kept, as a page's first lines are.
     assert read_one("page.html", page, catalogue).body.split("\n\n") == [deck, lead, MIDDLE, LAST]
+
+
+def test_a_deck_a_blank_line_below_the_headline_is_no_headline(catalogue):
+    deck = "الجيش يقول إن العملية ستستمر حتى تطهير المنطقة بالكامل"
+    text = "\n".join(["سكاي نيوز عربية", "", "الرئيسية", "", TITLE, "", deck, "", "28 فبراير 2018", "", LEAD, "", LAST])
+    draft = read_one("page.txt", text, catalogue)
+    assert (draft.title, draft.body.split("\n\n")) == (TITLE, [LEAD, LAST])
+    # Related headlines above the headline, a blank line apart, are a list, not a headline with its deck.
+    others = [RELATED, "ارتفاع أسعار النفط بعد قرار أوبك خفض الإنتاج"]
+    for top in (["الأكثر قراءة", "", others[0], "", others[1]], ["اقرأ أيضا", "", others[0]]):
+        text = "\n".join([*top, "", TITLE, "", "28 فبراير 2018", "", LEAD, "", LAST])
+        assert read_one("page.txt", text, catalogue).title == TITLE

@@ -130,6 +130,16 @@ def _pick_headline(lines, kinds, candidates, lead_at, gaps=None):
         group = followed[-1]
         if len(group) >= 3:  # three headline-like lines in a row are a list (most read, related): the last is the headline
             return group[-1], group[-1]
+        at = groups.index(group)
+        above = groups[at - 1] if at else None
+        if (above and len(above) == 1 and len(group) == 1 and above[0] == group[0] - 1 and above not in followed
+                and not (above[0] and (is_headline(lines[above[0] - 1]) or kinds[above[0] - 1] == STOP
+                                       or is_read_also(lines[above[0] - 1])))):
+            # "Headline", a blank line, "deck", a blank line, the date (a text save puts a
+            # blank line between blocks): one headline-like line alone right above the
+            # one the date follows is the headline, the other its deck. (A list of
+            # related headlines has more than one line above, or a label: "اقرأ أيضاً".)
+            return above[0], group[0]
     # A deck is a summary line: it ends no sentence ("؟!" ends a lead's question).
     end = group[0]
     while end + 1 in group and not ends_sentence(lines[end + 1]):
