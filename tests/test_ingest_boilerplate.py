@@ -51,3 +51,13 @@ def test_import_articles_learns_furniture_across_the_files_it_reads(catalog, tmp
     assert len(bodies) == 5
     assert PROMPT in bodies["0"] and PROMPT in bodies["1"]  # not yet known as furniture
     assert all(PROMPT not in bodies[str(i)] for i in (2, 3, 4))
+
+
+def test_copies_of_one_story_do_not_make_its_short_lines_furniture(catalog):
+    # The same article saved as a page, a text save and a Word copy: its one-line lead is its own.
+    drafts = [read(f"{i}.txt", page(7), catalog=catalog)[0] for i in range(4)]
+    lead = "قتل 12 شخصا في بغداد."
+    for d in drafts:
+        d.body = f"{lead}\n\n{d.body}"
+    strip_shared_lines(drafts)
+    assert all(d.body.startswith(lead) and PROMPT in d.body for d in drafts)

@@ -9,13 +9,16 @@ of one outlet's pages shows it by repetition.
 Only short lines count (``FURNITURE_WORDS`` words at most and no sentence
 end, or a few words whatever they end with): two versions of the same story
 share whole sentences, and those are the article's. A line is dropped from a body once it has been seen in
-``MIN_FILES`` files of the same outlet; a body never loses its last line.
+``MIN_FILES`` different stories of the same outlet: the same article saved
+twice (a page and its text save, a Word copy, the zip of a week) is one story,
+known by its first long paragraph, so its own short lead or closing line is never
+taken for the site's. A body is never emptied.
 JSON-lines records are a dataset's own text and are left as they are.
 """
-from collections import Counter
+from collections import defaultdict
 
+from .lines import ends_sentence
 from .normalize import loose, word_count
-from .text import ends_sentence
 
 MIN_FILES = 3
 FURNITURE_WORDS = 15
@@ -30,7 +33,7 @@ def could_be_furniture(line):
 class Boilerplate:
     def __init__(self, min_files=MIN_FILES):
         self.min_files = min_files
-        self.seen = Counter()
+        self.seen = defaultdict(set)  # (outlet, line) -> the stories it was seen in
 
     @staticmethod
     def _group(draft):
@@ -40,9 +43,18 @@ class Boilerplate:
         group = self._group(draft)
         return {(group, loose(line)) for line in draft.body.split("\n") if could_be_furniture(line)}
 
+    @staticmethod
+    def _story(draft):
+        """What the copies of one article share: its first paragraph of some length (two
+        stories may share a paragraph of background, seldom their lead)."""
+        lines = draft.body.split("\n")
+        return loose(next((line for line in lines if word_count(line) > FURNITURE_WORDS), draft.title or ""))[:300]
+
     def learn(self, draft):
         if draft.format != "jsonl":
-            self.seen.update(self._keys(draft))
+            story = self._story(draft)
+            for key in self._keys(draft):
+                self.seen[key].add(story)
 
     def strip(self, draft):
         """Drop the lines of ``draft``'s body seen in enough other files; returns how many."""
@@ -51,7 +63,7 @@ class Boilerplate:
         group = self._group(draft)
         lines = draft.body.split("\n")
         kept = [line for line in lines
-                if not could_be_furniture(line) or self.seen[(group, loose(line))] < self.min_files]
+                if not could_be_furniture(line) or len(self.seen.get((group, loose(line)), ())) < self.min_files]
         if not any(line.strip() for line in kept):
             return 0
         dropped = len(lines) - len(kept)

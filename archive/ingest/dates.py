@@ -81,6 +81,25 @@ _DAY_MONTH_YEAR = re.compile(
     + r"\s*[،,.]?\s*(?:من\s+)?(?:(?:عام|سنة|العام)\s+)?"
     + _YEAR
 )
+# A WordPress widget's order in Arabic words: "مايو 14، 2018", "فبراير 28, 2018"; and "28-فبراير-2018".
+_MONTH_DAY_YEAR = re.compile(
+    _MONTH_GROUP + r"\s+(?P<day>\d{1,2})(?!\d)\s*[،,]?\s*" + _YEAR
+    + r"|(?<!\d)(?P<day2>\d{1,2})-(?P<month2>" + _MONTH + r")-(?P<year2>\d{4})(?!\d)"
+)
+# The day in words, as an ordinal: "الحادي والعشرين من تموز/يوليو 2015".
+_UNITS = ["الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+_ORDINAL_DAYS = {"الأول": 1, **{u: n for n, u in enumerate(_UNITS, 2)}, "العاشر": 10, "الحادي عشر": 11,
+                 **{f"{u} عشر": n for n, u in enumerate(_UNITS, 12)}}
+for _tens, _base in (("العشرين", 20), ("العشرون", 20), ("الثلاثين", 30), ("الثلاثون", 30)):
+    _ORDINAL_DAYS.update({_tens: _base, f"الحادي و{_tens}": _base + 1, f"الواحد و{_tens}": _base + 1})
+    if _base == 20:
+        _ORDINAL_DAYS.update({f"{u} و{_tens}": _base + n for n, u in enumerate(_UNITS, 2)})
+_ORDINAL_DAYS["الاول"] = 1
+_ORDINAL_DAY_MONTH_YEAR = re.compile(
+    rf"(?<![{_AR}])(?P<dayword>" + "|".join(_spelling(w) for w in sorted(_ORDINAL_DAYS, key=len, reverse=True))
+    + r")\s+(?:من\s+)?(?:شهر\s+)?" + _MONTH_GROUP
+    + r"\s*[،,.]?\s*(?:من\s+)?(?:(?:عام|سنة|العام)\s+)?" + _YEAR
+)
 _MONTH_YEAR = re.compile(
     r"(?:شهر\s+)?" + _MONTH_GROUP + r"\s*[،,.]?\s*(?:من\s+)?(?:(?:عام|سنة|العام)\s+)?" + _YEAR
 )
@@ -105,6 +124,8 @@ _YEAR_LINE = re.compile(r"^\s*[(\[]?\s*(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s
 # "حقوق" alone is no copyright: "المرصد السوري لحقوق الإنسان" opens many a lead.
 # "سكاي نيوز عربية، 2018": a name of a few words, a comma or dash, and a year alone.
 _NAME_YEAR_LINE = re.compile(r"^\s*[^\d،,|\-–]{2,40}?\s*[،,|\-–]\s*(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s*$")
+# "عكاظ (2018)": a name and the year alone in brackets.
+_NAME_YEAR_BRACKETS = re.compile(r"^\s*[^()\[\]،,|]{2,40}?\s*[(\[]\s*(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s*[)\]]\s*$")
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|جميع الحقوق|حقوق (?:النشر|الطبع)|الحقوق محفوظة|all rights reserved", re.IGNORECASE)
 
 # What may stand just before a paragraph's date for it to be the day of
@@ -206,6 +227,18 @@ def date_in_line(line: str, *, today=None):
         number = _MONTH_NUMBER.get(_unstretched(m["month"]))
         if number:
             candidates.append((m.start(), m.end(), f"{int(m['day'])} {_CANONICAL[number]} {m['year']}", DAY))
+    for m in _MONTH_DAY_YEAR.finditer(plain):
+        if any(s <= m.start() < e for s, e, _t, _p in candidates):
+            continue
+        day, month, year = (m["day"], m["month"], m["year"]) if m["day"] else (m["day2"], m["month2"], m["year2"])
+        number = _MONTH_NUMBER.get(_unstretched(month))
+        if number:
+            candidates.append((m.start(), m.end(), f"{int(day)} {_CANONICAL[number]} {year}", DAY))
+    for m in _ORDINAL_DAY_MONTH_YEAR.finditer(plain):
+        number = _MONTH_NUMBER.get(_unstretched(m["month"]))
+        day = _ORDINAL_DAYS.get(_unstretched(m["dayword"]))
+        if number and day:
+            candidates.append((m.start(), m.end(), f"{day} {_CANONICAL[number]} {m['year']}", DAY))
     for m in _NUMERIC_DMY.finditer(plain):
         candidates.append((m.start(), m.end(), f"{int(m['day'])}-{int(m['month'])}-{m['year']}", DAY))
     for pattern in _EN_DATES:
@@ -223,7 +256,7 @@ def date_in_line(line: str, *, today=None):
             number = _MONTH_NUMBER.get(_unstretched(m["month"]))
             if number and len(rest) <= 3:
                 candidates.append((m.start(), m.end(), f"1 {_CANONICAL[number]} {m['year']}", MONTH))
-        m = _YEAR_LINE.match(plain) or _NAME_YEAR_LINE.match(plain)
+        m = _YEAR_LINE.match(plain) or _NAME_YEAR_LINE.match(plain) or _NAME_YEAR_BRACKETS.match(plain)
         if m:
             candidates.append((m.start("year"), m.end("year"), f"1-1-{m['year']}", YEAR))
     if not candidates:

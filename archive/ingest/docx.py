@@ -5,20 +5,27 @@ the paragraphs are joined into text and read exactly like a saved ``.txt``.
 Tables (some sites lay the article out in one, a clipping heads it with one)
 are read cell by cell where they stand among the paragraphs. The document's
 own properties (author, created) describe the file, not the article, and give
-no date; its title, subject, category, keywords and
-company are asked for as a known outlet (a newsroom's template often names it),
-after every cue of the text itself.
+no date of their own (``created`` is the day the file was made); its title,
+subject, category, keywords, comments, company and author are asked for as a
+known outlet (a newsroom's template often names it), after every cue of the
+text itself, and a date written in them is read when the text prints none. The page header is read above the text and the
+page footer under it: a template prints the outlet and the date there.
 
 A .docx is a zip: before python-docx unpacks it, its parts are held to the
 same size and ratio limits as an uploaded zip's members
 (``archives.check_zip_container``).
 """
+import html
 import io
+import re
 
 from .archives import check_zip_container
 from .draft import IngestError
 from .limits import Limits
 from .text import draft_from_text
+
+
+PROPERTIES_WHERE = "خصائص ملف Word"
 
 
 def docx_text(data: bytes, limits=None, name="") -> str:
@@ -36,7 +43,9 @@ def _read(data: bytes, limits=None, name=""):
             "تعذّرت قراءة ملف Word: الملف تالف أو ليس بصيغة .docx.",
             f"Could not read the Word file: it is damaged or not a .docx ({error.__class__.__name__}).",
         )
-    return "\n".join(_lines_in_order(document)), _property_cues(document)
+    header, footer = _page_margins(document)
+    texts = _property_texts(document, data)
+    return "\n".join([*header, *_lines_in_order(document), *footer]), texts
 
 
 def _lines_in_order(document):
@@ -64,21 +73,57 @@ def _lines_in_order(document):
     return lines
 
 
-def _property_cues(document):
-    from .outlets import Cue
+def _page_margins(document):
+    """The page header's and footer's lines: a newsroom's template prints the
+    outlet and the date there ("بي بي سي عربي | 28 شباط 2018"). The header
+    is read above the text, the footer under it."""
+    try:
+        section = document.sections[0]
+        parts = [section.header, section.footer]
+        return [[p.text for p in part.paragraphs if p.text.strip()] if not part.is_linked_to_previous else []
+                for part in parts]
+    except Exception:  # a bonus, like the properties: a damaged part is no failed import
+        return [], []
 
-    cues = []
+
+def _property_texts(document, data):
+    """The file's descriptive properties, as ``(value, is_author)``: title,
+    subject, category, keywords, comments, the company (``docProps/app.xml``)
+    and the author."""
+    texts = []
     try:
         props = document.core_properties
-        for value in (props.title, props.subject, props.category, props.keywords):
-            if value and len(value) <= 120:
-                cues.append(Cue(value, where="خصائص ملف Word"))
+        for value in (props.title, props.subject, props.category, props.keywords, props.comments):
+            if value and len(value) <= 200:
+                texts.append((value, False))
+        import zipfile
+
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            app = archive.read("docProps/app.xml").decode("utf-8", "replace") if "docProps/app.xml" in archive.namelist() else ""
+        company = re.search(r"<(?:\w+:)?Company>([^<]{2,120})</", app)
+        if company:
+            texts.append((html.unescape(company[1]), False))
+        if props.author and len(props.author) <= 60:
+            texts.append((props.author, True))
     except Exception:  # properties are a bonus: a damaged part is no failed import
-        return cues
-    return cues
+        return texts
+    return texts
+
+
+def _property_cues(texts):
+    from .outlets import Cue
+
+    # The author is a person as often as a newsroom: a catalogue outlet's name only, never proposed.
+    from .lines import date_line_rest
+
+    # A value with a date in it ("سكاي نيوز عربية - 12 آذار 2018") is asked for without the date.
+    return [Cue(date_line_rest(value), where="مؤلف ملف Word في خصائصه" if is_author else PROPERTIES_WHERE)
+            for value, is_author in texts if date_line_rest(value)]
 
 
 def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=None):
     name = source_name.replace("\\", "/").rsplit("/", 1)[-1]
-    text, cues = _read(data, limits, name)
-    return draft_from_text(text, source_name, catalog, fmt="docx", extra_cues=cues)
+    text, texts = _read(data, limits, name)
+    # A date in the properties ("سكاي نيوز عربية - 12 آذار 2018" as the subject) only when the text gives none.
+    return draft_from_text(text, source_name, catalog, fmt="docx", extra_cues=_property_cues(texts),
+                           extra_dates=([value for value, is_author in texts if not is_author], PROPERTIES_WHERE))

@@ -17,8 +17,9 @@ import re
 
 from . import dates, record_fields
 from .draft import Draft, Failure, IngestError
+from .lines import _LEAD_DATELINE
 from .outlets import Cue, resolve
-from .text import DERIVED_TITLE_WARNING, NO_DATE_WARNING, _LEAD_DATELINE, derive_title
+from .text import DERIVED_TITLE_WARNING, NO_DATE_WARNING, derive_title
 
 MAX_EXTERNAL_ID = 255
 MAX_URL = 2000

@@ -1,0 +1,155 @@
+"""What a text save says about its outlet, its dateline and its date, and where each was found.
+
+``read_text`` takes a page apart (``archive.ingest.text``); this module
+collects from the parts the cues that may name the outlet (source lines, a
+byline beside the date, a header pair "outlet – place", a lead's dateline, a
+domain, the title's suffix, a copyright line, a last line signing the page
+off), the dateline, the lines a publication date may be taken from, and says
+where the date was printed.
+"""
+import re
+
+from . import dates
+from .lines import (
+    _LEAD_DATELINE, DATE, FURNITURE, HEADER, SOURCE, TEXT, classify, date_line_rest, source_name,
+)
+from .normalize import loose, word_count
+from .outlets import BRACKET_TAG, OUTLET_DATELINE, TITLE_TO, Cue
+
+
+# "By Ahmad Ali, Sky News Arabia", "كتب: أحمد علي - العربية.نت".
+_BYLINE_OUTLET = re.compile(r"^(?:by|بقلم|كتب|كتبت)\s*[:：]?\s*[^,،\-–—]{2,40}?\s*(?:[,،]|\s[-–—])\s*(?P<outlet>[^,،]{2,40})$", re.I)
+# A lead's dateline with a date in it, the outlet in brackets before the dash:
+# "بغداد - 12 آذار/مارس 2018 (رويترز) - ".
+_LEAD_PAREN_OUTLET = re.compile(r"^[^()\n]{2,70}?\((?P<outlet>[^()\d][^()]{1,39})\)\s*[-–—:]")
+# The start of a lead up to its colon, when short: "دبي - العربية.نت: ".
+_LEAD_PREFIX = re.compile(r"^(?P<prefix>(?:[^:.!؟\n]|\.(?=\S)){2,60}?)\s*:(?!\d)")
+_COPYRIGHT_LINE = re.compile(r"©|\(c\)|copyright|جميع الحقوق|حقوق (?:النشر|الطبع)|الحقوق محفوظه|all rights reserved", re.I)
+# What a copyright line says besides the name ("© 2023 Okaz. جميع الحقوق محفوظة").
+_COPYRIGHT_NAME = re.compile(
+    r"©|\(c\)|copyright|\b\d{4}(?:\s*[-–]\s*\d{4})?\b|جميع الحقوق محفوظه(?: ل\S*)?|حقوق النشر محفوظه|all rights reserved|[.,،|]", re.I)
+
+
+def collect_cues_and_dateline(reading):
+    cues = list(reading.cues)  # source lines come first
+    trailer = reading.trailer_lines
+    for j, line in enumerate(trailer):
+        if loose(line) == loose("عن مصدر الخبر"):
+            following = [t for t in trailer[j + 1:] if classify(t) == TEXT]
+            if following:
+                cues.append(Cue(following[0], may_propose=True, where="فقرة «عن مصدر الخبر»"))
+    for line in reading.header_lines:
+        if classify(line) == SOURCE and not any(c.where == "سطر «المصدر»" for c in cues):
+            # "الصحيفة: …" above the headline (a clipping's header table).
+            cues.insert(0, Cue(source_name(line), may_propose=True, where="سطر «المصدر»", names_site=True))
+        m = BRACKET_TAG.match(line)
+        if m and not dates.date_in_line(line):  # "(نشر في 21 يوليو 2015 - Outlet)" is a byline, read below
+            cues.append(Cue(m["outlet"], where="وسم الوكالة بعد مكان الخبر"))
+            reading.dateline = reading.dateline or m["place"].strip()
+            continue
+        kind = classify(line)
+        m = OUTLET_DATELINE.match(line)
+        if m and word_count(line) <= 6 and kind == HEADER:
+            # The habit is "outlet – place"; ``pipeline.prepare`` swaps the two
+            # when the first turns out to be the place. The second is also
+            # asked for ("أبوظبي - سكاي نيوز عربية"): a known outlet there wins,
+            # and ``draft_from_text`` then takes the first as the dateline.
+            cues.append(Cue(m["a"].strip(), may_propose=True, where="سطر «المصدر – المكان» تحت العنوان"))
+            cues.append(Cue(m["b"].strip(), where="سطر «المكان – المصدر» تحت العنوان"))
+            reading.pairs.append((m["a"].strip(), m["b"].strip()))
+            reading.dateline = reading.dateline or m["b"].strip()
+        elif kind == DATE:
+            # A byline "بي بي سي عربي | 28 شباط/فبراير 2018": what is left
+            # beside the date names the outlet, if it is a known one.
+            rest = date_line_rest(line)
+            if rest:
+                cues.append(Cue(rest, where="سطر الكاتب والتاريخ", names_site=True))
+    for line in trailer:
+        # "نشر بتاريخ 12 آذار 2018 في بي بي سي عربي" under the article.
+        if classify(line) == DATE:
+            rest = date_line_rest(line)
+            if rest:
+                cues.append(Cue(rest, where="سطر التاريخ في ذيل الصفحة", names_site=True))
+    lead = reading.body_lines[0]
+    title = loose(reading.title) if not reading.title_derived else ""
+    for line in reading.header_lines:
+        # A printed page's header "Headline | Outlet": the part after the headline.
+        plain = loose(line)
+        if title and plain.startswith(title) and len(plain) > len(title):
+            m = re.match(r"\s*[|\-–—•»:]\s*(?P<name>.{2,60})$", line[len(reading.title):]) if line.startswith(reading.title) else None
+            if m:
+                cues.append(Cue(m["name"].strip(), where="ذيل عنوان الصفحة", names_site=True))
+    m = _LEAD_PREFIX.match(lead)
+    if m:
+        # "دبي - العربية.نت: …", "فرانس 24 / أ ف ب: …": a place and an outlet before the colon.
+        for part in re.split(r"\s*[-–—/،,]\s*|\s*[()«»]\s*", m["prefix"]):
+            if part.strip():
+                cues.append(Cue(part.strip(), where="مطلع الخبر"))
+    m = _LEAD_DATELINE.match(lead)
+    if m and not reading.dateline:
+        reading.dateline = m["place"].strip()
+    if m and (m["outlet"] or m["outlet2"]):
+        cues.append(Cue(m["outlet"] or m["outlet2"], where="مطلع الخبر"))
+    m = _LEAD_PAREN_OUTLET.match(lead)
+    if m:  # "بغداد - 12 آذار/مارس 2018 (رويترز) - …": an agency's dateline with its date
+        cues.append(Cue(m["outlet"].strip(), where="مطلع الخبر", names_site=True))
+    # Domains named at the top or the bottom of the page.
+    for line in [*reading.header_lines, lead, *trailer]:
+        for found in re.findall(r"(?<![a-z0-9.])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|iq|tv|news|sa|ae|co\.uk)\b", line, re.I):
+            cues.append(Cue(found, where="نطاق مذكور في الصفحة"))
+    if not reading.title_derived:
+        for m in TITLE_TO.finditer(reading.title):
+            cues.append(Cue(m["name"], where="العنوان"))
+    # "By Ahmad Ali, Sky News Arabia", "بقلم فلان، سكاي نيوز عربية": the outlet after the author.
+    for line in reading.header_lines:
+        m = _BYLINE_OUTLET.match(loose(line))
+        if m:
+            cues.append(Cue(line[-len(m["outlet"]):].strip() if line.lower().endswith(m["outlet"]) else m["outlet"],
+                            where="سطر الكاتب", names_site=True))
+    if reading.last_line:
+        # (Exact names only: a last line "الرياض" is as often the city as the paper.)
+        cues.append(Cue(reading.last_line, where="السطر الأخير من الملف"))
+    # "© 2023 Okaz. جميع الحقوق محفوظة": the name in a copyright line, weakest.
+    for line in reading.copyright_lines:
+        if _COPYRIGHT_LINE.search(loose(line)) and word_count(line) <= 12:
+            name = " ".join(_COPYRIGHT_NAME.sub(" ", loose(line)).split())
+            if name:
+                cues.append(Cue(name, where="سطر حقوق النشر", names_site=True))
+    # A header line that is only a name ("رووداو") names a known outlet or nothing.
+    for line in reading.header_lines:
+        if classify(line) == TEXT and word_count(line) <= 5:
+            cues.append(Cue(line, where="سطر في رأس الصفحة"))
+    # Weakest: a name alone beside the headline may be printed without its kind
+    # word ("الشرق الأوسط" for "صحيفة الشرق الأوسط"), asked for only when no other cue names an outlet.
+    # (Two words or more: "الرياض" alone is as often the city as the paper.)
+    cues.extend(Cue(line, where="سطر الاسم بجانب العنوان", names_site=True)
+                for line in reading.name_lines if word_count(line) >= 2)
+    reading.cues = cues
+
+
+def date_zone(reading) -> str:
+    """The lines a publication date may be taken from: header, lead, trailer."""
+    lead = reading.body_lines[0] if reading.body_lines else ""
+    # Furniture dates nothing: an e-mail's "Sent:" line, a counter, a bar.
+    header = [line for line in reading.header_lines if classify(line) != FURNITURE]
+    return "\n".join([*header, lead, *reading.trailer_lines])
+
+def date_provenance(matched, reading):
+    """"«14 مايو ,2018» في رأس الصفحة": the date as printed and where."""
+    for place, lines in (("رأس الصفحة", reading.header_lines), ("مطلع الخبر", reading.body_lines[:1]),
+                         ("ذيل الصفحة", reading.trailer_lines)):
+        for line in lines:
+            if matched in line:
+                label = "سطر «نشر في»" if re.search(r"نشر|بتاريخ", line) else place
+                return f"«{matched}» — {label}" if label == place else f"«{matched}» — {label} في {place}"
+    return f"«{matched}»"
+
+
+def settle_dateline(draft, reading, outlet_index):
+    """"أبوظبي - سكاي نيوز عربية": when the outlet is the second of a header
+    pair, the first is the dateline."""
+    if draft.outlet_id is None:
+        return
+    for a, b in reading.pairs:
+        if outlet_index.find_name(b) == draft.outlet_id and draft.dateline_name in (b, None):
+            draft.dateline_name = a
