@@ -3,6 +3,8 @@ proposals: stored by an import, reviewed in the admin, one click to accept in
 the upload preview (archive.proposals)."""
 from pathlib import Path
 
+from hypothesis import given, settings as hypothesis_settings
+from hypothesis import strategies as st
 import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -201,3 +203,30 @@ def test_retagging_proposes_the_people_quoted_once(db):
     retag_articles(Article.objects.all())
     retag_articles(Article.objects.all())
     assert [p.name for p in article.speaker_proposals.all()] == ["رايان ديلون"]
+
+
+def test_a_role_that_runs_to_the_end_of_the_text_reads_no_name():
+    # "لكن مدرب أكد الفريق أن …": a role word, a verb, and the role's words
+    # run on to the last word; there is no name to read after them (this
+    # raised IndexError and stopped a million-article import).
+    from archive.tagging import tag
+    from archive.alias_index import AliasIndex
+
+    text = "مع الفريق، لكن مدرب أكد الفريق أن الهداف الكرواتي باق مع الفريق."
+    assert tag("", text, AliasIndex([])).proposals == []
+
+
+_SPEAKER_WORDS = ["قال", "أكد", "وأضاف", "المتحدث", "باسم", "العقيد", "اللواء", "وزير", "الخارجية", "رئيس",
+                  "مدرب", "الفريق", "قائد", "الشرطة", "إن", "أن", "،", ".", ":", "\"", "«", "»", "علي", "على",
+                  "محمد", "الأسد", "ترامب", "بحسب", "عن", "نقلت", "وكالة", "صاحب", "السمو", "الملكي", "الأمير"]
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SPEAKER_WORDS), min_size=1, max_size=14))
+def test_the_speaker_reader_never_fails_on_any_run_of_its_own_words(words):
+    # Titles, ranks, verbs and punctuation in every order and at every end of
+    # a text: whatever it finds, the reader must not raise.
+    from archive.tagging import tag
+    from archive.alias_index import AliasIndex
+
+    tag("", " ".join(words), AliasIndex([]))

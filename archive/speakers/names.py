@@ -213,6 +213,8 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
     right after the name ("وصف الرئيس إيمانويل ماكرون الحادث"), so a word
     with the article after two plain words starts the object, not the name."""
     n = len(tokens)
+    if j >= n:
+        return None, j   # the role ran to the end of the text: no name follows
     # 2. The name: starts with a word without the article.
     first = folded[j]
     ali = first in STOP and _written_ali(text, tokens, folded, broken, j)   # علي the name, not على
