@@ -235,3 +235,26 @@ def test_progress_is_shown_per_record_on_a_terminal_and_not_otherwise(db, tmp_pa
     monkeypatch.setattr(sys, "stderr", quiet)
     run(path, verbosity=0)
     assert quiet.getvalue() == ""
+
+
+def test_an_article_the_tagger_fails_on_is_saved_untagged_and_the_import_goes_on(db, tmp_path, index_calls,
+                                                                                  monkeypatch, caplog):
+    # A tagger bug once stopped a million-article import at article 647,312
+    # (an IndexError in the speaker reader): one article's tags must never
+    # cost the rest of an import, nor that article itself.
+    import archive.tagging
+
+    real_tag = archive.tagging.tag
+
+    def tag(title, body, aliases):
+        if "رقم 1" in title:
+            raise IndexError("list index out of range")
+        return real_tag(title, body, aliases)
+
+    monkeypatch.setattr(archive.tagging, "tag", tag)
+    path = tmp_path / "three.jsonl"
+    path.write_text("\n".join(record(i) for i in range(3)) + "\n", encoding="utf-8")
+    output = run(path, verbosity=2)
+    assert "Imported 3, updated 0, unchanged or duplicates 0, failed 0" in output
+    assert Article.objects.count() == 3
+    assert "Tagging failed" in caplog.text

@@ -7,6 +7,7 @@ in worker processes.
 """
 from dataclasses import dataclass
 from hashlib import sha256
+import logging
 import re
 
 from .catalog import Catalog
@@ -15,7 +16,11 @@ from .outlets import Cue, resolve
 from .reading import EXTERNAL_ID_MAX
 
 TITLE_MAX = 1000
+log = logging.getLogger(__name__)
+
 DUPLICATE_WARNING = "هذا المقال محفوظ من قبل: #"
+TAGGING_FAILED_WARNING = ("تعذّر وسم المقال بالأماكن والقوات والمتحدثين (خطأ داخلي سُجّل في السجلّ): "
+                          "حُفظ بلا وسوم، ويمكن إعادة وسمه لاحقاً")
 UPDATE_WARNING = "يوجد مقال بالمعرّف نفسه"
 
 
@@ -59,6 +64,7 @@ class Analysis:
     speaker_proposals: list
     content_hash: str
     minhash: list | None = None
+    tagging_failed: bool = False
 
 
 def analyse(title: str, body: str, aliases, sign=False) -> Analysis:
@@ -67,7 +73,14 @@ def analyse(title: str, body: str, aliases, sign=False) -> Analysis:
 
     from archive.arabic import fold
 
-    tags = tag(title, body, aliases)
+    try:
+        tags = tag(title, body, aliases)
+        failed = False
+    except Exception:  # noqa: BLE001 - a tagger bug costs this article its tags, never the import
+        log.exception("Tagging failed for an article titled %r; saved without tags", (title or "")[:80])
+        from archive.tagging import Tags
+
+        tags, failed = Tags(), True
     # The body is folded once, for the content hash and the signature both.
     folded_body = fold(body or "")
     minhash = None
@@ -79,6 +92,7 @@ def analyse(title: str, body: str, aliases, sign=False) -> Analysis:
         speaker_ids=list(tags.speakers), place_ids=list(tags.places), force_ids=list(tags.forces),
         speaker_proposals=[{"name": q.name, "role": q.role, "accept": False} for q in tags.proposals],
         content_hash=folded_content_hash(f"{fold(title or '')}\n{folded_body}"), minhash=minhash,
+        tagging_failed=failed,
     )
 
 
@@ -97,6 +111,9 @@ def prepare(draft: Draft, catalog=None, analysis: Analysis | None = None) -> Dra
     draft.force_ids = list(analysis.force_ids)
     draft.speaker_proposals = [dict(p) for p in analysis.speaker_proposals]
     draft.minhash = analysis.minhash
+    draft.drop_warnings(TAGGING_FAILED_WARNING)
+    if analysis.tagging_failed:
+        draft.warn(TAGGING_FAILED_WARNING)
 
     _resolve_dateline(draft, catalog)
     # The dateline is a place the article names, even when it sits on a header
