@@ -229,13 +229,16 @@ def longest_text(values: list[Found]) -> Found | None:
 
 _BLOCK_END = re.compile(r"</(?:p|div|h[1-6]|li|blockquote|section|article|tr)\s*>|<br\s*/?>", re.I)
 _TAG = re.compile(r"<[^>]{0,2000}>")
-_MARKUP = re.compile(r"<(?:p|div|br|span|h[1-6]|a|strong|em|b|i|li|ul|figure|img|blockquote)\b[^>]{0,2000}>", re.I)
+# A body is HTML when its paragraphs are laid out in HTML blocks, as every
+# exporter's is; a stray tag inside plain text ("<script>" quoted in an
+# article about an attack) is text and stays as written.
+_BLOCKS = re.compile(r"</(?:p|div|li|h[1-6]|blockquote)\s*>|<br\s*/?>", re.I)
 
 
 def plain_text(value: str) -> str:
-    """A body as paragraphs of text: HTML's blocks become lines, tags and
-    entities go; Markdown headings and emphasis marks go."""
-    if _MARKUP.search(value):
+    """A body as paragraphs of text: an HTML body's blocks become lines, its
+    tags go; entities are read; Markdown headings lose their marks."""
+    if _BLOCKS.search(value):
         value = _BLOCK_END.sub("\n", value)
         value = _TAG.sub(" ", value)
     value = html.unescape(value)
@@ -249,4 +252,6 @@ def plain_text(value: str) -> str:
 
 
 def plain_title(value: str) -> str:
-    return re.sub(r"\s+", " ", html.unescape(_TAG.sub(" ", value))).strip()
+    """Entities read ("&nbsp;", "&#8211;" in WordPress's titles), spaces
+    collapsed; anything else, tags included, is the title as written."""
+    return re.sub(r"\s+", " ", html.unescape(value)).strip()
