@@ -92,6 +92,8 @@ LETTER_FOLDS = {
 }
 LETTER_FOLDS.update({chr(0x0660 + i): str(i) for i in range(10)})  # ٠-٩
 LETTER_FOLDS.update({chr(0x06F0 + i): str(i) for i in range(10)})  # ۰-۹
+# Latin letters with diacritics and the transliteration marks (Hīt → Hit).
+LETTER_FOLDS.update(arabic.normalise.LATIN_FOLDS)
 #: Folded by the token filters rather than the char filter (see above).
 FOLDED_LATER = {"ى": "ي"}
 

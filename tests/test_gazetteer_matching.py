@@ -425,6 +425,6 @@ def test_a_name_is_also_found_without_its_bracketed_qualifier():
 
 
 def test_latin_names_with_diacritics_are_typed_without_them():
-    index = AliasIndex([("place", 1, ["هيت", "Hīt"]), ("place", 2, ["معرة النعمان", "Maʿarrat al-Nuʿman"])])
+    index = AliasIndex([("place", 1, ["هيت", "Hīt"]), ("place", 2, ["الحسكة", "Ḥasakah"])])
     assert {m.pk for m in index.find("Hit")} == {1}
-    assert {m.pk for m in index.find("Maarrat al-Numan")} == {2}
+    assert {m.pk for m in index.find("HASAKAH")} == {2}

@@ -170,17 +170,18 @@ for _i in range(10):
     _LETTER_FOLDS[chr(0x0660 + _i)] = str(_i)
     _LETTER_FOLDS[chr(0x06F0 + _i)] = str(_i)
 
-# Latin letters with diacritics -> their base letter, and the transliteration
-# marks for ʿayn and hamza dropped: the gazetteer's and the world data's English
-# names are written "Hīt", "Raqqah", "Dayr az-Zawr", "Ḥasakah", "Ma‘arrat";
-# a reader types Hit, Hasakah. Only letters whose decomposition is an ASCII
-# letter and marks are folded (ø, ß, æ stay as they are).
+# Latin letters with diacritics -> their base letter, in lower case (as
+# strip_marks leaves Latin): the world data's English names are written
+# "Hīt", "Ḥasakah", "Şanlıurfa"; a reader types Hit, Hasakah, Sanliurfa. Only
+# letters whose decomposition is an ASCII letter and marks are folded (ø, ß,
+# æ, ı stay as they are).
+LATIN_FOLDS = {}
 for _code in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]:
     _base = "".join(c for c in unicodedata.normalize("NFKD", chr(_code)) if not unicodedata.combining(c))
-    if len(_base) == 1 and _base.isascii() and _base.isalpha():
-        _LETTER_FOLDS[chr(_code)] = _base
-for _mark in ("\u02BE", "\u02BF", "\u02BB", "\u02BC"):  # ʾ ʿ ʻ ʼ
-    _LETTER_FOLDS[_mark] = ""
+    # (İ lower-cases to two characters before this table is read: left alone.)
+    if len(_base) == 1 and _base.isascii() and _base.isalpha() and len(chr(_code).lower()) == 1:
+        LATIN_FOLDS[chr(_code)] = _base.lower()
+_LETTER_FOLDS.update(LATIN_FOLDS)
 
 _FOLD_TABLE = {ord(k): v for k, v in _LETTER_FOLDS.items()}
 
@@ -199,7 +200,7 @@ def fold(text: str) -> str:
       ڕ → ر, ڵ → ل, ۆ → و, and ٱ → ا.
     * ؤ and ئ → ء: a hamza is one letter whatever its seat.
     * ٠–٩ and ۰–۹ → 0–9.
-    * Latin letters with diacritics → the letter (ī → i, Ḥ → H); ʿ and ʾ go.
+    * Latin letters with diacritics → the letter (ī → i, Ḥ → h).
 
     Idempotent: ``fold(fold(x)) == fold(x)``.
     """
