@@ -236,22 +236,29 @@ _BLOCKS = re.compile(r"</(?:p|div|li|h[1-6]|blockquote)\s*>|<br\s*/?>", re.I)
 
 
 def plain_text(value: str) -> str:
-    """A body as paragraphs of text: an HTML body's blocks become lines, its
-    tags go; entities are read; Markdown headings lose their marks."""
-    if _BLOCKS.search(value):
-        value = _BLOCK_END.sub("\n", value)
-        value = _TAG.sub(" ", value)
-    value = html.unescape(value)
+    """An HTML body as paragraphs of text: its blocks become lines, its tags
+    go and its entities are read. A JSON value that is not HTML is text and
+    stays as written ("&lt;", a quoted "<svg>", bidi marks and all)."""
+    if not is_html(value):
+        return value.strip()
+    value = _BLOCK_END.sub("\n", value)
+    value = html.unescape(_TAG.sub(" ", value))
     lines = []
     for line in value.split("\n"):
-        line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
-        line = re.sub(r"[ \t\u00a0\u200f\u200e]+", " ", line).strip()
+        line = re.sub(r"[ \t\u00a0]+", " ", line).strip()
         if line:
             lines.append(line)
     return "\n".join(lines)
 
 
-def plain_title(value: str) -> str:
-    """Entities read ("&nbsp;", "&#8211;" in WordPress's titles), spaces
-    collapsed; anything else, tags included, is the title as written."""
-    return re.sub(r"\s+", " ", html.unescape(value)).strip()
+def is_html(value: str) -> bool:
+    return bool(_BLOCKS.search(value))
+
+
+def plain_title(value: str, html_escaped: bool = False) -> str:
+    """Spaces collapsed; a title from an HTML field (WordPress's "rendered",
+    or a record whose body is HTML) has its entities read ("&nbsp;",
+    "&#8211;"). Anything else, tags and "&lt;" included, is the title as written."""
+    if html_escaped:
+        value = html.unescape(value)
+    return re.sub(r"\s+", " ", value).strip()

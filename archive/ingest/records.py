@@ -177,7 +177,9 @@ class Fields:
             if isinstance(value, dict):
                 # WordPress's {"rendered": …}; a publisher's {"name": …}.
                 keys = ("rendered", *record_fields.NAME_KEYS) if key == "source" else ("rendered",)
-                value = next((value[k] for k in keys if isinstance(value.get(k), str) and value[k].strip()), None)
+                found = next((k for k in keys if isinstance(value.get(k), str) and value[k].strip()), None)
+                value = value[found] if found else None
+                name = f"{name}.{found}" if found == "rendered" else name
             if value not in (None, "") and not isinstance(value, (dict, bool)):
                 out.append((value, name))
                 seen.add(name)
@@ -219,7 +221,9 @@ def draft_from_dict(record: dict, line: str, source_name, number, catalog=None) 
     if title is not None and not isinstance(title, str):
         raise bad_line("العنوان ليس نصاً", "the title is not a string")
     if title:
-        title = record_fields.plain_title(title)
+        raw_body = next((v for v, n in fields.all("body") if n == body_name), None)
+        html_record = title_name.endswith(".rendered") or (isinstance(raw_body, str) and record_fields.is_html(raw_body))
+        title = record_fields.plain_title(title, html_escaped=html_record)
 
     draft = Draft(title="", body=body, source_name=f"{source_name}:{number}", format="jsonl", original_text=line)
     if body_name != "body":
