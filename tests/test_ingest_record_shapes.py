@@ -156,3 +156,18 @@ def test_an_apis_answer_gives_its_records(gazetteer, answer, layout):
     drafts = read("answer.json", (text + "\n").encode("utf-8"), catalog=Catalog())
     assert len(drafts) == 2 and all(isinstance(d, Draft) for d in drafts), drafts
     assert {d.title for d in drafts} == {TITLE}
+
+
+TWO = [SHAPES["news-please"], dict(SHAPES["news-please"], url=URL + "2")]
+
+
+@pytest.mark.parametrize("table", [
+    {"a1": TWO[0], "a2": TWO[1]},                                                  # rows by id (orient="index")
+    {col: {"0": TWO[0][col], "1": TWO[1][col]} for col in TWO[0]},                # columns (pandas' default)
+    {"columns": list(TWO[0]), "index": [0, 1], "data": [list(r.values()) for r in TWO]},  # orient="split"
+], ids=["rows by id", "columns", "split"])
+def test_a_table_written_as_one_object_gives_its_rows(gazetteer, table):
+    drafts = read("table.json", (json.dumps(table, ensure_ascii=False) + "\n").encode("utf-8"), catalog=Catalog())
+    assert len(drafts) == 2 and all(isinstance(d, Draft) for d in drafts), drafts
+    assert {d.title for d in drafts} == {TITLE}
+    assert all(d.published == DAY for d in drafts)

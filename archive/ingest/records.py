@@ -86,11 +86,16 @@ def _inner_records(value, depth=0):
     """The records an API's or a search engine's answer holds (NewsAPI's
     ``articles``, Elasticsearch's ``hits.hits``, Solr's ``response.docs``,
     ``data``, ``items``): the longest list of objects inside an object that has
-    no article text of its own. None for a record."""
+    no article text of its own; or a table written as one object (``_table``).
+    None for a record."""
     if not isinstance(value, dict) or depth > 3:
         return None
     if depth == 0 and Fields(value).all("body"):
         return None
+    if depth == 0:
+        table = _table(value)
+        if table:
+            return table
     best = None
     for inner in value.values():
         found = inner if (isinstance(inner, list) and inner and all(isinstance(v, dict) for v in inner)) \
@@ -98,6 +103,31 @@ def _inner_records(value, depth=0):
         if found and (best is None or len(found) > len(best)):
             best = found
     return best
+
+
+def _table(value: dict):
+    """A table written as one JSON object, as spreadsheet and data-frame tools
+    write it: rows keyed by their id (``{"17": {record}, …}``, a Firebase
+    export, pandas' ``orient="index"``), columns of rows (``{"title": {"0": …},
+    "body": {"0": …}}``, pandas' default), or ``{"columns": [...], "data":
+    [[...], ...]}`` (pandas' ``orient="split"``). Its rows, when they are
+    records with a text; else None."""
+    rows = None
+    columns, data = value.get("columns"), value.get("data")
+    if isinstance(columns, list) and isinstance(data, list) and all(isinstance(c, str) for c in columns) \
+            and data and all(isinstance(r, list) and len(r) == len(columns) for r in data):
+        rows = [dict(zip(columns, r)) for r in data]
+    elif value and all(isinstance(v, dict) for v in value.values()):
+        inner = list(value.values())
+        keys = [set(v) for v in inner]
+        if Fields(inner[0]).all("body"):
+            rows = inner                      # rows by id
+        elif len(inner) >= 2 and keys[0] and all(k == keys[0] for k in keys):
+            # Columns: each value maps the same row ids to a cell.
+            rows = [{column: cells[row] for column, cells in value.items()} for row in inner[0]]
+    if rows and all(isinstance(r, dict) for r in rows) and any(Fields(r).all("body") for r in rows[:5]):
+        return rows
+    return None
 
 
 def _whole_object(line: bytes) -> bool:
