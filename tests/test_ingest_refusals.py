@@ -140,3 +140,16 @@ def test_what_the_preview_quotes_of_a_file_holds_no_character_a_stored_text_may_
     assert draft.provenance.get("outlet")  # the file name named the outlet
     for value in draft.provenance.values():
         value.encode("utf-8")  # and what it quotes is storable (the staged upload writes it)
+
+
+def test_an_article_that_quotes_an_error_message_in_a_sentence_is_an_article():
+    # Found by the million-article benchmark: a CNN story about an imam's
+    # Twitter account that showed "this page is unavailable" was refused.
+    from archive.ingest.verdict import is_error_page
+
+    body = ("دبي، الإمارات العربية المتحدة (CNN)— تداول نشطاء على مواقع التواصل الاجتماعي قضية ما وصفوه "
+            "اختفاء حساب إمام معروف في تويتر، بعد ظهور رسالة عند الدخول على حسابه مفادها أن \"هذه الصفحة غير متوفرة.\"\n"
+            "وانقسم النشطاء بين من قال إن السبب هو إيقاف الحساب ومن قال إنه حذف.")
+    assert not is_error_page("اختفاء حساب إمام على تويتر", body)
+    # The notice itself, as a saved error page prints it, is still refused.
+    assert is_error_page("", "عذراً\nالصفحة غير متوفرة\nالعودة إلى الصفحة الرئيسية")

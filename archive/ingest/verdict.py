@@ -40,6 +40,9 @@ CONSENT_MAX_WORDS = 120
 _TEASER_END = re.compile(r"(?:\.\.\.?|…)[\"»”)\]]*\s*$")
 # An error page never holds a whole article; a real one that quotes "404" does.
 ERROR_PAGE_MAX_WORDS = 150
+# An error page says so in a heading or a short notice; a line longer than
+# this is a sentence of an article, whatever it quotes.
+ERROR_LINE_MAX_WORDS = 25
 INDEX_MIN_LINES = 3
 TOO_FEW_WORDS = 12
 # An HTML page whose visible text is mostly link text is a list of links,
@@ -115,10 +118,14 @@ def check_raw_text(text, max_chars):
 
 
 def is_error_page(title, body):
+    """An error notice near the top: the title, or a short line of the first
+    six. An article that reports one inside a sentence ("a message appeared
+    saying 'this page is unavailable'", a CNN story about a vanished account)
+    is an article."""
     if word_count(body) > ERROR_PAGE_MAX_WORDS:
         return False
-    head = "\n".join([title or "", *body.split("\n")[:6]])
-    return bool(_ERROR_PAGE.search(loose(head)))
+    lines = [title or "", *(line for line in body.split("\n")[:6] if word_count(line) <= ERROR_LINE_MAX_WORDS)]
+    return bool(_ERROR_PAGE.search(loose("\n".join(lines))))
 
 
 def is_index_page(body):
