@@ -15,7 +15,7 @@ still all of it or nothing), its near duplicates are grouped together, and the
 search index gets one commit per batch (the per-article indexing signal is
 paused). With ``--workers N`` (the default for big imports) tagging, hashing
 and signing run in N worker processes and indexing in one more, while this
-process reads and writes the database (see the end of this module). A file,
+process reads and writes the database (``archive.ingest.import_workers``). A file,
 member or record that cannot be imported is reported at the end with its
 reason, the others are imported, and the command exits with status 1.
 
@@ -25,15 +25,12 @@ database but not yet to the index (``Article.indexed`` still False) are
 indexed first.
 """
 from collections import Counter, deque
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 import logging
 import multiprocessing
 import os
-from pathlib import Path
 import re
 import sys
-import threading
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -42,20 +39,20 @@ from django.db import transaction
 from archive.ingest import dates
 from archive.ingest.catalog import Catalog
 from archive.ingest.draft import Draft, Failure, IngestError
+from archive.ingest.import_files import SUFFIXES, collect_files, count_items  # noqa: F401  (SUFFIXES: once here)
+from archive.ingest.import_workers import analyse_in_worker, index_in_process, start_pool
 from archive.ingest.limits import Limits
 from archive.ingest.outlets import OutletMatch
-from archive.ingest.pipeline import DUPLICATE_WARNING, analyse, iter_read, prepare, remove_files, save_many, tidy
+from archive.ingest.pipeline import DUPLICATE_WARNING, iter_read, prepare, remove_files, save_many, tidy
 from archive.ingest.text import NO_DATE_WARNING
 from archive.near_duplicates import group_many
 
 log = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".html", ".htm", ".docx", ".jsonl", ".jsonl.gz", ".zip")
 # Worker processes: drafts per task, and when the default is to start them.
 WORK_CHUNK = 100
 AUTO_WORKERS_FROM = 1000
 AUTO_WORKERS_MAX = 4
-PARENT_CHECK_SECONDS = 1.0
 
 
 class Command(BaseCommand):
@@ -131,9 +128,9 @@ class Command(BaseCommand):
             if self.workers:
                 # Forked before this process opens the search index: the
                 # indexer opens its own, and only it writes to it.
-                self.pool = _start_pool(self.workers, self.catalog)
+                self.pool = start_pool(self.workers, self.catalog)
                 if not self.dry_run:
-                    self.indexer = _start_pool(1, self.catalog)
+                    self.indexer = start_pool(1, self.catalog)
             if not self.dry_run:
                 self._index_unfinished()
             with paused():
@@ -228,7 +225,7 @@ class Command(BaseCommand):
 
     def _submit(self, chunk):
         work = [(item.title, item.body) if isinstance(item, Draft) else None for item in chunk]
-        return chunk, self.pool.submit(_analyse_in_worker, work) if self.pool is not None else None
+        return chunk, self.pool.submit(analyse_in_worker, work) if self.pool is not None else None
 
     def _collect(self, submitted):
         chunk, job = submitted
@@ -359,7 +356,7 @@ class Command(BaseCommand):
         """Index the saved articles: here, or in the indexer process while
         this one goes on with the next batch (at most two batches behind)."""
         if self.indexer is not None:
-            self.indexing.append((pks, self.indexer.submit(_index_in_process, pks)))
+            self.indexing.append((pks, self.indexer.submit(index_in_process, pks)))
             self._indexed(wait_for=2)
             return
         try:
@@ -463,117 +460,3 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {failure.source_name}: {failure.message}")
                 if failure.message_en and failure.message_en != failure.message:
                     self.stdout.write(f"      {failure.message_en}")
-
-
-def collect_files(paths):
-    """``(path, name)`` of every file to read: named files as given, folders walked."""
-    found = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                relative = child.relative_to(path)
-                if any(part.startswith((".", "__MACOSX")) for part in relative.parts):
-                    continue
-                if child.is_file() and child.name.lower().endswith(SUFFIXES):
-                    found.append((child, f"{path.name}/{relative.as_posix()}"))
-        elif path.is_file():
-            found.append((path, path.name))
-        else:
-            raise CommandError(f"No such file or folder: {raw}")
-    return found
-
-
-def count_items(path, limits):
-    """How many records a file holds, for the progress bar (1 for one article)."""
-    import zipfile
-
-    from archive.ingest.archives import count_lines, gunzip_chunks
-
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(4)
-        if head.startswith(b"\x1f\x8b"):
-            return count_lines(gunzip_chunks(path.name, path.read_bytes(), limits.for_records()))
-        if head.startswith(b"PK"):
-            with zipfile.ZipFile(path) as zf:
-                names = zf.namelist()
-            if "word/document.xml" in names:
-                return 1
-            return sum(1 for n in names if not n.endswith("/")) or 1
-        if path.name.lower().endswith((".jsonl", ".json")):
-            data = path.read_bytes()
-            return data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
-    except (OSError, zipfile.BadZipFile, IngestError):
-        pass
-    return 1
-
-
-# -- worker processes ----------------------------------------------------------
-#
-# Forked once the catalog has read the gazetteer, so each worker has the alias
-# index without reading the database. The workers never query it: each gets a
-# tidied title and body and returns ``pipeline.analyse`` of them (tags, content
-# hash and MinHash signature), the part of an import that is Python work per
-# article and needs nothing else. One more process, the indexer, reads each
-# committed batch and writes it to the search index (the analysis of every
-# word is there); this process, the only one writing to the database, records
-# what it has indexed. Each opens its own database connection.
-
-_worker_aliases = None
-_inherited_connections = []
-
-
-def _start_pool(workers, catalog):
-    global _worker_aliases
-    _worker_aliases = catalog.aliases
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker)
-
-
-def _start_worker():
-    from django.db import connections
-
-    # The parent's database connections are its own: never used here, and
-    # kept referenced so that closing them cannot touch the parent's.
-    for connection in connections.all(initialized_only=True):
-        _inherited_connections.append(connection.connection)
-        connection.connection = None
-    # A worker waits on a queue whose other end its siblings also hold: when
-    # the command is killed (SIGKILL included) nothing would ever end it.
-    parent = os.getppid()
-    threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="import-parent-watch").start()
-
-
-def _exit_with(parent):
-    """End this worker once the process that started it is gone."""
-    while os.getppid() == parent:
-        time.sleep(PARENT_CHECK_SECONDS)
-    os._exit(1)
-
-
-def _index_in_process(pks):
-    """``index_articles(pks)`` in the indexer process: ``(marks, error)``, the
-    marks for the writer to record (``indexing.mark_indexed``)."""
-    from archive.search.indexing import index_articles
-
-    marks = []
-    try:
-        index_articles(pks, mark=lambda found, read_at: marks.append((list(found), read_at)))
-    except Exception as error:
-        log.exception("The indexer process could not index %s articles", len(pks))
-        return marks, f"{error.__class__.__name__}: {error}"
-    return marks, None
-
-
-def _analyse_in_worker(works):
-    return [_analyse_one(work) for work in works]
-
-
-def _analyse_one(work):
-    if work is None:
-        return None
-    try:
-        return analyse(*work, _worker_aliases, sign=True)
-    except Exception:  # the writer analyses it again and reports what fails
-        log.exception("An import worker could not analyse an article")
-        return None
