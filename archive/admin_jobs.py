@@ -116,7 +116,7 @@ def result_context(job):
         return {"preview_url": reverse("admin:archive_article_preview", args=[result.get("token", "")]),
                 "drafts": result.get("drafts", 0)}
     if job.kind == Job.Kind.RETAG:
-        from archive.admin_upload import describe_changes
+        from archive.upload_review import describe_changes
         from archive.tagging import Change
 
         changes = [Change(c["article_id"], c["added"], c["removed"]) for c in result.get("changes", [])]
