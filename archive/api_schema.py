@@ -175,6 +175,15 @@ def _file(content_type, description):
     return {"description": description, "content": {content_type: {"schema": {"type": "string"}}}}
 
 
+def _csl_json(content_type, description):
+    """CSL-JSON is JSON (``+json``): a list of citation items, each an object
+    with at least its id, type and title (the CSL-JSON schema has the rest)."""
+    item = {"type": "object", "required": ["id", "type", "title"],
+            "properties": {"id": {"type": "string"}, "type": {"type": "string"}, "title": {"type": "string"}}}
+    return {"description": description,
+            "content": {content_type: {"schema": {"type": "array", "items": item, "minItems": 1, "maxItems": 1}}}}
+
+
 def paths():
     described = {
         "/api/articles/": {"get": {
@@ -238,7 +247,7 @@ def paths():
             "operationId": f"cite{fmt.upper()}",
             "summary": f"One article's citation as {what}",
             "parameters": [ARTICLE_ID],
-            "responses": {"200": _file(content_type, what),
+            "responses": {"200": _csl_json(content_type, what) if fmt == "json" else _file(content_type, what),
                           "404": {"description": "No article with this id.", "content": {"text/html": {"schema": {"type": "string"}}}}},
         }}
     return described

@@ -7,6 +7,8 @@ over the five seed articles: no answer may be a server error, and every
 answer — status, content type, body — must be one the description allows.
 ``MAX_EXAMPLES`` keeps the run to about a minute on the CI machine.
 """
+import json
+
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, given, settings as hypothesis_settings
 from openapi_spec_validator import validate
@@ -94,3 +96,19 @@ def test_generated_requests_get_no_server_error_and_conforming_answers(live_sche
             modes.append(schemathesis.GenerationMode.NEGATIVE)
         for mode in modes:
             _run(operation, mode)
+
+
+def test_an_articles_csl_json_citation_conforms_to_its_description(client, seeded):
+    # CSL-JSON is JSON ("+json"): checkers read it as such, so the description
+    # must say it is a list of citation items, not a string.
+    import jsonschema
+
+    from archive.models import Article
+
+    document = client.get("/api/openapi.json").json()
+    schema = document["paths"]["/articles/{id}/cite.json"]["get"]["responses"]["200"]["content"]
+    [(content_type, media)] = schema.items()
+    article = Article.objects.order_by("pk").first()
+    response = client.get(f"/articles/{article.pk}/cite.json")
+    assert response.status_code == 200 and response["Content-Type"].startswith(content_type)
+    jsonschema.validate(json.loads(response.content), media["schema"])
