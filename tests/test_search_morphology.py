@@ -93,6 +93,16 @@ def _label(case):
     return f"{case[0]}:{case[1]}"
 
 
+def probe_params(cases, known_failures, key=lambda case: case[:2], label=_label):
+    """The cases as pytest params; one whose key is in ``known_failures`` is a
+    strict xfail with its reason (the probe itself stays as written)."""
+    return [
+        pytest.param(case, id=label(case), marks=pytest.mark.xfail(reason=known_failures[key(case)], strict=True))
+        if key(case) in known_failures else pytest.param(case, id=label(case))
+        for case in cases
+    ]
+
+
 def index_probe_sentences(probes):
     """One article per probe sentence (no gazetteer, so nothing is a name):
     {sentence: article pk}."""

@@ -17,7 +17,7 @@ query does not find its article; a *must-not-match* probe fails if it does.
 """
 import pytest
 
-from tests.test_search_morphology import found, index_probe_sentences
+from tests.test_search_morphology import found, index_probe_sentences, probe_params
 
 pytestmark = pytest.mark.django_db
 
@@ -126,17 +126,8 @@ MUST_NOT_MATCH = [
 KNOWN_FAILURES = {}
 
 
-def _label(case):
-    return f"{case[0]}:{case[1]}"
-
-
 def _cases(cases):
-    return [
-        pytest.param(case, id=_label(case), marks=pytest.mark.xfail(
-            reason=KNOWN_FAILURES[case[:2]], strict=True))
-        if case[:2] in KNOWN_FAILURES else pytest.param(case, id=_label(case))
-        for case in cases
-    ]
+    return probe_params(cases, KNOWN_FAILURES)
 
 
 @pytest.fixture

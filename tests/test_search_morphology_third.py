@@ -22,7 +22,7 @@ query does not find its article; a *must-not-match* probe fails if it does.
 import pytest
 from django.core.management import call_command
 
-from tests.test_search_morphology import found, index_probe_sentences
+from tests.test_search_morphology import found, index_probe_sentences, probe_params
 from tests.test_search_latin_names import GAZETTEER
 
 pytestmark = pytest.mark.django_db
@@ -170,17 +170,8 @@ KNOWN_FAILURES = {}
 LATIN_KNOWN_FAILURES = {}
 
 
-def _label(case):
-    return f"{case[0]}:{case[1]}"
-
-
 def _cases(cases):
-    return [
-        pytest.param(case, id=_label(case), marks=pytest.mark.xfail(
-            reason=KNOWN_FAILURES[case[:2]], strict=True))
-        if case[:2] in KNOWN_FAILURES else pytest.param(case, id=_label(case))
-        for case in cases
-    ]
+    return probe_params(cases, KNOWN_FAILURES)
 
 
 @pytest.fixture
@@ -227,17 +218,9 @@ def latin_archive(db, search_index_dir):
     return {s: a.pk for s, a in by_sentence.items()}
 
 
-def _latin_label(case):
-    return f"latin:{case[0]}"
-
-
 def _latin_cases(cases):
-    return [
-        pytest.param(case, id=_latin_label(case), marks=pytest.mark.xfail(
-            reason=LATIN_KNOWN_FAILURES[case[0]], strict=True))
-        if case[0] in LATIN_KNOWN_FAILURES else pytest.param(case, id=_latin_label(case))
-        for case in cases
-    ]
+    return probe_params(cases, LATIN_KNOWN_FAILURES, key=lambda case: case[0],
+                        label=lambda case: f"latin:{case[0]}")
 
 
 @pytest.mark.parametrize("case", _latin_cases(LATIN_MUST_MATCH))
