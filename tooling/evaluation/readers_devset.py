@@ -276,10 +276,14 @@ def txt_agency(r, rng, rel):
 
 # --- Word --------------------------------------------------------------------------------------------------------
 
-def docx_bytes(lines, heading=None, props=None):
+def docx_bytes(lines, heading=None, props=None, header=None):
+    """A Word file of these paragraphs, after an optional heading, with an
+    optional page header and core properties."""
     import docx
 
     document = docx.Document()
+    if header:
+        document.sections[0].header.paragraphs[0].text = header
     if heading:
         document.add_heading(heading, level=1)
     for line in lines:

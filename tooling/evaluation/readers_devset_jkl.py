@@ -24,7 +24,6 @@ The truth and the score are ``readers_devset``'s (same ``truth.json`` shape).
 """
 import argparse
 import html
-import io
 import json
 import os
 import random
@@ -103,33 +102,18 @@ def j_txt_ticker(r, rng, rel):
 
 # --- K: Word files ---------------------------------------------------------------------------------------------------
 
-def _docx(paras, header=None, props=None):
-    import docx
-
-    document = docx.Document()
-    if header:
-        document.sections[0].header.paragraphs[0].text = header
-    for p in paras:
-        document.add_paragraph(p)
-    for key, value in (props or {}).items():
-        setattr(document.core_properties, key, value)
-    buf = io.BytesIO()
-    document.save(buf)
-    return buf.getvalue()
-
-
 def k_docx_page_header(r, rng, rel):
     """The outlet and the date only in the page header ("ar | 12 آذار 2018"); headline and body in the text."""
     slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
     d = r["day"]
-    return _docx([r["title"], *paragraphs(r["body"])], header=f"{ar} | {d.day} {LEV[d.month - 1]} {d.year}"), [], "day"
+    return docx_bytes([r["title"], *paragraphs(r["body"])], header=f"{ar} | {d.day} {LEV[d.month - 1]} {d.year}"), [], "day"
 
 
 def k_docx_properties(r, rng, rel):
     """The outlet only in the core properties' author (a newsroom template); the date with a weekday under the headline."""
     slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
     d = r["day"]
-    return _docx([r["title"], f"{weekday(d)} {d.day} {LEV[d.month - 1]} {d.year}", *paragraphs(r["body"])],
+    return docx_bytes([r["title"], f"{weekday(d)} {d.day} {LEV[d.month - 1]} {d.year}", *paragraphs(r["body"])],
                  props={"author": latin, "title": r["title"]}), [], "day"
 
 
@@ -139,14 +123,14 @@ def k_docx_dateline(r, rng, rel):
     d = r["day"]
     ps = paragraphs(r["body"])
     lead = f"{rng.choice(['بغداد', 'دمشق', 'أربيل', 'بيروت'])} - {d.day} {_both(d)} {d.year} ({ar}) - {ps[0]}"
-    return _docx([r["title"], lead, *ps[1:]]), [], "day", lead
+    return docx_bytes([r["title"], lead, *ps[1:]]), [], "day", lead
 
 
 def k_docx_published_end(r, rng, rel):
     """Headline, body, and the last line "نشر بتاريخ الاثنين 12 آذار 2018 في ar"."""
     slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
     d = r["day"]
-    return _docx([r["title"], *paragraphs(r["body"]), f"نشر بتاريخ {weekday(d)} {d.day} {LEV[d.month - 1]} {d.year} في {ar}"]), [], "day"
+    return docx_bytes([r["title"], *paragraphs(r["body"]), f"نشر بتاريخ {weekday(d)} {d.day} {LEV[d.month - 1]} {d.year} في {ar}"]), [], "day"
 
 
 def k_docx_hijri_beside(r, rng, rel):
@@ -154,7 +138,7 @@ def k_docx_hijri_beside(r, rng, rel):
     slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
     d = r["day"]
     hy, hm, hd = hijri(d)
-    return _docx([ar, r["title"], f"{weekday(d)} {hd} {HIJRI[hm - 1]} {hy} هـ - {d.day} {EG[d.month - 1]} {d.year} م",
+    return docx_bytes([ar, r["title"], f"{weekday(d)} {hd} {HIJRI[hm - 1]} {hy} هـ - {d.day} {EG[d.month - 1]} {d.year} م",
                   *paragraphs(r["body"])]), [], "day"
 
 
@@ -162,14 +146,14 @@ def k_docx_words(r, rng, rel):
     """The date in words ("الثاني عشر من آذار/مارس 2018") after the outlet's name on one line under the headline."""
     slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
     d = r["day"]
-    return _docx([r["title"], f"{ar}، {ORDINALS[d.day - 1]} من {_both(d)} {d.year}", *paragraphs(r["body"])]), [], "day"
+    return docx_bytes([r["title"], f"{ar}، {ORDINALS[d.day - 1]} من {_both(d)} {d.year}", *paragraphs(r["body"])]), [], "day"
 
 
 def k_docx_year_brackets(r, rng, rel):
     """Only the year, in brackets after the outlet's name, on the last line: "ar (2018)"."""
     slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
     d = r["day"]
-    return _docx([r["title"], *paragraphs(r["body"]), f"{ar} ({d.year})"]), [], "year"
+    return docx_bytes([r["title"], *paragraphs(r["body"]), f"{ar} ({d.year})"]), [], "year"
 
 
 # --- L: short first and last paragraphs ------------------------------------------------------------------------------
