@@ -243,7 +243,7 @@ def draft_from_record(raw: bytes, source_name, number, catalog=None) -> Draft:
 
 def draft_from_dict(record: dict, line: str, source_name, number, catalog=None) -> Draft:
     fields = Fields(record)
-    body, body_name = _body(fields)
+    body, body_name, html_body = _body(fields)
     if body is None:
         raise bad_line("لا نص فيه (لا حقل فيه نص المقال، مثل body أو text أو content أو النص)",
                        "no text (no field holds the article's text, such as body, text, content or النص)")
@@ -251,9 +251,7 @@ def draft_from_dict(record: dict, line: str, source_name, number, catalog=None) 
     if title is not None and not isinstance(title, str):
         raise bad_line("العنوان ليس نصاً", "the title is not a string")
     if title:
-        raw_body = next((v for v, n in fields.all("body") if n == body_name), None)
-        html_record = title_name.endswith(".rendered") or (isinstance(raw_body, str) and record_fields.is_html(raw_body))
-        title = record_fields.plain_title(title, html_escaped=html_record)
+        title = record_fields.plain_title(title, html_escaped=title_name.endswith(".rendered") or html_body)
 
     draft = Draft(title="", body=body, source_name=f"{source_name}:{number}", format="jsonl", original_text=line)
     if body_name != "body":
@@ -306,19 +304,21 @@ def draft_from_dict(record: dict, line: str, source_name, number, catalog=None) 
 
 
 def _body(fields):
-    """The article's text and the field it came from: by name first, else the
-    longest value written in sentences; HTML and Markdown made plain text."""
+    """``(text, field, named_html)``: the article's text and the field it came
+    from, by name first, else the longest value written in sentences; an HTML
+    body made plain text. ``named_html``: the named body was HTML, so the
+    record's title is HTML-escaped too."""
     for value, name in fields.all("body"):
         if isinstance(value, list) and all(isinstance(p, str) for p in value):
             value = "\n".join(value)  # paragraphs as a list, a scraper's habit
         if isinstance(value, str) and value.strip():
             text = record_fields.plain_text(value)
             if text:
-                return text, name
+                return text, name, record_fields.is_html(value)
     found = record_fields.longest_text(fields.values)
     if found is not None:
-        return record_fields.plain_text(found.value), found.name
-    return None, None
+        return record_fields.plain_text(found.value), found.name, False
+    return None, None, False
 
 
 def _is_address(value: str) -> bool:
