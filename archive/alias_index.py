@@ -133,6 +133,7 @@ class AliasIndex:
         # text around it, and the same words recur in every article. Bounded
         # by _MEMO_LIMIT so a long import cannot grow them without end.
         self._filters: dict[tuple[str, int], tuple[str, str]] = {}  # set by from_database
+        self._pks: dict[tuple[str, str], int] | None = None  # (kind, slug) -> pk, built when first asked
         self._surnames = None  # Latin surnames, built when a search first asks
         self._candidate_memo: dict[str, list] = {}
         self._fold_memo: dict[str, str] = {}
@@ -167,6 +168,18 @@ class AliasIndex:
         ``filter_name``) and the entity's value in it; None for an index not
         read from the database."""
         return self._filters.get((kind, pk))
+
+    @property
+    def knows_slugs(self) -> bool:
+        """Was this index read from the database (does it know slugs)?"""
+        return bool(self._filters)
+
+    def pk_for(self, kind: str, slug: str) -> int | None:
+        """The pk of the entity of ``kind`` with this slug; None when there is
+        none, or for an index not read from the database."""
+        if self._pks is None:
+            self._pks = {(k, s): pk for (k, pk), (_field, s) in self._filters.items()}
+        return self._pks.get((kind, slug))
 
     # -- matching ----------------------------------------------------------
 

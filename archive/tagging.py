@@ -7,9 +7,11 @@ a name that is not in it is not tagged, and a name two entities share is not
 tagged at all (see the matcher's rules). Improving tags means improving the
 gazetteer, then re-tagging with :func:`retag_articles`.
 
-Three things go beyond plain matching, all in their own modules:
+Four things go beyond plain matching, all in their own modules:
 place names that are also ordinary words (بعقوبة = ب + عقوبة) count only with
-supporting context (:mod:`archive.place_context`), and the people an article
+supporting context (:mod:`archive.place_context`); a force named without
+saying whose ("قوات الجيش", "طيران التحالف") is the force of the country the
+article's places lie in (:mod:`archive.force_context`); the people an article
 quotes who are not in the gazetteer are returned as ``proposals``
 (:mod:`archive.speakers`), never as speakers; and a known speaker counts
 only where the text has them speaking (:func:`archive.speakers.speaking`).
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from archive.force_context import contextual_forces
 from archive.gazetteer import AliasIndex, Match, get_alias_index
 from archive.models import Article
 from archive.place_context import supported_places
@@ -65,6 +68,7 @@ def tag(title: str, body: str, index: AliasIndex | None = None) -> Tags:
     seen = set()
     words = index.words(text)
     matches = supported_places(text, index.find(text, words))
+    matches = _with_contextual_forces(text, words, matches, index)
     quoted = find_quoted(text, words)
     tags.proposals = proposals_for(text, matches, words, quoted)
     # A known speaker is the article's speaker only where the text has them
@@ -79,6 +83,19 @@ def tag(title: str, body: str, index: AliasIndex | None = None) -> Tags:
             seen.add(key)
             getattr(tags, _KIND_FIELD[match.kind]).append(match.pk)
     return tags
+
+
+def _with_contextual_forces(text, words, matches, index):
+    """``matches`` and the forces the text names only through its country
+    (:mod:`archive.force_context`), in order of position. Needs the place
+    tree, so only for an index read from the database."""
+    if not index.knows_slugs or not any(m.kind == "place" for m in matches):
+        return matches
+    from archive.entities import current_places
+
+    extra = contextual_forces(text, words, matches, current_places(),
+                              lambda slug: index.pk_for("force", slug))
+    return sorted(matches + extra, key=lambda m: m.start) if extra else matches
 
 
 @dataclass

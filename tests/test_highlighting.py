@@ -12,6 +12,7 @@ import pytest
 
 from archive.gazetteer import AliasIndex
 from archive.search import highlight as hl
+from archive.search import snippets
 from archive.search.query import QueryBuilder, parse
 
 GAZETTEER = Path(__file__).resolve().parent.parent / "fixtures" / "gazetteer.json"
@@ -153,7 +154,7 @@ def test_everything_is_escaped():
 
 def test_no_query_means_escaped_text_only():
     assert str(hl.highlight("<i>داعش</i>", None)) == "&lt;i&gt;داعش&lt;/i&gt;"
-    assert str(hl.snippet("<i>داعش</i>", None)) == "&lt;i&gt;داعش&lt;/i&gt;"
+    assert str(snippets.snippet("<i>داعش</i>", None)) == "&lt;i&gt;داعش&lt;/i&gt;"
     assert str(hl.highlight("", spec("داعش"))) == ""
 
 
@@ -171,7 +172,7 @@ def filler(n):
 
 def test_a_snippet_is_cut_at_word_boundaries():
     text = filler(100) + " القوات دخلت الموصل، بعد معارك طويلة. " + filler(100)
-    html = str(hl.snippet(text, spec("الموصل", expand=False)))
+    html = str(snippets.snippet(text, spec("الموصل", expand=False)))
     assert html.startswith("… ") and html.endswith(" …")
     inner = plain(html)[2:-2]
     start = text.index(inner)
@@ -179,58 +180,58 @@ def test_a_snippet_is_cut_at_word_boundaries():
     end = start + len(inner)
     assert text[end] == " "
     assert "<mark>الموصل</mark>" in html
-    assert len(inner.split()) <= hl.SNIPPET_WORDS + 1
+    assert len(inner.split()) <= snippets.SNIPPET_WORDS + 1
 
 
 def test_a_snippet_keeps_the_punctuation_after_its_last_word():
     text = filler(30) + " الموصل " + filler(9) + " انتهى." + " " + filler(100)
-    html = str(hl.snippet(text, spec("الموصل", expand=False), words=20))
+    html = str(snippets.snippet(text, spec("الموصل", expand=False), words=20))
     assert "انتهى." in plain(html)
 
 
 def test_a_snippet_goes_to_the_densest_matches():
     text = (filler(10) + " الموصل " + filler(200) + " الموصل ثم الموصل وفي الموصل أيضا "
             + filler(200))
-    html = str(hl.snippet(text, spec("الموصل", expand=False)))
+    html = str(snippets.snippet(text, spec("الموصل", expand=False)))
     assert len(marked(html)) == 3
 
 
 def test_a_snippet_prefers_where_more_query_words_meet():
     text = (filler(20) + " كركوك وكركوك وكركوك " + filler(200) + " كركوك والحويجة " + filler(200))
-    html = str(hl.snippet(text, spec("كركوك الحويجة", expand=False)))
+    html = str(snippets.snippet(text, spec("كركوك الحويجة", expand=False)))
     assert "<mark>والحويجة</mark>" in html
 
 
 def test_a_snippet_shows_context_before_the_first_match():
     text = filler(100) + " الموصل " + filler(100)
-    html = str(hl.snippet(text, spec("الموصل", expand=False)))
+    html = str(snippets.snippet(text, spec("الموصل", expand=False)))
     before = plain(html)[2:].split("الموصل")[0].split()
     assert len(before) >= 5
 
 
 def test_a_match_near_the_end_still_fills_the_snippet():
     text = filler(200) + " الموصل"
-    html = str(hl.snippet(text, spec("الموصل", expand=False)))
+    html = str(snippets.snippet(text, spec("الموصل", expand=False)))
     assert html.startswith("… ") and not html.endswith("…")
-    assert len(plain(html)[2:].split()) == hl.SNIPPET_WORDS
+    assert len(plain(html)[2:].split()) == snippets.SNIPPET_WORDS
 
 
 def test_a_phrase_at_the_edge_of_a_snippet_is_shown_whole():
     text = filler(39) + " جبل قرجوغ " + filler(100)
-    html = str(hl.snippet(text, spec('"جبل قرجوغ"', expand=False)))
+    html = str(snippets.snippet(text, spec('"جبل قرجوغ"', expand=False)))
     assert "<mark>جبل قرجوغ</mark>" in html
 
 
 def test_a_snippet_without_matches_is_the_beginning():
     text = filler(100)
-    html = str(hl.snippet(text, spec("الموصل", expand=False)))
+    html = str(snippets.snippet(text, spec("الموصل", expand=False)))
     assert not html.startswith("…") and html.endswith(" …")
     assert text.startswith(plain(html)[:-2])
 
 
 def test_a_snippet_is_escaped_and_one_line():
     text = "<p>داعش</p>\n\n" + filler(80) + "\n<script>x</script>"
-    html = str(hl.snippet(text, spec("داعش", expand=False)))
+    html = str(snippets.snippet(text, spec("داعش", expand=False)))
     assert "<p>" not in html and "\n" not in html and "<mark>داعش</mark>" in html
 
 

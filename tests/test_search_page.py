@@ -147,3 +147,24 @@ def test_the_cite_box_and_the_side_panel_isolate_the_address(client, seeded):
     html = client.get(article.get_absolute_url()).content.decode()
     assert html.count("<bdi>أربيل-داعش</bdi>") == 2  # the side panel and the cite box
     assert f'href="{article.url}"' in html  # the link itself is the address as stored
+
+
+# ---------- Active filters ----------
+
+def _clear_all_link(html):
+    match = re.search(r'<a class="chips__clear" href="([^"]*)"', html)
+    return match and match.group(1).replace("&amp;", "&")
+
+
+def test_the_search_page_lists_its_filters_each_removable_and_clears_them_all_but_the_query_and_mode(client, seeded):
+    html = client.get("/search/", {"q": "داعش", "location": "diyala", "force": "peshmerga"}).content.decode()
+    assert html.count('class="chip__remove"') == 2
+    assert _clear_all_link(html) == "/search/?q=%D8%AF%D8%A7%D8%B9%D8%B4&mode=broad"
+
+
+def test_an_entity_page_clears_its_filters_back_to_the_entity_itself(client, seeded):
+    html = client.get("/places/diyala/", {"force": "peshmerga", "date_from": "2017-01-01"}).content.decode()
+    assert html.count('class="chip__remove"') == 2
+    assert _clear_all_link(html) == "/places/diyala/"
+    # The entity page names no other entity pages above its results.
+    assert 'class="entity-links"' not in html

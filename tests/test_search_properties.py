@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from archive import arabic
 from archive.gazetteer import AliasIndex
 from archive.search import highlight as hl
+from archive.search import snippets
 from archive.search.query import MAX_QUERY_CHARS, QueryBuilder, parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -184,7 +185,7 @@ def test_highlight_and_snippet_never_raise_and_keep_the_text(aliases, query, tex
     html = str(hl.highlight(text, builder.highlight))
     assert "<" not in html.replace("<mark>", "").replace("</mark>", "")
     assert unescape(html.replace("<mark>", "").replace("</mark>", "")) == text
-    snippet = str(hl.snippet(text, builder.highlight))
+    snippet = str(snippets.snippet(text, builder.highlight))
     inner = unescape(snippet.replace("<mark>", "").replace("</mark>", ""))
     inner = inner.removeprefix("… ").removesuffix(" …")
     if inner:

@@ -8,6 +8,7 @@ from hypothesis import given, settings, strategies as st
 
 from archive import arabic
 from archive.search import highlight as hl
+from archive.search import snippets
 from archive.search.builder import Highlight
 
 # Words and pieces that make runs of several words, or none: punctuation
@@ -41,7 +42,7 @@ def test_runs_give_the_words_and_offsets_of_tokenize(raw):
     text = " ".join(raw.split())
     tokens = arabic.tokenize(text)
     for broad, analyse in ((True, arabic.broad_term), (False, lambda w: arabic.exact_term(w) or None)):
-        split = hl._SpacedText(text, broad)
+        split = snippets._SpacedText(text, broad)
         assert split.terms == [analyse(t.text) for t in tokens]
         assert [split.span(k) for k in range(len(split))] == [(t.start, t.end) for t in tokens]
 
@@ -51,7 +52,7 @@ def test_runs_give_the_words_and_offsets_of_tokenize(raw):
 def test_a_snippet_marks_what_the_article_page_marks(raw, mode, words):
     spec = _spec(mode)
     text = " ".join(raw.split())
-    html = str(hl.snippet(raw, spec, words=words))
+    html = str(snippets.snippet(raw, spec, words=words))
     whole = str(hl.highlight(text, spec))
     if len(arabic.tokenize(text)) <= words:
         # The whole text fits: the snippet is the article page's marking of it.
@@ -67,7 +68,7 @@ def test_a_prefix_is_marked_in_a_run_of_several_words():
 
     spec = Highlight("broad")
     spec.prefixes.add(arabic.fold("داعش"))
-    html = str(hl.snippet("قال: «داعشستان»،داعش-ون " + "كلام " * 60, spec, words=10))
+    html = str(snippets.snippet("قال: «داعشستان»،داعش-ون " + "كلام " * 60, spec, words=10))
     assert re.findall("<mark>(.*?)</mark>", html) == ["داعشستان", "داعش"]
     assert html.startswith("قال: «<mark>داعشستان</mark>»،<mark>داعش</mark>-ون ")
 
@@ -79,7 +80,7 @@ def test_with_nothing_to_mark_a_snippet_is_the_opening_words(raw, words):
 
     text = " ".join(raw.split())
     tokens = arabic.tokenize(text)
-    html = str(hl.snippet(raw, None, words=words))
+    html = str(snippets.snippet(raw, None, words=words))
     if len(tokens) > words:
         # The first ``words`` words, the punctuation after the last one, an ellipsis.
         space = text.find(" ", tokens[words - 1].end)

@@ -17,7 +17,7 @@ from archive.pages.placemap import place_map
 from archive.pages.places import place_tree
 from archive.pages.state import chips, highlight_qs, options_open, page_links
 from archive.pages.timeline import timeline_chart
-from archive.search import highlight as hl
+from archive.search import snippets
 from archive.search.engine import iter_matching_ids, search
 
 
@@ -90,7 +90,7 @@ def search_page(params, base, *, engine_params=None, default_sort="relevance", n
     location_counts = outcome.facets.get("location")
     hits = outcome.hits
     if snippet_spec is not None:
-        hits = tuple(replace(hit, snippet_html=hl.snippet(hit.article.body, snippet_spec)) for hit in hits)
+        hits = tuple(replace(hit, snippet_html=snippets.snippet(hit.article.body, snippet_spec)) for hit in hits)
     page = ResultsPage(
         params=params,
         count=outcome.count,

@@ -17,6 +17,7 @@ from archive import arabic
 from archive.models import Article
 from archive.page_rows import page_articles
 from archive.search import highlight as hl
+from archive.search import snippets
 from archive.search.budget import Budget
 from archive.search.indexing import current_view
 from archive.search.query import QueryBuilder, parse
@@ -169,7 +170,7 @@ def _search(params, with_facets, alias_index, view, budget=None):
             hits.append(Hit(
                 article=article,
                 title_html=hl.highlight(article.title, builder.highlight),
-                snippet_html=hl.snippet(article.body, spec),
+                snippet_html=snippets.snippet(article.body, spec),
             ))
     suggestions = ()
     if params.q.strip() and count < 3 and not budget.out_of_time():

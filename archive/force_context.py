@@ -1,0 +1,223 @@
+"""Forces the text names without saying whose: "الجيش", "قوات التحالف".
+
+A Yemeni report writes "تقدمت قوات الجيش بدعم من طيران التحالف" and means the
+Yemeni army and the Saudi-led coalition; an Egyptian one writes "عزل الجيش
+مرسي"; an Iraqi one "غارات طيران الجيش" (the Iraqi army's aviation). None of
+these phrases names a force on its own, so the gazetteer cannot hold them as
+aliases: "قوات التحالف" in Mosul is the international coalition. What decides
+is the country the article is about, and the article says that plainly
+through its places.
+
+So a generic phrase (GENERIC below) counts as the force of the article's
+country when:
+
+1. the article's places lie in one country far more than in any other: that
+   country holds at least two place mentions and at least COUNTRY_SHARE of all
+   the mentions that lie in a country (a report on Aden that names Riyadh once
+   is about Yemen; one that names Yemen and Saudi Arabia as often is about
+   neither);
+2. that country has such a force (STATE_FORCES; every state whose armed
+   forces the gazetteer holds under "<country slug>-armed-forces" too);
+3. the phrase is not part of a longer name: one the gazetteer already
+   matched (قوات الجيش الليبي, جيش الإسلام), or one it does not know, which
+   goes on with an adjective (الجيش الإلكتروني, التحالف الوطني: the word
+   after the phrase begins with ال); nor a team's or a place's name (نادي
+   الجيش, شارع الجيش: the word before it says so).
+
+Nothing is tagged when the country is unclear: a missed force is better than
+the wrong army.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from archive.arabic import fold
+from archive.alias_spelling import Match
+
+#: How much of the article's places one country must hold.
+COUNTRY_SHARE = 0.7
+
+#: The generic phrases, folded, by what they are in a state: its army, its
+#: air arm, or the coalition fighting there. Longest first (matched greedily).
+GENERIC = {
+    "national": ["قوات الجيش الوطني", "الجيش الوطني"],
+    "army": ["طيران الجيش", "قوات الجيش", "وحدات الجيش", "القوات المسلحة",
+             "القوات الحكومية", "قوات الحكومة", "القوات النظامية", "الجيش الحكومي", "الجيش"],
+    "air": ["القوات الجوية", "القوة الجوية", "سلاح الجو", "قوات الدفاع الجوي",
+            "الدفاع الجوي"],
+    "coalition": ["قوات التحالف", "طيران التحالف", "غارات التحالف", "مقاتلات التحالف",
+                  "طائرات التحالف", "التحالف"],
+}
+
+#: country slug -> {role: force slug}. A role missing falls back to the army.
+STATE_FORCES = {
+    "iraq": {"army": "iraqi-army", "air": "iraqi-air-force", "coalition": "international-coalition"},
+    # Syria's "national army" is the Turkish-backed opposition's, not the state's.
+    "syria": {"army": "syrian-army", "national": "syrian-national-army", "coalition": "international-coalition"},
+    "yemen": {"army": "yemeni-army", "coalition": "saudi-led-coalition"},
+    "libya": {"army": "libyan-national-army"},
+    "egypt": {"army": "egyptian-army"},
+    "lebanon": {"army": "lebanese-army"},
+    "jordan": {"army": "jordanian-army"},
+    "israel": {"army": "israeli-army"},
+    "saudi-arabia": {"army": "saudi-forces"},
+    "united-arab-emirates": {"army": "uae-forces"},
+    "iran": {"army": "iranian-forces"},
+    "turkiye": {"army": "turkish-forces"},
+    "turkey": {"army": "turkish-forces"},
+}
+#: The suffix of the forces scripts/build_state_forces.py writes for a state.
+STATE_SUFFIX = "-armed-forces"
+
+#: A word right before the phrase that makes it a name of something else.
+NOT_A_FORCE_BEFORE = {fold(w) for w in (
+    "نادي", "فريق", "منتخب", "ملعب", "طلائع", "شارع", "حي", "مستشفى", "جامعة", "كلية", "متحف", "ساحة",
+    "لاعب", "لاعبي", "دوري",
+)}
+
+#: first folded word -> [(pattern, role)], longest pattern first.
+_PATTERNS: dict[str, list] = {}
+for _role, _phrases in GENERIC.items():
+    for _phrase in _phrases:
+        _words = tuple(fold(w) for w in _phrase.split())
+        _PATTERNS.setdefault(_words[0], []).append((_words, _role))
+for _list in _PATTERNS.values():
+    _list.sort(key=lambda p: -len(p[0]))
+
+
+def _bare(word: str, first: bool) -> str:
+    """A folded word without its proclitics (و ف, then ب ل ك), ال kept:
+    وبالجيش → الجيش, للجيش → الجيش, لقوات → قوات."""
+    if first and len(word) > 3 and word[0] in "وف":
+        word = word[1:]
+    if word.startswith("لل") and len(word) > 3:
+        return "ا" + word[1:]
+    if len(word) > 3 and word[0] in "بلك" and (word[1:].startswith("ال") or not word.startswith("ال")):
+        return word[1:]
+    return word
+
+
+#: An agency's dateline at the head of the body: "دبي، الإمارات العربية المتحدة
+#: (CNN)--". It says where the desk sits, not what the article is about.
+DATELINE = re.compile(r"[^\n]{0,80}?\([^()\n]{1,30}\)\s*(?:--|—|–|-)")
+
+
+def article_country(matches, places, text="") -> str | None:
+    """The slug of the one country the article's places lie in, or None.
+    Places in a dateline at the head of a paragraph do not count."""
+    counts = Counter()
+    datelines = [(m.start(), m.end()) for m in _dateline_spans(text)]
+    for m in matches:
+        if m.kind != "place" or any(a <= m.start < b for a, b in datelines):
+            continue
+        country = _country_of(m.pk, places)
+        if country:
+            counts[country] += 1
+    if not counts:
+        return None
+    (best, n), total = counts.most_common(1)[0], sum(counts.values())
+    return best if n >= 2 and n >= COUNTRY_SHARE * total else None
+
+
+def _dateline_spans(text):
+    """Datelines at the head of the title's or a paragraph's first line."""
+    start = 0
+    while start < len(text):
+        match = DATELINE.match(text, start)
+        if match:
+            yield match
+        nl = text.find("\n", start)
+        if nl < 0 or nl - start > 5000 or start > 3000:
+            break
+        start = nl + 1
+
+
+def _country_of(pk, places):
+    place = places.by_pk.get(pk)
+    seen = set()
+    while place is not None and place.pk not in seen:
+        if place.kind == "country":
+            return place.slug
+        seen.add(place.pk)
+        place = places.by_pk.get(place.parent_id) if place.parent_id is not None else None
+    return None
+
+
+def state_force(country: str, role: str, force_pk) -> int | None:
+    """The pk of ``country``'s force for ``role`` (its army when it has no
+    other; no coalition but the one named), or None. ``force_pk(slug)`` looks
+    a force up by slug."""
+    table = STATE_FORCES.get(country, {})
+    if role == "coalition":
+        slugs = [table.get("coalition")]
+    else:
+        slugs = [table.get(role), table.get("army"), country + STATE_SUFFIX]
+    for slug in slugs:
+        pk = force_pk(slug) if slug else None
+        if pk is not None:
+            return pk
+    return None
+
+
+def contextual_forces(text, words, matches, places, force_pk) -> list[Match]:
+    """Matches for the generic phrases of ``text`` that name its country's
+    forces (see the module's rules); [] when the country is unclear.
+
+    ``words``: the alias index's (tokens, folded) of ``text``; ``matches``: the
+    gazetteer's matches in it; ``places``: :class:`archive.entities.Places`;
+    ``force_pk(slug)``: a force's pk or None.
+    """
+    country = article_country(matches, places, text)
+    if country is None:
+        return []
+    tokens, folded = words
+    found = []
+    i = 0
+    while i < len(tokens):
+        candidates = _PATTERNS.get(_bare(folded[i], True))
+        hit = None
+        if candidates and (i == 0 or folded[i - 1] not in NOT_A_FORCE_BEFORE):
+            for pattern, role in candidates:
+                n = len(pattern)
+                if tuple(folded[i + 1:i + n]) == pattern[1:] and _one_phrase(text, tokens, i, n) \
+                        and not _goes_on(text, tokens, folded, i + n) \
+                        and not _inside_a_match(tokens[i].start, tokens[i + n - 1].end, matches):
+                    hit = (n, role)
+                    break
+        if hit is None:
+            i += 1
+            continue
+        n, role = hit
+        pk = state_force(country, role, force_pk)
+        if pk is not None:
+            found.append(Match("force", pk, tokens[i].start, tokens[i + n - 1].end,
+                               text[tokens[i].start:tokens[i + n - 1].end]))
+        i += n
+    return found
+
+
+#: Words with ال after a phrase that describe it rather than name it.
+DESCRIBING = {fold(w) for w in (
+    "الذي", "التي", "الذين", "اللذين", "الموالي", "الموالية", "الموالين", "الموالون",
+    "المدعوم", "المدعومة", "التابع", "التابعة", "التابعين", "المتحالفة", "المتواجدة",
+    "المنتشرة", "المرابطة", "المشاركة",
+)}
+
+
+def _inside_a_match(start, end, matches) -> bool:
+    """Does a gazetteer match overlap the characters start..end? (Few
+    phrases are generic, so a scan of the matches for each is cheap.)"""
+    return any(m.start < end and start < m.end for m in matches)
+
+
+def _goes_on(text, tokens, folded, j) -> bool:
+    """Does the name go on at token j (an adjective with ال right after it
+    that is not one that merely describes: الموالي، الذي …)?"""
+    return (j < len(tokens) and folded[j].startswith("ال") and folded[j] not in DESCRIBING
+            and not text[tokens[j - 1].end:tokens[j].start].strip())
+
+
+def _one_phrase(text, tokens, i, n) -> bool:
+    """Are tokens i..i+n-1 written as one phrase (only spaces between them)?"""
+    return all(not text[tokens[k].end:tokens[k + 1].start].strip() for k in range(i, i + n - 1))

@@ -1,0 +1,172 @@
+"""Add every state's armed forces that the news names to fixtures/gazetteer.json.
+
+Run by hand when the world gazetteer changes, with the corpus:
+
+    .venv/bin/python scripts/build_state_forces.py --corpus ../shared/corpus/articles.jsonl.gz \
+        --corpus ../shared/corpus/articles-b.jsonl.gz
+
+The tagging rule is "one entity per state for its armed forces" (its army,
+air force, navy, security forces), but the conflict gazetteer names only the
+states of the war (Iraq, Syria, Yemen, Turkey, Iran …). The Afghan, Pakistani,
+Sudanese or Somali army, as common in the same news, was never tagged.
+
+Every country of fixtures/world_places.json and of the conflict gazetteer is
+given its adjective (nisba) by the rules of the language, from its Arabic
+name: ال comes off, a final ية/يا/ا becomes ي (السعودية → سعودي, ليبيا →
+ليبي, كندا → كندي), ستان may go (أفغانستان → أفغاني) and any other ending
+takes ي (العراق → عراقي, السودان → سوداني). Each candidate is written out
+only as the news writes it: the phrases "الجيش X"، "القوات Xة"، "القوات
+المسلحة Xة"، "قوات الأمن Xة"، "جيش <country>" are counted in the corpus, and
+a phrase written fewer than MIN_PHRASE times is not kept; a state whose
+phrases together are fewer than MIN_STATE gets no entity. A state that
+already has a force in the gazetteer (one of its phrases is already some
+force's name) gets none either: the conflict gazetteer wins.
+
+Nothing of the corpus is written out but these phrases. The entries this
+script writes carry slugs ending in "-armed-forces" and are replaced
+wholesale on the next run; everything else in the file is left as it is.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import gzip
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from archive.arabic import fold  # noqa: E402
+
+GAZETTEER = ROOT / "fixtures" / "gazetteer.json"
+WORLD = ROOT / "fixtures" / "world_places.json"
+SLUG_SUFFIX = "-armed-forces"
+MIN_PHRASE = 3
+MIN_STATE = 8
+#: Country names that are no one adjective's base: a union, a compound name.
+SKIP_WORDS = ("جمهورية", "مملكة", "المملكة", "الولايات", "جزر", "جزيرة", "دولة", "إمارة", "سلطنة", "اتحاد")
+WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3]+")
+
+
+def nisbas(name: str) -> set[str]:
+    """Candidate masculine adjectives of a one-word country name, without ال."""
+    base = name[2:] if name.startswith("ال") else name
+    out = set()
+    if base.endswith("ية"):
+        out.add(base[:-1])                      # السعودية → سعودي
+    elif base.endswith("يا"):
+        out.add(base[:-1])                      # ليبيا → ليبي
+    elif base.endswith("ا"):
+        out.add(base[:-1] + "ي")                # كندا → كندي
+    else:
+        out.add(base + "ي")                     # العراق → عراقي
+    if base.endswith("ستان"):
+        out.add(base[:-4] + "ي")                # أفغانستان → أفغاني
+    return {n for n in out if len(n) >= 3}
+
+
+def phrases(country: str, nisba: str) -> list[str]:
+    fem = nisba + "ة"
+    return [f"الجيش ال{nisba}", f"القوات ال{fem}", f"القوات المسلحة ال{fem}",
+            f"قوات الأمن ال{fem}", f"جيش {country}"]
+
+
+def countries():
+    """(slug, Arabic names, English name) of every country, the conflict's first."""
+    seen = set()
+    gazetteer = json.loads(GAZETTEER.read_text(encoding="utf-8"))
+    for row in gazetteer:
+        f = row["fields"]
+        if row["model"] == "archive.place" and f.get("kind") == "country":
+            seen.add(f["slug"])
+            yield f["slug"], [f["name"], *f.get("aliases", [])], f.get("name_en") or f["slug"]
+    world = json.loads(WORLD.read_text(encoding="utf-8"))
+    for p in world["places"]:
+        if p["kind"] == "country" and p["slug"] not in seen:
+            yield p["slug"], [p["name"], *p.get("aliases", [])], p["name_en"]
+
+
+def count_phrases(paths, wanted: set[str]) -> collections.Counter:
+    """How often each wanted folded phrase (2–3 words) stands in the corpus bodies."""
+    counts = collections.Counter()
+    firsts = {w.split()[0] for w in wanted}
+    for path in paths:
+        with gzip.open(path, "rt", encoding="utf-8") as lines:
+            for line in lines:
+                body = json.loads(line).get("body") or ""
+                words = [fold(w) for w in WORD.findall(body)]
+                for i, w in enumerate(words):
+                    if w not in firsts:
+                        continue
+                    for n in (2, 3, 4):
+                        phrase = " ".join(words[i:i + n])
+                        if phrase in wanted:
+                            counts[phrase] += 1
+    return counts
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, action="append", required=True)
+    parser.add_argument("--verbose", action="store_true", help="print every state's phrases and counts")
+    args = parser.parse_args()
+
+    rows = json.loads(GAZETTEER.read_text(encoding="utf-8"))
+    rows = [r for r in rows if not (r["model"] == "archive.force" and r["fields"]["slug"].endswith(SLUG_SUFFIX))]
+    known = set()
+    for r in rows:
+        if r["model"] == "archive.force":
+            f = r["fields"]
+            known |= {fold(n) for n in [f["name"], *f.get("aliases", [])]}
+
+    candidates = {}
+    for slug, names, name_en in countries():
+        one_word = [n for n in names if " " not in n and not any(s in n for s in SKIP_WORDS)]
+        forms = {}
+        for name in one_word:
+            for nisba in nisbas(name):
+                for phrase in phrases(name, nisba):
+                    forms.setdefault(fold(phrase), phrase)
+        candidates[slug] = (name_en, forms)
+    # A phrase two countries would give (كوريا: the two Koreas) names neither.
+    owners = collections.Counter(k for _, forms in candidates.values() for k in forms)
+    for _, forms in candidates.values():
+        for k in [k for k in forms if owners[k] > 1]:
+            del forms[k]
+    wanted = {k for _, forms in candidates.values() for k in forms}
+    counts = count_phrases(args.corpus, wanted)
+    if args.verbose:
+        for slug, (_, forms) in sorted(candidates.items()):
+            seen = {forms[k]: counts[k] for k in forms if counts[k]}
+            if seen:
+                print(slug, seen)
+
+    pk = max(r["pk"] for r in rows if r["model"] == "archive.force")
+    added = []
+    for slug, (name_en, forms) in sorted(candidates.items()):
+        kept = [(counts[k], forms[k]) for k in forms if counts[k] >= MIN_PHRASE]
+        if sum(c for c, _ in kept) < MIN_STATE:
+            continue
+        if any(fold(p) in known for _, p in kept):
+            continue                     # the conflict gazetteer has this state's forces
+        kept.sort(key=lambda cp: (-cp[0], cp[1]))
+        army = [p for _, p in kept if p.startswith("الجيش ")]
+        name = army[0] if army else kept[0][1]
+        pk += 1
+        rows.append({"model": "archive.force", "pk": pk, "fields": {
+            "name": name, "name_en": f"{name_en} armed forces", "slug": slug + SLUG_SUFFIX,
+            # A Latin name to type, as every force has (the country's English
+            # name: the package gives no English adjective).
+            "aliases": [p for _, p in kept if p != name] + [f"{name_en} army", f"{name_en} military"]}})
+        added.append((name, sum(c for c, _ in kept)))
+    GAZETTEER.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    for name, n in added:
+        print(f"{n:6}  {name}")
+    print(f"{len(added)} states' armed forces written to {GAZETTEER.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
