@@ -11,6 +11,7 @@ from archive.speakers.reading import (
     Quoted, _Breaks, _has_article, _has_article_text, _name_starts, _words,
 )
 from archive.speakers.names import _name_from, _person_at
+from archive.speakers.given_names import common_noun, noun_phrase
 from archive.speakers.quotations import find_quoted
 
 
@@ -124,6 +125,10 @@ def proposals_for(text: str, matches, words=None, quoted=None) -> list[Quoted]:
             q = Quoted(name=" ".join(q.name.replace("#", " ").split()), role=q.role, start=q.start, end=q.end)
         if any(not ch.isalpha() and not ch.isspace() and ch not in "-'" for ch in q.name):
             continue          # "3058&quot": markup or figures, no name
+        if not q.role and noun_phrase(fold(q.name).split()):
+            q = _name_after_noun(q)
+            if q is None:
+                continue      # "قالت قاضية أمريكية", "هزيمة سيرينا": no title, and a noun, no given name
         key = fold(q.name)
         if key not in out:
             out[key] = q
@@ -152,7 +157,7 @@ def _full_name(text: str, q: Quoted, words) -> Quoted | None:
                     or before in ROLE_VERBS or _has_article(tokens, i - 1)
                     or (before.startswith(("و", "ل", "ب")) and not (
                         _name_starts(text, tokens, folded, i - 1) and written(before) > written(before[1:])))
-                    or len(before) < 3):
+                    or len(before) < 3 or _noun_before_name(before)):
                 start = i - 1
         while end + 2 < len(tokens) and folded[end + 1] in _CONNECTORS and \
                 not any(ch in _BREAK_CHARS for ch in text[tokens[end].end:tokens[end + 2].start]):
@@ -161,6 +166,36 @@ def _full_name(text: str, q: Quoted, words) -> Quoted | None:
             return Quoted(name=strip_marks(text[tokens[start].start:tokens[end].end]),
                           role=q.role, start=tokens[start].start, end=tokens[end].end)
     return None
+
+
+def _name_after_noun(q: Quoted) -> Quoted | None:
+    """"رجل الأعمال زياد البسام", "مؤلف العرض حسين شاهين": a noun and its
+    complement with the article are the role; the name is the two words or
+    more after them, if they are no noun phrase themselves."""
+    parts = q.name.split()
+    last = max((p for p, word in enumerate(parts[:-2]) if _has_article_text(word)), default=None)
+    if last is None:
+        return None
+    rest = parts[last + 1:]
+    folded_rest = [fold(word) for word in rest]
+    if noun_phrase(folded_rest) or common_noun(folded_rest[0]):
+        return None
+    start = q.start + q.name.index(" ".join(rest)) if " ".join(rest) in q.name else None
+    if start is None:
+        return None
+    name = " ".join(rest)
+    return Quoted(name=name, role=" ".join(parts[:last + 1]), start=start, end=start + len(name))
+
+
+def _noun_before_name(word: str) -> bool:
+    """"علاقة ماركيزين", "مدربه مورينيو": the word before a family name is a
+    common noun, or one with a pronoun (مدربه: مدرب), not a given name."""
+    if common_noun(word):
+        return True
+    for ending in ("ه", "ها", "هم"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3 and common_noun(word[:-len(ending)]):
+            return True
+    return False
 
 
 def _after_place(text: str, q: Quoted, matches) -> Quoted | None:

@@ -1,0 +1,52 @@
+"""Spec for the general evidence the fifth speakers pass uses instead of
+more rules from a small set (issue 10, point 6): given names and common
+nouns told apart by the corpus counts (archive/lexicon/name_openers.tsv.gz
+and word_counts.tsv.gz), the speaker of a reporting verb with no subject,
+and a titled family name. The sentences and names are made up for these
+tests; the gazetteer is empty unless a test gives it entries."""
+import pytest
+
+from archive.arabic import fold
+from archive.gazetteer import AliasIndex
+from archive.speakers import proposals_for
+from archive.speakers.given_names import common_noun, noun_phrase, opens_names
+
+
+def proposed(text, entries=()):
+    return [q.name for q in proposals_for(text, AliasIndex(list(entries)).find(text))]
+
+
+def test_the_corpus_counts_tell_given_names_from_common_nouns():
+    # names open names after ranks in the corpus; nouns never do
+    assert opens_names(fold("محمد")) > 1000 and opens_names(fold("فيصل")) > 100
+    assert opens_names(fold("مجلة")) == 0
+    for noun in ("قاضية", "هزيمة", "إصابة", "أستاذ"):
+        assert common_noun(fold(noun)), noun
+    # given names that are adjectives too, and foreign names
+    for name in ("ناصر", "صالح", "سعيد", "جميل", "ستانلي", "ماركوس", "فواز"):
+        assert not common_noun(fold(name)), name
+
+
+@pytest.mark.parametrize("phrase", ["قاضية أمريكية", "مجلة فرنسية", "باحثون أمريكيون", "هزيمة سيرينا"])
+def test_noun_phrases_are_no_names(phrase):
+    assert noun_phrase(fold(phrase).split())
+
+
+@pytest.mark.parametrize("name", ["صالح الحربي", "ستانلي فيشر", "علي أحمدي", "جبار اللعيبي", "ناصر الخليفي"])
+def test_names_are_no_noun_phrases(name):
+    assert not noun_phrase(fold(name).split())
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت قاضية أمريكية في مانهاتن إن الطلب مرفوض.",
+    "وقال باحثون أمريكيون إن المسافرين ينقلون العدوى.",
+    "علقت مجلة فرنسية على سفر اللاعب.",
+])
+def test_a_noun_phrase_after_a_verb_is_not_proposed(text):
+    assert proposed(text) == []
+
+
+def test_a_family_name_is_completed_by_a_given_name_not_by_a_noun():
+    text = ("تشيلسي يجدد عقد مدربه مورينيو. وأعلن النادي تمديد عقد مدربه البرتغالي جوزيه مورينيو. "
+            "وقال مورينيو إنه سعيد.")
+    assert proposed(text) == ["جوزيه مورينيو"]
