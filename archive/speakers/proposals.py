@@ -217,6 +217,9 @@ def _after_place(text: str, q: Quoted, matches) -> Quoted | None:
     return Quoted(name=name, role=strip_marks(f"{q.role} {text[q.start:cut]}").strip(), start=start, end=q.end)
 
 
+_SON_OF = frozenset(fold(w) for w in ("بن", "ابن", "بنت"))
+
+
 def _titled_full_name(text: str, q: Quoted, words, matches) -> Quoted | None:
     """A family name quoted alone ("وأكد الغفيص"), in full where the article
     names it right after a title or rank ("محافظ المؤسسة الدكتور علي
@@ -232,10 +235,12 @@ def _titled_full_name(text: str, q: Quoted, words, matches) -> Quoted | None:
     for i, word in enumerate(folded):
         if word != target or tokens[i].start < body or tokens[i].start == q.start:
             continue
-        for g in range(i - 1, max(i - 4, 0), -1):
+        for g in range(i - 1, max(i - 6, 0), -1):
             b = g - 1
             if broken[g] or broken[b] or folded[g] in _CONNECTORS and g == i - 1:
                 break
+            if folded[g] in _SON_OF:
+                continue      # "الأستاذ صالح بن محمد الراجحي": a name does not begin with بن
             titled = folded[b] in RANKS or folded[b] in PERSON_TITLES and folded[b] not in UNNAMED
             if not titled and _has_article(tokens, b):
                 # "وزير الخارجية السعودي عادل الجبير": a role that a title begins
