@@ -61,3 +61,41 @@ def test_a_family_name_is_completed_by_a_given_name_not_by_a_noun():
 ])
 def test_a_titled_family_name(text, expected):
     assert proposed(text) == expected
+
+
+def test_a_verb_with_no_subject_has_the_last_titled_subject_speaking():
+    text = "من جهته أشاد عضو لجنة الحكام، يوسف الحربي، بالمعسكر. وقال: إن المعسكر ناجح."
+    assert proposed(text) == ["يوسف الحربي"]
+
+
+def test_a_known_speaker_carried_over_is_linked():
+    entries = [("speaker", 1, ["نايف الغامدي"])]
+    index = AliasIndex(entries)
+    from archive.tagging import tag
+    said = tag("", "وحضر المهندس نايف الغامدي الحفل. وأضاف أن العمل مستمر.", index)
+    named = tag("", "وحضر المهندس نايف الغامدي الحفل. وانتهى الحفل مساء.", index)
+    assert said.speakers == [1] and named.speakers == []
+
+
+@pytest.mark.parametrize("text", [
+    # someone else has spoken since: the body speaks, not the person before
+    "وحضر الحفل المهندس نايف الغامدي. وقالت الوزارة في بيان إن العمل مستمر. وأضافت أن الموعد ثابت.",
+    # a feminine verb does not carry a man over
+    "وحضر الحفل المهندس نايف الغامدي. وأضافت أن العمل مستمر.",
+    # too far back
+    "وحضر الحفل المهندس نايف الغامدي. وانتهى الحفل. ثم عاد الجميع. وبدأ العرض. وأضاف أن العمل مستمر.",
+    # the subject of the sentence is not titled, the titled person is deeper in it
+    "ووجه الصحفي كلمة لإدارة المستشفى ممثلة في الدكتور رائد الغامدي. وقال إن الإدارة تعاونت.",
+    # a name read without a verb needs given-name or family-name evidence
+    "قدم رئيس الوفد ملاحظات تتعلق بعطل في الغرفة. وأضاف أن الفندق سيئ.",
+])
+def test_no_one_is_carried_over_without_agreement(text):
+    assert proposed(text) == []
+
+
+def test_a_woman_is_carried_over_by_a_feminine_verb():
+    text = "وقالت الوزيرة سلمى الغامدي إن الخطة جاهزة. وأضافت أن التنفيذ يبدأ غدا."
+    found = proposals_for(text, [])
+    assert [q.name for q in found] == ["سلمى الغامدي"]
+    from archive.speakers import quoted_people
+    assert [q.name for q in quoted_people(text)] == ["سلمى الغامدي", "سلمى الغامدي"]

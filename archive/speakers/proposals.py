@@ -12,7 +12,7 @@ from archive.speakers.reading import (
 )
 from archive.speakers.names import _name_from, _person_at
 from archive.speakers.given_names import common_noun, noun_phrase
-from archive.speakers.quotations import find_quoted
+from archive.speakers.carried import quoted_people
 
 
 def _named_under_speaking_role(text, words) -> list[Quoted]:
@@ -91,7 +91,7 @@ def proposals_for(text: str, matches, words=None, quoted=None) -> list[Quoted]:
     words = words if words is not None else _words(text or "")
     known_spans = [(m.start, m.end) for m in matches]
     out: dict[str, Quoted] = {}
-    quoted = quoted if quoted is not None else find_quoted(text, words)
+    quoted = quoted if quoted is not None else quoted_people(text, words, matches)
     for q in [*quoted, *_named_under_speaking_role(text, words)]:
         overlaps = [s for s, e in known_spans if s < q.end and q.start < e]
         last = q.name.rfind(" ")
