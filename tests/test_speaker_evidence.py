@@ -99,3 +99,15 @@ def test_a_woman_is_carried_over_by_a_feminine_verb():
     assert [q.name for q in found] == ["سلمى الغامدي"]
     from archive.speakers import quoted_people
     assert [q.name for q in quoted_people(text)] == ["سلمى الغامدي", "سلمى الغامدي"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an adjective of origin after the role's comma, before the name
+    ('وقال رئيس النادي، القطري ناصر الخليفي "إننا فخورون".', ["ناصر الخليفي"]),
+    # a preposition with the article ends the name
+    ("من جهته أشاد عضو لجنة الحكام، يوسف ميرزا بالمعسكر، وقال: إن المعسكر ناجح.", ["يوسف ميرزا"]),
+    # no name begins with و + a word, or with a pronoun
+    ("وأشاد رئيس الجمهورية بمواقف الإمارات وقيادتها الحكيمة ممثلة بالشيخ.", []),
+])
+def test_where_a_name_begins_and_ends(text, expected):
+    assert proposed(text) == expected

@@ -202,7 +202,8 @@ def _ended(q: Quoted | None) -> Quoted | None:
         words = words[:cut]
     if len(words) < 2 or not (given_name(words[0]) or _family_name(words[-1])) or common_noun(words[-1]) \
             or common_noun(words[0]) or _proclitic_word(words[0]) \
-            or words[0][:1] in "بل" and written(words[0][1:]) > written(words[0]):   # بمحافظة: ب + محافظة
+            or words[0][:1] in "بلو" and written(words[0][1:]) > written(words[0]) \
+            or words[0].endswith(("ها", "هم", "هما")):   # بمحافظة، وقيادتها: a proclitic or a pronoun
         return None
     return q
 

@@ -4,6 +4,7 @@ quotes ("نقلت وكالة … عن X")."""
 from __future__ import annotations
 
 from archive.arabic import _word_counts, fold, strip_marks, written
+from archive.speakers.given_names import adjective
 from archive.speakers.vocabulary import (
     PERSON_TITLES, RANKS, REPORTING_VERBS, STOP, TITLES, UNNAMED, _BREAK_CHARS, _CONNECTORS,
     _FROM, _INNER_TITLES, _IN_NAME_OF, _MAX_NAME_WORDS, _MAX_ROLE_WORDS, _OF_PRINCIPAL, _ON,
@@ -192,6 +193,9 @@ def _role_words(tokens, folded, broken, k, j):
             break          # "اليكسي زياتسيف": the name begins with ال as written
         if broken[j]:
             j += 1
+            if j + 1 < n and not broken[j] and _has_article(tokens, j) and adjective(folded[j][2:]) \
+                    and not _has_article(tokens, j + 1) and folded[j + 1] not in STOP:
+                j += 1       # "رئيس النادي، القطري ناصر الخليفي": an adjective of origin before the name
             break
         j += 1
         if folded[j - 1] in _IN_NAME_OF:
@@ -241,6 +245,7 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
                                                or first.endswith("تان") and len(first) > 5):
         return None, j       # "تحدثت محطات تلفزيونية", "جماعتان سياسيتان": a plural or a dual, no person
     name_end = j + 1
+    preposition_after = False
     while name_end < n and name_end - j < _MAX_NAME_WORDS and not broken[name_end - 1]:
         w = folded[name_end]
         if folded[name_end - 1] in _CONNECTORS or w == _GOD:
@@ -273,6 +278,9 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
             break          # لمحادثه، لجنود، "الأسد لرويترز": a preposition and a word; لافروف is a name
         if w.startswith("ب") and w.endswith(("ه", "ها", "هم")):
             break          # باجتماعه: a preposition and a pronoun
+        if tokens[name_end].text.startswith(("بال", "لل")) and _has_article(tokens, name_end):
+            preposition_after = True
+            break          # "يوسف ميرزا بالمعسكر", "للإغاثة": a preposition and the article end the name
         if _proclitic_word(w):
             break          # "عباس بأول تصريح": ب + a word, not the name's
 
@@ -292,7 +300,7 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
                 break
     if any(ch.isdigit() for ch in text[tokens[j].start:tokens[name_end - 1].end]):
         return None, name_end          # "يعيش هنا 651 نسمة"
-    ends_clearly = trimmed or name_end >= n or broken[name_end - 1] or folded[name_end] in STOP \
+    ends_clearly = trimmed or preposition_after or name_end >= n or broken[name_end - 1] or folded[name_end] in STOP \
         or folded[name_end] in TITLES or folded[name_end] in REPORTING_VERBS
     if not ends_clearly:
         # "العقيد شبنان بن مبارك القرني تعدد الحوادث": the name ends at a
@@ -304,9 +312,9 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
                 break
     if not ends_clearly:
         return None, name_end
-    if first.startswith("لل") or (first.startswith("ل") and len(first) > 3 and written(first[1:]) > written(first)) \
-            or _proclitic_word(first):
-        return None, name_end      # لحقوق، لوكالة: a preposition, not a name
+    if first.startswith("لل") or (first.startswith(("ل", "و")) and len(first) > 3 and written(first[1:]) > written(first)) \
+            or _proclitic_word(first) or first.endswith(("ها", "هم", "هما")) and len(first) > 4:
+        return None, name_end      # لحقوق، لوكالة، وقيادتها: a preposition, a conjunction or a pronoun, not a name
     # A connector cannot end a name (عبد alone).
     while name_end - 1 > j and folded[name_end - 1] in _CONNECTORS:
         name_end -= 1

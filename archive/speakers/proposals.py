@@ -11,7 +11,7 @@ from archive.speakers.reading import (
     Quoted, _Breaks, _has_article, _has_article_text, _name_starts, _words,
 )
 from archive.speakers.names import _name_from, _person_at
-from archive.speakers.given_names import common_noun, noun_phrase
+from archive.speakers.given_names import common_noun, given_name, noun_phrase
 from archive.speakers.carried import quoted_people
 
 
@@ -156,7 +156,8 @@ def _full_name(text: str, q: Quoted, words) -> Quoted | None:
             if not (before in STOP or before in TITLES or before in RANKS or before in REPORTING_VERBS
                     or before in ROLE_VERBS or _has_article(tokens, i - 1)
                     or (before.startswith(("و", "ل", "ب")) and not (
-                        _name_starts(text, tokens, folded, i - 1) and written(before) > written(before[1:])))
+                        (_name_starts(text, tokens, folded, i - 1) or given_name(before))
+                        and written(before) > written(before[1:])))
                     or len(before) < 3 or _noun_before_name(before)):
                 start = i - 1
         while end + 2 < len(tokens) and folded[end + 1] in _CONNECTORS and \
