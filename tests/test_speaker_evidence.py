@@ -111,3 +111,10 @@ def test_a_woman_is_carried_over_by_a_feminine_verb():
 ])
 def test_where_a_name_begins_and_ends(text, expected):
     assert proposed(text) == expected
+
+
+def test_a_given_name_that_is_also_a_place_begins_a_name():
+    entries = [("place", 5, ["ستانلي"]), ("place", 6, ["روسيا"])]
+    assert proposed("وقال ستانلي فيشر نائب رئيس المجلس إن الأسعار تنخفض.", entries) == ["ستانلي فيشر"]
+    # a country written thousands of times is the subject itself
+    assert proposed("وأكدت روسيا اتفاقا مع تركيا.", entries) == []
