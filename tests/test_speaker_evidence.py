@@ -118,3 +118,8 @@ def test_a_given_name_that_is_also_a_place_begins_a_name():
     assert proposed("وقال ستانلي فيشر نائب رئيس المجلس إن الأسعار تنخفض.", entries) == ["ستانلي فيشر"]
     # a country written thousands of times is the subject itself
     assert proposed("وأكدت روسيا اتفاقا مع تركيا.", entries) == []
+
+
+def test_a_role_goes_on_through_in_and_a_field():
+    assert proposed("من جانبه، أشار المختص في مجال التأمين الطبي فواز السلوم، إلى أن المشكلة تقنية.") == ["فواز السلوم"]
+    assert proposed("وقال الباحث في شؤون الجماعات الإسلامية حسن أبو هنية إن التنظيم انتهى.") == ["حسن أبو هنية"]

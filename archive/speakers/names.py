@@ -4,7 +4,7 @@ quotes ("نقلت وكالة … عن X")."""
 from __future__ import annotations
 
 from archive.arabic import _word_counts, fold, strip_marks, written
-from archive.speakers.given_names import adjective
+from archive.speakers.given_names import adjective, common_noun
 from archive.speakers.vocabulary import (
     PERSON_TITLES, RANKS, REPORTING_VERBS, STOP, TITLES, UNNAMED, _BREAK_CHARS, _CONNECTORS,
     _FROM, _INNER_TITLES, _IN_NAME_OF, _MAX_NAME_WORDS, _MAX_ROLE_WORDS, _OF_PRINCIPAL, _ON,
@@ -183,8 +183,9 @@ def _role_words(tokens, folded, broken, k, j):
         if j > k and folded[j] in _IN_PLACE and j + 2 < n and broken[j + 1] and not broken[j] \
                 and folded[j + 1] not in STOP and not _has_article(tokens, j + 1):
             return j + 2     # "الناطق باسم النيابة العمومية في تونس، سفيان السليطي"
-        if not ((folded[j] not in STOP or _construct_of_role(folded, tokens, j, k)) and (
-                _is_role_word(folded[j], _has_article(tokens, j)) or _construct_of_role(folded, tokens, j, k)
+        if not ((folded[j] not in STOP or _construct_of_role(folded, tokens, j, k) or _in_field(tokens, folded, j, k))
+                and (_is_role_word(folded[j], _has_article(tokens, j)) or _construct_of_role(folded, tokens, j, k)
+                or _in_field(tokens, folded, j, k) or j > k + 1 and _in_field(tokens, folded, j - 1, k)
                 or folded[j] in _COMPASS and j > k and folded[j - 1] in _IN_PLACE
                 or j > k and _noun_and_pronoun(folded[j]) and j + 1 < n and not _has_article(tokens, j + 1)
                 and not folded[j + 1].startswith("و"))):
@@ -206,6 +207,14 @@ def _role_words(tokens, folded, broken, k, j):
                 if broken[j - 1]:
                     break
     return j
+
+
+def _in_field(tokens, folded, j, k) -> bool:
+    """"المختص في مجال التأمين الطبي X", "الباحث في شؤون الجماعات X": في +
+    a common noun (by the corpus counts) + a word with the article go on
+    with the role."""
+    return j > k and folded[j] in _IN_PLACE and j + 2 < len(tokens) and not _has_article(tokens, j + 1) \
+        and common_noun(folded[j + 1]) and _has_article(tokens, j + 2)
 
 
 def _in_construct(tokens, folded, i) -> bool:
