@@ -123,3 +123,11 @@ def test_a_given_name_that_is_also_a_place_begins_a_name():
 def test_a_role_goes_on_through_in_and_a_field():
     assert proposed("من جانبه، أشار المختص في مجال التأمين الطبي فواز السلوم، إلى أن المشكلة تقنية.") == ["فواز السلوم"]
     assert proposed("وقال الباحث في شؤون الجماعات الإسلامية حسن أبو هنية إن التنظيم انتهى.") == ["حسن أبو هنية"]
+
+
+def test_a_family_name_alone_before_a_colon_is_the_person_named_in_full():
+    text = ("وضمت الورشة المدير العام عبد الله الشمسان، ورئيس لجنة البرامج. "
+            "وقال الشمسان: نشكر الإخوة في الصحيفة.")
+    assert proposed(text) == ["عبد الله الشمسان"]
+    # a role before a colon is no family name
+    assert proposed("وقال المتهم: أريد أن أعود.") == []

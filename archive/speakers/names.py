@@ -131,7 +131,7 @@ def _person_at(text, tokens, folded, broken, k, needs_role=False):
         # in full elsewhere (proposals_for looks it up; a known speaker's
         # family name links).
         if j == k + 1 and not needs_role and folded[k] not in TITLES and _has_article(tokens, k) \
-                and (j >= n or broken[k] or folded[j] in STOP) and _family_name(folded[k]):
+                and (j >= n or broken[k] or folded[j] in STOP) and _family_or_named(tokens, folded, k):
             return Quoted(name=strip_marks(tokens[k].text), role="", start=tokens[k].start,
                           end=tokens[k].end), j
         return None, k + 1 if j == k else k
@@ -139,15 +139,33 @@ def _person_at(text, tokens, folded, broken, k, needs_role=False):
         return None, j       # "اتهم الحوثيين بترويج …": no title, no person
     if _in_name_of_person(folded, k, j):
         return None, j
-    if j > k and broken[j - 1] and not any(ch in "،," for ch in text[tokens[j - 1].end:tokens[j].start]):
-        return None, j
     if j == k + 1 and not needs_role and folded[k] not in TITLES and _has_article(tokens, k) \
-            and (broken[k] or folded[j] in STOP) and _family_name(folded[k]):
+            and (broken[k] or folded[j] in STOP) and _family_or_named(tokens, folded, k):
         return Quoted(name=strip_marks(tokens[k].text), role="", start=tokens[k].start,
                       end=tokens[k].end), j      # "وقال الزياني، …": a family name alone
+    if j > k and broken[j - 1] and not any(ch in "،," for ch in text[tokens[j - 1].end:tokens[j].start]):
+        return None, j       # "وقال المتهم:": a role, then what was said
     if any(folded[p] in _OF_PRINCIPAL for p in range(k, j)):
         return None, j       # "المحامي السابق للرئيس الأمريكي X": X is not who spoke
     return _name_from(text, tokens, folded, broken, role_start, j, needs_role)
+
+
+def _family_or_named(tokens, folded, k) -> bool:
+    """Is word k (ال…, alone after a verb: "وقال الحازمي:") a family name:
+    by the corpus counts, or because the article writes it elsewhere after
+    a plain word, a given name ("المدير العام علي الحازمي")?"""
+    if _family_name(folded[k]):
+        return True
+    word = folded[k]
+    for i in range(1, len(folded)):
+        if i != k and folded[i] == word:
+            before = folded[i - 1]
+            if before == _GOD or strip_marks(tokens[i - 1].text) == "علي":
+                return True       # "عبد الله الشمسان", "علي الحازمي"
+            if len(before) > 2 and not _has_article(tokens, i - 1) and before not in STOP \
+                    and before not in TITLES and before not in REPORTING_VERBS and not common_noun(before):
+                return True
+    return False
 
 
 def _titled_family_name(tokens, folded, broken, j) -> bool:
