@@ -131,3 +131,8 @@ def test_a_family_name_alone_before_a_colon_is_the_person_named_in_full():
     assert proposed(text) == ["عبد الله الشمسان"]
     # a role before a colon is no family name
     assert proposed("وقال المتهم: أريد أن أعود.") == []
+
+
+def test_a_verb_inside_a_quotation_is_what_was_said():
+    text = 'وتابع ماركو ديل نيرو "أبلغت خوان نابوت أن لدينا مرشحا".'
+    assert proposed(text) == ["ماركو ديل نيرو"]

@@ -3,6 +3,8 @@ person before a bare verb, and a titled person speaking without a reporting
 verb (a sentence that goes on "قائلا", "في تصريح لـ…")."""
 from __future__ import annotations
 
+import bisect
+
 from archive.arabic import fold
 from archive.speakers.vocabulary import (
     PERSON_TITLES, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, _ADVERBS, _BEFORE_NOUN,
@@ -27,10 +29,13 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
         return found
     broken = _Breaks(text, tokens)
     n = len(tokens)
+    inside = _inside_quotes(text)
     i = 0
     for v in verbs:
         if v < i or v + 1 >= n or broken[v] and not _opens_quote(text, tokens, v):
             continue
+        if inside and _within(inside, tokens[v].start):
+            continue          # '"أبلغت نابوت أن …"': the verb is what was said, its name the one told
         # '"…" بحسب X': right after a quotation, who said it, titled or not
         after_quote = folded[v] in _ACCORDING_TO and v > 0 and v + 1 < n \
             and text[tokens[v - 1].end:tokens[v].start].strip(" ،,") in _CLOSE_QUOTES \
@@ -69,6 +74,27 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
                 found.append(quoted)
     found.sort(key=lambda q: q.start)
     return found
+
+
+def _inside_quotes(text: str) -> list[tuple[int, int]]:
+    """The spans of what is quoted: between “ and ”, « and », or a pair of
+    straight quotation marks, each no longer than a paragraph."""
+    spans = []
+    for opening, closing in (("“", "”"), ("«", "»"), ('"', '"')):
+        at = text.find(opening)
+        while at >= 0:
+            end = text.find(closing, at + 1)
+            if end < 0:
+                break
+            if "\n" not in text[at:end]:
+                spans.append((at, end))
+            at = text.find(opening, end + 1)
+    return sorted(spans)
+
+
+def _within(spans, position) -> bool:
+    index = bisect.bisect_right(spans, (position, len(spans) and 10 ** 12)) - 1
+    return index >= 0 and spans[index][0] < position < spans[index][1]
 
 
 def _without_verb(text, tokens, folded, broken, sayings):
