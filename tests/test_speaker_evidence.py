@@ -136,3 +136,11 @@ def test_a_family_name_alone_before_a_colon_is_the_person_named_in_full():
 def test_a_verb_inside_a_quotation_is_what_was_said():
     text = 'وتابع ماركو ديل نيرو "أبلغت خوان نابوت أن لدينا مرشحا".'
     assert proposed(text) == ["ماركو ديل نيرو"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("أعدم التنظيم الملاكم الألماني فالديت غاشي. وكان غاشي قد قال حين انضم إنه يريد القتال.", ["فالديت غاشي"]),
+    ("وكانت الوزيرة سلمى حداد قد أكدت أن الخطة جاهزة.", ["سلمى حداد"]),
+])
+def test_the_subject_between_was_and_already(text, expected):
+    assert proposed(text) == expected

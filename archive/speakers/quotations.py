@@ -66,6 +66,7 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
             found.append(quoted)
             after = i = next_after
     found.extend(_named_before_verb(text, tokens, folded, broken, verbs, found))
+    found.extend(_had_said(text, tokens, folded, broken, verbs, found))
     if sayings:
         taken = {q.start for q in found}
         for quoted in _without_verb(text, tokens, folded, broken, sayings):
@@ -156,6 +157,29 @@ def _sentence_start(text, tokens, i) -> int:
     while i > 0 and not any(ch in _SENTENCE_END for ch in text[tokens[i - 1].end:tokens[i].start]):
         i -= 1
     return i
+
+
+_WAS = frozenset(fold(w) for w in ("كان", "وكان", "كانت", "وكانت"))
+_ALREADY = fold("قد")
+
+
+def _had_said(text, tokens, folded, broken, verbs, found):
+    """"وكان غاشي قد قال", "وكانت الوزيرة سلمى حداد قد أكدت": the person
+    between كان and قد is the subject of the verb after قد."""
+    out = []
+    taken = {q.start for q in found}
+    for v in verbs:
+        if v < 3 or folded[v - 1] != _ALREADY or folded[v] not in REPORTING_VERBS:
+            continue
+        for c in range(v - 2, max(v - 10, -1), -1):
+            if broken[c]:
+                break
+            if folded[c] in _WAS:
+                quoted, after = _person_at(text, tokens, folded, broken, c + 1, False)
+                if quoted is not None and after == v - 1 and quoted.start not in taken:
+                    out.append(quoted)
+                break
+    return out
 
 
 def _named_before_verb(text, tokens, folded, broken, verbs, found):
