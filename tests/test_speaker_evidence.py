@@ -144,3 +144,13 @@ def test_a_verb_inside_a_quotation_is_what_was_said():
 ])
 def test_the_subject_between_was_and_already(text, expected):
     assert proposed(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وبيّن عبدالله العتيبي مدير العلاقات العامة في الشركة أن الأكاديمية ناجحة.", ["عبدالله العتيبي"]),
+    ("وحضر الاجتماع الدكتور سالم الحربي. وبين أن العمل مستمر.", ["سالم الحربي"]),
+    # "between" stays a preposition
+    ("وعقد لقاء بين سالم الحربي وعمر الزهراني في الرياض.", []),
+])
+def test_explained_is_read_as_a_verb_where_between_cannot_stand(text, expected):
+    assert proposed(text) == expected

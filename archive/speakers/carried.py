@@ -39,8 +39,28 @@ def quoted_people(text: str, words=None, matches=()) -> list[Quoted]:
     """:func:`find_quoted` and the speakers carried over to verbs with no
     subject, in order (a carried speaker is the span of their last mention)."""
     words = words if words is not None else _words(text or "")
+    words = _as_read(words)
     quoted = find_quoted(text or "", words)
     return sorted([*quoted, *carried(text or "", words, quoted, matches)], key=lambda q: q.start)
+
+
+_BETWEEN = frozenset(fold(w) for w in ("بين", "وبين"))
+_EXPLAINED = {fold("بين"): fold("أوضح"), fold("وبين"): fold("وأوضح")}
+_THAT = frozenset(fold(w) for w in ("أن", "إن", "أنه", "إنه", "أنها", "بأن"))
+
+
+def _as_read(words):
+    """The words with بيّن ("he explained", which folds like بين "between")
+    read as the verb it is: written with its shadda, or before أن, where
+    "between" cannot stand ("وبين أن المشروع …")."""
+    tokens, folded = words
+    changed = None
+    for i, word in enumerate(folded):
+        if word in _BETWEEN and ("\u0651" in tokens[i].text or i + 1 < len(folded) and folded[i + 1] in _THAT):
+            if changed is None:
+                changed = list(folded)
+            changed[i] = _EXPLAINED[word]
+    return words if changed is None else (tokens, changed)
 
 
 def carried(text: str, words, quoted, matches=()) -> list[Quoted]:
