@@ -312,11 +312,8 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
             break          # "عباس بأول تصريح": ب + a word, not the name's
 
         name_end += 1
-    # Two words with the article in a row are a body's name, not a person's
-    # ("جمعيات الصحافيين الإسبان"; a person has one: بشار الأسد).
-    if any(_has_article(tokens, p) and _has_article(tokens, p + 1) and folded[p - 1] not in _CONNECTORS
-           for p in range(j + 1, name_end - 1)):
-        return None, name_end
+    # After a verb such as أشاد or a subject's title, the object begins at a
+    # word with the article after the name ("وحضر الدكتور X الحربي الاجتماع").
     trimmed = False
     if object_follows:
         for p in range(j + 2, name_end):
@@ -325,8 +322,15 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
             if _has_article(tokens, p) and folded[p - 1] not in _CONNECTORS:
                 name_end, trimmed = p, True
                 break
+    # Two words with the article in a row are a body's name, not a person's
+    # ("جمعيات الصحافيين الإسبان"; a person has one: بشار الأسد).
+    if any(_has_article(tokens, p) and _has_article(tokens, p + 1) and folded[p - 1] not in _CONNECTORS
+           for p in range(j + 1, name_end - 1)):
+        return None, name_end
     if any(ch.isdigit() for ch in text[tokens[j].start:tokens[name_end - 1].end]):
         return None, name_end          # "يعيش هنا 651 نسمة"
+    if trimmed and common_noun(first):
+        return None, name_end          # "دعا رئيس المنظمة حقوق الإنسان …": a noun, then the object
     ends_clearly = trimmed or preposition_after or name_end >= n or broken[name_end - 1] or folded[name_end] in STOP \
         or folded[name_end] in TITLES or folded[name_end] in REPORTING_VERBS
     if not ends_clearly:
