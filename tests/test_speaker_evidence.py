@@ -154,3 +154,9 @@ def test_the_subject_between_was_and_already(text, expected):
 ])
 def test_explained_is_read_as_a_verb_where_between_cannot_stand(text, expected):
     assert proposed(text) == expected
+
+
+def test_a_family_name_in_quotation_marks_after_the_verb():
+    text = 'وحضر الحلقة الصحفي فهد المنجومي. وقال "المنجومي": حصلت على وثائق.'
+    assert proposed(text) == ["فهد المنجومي"]
+    assert proposed('وقال "الجيش": لن نتراجع.') == []

@@ -62,6 +62,18 @@ def _name_in_quotes(text, tokens, folded, v):
     return None, v + 1
 
 
+def _family_in_quotes(text, tokens, folded, v):
+    """'وقال "المنجومي"': a family name alone in quotation marks right after
+    the verb, a name the article writes elsewhere after a given name."""
+    k = v + 1
+    if k + 1 >= len(tokens) or not _has_article(tokens, k) or folded[k] in TITLES or folded[k] in UNNAMED:
+        return None, k
+    closing = text[tokens[k].end:tokens[k + 1].start]
+    if not any(ch in closing for ch in "\"”»") or not _family_or_named(tokens, folded, k):
+        return None, k
+    return Quoted(name=strip_marks(tokens[k].text), role="", start=tokens[k].start, end=tokens[k].end), k + 1
+
+
 def _after_source(folded, broken, k):
     """After "نقلت": the index of the person after "عن" or "على لسان" within
     a few words ("نقلت وكالة إنترفاكس للأنباء عن …"), else None."""

@@ -11,7 +11,7 @@ from archive.speakers.vocabulary import (
     _IN_NAME_OF, _MAX_NAME_WORDS, _MAX_ROLE_WORDS, _OPENERS, _RELAY_VERBS, _SAYING, _SPEECH_TO,
 )
 from archive.speakers.reading import Quoted, _Breaks, _has_article, _words
-from archive.speakers.names import _after_source, _name_in_quotes, _opens_quote, _person_at
+from archive.speakers.names import _after_source, _family_in_quotes, _name_in_quotes, _opens_quote, _person_at
 
 
 def find_quoted(text: str, words=None) -> list[Quoted]:
@@ -51,6 +51,8 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
             k += 1                       # "وأعلنت سابقا المتحدثة باسم …"
         if broken[v]:          # a quotation mark after the verb: a name in quotes, or what was said
             quoted, after = _name_in_quotes(text, tokens, folded, v)
+            if quoted is None and folded[v] in REPORTING_VERBS:
+                quoted, after = _family_in_quotes(text, tokens, folded, v)
         else:
             quoted, after = _person_at(text, tokens, folded, broken, k, needs_role)
         if quoted is None:

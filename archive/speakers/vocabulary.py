@@ -43,7 +43,7 @@ ROLE_VERBS = _forms(
     # writing and praising take a thing as often ("كتب مقالا", "أشاد بالجهود")
     "كتب", "كتبت", "غرد", "غردت", "أشاد", "أشادت", "نقلا", "نقلاً",
     # next in the corpus before a title and أن: speech as often as not
-    "توقع", "توقعت", "تعهد", "تعهدت", "رجح", "رجحت", "أجاب", "أجابت", "شرح", "شرحت",
+    "توقع", "توقعت", "تعهد", "تعهدت", "رجح", "رجحت", "أجاب", "أجابت", "شرح", "شرحت", "رد", "ردت",
 )
 #: Ranks and honorifics: the name follows them directly, whatever role came
 #: before ("رئيس مركز المصالحة الروسي في سوريا اللواء يوري يفتوشينكو").
