@@ -160,3 +160,12 @@ def test_a_family_name_in_quotation_marks_after_the_verb():
     text = 'وحضر الحلقة الصحفي فهد المنجومي. وقال "المنجومي": حصلت على وثائق.'
     assert proposed(text) == ["فهد المنجومي"]
     assert proposed('وقال "الجيش": لن نتراجع.') == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun with the tanween's alif, or عقب/إثر/أثناء, ends the name
+    ("خسر أرسنال. وقال المدرب أرسين فينغر بعد اللقاء إن الفريق تعب. وأبلغ فينغر مؤتمرا صحفيا: أنا حزين.", ["أرسين فينغر"]),
+    ("تأهل الفريق. وقال الحارس جيانلويجي بوفون عقب انتهاء المباراة إنه فخور.", ["جيانلويجي بوفون"]),
+])
+def test_a_name_ends_before_an_adverbial_noun(text, expected):
+    assert proposed(text) == expected
