@@ -82,6 +82,7 @@ def carried(text: str, words, quoted, matches=()) -> list[Quoted]:
         feminine = _feminine_role(q.role) or verb is not None and _feminine_verb(folded[verb])
         events.append((i, "said", q, feminine))
         said_at.add(i)
+    said = sorted(said_at)
     for v in verbs:
         k = v + 1
         while k < n and folded[k] in _ADVERBS and not broken[k - 1]:
@@ -89,7 +90,8 @@ def carried(text: str, words, quoted, matches=()) -> list[Quoted]:
         if k >= n:
             continue
         gap = text[tokens[v].end:tokens[k].start]
-        if any(i in said_at for i in range(v + 1, _role_end(broken, n, k) + 1)):
+        nearest = bisect.bisect_right(said, v)
+        if nearest < len(said) and said[nearest] <= v + 13 and said[nearest] <= _role_end(broken, n, k):
             continue               # the verb's subject is a person quoted: that event covers it
         if v > 0 and folded[v - 1] in _RELATIVES:
             continue               # "استقبل الوزير X الضيف Y الذي قال": who is told by the nearer name, not the subject
