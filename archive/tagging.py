@@ -26,7 +26,7 @@ from archive.force_context import contextual_forces
 from archive.gazetteer import AliasIndex, Match, get_alias_index
 from archive.models import Article
 from archive.place_context import supported_places
-from archive.speakers import Quoted, find_quoted, proposals_for, speaking
+from archive.speakers import Quoted, proposals_for, quoted_people, speaking
 
 #: Between title and body in the text that is matched: a paragraph break, so
 #: no name is ever read across the two.
@@ -69,7 +69,7 @@ def tag(title: str, body: str, index: AliasIndex | None = None) -> Tags:
     words = index.words(text)
     matches = supported_places(text, index.find(text, words))
     matches = _with_contextual_forces(text, words, matches, index)
-    quoted = find_quoted(text, words)
+    quoted = quoted_people(text, words, matches)
     tags.proposals = proposals_for(text, matches, words, quoted)
     # A known speaker is the article's speaker only where the text has them
     # speaking; a mere mention ("أمر العبادي بتشكيل لجنة") is not a quotation.

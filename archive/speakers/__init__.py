@@ -41,6 +41,7 @@ The package: ``vocabulary`` (verbs, titles, bodies, particles), ``reading``
 (where a quotation is introduced), ``speaking`` (known speakers who speak),
 ``proposals`` (unknown people to propose).
 """
+from archive.speakers.carried import quoted_people
 from archive.speakers.proposals import proposals_for
 from archive.speakers.quotations import find_quoted
 from archive.speakers.reading import Quoted
@@ -49,5 +50,5 @@ from archive.speakers.vocabulary import PERSON_TITLES, RANKS, REPORTING_VERBS, R
 
 __all__ = [
     "PERSON_TITLES", "RANKS", "REPORTING_VERBS", "ROLE_VERBS", "STOP", "TITLES", "UNNAMED",
-    "Quoted", "find_quoted", "proposals_for", "speaking",
+    "Quoted", "find_quoted", "proposals_for", "quoted_people", "speaking",
 ]

@@ -4,6 +4,7 @@ quotes ("نقلت وكالة … عن X")."""
 from __future__ import annotations
 
 from archive.arabic import _word_counts, fold, strip_marks, written
+from archive.speakers.given_names import adjective, common_noun
 from archive.speakers.vocabulary import (
     PERSON_TITLES, RANKS, REPORTING_VERBS, STOP, TITLES, UNNAMED, _BREAK_CHARS, _CONNECTORS,
     _FROM, _INNER_TITLES, _IN_NAME_OF, _MAX_NAME_WORDS, _MAX_ROLE_WORDS, _OF_PRINCIPAL, _ON,
@@ -61,6 +62,18 @@ def _name_in_quotes(text, tokens, folded, v):
     return None, v + 1
 
 
+def _family_in_quotes(text, tokens, folded, v):
+    """'وقال "المنجومي"': a family name alone in quotation marks right after
+    the verb, a name the article writes elsewhere after a given name."""
+    k = v + 1
+    if k + 1 >= len(tokens) or not _has_article(tokens, k) or folded[k] in TITLES or folded[k] in UNNAMED:
+        return None, k
+    closing = text[tokens[k].end:tokens[k + 1].start]
+    if not any(ch in closing for ch in "\"”»") or not _family_or_named(tokens, folded, k):
+        return None, k
+    return Quoted(name=strip_marks(tokens[k].text), role="", start=tokens[k].start, end=tokens[k].end), k + 1
+
+
 def _after_source(folded, broken, k):
     """After "نقلت": the index of the person after "عن" or "على لسان" within
     a few words ("نقلت وكالة إنترفاكس للأنباء عن …"), else None."""
@@ -104,7 +117,15 @@ def _person_at(text, tokens, folded, broken, k, needs_role=False):
                 j += 1
             if _in_name_of_person(folded, k, r):
                 return None, j
+            if j > r + 1 and _titled_family_name(tokens, folded, broken, j - 1):
+                j -= 1
+                return Quoted(name=strip_marks(tokens[j].text), role=strip_marks(text[tokens[k].start:tokens[j - 1].end]),
+                              start=tokens[j].start, end=tokens[j].end), j + 1
             return _name_from(text, tokens, folded, broken, k, j, needs_role)
+    if folded[k] in RANKS and k + 1 < n and not broken[k] and _titled_family_name(tokens, folded, broken, k + 1):
+        # "وأوضح الدكتور الخزيم، أن", "وأكد اللواء الحاج أن": a rank and a family name
+        return Quoted(name=strip_marks(tokens[k + 1].text), role=strip_marks(tokens[k].text),
+                      start=tokens[k + 1].start, end=tokens[k + 1].end), k + 2
     j = _role_words(tokens, folded, broken, k, j)
     while k < j < n - 1 and not broken[j - 1] and _in_construct(tokens, folded, j - 1) \
             and folded[j] not in STOP and folded[j] not in REPORTING_VERBS and not _has_article(tokens, j):
@@ -122,7 +143,7 @@ def _person_at(text, tokens, folded, broken, k, needs_role=False):
         # in full elsewhere (proposals_for looks it up; a known speaker's
         # family name links).
         if j == k + 1 and not needs_role and folded[k] not in TITLES and _has_article(tokens, k) \
-                and (j >= n or broken[k] or folded[j] in STOP) and _family_name(folded[k]):
+                and (j >= n or broken[k] or folded[j] in STOP) and _family_or_named(tokens, folded, k):
             return Quoted(name=strip_marks(tokens[k].text), role="", start=tokens[k].start,
                           end=tokens[k].end), j
         return None, k + 1 if j == k else k
@@ -130,15 +151,51 @@ def _person_at(text, tokens, folded, broken, k, needs_role=False):
         return None, j       # "اتهم الحوثيين بترويج …": no title, no person
     if _in_name_of_person(folded, k, j):
         return None, j
-    if j > k and broken[j - 1] and not any(ch in "،," for ch in text[tokens[j - 1].end:tokens[j].start]):
-        return None, j
     if j == k + 1 and not needs_role and folded[k] not in TITLES and _has_article(tokens, k) \
-            and (broken[k] or folded[j] in STOP) and _family_name(folded[k]):
+            and (broken[k] or folded[j] in STOP) and _family_or_named(tokens, folded, k):
         return Quoted(name=strip_marks(tokens[k].text), role="", start=tokens[k].start,
                       end=tokens[k].end), j      # "وقال الزياني، …": a family name alone
+    if j > k and broken[j - 1] and not any(ch in "،," for ch in text[tokens[j - 1].end:tokens[j].start]):
+        return None, j       # "وقال المتهم:": a role, then what was said
     if any(folded[p] in _OF_PRINCIPAL for p in range(k, j)):
         return None, j       # "المحامي السابق للرئيس الأمريكي X": X is not who spoke
     return _name_from(text, tokens, folded, broken, role_start, j, needs_role)
+
+
+def _family_or_named(tokens, folded, k) -> bool:
+    """Is word k (ال…, alone after a verb: "وقال الحازمي:") a family name:
+    by the corpus counts, or because the article writes it elsewhere after
+    a plain word, a given name ("المدير العام علي الحازمي")?"""
+    if _family_name(folded[k]):
+        return True
+    word = folded[k]
+    for i in range(1, len(folded)):
+        if i != k and folded[i] == word:
+            before = folded[i - 1]
+            if before == _GOD or strip_marks(tokens[i - 1].text) == "علي":
+                return True       # "عبد الله الشمسان", "علي الحازمي"
+            if len(before) > 2 and not _has_article(tokens, i - 1) and before not in STOP \
+                    and before not in TITLES and before not in REPORTING_VERBS and not common_noun(before):
+                return True
+    return False
+
+
+def _indefinite_accusative(word: str) -> bool:
+    """مؤتمرا، تعليقا: a noun with the tanween's alif, by the corpus counts
+    (the word without it written at least 200 times and five times as
+    often); غارسيا، ماريا، رضا are names."""
+    if len(word) < 4 or not word.endswith("ا"):
+        return False
+    bare = written(word[:-1])
+    return bare >= 200 and bare >= 5 * written(word)
+
+
+def _titled_family_name(tokens, folded, broken, j) -> bool:
+    """Is word j, after a rank, a family name alone ("الدكتور الخزيم،",
+    "اللواء الحاج أن"): ال… that the corpus writes far more often with the
+    article than without, and the clause or a particle right after it?"""
+    return _has_article(tokens, j) and _family_name(folded[j]) and folded[j] not in TITLES \
+        and (j + 1 >= len(tokens) or broken[j] or folded[j + 1] in STOP)
 
 
 def _noun_and_pronoun(word: str) -> bool:
@@ -166,8 +223,9 @@ def _role_words(tokens, folded, broken, k, j):
         if j > k and folded[j] in _IN_PLACE and j + 2 < n and broken[j + 1] and not broken[j] \
                 and folded[j + 1] not in STOP and not _has_article(tokens, j + 1):
             return j + 2     # "الناطق باسم النيابة العمومية في تونس، سفيان السليطي"
-        if not ((folded[j] not in STOP or _construct_of_role(folded, tokens, j, k)) and (
-                _is_role_word(folded[j], _has_article(tokens, j)) or _construct_of_role(folded, tokens, j, k)
+        if not ((folded[j] not in STOP or _construct_of_role(folded, tokens, j, k) or _in_field(tokens, folded, j, k))
+                and (_is_role_word(folded[j], _has_article(tokens, j)) or _construct_of_role(folded, tokens, j, k)
+                or _in_field(tokens, folded, j, k) or j > k + 1 and _in_field(tokens, folded, j - 1, k)
                 or folded[j] in _COMPASS and j > k and folded[j - 1] in _IN_PLACE
                 or j > k and _noun_and_pronoun(folded[j]) and j + 1 < n and not _has_article(tokens, j + 1)
                 and not folded[j + 1].startswith("و"))):
@@ -176,6 +234,9 @@ def _role_words(tokens, folded, broken, k, j):
             break          # "اليكسي زياتسيف": the name begins with ال as written
         if broken[j]:
             j += 1
+            if j + 1 < n and not broken[j] and _has_article(tokens, j) and adjective(folded[j][2:]) \
+                    and not _has_article(tokens, j + 1) and folded[j + 1] not in STOP:
+                j += 1       # "رئيس النادي، القطري ناصر الخليفي": an adjective of origin before the name
             break
         j += 1
         if folded[j - 1] in _IN_NAME_OF:
@@ -186,6 +247,14 @@ def _role_words(tokens, folded, broken, k, j):
                 if broken[j - 1]:
                     break
     return j
+
+
+def _in_field(tokens, folded, j, k) -> bool:
+    """"المختص في مجال التأمين الطبي X", "الباحث في شؤون الجماعات X": في +
+    a common noun (by the corpus counts) + a word with the article go on
+    with the role."""
+    return j > k and folded[j] in _IN_PLACE and j + 2 < len(tokens) and not _has_article(tokens, j + 1) \
+        and common_noun(folded[j + 1]) and _has_article(tokens, j + 2)
 
 
 def _in_construct(tokens, folded, i) -> bool:
@@ -225,6 +294,7 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
                                                or first.endswith("تان") and len(first) > 5):
         return None, j       # "تحدثت محطات تلفزيونية", "جماعتان سياسيتان": a plural or a dual, no person
     name_end = j + 1
+    preposition_after = False
     while name_end < n and name_end - j < _MAX_NAME_WORDS and not broken[name_end - 1]:
         w = folded[name_end]
         if folded[name_end - 1] in _CONNECTORS or w == _GOD:
@@ -239,6 +309,10 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
                 and (name_end + 1 >= n or broken[name_end] or folded[name_end + 1] in _THAT):
             name_end += 1     # "داوود أمين أن": no role begins right before "أن"; a name's word
             continue
+        if w in TITLES and name_end == j + 1 and _has_article(tokens, name_end) and w not in UNNAMED \
+                and (name_end + 1 >= n or broken[name_end] or folded[name_end + 1] in _THAT):
+            name_end += 1     # "اللواء سمير الحاج، أن": a title word as the family name
+            break
         if w in STOP or w in TITLES or w in REPORTING_VERBS or w in _SPOKESMAN:
             break
         if name_end - j >= 2 and folded[name_end - 2] == _AL:
@@ -253,15 +327,17 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
             break          # لمحادثه، لجنود، "الأسد لرويترز": a preposition and a word; لافروف is a name
         if w.startswith("ب") and w.endswith(("ه", "ها", "هم")):
             break          # باجتماعه: a preposition and a pronoun
+        if tokens[name_end].text.startswith(("بال", "لل")) and _has_article(tokens, name_end):
+            preposition_after = True
+            break          # "يوسف ميرزا بالمعسكر", "للإغاثة": a preposition and the article end the name
         if _proclitic_word(w):
             break          # "عباس بأول تصريح": ب + a word, not the name's
+        if _indefinite_accusative(w):
+            break          # "وأبلغ فينغر مؤتمرا صحفيا", "تعليقا على": a noun with its tanween, no name's word
 
         name_end += 1
-    # Two words with the article in a row are a body's name, not a person's
-    # ("جمعيات الصحافيين الإسبان"; a person has one: بشار الأسد).
-    if any(_has_article(tokens, p) and _has_article(tokens, p + 1) and folded[p - 1] not in _CONNECTORS
-           for p in range(j + 1, name_end - 1)):
-        return None, name_end
+    # After a verb such as أشاد or a subject's title, the object begins at a
+    # word with the article after the name ("وحضر الدكتور X الحربي الاجتماع").
     trimmed = False
     if object_follows:
         for p in range(j + 2, name_end):
@@ -270,9 +346,16 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
             if _has_article(tokens, p) and folded[p - 1] not in _CONNECTORS:
                 name_end, trimmed = p, True
                 break
+    # Two words with the article in a row are a body's name, not a person's
+    # ("جمعيات الصحافيين الإسبان"; a person has one: بشار الأسد).
+    if any(_has_article(tokens, p) and _has_article(tokens, p + 1) and folded[p - 1] not in _CONNECTORS
+           for p in range(j + 1, name_end - 1)):
+        return None, name_end
     if any(ch.isdigit() for ch in text[tokens[j].start:tokens[name_end - 1].end]):
         return None, name_end          # "يعيش هنا 651 نسمة"
-    ends_clearly = trimmed or name_end >= n or broken[name_end - 1] or folded[name_end] in STOP \
+    if trimmed and common_noun(first):
+        return None, name_end          # "دعا رئيس المنظمة حقوق الإنسان …": a noun, then the object
+    ends_clearly = trimmed or preposition_after or name_end >= n or broken[name_end - 1] or folded[name_end] in STOP \
         or folded[name_end] in TITLES or folded[name_end] in REPORTING_VERBS
     if not ends_clearly:
         # "العقيد شبنان بن مبارك القرني تعدد الحوادث": the name ends at a
@@ -284,9 +367,9 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
                 break
     if not ends_clearly:
         return None, name_end
-    if first.startswith("لل") or (first.startswith("ل") and len(first) > 3 and written(first[1:]) > written(first)) \
-            or _proclitic_word(first):
-        return None, name_end      # لحقوق، لوكالة: a preposition, not a name
+    if first.startswith("لل") or (first.startswith(("ل", "و")) and len(first) > 3 and written(first[1:]) > written(first)) \
+            or _proclitic_word(first) or first.endswith(("ها", "هم", "هما")) and len(first) > 4:
+        return None, name_end      # لحقوق، لوكالة، وقيادتها: a preposition, a conjunction or a pronoun, not a name
     # A connector cannot end a name (عبد alone).
     while name_end - 1 > j and folded[name_end - 1] in _CONNECTORS:
         name_end -= 1

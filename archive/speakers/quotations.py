@@ -3,13 +3,15 @@ person before a bare verb, and a titled person speaking without a reporting
 verb (a sentence that goes on "قائلا", "في تصريح لـ…")."""
 from __future__ import annotations
 
+import bisect
+
 from archive.arabic import fold
 from archive.speakers.vocabulary import (
     PERSON_TITLES, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, _ADVERBS, _BEFORE_NOUN,
     _IN_NAME_OF, _MAX_NAME_WORDS, _MAX_ROLE_WORDS, _OPENERS, _RELAY_VERBS, _SAYING, _SPEECH_TO,
 )
 from archive.speakers.reading import Quoted, _Breaks, _has_article, _words
-from archive.speakers.names import _after_source, _name_in_quotes, _opens_quote, _person_at
+from archive.speakers.names import _after_source, _family_in_quotes, _name_in_quotes, _opens_quote, _person_at
 
 
 def find_quoted(text: str, words=None) -> list[Quoted]:
@@ -27,10 +29,13 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
         return found
     broken = _Breaks(text, tokens)
     n = len(tokens)
+    inside = _inside_quotes(text)
     i = 0
     for v in verbs:
         if v < i or v + 1 >= n or broken[v] and not _opens_quote(text, tokens, v):
             continue
+        if inside and _within(inside, tokens[v].start):
+            continue          # '"أبلغت نابوت أن …"': the verb is what was said, its name the one told
         # '"…" بحسب X': right after a quotation, who said it, titled or not
         after_quote = folded[v] in _ACCORDING_TO and v > 0 and v + 1 < n \
             and text[tokens[v - 1].end:tokens[v].start].strip(" ،,") in _CLOSE_QUOTES \
@@ -46,6 +51,8 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
             k += 1                       # "وأعلنت سابقا المتحدثة باسم …"
         if broken[v]:          # a quotation mark after the verb: a name in quotes, or what was said
             quoted, after = _name_in_quotes(text, tokens, folded, v)
+            if quoted is None and folded[v] in REPORTING_VERBS:
+                quoted, after = _family_in_quotes(text, tokens, folded, v)
         else:
             quoted, after = _person_at(text, tokens, folded, broken, k, needs_role)
         if quoted is None:
@@ -61,6 +68,7 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
             found.append(quoted)
             after = i = next_after
     found.extend(_named_before_verb(text, tokens, folded, broken, verbs, found))
+    found.extend(_had_said(text, tokens, folded, broken, verbs, found))
     if sayings:
         taken = {q.start for q in found}
         for quoted in _without_verb(text, tokens, folded, broken, sayings):
@@ -69,6 +77,27 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
                 found.append(quoted)
     found.sort(key=lambda q: q.start)
     return found
+
+
+def _inside_quotes(text: str) -> list[tuple[int, int]]:
+    """The spans of what is quoted: between “ and ”, « and », or a pair of
+    straight quotation marks, each no longer than a paragraph."""
+    spans = []
+    for opening, closing in (("“", "”"), ("«", "»"), ('"', '"')):
+        at = text.find(opening)
+        while at >= 0:
+            end = text.find(closing, at + 1)
+            if end < 0:
+                break
+            if "\n" not in text[at:end]:
+                spans.append((at, end))
+            at = text.find(opening, end + 1)
+    return sorted(spans)
+
+
+def _within(spans, position) -> bool:
+    index = bisect.bisect_right(spans, (position, len(spans) and 10 ** 12)) - 1
+    return index >= 0 and spans[index][0] < position < spans[index][1]
 
 
 def _without_verb(text, tokens, folded, broken, sayings):
@@ -130,6 +159,29 @@ def _sentence_start(text, tokens, i) -> int:
     while i > 0 and not any(ch in _SENTENCE_END for ch in text[tokens[i - 1].end:tokens[i].start]):
         i -= 1
     return i
+
+
+_WAS = frozenset(fold(w) for w in ("كان", "وكان", "كانت", "وكانت"))
+_ALREADY = fold("قد")
+
+
+def _had_said(text, tokens, folded, broken, verbs, found):
+    """"وكان غاشي قد قال", "وكانت الوزيرة سلمى حداد قد أكدت": the person
+    between كان and قد is the subject of the verb after قد."""
+    out = []
+    taken = {q.start for q in found}
+    for v in verbs:
+        if v < 3 or folded[v - 1] != _ALREADY or folded[v] not in REPORTING_VERBS:
+            continue
+        for c in range(v - 2, max(v - 10, -1), -1):
+            if broken[c]:
+                break
+            if folded[c] in _WAS:
+                quoted, after = _person_at(text, tokens, folded, broken, c + 1, False)
+                if quoted is not None and after == v - 1 and quoted.start not in taken:
+                    out.append(quoted)
+                break
+    return out
 
 
 def _named_before_verb(text, tokens, folded, broken, verbs, found):

@@ -8,7 +8,7 @@ from archive.speakers.vocabulary import (
     PERSON_TITLES, REPORTING_VERBS, ROLE_VERBS, _ADVERBS, _BREAK_CHARS, _SPEECH_NOUNS,
 )
 from archive.speakers.reading import _has_article, _words
-from archive.speakers.quotations import find_quoted
+from archive.speakers.carried import quoted_people
 
 
 def speaking(text: str, matches, words=None, quoted=None) -> set[int]:
@@ -23,7 +23,7 @@ def speaking(text: str, matches, words=None, quoted=None) -> set[int]:
         return set()
     words = words if words is not None else _words(text or "")
     tokens, folded = words
-    quoted = quoted if quoted is not None else find_quoted(text, words)
+    quoted = quoted if quoted is not None else quoted_people(text, words, matches)
     spans = [(q.start, q.end) for q in quoted]
     # "صرح ترامب أنه": a one-word name quoted, the known speaker named in
     # full elsewhere ("الرئيس الأمريكي دونالد ترامب").

@@ -1,0 +1,115 @@
+"""Given names and common nouns told apart by the corpus counts, not by
+word lists: how often a word opens a name right after a rank or honorific
+("العقيد X", "الدكتور X", "الشيخ X": :data:`NAME_OPENERS_PATH`, built by
+scripts/build_name_openers.py) against how often the corpus writes it with
+the article (:data:`archive.arabic.WORD_COUNTS_PATH`). A given name opens
+names and is rarely written with the article (محمد، فواز، ستانلي); a common
+noun never opens a name and is often written with the article (مجلة، قاضية،
+هزيمة، إصابة)."""
+from __future__ import annotations
+
+import functools
+import gzip
+from pathlib import Path
+
+from archive.arabic import _word_counts
+from archive.speakers.reading import _family_name
+from archive.speakers.vocabulary import STOP
+
+#: How often each folded word opens a name after a rank or honorific in the
+#: 62,199-article corpus (at least twice). Counts of single words, never text.
+NAME_OPENERS_PATH = Path(__file__).resolve().parent.parent / "lexicon" / "name_openers.tsv.gz"
+
+#: A word that opened a name this often, and in at least one of every
+#: two hundred times the corpus writes it, is a given name, whatever else it is
+#: (سعيد، جميل، نبيل، كريم are adjectives too; باحثون twice after a rank is noise).
+_OPENS_NAMES = 3
+_OPENS_SHARE = 200
+#: Common-noun evidence: written with the article at least this often ...
+_MIN_WITH_ARTICLE = 50
+#: ... and at least this share of its bare count (مجلة 0.36 is not enough
+#: alone; قاضية 1.9, هزيمة 0.8, إصابة 0.8 are nouns; ناصر 0.19, صالح 0.09,
+#: سعيد 0.28 are names).
+_ARTICLE_SHARE = 0.5
+#: A word the corpus writes this often that never opens a name is a common
+#: word even with a smaller article share (شخص).
+_VERY_COMMON = 3000
+_VERY_COMMON_SHARE = 0.1
+#: An adjective after a noun ("مجلة فرنسية", "باحثون أمريكيون"): a nisba
+#: written with the article at least twice as often as without.
+_NISBA_ENDS = ("ي", "يه", "يون", "يين", "يان")
+_ADJECTIVE_RATIO = 2
+_MIN_ADJECTIVE = 100
+
+_openers: dict | None = None
+
+
+def _opener_counts() -> dict:
+    global _openers
+    if _openers is None:
+        counts = {}
+        try:
+            with gzip.open(NAME_OPENERS_PATH, "rt", encoding="utf-8") as lines:
+                for line in lines:
+                    word, _tab, count = line.rstrip("\n").partition("\t")
+                    if count.isdigit():
+                        counts[word] = int(count)
+        except (OSError, EOFError, ValueError):   # missing or damaged: no evidence either way
+            counts = {}
+        _openers = counts
+    return _openers
+
+
+def opens_names(folded_word: str) -> int:
+    """How often the corpus has this folded word right after a rank or
+    honorific, opening a name."""
+    return _opener_counts().get(folded_word, 0)
+
+
+def given_name(folded_word: str) -> bool:
+    """Does the corpus use this folded word as a given name: after ranks,
+    and not only by chance among many other uses?"""
+    opened = opens_names(folded_word)
+    return opened >= _OPENS_NAMES and opened * _OPENS_SHARE >= _word_counts().get(folded_word, 0)
+
+
+@functools.lru_cache(maxsize=65536)
+def common_noun(folded_word: str) -> bool:
+    """Is this folded word a common noun rather than a given name, by the
+    corpus counts? Particles (على, which علي folds to) are left to the rules
+    that read them; a word that opens names often is a name."""
+    if folded_word in STOP or given_name(folded_word):
+        return False
+    counts = _word_counts()
+    bare = counts.get(folded_word, 0)
+    with_article = counts.get("ال" + folded_word, 0)
+    if with_article < _MIN_WITH_ARTICLE:
+        return False
+    return with_article >= _ARTICLE_SHARE * bare or (
+        bare + with_article >= _VERY_COMMON and with_article >= _VERY_COMMON_SHARE * bare)
+
+
+@functools.lru_cache(maxsize=65536)
+def adjective(folded_word: str) -> bool:
+    """Is this folded word a nisba adjective ("فرنسية", "أمريكيون") by the
+    corpus counts: written with the article far more often than without?"""
+    if not folded_word.endswith(_NISBA_ENDS) or given_name(folded_word):
+        return False
+    counts = _word_counts()
+    with_article = counts.get("ال" + folded_word, 0)
+    return with_article >= _MIN_ADJECTIVE and with_article >= _ADJECTIVE_RATIO * counts.get(folded_word, 0)
+
+
+def noun_phrase(folded_words) -> bool:
+    """Is a name found without a title ("قاضية أمريكية", "هزيمة سيرينا",
+    "مجلة فرنسية") a noun phrase instead: its first word a common noun, or
+    a word that never opens a name followed by an adjective? Not when it
+    ends with a family name (ال… written far more often with the article
+    than without)."""
+    words = list(folded_words)
+    if not words or words[0] in STOP or len(words) >= 2 and _family_name(words[-1]):
+        return False         # علي; "جبار اللعيبي", "أحلام الثقفي": a family name ends a person's name
+    first = words[0]
+    if common_noun(first):
+        return True
+    return len(words) >= 2 and not given_name(first) and adjective(words[-1])
