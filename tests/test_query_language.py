@@ -94,6 +94,16 @@ def test_minus_excludes(client, seeded):
     assert found(client, "جبل-قرجوغ") == ["004"]
 
 
+def test_not_and_and_are_read_as_lucene_and_the_catalogues_read_them(client, seeded):
+    # NOT excludes as "-" does, also a phrase and a name with every spelling;
+    # AND and a leading + say what is so already (every word is required).
+    assert found(client, "داعش NOT رووداو") == found(client, "داعش -رووداو") == ["000", "001", "002", "003"]
+    assert found(client, 'داعش NOT "جبل قرجوغ"') == ["000", "001", "003"]
+    assert found(client, "داعش NOT كيغنز") == sorted(set(ALL) - set(found(client, "كاكينز")))
+    assert found(client, "غيدني AND رووداو") == found(client, "غيدني رووداو") == found(client, "غيدني +رووداو")
+    assert found(client, "(كركوك OR الموصل) AND داعش NOT خانقين") == found(client, "كركوك OR الموصل -خانقين")
+
+
 def test_minus_alone_excludes_from_everything_with_a_notice(client, seeded):
     data = get(client, "-رووداو")
     assert sorted(r["external_id"][:3] for r in data["results"]) == ["000", "001", "002", "003"]
@@ -151,7 +161,7 @@ def test_operators_combine(client, seeded):
 
 NOTHING_SEARCHABLE = [
     '"', '""', '" "', "«»", "OR", "OR OR OR", "-", "--", "- -", "*", "**", "-*", '-"',
-    "!!!", "؟؟؟", "...", "()", "[]{}", "،؛", "—", "ـــــ", "\u064b\u064c\u0651",
+    "!!!", "؟؟؟", "...", "()", "NOT", "AND", "NOT AND", "+", "&&", "[]{}", "،؛", "—", "ـــــ", "\u064b\u064c\u0651",
     "\u200f\u200e", "\ufeff", "\x00", "\t\n\r", "\u2028\u2029", "🔥🔥",
 ]
 

@@ -1,7 +1,10 @@
 """The query language people type, as clauses: parsing only.
 
 Words are ANDed; ``"..."`` is a phrase; ``OR`` between two terms matches
-either; ``-word`` (or ``-"a phrase"``) excludes; ``word*`` is a prefix.
+either; ``-word`` (or ``-"a phrase"``, or ``NOT word`` as Lucene and most
+library catalogues write it) excludes; ``word*`` is a prefix. ``AND`` and a
+leading ``+`` say what is already so (every word is required) and are read
+as such rather than searched for.
 Anything else a person can type (an unbalanced quote, a lone operator, a long
 paste, control characters, only punctuation, Latin and Arabic mixed) still
 parses: the parser never raises, it leaves notices (in Arabic) for the page
@@ -24,6 +27,11 @@ OR_WORD = "OR"
 #: quoted phrase keeps أو as a word.
 OR_WORDS = {OR_WORD, "or", "Or", "|", "||"}
 ARABIC_OR_WORDS = {"أو", "او"}
+#: Read as "exclude the next term" (as "-" before it): Lucene's and the
+#: catalogues' NOT. Upper case only: a lower-case "not" may be a word sought.
+NOT_WORDS = {"NOT", "!"}
+#: Read as nothing: terms are ANDed already ("داعش AND الموصل", "+الموصل").
+AND_WORDS = {"AND", "&&", "&", "+"}
 
 
 @dataclass
@@ -107,8 +115,12 @@ def _tokens(text, notices):
             word = text[i:j]
             if word in OR_WORDS or word in ARABIC_OR_WORDS:
                 tokens.append(("or", word))
+            elif word in NOT_WORDS:
+                tokens.append(("neg", word))
+            elif word in AND_WORDS:
+                pass
             else:
-                tokens.append(("word", word))
+                tokens.append(("word", word[1:] if word.startswith("+") else word))
             i = j
     return tokens
 
