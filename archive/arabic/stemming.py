@@ -37,6 +37,26 @@ _MAX_DUAL_RATIO = 2
 #: The other number/case endings that a true dual or plural ending has
 #: beside it (see _varied_ending).
 _SIBLING_ENDINGS = {"ين": ("ون", "ان"), "ون": ("ين",), "ان": ("ين",)}
+#: A ة word written after the article this many times as often as the word
+#: without ة is a word of its own, not that word's feminine (see _own_marbuta).
+_OWN_MARBUTA_RATIO = 40
+
+
+def _own_marbuta(counts: dict, word: str) -> bool:
+    """Is ``word`` (folded, ending in ه) a ة word of its own, which keeps its
+    ة: one the corpus writes after the article (so the ه is a ة, never the
+    pronoun, which takes no article), while what is left without it is no
+    noun or adjective (never written after the article: حياة is not حيا,
+    قادة not قاد) or one written after the article far less often (مدينة
+    is not مدين "debtor", شركة not شرك, منطقة not منطق, بطولة not بطول)?
+    A feminine adjective or noun and its masculine are written about as
+    often (الكبيرة/الكبير, المسلحة/المسلح, الكاتبة/الكاتب): it loses the
+    ة, as in Lucene."""
+    own = _with_article(counts, word)
+    if own < _MIN_FREE:
+        return False
+    masculine = _with_article(counts, word[:-1])
+    return masculine < _MIN_FREE or own >= _OWN_MARBUTA_RATIO * masculine
 
 
 def _unsuffixed(word: str) -> list[str]:
@@ -101,15 +121,19 @@ def _strip_suffixes(counts: dict, word: str) -> str:
         rest = word[: -len(suffix)]
         if suffix in ("يه", "ية"):
             rest = word[:-1]        # the nisba's ي decides below
-        elif suffix in ("ه", "ة") and len(rest) < 3:
+        elif suffix in ("ه", "ة") and (len(rest) < 3 or _own_marbuta(counts, word)):
             continue
         elif suffix == "ات" and len(rest) < 3:
             if _free(counts, rest + _FOLDED_TEH_MARBUTA) < _MIN_FREE:
                 continue
             rest += _FOLDED_TEH_MARBUTA   # قوات: قوه, and so قوة
+        elif suffix == "ات" and _own_marbuta(counts, rest + _FOLDED_TEH_MARBUTA):
+            rest += _FOLDED_TEH_MARBUTA   # شركات: شركة, which keeps its ة
         elif suffix == _NISBA and (len(rest) < 3 or _free(counts, rest) < max(
                 _MIN_FREE, _MIN_BASE_SHARE * _free(counts, word))):
             continue
+        elif suffix == _NISBA and _own_marbuta(counts, rest + _FOLDED_TEH_MARBUTA):
+            rest += _FOLDED_TEH_MARBUTA   # وزاري: وزارة, which keeps its ة
         if suffix in ("ان", "ين", "ون"):
             # A plural or dual ending is one of a set (مقاتلون/مقاتلين,
             # طرفان/طرفين): an ending the corpus never varies is part of
