@@ -17,6 +17,11 @@ _PROCLITICS = ("و", "ف")
 #: Prepositions written onto the next word: bi- "with, in", li- "for, to",
 #: ka- "like, as". Alone or after و/ف (وبحسب, فلمسؤولي, وكمراقب).
 _PREPOSITIONS = ("ب", "ل", "ك")
+#: The future's س on an imperfect verb (سيقول, ستتاح, سنعمل), alone or
+#: after و/ف (وسيعقد). Not before ا: first-person futures (سأعمل) are rare
+#: in news, and ساعد "helped" is no س + أعد.
+_FUTURE = "س"
+_IMPERFECT = ("ي", "ت", "ن")
 #: Verb endings: a word that is another word plus one of these (كسبت is
 #: كسب + ت, not ك + سبت "Saturday") keeps its first letter.
 _VERB_ENDINGS = ("ت", "ا", "ن", "وا", "نا", "تم", "تا")
@@ -236,6 +241,23 @@ def takes_article(folded_word: str) -> bool:
 
 
 def _unattached(counts: dict, word: str) -> str:
+    """Steps 3 and 4 of :func:`broad_stem`, on a word without the article,
+    and the future's س after them (:func:`_without_future`)."""
+    return _without_future(counts, _unclitic(counts, word), word)
+
+
+def _without_future(counts: dict, word: str, whole: str) -> str:
+    """An imperfect verb without the future's س (سيقول → يقول, وستتاح →
+    تتاح), if the verb without it is written at least a quarter as often as
+    the whole word (``whole``). A word the corpus writes after the article
+    is a word of its own (سيارة, سياسة, ستين are no verbs)."""
+    if (len(word) < 5 or not word.startswith(_FUTURE) or word[1] not in _IMPERFECT
+            or _with_article(counts, word) >= _MIN_FREE):
+        return word
+    return _best(counts, whole, [word[1:]]) or word
+
+
+def _unclitic(counts: dict, word: str) -> str:
     """Steps 3 and 4 of :func:`broad_stem`, on a word without the article."""
     own = _respelled(counts, _unsuffixed(word))
     # A reading that itself takes the article (وجهة in وجهتهم) is the word:
