@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from archive.arabic.lexicon import _free
+from archive.arabic.lexicon import _free, _with_article
 from archive.arabic.stopwords import STOPWORDS
 
 _HAMZA = "\u0621"        # ء: every hamza seat after fold
@@ -17,6 +17,11 @@ _HAMZA = "\u0621"        # ء: every hamza seat after fold
 #: never read as the hamza word: see _hamza_spellings.)
 _CANONICAL_RATIO = 10
 _MIN_CANONICAL = 20
+#: A word the corpus writes in its own right with ي or و for a seat is read
+#: as the hamza word only where the hamza spelling is written this many
+#: times as often (see _known_seat_spellings): دايما (7) is دائما (2,384),
+#: يوثر (5) يؤثر (735), قايد (67) قائد (2,557); فايز (176) is no فائز.
+_KNOWN_SEAT_RATIO = 20
 
 
 def _hamza_spellings(word: str, unknown: bool = False) -> Iterator[str]:
@@ -59,6 +64,21 @@ def _hamza_spellings(word: str, unknown: bool = False) -> Iterator[str]:
         yield word[:-1] + "ي" + _HAMZA
     elif word.endswith(("ا", "و")):
         yield word + _HAMZA
+
+
+def _known_seat_spellings(word: str) -> Iterator[str]:
+    """The seats a writer drops even in words the corpus writes in their own
+    right, with ء put back: ي after ا, the active participle's and the
+    broken plural's ائ (دايما, الطايف, قايد, الزاير: دائما, الطائف, قائد,
+    الزائر), and و after the prefix م ت ي before a consonant (موكدا,
+    يوثر, تودي: مؤكدا, يؤثر, تؤدي). Not و before an alef (موات
+    "favourable" is no مئات, الفوات no الفئات), nor ي elsewhere (تيدي,
+    بيرة)."""
+    for i in range(2, len(word) - 1):
+        if word[i] == "ي" and word[i - 1] == "ا":
+            yield word[:i] + _HAMZA + word[i + 1:]
+    if len(word) >= 4 and word[0] in "متي" and word[1] == "و" and word[2] != "ا":
+        yield word[0] + _HAMZA + word[2:]
 
 
 def _waw_seat(word: str, i: int) -> bool:
@@ -122,12 +142,23 @@ def _canonical(counts: dict, word: str, definite: bool = False, seats: bool = Tr
         unknown = word not in counts
     # Unknown also after the article: ألفية is rare, الألفية is not.
     unknown = unknown and seats and _free(counts, word) == 0
+    known_seats = seats and not unknown and (
+        ("اي" in word[1:-1]) or (word[:1] in ("م", "ت", "ي") and word[1:2] == "و"))
     if (not unknown and _HAMZA not in word and word[-1:] not in ("ا", "و")
-            and "يا" not in word[1:-1]):
+            and "يا" not in word[1:-1] and not known_seats):
         return word         # most words: no spelling to try
-    best, best_count = word, max(_MIN_CANONICAL - 1, _CANONICAL_RATIO * counts.get(word, 0))
+    # After the article, counted after the article: الشي (29) is الشيء
+    # (1,164), though شي (Xi) alone is common.
+    count_of = (lambda w: _with_article(counts, w)) if definite else (lambda w: counts.get(w, 0))
+    best, best_count = word, max(_MIN_CANONICAL - 1, _CANONICAL_RATIO * count_of(word))
+    if known_seats:
+        floor = max(best_count, _KNOWN_SEAT_RATIO * count_of(word))
+        for spelling in _known_seat_spellings(word):
+            if count_of(spelling) > floor:
+                best, best_count = spelling, count_of(spelling)
+                floor = best_count
     for spelling in _hamza_spellings(word, unknown):
-        count = counts.get(spelling, 0)
+        count = count_of(spelling)
         if count <= best_count:
             continue
         # خبرا is خبر with the accusative ا, not خبراء "experts": a final ء

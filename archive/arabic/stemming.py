@@ -226,7 +226,13 @@ def broad_stem(folded_word: str) -> str:
             # لل is ل + ال (للغاية) or ل + a word beginning with ل (للبنان).
             if form.endswith("لل") and _free(counts, "ل" + rest) > _free(counts, rest):
                 rest = "ل" + rest
-            return _strip_suffixes(counts, _canonical(counts, rest, True, seats))   # الهدو
+            spelled = _canonical(counts, rest, True, seats)     # الهدو: هدوء
+            if (spelled == rest + _HAMZA and word.endswith("ا")
+                    and _with_article(counts, word[:-1]) >= _MIN_FREE):
+                # A word of its own with the accusative ا: بالغا is no
+                # بال + غا, which would be إلغاء.
+                return _strip_suffixes(counts, word)
+            return _strip_suffixes(counts, spelled)
     rest = _unattached(counts, word)
     if rest != word:
         rest = _canonical(counts, rest, seats=seats)    # وبمبادىء: مبادئ
