@@ -164,8 +164,9 @@ def _canonical(counts: dict, word: str, definite: bool = False, seats: bool = Tr
         # خبرا is خبر with the accusative ا, not خبراء "experts": a final ء
         # is restored only if the word with it is commoner than the word
         # without the ا (أبنا: أبناء 2,476, ابن 1,899).
+        # (Only a noun takes it: شهدا is شهداء, شهد being a verb.)
         if (spelling == word + _HAMZA and word.endswith("ا") and not definite
-                and not word.startswith("ال") and count < _free(counts, word[:-1])):
+                and not word.startswith("ال") and count < _with_article(counts, word[:-1])):
             continue
         best, best_count = spelling, count
     return best
