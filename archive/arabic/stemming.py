@@ -134,6 +134,9 @@ def _strip_suffixes(counts: dict, word: str) -> str:
             rest += _FOLDED_TEH_MARBUTA   # قوات: قوه, and so قوة
         elif suffix == "ات" and _own_marbuta(counts, rest + _FOLDED_TEH_MARBUTA):
             rest += _FOLDED_TEH_MARBUTA   # شركات: شركة, which keeps its ة
+        elif suffix == "ات" and len(word) >= 5 and _free(counts, word[:-1] + _FOLDED_TEH_MARBUTA) >= max(
+                _MIN_FREE, _free(counts, rest)):
+            rest = word[:-1] + _FOLDED_TEH_MARBUTA    # منشآت, مفاجآت: منشأة, مفاجأة
         elif suffix == _NISBA and (len(rest) < 3 or _free(counts, rest) < max(
                 _MIN_FREE, _MIN_BASE_SHARE * _free(counts, word))):
             continue
