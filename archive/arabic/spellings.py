@@ -24,7 +24,7 @@ _MIN_CANONICAL = 20
 _KNOWN_SEAT_RATIO = 20
 
 
-def _hamza_spellings(word: str, unknown: bool = False) -> Iterator[str]:
+def _hamza_spellings(word: str, unknown: bool = False, definite: bool = False) -> Iterator[str]:
     """Other ways writers spell a word with a hamza (folded forms):
 
     * أ after a ي inside the word for ئ: هيأة for هيئة (هياه / هيءه).
@@ -33,7 +33,8 @@ def _hamza_spellings(word: str, unknown: bool = False) -> Iterator[str]:
     * ىء and ئ at the end: مبادىء and مبادئ (مباديء / مبادء), شيء and شئ;
     * the seat written before its و: روؤس and رؤوس (روءس / رءوس);
     * a dropped و after the hamza: مسؤل for مسؤول;
-    * a dropped ء at the end after ا or و: أبنا for أبناء, هدو for هدوء;
+    * a dropped ء at the end after ا or و: أبنا for أبناء, هدو for هدوء,
+      and after the article (``definite``) also after ي: الشي for الشيء;
     * in a word the corpus does not write (``unknown``), the hamza dropped
       onto its seat, ي for ئ and, where :func:`_waw_seat` says so, و for ؤ:
       قايمة for قائمة, رييس for رئيس, سوال for سؤال, موتمر for مؤتمر.
@@ -62,8 +63,8 @@ def _hamza_spellings(word: str, unknown: bool = False) -> Iterator[str]:
         yield word[:-2] + _HAMZA
     elif word.endswith(_HAMZA):
         yield word[:-1] + "ي" + _HAMZA
-    elif word.endswith(("ا", "و")):
-        yield word + _HAMZA
+    elif word.endswith(("ا", "و")) or definite and word.endswith("ي"):
+        yield word + _HAMZA         # أبنا, هدو; after the article الشي
 
 
 def _known_seat_spellings(word: str) -> Iterator[str]:
@@ -145,7 +146,8 @@ def _canonical(counts: dict, word: str, definite: bool = False, seats: bool = Tr
     known_seats = seats and not unknown and (
         ("اي" in word[1:-1]) or (word[:1] in ("م", "ت", "ي") and word[1:2] == "و"))
     if (not unknown and _HAMZA not in word and word[-1:] not in ("ا", "و")
-            and "يا" not in word[1:-1] and not known_seats):
+            and "يا" not in word[1:-1] and not known_seats
+            and not (definite and word[-1:] == "ي")):
         return word         # most words: no spelling to try
     # After the article, counted after the article: الشي (29) is الشيء
     # (1,164), though شي (Xi) alone is common.
@@ -157,7 +159,7 @@ def _canonical(counts: dict, word: str, definite: bool = False, seats: bool = Tr
             if count_of(spelling) > floor:
                 best, best_count = spelling, count_of(spelling)
                 floor = best_count
-    for spelling in _hamza_spellings(word, unknown):
+    for spelling in _hamza_spellings(word, unknown, definite):
         count = count_of(spelling)
         if count <= best_count:
             continue
