@@ -22,6 +22,7 @@ _MIN_CANONICAL = 20
 #: times as often (see _known_seat_spellings): دايما (7) is دائما (2,384),
 #: يوثر (5) يؤثر (735), قايد (67) قائد (2,557); فايز (176) is no فائز.
 _KNOWN_SEAT_RATIO = 20
+_MIN_FREE_DEFINITE = 5
 
 
 def _hamza_spellings(word: str, unknown: bool = False, definite: bool = False) -> Iterator[str]:
@@ -71,8 +72,9 @@ def _known_seat_spellings(word: str) -> Iterator[str]:
     """The seats a writer drops even in words the corpus writes in their own
     right, with ء put back: ي after ا, the active participle's and the
     broken plural's ائ (دايما, الطايف, قايد, الزاير: دائما, الطائف, قائد,
-    الزائر), and و after the prefix م ت ي before a consonant (موكدا,
-    يوثر, تودي: مؤكدا, يؤثر, تؤدي). Not و before an alef (موات
+    الزائر), و after the prefix م ت ي before a consonant (موكدا,
+    يوثر, تودي: مؤكدا, يؤثر, تؤدي), and ي for a final ئ (طواري,
+    الشواطي: طوارئ, الشواطئ). Not و before an alef (موات
     "favourable" is no مئات, الفوات no الفئات), nor ي elsewhere (تيدي,
     بيرة)."""
     for i in range(2, len(word) - 1):
@@ -80,6 +82,8 @@ def _known_seat_spellings(word: str) -> Iterator[str]:
             yield word[:i] + _HAMZA + word[i + 1:]
     if len(word) >= 4 and word[0] in "متي" and word[1] == "و" and word[2] != "ا":
         yield word[0] + _HAMZA + word[2:]
+    if len(word) >= 4 and word[-1] == "ي":
+        yield word[:-1] + _HAMZA            # طواري, الشواطي: طوارئ, الشواطئ
 
 
 def _waw_seat(word: str, i: int) -> bool:
@@ -143,8 +147,11 @@ def _canonical(counts: dict, word: str, definite: bool = False, seats: bool = Tr
         unknown = word not in counts
     # Unknown also after the article: ألفية is rare, الألفية is not.
     unknown = unknown and seats and _free(counts, word) == 0
-    known_seats = seats and not unknown and (
-        ("اي" in word[1:-1]) or (word[:1] in ("م", "ت", "ي") and word[1:2] == "و"))
+    # (Also in what is left of a word the corpus writes, ``seats=False``:
+    # the ratio, not the word's own count, decides: الطواري is الطوارئ.)
+    known_seats = not unknown and (
+        ("اي" in word[1:-1]) or (word[:1] in ("م", "ت", "ي") and word[1:2] == "و")
+        or (len(word) >= 4 and word[-1] == "ي"))
     if (not unknown and _HAMZA not in word and word[-1:] not in ("ا", "و")
             and "يا" not in word[1:-1] and not known_seats
             and not (definite and word[-1:] == "ي")):
@@ -153,6 +160,9 @@ def _canonical(counts: dict, word: str, definite: bool = False, seats: bool = Tr
     # (1,164), though شي (Xi) alone is common.
     count_of = (lambda w: _with_article(counts, w)) if definite else (lambda w: counts.get(w, 0))
     best, best_count = word, max(_MIN_CANONICAL - 1, _CANONICAL_RATIO * count_of(word))
+    # After the article, only a word written after the article: البراي
+    # (never so written) is no البراء.
+    known_seats = known_seats and (not definite or count_of(word) >= _MIN_FREE_DEFINITE)
     if known_seats:
         floor = max(best_count, _KNOWN_SEAT_RATIO * count_of(word))
         for spelling in _known_seat_spellings(word):
