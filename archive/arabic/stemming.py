@@ -239,7 +239,24 @@ def broad_stem(folded_word: str) -> str:
     rest = _unattached(counts, word)
     if rest != word:
         rest = _canonical(counts, rest, seats=seats)    # وبمبادىء: مبادئ
-    return _strip_suffixes(counts, rest)
+    return _strip_suffixes(counts, _without_verb_teh(counts, rest))
+
+
+def _without_verb_teh(counts: dict, word: str) -> str:
+    """A past verb without its ت (she, I, you: أبلغت, أبلغته → أبلغ,
+    قالت → قال), where the verb is written at least a quarter as often and
+    the word is no noun: one the corpus writes after the article keeps its
+    ت (وقت, بيت, صوت), and so does a plural's ات (قوات), a name
+    (بيروت is no بيرو: what is left must be a verb, never written after
+    the article) and a verb that is also a ة noun's spelling before a
+    suffix (جلبتهم, قتلتهم: جلبة and قتلة are written after the article,
+    and the two readings would meet the noun)."""
+    if (len(word) < 4 or not word.endswith(_TEH) or word.endswith("ات")
+            or _with_article(counts, word) >= _MIN_FREE
+            or _with_article(counts, word[:-1]) >= _MIN_FREE
+            or _with_article(counts, word[:-1] + _FOLDED_TEH_MARBUTA) >= _MIN_FREE):
+        return word     # ... nor where a ة noun is written so: جلبت, قتلت (جلبة, قتلة)
+    return _best(counts, word, [word[:-1]]) or word
 
 
 def takes_article(folded_word: str) -> bool:
