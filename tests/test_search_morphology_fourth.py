@@ -90,6 +90,8 @@ MUST_NOT_MATCH = [
 
 #: Probes that still fail, and why (the probes themselves stay as written).
 KNOWN_FAILURES = {
+    ("hamza", "المؤقتة"): "المؤقتة is written fewer than 20 times as often as الموقتة after "
+                          "the article: the dropped seat is not read back",
     ("hamza", "المؤقتة"): "a seat dropped in a word the corpus writes is read back only at "
                           "the word's start (موكدا), not after the article (الموقتة)",
     ("hamza", "العقلاء"): "العقلاء is written fewer than 10 times as often as العقلا after "
@@ -146,3 +148,24 @@ def test_the_future_sin_comes_off_a_verb_only():
     assert arabic.broad_term("وستتاح") == arabic.broad_term("تتاح")
     assert arabic.broad_term("سيارة") != arabic.broad_term("يارة")
     assert arabic.broad_term("ساعد") != arabic.broad_term("أعد")
+
+
+def test_a_past_verb_loses_its_ta_but_a_ta_marbuta_noun_keeps_it():
+    from archive import arabic
+
+    assert arabic.broad_term("أبلغته") == arabic.broad_term("أبلغ") == arabic.broad_term("أبلغت")
+    assert arabic.broad_term("أكدت") == arabic.broad_term("أكد")
+    # A ة noun written so keeps the verb from meeting it; a noun keeps its ت.
+    assert arabic.broad_term("قتلتهم") != arabic.broad_term("قتلة")
+    assert arabic.broad_term("وقت") == "وقت"
+
+
+def test_a_seat_dropped_in_a_word_the_corpus_writes():
+    from archive import arabic
+
+    assert arabic.broad_term("دايما") == arabic.broad_term("دائما")
+    assert arabic.broad_term("يوثر") == arabic.broad_term("يؤثر")
+    assert arabic.broad_term("الطواري") == arabic.broad_term("الطوارئ")
+    # ... but not where the seat spelling is a word of its own.
+    assert arabic.broad_term("فايز") != arabic.broad_term("فائز")
+    assert arabic.broad_term("موات") != arabic.broad_term("مئات")

@@ -244,7 +244,7 @@ def broad_stem(folded_word: str) -> str:
 
 def _without_verb_teh(counts: dict, word: str) -> str:
     """A past verb without its ت (she, I, you: أبلغت, أبلغته → أبلغ,
-    قالت → قال), where the verb is written at least a quarter as often and
+    أكدت → أكد), where the verb is written at least a quarter as often and
     the word is no noun: one the corpus writes after the article keeps its
     ت (وقت, بيت, صوت), and so does a plural's ات (قوات), a name
     (بيروت is no بيرو: what is left must be a verb, never written after
