@@ -44,7 +44,7 @@ _MAX_DUAL_RATIO = 2
 _SIBLING_ENDINGS = {"ين": ("ون", "ان"), "ون": ("ين",), "ان": ("ين",)}
 #: A ة word written after the article this many times as often as the word
 #: without ة is a word of its own, not that word's feminine (see _own_marbuta).
-_OWN_MARBUTA_RATIO = 40
+_OWN_MARBUTA_RATIO = 10
 
 
 def _own_marbuta(counts: dict, word: str) -> bool:
