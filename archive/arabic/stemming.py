@@ -119,7 +119,11 @@ def _strip_suffixes(counts: dict, word: str) -> str:
     writes it: قوات is قوة, لغات لغة). ية is the nisba ي's feminine
     (حكومية is حكومي), and ي comes off only where what is left is a word
     written at least a quarter as often (عراقي is عراق, امني امن, but
-    كرسي is no كرس, سوري no سور "wall", حماية no حماة)."""
+    كرسي is no كرس, سوري no سور "wall", حماية no حماة).
+
+    A ة word of its own (:func:`_own_marbuta`) keeps its ة, and its ات
+    plural (شركات) and a nisba stripped to it are read as that word; آت
+    is read as the plural of أة (منشآت: منشأة)."""
     for suffix in _STEM_SUFFIXES:
         if len(word) < len(suffix) + 2 or not word.endswith(suffix):
             continue
@@ -134,9 +138,9 @@ def _strip_suffixes(counts: dict, word: str) -> str:
             rest += _FOLDED_TEH_MARBUTA   # قوات: قوه, and so قوة
         elif suffix == "ات" and _own_marbuta(counts, rest + _FOLDED_TEH_MARBUTA):
             rest += _FOLDED_TEH_MARBUTA   # شركات: شركة, which keeps its ة
-        elif suffix == "ات" and len(word) >= 5 and _free(counts, word[:-1] + _FOLDED_TEH_MARBUTA) >= max(
-                _MIN_FREE, _free(counts, rest)):
-            rest = word[:-1] + _FOLDED_TEH_MARBUTA    # منشآت, مفاجآت: منشأة, مفاجأة
+        elif suffix == "ات" and len(word) >= 5 and _free(
+                counts, word[:-1] + _FOLDED_TEH_MARBUTA) >= max(_MIN_FREE, _free(counts, rest)):
+            rest = word[:-1] + _FOLDED_TEH_MARBUTA    # آت for أة: منشآت, مفاجآت → منشأة, مفاجأة
         elif suffix == _NISBA and (len(rest) < 3 or _free(counts, rest) < max(
                 _MIN_FREE, _MIN_BASE_SHARE * _free(counts, word))):
             continue
@@ -201,8 +205,12 @@ def broad_stem(folded_word: str) -> str:
        كسبت is not ك + سبت); a word the counts do not know loses و as
        Lucene has it.
     5. **Lucene's suffix loop**, ان ين ون guarded, no stem of two letters
-       from ة ي ات, and the nisba ي kept where what is left is no word of
-       its own (see _strip_suffixes).
+       from ة ي ات, the nisba ي kept where what is left is no word of
+       its own, and a ة word of its own keeping its ة (see _strip_suffixes
+       and _own_marbuta: مدينة is no مدين).
+    Before step 5 a word without the article also loses the future's س
+    (سيقول → يقول) and a past verb its ت (أبلغته → أبلغ), see
+    _without_future and _without_verb_teh.
 
     Step 0, first, and again on what steps 1 and 4 leave: a hamza word
     spelled another way is read as the spelling the corpus writes far more
