@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from archive.arabic.lexicon import _free
+from archive.arabic.lexicon import _free, _with_article
 from archive.arabic.stopwords import STOPWORDS
 
 _HAMZA = "\u0621"        # ء: every hamza seat after fold
@@ -17,9 +17,15 @@ _HAMZA = "\u0621"        # ء: every hamza seat after fold
 #: never read as the hamza word: see _hamza_spellings.)
 _CANONICAL_RATIO = 10
 _MIN_CANONICAL = 20
+#: A word the corpus writes in its own right with ي or و for a seat is read
+#: as the hamza word only where the hamza spelling is written this many
+#: times as often (see _known_seat_spellings): دايما (7) is دائما (2,384),
+#: يوثر (5) يؤثر (735), قايد (67) قائد (2,557); فايز (176) is no فائز.
+_KNOWN_SEAT_RATIO = 20
+_MIN_FREE_DEFINITE = 5
 
 
-def _hamza_spellings(word: str, unknown: bool = False) -> Iterator[str]:
+def _hamza_spellings(word: str, unknown: bool = False, definite: bool = False) -> Iterator[str]:
     """Other ways writers spell a word with a hamza (folded forms):
 
     * أ after a ي inside the word for ئ: هيأة for هيئة (هياه / هيءه).
@@ -28,7 +34,8 @@ def _hamza_spellings(word: str, unknown: bool = False) -> Iterator[str]:
     * ىء and ئ at the end: مبادىء and مبادئ (مباديء / مبادء), شيء and شئ;
     * the seat written before its و: روؤس and رؤوس (روءس / رءوس);
     * a dropped و after the hamza: مسؤل for مسؤول;
-    * a dropped ء at the end after ا or و: أبنا for أبناء, هدو for هدوء;
+    * a dropped ء at the end after ا or و: أبنا for أبناء, هدو for هدوء,
+      and after the article (``definite``) also after ي: الشي for الشيء;
     * in a word the corpus does not write (``unknown``), the hamza dropped
       onto its seat, ي for ئ and, where :func:`_waw_seat` says so, و for ؤ:
       قايمة for قائمة, رييس for رئيس, سوال for سؤال, موتمر for مؤتمر.
@@ -57,8 +64,26 @@ def _hamza_spellings(word: str, unknown: bool = False) -> Iterator[str]:
         yield word[:-2] + _HAMZA
     elif word.endswith(_HAMZA):
         yield word[:-1] + "ي" + _HAMZA
-    elif word.endswith(("ا", "و")):
-        yield word + _HAMZA
+    elif word.endswith(("ا", "و")) or definite and word.endswith("ي"):
+        yield word + _HAMZA         # أبنا, هدو; after the article الشي
+
+
+def _known_seat_spellings(word: str) -> Iterator[str]:
+    """The seats a writer drops even in words the corpus writes in their own
+    right, with ء put back: ي after ا, the active participle's and the
+    broken plural's ائ (دايما, الطايف, قايد, الزاير: دائما, الطائف, قائد,
+    الزائر), و after the prefix م ت ي before a consonant (موكدا,
+    يوثر, تودي: مؤكدا, يؤثر, تؤدي), and ي for a final ئ (طواري,
+    الشواطي: طوارئ, الشواطئ). Not و before an alef (موات
+    "favourable" is no مئات, الفوات no الفئات), nor ي elsewhere (تيدي,
+    بيرة)."""
+    for i in range(2, len(word) - 1):
+        if word[i] == "ي" and word[i - 1] == "ا":
+            yield word[:i] + _HAMZA + word[i + 1:]
+    if len(word) >= 4 and word[0] in "متي" and word[1] == "و" and word[2] != "ا":
+        yield word[0] + _HAMZA + word[2:]
+    if len(word) >= 4 and word[-1] == "ي":
+        yield word[:-1] + _HAMZA            # طواري, الشواطي: طوارئ, الشواطئ
 
 
 def _waw_seat(word: str, i: int) -> bool:
@@ -122,19 +147,38 @@ def _canonical(counts: dict, word: str, definite: bool = False, seats: bool = Tr
         unknown = word not in counts
     # Unknown also after the article: ألفية is rare, الألفية is not.
     unknown = unknown and seats and _free(counts, word) == 0
+    # (Also in what is left of a word the corpus writes, ``seats=False``:
+    # the ratio, not the word's own count, decides: الطواري is الطوارئ.)
+    known_seats = not unknown and (
+        ("اي" in word[1:-1]) or (word[:1] in ("م", "ت", "ي") and word[1:2] == "و")
+        or (len(word) >= 4 and word[-1] == "ي"))
     if (not unknown and _HAMZA not in word and word[-1:] not in ("ا", "و")
-            and "يا" not in word[1:-1]):
+            and "يا" not in word[1:-1] and not known_seats
+            and not (definite and word[-1:] == "ي")):
         return word         # most words: no spelling to try
-    best, best_count = word, max(_MIN_CANONICAL - 1, _CANONICAL_RATIO * counts.get(word, 0))
-    for spelling in _hamza_spellings(word, unknown):
-        count = counts.get(spelling, 0)
+    # After the article, counted after the article: الشي (29) is الشيء
+    # (1,164), though شي (Xi) alone is common.
+    count_of = (lambda w: _with_article(counts, w)) if definite else (lambda w: counts.get(w, 0))
+    best, best_count = word, max(_MIN_CANONICAL - 1, _CANONICAL_RATIO * count_of(word))
+    # After the article, only a word written after the article: البراي
+    # (never so written) is no البراء.
+    known_seats = known_seats and (not definite or count_of(word) >= _MIN_FREE_DEFINITE)
+    if known_seats:
+        floor = max(best_count, _KNOWN_SEAT_RATIO * count_of(word))
+        for spelling in _known_seat_spellings(word):
+            if count_of(spelling) > floor:
+                best, best_count = spelling, count_of(spelling)
+                floor = best_count
+    for spelling in _hamza_spellings(word, unknown, definite):
+        count = count_of(spelling)
         if count <= best_count:
             continue
         # خبرا is خبر with the accusative ا, not خبراء "experts": a final ء
         # is restored only if the word with it is commoner than the word
         # without the ا (أبنا: أبناء 2,476, ابن 1,899).
+        # (Only a noun takes it: شهدا is شهداء, شهد being a verb.)
         if (spelling == word + _HAMZA and word.endswith("ا") and not definite
-                and not word.startswith("ال") and count < _free(counts, word[:-1])):
+                and not word.startswith("ال") and count < _with_article(counts, word[:-1])):
             continue
         best, best_count = spelling, count
     return best

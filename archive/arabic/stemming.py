@@ -17,6 +17,11 @@ _PROCLITICS = ("و", "ف")
 #: Prepositions written onto the next word: bi- "with, in", li- "for, to",
 #: ka- "like, as". Alone or after و/ف (وبحسب, فلمسؤولي, وكمراقب).
 _PREPOSITIONS = ("ب", "ل", "ك")
+#: The future's س on an imperfect verb (سيقول, ستتاح, سنعمل), alone or
+#: after و/ف (وسيعقد). Not before ا: first-person futures (سأعمل) are rare
+#: in news, and ساعد "helped" is no س + أعد.
+_FUTURE = "س"
+_IMPERFECT = ("ي", "ت", "ن")
 #: Verb endings: a word that is another word plus one of these (كسبت is
 #: كسب + ت, not ك + سبت "Saturday") keeps its first letter.
 _VERB_ENDINGS = ("ت", "ا", "ن", "وا", "نا", "تم", "تا")
@@ -37,6 +42,26 @@ _MAX_DUAL_RATIO = 2
 #: The other number/case endings that a true dual or plural ending has
 #: beside it (see _varied_ending).
 _SIBLING_ENDINGS = {"ين": ("ون", "ان"), "ون": ("ين",), "ان": ("ين",)}
+#: A ة word written after the article this many times as often as the word
+#: without ة is a word of its own, not that word's feminine (see _own_marbuta).
+_OWN_MARBUTA_RATIO = 10
+
+
+def _own_marbuta(counts: dict, word: str) -> bool:
+    """Is ``word`` (folded, ending in ه) a ة word of its own, which keeps its
+    ة: one the corpus writes after the article (so the ه is a ة, never the
+    pronoun, which takes no article), while what is left without it is no
+    noun or adjective (never written after the article: حياة is not حيا,
+    قادة not قاد) or one written after the article far less often (مدينة
+    is not مدين "debtor", شركة not شرك, منطقة not منطق, بطولة not بطول)?
+    A feminine adjective or noun and its masculine are written about as
+    often (الكبيرة/الكبير, المسلحة/المسلح, الكاتبة/الكاتب): it loses the
+    ة, as in Lucene."""
+    own = _with_article(counts, word)
+    if own < _MIN_FREE:
+        return False
+    masculine = _with_article(counts, word[:-1])
+    return masculine < _MIN_FREE or own >= _OWN_MARBUTA_RATIO * masculine
 
 
 def _unsuffixed(word: str) -> list[str]:
@@ -94,22 +119,33 @@ def _strip_suffixes(counts: dict, word: str) -> str:
     writes it: قوات is قوة, لغات لغة). ية is the nisba ي's feminine
     (حكومية is حكومي), and ي comes off only where what is left is a word
     written at least a quarter as often (عراقي is عراق, امني امن, but
-    كرسي is no كرس, سوري no سور "wall", حماية no حماة)."""
+    كرسي is no كرس, سوري no سور "wall", حماية no حماة).
+
+    A ة word of its own (:func:`_own_marbuta`) keeps its ة, and its ات
+    plural (شركات) and a nisba stripped to it are read as that word; آت
+    is read as the plural of أة (منشآت: منشأة)."""
     for suffix in _STEM_SUFFIXES:
         if len(word) < len(suffix) + 2 or not word.endswith(suffix):
             continue
         rest = word[: -len(suffix)]
         if suffix in ("يه", "ية"):
             rest = word[:-1]        # the nisba's ي decides below
-        elif suffix in ("ه", "ة") and len(rest) < 3:
+        elif suffix in ("ه", "ة") and (len(rest) < 3 or _own_marbuta(counts, word)):
             continue
         elif suffix == "ات" and len(rest) < 3:
             if _free(counts, rest + _FOLDED_TEH_MARBUTA) < _MIN_FREE:
                 continue
             rest += _FOLDED_TEH_MARBUTA   # قوات: قوه, and so قوة
+        elif suffix == "ات" and _own_marbuta(counts, rest + _FOLDED_TEH_MARBUTA):
+            rest += _FOLDED_TEH_MARBUTA   # شركات: شركة, which keeps its ة
+        elif suffix == "ات" and len(word) >= 5 and _free(
+                counts, word[:-1] + _FOLDED_TEH_MARBUTA) >= max(_MIN_FREE, _free(counts, rest)):
+            rest = word[:-1] + _FOLDED_TEH_MARBUTA    # آت for أة: منشآت, مفاجآت → منشأة, مفاجأة
         elif suffix == _NISBA and (len(rest) < 3 or _free(counts, rest) < max(
                 _MIN_FREE, _MIN_BASE_SHARE * _free(counts, word))):
             continue
+        elif suffix == _NISBA and _own_marbuta(counts, rest + _FOLDED_TEH_MARBUTA):
+            rest += _FOLDED_TEH_MARBUTA   # وزاري: وزارة, which keeps its ة
         if suffix in ("ان", "ين", "ون"):
             # A plural or dual ending is one of a set (مقاتلون/مقاتلين,
             # طرفان/طرفين): an ending the corpus never varies is part of
@@ -169,8 +205,12 @@ def broad_stem(folded_word: str) -> str:
        كسبت is not ك + سبت); a word the counts do not know loses و as
        Lucene has it.
     5. **Lucene's suffix loop**, ان ين ون guarded, no stem of two letters
-       from ة ي ات, and the nisba ي kept where what is left is no word of
-       its own (see _strip_suffixes).
+       from ة ي ات, the nisba ي kept where what is left is no word of
+       its own, and a ة word of its own keeping its ة (see _strip_suffixes
+       and _own_marbuta: مدينة is no مدين).
+    Before step 5 a word without the article also loses the future's س
+    (سيقول → يقول) and a past verb its ت (أبلغته → أبلغ), see
+    _without_future and _without_verb_teh.
 
     Step 0, first, and again on what steps 1 and 4 leave: a hamza word
     spelled another way is read as the spelling the corpus writes far more
@@ -197,11 +237,34 @@ def broad_stem(folded_word: str) -> str:
             # لل is ل + ال (للغاية) or ل + a word beginning with ل (للبنان).
             if form.endswith("لل") and _free(counts, "ل" + rest) > _free(counts, rest):
                 rest = "ل" + rest
-            return _strip_suffixes(counts, _canonical(counts, rest, True, seats))   # الهدو
+            spelled = _canonical(counts, rest, True, seats)     # الهدو: هدوء
+            if (spelled == rest + _HAMZA and word.endswith("ا")
+                    and _with_article(counts, word[:-1]) >= _MIN_FREE):
+                # A word of its own with the accusative ا: بالغا is no
+                # بال + غا, which would be إلغاء.
+                return _strip_suffixes(counts, word)
+            return _strip_suffixes(counts, spelled)
     rest = _unattached(counts, word)
     if rest != word:
         rest = _canonical(counts, rest, seats=seats)    # وبمبادىء: مبادئ
-    return _strip_suffixes(counts, rest)
+    return _strip_suffixes(counts, _without_verb_teh(counts, rest))
+
+
+def _without_verb_teh(counts: dict, word: str) -> str:
+    """A past verb without its ت (she, I, you: أبلغت, أبلغته → أبلغ,
+    أكدت → أكد), where the verb is written at least a quarter as often and
+    the word is no noun: one the corpus writes after the article keeps its
+    ت (وقت, بيت, صوت), and so does a plural's ات (قوات), a name
+    (بيروت is no بيرو: what is left must be a verb, never written after
+    the article) and a verb that is also a ة noun's spelling before a
+    suffix (جلبتهم, قتلتهم: جلبة and قتلة are written after the article,
+    and the two readings would meet the noun)."""
+    if (len(word) < 4 or not word.endswith(_TEH) or word.endswith("ات")
+            or _with_article(counts, word) >= _MIN_FREE
+            or _with_article(counts, word[:-1]) >= _MIN_FREE
+            or _with_article(counts, word[:-1] + _FOLDED_TEH_MARBUTA) >= _MIN_FREE):
+        return word     # ... nor where a ة noun is written so: جلبت, قتلت (جلبة, قتلة)
+    return _best(counts, word, [word[:-1]]) or word
 
 
 def takes_article(folded_word: str) -> bool:
@@ -212,6 +275,23 @@ def takes_article(folded_word: str) -> bool:
 
 
 def _unattached(counts: dict, word: str) -> str:
+    """Steps 3 and 4 of :func:`broad_stem`, on a word without the article,
+    and the future's س after them (:func:`_without_future`)."""
+    return _without_future(counts, _unclitic(counts, word), word)
+
+
+def _without_future(counts: dict, word: str, whole: str) -> str:
+    """An imperfect verb without the future's س (سيقول → يقول, وستتاح →
+    تتاح), if the verb without it is written at least a quarter as often as
+    the whole word (``whole``). A word the corpus writes after the article
+    is a word of its own (سيارة, سياسة, ستين are no verbs)."""
+    if (len(word) < 5 or not word.startswith(_FUTURE) or word[1] not in _IMPERFECT
+            or _with_article(counts, word) >= _MIN_FREE):
+        return word
+    return _best(counts, whole, [word[1:]]) or word
+
+
+def _unclitic(counts: dict, word: str) -> str:
     """Steps 3 and 4 of :func:`broad_stem`, on a word without the article."""
     own = _respelled(counts, _unsuffixed(word))
     # A reading that itself takes the article (وجهة in وجهتهم) is the word:
