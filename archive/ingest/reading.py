@@ -174,7 +174,7 @@ def _read_one(name, data, kind, catalog, limits, external_id_from_name, in_archi
                 "A compressed file inside a compressed file: unpack it and upload the inner file.",
             )
         if inner_kind == kinds.JSONL:
-            from .records import iter_records
+            from .record_documents import iter_records
 
             yield from iter_records(iter_lines(chain([first], chunks)), name, catalog)
             return
@@ -184,13 +184,24 @@ def _read_one(name, data, kind, catalog, limits, external_id_from_name, in_archi
         yield draft
         return
     if kind == kinds.JSONL:
-        from .records import iter_records
+        from .record_documents import iter_records
 
-        yield from iter_records(data.split(b"\n"), name, catalog)
+        yield from iter_records(_utf8(data).split(b"\n"), name, catalog)
         return
     draft = _single(name, data, kind, catalog, limits)
     _finish_file_draft(draft, name, data, external_id_from_name)
     yield draft
+
+
+def _utf8(data: bytes) -> bytes:
+    """A file of records as UTF-8: one saved as UTF-16 (Notepad's "Unicode")
+    or Windows-1256 is read whole in its encoding, so that no record is
+    refused line by line as "not UTF-8"."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode(data).encode("utf-8")
+    return data
 
 
 def _single(name, data, kind, catalog, limits=None):

@@ -41,7 +41,7 @@ ROLE_WORDS = {
              "نص": 5, "متن": 5, "محتوي": 5, "تفاصيل": 3, "خبر": 2, "مقال": 2},
     "title": {"title": 5, "headline": 5, "heading": 3, "head": 2, "name": 1, "عنوان": 5},
     "published": {"published": 5, "publish": 5, "pub": 4, "publication": 5, "pubdate": 5, "datepublished": 5,
-                  "issued": 3, "date": 4, "datetime": 4, "created": 2, "time": 1,
+                  "issued": 3, "date": 4, "datetime": 4, "timestamp": 3, "created": 2, "time": 1,
                   "تاريخ": 5, "نشر": 5},
     "url": {"url": 5, "link": 5, "canonical": 5, "canonicalurl": 5, "permalink": 5, "href": 3,
             "guid": 2, "id": 1, "رابط": 5},
@@ -67,9 +67,14 @@ NOT_ROLE = {
                "author", "rank", "country", "date", "time", "data", "datatype", "is"},
 }
 
+_KNOWN = set().union(*ROLE_WORDS.values(), *NOT_ROLE.values())
+_STRONG = {word for words in ROLE_WORDS.values() for word, strength in words.items() if strength >= 3}
+
 # Keys whose object holds the article itself rather than a named thing.
 WRAPPERS = {"_source", "source_", "article", "data", "item", "fields", "thread", "metadata", "meta", "doc",
             "document", "record", "post", "story", "news", "result", "attributes", "المقال", "الخبر"}
+# Inside an object under a role's key: the keys that hold the value itself, best first.
+HOLDER_KEYS = ("processed", "value", "basic", "main", "default")
 # Inside a publisher-like object: the keys that hold its name, best first.
 NAME_KEYS = ("name", "name_ar", "title", "name_en", "site_name", "label", "uri", "domain", "url")
 
@@ -94,8 +99,25 @@ def key_words(key: str) -> list[str]:
             continue
         if ARABIC.search(word):
             word = re.sub(r"^ال", "", word).replace("ة", "ه").replace("ى", "ي")
-        words.append(word.lower())
+        words.extend(_compound(word.lower()))
     return words
+
+
+# The last word of a key written as one word ("seendate", "bodytext",
+# "ogtitle"): the role word it ends with, and what stands before it.
+_TAILS = ("date", "time", "title", "text", "body", "url", "link", "content")
+
+
+def _compound(word: str) -> list[str]:
+    """``seendate`` → [seen, date]; ``headlines`` → [headline]; a known word stays whole."""
+    if not word.isascii() or word in _KNOWN:
+        return [word]
+    if word.endswith("s") and word[:-1] in _STRONG:
+        return [word[:-1]]  # a plural: "headlines", "contents" (not "articles": a list of records)
+    for tail in _TAILS:
+        if word.endswith(tail) and len(word) - len(tail) >= 2:
+            return [word[:-len(tail)], tail]
+    return [word]
 
 
 def flatten(record: dict):
@@ -110,6 +132,12 @@ def flatten(record: dict):
             if isinstance(rendered, str) and path:
                 out.append(Found(rendered, path))  # WordPress's {"rendered": "…"}
                 return
+            for key in HOLDER_KEYS:
+                # The value itself, held under a generic key: Arc XP's
+                # {"headlines": {"basic": …}}, Drupal's {"body": {"processed": …}}.
+                if path and isinstance(value.get(key), str) and value[key].strip():
+                    out.append(Found(value[key], path))
+                    break
             if path and not _is_wrapper(path[-1]):
                 # A named thing (a publisher, a source): its name under the parent's key.
                 for key in NAME_KEYS:
@@ -137,7 +165,7 @@ def _is_wrapper(key: str) -> bool:
 def _paragraph_text(item):
     if isinstance(item, str):
         return item
-    if isinstance(item, dict):
+    if isinstance(item, dict) and len(item) <= 4:  # {"type": "text", "content": …}; a record has more
         for key in ("text", "content", "value", "body"):
             if isinstance(item.get(key), str):
                 return item[key]
@@ -262,3 +290,83 @@ def plain_title(value: str, html_escaped: bool = False) -> str:
     if html_escaped:
         value = html.unescape(value)
     return re.sub(r"\s+", " ", value).strip()
+
+
+# -- MongoDB's extended JSON (mongoexport) -------------------------------------------------
+
+_NUMBERS = {"$numberLong": int, "$numberInt": int, "$numberDouble": float, "$numberDecimal": float}
+
+
+def plain_json(value):
+    """MongoDB's extended JSON as the plain values it stands for:
+    ``{"$date": "2018-05-14T07:15:00Z"}`` → the date as written,
+    ``{"$date": {"$numberLong": "1526282100000"}}`` → milliseconds,
+    ``{"$oid": "5af9…"}`` → its text, ``{"$numberInt": "12"}`` → 12."""
+    if isinstance(value, list):
+        return [plain_json(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if len(value) == 1:
+        ((key, inner),) = value.items()
+        if key == "$date":
+            return plain_json(inner)
+        if key in ("$oid", "$uuid", "$symbol") and isinstance(inner, str):
+            return inner
+        if key in _NUMBERS and isinstance(inner, str):
+            try:
+                return _NUMBERS[key](inner)
+            except ValueError:
+                return inner
+    return {k: plain_json(v) for k, v in value.items()}
+
+
+# -- Markdown bodies -----------------------------------------------------------------------
+
+_MD_LINE_START = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S)|\d{1,2}[.)]\s+(?=\S))")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\((?:https?://|/)[^)]*\)")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+
+
+def is_markdown_field(path) -> bool:
+    """A field its tool names as Markdown (``markdown``, ``body_md``, ``content_markdown``)."""
+    return bool(path) and bool({"markdown", "md"} & set(key_words(path.split(".")[-1])))
+
+
+def plain_markdown(value: str) -> str:
+    """A Markdown body as paragraphs of text: headings, quotes and list marks,
+    emphasis, links (their words kept) and images go; blank lines between
+    paragraphs close up."""
+    lines = []
+    for line in value.split("\n"):
+        if _MD_RULE.match(line):
+            continue
+        line = _MD_LINE_START.sub("", line)
+        line = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", line))
+        line = _MD_EMPHASIS.sub(r"\1", _MD_STRONG.sub(r"\2", line))
+        line = re.sub(r"`([^`\n]+)`", r"\1", line).strip()
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+# -- a title under a name that says nothing ------------------------------------------------
+
+def looks_like_headline(value) -> bool:
+    """A short Arabic line that reads as a headline: three to thirty words,
+    one line, mostly Arabic letters, no web address, no sentence's full stop."""
+    if not isinstance(value, str):
+        return False
+    value = value.strip()
+    words = value.split()
+    if not 3 <= len(words) <= 30 or "\n" in value or "://" in value or value.endswith("."):
+        return False
+    letters = re.findall(r"[^\W\d_]", value)
+    return bool(letters) and len(ARABIC.findall(value)) / len(letters) >= 0.6
+
+
+# A link under these words is no page of the site's articles (an image, a feed's icon, an author's page).
+NOT_LINK = {"image", "img", "thumbnail", "thumb", "logo", "icon", "favicon", "avatar", "video", "audio", "photo",
+            "media", "author", "enclosure", "banner"}
