@@ -27,10 +27,12 @@ from .draft import Draft, IngestError
 from .html_meta import (  # noqa: F401  (these were this module's; their names still answer here)
     _loose_date, _metadata, _page_title, _printed_part, _site_prefix, _site_suffix, _without_site_suffix, url_date,
 )
-from .html_page import _byline_zone, _copyright_cues, _home_link_cues, _logo_cues, _main_text, _near_headline, _visible_lines
+from .html_page import (
+    _byline_zone, _copyright_cues, _header_lines, _home_link_cues, _logo_cues, _main_text, _near_headline, _visible_lines,
+)
 from .lines import ends_sentence
 from .normalize import clean_line, loose, word_count
-from .outlets import TITLE_TO, Cue, file_name_cues, hosts_in, resolve
+from .outlets import TITLE_TO, Cue, dateline_cues, file_name_cues, hosts_in, resolve
 from .text import DERIVED_TITLE_WARNING, LEAD_WORDS, NO_DATE_WARNING, derive_title, read_text
 
 
@@ -164,6 +166,8 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
             cues.extend(Cue(part, where="عنوان الصفحة بجانب العنوان", names_site=True) for part in title_rest)
         cues.extend(reading.cues)
         if not declared:
+            cues.extend(_header_cues(tree, draft.title, body_lines[0]))
+            cues.extend(dateline_cues(body_lines[0]))
             # Weaker than a name the page declares: asked for only without one.
             if meta.get("copyright"):
                 cues.append(Cue(meta["copyright"], where="وسم copyright", names_site=True))
@@ -177,6 +181,33 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
     else:
         draft.outlet_name = site_name or meta.get("publisher") or None
     return draft
+
+
+def _header_cues(tree, title, lead):
+    """Outlet cues of the lines the page prints between its headline and its
+    first paragraph, read as a text save's header is (a name alone under the
+    headline, a byline's outlet, a "source:" line, the name beside the date)."""
+    header = _header_lines(tree, title, lead)
+    if not header:
+        return []
+    try:
+        shown = read_text("\n".join([title, *header, "", lead]))
+    except IngestError:
+        return []
+    lead_cues = {"مطلع الخبر", "العنوان"}  # read from trafilatura's text already
+    cues = [cue for cue in shown.cues if cue.where not in lead_cues]
+    # A byline's parts ("بقلم: أحمد علي - Sky News Arabia", "Ahmad Ali | Okaz"):
+    # a part that is a catalogue outlet's exact name; a person's or a place's is nothing.
+    for line in header[:HEADER_BYLINES]:
+        if len(line.split()) <= 12:
+            cues.extend(Cue(part.strip(), where="سطر الكاتب تحت العنوان") for part in _BYLINE_PARTS.split(line)
+                        if len(part.strip()) >= 2)
+    return cues
+
+
+# Between a byline's parts: a bar, a spaced dash, a comma, a label's colon.
+_BYLINE_PARTS = re.compile(r"\s*[|•،,:]\s*|\s[-–—]\s")
+HEADER_BYLINES = 3
 
 
 def _with_dropped_lead(text, tree, title):

@@ -239,3 +239,27 @@ OUTLET_DATELINE = re.compile(r"^(?P<a>[^–—\-:|]{2,40}?)\s*[–—\-|]\s*(?P<
 BRACKET_TAG = re.compile(r"^[\[(]\s*(?P<place>[^\]\)_\-–—/]{2,30}?)\s*[_\-–—/]+\s*(?P<outlet>[^\]\)]{2,30}?)\s*[\])]$")
 # "... لـ KDP:" (tatweel), "... لرووداو:", "... لـ"راديو سوا":"
 TITLE_TO = re.compile(r"(?:لـ+\s*|(?<=\s)ل)[\"“«]?(?P<name>[^\s:\"”»]{2,30}(?:\s[^\s:\"”»]{2,30})?)[\"”»]?\s*:")
+
+
+# The start of a lead up to its first spaced dash or colon: an agency's or a
+# paper's dateline, the outlet before or after the place ("الرياض: سكاي نيوز
+# عربية -", "دمشق - «سكاي نيوز عربية»:", "القاهرة (أ ش أ) -").
+_DATELINE_HEAD = re.compile(r"^(?P<head>[^.!؟\n]{2,70}?)(?:\s[-–—]\s|\s*:\s)")
+_DATELINE_PARTS = re.compile(r"\s*(?:[-–—:/،,()«»\"“”]|\s[|]\s)\s*")
+DATELINE_WORDS = 8
+
+
+def dateline_cues(lead: str):
+    """Exact-name cues from a lead's dateline: each part of its head (up to
+    the second dash or colon, eight words at most). A part names a catalogue
+    outlet exactly or nothing: a place there ("الرياض") is not the paper."""
+    m = _DATELINE_HEAD.match(lead or "")
+    if not m:
+        return []
+    head = m["head"]
+    second = _DATELINE_HEAD.match(lead[m.end():])
+    if second and len(second["head"].split()) <= 4:
+        head = f"{head} - {second['head']}"  # "الرياض: سكاي نيوز عربية -"
+    if len(head.split()) > DATELINE_WORDS:
+        return []
+    return [Cue(part.strip(), where="مطلع الخبر") for part in _DATELINE_PARTS.split(head) if len(part.strip()) >= 2]

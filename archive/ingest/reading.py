@@ -226,6 +226,16 @@ def _single(name, data, kind, catalog, limits=None):
 
 def _finish_file_draft(draft, name, data, external_id_from_name):
     draft.original_bytes = data
+    if draft.published is None:
+        # Last: a date the file's name holds ("2018-05-14_story.docx").
+        from .dates import in_file_name
+        from .text import NO_DATE_WARNING
+
+        found = in_file_name(name)
+        if found:
+            draft.published, draft.date_precision = found[0], found[1]
+            draft.provenance["date"] = f"«{found[2]}» — اسم الملف"
+            draft.warnings = [w for w in draft.warnings if w != NO_DATE_WARNING]
     if external_id_from_name:
         draft.external_id = external_id_for(name)
 

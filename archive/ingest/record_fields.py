@@ -322,7 +322,8 @@ def plain_json(value):
 
 # -- Markdown bodies -----------------------------------------------------------------------
 
-_MD_LINE_START = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S)|\d{1,2}[.)]\s+(?=\S))")
+# (A list item keeps its "- " or "1. ": text saves print them too.)
+_MD_LINE_START = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\((?:https?://|/)[^)]*\)")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
@@ -336,9 +337,9 @@ def is_markdown_field(path) -> bool:
 
 
 def plain_markdown(value: str) -> str:
-    """A Markdown body as paragraphs of text: headings, quotes and list marks,
-    emphasis, links (their words kept) and images go; blank lines between
-    paragraphs close up."""
+    """A Markdown body as paragraphs of text: heading and quotation marks,
+    emphasis, links (their words kept), images and rules go; blank lines
+    between paragraphs close up."""
     lines = []
     for line in value.split("\n"):
         if _MD_RULE.match(line):
