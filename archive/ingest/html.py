@@ -18,6 +18,7 @@ No HTML is kept: the body is plain text, so there is nothing to sanitise.
 The page's declarations are read in ``html_meta``, what it shows (visible
 lines, trafilatura's text, logo and copyright cues) in ``html_page``.
 """
+from dataclasses import replace
 import re
 
 import lxml.html
@@ -105,6 +106,11 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
 
     if is_link_page(tree, draft.body):
         raise error_page() if is_error_page(meta.get("title") or "", draft.body) else index_page()
+    from .verdict import is_paywall_page, paywall_page
+
+    # A paywall's box ("لمتابعة قراءة المقال اشترك") may be furniture to trafilatura: the page's own lines say it.
+    if is_paywall_page(meta.get("title") or "", "\n".join(_visible_lines(tree))):
+        raise paywall_page()
     if title:
         draft.title = title
         draft.provenance["title"] = meta.get("title_from") or ""
@@ -195,7 +201,8 @@ def _header_cues(tree, title, lead):
     except IngestError:
         return []
     lead_cues = {"مطلع الخبر", "العنوان"}  # read from trafilatura's text already
-    cues = [cue for cue in shown.cues if cue.where not in lead_cues]
+    # Looked up, never proposed: "أحمد علي | الرياض" is a person and a place.
+    cues = [replace(cue, may_propose=False) for cue in shown.cues if cue.where not in lead_cues]
     # A byline's parts ("بقلم: أحمد علي - Sky News Arabia", "Ahmad Ali | Okaz"):
     # a part that is a catalogue outlet's exact name; a person's or a place's is nothing.
     for line in header[:HEADER_BYLINES]:

@@ -88,6 +88,15 @@ def _iter_read(name, data, catalog, limits, external_id_from_name):
 
         yield Failure.from_error(name, too_big(name, len(data), limits.max_file_bytes))
         return
+    if kind == kinds.ZIP and re.search(r"\.(?:docx|docm|dotx)$", name, re.I):
+        # A Word file is a zip, but one without its document part holds no text
+        # (pictures of a scanned page, a damaged save): said so, not read member by member.
+        yield Failure(
+            name,
+            f"الملف «{name}» ليس مستند Word صالحاً: لا نص فيه (ربما صور صفحات ممسوحة فقط)، فلم يُستورد.",
+            f"“{name}” is no valid Word document: it holds no text (perhaps only scanned images).",
+        )
+        return
     if kind != kinds.ZIP:
         yield from _guarded(name, _read_one(name, data, kind, catalog, limits, external_id_from_name, False), limits)
         return
