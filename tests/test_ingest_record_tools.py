@@ -149,3 +149,39 @@ def test_a_bom_crlf_and_nan_in_a_record_do_not_matter(gazetteer):
     text = "\r\n".join(json.dumps({**record(i), "score": float("nan")}, ensure_ascii=False) for i in (1, 2))
     items = read("export.jsonl", codecs.BOM_UTF8 + text.encode(), catalog=Catalog())
     assert len(titles(items)) == 2 and not failures(items)
+
+
+# --- habits that refuse a whole file when missed ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("habit, shape", [
+    ("a scrapy item without TakeFirst", {"title": [TITLE], "body": PARAS, "date": ["2018-05-14T11:26:00+03:00"],
+                                         "url": [URL], "source": ["rudaw.net"]}),
+    ("a title and a body per language", {"title": {"ar": TITLE, "en": "Peshmerga retake villages"},
+                                         "body": {"ar": BODY, "en": "English text"}, "published": "2018-05-14",
+                                         "site": "rudaw.net"}),
+    ("an id that pandas wrote as a number", {"id": 1001.0, "title": TITLE, "text": BODY, "date": "2018-05-14",
+                                             "domain": "rudaw.net"}),
+    ("a feed item whose description is its text", {"title": TITLE, "description": BODY, "link": URL,
+                                                   "pubDate": "Mon, 14 May 2018 08:26:00 +0000"}),
+])
+def test_a_habit_of_one_exporter_does_not_refuse_its_records(gazetteer, habit, shape):
+    [draft] = read_shape(shape)
+    assert isinstance(draft, Draft), (habit, draft)
+    assert (draft.title, draft.body.split("\n")[0], draft.published) == (TITLE, PARAS[0], DAY)
+    assert draft.outlet_id == outlet_named("رووداو").pk
+
+
+def test_an_id_longer_than_the_archive_keeps_is_shortened_the_same_way_every_time(gazetteer):
+    long_url = URL + "/" + "%D8%A7" * 80
+    first = read_shape({"id": long_url, "title": TITLE, "content_text": BODY})[0]
+    again = read_shape({"id": long_url, "title": TITLE, "content_text": BODY})[0]
+    other = read_shape({"id": long_url + "x", "title": TITLE, "content_text": BODY})[0]
+    assert len(first.external_id) <= 255 and first.external_id == again.external_id != other.external_id
+
+
+@pytest.mark.parametrize("layout", ["each line a JSON string of the record", "each line a list of one record"])
+def test_records_written_inside_another_json_value_are_read(gazetteer, layout):
+    wrap = (lambda r: json.dumps(json.dumps(r, ensure_ascii=False), ensure_ascii=False)) if layout.startswith("each line a JSON") \
+        else (lambda r: json.dumps([r], ensure_ascii=False))
+    items = read("export.jsonl", "\n".join(wrap(record(i)) for i in (1, 2, 3)).encode(), catalog=Catalog())
+    assert titles(items) == [f"{TITLE} {i}" for i in (1, 2, 3)] and not failures(items)

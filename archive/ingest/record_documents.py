@@ -53,7 +53,8 @@ def _iter_lines(numbered, source_name, catalog):
             continue
         where = f"{source_name}، السطر {number}"
         try:
-            inner = _inner_records(_loads(raw, number))
+            value = _loads(raw, number)
+            inner = _inner_records(value) or _records_list(value)
             if inner is not None:
                 # A search engine's or an API's answer on one line: its records.
                 yield from _iter_values([(v, None) for v in inner], f"{source_name}:{number}", catalog)
@@ -68,6 +69,13 @@ def _loads(raw: bytes, number: int):
         return json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
     except (ValueError, RecursionError):
         return None  # draft_from_record says what is wrong with it
+
+
+def _records_list(value):
+    """A line that is a list of records (``[{…}]``, one export's way of writing a line)."""
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        return value
+    return None
 
 
 def _inner_records(value, depth=0):
@@ -120,9 +128,20 @@ def _table(value: dict):
 
 def _whole_object(line: bytes) -> bool:
     try:
-        return isinstance(json.loads(line.decode("utf-8-sig", errors="replace")), dict)
+        return isinstance(unwrapped(json.loads(line.decode("utf-8-sig", errors="replace"))), dict)
     except (ValueError, RecursionError):
         return False
+
+
+def unwrapped(value):
+    """A record written as a JSON string of itself (a log pipeline's, a double
+    ``json.dumps``): the record; any other value as it is."""
+    if isinstance(value, str) and value.lstrip().startswith("{"):
+        try:
+            return json.loads(value)
+        except (ValueError, RecursionError):
+            return value
+    return value
 
 
 def _document_values(data: bytes, first_line=1):
@@ -154,6 +173,7 @@ def _document_values(data: bytes, first_line=1):
             at = _next_start(text, at)
             continue
         parsed = True
+        value = unwrapped(value)
         for record in (value if isinstance(value, list) else (_inner_records(value) or [value])):
             out.append((record, None))
         at = end

@@ -50,6 +50,8 @@ ROLE_WORDS = {
                "website": 4, "blog": 3, "مصدر": 5, "موقع": 4, "وسيله": 5, "صحيفه": 5, "قناه": 4, "وكاله": 4},
 }
 
+# Words of a key for a shorter telling of the text: a body only when the record has no other.
+SUMMARY_WORDS = {"description", "summary", "excerpt", "abstract", "lead", "teaser", "snippet", "ملخص", "وصف"}
 # Words that, beside a role's word, say the value is something else.
 NOT_ROLE = {
     "body": {"description", "summary", "excerpt", "abstract", "lead", "teaser", "snippet", "title", "headline",
@@ -74,7 +76,7 @@ _STRONG = {word for words in ROLE_WORDS.values() for word, strength in words.ite
 WRAPPERS = {"_source", "source_", "article", "data", "item", "fields", "thread", "metadata", "meta", "doc",
             "document", "record", "post", "story", "news", "result", "attributes", "المقال", "الخبر"}
 # Inside an object under a role's key: the keys that hold the value itself, best first.
-HOLDER_KEYS = ("processed", "value", "basic", "main", "default")
+HOLDER_KEYS = ("ar", "processed", "value", "basic", "main", "default")
 # Inside a publisher-like object: the keys that hold its name, best first.
 NAME_KEYS = ("name", "name_ar", "title", "name_en", "site_name", "label", "uri", "domain", "url")
 
@@ -165,7 +167,8 @@ def _is_wrapper(key: str) -> bool:
 def _paragraph_text(item):
     if isinstance(item, str):
         return item
-    if isinstance(item, dict) and len(item) <= 4:  # {"type": "text", "content": …}; a record has more
+    # {"type": "text", "content": …}; a record in a list (a title, a link beside its text) is no paragraph.
+    if isinstance(item, dict) and (len(item) <= 4 or not {"title", "headline", "url", "link"} & set(item)):
         for key in ("text", "content", "value", "body"):
             if isinstance(item.get(key), str):
                 return item[key]
@@ -245,11 +248,14 @@ def identifier(values: list[Found]) -> Found | None:
     return None
 
 
-def longest_text(values: list[Found]) -> Found | None:
-    """The longest value written in sentences, for a record whose keys name no body."""
+def longest_text(values: list[Found], summaries=False) -> Found | None:
+    """The longest value written in sentences, for a record whose keys name no
+    body; ``summaries``: a description or summary too (a feed item's
+    ``description`` is often its whole text), never a title, a link or a caption."""
+    excluded = NOT_ROLE["body"] - (SUMMARY_WORDS if summaries else set())
     found = [f for f in values if isinstance(f.value, str) and ARABIC.search(f.value)
                   and len(f.value) >= 140 and f.value.count(" ") >= 20
-                  and not (set(key_words(f.path[-1])) & NOT_ROLE["body"] if f.path else False)]
+                  and not (set(key_words(f.path[-1])) & excluded if f.path else False)]
     return max(found, key=lambda f: len(f.value), default=None)
 
 

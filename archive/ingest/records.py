@@ -65,11 +65,14 @@ class Fields:
         for name in FIELDS[key]:
             value = self.record.get(name)
             if isinstance(value, dict):
-                # WordPress's {"rendered": …}; a publisher's {"name": …}.
-                keys = ("rendered", *record_fields.NAME_KEYS) if key == "source" else ("rendered",)
+                # WordPress's {"rendered": …}; a publisher's {"name": …}; {"ar": …, "en": …}.
+                keys = ("rendered", *record_fields.NAME_KEYS) if key == "source" else ("rendered", *record_fields.HOLDER_KEYS)
                 found = next((k for k in keys if isinstance(value.get(k), str) and value[k].strip()), None)
                 value = value[found] if found else None
-                name = f"{name}.{found}" if found == "rendered" else name
+                name = f"{name}.{found}" if found else name
+            elif key != "body" and isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+                # A Scrapy item without TakeFirst: ["Headline"], ["https://…"].
+                value = " ".join(v.strip() for v in value if v.strip()) if key == "title" else value[0]
             if value not in (None, "") and not isinstance(value, (dict, bool)):
                 out.append((value, name))
                 seen.add(name)
@@ -96,9 +99,27 @@ def draft_from_record(raw: bytes, source_name, number, catalog=None) -> Draft:
         raise bad_line(f"ليس JSON صحيحاً ({error.msg}، العمود {error.colno})", f"not valid JSON ({error})")
     except RecursionError:
         raise bad_line("بنية JSON متداخلة بعمق مفرط", "JSON nested too deeply")
+    if isinstance(record, str) and record.lstrip().startswith("{"):
+        # A record written as a JSON string of itself (a log pipeline's, a double json.dumps).
+        try:
+            record, line = json.loads(record), record
+        except (ValueError, RecursionError):
+            pass  # a string, said below
     if not isinstance(record, dict):
         raise bad_line("ليس كائن JSON", "not a JSON object")
     return draft_from_dict(record, line, source_name, number, catalog)
+
+
+def _external_id(value: str) -> str:
+    """The record's id as stored: one longer than the column (a JSON Feed's
+    id is its URL, and an Arabic URL percent-encoded runs to hundreds of
+    characters) keeps its start and a digest of the whole, so it stays
+    the same on every import and unique."""
+    if len(value) <= MAX_EXTERNAL_ID:
+        return value
+    import hashlib
+
+    return f"{value[:MAX_EXTERNAL_ID - 41]}#{hashlib.sha1(value.encode('utf-8')).hexdigest()}"
 
 
 def draft_from_dict(record: dict, line: str, source_name, number, catalog=None) -> Draft:
@@ -127,13 +148,12 @@ def draft_from_dict(record: dict, line: str, source_name, number, catalog=None) 
         draft.warn(DERIVED_TITLE_WARNING)
 
     record_id, _name = next(iter(fields.all("id")), (None, "id"))
+    if isinstance(record_id, float) and record_id.is_integer():
+        record_id = int(record_id)  # pandas writes a number column as 1001.0
     if record_id is not None and not isinstance(record_id, (str, int)):
         raise bad_line("المعرّف id ليس نصاً", "the id is not a string")
     if record_id not in (None, ""):
-        record_id = str(record_id).strip()
-        if len(record_id) > MAX_EXTERNAL_ID:
-            raise bad_line(f"المعرّف أطول من {MAX_EXTERNAL_ID} حرفاً", f"the id is longer than {MAX_EXTERNAL_ID}")
-        draft.external_id = record_id
+        draft.external_id = _external_id(str(record_id).strip())
 
     url, _name = next(((u, n) for u, n in fields.all("url") if isinstance(u, str) and u.strip()), (None, "url"))
     if isinstance(url, str) and url.strip():
@@ -184,8 +204,9 @@ def _body(fields):
                 text = record_fields.plain_markdown(text)
             if text:
                 return text, name, record_fields.is_html(value)
-    found = record_fields.longest_text(fields.values)
+    found = record_fields.longest_text(fields.values) or record_fields.longest_text(fields.values, summaries=True)
     if found is not None:
+        # (A feed item's "description" is its text when it holds nothing else.)
         return record_fields.plain_text(found.value), found.name, False
     return None, None, False
 
