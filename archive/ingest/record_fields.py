@@ -25,6 +25,7 @@ The corpus's own names score highest, so a corpus record reads as before.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 import html
 import re
 
@@ -91,9 +92,10 @@ class Found:
         return ".".join(self.path)
 
 
-def key_words(key: str) -> list[str]:
-    """``publishedAt`` → [published, at]; ``ARTICLE_TEXT`` → [article, text];
-    ``التاريخ`` → [تاريخ] (Arabic without its article, ة and ى folded)."""
+@lru_cache(maxsize=4096)  # the same few keys in every record of a file
+def key_words(key: str) -> tuple[str, ...]:
+    """``publishedAt`` → (published, at); ``ARTICLE_TEXT`` → (article, text);
+    ``التاريخ`` → (تاريخ) (Arabic without its article, ة and ى folded)."""
     key = re.sub(r"([a-z])([A-Z])", r"\1 \2", key)
     words = []
     for word in re.split(r"[^0-9A-Za-z\u0600-\u06FF]+", key):
@@ -102,7 +104,7 @@ def key_words(key: str) -> list[str]:
         if ARABIC.search(word):
             word = re.sub(r"^ال", "", word).replace("ة", "ه").replace("ى", "ي")
         words.extend(_compound(word.lower()))
-    return words
+    return tuple(words)
 
 
 # The last word of a key written as one word ("seendate", "bodytext",

@@ -1,15 +1,15 @@
-"""JSON-lines records (``.jsonl``, ``.jsonl.gz``) → ``Draft``s, one per line.
+"""One JSON record → a ``Draft`` (the file's layouts are ``record_documents``').
 
 The record format is the corpus's (``/work/shared/corpus/README.md``): ``id``,
 ``title`` (may be null), ``body``, ``source`` (the outlet's identifier),
 ``published`` (ISO 8601 with its offset, or null), ``url``, plus ``dataset``,
-``license`` and ``meta``. A bad line becomes a ``Failure`` naming its line
-number; the lines after it are read all the same.
+``license`` and ``meta``. A bad record raises an ``IngestError`` saying why.
 
 Records from other tools name the same things otherwise (a scraper's
 ``text`` or ``content``, ``headline``, ``date``, ``site``, ``link``): each
 value is taken from the first of its names that the record has (``FIELDS``),
-and the preview says which.
+else wherever ``record_fields`` finds it, and the preview says which. The
+date is read in ``record_dates``.
 """
 import json
 import re
