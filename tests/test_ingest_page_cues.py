@@ -141,3 +141,8 @@ def test_a_json_file_that_holds_no_article_is_refused_in_words(catalogue):
 
     data = json.dumps({"version": 3, "tags": ["داعش", "الموصل"], "users": [{"name": "admin"}]}).encode()
     assert "لا نص" in refused("settings.json", data, catalogue).message
+
+
+def test_a_short_article_about_a_service_for_subscribers_is_an_article(catalogue):
+    lead = "أطلقت شركة الاتصالات العراقية اليوم خدمة جديدة للمشتركين في شبكة الهاتف المحمول تشمل المحافظات المحررة."
+    assert isinstance(read_one("brief.txt", f"{TITLE}\n\n{lead}\n\n{LAST}", catalogue), Draft)

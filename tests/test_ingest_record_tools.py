@@ -185,3 +185,8 @@ def test_records_written_inside_another_json_value_are_read(gazetteer, layout):
         else (lambda r: json.dumps([r], ensure_ascii=False))
     items = read("export.jsonl", "\n".join(wrap(record(i)) for i in (1, 2, 3)).encode(), catalog=Catalog())
     assert titles(items) == [f"{TITLE} {i}" for i in (1, 2, 3)] and not failures(items)
+
+
+def test_a_category_or_a_tag_is_never_taken_for_the_title(gazetteer):
+    [draft] = read_shape({"content": BODY, "category": "أخبار العراق والشرق الأوسط اليوم", "date": "2018-05-14"})
+    assert draft.title != "أخبار العراق والشرق الأوسط اليوم" and draft.warnings

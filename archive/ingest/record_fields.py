@@ -379,3 +379,16 @@ def looks_like_headline(value) -> bool:
 # A link under these words is no page of the site's articles (an image, a feed's icon, an author's page).
 NOT_LINK = {"image", "img", "thumbnail", "thumb", "logo", "icon", "favicon", "avatar", "video", "audio", "photo",
             "media", "author", "enclosure", "banner"}
+
+
+# A key under which a headline-like value is something else: a category, a
+# caption, a place, an author, a summary.
+_OTHER_THINGS = NOT_ROLE["title"] | SUMMARY_WORDS | {
+    "caption", "keywords", "keyword", "location", "place", "city", "country", "region", "dateline", "byline",
+    "type", "kind", "status", "lang", "language", "name", "label", "topic", "مكان", "مدينه", "كاتب", "قسم", "تصنيف"}
+
+
+def names_other_thing(key: str) -> bool:
+    """Does ``key`` say its value is no title ("category", "tags", "city", "author")?"""
+    words = set(key_words(key))
+    return bool((words | {w[:-1] for w in words if w.endswith("s")}) & _OTHER_THINGS)

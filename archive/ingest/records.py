@@ -217,6 +217,7 @@ def _headline_value(fields, body):
     selector: webscraper.io's ``article``); else ``(None, "title")``."""
     taken = {name for _v, name in fields.all("source")}
     found = [f for f in fields.values if len(f.path) == 1 and f.name not in taken
+             and not record_fields.names_other_thing(f.path[-1])
              and record_fields.looks_like_headline(f.value) and not body.startswith(f.value.strip())]
     return (found[0].value, found[0].name) if len(found) == 1 else (None, "title")
 

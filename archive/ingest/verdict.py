@@ -120,7 +120,8 @@ def paywall_page():
 
 # A paywall asks to subscribe to go on reading (matched against ``loose`` text).
 _PAYWALL = re.compile(
-    r"للمشتركين(?: فقط)?|(?:اشترك|الاشتراك|اشتراك)[^.\n]{0,50}(?:القراءه|لقراءه|للقراءه|للوصول|المحتوي|المقالات?)\b|"
+    r"(?:متاح|متاحه|حصري|مخصص|مخصصه)\s+للمشتركين|للمشتركين فقط|"
+    r"(?:اشترك|الاشتراك|اشتراك)[^.\n]{0,50}(?:القراءه|لقراءه|للقراءه|للوصول|المحتوي|المقالات?)\b|"
     r"(?:لمتابعه|لمواصله|لاكمال|لاستكمال)\s+(?:قراءه|القراءه)|subscribe (?:now )?to (?:continue|read|keep)|"
     r"subscribers? only|continue reading|already a subscriber", re.I)
 
