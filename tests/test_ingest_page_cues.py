@@ -146,3 +146,18 @@ def test_a_json_file_that_holds_no_article_is_refused_in_words(catalogue):
 def test_a_short_article_about_a_service_for_subscribers_is_an_article(catalogue):
     lead = "أطلقت شركة الاتصالات العراقية اليوم خدمة جديدة للمشتركين في شبكة الهاتف المحمول تشمل المحافظات المحررة."
     assert isinstance(read_one("brief.txt", f"{TITLE}\n\n{lead}\n\n{LAST}", catalogue), Draft)
+
+
+def test_the_sites_twitter_account_names_it_when_nothing_else_does(catalogue):
+    html = page("16 يونيو 2018").replace("</title>", "</title><meta name='twitter:site' content='@aawsat_News'>", 1)
+    assert slug(read_one("a.html", html, catalogue)) == "asharq-al-awsat"
+
+
+def test_an_account_that_could_be_several_sites_names_none(catalogue):
+    assert catalogue.outlets.find_handle("news") is None
+    assert catalogue.outlets.find_handle("arabic") is None
+
+
+def test_updated_printed_before_published_on_one_line_is_read_as_two():
+    found = dates.find_date("تم التحديث: 27/10/2018 10:05 | نُشر: 19/10/2018 08:40")
+    assert found[0] == date(2018, 10, 19)

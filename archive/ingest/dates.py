@@ -207,7 +207,8 @@ _UPDATED = re.compile(r"(?:آخر|اخر|أخر)\s+تحديث|تم\s+التحد�
 
 
 _PUBLISHED_LABEL = re.compile(r"(?<!\w)(?:نُ?شر|النشر|تاريخ النشر|منشور|published|posted)(?!\w)", re.I)
-_LABELLED = re.compile(r"(?=(?:آخر|اخر|أخر)\s+تحديث|(?<!\w)نُ?شر\s+(?:في|بتاريخ)|تاريخ النشر|(?<!\w)(?:updated|published)\b)", re.I)
+_LABELLED = re.compile(r"(?=(?:آخر|اخر|أخر)\s+تحديث|تم\s+التحديث|(?<!\w)نُ?شر\s*(?:في|بتاريخ|[:：])|تاريخ النشر|"
+                       r"(?<!\w)(?:updated|published)\b)", re.I)
 
 
 def is_update_line(line: str) -> bool:

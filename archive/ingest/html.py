@@ -179,6 +179,11 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
                 cues.append(Cue(meta["copyright"], where="وسم copyright", names_site=True))
             if meta.get("author"):  # <meta name="author"> often names the site, not a person
                 cues.append(Cue(meta["author"], where="وسم author", names_site=True))
+            if meta.get("twitter_site"):
+                cues.append(Cue(meta["twitter_site"], where="وسم twitter:site"))
+                pk = catalog.outlets.find_handle(meta["twitter_site"])
+                if pk:
+                    cues.append(Cue(catalog.outlets.names[pk], where=f"وسم twitter:site (@{meta['twitter_site']})"))
             cues.extend(_logo_cues(tree))
             cues.extend(_home_link_cues(tree))
             cues.extend(_copyright_cues(tree))

@@ -77,6 +77,10 @@ def hosts_in(text: str):
         yield m[1].lower(), (m[2] or "")
 
 
+# Host labels shared by many sites: no outlet's own name.
+_GENERIC_LABELS = {"com", "net", "org", "gov", "edu", "co", "info", "news", "arabic", "ara", "amp", "mobile"}
+
+
 class OutletIndex:
     """Every outlet's names and domains, for lookups without queries."""
 
@@ -178,6 +182,29 @@ class OutletIndex:
             if best:
                 return best[1]
         return None
+
+    def find_handle(self, handle: str):
+        """The outlet a social-media handle names ("@aawsat_News", "@OKAZ_online",
+        "@BBCArabic"): sites name their accounts after their domains, so the
+        handle, without "_" and a trailing "news", "online", "arabic" or "ar",
+        is one outlet's domain label ("aawsat" of aawsat.com) or its domain
+        written without dots ("sabqorg"). None when no outlet or several do."""
+        key = re.sub(r"[^a-z0-9]", "", (handle or "").lower())
+        forms = {key, re.sub(r"(?:news|online|arabic|ar|tv)$", "", key)} - {""}
+        owners = {pk for form in forms for pk in self._labels().get(form, ())}
+        return next(iter(owners)) if len(owners) == 1 else None
+
+    def _labels(self):
+        if getattr(self, "_by_label", None) is None:
+            self._by_label = {}
+            for host, entries in self.by_host.items():
+                labels = [label for label in host.split(".") if label != "www"]
+                forms = {label for label in labels[:-1] if len(label) >= 3 and label not in _GENERIC_LABELS}
+                forms |= {"".join(labels), "".join(labels[:-1])}
+                for form in forms - {""}:
+                    for _path, pk in entries:
+                        self._by_label.setdefault(form, set()).add(pk)
+        return self._by_label
 
     def find_in_text(self, text: str):
         """A known domain anywhere in the text."""
