@@ -161,3 +161,9 @@ def test_an_account_that_could_be_several_sites_names_none(catalogue):
 def test_updated_printed_before_published_on_one_line_is_read_as_two():
     found = dates.find_date("تم التحديث: 27/10/2018 10:05 | نُشر: 19/10/2018 08:40")
     assert found[0] == date(2018, 10, 19)
+
+
+def test_a_month_written_with_its_vowels_or_a_spreadsheets_date_is_read():
+    assert dates.find_date("الإثنين، 14 أيّار 2018")[0] == date(2018, 5, 14)
+    assert dates.find_date("نُشِرَ في ١٤ حُزَيْران ٢٠١٨")[0] == date(2018, 6, 14)
+    assert dates.find_date("14-May-2018")[0] == date(2018, 5, 14)

@@ -39,6 +39,8 @@ EARLIEST = date(1990, 1, 1)
 DAY, MONTH, YEAR = "day", "month", "year"
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# Short vowels and shadda ("أيّار") as tatweel, which a month's spelling allows: one character for one.
+_MARKS = str.maketrans({c: "ـ" for c in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"})
 
 # Month names as printed, each with the spelling dateparser's ar-IQ knows.
 _MONTHS = {
@@ -118,7 +120,8 @@ _EN_MONTHS = {name: n for n, names in enumerate((
 _EN_MONTH = "(?P<month>" + "|".join(sorted(_EN_MONTHS, key=len, reverse=True)) + r")\.?"
 _EN_DATES = (
     re.compile(rf"(?<![a-z]){_EN_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}", re.I),
-    re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTH}(?![a-z]),?\s+{_YEAR}", re.I),
+    # "14 May 2018", "14th of May, 2018", "14-May-2018" (a spreadsheet's).
+    re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-){_EN_MONTH}(?![a-z])(?:,?\s+|-){_YEAR}", re.I),
 )
 _YEAR_LINE = re.compile(r"^\s*[(\[]?\s*(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s*[)\]]?\s*$")
 # "حقوق" alone is no copyright: "المرصد السوري لحقوق الإنسان" opens many a lead.
@@ -221,7 +224,7 @@ def date_in_line(line: str, *, today=None):
     if not line.strip() or _COPYRIGHT.search(line):
         return None
     # One character for one: spans found in the translated line fit the original.
-    plain = line.translate(_DIGITS)
+    plain = line.translate(_DIGITS).translate(_MARKS)
     short = len(plain.split()) <= SHORT_LINE_WORDS
     candidates = []
     for m in _DAY_MONTH_YEAR.finditer(plain):
@@ -373,8 +376,7 @@ def parse_typed(value: str):
         return None
 
 
-# A date in a file's name, as archivists and download tools write it:
-# "2018-05-14_story.docx", "okaz_20180514.html", "14-05-2018 خبر.txt".
+# A date in a file's name: "2018-05-14_story.docx", "okaz_20180514.html", "14-05-2018 خبر.txt".
 _FILE_NAME_DATE = re.compile(
     r"(?<!\d)(?:(?P<y>(?:19|20)\d\d)(?P<s>[-_.]?)(?P<m>0[1-9]|1[0-2])(?P=s)(?P<d>0[1-9]|[12]\d|3[01])"
     r"|(?P<d2>0?[1-9]|[12]\d|3[01])(?P<s2>[-_.])(?P<m2>0?[1-9]|1[0-2])(?P=s2)(?P<y2>(?:19|20)\d\d))(?!\d)")
