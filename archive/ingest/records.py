@@ -14,7 +14,7 @@ date is read in ``record_dates``.
 import json
 import re
 
-from . import record_fields
+from . import record_fields, record_values
 from .draft import Draft, IngestError
 from .lines import _LEAD_DATELINE
 from .outlets import Cue, resolve
@@ -124,7 +124,7 @@ def _external_id(value: str) -> str:
 
 def draft_from_dict(record: dict, line: str, source_name, number, catalog=None) -> Draft:
     if '"$' in line:  # MongoDB's extended JSON: {"$date": …}, {"$oid": …}
-        record = record_fields.plain_json(record)
+        record = record_values.plain_json(record)
     fields = Fields(record)
     body, body_name, html_body = _body(fields)
     if body is None:
@@ -134,7 +134,7 @@ def draft_from_dict(record: dict, line: str, source_name, number, catalog=None) 
     if title is not None and not isinstance(title, str):
         raise bad_line("العنوان ليس نصاً", "the title is not a string")
     if title:
-        title = record_fields.plain_title(title, html_escaped=title_name.endswith(".rendered") or html_body)
+        title = record_values.plain_title(title, html_escaped=title_name.endswith(".rendered") or html_body)
 
     draft = Draft(title="", body=body, source_name=f"{source_name}:{number}", format="jsonl", original_text=line)
     if body_name != "body":
@@ -199,15 +199,15 @@ def _body(fields):
         if isinstance(value, list) and all(isinstance(p, str) for p in value):
             value = "\n".join(value)  # paragraphs as a list, a scraper's habit
         if isinstance(value, str) and value.strip():
-            text = record_fields.plain_text(value)
-            if text and record_fields.is_markdown_field(name) and not record_fields.is_html(value):
-                text = record_fields.plain_markdown(text)
+            text = record_values.plain_text(value)
+            if text and record_values.is_markdown_field(name) and not record_values.is_html(value):
+                text = record_values.plain_markdown(text)
             if text:
-                return text, name, record_fields.is_html(value)
+                return text, name, record_values.is_html(value)
     found = record_fields.longest_text(fields.values) or record_fields.longest_text(fields.values, summaries=True)
     if found is not None:
         # (A feed item's "description" is its text when it holds nothing else.)
-        return record_fields.plain_text(found.value), found.name, False
+        return record_values.plain_text(found.value), found.name, False
     return None, None, False
 
 
