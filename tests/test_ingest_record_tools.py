@@ -190,3 +190,12 @@ def test_records_written_inside_another_json_value_are_read(gazetteer, layout):
 def test_a_category_or_a_tag_is_never_taken_for_the_title(gazetteer):
     [draft] = read_shape({"content": BODY, "category": "أخبار العراق والشرق الأوسط اليوم", "date": "2018-05-14"})
     assert draft.title != "أخبار العراق والشرق الأوسط اليوم" and draft.warnings
+
+
+def test_a_big_utf8_file_whose_first_block_ends_inside_a_character_is_read_as_utf8(gazetteer):
+    from archive.ingest.reading import HEAD_BYTES
+
+    pad = "ا" * (HEAD_BYTES // 2 - 40)  # two bytes each: the 64 KiB mark falls inside one
+    text = json.dumps({**record(1), "note": pad}, ensure_ascii=False) + "\n" + lines(2)[1]
+    items = read("big.jsonl", text.encode(), catalog=Catalog())
+    assert len(titles(items)) == 2 and not failures(items)

@@ -202,12 +202,19 @@ def _read_one(name, data, kind, catalog, limits, external_id_from_name, in_archi
     yield draft
 
 
+HEAD_BYTES = 1 << 16
+
+
 def _utf8(data: bytes) -> bytes:
     """A file of records as UTF-8: one saved as UTF-16 (Notepad's "Unicode")
     or Windows-1256 is read whole in its encoding, so that no record is
     refused line by line as "not UTF-8"."""
+    import codecs
+
     try:
-        data.decode("utf-8")
+        # The first 64 KiB show a legacy encoding; a big file is not copied to be checked.
+        # (Incremental: a character the cut splits in two is no error.)
+        codecs.getincrementaldecoder("utf-8")().decode(data[:HEAD_BYTES], final=len(data) <= HEAD_BYTES)
     except UnicodeDecodeError:
         return decode(data).encode("utf-8")
     return data
