@@ -199,3 +199,27 @@ def test_a_big_utf8_file_whose_first_block_ends_inside_a_character_is_read_as_ut
     text = json.dumps({**record(1), "note": pad}, ensure_ascii=False) + "\n" + lines(2)[1]
     items = read("big.jsonl", text.encode(), catalog=Catalog())
     assert len(titles(items)) == 2 and not failures(items)
+
+
+FEEDS = {
+    "feedparser's entries": {"feed": {"title": "رووداو"}, "bozo": False, "entries": [{
+        "title": TITLE, "link": URL, "id": URL, "summary": PARAS[0][:40],
+        "content": [{"type": "text/html", "language": None, "base": "", "value": HTML_BODY}],
+        "published": "Mon, 14 May 2018 08:26:00 +0000", "published_parsed": [2018, 5, 14, 8, 26, 0, 0, 134, 0],
+        "tags": [{"term": "العراق", "scheme": None, "label": None}]}]},
+    "xml-js items": {"rss": {"channel": {"title": {"_text": "x"}, "item": [{
+        "title": {"_text": TITLE}, "link": {"_text": URL}, "dc:date": {"_text": "2018-05-14T11:26:00+03:00"},
+        "content:encoded": {"_cdata": HTML_BODY}, "description": {"_cdata": PARAS[0][:40]}}]}}},
+    "xmltodict items": {"rss": {"channel": {"item": [{
+        "title": {"#text": TITLE}, "pubDate": {"#text": "Mon, 14 May 2018 08:26:00 GMT"}, "link": {"#text": URL},
+        "content:encoded": {"#cdata-section": HTML_BODY}}]}}},
+    "a spreadsheet's serial day": {"rows": [{"Title": TITLE, "Date": 43234, "Text": BODY, "Source": "Rudaw"}]},
+}
+
+
+@pytest.mark.parametrize("converter", list(FEEDS))
+def test_feeds_and_sheets_converted_to_json_give_their_articles(gazetteer, converter):
+    [draft] = read_shape(FEEDS[converter])
+    assert isinstance(draft, Draft), draft
+    assert (draft.title, draft.body.split("\n"), draft.published) == (TITLE, PARAS, DAY)
+    assert draft.outlet_id == outlet_named("رووداو").pk

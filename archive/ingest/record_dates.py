@@ -5,14 +5,15 @@ Tools write the day as ISO 8601 with or without a zone (``2018-05-14T10:15:00Z``
 Unix time in seconds or milliseconds (JavaScript's), as MongoDB's extended
 JSON (``{"$date": "…"}``, ``{"$date": {"$numberLong": "…"}}``; ``records``
 reads those wrappers before anything else), as an e-mail or RSS date
-(``Mon, 14 May 2018 10:15:00 +0000``) or as a page prints it (``14 مايو
+(``Mon, 14 May 2018 10:15:00 +0000``), as Excel's serial day (``43234``) or as a page prints it (``14 مايو
 2018``, ``الاثنين 14 أيار 2018 - 10:15 ص``, ``14/05/2018``). Each is read in its
 own offset; a date that is none of these is said to be unread, never guessed.
 """
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 from . import dates
+from .record_fields import EXCEL_DAYS
 from .text import NO_DATE_WARNING
 
 # Where a record without ``published`` may still print its date: the start of
@@ -39,6 +40,13 @@ def set_date(draft, fields):
 
 def read_date(draft, published, name) -> bool:
     """Sets the draft's date from one field's value; False when it is no date."""
+    if isinstance(published, (int, float)) and not isinstance(published, bool) \
+            and EXCEL_DAYS[0] <= published <= EXCEL_DAYS[1]:
+        # A spreadsheet saved as JSON: Excel's serial day (43234 is 2018-05-14).
+        day = date(1899, 12, 30) + timedelta(days=int(published))
+        draft.published, draft.date_precision = day, dates.DAY
+        draft.provenance["date"] = f"الحقل {name} في السجل (رقم يوم Excel {published})"
+        return True
     if isinstance(published, (int, float)) and not isinstance(published, bool):
         # A Unix time (seconds, or milliseconds from JavaScript), read in UTC.
         seconds = published / 1000 if published > 10**11 else published

@@ -76,7 +76,9 @@ _STRONG = {word for words in ROLE_WORDS.values() for word, strength in words.ite
 WRAPPERS = {"_source", "source_", "article", "data", "item", "fields", "thread", "metadata", "meta", "doc",
             "document", "record", "post", "story", "news", "result", "attributes", "المقال", "الخبر"}
 # Inside an object under a role's key: the keys that hold the value itself, best first.
-HOLDER_KEYS = ("ar", "processed", "value", "basic", "main", "default")
+# (XML converted to JSON holds an element's text under "#text", "_text", "_cdata"…)
+HOLDER_KEYS = ("ar", "processed", "value", "basic", "main", "default",
+               "#text", "_text", "__text", "#cdata-section", "_cdata", "__cdata", "$t")
 # Inside a publisher-like object: the keys that hold its name, best first.
 NAME_KEYS = ("name", "name_ar", "title", "name_en", "site_name", "label", "uri", "domain", "url")
 
@@ -217,8 +219,12 @@ def looks_like_title(value) -> bool:
 
 def looks_like_date(value) -> bool:
     if isinstance(value, (int, float)):
-        return value > 10**8
+        return value > 10**8 or EXCEL_DAYS[0] <= value <= EXCEL_DAYS[1]
     return isinstance(value, str) and bool(re.search(r"\d", value)) and len(value) <= 200
+
+
+# A spreadsheet's date as Excel stores it: days since 1899-12-30 (1968 to 2064).
+EXCEL_DAYS = (25000, 60000)
 
 
 def looks_like_url(value) -> bool:
