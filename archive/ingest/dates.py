@@ -39,6 +39,8 @@ EARLIEST = date(1990, 1, 1)
 DAY, MONTH, YEAR = "day", "month", "year"
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# Short vowels and shadda ("أيّار") as tatweel, which a month's spelling allows: one character for one.
+_MARKS = str.maketrans({c: "ـ" for c in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"})
 
 # Month names as printed, each with the spelling dateparser's ar-IQ knows.
 _MONTHS = {
@@ -118,7 +120,8 @@ _EN_MONTHS = {name: n for n, names in enumerate((
 _EN_MONTH = "(?P<month>" + "|".join(sorted(_EN_MONTHS, key=len, reverse=True)) + r")\.?"
 _EN_DATES = (
     re.compile(rf"(?<![a-z]){_EN_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}", re.I),
-    re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_EN_MONTH}(?![a-z]),?\s+{_YEAR}", re.I),
+    # "14 May 2018", "14th of May, 2018", "14-May-2018" (a spreadsheet's).
+    re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-){_EN_MONTH}(?![a-z])(?:,?\s+|-){_YEAR}", re.I),
 )
 _YEAR_LINE = re.compile(r"^\s*[(\[]?\s*(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s*[)\]]?\s*$")
 # "حقوق" alone is no copyright: "المرصد السوري لحقوق الإنسان" opens many a lead.
@@ -207,7 +210,8 @@ _UPDATED = re.compile(r"(?:آخر|اخر|أخر)\s+تحديث|تم\s+التحد�
 
 
 _PUBLISHED_LABEL = re.compile(r"(?<!\w)(?:نُ?شر|النشر|تاريخ النشر|منشور|published|posted)(?!\w)", re.I)
-_LABELLED = re.compile(r"(?=(?:آخر|اخر|أخر)\s+تحديث|(?<!\w)نُ?شر\s+(?:في|بتاريخ)|تاريخ النشر|(?<!\w)(?:updated|published)\b)", re.I)
+_LABELLED = re.compile(r"(?=(?:آخر|اخر|أخر)\s+تحديث|تم\s+التحديث|(?<!\w)نُ?شر\s*(?:في|بتاريخ|[:：])|تاريخ النشر|"
+                       r"(?<!\w)(?:updated|published)\b)", re.I)
 
 
 def is_update_line(line: str) -> bool:
@@ -220,7 +224,7 @@ def date_in_line(line: str, *, today=None):
     if not line.strip() or _COPYRIGHT.search(line):
         return None
     # One character for one: spans found in the translated line fit the original.
-    plain = line.translate(_DIGITS)
+    plain = line.translate(_DIGITS).translate(_MARKS)
     short = len(plain.split()) <= SHORT_LINE_WORDS
     candidates = []
     for m in _DAY_MONTH_YEAR.finditer(plain):
@@ -370,3 +374,25 @@ def parse_typed(value: str):
         return date(int(m[1]), int(m[2] or 1), int(m[3] or 1)), DAY if m[3] else MONTH if m[2] else YEAR
     except ValueError:
         return None
+
+
+# A date in a file's name: "2018-05-14_story.docx", "okaz_20180514.html", "14-05-2018 خبر.txt".
+_FILE_NAME_DATE = re.compile(
+    r"(?<!\d)(?:(?P<y>(?:19|20)\d\d)(?P<s>[-_.]?)(?P<m>0[1-9]|1[0-2])(?P=s)(?P<d>0[1-9]|[12]\d|3[01])"
+    r"|(?P<d2>0?[1-9]|[12]\d|3[01])(?P<s2>[-_.])(?P<m2>0?[1-9]|1[0-2])(?P=s2)(?P<y2>(?:19|20)\d\d))(?!\d)")
+
+
+def in_file_name(name: str, *, today=None):
+    """``(date, DAY, matched)`` for a whole date in a file's name (not its folders), or None."""
+    stem = (name or "").replace("\\", "/").rsplit("/", 1)[-1].translate(_DIGITS)
+    m = _FILE_NAME_DATE.search(stem)
+    if not m:
+        return None
+    year, month, day = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
+    try:
+        found = date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    if found < EARLIEST or found > (today or date.today()) + timedelta(days=1):
+        return None
+    return found, DAY, m.group()

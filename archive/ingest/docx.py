@@ -110,6 +110,10 @@ def _property_texts(document, data):
     return texts
 
 
+# The first paragraph this long is the lead (a headline, a byline or a date line is shorter).
+LEAD_MIN_WORDS = 15
+
+
 def _property_cues(texts):
     from .outlets import Cue
 
@@ -125,5 +129,9 @@ def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=Non
     name = source_name.replace("\\", "/").rsplit("/", 1)[-1]
     text, texts = _read(data, limits, name)
     # A date in the properties ("سكاي نيوز عربية - 12 آذار 2018" as the subject) only when the text gives none.
-    return draft_from_text(text, source_name, catalog, fmt="docx", extra_cues=_property_cues(texts),
+    from .outlets import dateline_cues
+
+    # The lead's dateline ("الرياض: سكاي نيوز عربية - …") before the properties, which a template may fill wrongly.
+    lead = next((line for line in text.split("\n") if len(line.split()) >= LEAD_MIN_WORDS), "")
+    return draft_from_text(text, source_name, catalog, fmt="docx", extra_cues=[*dateline_cues(lead), *_property_cues(texts)],
                            extra_dates=([value for value, is_author in texts if not is_author], PROPERTIES_WHERE))

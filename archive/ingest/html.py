@@ -18,6 +18,7 @@ No HTML is kept: the body is plain text, so there is nothing to sanitise.
 The page's declarations are read in ``html_meta``, what it shows (visible
 lines, trafilatura's text, logo and copyright cues) in ``html_page``.
 """
+from dataclasses import replace
 import re
 
 import lxml.html
@@ -27,10 +28,12 @@ from .draft import Draft, IngestError
 from .html_meta import (  # noqa: F401  (these were this module's; their names still answer here)
     _loose_date, _metadata, _page_title, _printed_part, _site_prefix, _site_suffix, _without_site_suffix, url_date,
 )
-from .html_page import _byline_zone, _copyright_cues, _home_link_cues, _logo_cues, _main_text, _near_headline, _visible_lines
+from .html_page import (
+    _byline_zone, _copyright_cues, _header_lines, _home_link_cues, _logo_cues, _main_text, _near_headline, _visible_lines,
+)
 from .lines import ends_sentence
 from .normalize import clean_line, loose, word_count
-from .outlets import TITLE_TO, Cue, file_name_cues, hosts_in, resolve
+from .outlets import TITLE_TO, Cue, dateline_cues, file_name_cues, hosts_in, resolve
 from .text import DERIVED_TITLE_WARNING, LEAD_WORDS, NO_DATE_WARNING, derive_title, read_text
 
 
@@ -103,6 +106,11 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
 
     if is_link_page(tree, draft.body):
         raise error_page() if is_error_page(meta.get("title") or "", draft.body) else index_page()
+    from .verdict import is_paywall_page, paywall_page
+
+    # A paywall's box ("لمتابعة قراءة المقال اشترك") may be furniture to trafilatura: the page's own lines say it.
+    if is_paywall_page(meta.get("title") or "", "\n".join(_visible_lines(tree))):
+        raise paywall_page()
     if title:
         draft.title = title
         draft.provenance["title"] = meta.get("title_from") or ""
@@ -164,11 +172,18 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
             cues.extend(Cue(part, where="عنوان الصفحة بجانب العنوان", names_site=True) for part in title_rest)
         cues.extend(reading.cues)
         if not declared:
+            cues.extend(_header_cues(tree, draft.title, body_lines[0]))
+            cues.extend(dateline_cues(body_lines[0]))
             # Weaker than a name the page declares: asked for only without one.
             if meta.get("copyright"):
                 cues.append(Cue(meta["copyright"], where="وسم copyright", names_site=True))
             if meta.get("author"):  # <meta name="author"> often names the site, not a person
                 cues.append(Cue(meta["author"], where="وسم author", names_site=True))
+            if meta.get("twitter_site"):
+                cues.append(Cue(meta["twitter_site"], where="وسم twitter:site"))
+                pk = catalog.outlets.find_handle(meta["twitter_site"])
+                if pk:
+                    cues.append(Cue(catalog.outlets.names[pk], where=f"وسم twitter:site (@{meta['twitter_site']})"))
             cues.extend(_logo_cues(tree))
             cues.extend(_home_link_cues(tree))
             cues.extend(_copyright_cues(tree))
@@ -177,6 +192,34 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
     else:
         draft.outlet_name = site_name or meta.get("publisher") or None
     return draft
+
+
+def _header_cues(tree, title, lead):
+    """Outlet cues of the lines the page prints between its headline and its
+    first paragraph, read as a text save's header is (a name alone under the
+    headline, a byline's outlet, a "source:" line, the name beside the date)."""
+    header = _header_lines(tree, title, lead)
+    if not header:
+        return []
+    try:
+        shown = read_text("\n".join([title, *header, "", lead]))
+    except IngestError:
+        return []
+    lead_cues = {"مطلع الخبر", "العنوان"}  # read from trafilatura's text already
+    # Looked up, never proposed: "أحمد علي | الرياض" is a person and a place.
+    cues = [replace(cue, may_propose=False) for cue in shown.cues if cue.where not in lead_cues]
+    # A byline's parts ("بقلم: أحمد علي - Sky News Arabia", "Ahmad Ali | Okaz"):
+    # a part that is a catalogue outlet's exact name; a person's or a place's is nothing.
+    for line in header[:HEADER_BYLINES]:
+        if len(line.split()) <= 12:
+            cues.extend(Cue(part.strip(), where="سطر الكاتب تحت العنوان") for part in _BYLINE_PARTS.split(line)
+                        if len(part.strip()) >= 2)
+    return cues
+
+
+# Between a byline's parts: a bar, a spaced dash, a comma, a label's colon.
+_BYLINE_PARTS = re.compile(r"\s*[|•،,:]\s*|\s[-–—]\s")
+HEADER_BYLINES = 3
 
 
 def _with_dropped_lead(text, tree, title):

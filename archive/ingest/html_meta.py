@@ -100,6 +100,8 @@ def _metadata(tree):
     meta["title"], meta["title_from"] = meta["titles"][0] if meta["titles"] else ("", "")
     meta["raw_title"] = title_tag
     meta["author"] = clean_line(content(("name", "author")))[:120]
+    # <meta name="twitter:site" content="@skynewsarabia">: the site's own account.
+    meta["twitter_site"] = clean_line(content(("name", "twitter:site"), ("property", "twitter:site"))).lstrip("@")[:60]
     # <meta name="copyright" content="© 2021 عكاظ">: the name without the sign and the year.
     meta["copyright"] = " ".join(re.sub(r"©|\(c\)|copyright|\d{4}(?:\s*[-–]\s*\d{4})?|جميع الحقوق محفوظة|all rights reserved|[.,،|]",
                                         " ", content(("name", "copyright"), ("name", "dcterms.rightsholder")), flags=re.I).split())[:120]

@@ -21,7 +21,7 @@ def _byline_zone(tree, chars=600):
         from copy import deepcopy
 
         page = deepcopy(tree)
-        for node in page.xpath("//footer|//nav|//script|//style|//noscript|//header[not(.//h1)]"):
+        for node in page.xpath("//footer|//nav|//script|//style|//noscript|//header[not(.//h1)]|//figcaption"):
             node.getparent().remove(node)
         headings = page.xpath("//h1")
         if not headings:
@@ -38,7 +38,12 @@ _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "time", "span",
 NEAR_BEFORE, NEAR_AFTER = 6, 10
 
 
-_HIDDEN = {"script", "style", "noscript", "footer", "nav", "head", "template"}
+# A picture's caption is no line of the article: its date is the photo's
+# ("صورة أرشيفية من 2014"), its words are not the lead.
+_HIDDEN = {"script", "style", "noscript", "footer", "nav", "head", "template", "figcaption"}
+# How many lines a page prints between its headline and its first paragraph
+# (byline, date, source, a share bar): more than this is no header any more.
+HEADER_LINES = 8
 
 
 def _visible_lines(tree):
@@ -95,6 +100,26 @@ def _near_headline(tree, title):
         return "\n".join(order)
     except Exception:  # a malformed tree: no date from it, not a failed upload
         return ""
+
+
+def _header_lines(tree, title, lead):
+    """The page's visible lines between its headline and the article's first
+    paragraph: where a page without metadata prints its byline, its source
+    and its date ("سكاي نيوز عربية", "By Ahmad Ali, Sky News Arabia"); they
+    are what trafilatura leaves out. Empty when either is not found."""
+    if tree is None or not title or not lead:
+        return []
+    try:
+        lines = _visible_lines(tree)
+    except Exception:  # a malformed tree: no header lines rather than a failed upload
+        return []
+    keys = [loose(line) for line in lines]
+    head, first = loose(title), loose(clean_line(lead))
+    at = next((i for i, key in enumerate(keys) if key == head), None)
+    if at is None:
+        return []
+    end = next((i for i in range(at + 1, min(len(keys), at + 2 + HEADER_LINES)) if first.startswith(keys[i][:80])), None)
+    return lines[at + 1:end] if end is not None else []
 
 
 def _logo_cues(tree):

@@ -77,6 +77,10 @@ def hosts_in(text: str):
         yield m[1].lower(), (m[2] or "")
 
 
+# Host labels shared by many sites: no outlet's own name.
+_GENERIC_LABELS = {"com", "net", "org", "gov", "edu", "co", "info", "news", "arabic", "ara", "amp", "mobile"}
+
+
 class OutletIndex:
     """Every outlet's names and domains, for lookups without queries."""
 
@@ -179,6 +183,29 @@ class OutletIndex:
                 return best[1]
         return None
 
+    def find_handle(self, handle: str):
+        """The outlet a social-media handle names ("@aawsat_News", "@OKAZ_online",
+        "@BBCArabic"): sites name their accounts after their domains, so the
+        handle, without "_" and a trailing "news", "online", "arabic" or "ar",
+        is one outlet's domain label ("aawsat" of aawsat.com) or its domain
+        written without dots ("sabqorg"). None when no outlet or several do."""
+        key = re.sub(r"[^a-z0-9]", "", (handle or "").lower())
+        forms = {key, re.sub(r"(?:news|online|arabic|ar|tv)$", "", key)} - {""}
+        owners = {pk for form in forms for pk in self._labels().get(form, ())}
+        return next(iter(owners)) if len(owners) == 1 else None
+
+    def _labels(self):
+        if getattr(self, "_by_label", None) is None:
+            self._by_label = {}
+            for host, entries in self.by_host.items():
+                labels = [label for label in host.split(".") if label != "www"]
+                forms = {label for label in labels[:-1] if len(label) >= 3 and label not in _GENERIC_LABELS}
+                forms |= {"".join(labels), "".join(labels[:-1])}
+                for form in forms - {""}:
+                    for _path, pk in entries:
+                        self._by_label.setdefault(form, set()).add(pk)
+        return self._by_label
+
     def find_in_text(self, text: str):
         """A known domain anywhere in the text."""
         for host, path in hosts_in(text):
@@ -239,3 +266,27 @@ OUTLET_DATELINE = re.compile(r"^(?P<a>[^–—\-:|]{2,40}?)\s*[–—\-|]\s*(?P<
 BRACKET_TAG = re.compile(r"^[\[(]\s*(?P<place>[^\]\)_\-–—/]{2,30}?)\s*[_\-–—/]+\s*(?P<outlet>[^\]\)]{2,30}?)\s*[\])]$")
 # "... لـ KDP:" (tatweel), "... لرووداو:", "... لـ"راديو سوا":"
 TITLE_TO = re.compile(r"(?:لـ+\s*|(?<=\s)ل)[\"“«]?(?P<name>[^\s:\"”»]{2,30}(?:\s[^\s:\"”»]{2,30})?)[\"”»]?\s*:")
+
+
+# The start of a lead up to its first spaced dash or colon: an agency's or a
+# paper's dateline, the outlet before or after the place ("الرياض: سكاي نيوز
+# عربية -", "دمشق - «سكاي نيوز عربية»:", "القاهرة (أ ش أ) -").
+_DATELINE_HEAD = re.compile(r"^(?P<head>[^.!؟\n]{2,70}?)(?:\s[-–—]\s|\s*:\s)")
+_DATELINE_PARTS = re.compile(r"\s*(?:[-–—:/،,()«»\"“”]|\s[|]\s)\s*")
+DATELINE_WORDS = 8
+
+
+def dateline_cues(lead: str):
+    """Exact-name cues from a lead's dateline: each part of its head (up to
+    the second dash or colon, eight words at most). A part names a catalogue
+    outlet exactly or nothing: a place there ("الرياض") is not the paper."""
+    m = _DATELINE_HEAD.match(lead or "")
+    if not m:
+        return []
+    head = m["head"]
+    second = _DATELINE_HEAD.match(lead[m.end():])
+    if second and len(second["head"].split()) <= 4:
+        head = f"{head} - {second['head']}"  # "الرياض: سكاي نيوز عربية -"
+    if len(head.split()) > DATELINE_WORDS:
+        return []
+    return [Cue(part.strip(), where="مطلع الخبر") for part in _DATELINE_PARTS.split(head) if len(part.strip()) >= 2]

@@ -88,6 +88,15 @@ def _iter_read(name, data, catalog, limits, external_id_from_name):
 
         yield Failure.from_error(name, too_big(name, len(data), limits.max_file_bytes))
         return
+    if kind == kinds.ZIP and re.search(r"\.(?:docx|docm|dotx)$", name, re.I):
+        # A Word file is a zip, but one without its document part holds no text
+        # (pictures of a scanned page, a damaged save): said so, not read member by member.
+        yield Failure(
+            name,
+            f"الملف «{name}» ليس مستند Word صالحاً: لا نص فيه (ربما صور صفحات ممسوحة فقط)، فلم يُستورد.",
+            f"“{name}” is no valid Word document: it holds no text (perhaps only scanned images).",
+        )
+        return
     if kind != kinds.ZIP:
         yield from _guarded(name, _read_one(name, data, kind, catalog, limits, external_id_from_name, False), limits)
         return
@@ -174,7 +183,7 @@ def _read_one(name, data, kind, catalog, limits, external_id_from_name, in_archi
                 "A compressed file inside a compressed file: unpack it and upload the inner file.",
             )
         if inner_kind == kinds.JSONL:
-            from .records import iter_records
+            from .record_documents import iter_records
 
             yield from iter_records(iter_lines(chain([first], chunks)), name, catalog)
             return
@@ -184,13 +193,31 @@ def _read_one(name, data, kind, catalog, limits, external_id_from_name, in_archi
         yield draft
         return
     if kind == kinds.JSONL:
-        from .records import iter_records
+        from .record_documents import iter_records
 
-        yield from iter_records(data.split(b"\n"), name, catalog)
+        yield from iter_records(_utf8(data).split(b"\n"), name, catalog)
         return
     draft = _single(name, data, kind, catalog, limits)
     _finish_file_draft(draft, name, data, external_id_from_name)
     yield draft
+
+
+HEAD_BYTES = 1 << 16
+
+
+def _utf8(data: bytes) -> bytes:
+    """A file of records as UTF-8: one saved as UTF-16 (Notepad's "Unicode")
+    or Windows-1256 is read whole in its encoding, so that no record is
+    refused line by line as "not UTF-8"."""
+    import codecs
+
+    try:
+        # The first 64 KiB show a legacy encoding; a big file is not copied to be checked.
+        # (Incremental: a character the cut splits in two is no error.)
+        codecs.getincrementaldecoder("utf-8")().decode(data[:HEAD_BYTES], final=len(data) <= HEAD_BYTES)
+    except UnicodeDecodeError:
+        return decode(data).encode("utf-8")
+    return data
 
 
 def _single(name, data, kind, catalog, limits=None):
@@ -215,6 +242,16 @@ def _single(name, data, kind, catalog, limits=None):
 
 def _finish_file_draft(draft, name, data, external_id_from_name):
     draft.original_bytes = data
+    if draft.published is None:
+        # Last: a date the file's name holds ("2018-05-14_story.docx").
+        from .dates import in_file_name
+        from .text import NO_DATE_WARNING
+
+        found = in_file_name(name)
+        if found:
+            draft.published, draft.date_precision = found[0], found[1]
+            draft.provenance["date"] = f"«{found[2]}» — اسم الملف"
+            draft.warnings = [w for w in draft.warnings if w != NO_DATE_WARNING]
     if external_id_from_name:
         draft.external_id = external_id_for(name)
 

@@ -25,7 +25,7 @@ The corpus's own names score highest, so a corpus record reads as before.
 from __future__ import annotations
 
 from dataclasses import dataclass
-import html
+from functools import lru_cache
 import re
 
 ARABIC = re.compile(r"[\u0600-\u06FF]")
@@ -41,7 +41,7 @@ ROLE_WORDS = {
              "نص": 5, "متن": 5, "محتوي": 5, "تفاصيل": 3, "خبر": 2, "مقال": 2},
     "title": {"title": 5, "headline": 5, "heading": 3, "head": 2, "name": 1, "عنوان": 5},
     "published": {"published": 5, "publish": 5, "pub": 4, "publication": 5, "pubdate": 5, "datepublished": 5,
-                  "issued": 3, "date": 4, "datetime": 4, "created": 2, "time": 1,
+                  "issued": 3, "date": 4, "datetime": 4, "timestamp": 3, "created": 2, "time": 1,
                   "تاريخ": 5, "نشر": 5},
     "url": {"url": 5, "link": 5, "canonical": 5, "canonicalurl": 5, "permalink": 5, "href": 3,
             "guid": 2, "id": 1, "رابط": 5},
@@ -50,6 +50,8 @@ ROLE_WORDS = {
                "website": 4, "blog": 3, "مصدر": 5, "موقع": 4, "وسيله": 5, "صحيفه": 5, "قناه": 4, "وكاله": 4},
 }
 
+# Words of a key for a shorter telling of the text: a body only when the record has no other.
+SUMMARY_WORDS = {"description", "summary", "excerpt", "abstract", "lead", "teaser", "snippet", "ملخص", "وصف"}
 # Words that, beside a role's word, say the value is something else.
 NOT_ROLE = {
     "body": {"description", "summary", "excerpt", "abstract", "lead", "teaser", "snippet", "title", "headline",
@@ -67,9 +69,16 @@ NOT_ROLE = {
                "author", "rank", "country", "date", "time", "data", "datatype", "is"},
 }
 
+_KNOWN = set().union(*ROLE_WORDS.values(), *NOT_ROLE.values())
+_STRONG = {word for words in ROLE_WORDS.values() for word, strength in words.items() if strength >= 3}
+
 # Keys whose object holds the article itself rather than a named thing.
 WRAPPERS = {"_source", "source_", "article", "data", "item", "fields", "thread", "metadata", "meta", "doc",
             "document", "record", "post", "story", "news", "result", "attributes", "المقال", "الخبر"}
+# Inside an object under a role's key: the keys that hold the value itself, best first.
+# (XML converted to JSON holds an element's text under "#text", "_text", "_cdata"…)
+HOLDER_KEYS = ("ar", "processed", "value", "basic", "main", "default",
+               "#text", "_text", "__text", "#cdata-section", "_cdata", "__cdata", "$t")
 # Inside a publisher-like object: the keys that hold its name, best first.
 NAME_KEYS = ("name", "name_ar", "title", "name_en", "site_name", "label", "uri", "domain", "url")
 
@@ -84,9 +93,10 @@ class Found:
         return ".".join(self.path)
 
 
-def key_words(key: str) -> list[str]:
-    """``publishedAt`` → [published, at]; ``ARTICLE_TEXT`` → [article, text];
-    ``التاريخ`` → [تاريخ] (Arabic without its article, ة and ى folded)."""
+@lru_cache(maxsize=4096)  # the same few keys in every record of a file
+def key_words(key: str) -> tuple[str, ...]:
+    """``publishedAt`` → (published, at); ``ARTICLE_TEXT`` → (article, text);
+    ``التاريخ`` → (تاريخ) (Arabic without its article, ة and ى folded)."""
     key = re.sub(r"([a-z])([A-Z])", r"\1 \2", key)
     words = []
     for word in re.split(r"[^0-9A-Za-z\u0600-\u06FF]+", key):
@@ -94,8 +104,25 @@ def key_words(key: str) -> list[str]:
             continue
         if ARABIC.search(word):
             word = re.sub(r"^ال", "", word).replace("ة", "ه").replace("ى", "ي")
-        words.append(word.lower())
-    return words
+        words.extend(_compound(word.lower()))
+    return tuple(words)
+
+
+# The last word of a key written as one word ("seendate", "bodytext",
+# "ogtitle"): the role word it ends with, and what stands before it.
+_TAILS = ("date", "time", "title", "text", "body", "url", "link", "content")
+
+
+def _compound(word: str) -> list[str]:
+    """``seendate`` → [seen, date]; ``headlines`` → [headline]; a known word stays whole."""
+    if not word.isascii() or word in _KNOWN:
+        return [word]
+    if word.endswith("s") and word[:-1] in _STRONG:
+        return [word[:-1]]  # a plural: "headlines", "contents" (not "articles": a list of records)
+    for tail in _TAILS:
+        if word.endswith(tail) and len(word) - len(tail) >= 2:
+            return [word[:-len(tail)], tail]
+    return [word]
 
 
 def flatten(record: dict):
@@ -110,6 +137,12 @@ def flatten(record: dict):
             if isinstance(rendered, str) and path:
                 out.append(Found(rendered, path))  # WordPress's {"rendered": "…"}
                 return
+            for key in HOLDER_KEYS:
+                # The value itself, held under a generic key: Arc XP's
+                # {"headlines": {"basic": …}}, Drupal's {"body": {"processed": …}}.
+                if path and isinstance(value.get(key), str) and value[key].strip():
+                    out.append(Found(value[key], path))
+                    break
             if path and not _is_wrapper(path[-1]):
                 # A named thing (a publisher, a source): its name under the parent's key.
                 for key in NAME_KEYS:
@@ -137,7 +170,8 @@ def _is_wrapper(key: str) -> bool:
 def _paragraph_text(item):
     if isinstance(item, str):
         return item
-    if isinstance(item, dict):
+    # {"type": "text", "content": …}; a record in a list (a title, a link beside its text) is no paragraph.
+    if isinstance(item, dict) and (len(item) <= 4 or not {"title", "headline", "url", "link"} & set(item)):
         for key in ("text", "content", "value", "body"):
             if isinstance(item.get(key), str):
                 return item[key]
@@ -185,8 +219,12 @@ def looks_like_title(value) -> bool:
 
 def looks_like_date(value) -> bool:
     if isinstance(value, (int, float)):
-        return value > 10**8
+        return value > 10**8 or EXCEL_DAYS[0] <= value <= EXCEL_DAYS[1]
     return isinstance(value, str) and bool(re.search(r"\d", value)) and len(value) <= 200
+
+
+# A spreadsheet's date as Excel stores it: days since 1899-12-30 (1968 to 2064).
+EXCEL_DAYS = (25000, 60000)
 
 
 def looks_like_url(value) -> bool:
@@ -217,48 +255,45 @@ def identifier(values: list[Found]) -> Found | None:
     return None
 
 
-def longest_text(values: list[Found]) -> Found | None:
-    """The longest value written in sentences, for a record whose keys name no body."""
+def longest_text(values: list[Found], summaries=False) -> Found | None:
+    """The longest value written in sentences, for a record whose keys name no
+    body; ``summaries``: a description or summary too (a feed item's
+    ``description`` is often its whole text), never a title, a link or a caption."""
+    excluded = NOT_ROLE["body"] - (SUMMARY_WORDS if summaries else set())
     found = [f for f in values if isinstance(f.value, str) and ARABIC.search(f.value)
                   and len(f.value) >= 140 and f.value.count(" ") >= 20
-                  and not (set(key_words(f.path[-1])) & NOT_ROLE["body"] if f.path else False)]
+                  and not (set(key_words(f.path[-1])) & excluded if f.path else False)]
     return max(found, key=lambda f: len(f.value), default=None)
 
 
-# -- values as the archive keeps them --------------------------------------------------------
+# -- a title under a name that says nothing ------------------------------------------------
 
-_BLOCK_END = re.compile(r"</(?:p|div|h[1-6]|li|blockquote|section|article|tr)\s*>|<br\s*/?>", re.I)
-_TAG = re.compile(r"<[^>]{0,2000}>")
-# A body is HTML when its paragraphs are laid out in HTML blocks, as every
-# exporter's is; a stray tag inside plain text ("<script>" quoted in an
-# article about an attack) is text and stays as written.
-_BLOCKS = re.compile(r"</(?:p|div|li|h[1-6]|blockquote)\s*>|<br\s*/?>", re.I)
-
-
-def plain_text(value: str) -> str:
-    """An HTML body as paragraphs of text: its blocks become lines, its tags
-    go and its entities are read. A JSON value that is not HTML is text and
-    stays as written ("&lt;", a quoted "<svg>", bidi marks and all)."""
-    if not is_html(value):
-        return value.strip()
-    value = _BLOCK_END.sub("\n", value)
-    value = html.unescape(_TAG.sub(" ", value))
-    lines = []
-    for line in value.split("\n"):
-        line = re.sub(r"[ \t\u00a0]+", " ", line).strip()
-        if line:
-            lines.append(line)
-    return "\n".join(lines)
+def looks_like_headline(value) -> bool:
+    """A short Arabic line that reads as a headline: three to thirty words,
+    one line, mostly Arabic letters, no web address, no sentence's full stop."""
+    if not isinstance(value, str):
+        return False
+    value = value.strip()
+    words = value.split()
+    if not 3 <= len(words) <= 30 or "\n" in value or "://" in value or value.endswith("."):
+        return False
+    letters = re.findall(r"[^\W\d_]", value)
+    return bool(letters) and len(ARABIC.findall(value)) / len(letters) >= 0.6
 
 
-def is_html(value: str) -> bool:
-    return bool(_BLOCKS.search(value))
+# A link under these words is no page of the site's articles (an image, a feed's icon, an author's page).
+NOT_LINK = {"image", "img", "thumbnail", "thumb", "logo", "icon", "favicon", "avatar", "video", "audio", "photo",
+            "media", "author", "enclosure", "banner"}
 
 
-def plain_title(value: str, html_escaped: bool = False) -> str:
-    """Spaces collapsed; a title from an HTML field (WordPress's "rendered",
-    or a record whose body is HTML) has its entities read ("&nbsp;",
-    "&#8211;"). Anything else, tags and "&lt;" included, is the title as written."""
-    if html_escaped:
-        value = html.unescape(value)
-    return re.sub(r"\s+", " ", value).strip()
+# A key under which a headline-like value is something else: a category, a
+# caption, a place, an author, a summary.
+_OTHER_THINGS = NOT_ROLE["title"] | SUMMARY_WORDS | {
+    "caption", "keywords", "keyword", "location", "place", "city", "country", "region", "dateline", "byline",
+    "type", "kind", "status", "lang", "language", "name", "label", "topic", "مكان", "مدينه", "كاتب", "قسم", "تصنيف"}
+
+
+def names_other_thing(key: str) -> bool:
+    """Does ``key`` say its value is no title ("category", "tags", "city", "author")?"""
+    words = set(key_words(key))
+    return bool((words | {w[:-1] for w in words if w.endswith("s")}) & _OTHER_THINGS)

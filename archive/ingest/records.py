@@ -1,170 +1,30 @@
-"""JSON-lines records (``.jsonl``, ``.jsonl.gz``) → ``Draft``s, one per line.
+"""One JSON record → a ``Draft`` (the file's layouts are ``record_documents``').
 
 The record format is the corpus's (``/work/shared/corpus/README.md``): ``id``,
 ``title`` (may be null), ``body``, ``source`` (the outlet's identifier),
 ``published`` (ISO 8601 with its offset, or null), ``url``, plus ``dataset``,
-``license`` and ``meta``. A bad line becomes a ``Failure`` naming its line
-number; the lines after it are read all the same.
+``license`` and ``meta``. A bad record raises an ``IngestError`` saying why.
 
 Records from other tools name the same things otherwise (a scraper's
 ``text`` or ``content``, ``headline``, ``date``, ``site``, ``link``): each
 value is taken from the first of its names that the record has (``FIELDS``),
-and the preview says which.
+else wherever ``record_fields`` finds it, and the preview says which. The
+date is read in ``record_dates``.
 """
-from datetime import datetime
 import json
 import re
 
-from . import dates, record_fields
-from .draft import Draft, Failure, IngestError
+from . import record_fields, record_values
+from .draft import Draft, IngestError
 from .lines import _LEAD_DATELINE
 from .outlets import Cue, resolve
-from .text import DERIVED_TITLE_WARNING, NO_DATE_WARNING, derive_title
+from .record_dates import set_date
+from .text import DERIVED_TITLE_WARNING, derive_title
 
 MAX_EXTERNAL_ID = 255
 MAX_URL = 2000
-# Where a record without ``published`` may still print its date: the start of
-# the body ("الرياض 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس").
-LEAD_CHARS = 300
 # A byline's dateline: "جدة: فلان".
 _BYLINE_PLACE = re.compile(r"^(?P<place>[^\s:،,]{2,20}(?: [^\s:،,]{2,20})?)\s*[:：]")
-
-
-def iter_records(lines, source_name, catalog=None):
-    """Drafts and failures for an iterable of ``bytes`` lines.
-
-    One record a line, as the corpus has them. An export may instead write a
-    JSON array of records or pretty-print each record over many lines: when
-    the first record is not a whole line, the file is read as one document
-    (an array, or objects one after another) and its records numbered in order.
-    """
-    numbered = enumerate(lines, start=1)
-    first = True
-    for number, raw in numbered:
-        if not raw.strip():
-            continue
-        if first:
-            first = False
-            head = raw.lstrip(b"\xef\xbb\xbf \t\r")
-            if head.startswith(b"[") or not _whole_object(head):
-                data = b"\n".join([raw, *(rest for _n, rest in numbered)])
-                values = _document_values(data)
-                if values is not None:
-                    yield from _iter_values(values, source_name, catalog)
-                    return
-                # Not one document either: each line for itself, the bad ones named.
-                numbered = enumerate(data.split(b"\n"), start=number)
-                yield from _iter_lines(numbered, source_name, catalog)
-                return
-        yield from _iter_lines([(number, raw)], source_name, catalog)
-
-
-def _iter_lines(numbered, source_name, catalog):
-    for number, raw in numbered:
-        if not raw.strip():
-            continue
-        where = f"{source_name}، السطر {number}"
-        try:
-            inner = _inner_records(_loads(raw, number))
-            if inner is not None:
-                # A search engine's or an API's answer on one line: its records.
-                yield from _iter_values(inner, f"{source_name}:{number}", catalog)
-                continue
-            yield draft_from_record(raw, source_name, number, catalog)
-        except IngestError as error:
-            yield Failure(where, error.message, f"{source_name}, line {number}: {error.message_en}")
-
-
-def _loads(raw: bytes, number: int):
-    try:
-        return json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
-    except (ValueError, RecursionError):
-        return None  # draft_from_record says what is wrong with it
-
-
-def _inner_records(value, depth=0):
-    """The records an API's or a search engine's answer holds (NewsAPI's
-    ``articles``, Elasticsearch's ``hits.hits``, Solr's ``response.docs``,
-    ``data``, ``items``): the longest list of objects inside an object that has
-    no article text of its own; or a table written as one object (``_table``).
-    None for a record."""
-    if not isinstance(value, dict) or depth > 3:
-        return None
-    if depth == 0 and Fields(value).all("body"):
-        return None
-    if depth == 0:
-        table = _table(value)
-        if table:
-            return table
-    best = None
-    for inner in value.values():
-        found = inner if (isinstance(inner, list) and inner and all(isinstance(v, dict) for v in inner)) \
-            else _inner_records(inner, depth + 1)
-        if found and (best is None or len(found) > len(best)):
-            best = found
-    return best
-
-
-def _table(value: dict):
-    """A table written as one JSON object, as spreadsheet and data-frame tools
-    write it: rows keyed by their id (``{"17": {record}, …}``, a Firebase
-    export, pandas' ``orient="index"``), columns of rows (``{"title": {"0": …},
-    "body": {"0": …}}``, pandas' default), or ``{"columns": [...], "data":
-    [[...], ...]}`` (pandas' ``orient="split"``). Its rows, when they are
-    records with a text; else None."""
-    rows = None
-    columns, data = value.get("columns"), value.get("data")
-    if isinstance(columns, list) and isinstance(data, list) and all(isinstance(c, str) for c in columns) \
-            and data and all(isinstance(r, list) and len(r) == len(columns) for r in data):
-        rows = [dict(zip(columns, r)) for r in data]
-    elif value and all(isinstance(v, dict) for v in value.values()):
-        inner = list(value.values())
-        keys = [set(v) for v in inner]
-        if Fields(inner[0]).all("body"):
-            rows = inner                      # rows by id
-        elif len(inner) >= 2 and keys[0] and all(k == keys[0] for k in keys):
-            # Columns: each value maps the same row ids to a cell.
-            rows = [{column: cells[row] for column, cells in value.items()} for row in inner[0]]
-    if rows and all(isinstance(r, dict) for r in rows) and any(Fields(r).all("body") for r in rows[:5]):
-        return rows
-    return None
-
-
-def _whole_object(line: bytes) -> bool:
-    try:
-        return isinstance(json.loads(line.decode("utf-8-sig", errors="replace")), dict)
-    except (ValueError, RecursionError):
-        return False
-
-
-def _document_values(data: bytes):
-    """The records of a JSON array, or of JSON objects one after another; None when it is neither."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
-    decoder, at, values = json.JSONDecoder(), 0, []
-    try:
-        while True:
-            while at < len(text) and text[at] in " \t\r\n,":
-                at += 1
-            if at >= len(text):
-                return values
-            value, at = decoder.raw_decode(text, at)
-            values.extend(value if isinstance(value, list) else (_inner_records(value) or [value]))
-    except (ValueError, RecursionError):
-        return None
-
-
-def _iter_values(values, source_name, catalog):
-    for number, record in enumerate(values, start=1):
-        where = f"{source_name}، السجل {number}"
-        try:
-            if not isinstance(record, dict):
-                raise bad_line("ليس كائن JSON", "not a JSON object")
-            yield draft_from_dict(record, json.dumps(record, ensure_ascii=False), source_name, number, catalog)
-        except IngestError as error:
-            yield Failure(where, error.message, f"{source_name}, record {number}: {error.message_en}")
 
 
 def bad_line(reason_ar, reason_en):
@@ -205,11 +65,14 @@ class Fields:
         for name in FIELDS[key]:
             value = self.record.get(name)
             if isinstance(value, dict):
-                # WordPress's {"rendered": …}; a publisher's {"name": …}.
-                keys = ("rendered", *record_fields.NAME_KEYS) if key == "source" else ("rendered",)
+                # WordPress's {"rendered": …}; a publisher's {"name": …}; {"ar": …, "en": …}.
+                keys = ("rendered", *record_fields.NAME_KEYS) if key == "source" else ("rendered", *record_fields.HOLDER_KEYS)
                 found = next((k for k in keys if isinstance(value.get(k), str) and value[k].strip()), None)
                 value = value[found] if found else None
-                name = f"{name}.{found}" if found == "rendered" else name
+                name = f"{name}.{found}" if found else name
+            elif key != "body" and isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+                # A Scrapy item without TakeFirst: ["Headline"], ["https://…"].
+                value = " ".join(v.strip() for v in value if v.strip()) if key == "title" else value[0]
             if value not in (None, "") and not isinstance(value, (dict, bool)):
                 out.append((value, name))
                 seen.add(name)
@@ -236,41 +99,61 @@ def draft_from_record(raw: bytes, source_name, number, catalog=None) -> Draft:
         raise bad_line(f"ليس JSON صحيحاً ({error.msg}، العمود {error.colno})", f"not valid JSON ({error})")
     except RecursionError:
         raise bad_line("بنية JSON متداخلة بعمق مفرط", "JSON nested too deeply")
+    if isinstance(record, str) and record.lstrip().startswith("{"):
+        # A record written as a JSON string of itself (a log pipeline's, a double json.dumps).
+        try:
+            record, line = json.loads(record), record
+        except (ValueError, RecursionError):
+            pass  # a string, said below
     if not isinstance(record, dict):
         raise bad_line("ليس كائن JSON", "not a JSON object")
     return draft_from_dict(record, line, source_name, number, catalog)
 
 
+def _external_id(value: str) -> str:
+    """The record's id as stored: one longer than the column (a JSON Feed's
+    id is its URL, and an Arabic URL percent-encoded runs to hundreds of
+    characters) keeps its start and a digest of the whole, so it stays
+    the same on every import and unique."""
+    if len(value) <= MAX_EXTERNAL_ID:
+        return value
+    import hashlib
+
+    return f"{value[:MAX_EXTERNAL_ID - 41]}#{hashlib.sha1(value.encode('utf-8')).hexdigest()}"
+
+
 def draft_from_dict(record: dict, line: str, source_name, number, catalog=None) -> Draft:
+    if '"$' in line:  # MongoDB's extended JSON: {"$date": …}, {"$oid": …}
+        record = record_values.plain_json(record)
     fields = Fields(record)
     body, body_name, html_body = _body(fields)
     if body is None:
         raise bad_line("لا نص فيه (لا حقل فيه نص المقال، مثل body أو text أو content أو النص)",
                        "no text (no field holds the article's text, such as body, text, content or النص)")
-    title, title_name = next(iter(fields.all("title")), (None, "title"))
+    title, title_name = next(iter(fields.all("title")), None) or _headline_value(fields, body)
     if title is not None and not isinstance(title, str):
         raise bad_line("العنوان ليس نصاً", "the title is not a string")
     if title:
-        title = record_fields.plain_title(title, html_escaped=title_name.endswith(".rendered") or html_body)
+        title = record_values.plain_title(title, html_escaped=title_name.endswith(".rendered") or html_body)
 
     draft = Draft(title="", body=body, source_name=f"{source_name}:{number}", format="jsonl", original_text=line)
     if body_name != "body":
         draft.provenance["body"] = f"الحقل {body_name} في السجل"
     if title and title.strip():
         draft.title = re.sub(r"\s+", " ", title).strip()
-        draft.provenance["title"] = f"الحقل {title_name} في السجل"
+        draft.provenance["title"] = f"الحقل {title_name} في السجل" + (
+            " (قيمة بشكل عنوان)" if not record_fields.score("title", _found(fields, title_name)) else "")
     else:
         draft.title = derive_title(first_paragraph(body))
         draft.warn(DERIVED_TITLE_WARNING)
 
     record_id, _name = next(iter(fields.all("id")), (None, "id"))
+    if isinstance(record_id, float) and record_id.is_integer():
+        record_id = int(record_id)  # pandas writes a number column as 1001.0
     if record_id is not None and not isinstance(record_id, (str, int)):
         raise bad_line("المعرّف id ليس نصاً", "the id is not a string")
     if record_id not in (None, ""):
-        record_id = str(record_id).strip()
-        if len(record_id) > MAX_EXTERNAL_ID:
-            raise bad_line(f"المعرّف أطول من {MAX_EXTERNAL_ID} حرفاً", f"the id is longer than {MAX_EXTERNAL_ID}")
-        draft.external_id = record_id
+        draft.external_id = _external_id(str(record_id).strip())
 
     url, _name = next(((u, n) for u, n in fields.all("url") if isinstance(u, str) and u.strip()), (None, "url"))
     if isinstance(url, str) and url.strip():
@@ -280,7 +163,7 @@ def draft_from_dict(record: dict, line: str, source_name, number, catalog=None) 
         else:
             draft.warn(f"الرابط غير صالح فلم يُحفظ: {url[:100]}")
 
-    _set_date(draft, fields)
+    set_date(draft, fields)
 
     meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
     author = meta.get("author") if isinstance(meta.get("author"), str) else ""
@@ -296,6 +179,10 @@ def draft_from_dict(record: dict, line: str, source_name, number, catalog=None) 
                 for value, name in named]
         if draft.url:
             cues.append(Cue(draft.url, where="نطاق الحقل url في السجل"))
+        else:
+            # No link of the article's own: a link the record holds (JSON:API's
+            # links.self, a feed's home page) is the site's; looked up, never proposed.
+            cues.extend(Cue(f.value, where=f"نطاق الحقل {f.name} في السجل") for f in _links(fields)[:3])
         resolve(cues, catalog.outlets).apply(draft)
         draft.title = _without_outlet_suffix(draft.title, catalog.outlets)
     elif named:
@@ -312,13 +199,37 @@ def _body(fields):
         if isinstance(value, list) and all(isinstance(p, str) for p in value):
             value = "\n".join(value)  # paragraphs as a list, a scraper's habit
         if isinstance(value, str) and value.strip():
-            text = record_fields.plain_text(value)
+            text = record_values.plain_text(value)
+            if text and record_values.is_markdown_field(name) and not record_values.is_html(value):
+                text = record_values.plain_markdown(text)
             if text:
-                return text, name, record_fields.is_html(value)
-    found = record_fields.longest_text(fields.values)
+                return text, name, record_values.is_html(value)
+    found = record_fields.longest_text(fields.values) or record_fields.longest_text(fields.values, summaries=True)
     if found is not None:
-        return record_fields.plain_text(found.value), found.name, False
+        # (A feed item's "description" is its text when it holds nothing else.)
+        return record_values.plain_text(found.value), found.name, False
     return None, None, False
+
+
+def _headline_value(fields, body):
+    """``(title, field)`` when the record names no title but exactly one of its
+    own values reads as a headline (a scraper's column named after its
+    selector: webscraper.io's ``article``); else ``(None, "title")``."""
+    taken = {name for _v, name in fields.all("source")}
+    found = [f for f in fields.values if len(f.path) == 1 and f.name not in taken
+             and not record_fields.names_other_thing(f.path[-1])
+             and record_fields.looks_like_headline(f.value) and not body.startswith(f.value.strip())]
+    return (found[0].value, found[0].name) if len(found) == 1 else (None, "title")
+
+
+def _found(fields, name):
+    return next((f for f in fields.values if f.name == name), record_fields.Found(None, (name,)))
+
+
+def _links(fields):
+    """The web addresses a record holds anywhere but an image's or a media file's."""
+    return [f for f in fields.values if record_fields.looks_like_url(f.value)
+            and not set(record_fields.key_words(" ".join(f.path))) & record_fields.NOT_LINK]
 
 
 def _is_address(value: str) -> bool:
@@ -334,65 +245,6 @@ def _without_outlet_suffix(title, outlets):
     if m and outlets.find_name(m["site"]):
         return m["title"].strip()
     return title
-
-
-def _set_date(draft, fields):
-    unread = None
-    for published, name in fields.all("published"):
-        if _read_date(draft, published, name):
-            return
-        if unread is None and isinstance(published, str) and published.strip():
-            unread = published
-    if unread is not None:
-        draft.warn(f"تاريخ النشر في السجل غير مفهوم: {unread[:40]}")
-    found = dates.find_date(draft.body[:LEAD_CHARS].split("\n", 1)[0])
-    if found and found[1] == dates.DAY:
-        draft.published, draft.date_precision = found[0], found[1]
-        draft.provenance["date"] = f"«{found[2]}» — مطلع النص"
-    else:
-        draft.warn(NO_DATE_WARNING)
-
-
-def _read_date(draft, published, name) -> bool:
-    """Sets the draft's date from one field's value; False when it is no date."""
-    if isinstance(published, (int, float)) and not isinstance(published, bool):
-        # A Unix time (seconds, or milliseconds from JavaScript), read in UTC.
-        from datetime import timezone
-
-        seconds = published / 1000 if published > 10**11 else published
-        try:
-            day = datetime.fromtimestamp(seconds, tz=timezone.utc).date()
-        except (OverflowError, OSError, ValueError):
-            day = None
-        if day and dates.parse_exact(day.isoformat()):
-            draft.published, draft.date_precision = day, dates.DAY
-            draft.provenance["date"] = f"الحقل {name} في السجل (وقت يونكس {published})"
-            return True
-    if isinstance(published, str) and published.strip():
-        parsed = _parse_iso(published.strip())
-        if parsed:
-            draft.published, draft.date_precision = parsed, dates.DAY
-            draft.provenance["date"] = f"الحقل {name} في السجل ({published.strip()[:30]})"
-            return True
-        # Not ISO: a date as a page prints it ("14 مايو 2018", "17/10/2018 | 01:57").
-        found = dates.find_date(published.strip()[:200])
-        if found:
-            draft.published, draft.date_precision = found[0], found[1]
-            draft.provenance["date"] = f"الحقل {name} في السجل ({published.strip()[:30]})"
-            return True
-    return False
-
-
-def _parse_iso(value):
-    """The date as written (in its own offset), within the plausible range."""
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        found = dates.parse_exact(value)
-        return found[0] if found and found[1] == dates.DAY else None
-    day = moment.date()
-    bounds = dates.parse_exact(day.isoformat())
-    return day if bounds else None
 
 
 def first_paragraph(body):

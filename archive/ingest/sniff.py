@@ -58,7 +58,8 @@ def sniff(name: str, data: bytes) -> str:
     # One record a line, or a JSON array of records ("[{…}, {…}]", an export's habit).
     # Before HTML: a record's body may itself be HTML ("<p>…" in WordPress's
     # and scrapers' exports), and no page starts with "{".
-    if stripped.startswith("{") or re.match(r"\[\s*(?:\{|$)", stripped):
+    # A record written as a JSON string of itself ("{\"title\": …}") is one too.
+    if stripped.startswith(("{", '"{')) or re.match(r"\[\s*(?:\{|$)", stripped):
         return JSONL
     if _HTML_START.search(stripped[:1024]):
         return HTML

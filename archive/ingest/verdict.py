@@ -111,6 +111,29 @@ def is_login_page(title, body):
     return bool(_LOGIN.search(text)) and bool(_PASSWORD.search(text))
 
 
+def paywall_page():
+    return IngestError(
+        "هذه صفحة اشتراك حُفظت بدل المقال (لا يظهر منه إلا مطلعه)، فلم تُستورد: احفظ الصفحة وأنت مشترك.",
+        "This is a paywall saved instead of the article (only its opening shows): save the page while subscribed.",
+    )
+
+
+# A paywall asks to subscribe to go on reading (matched against ``loose`` text).
+_PAYWALL = re.compile(
+    r"(?:متاح|متاحه|حصري|مخصص|مخصصه)\s+للمشتركين|للمشتركين فقط|"
+    r"(?:اشترك|الاشتراك|اشتراك)[^.\n]{0,50}(?:القراءه|لقراءه|للقراءه|للوصول|المحتوي|المقالات?)\b|"
+    r"(?:لمتابعه|لمواصله|لاكمال|لاستكمال)\s+(?:قراءه|القراءه)|subscribe (?:now )?to (?:continue|read|keep)|"
+    r"subscribers? only|continue reading|already a subscriber", re.I)
+
+
+def is_paywall_page(title, body):
+    """A paywall: little text, and a line asking to subscribe to read on."""
+    body = body or ""
+    if len(body) > CONSENT_MAX_WORDS * 15 or word_count(body) > CONSENT_MAX_WORDS:
+        return False
+    return bool(_PAYWALL.search(loose("\n".join([title or "", body]))))
+
+
 def check_raw_text(text, max_chars):
     """A text save is refused unread when even its furniture could not make up the difference."""
     if max_chars is not None and len(text) > 2 * max_chars:
@@ -135,6 +158,8 @@ def is_index_page(body):
         return False  # nothing at all: the reader says so in its own words
     if word_count(body) < TOO_FEW_WORDS and not any(_SENTENCE_END.search(line) for line in lines):
         return True  # a heading and nothing under it: a section page whose list was all links
+    if len(lines) >= 2 and all(_TEASER_END.search(line) for line in lines):
+        return True  # only teasers cut short: a search result's or a tag page's list
     if len(lines) < INDEX_MIN_LINES:
         return False
     if any(word_count(line) > 30 for line in lines):
@@ -156,6 +181,8 @@ def refusal(draft, max_chars=None):
         return consent_page()
     if draft.format != "jsonl" and is_login_page(draft.title, body):
         return login_page()
+    if draft.format != "jsonl" and is_paywall_page(draft.title, body):
+        return paywall_page()
     # A JSON-lines record is an article by declaration; a short brief may be a list of lines.
     if draft.format != "jsonl" and is_index_page(body):
         return index_page()
