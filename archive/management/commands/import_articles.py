@@ -40,6 +40,7 @@ from archive.ingest import dates
 from archive.ingest.catalog import Catalog
 from archive.ingest.draft import Draft, Failure, IngestError
 from archive.ingest.import_files import SUFFIXES, collect_files, count_items  # noqa: F401  (SUFFIXES: once here)
+from archive.ingest.import_output import ImportOutput
 from archive.ingest.import_workers import analyse_in_worker, index_in_process, start_pool
 from archive.ingest.limits import Limits
 from archive.ingest.outlets import OutletMatch
@@ -55,7 +56,7 @@ AUTO_WORKERS_FROM = 1000
 AUTO_WORKERS_MAX = 4
 
 
-class Command(BaseCommand):
+class Command(ImportOutput, BaseCommand):
     help = (
         "Import articles from .txt, .html, .htm, .docx, .jsonl, .jsonl.gz and .zip files "
         "(folders are read recursively). The same external id updates its article; "
@@ -394,69 +395,3 @@ class Command(BaseCommand):
             "حُفظت المقالات لكن تعذّرت فهرستها للبحث: أعد بناء الفهرس (manage.py rebuild_index).",
             f"The articles were saved but could not be indexed: {error}. Run manage.py rebuild_index.",
         ))
-
-    # -- output ----------------------------------------------------------------
-
-    def _write(self, line, style=None):
-        text = style(line) if style else line
-        if self.bar.disable:
-            self.stdout.write(text)
-        else:
-            self.bar.write(text, file=self.stdout._out)
-
-    def _fail(self, failure):
-        self.failures.append(failure)
-        self.stats["failed"] += 1
-        if self.verbosity >= 2:
-            self._write(f"failed: {failure.source_name}: {failure.message}", self.style.ERROR)
-
-    def _show(self, draft):
-        """A dry run's line per article: what would be saved, and why to look twice."""
-        if draft.duplicate_of and draft.duplicate_of != draft.update_of:
-            action = f"duplicate of #{draft.duplicate_of}"
-            self.stats["duplicate"] += 1
-        elif draft.update_of:
-            action = f"update #{draft.update_of}"
-            self.stats["updated"] += 1
-        else:
-            action = "create"
-            self.stats["created"] += 1
-        if self.verbosity == 0:
-            return
-        outlet = draft.outlet_name or "—"
-        if draft.outlet_is_new:
-            outlet += " (new)"
-        when = f"{draft.published.isoformat()} ({draft.date_precision})" if draft.published else "no date"
-        dateline = draft.dateline_name or "—"
-        if draft.dateline_name and not draft.dateline_id:
-            dateline += " (not in the gazetteer)"
-        self._write(f"[{action}] {draft.source_name}")
-        self._write(f"    {draft.title}")
-        self._write(f"    outlet: {outlet} | date: {when} | dateline: {dateline} | "
-                    f"speakers {len(draft.speaker_ids)}, places {len(draft.place_ids)}, forces {len(draft.force_ids)}")
-        for warning in draft.warnings:
-            self._write(f"    ! {warning}", self.style.WARNING)
-
-    def _summary(self, seconds):
-        if self.verbosity == 0:
-            return
-        s = self.stats
-        verb = "Would import" if self.dry_run else "Imported"
-        rate = (s["created"] + s["updated"] + s["unchanged"] + s["duplicate"]) / seconds if seconds else 0
-        self.stdout.write("")
-        self.stdout.write(
-            f"{verb} {s['created']}, updated {s['updated']}, unchanged or duplicates "
-            f"{s['unchanged'] + s['duplicate']}, failed {s['failed']} "
-            f"({seconds:.1f} s, {rate:.0f} records/s)."
-            + (" Dry run: nothing was saved." if self.dry_run else "")
-        )
-        if self.skipped and self.verbosity >= 2:
-            self.stdout.write("Duplicates skipped:")
-            for name, pk in self.skipped:
-                self.stdout.write(f"  {name}: same text as #{pk}")
-        if self.failures:
-            self.stdout.write(self.style.ERROR("Failed:"))
-            for failure in self.failures:
-                self.stdout.write(f"  {failure.source_name}: {failure.message}")
-                if failure.message_en and failure.message_en != failure.message:
-                    self.stdout.write(f"      {failure.message_en}")
