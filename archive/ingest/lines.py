@@ -251,6 +251,42 @@ def is_date_line(line: str) -> bool:
     return word_count(date_line_rest(line, found)) <= 4
 
 
+# A picture's caption with its credit in brackets ("نازحون يعودون إلى منازلهم (رويترز)"),
+# or the credit alone ("(أ ف ب)"): a few words that end no sentence, then a name of one to three words.
+_CREDIT_CAPTION = re.compile(r"^(?P<caption>[^.!؟?:]*?)\s*\((?P<credit>[^()]{2,30})\)$")
+CAPTION_WORDS = 15
+
+
+def is_credit_caption(line: str) -> bool:
+    m = _CREDIT_CAPTION.match(line.strip())
+    # (A year in brackets is a date's: "عكاظ (2018)".)
+    return (bool(m) and word_count(m["credit"]) <= 3 and not re.search(r"\d", m["credit"])
+            and word_count(line) <= CAPTION_WORDS)
+
+
+# A box's heading under the article ("النشرة الإخبارية", "كلمات مفتاحية", "مقالات متعلقة",
+# an author's name): a few words that end no sentence and open no clause. (Arabic
+# prose opens its sentences with a conjunction: "والتحقيقات مستمرة" closes an article.)
+BOX_HEADING_WORDS = 4
+_CLAUSE_OPENING = re.compile(r"^[«\"(]?[وف](?=\S{2,})")
+
+
+# "إقرأ المزيد في: سوريا", "الوسوم: داعش، الموصل": a label and a few words.
+_FIELD_LINE = re.compile(r"^[^:：]{2,30}[:：]\s*\S")
+FIELD_LINE_WORDS = 7
+
+
+def is_field_line(line: str) -> bool:
+    return word_count(line) <= FIELD_LINE_WORDS and bool(_FIELD_LINE.match(line)) and not ends_sentence(line)
+
+
+def is_box_heading(line: str) -> bool:
+    words = word_count(line)
+    return (0 < words and arabic_share(line) >= 0.5 and not ends_sentence(line) and not is_date_line(line)
+            and not _CLAUSE_OPENING.match(line.strip())
+            and (words <= BOX_HEADING_WORDS or is_field_line(line)))
+
+
 def is_paragraph(line: str) -> bool:
     return word_count(line) > PARAGRAPH_WORDS or len(line) > PARAGRAPH_CHARS
 

@@ -27,14 +27,15 @@ from .draft import Draft, IngestError
 from .headline import _BYLINE, _pick_headline  # noqa: F401  (once defined here)
 from .lines import (  # noqa: F401  (the line classes were this module's; their names still answer here)
     _LEAD_DATELINE, CAPTION, DATE, FURNITURE, HEADER, HEADLINE_MIN_WORDS, PARAGRAPH_CHARS, PARAGRAPH_WORDS, SOURCE,
-    STOP, TEXT, _FULL_STOP_END, classify, crumb_headline, date_line_rest, ends_sentence, is_counter, is_date_line,
-    is_headline, is_menu, is_paragraph, is_read_also, is_url_line, source_name,
+    STOP, TEXT, _FULL_STOP_END, classify, crumb_headline, date_line_rest, ends_sentence, is_box_heading, is_counter,
+    is_credit_caption, is_date_line, is_field_line, is_headline, is_menu, is_paragraph, is_read_also, is_url_line, source_name,
 )
 from .normalize import clean_lines, loose, word_count
 from .outlets import Cue, file_name_cues, resolve
 from .text_cues import (  # noqa: F401
     _COPYRIGHT_LINE, collect_cues_and_dateline, date_provenance, date_zone, settle_dateline,
 )
+from .formatted_text import LINK_PLACE, unformat
 from .unwrap import unwrap  # noqa: F401
 
 
@@ -72,6 +73,8 @@ class Reading:
     pairs: list = field(default_factory=list)
     copyright_lines: list = field(default_factory=list)
     last_line: str = ""
+    # How many of ``header_lines`` stand above the headline (a top bar's today's date is there).
+    above_headline: int = 0
 
 
 def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
@@ -81,7 +84,7 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
     title, known from its metadata, set above trafilatura's text), so a
     headline-like line under it (a lead that ends with no full stop) is the
     article's."""
-    text = unwrap(text)
+    text = unwrap(unformat(text))
     # A labelled clipping ("العنوان: …", "النص:"): the label is no part of the headline.
     # Only above the article: in it, "العنوان:" is as often an address.
     all_lines, in_article = [], False
@@ -98,7 +101,9 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
         if line:
             gaps.append(blank)
         blank = not line
-    kinds = [classify(line) for line in lines]
+    # A short line with a date in it that ends no sentence is a byline with its date
+    # ("بي بي سي عربي – دمشق 24/04/2018", "Outlet / desk - place 3 May 2018"), however many names it holds.
+    kinds = [DATE if kind == TEXT and _dated_byline(line) else kind for line, kind in zip(lines, map(classify, lines))]
     known = {loose(n) for n in outlet_names}
     reading = Reading()
 
@@ -114,6 +119,8 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
             if is_paragraph(line) or _LEAD_DATELINE.match(line) and word_count(line) > 12 and ends_sentence(line) or (
                     word_count(line) >= 8 and _FULL_STOP_END.search(line)) or (
                     word_count(line) >= LEAD_WORDS):
+                if not is_paragraph(line) and _headline_below(lines, kinds, i):
+                    continue  # a box's sentence above the article (a cookie notice, a tagline)
                 lead_at = i
                 break
             if is_headline(line) and loose(line) not in known:
@@ -126,6 +133,7 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
     # taglines, menus, breaking-news bars, size buttons, a comment counter.
     top = headline_at if headline_at is not None else lead_at if lead_at is not None else 0
     reading.header_lines.extend(lines[:top])
+    reading.above_headline = top if headline_at is not None else 0
     if headline_at is None:
         # "عاجل: Headline" above the date: the headline with its breaking label
         # (a bar elsewhere, but here the date follows it).
@@ -199,7 +207,7 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
             else:
                 reading.cues.append(Cue(url, where="رابط في الملف"))
             continue
-        if kind in (FURNITURE, CAPTION):
+        if kind in (FURNITURE, CAPTION) or is_credit_caption(line):
             continue
         if kind == DATE and not begun:
             # A date line before the article's first sentence is the header's
@@ -214,6 +222,7 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
                                if kind == FURNITURE and _COPYRIGHT_LINE.search(loose(line))][:3]
     # A short last line may sign the page off with the outlet's name.
     reading.last_line = lines[-1] if lines and word_count(lines[-1]) <= 5 and kinds[-1] == TEXT else ""
+    _cut_tail_boxes(reading, lines, kinds, body_at)
     _drop_trailing_headlines(reading, lines, kinds, body_at)
     if not reading.body_lines or not any(is_paragraph(line) or ends_sentence(line) for line in reading.body_lines):
         from .verdict import error_page, is_error_page
@@ -250,6 +259,30 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
     return reading
 
 
+
+def _dated_byline(line):
+    return (word_count(line) <= dates.SHORT_LINE_WORDS and not ends_sentence(line)
+            and dates.date_in_line(line) is not None)
+
+
+# A headline's date or byline stands this close under it.
+HEADLINE_DATE_LINES = 3
+
+
+def _headline_below(lines, kinds, at):
+    """Whether a headline with its date or byline under it comes after line ``at``
+    before any paragraph: then the sentence at ``at`` is a box's above the
+    article (a cookie notice, a site's tagline), not the article's lead."""
+    for j in range(at + 1, min(len(lines), at + HEADLINE_SEARCH_LINES)):
+        if is_paragraph(lines[j]):
+            return False
+        if kinds[j] == TEXT and is_headline(lines[j]):
+            under = range(j + 1, min(len(lines), j + 1 + HEADLINE_DATE_LINES))
+            if any(kinds[k] == DATE or _BYLINE.match(loose(lines[k])) for k in under):
+                return True
+    return False
+
+
 # A "read also" box holds a headline or two.
 READ_ALSO_BOX_LINES = 2
 
@@ -262,12 +295,52 @@ def _read_also_box(lines, kinds, at):
     box = []
     for j in range(at + 1, min(len(lines), at + 1 + READ_ALSO_BOX_LINES + 1)):
         line = lines[j]
-        if kinds[j] == TEXT and (is_paragraph(line) or ends_sentence(line) and word_count(line) >= 8):
+        if kinds[j] == TEXT and (is_paragraph(line) or ends_sentence(line) and (
+                word_count(line) >= 8 or len(box) == READ_ALSO_BOX_LINES)):
             return box
-        if kinds[j] != TEXT or ends_sentence(line) or len(box) == READ_ALSO_BOX_LINES:
+        # (A related headline may ask or exclaim: "؟" and "!" end no box.)
+        if kinds[j] != TEXT or _FULL_STOP_END.search(line) or len(box) == READ_ALSO_BOX_LINES:
             return []
         box.append(j)
     return []
+
+
+# A sentence this long is the article's (a box's prompt or an author's bio is shorter).
+ARTICLE_SENTENCE_WORDS = 15
+
+
+def _cut_tail_boxes(reading, lines, kinds, body_at):
+    """The boxes under the article (a newsletter, an app, keywords, an author's
+    bio, "related"): after the article's last paragraph, the first box heading
+    with a box under it, and all that follows, go to the trailer. Short
+    closing lines before it stay."""
+    body = reading.body_lines
+    anchor = max((k for k, line in enumerate(body) if is_paragraph(line) or (
+        ends_sentence(line) and word_count(line) >= ARTICLE_SENTENCE_WORDS)), default=None)
+    if anchor is None:
+        return
+    end = next((j for j in range(body_at, len(lines)) if kinds[j] == STOP), len(lines))
+    at = body_at - 1
+    for k, line in enumerate(body):
+        at = next((j for j in range(at + 1, end) if lines[j] == line), at)  # where the line stands in the page
+        if k > anchor and is_box_heading(line) and (
+                _boxed([u for u, kind in zip(lines[at + 1:end], kinds[at + 1:end]) if kind == TEXT or u == LINK_PLACE])
+                or k == len(body) - 1 and is_field_line(line)):
+            reading.trailer_lines[:0] = body[k:]
+            del body[k:]
+            return
+
+
+# A box holds at least this many lines under its heading.
+BOX_MIN_LINES = 2
+
+
+def _boxed(under):
+    """Whether the page's text and links under a heading are a box's (tags,
+    teasers, an app's badges), not the article's last lines or its author's
+    signature: two lines or more, most of which end no sentence. (A share
+    widget under an author's name makes no box.)"""
+    return len(under) >= BOX_MIN_LINES and sum(not ends_sentence(line) for line in under) * 2 > len(under)
 
 
 def _drop_trailing_headlines(reading, lines, kinds, body_at):
