@@ -119,7 +119,7 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
             if is_paragraph(line) or _LEAD_DATELINE.match(line) and word_count(line) > 12 and ends_sentence(line) or (
                     word_count(line) >= 8 and _FULL_STOP_END.search(line)) or (
                     word_count(line) >= LEAD_WORDS):
-                if not is_paragraph(line) and _headline_below(lines, kinds, i):
+                if not is_paragraph(line) and DATE not in kinds[:i] and _headline_below(lines, kinds, i):
                     continue  # a box's sentence above the article (a cookie notice, a tagline)
                 lead_at = i
                 break
@@ -267,13 +267,16 @@ def _dated_byline(line):
 
 # A headline's date or byline stands this close under it.
 HEADLINE_DATE_LINES = 3
+# A box above the article is followed this soon by the headline (a menu between).
+BOX_ABOVE_LINES = 25
 
 
 def _headline_below(lines, kinds, at):
-    """Whether a headline with its date or byline under it comes after line ``at``
-    before any paragraph: then the sentence at ``at`` is a box's above the
-    article (a cookie notice, a site's tagline), not the article's lead."""
-    for j in range(at + 1, min(len(lines), at + HEADLINE_SEARCH_LINES)):
+    """Whether a headline with its date or byline under it comes soon after
+    line ``at``, before any paragraph: then the sentence at ``at`` (with no
+    date above it) is a box's above the article (a cookie notice, a site's
+    tagline), not the article's lead."""
+    for j in range(at + 1, min(len(lines), at + BOX_ABOVE_LINES)):
         if is_paragraph(lines[j]):
             return False
         if kinds[j] == TEXT and is_headline(lines[j]):
@@ -295,10 +298,11 @@ def _read_also_box(lines, kinds, at):
     box = []
     for j in range(at + 1, min(len(lines), at + 1 + READ_ALSO_BOX_LINES + 1)):
         line = lines[j]
-        if kinds[j] == TEXT and (is_paragraph(line) or ends_sentence(line) and (
-                word_count(line) >= 8 or len(box) == READ_ALSO_BOX_LINES)):
+        # The article goes on: a paragraph, a sentence with its full stop (a related
+        # headline may ask or exclaim), or after a full box any sentence.
+        if kinds[j] == TEXT and (is_paragraph(line) or _FULL_STOP_END.search(line) and word_count(line) >= 8 or (
+                len(box) == READ_ALSO_BOX_LINES and ends_sentence(line))):
             return box
-        # (A related headline may ask or exclaim: "؟" and "!" end no box.)
         if kinds[j] != TEXT or _FULL_STOP_END.search(line) or len(box) == READ_ALSO_BOX_LINES:
             return []
         box.append(j)
