@@ -31,6 +31,9 @@ MIN_LINK_MARKS = 3
 LINK_LINE_WORDS = 19
 # What a teaser prints after its link: a date or an age ("منذ 3 ساعات", "26 أبريل 2018").
 TEASER_TAIL_WORDS = 4
+# A link of this few words with a date after it is a byline ("فلان <…/author> 14/5/2018"):
+# a teaser's link is a headline, longer.
+BYLINE_LINK_WORDS = 3
 
 # What stands where a link was: a mark without letters, which the readers take
 # for furniture (a box of links under a heading is a box, not the article's end).
@@ -77,6 +80,9 @@ def _link_only(text):
     if not marks:
         return False
     after = text[marks[-1].end():].split()
+    before = text[:marks[0].start()].split()
+    if after and len(before) <= BYLINE_LINK_WORDS:
+        return False  # an author's name linked to his page, then the date: a byline
     words = _LINK_MARK.sub(" ", text).split()
     return len(after) <= TEASER_TAIL_WORDS and len(words) <= LINK_LINE_WORDS + len(after)
 

@@ -281,10 +281,19 @@ def is_field_line(line: str) -> bool:
 
 
 def is_box_heading(line: str) -> bool:
-    words = word_count(line)
-    return (0 < words and arabic_share(line) >= 0.5 and not ends_sentence(line) and not is_date_line(line)
-            and not _CLAUSE_OPENING.match(line.strip())
-            and (words <= BOX_HEADING_WORDS or is_field_line(line)))
+    """(A field line is one only as the page's last: "كتبه: فلان" signs an article.)"""
+    return (0 < word_count(line) <= BOX_HEADING_WORDS and arabic_share(line) >= 0.5 and not ends_sentence(line)
+            and not is_date_line(line) and not _CLAUSE_OPENING.match(line.strip()))
+
+
+# A share widget's words: the network names, "شارك", "تابعونا".
+_SHARE_WIDGET = re.compile(
+    r"(?:^|\s)(?:شارك\S*|مشاركه|انشر|share|tweet|facebook|twitter|whatsapp|telegram|فيسبوك|فيس بوك|تويتر|اكس|واتساب|"
+    r"واتس اب|تلغرام|تيليغرام|تيليجرام|تليجرام|لينكد ان|غرد|نسخ الرابط|تابعونا|تابعنا)(?:\s|$)")
+
+
+def is_share_widget(line: str) -> bool:
+    return classify(line) == FURNITURE and bool(_SHARE_WIDGET.search(loose(line)))
 
 
 def is_paragraph(line: str) -> bool:

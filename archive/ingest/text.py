@@ -22,20 +22,21 @@ from dataclasses import dataclass, field
 import re
 
 from . import dates
+from .article_end import cut_tail_boxes, drop_trailing_headlines
 from .derived_title import TITLE_MAX_CHARS, TITLE_MIN_CHARS, derive_title  # noqa: F401  (once defined here)
 from .draft import Draft, IngestError
+from .formatted_text import unformat
 from .headline import _BYLINE, _pick_headline  # noqa: F401  (once defined here)
 from .lines import (  # noqa: F401  (the line classes were this module's; their names still answer here)
     _LEAD_DATELINE, CAPTION, DATE, FURNITURE, HEADER, HEADLINE_MIN_WORDS, PARAGRAPH_CHARS, PARAGRAPH_WORDS, SOURCE,
-    STOP, TEXT, _FULL_STOP_END, classify, crumb_headline, date_line_rest, ends_sentence, is_box_heading, is_counter,
-    is_credit_caption, is_date_line, is_field_line, is_headline, is_menu, is_paragraph, is_read_also, is_url_line, source_name,
+    STOP, TEXT, _FULL_STOP_END, classify, crumb_headline, date_line_rest, ends_sentence, is_counter, is_credit_caption,
+    is_date_line, is_headline, is_menu, is_paragraph, is_read_also, is_url_line, source_name,
 )
 from .normalize import clean_lines, loose, word_count
 from .outlets import Cue, file_name_cues, resolve
 from .text_cues import (  # noqa: F401
     _COPYRIGHT_LINE, collect_cues_and_dateline, date_provenance, date_zone, settle_dateline,
 )
-from .formatted_text import LINK_PLACE, unformat
 from .unwrap import unwrap  # noqa: F401
 
 
@@ -222,8 +223,8 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
                                if kind == FURNITURE and _COPYRIGHT_LINE.search(loose(line))][:3]
     # A short last line may sign the page off with the outlet's name.
     reading.last_line = lines[-1] if lines and word_count(lines[-1]) <= 5 and kinds[-1] == TEXT else ""
-    _cut_tail_boxes(reading, lines, kinds, body_at)
-    _drop_trailing_headlines(reading, lines, kinds, body_at)
+    cut_tail_boxes(reading, lines, kinds, body_at)
+    drop_trailing_headlines(reading, lines, kinds, body_at)
     if not reading.body_lines or not any(is_paragraph(line) or ends_sentence(line) for line in reading.body_lines):
         from .verdict import error_page, is_error_page
 
@@ -307,70 +308,6 @@ def _read_also_box(lines, kinds, at):
             return []
         box.append(j)
     return []
-
-
-# A sentence this long is the article's (a box's prompt or an author's bio is shorter).
-ARTICLE_SENTENCE_WORDS = 15
-
-
-def _cut_tail_boxes(reading, lines, kinds, body_at):
-    """The boxes under the article (a newsletter, an app, keywords, an author's
-    bio, "related"): after the article's last paragraph, the first box heading
-    with a box under it, and all that follows, go to the trailer. Short
-    closing lines before it stay."""
-    body = reading.body_lines
-    anchor = max((k for k, line in enumerate(body) if is_paragraph(line) or (
-        ends_sentence(line) and word_count(line) >= ARTICLE_SENTENCE_WORDS)), default=None)
-    if anchor is None:
-        return
-    end = next((j for j in range(body_at, len(lines)) if kinds[j] == STOP), len(lines))
-    at = body_at - 1
-    for k, line in enumerate(body):
-        at = next((j for j in range(at + 1, end) if lines[j] == line), at)  # where the line stands in the page
-        if k > anchor and is_box_heading(line) and (
-                _boxed([u for u, kind in zip(lines[at + 1:end], kinds[at + 1:end]) if kind == TEXT or u == LINK_PLACE])
-                or k == len(body) - 1 and is_field_line(line)):
-            reading.trailer_lines[:0] = body[k:]
-            del body[k:]
-            return
-
-
-# A box holds at least this many lines under its heading.
-BOX_MIN_LINES = 2
-
-
-def _boxed(under):
-    """Whether the page's text and links under a heading are a box's (tags,
-    teasers, an app's badges), not the article's last lines or its author's
-    signature: two lines or more, most of which end no sentence. (A share
-    widget under an author's name makes no box.)"""
-    return len(under) >= BOX_MIN_LINES and sum(not ends_sentence(line) for line in under) * 2 > len(under)
-
-
-def _drop_trailing_headlines(reading, lines, kinds, body_at):
-    """Related headlines at the end of a page, under a share widget or a
-    copyright line rather than a "related" heading: the short lines that end
-    no sentence at the end of the body, from the first of them that page
-    furniture separates from what comes before."""
-    body = reading.body_lines
-    if len(body) < 2:
-        return
-    # Where each body line stands in the page.
-    positions, at = [], body_at
-    for line in body:
-        try:
-            at = lines.index(line, at)
-        except ValueError:
-            return
-        positions.append(at)
-        at += 1
-    run = len(body)
-    while run > 1 and not is_paragraph(body[run - 1]) and not ends_sentence(body[run - 1]):
-        run -= 1
-    for k in range(max(run, 1), len(body)):
-        if any(kinds[j] in (FURNITURE, CAPTION) for j in range(positions[k - 1] + 1, positions[k])):
-            del body[k:]
-            return
 
 
 def draft_from_text(text: str, source_name: str = "", catalog=None, fmt="text", extra_cues=(), extra_dates=((), "")) -> Draft:
