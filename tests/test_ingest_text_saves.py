@@ -10,7 +10,7 @@ from datetime import date
 import textwrap
 
 from archive.ingest.formatted_text import LINK_PLACE, is_formatted, unformat
-from archive.ingest.lines import is_box_heading, is_credit_caption
+from archive.ingest.lines import is_box_heading, is_credit_caption, is_field_line
 
 from .test_ingest_general import LAST, LEAD, MIDDLE, TITLE, catalogue, fresh_alias_index, read_one, slug  # noqa: F401
 
@@ -107,6 +107,8 @@ def test_what_a_box_heading_is():
     assert not is_box_heading("وقال: «لن نتراجع».")
     assert not is_box_heading("14 مايو 2018")
     assert not is_box_heading("altawati@gmail.com")
+    assert is_field_line("إقرأ المزيد في: سوريا")
+    assert not is_field_line("http://www.example.com/article.do?id=767")  # a link the article announces
 
 
 def test_a_read_also_box_of_question_headlines_leaves_the_body(catalogue):

@@ -277,7 +277,8 @@ FIELD_LINE_WORDS = 7
 
 
 def is_field_line(line: str) -> bool:
-    return word_count(line) <= FIELD_LINE_WORDS and bool(_FIELD_LINE.match(line)) and not ends_sentence(line)
+    return (word_count(line) <= FIELD_LINE_WORDS and bool(_FIELD_LINE.match(line)) and not ends_sentence(line)
+            and arabic_share(line) >= 0.5)  # ("http://…" is no label)
 
 
 def is_box_heading(line: str) -> bool:
