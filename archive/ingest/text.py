@@ -210,6 +210,12 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
             continue
         if kind in (FURNITURE, CAPTION) or is_credit_caption(line):
             continue
+        if (not headline_first and not reading.body_lines and kind == TEXT and word_count(line) < CAPTION_WORDS
+                and not ends_sentence(line) and _article_follows(lines, kinds, j)):
+            # A short line before the article's first sentence: a picture's caption,
+            # a video's label and length ("شاهد: …", "01:26"), not the lead.
+            reading.header_lines.append(line)
+            continue
         if kind == DATE and not begun:
             # A date line before the article's first sentence is the header's
             # ("headline, deck, Outlet، العدد 1234، 30 مايو 2018, lead").
@@ -262,8 +268,26 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
 
 
 def _dated_byline(line):
-    return (word_count(line) <= dates.SHORT_LINE_WORDS and not ends_sentence(line)
-            and dates.date_in_line(line) is not None)
+    if ends_sentence(line):
+        return False
+    # "نشر في: … آخر تحديث: …": two labelled dates on one line, each a date line.
+    parts = [part for part in dates._LABELLED.split(line) if part.strip()]
+    if len(parts) > 1 and all(_dated_byline(part) for part in parts):
+        return True
+    return word_count(line) <= dates.SHORT_LINE_WORDS and dates.date_in_line(line) is not None
+
+
+# A caption or a video's label above the lead is shorter than this.
+CAPTION_WORDS = 12
+
+
+def _article_follows(lines, kinds, at):
+    """Whether the next text under ``at`` (past furniture, a share widget, a
+    video's length) is the article's first paragraph or sentence."""
+    for k in range(at + 1, len(lines)):
+        if kinds[k] == TEXT and word_count(lines[k]) > 1:
+            return is_paragraph(lines[k]) or ends_sentence(lines[k]) and word_count(lines[k]) >= 8
+    return False
 
 
 # A headline's date or byline stands this close under it.

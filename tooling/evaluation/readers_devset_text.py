@@ -26,11 +26,12 @@ import json
 import os
 import random
 
-from . import readers_devset_text_pages as pages
+from . import readers_devset_text_pages as pages, readers_devset_text_pages_o as pages_o
 from .firefox_text import save_as_text
 from .readers_devset import _truth, sample
 
 PER_DESIGN = 15  # articles per design and browser
+PER_DESIGN_O = 10
 SPLIT_SEED = 4242
 CHECK_DESIGNS = 4
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -59,27 +60,33 @@ def chrome_texts(pages_html):
     return texts
 
 
-def write(corpus_dir, out, seed):
-    dev_designs, check_designs = split_designs()
-    need = len(pages.DESIGNS) * 2 * PER_DESIGN
+def write(corpus_dir, out, seed, family="mn"):
+    """Families M and N (twelve designs, split into ``text-dev`` and ``text-check``),
+    or O (six designs written later, all in ``text-o``)."""
+    if family == "o":
+        designs, per, slots, folders = pages_o.DESIGNS, PER_DESIGN_O, (10, 6), {}
+    else:
+        designs, per, slots = pages.DESIGNS, PER_DESIGN, (8, 3)
+        folders = {d: "text-check" for d in split_designs()[1]}
+    need = len(designs) * 2 * per
     rng = random.Random(seed)
-    a, a_rest = sample(os.path.join(corpus_dir, "articles.jsonl.gz"), need // 2, seed, slot=8)
-    b, b_rest = sample(os.path.join(corpus_dir, "articles-b.jsonl.gz"), need - need // 2, seed, slot=3)
+    a, a_rest = sample(os.path.join(corpus_dir, "articles.jsonl.gz"), need // 2, seed, slot=slots[0])
+    b, b_rest = sample(os.path.join(corpus_dir, "articles-b.jsonl.gz"), need - need // 2, seed, slot=slots[1])
     cases = [x for pair in zip(a, b) for x in pair]
     others = a_rest + b_rest
     jobs = []  # (folder, name, browser, page, url, truth)
     for i, r in enumerate(cases):
-        design = pages.DESIGNS[(i // 2) % len(pages.DESIGNS)]
+        design = designs[(i // 2) % len(designs)]
         browser = ("chrome", "firefox")[i % 2]
         rel = [o["title"] for o in rng.sample(others, 6)]
-        page, url, furniture = getattr(pages, design)(r, rng, rel)
-        folder = "text-check" if design in check_designs else "text-dev"
-        layout = f"{browser}_{design.removeprefix('m_')}"
+        page, url, furniture = getattr(pages_o if family == "o" else pages, design)(r, rng, rel)
+        folder = "text-o" if family == "o" else folders.get(design, "text-dev")
+        layout = f"{browser}_{design.split('_', 1)[1]}"
         t = _truth(r, layout, furniture, "day")
         t["id"] = r.get("id")
         jobs.append((folder, f"{i:03d}_{layout}.txt", browser, page, url, t))
     chrome = iter(chrome_texts([j[3] for j in jobs if j[2] == "chrome"]))
-    truths = {"text-dev": {}, "text-check": {}}
+    truths = {folder: {} for folder in {j[0] for j in jobs}}
     for folder, name, browser, page, url, t in jobs:
         text = next(chrome) if browser == "chrome" else save_as_text(page, url)
         os.makedirs(os.path.join(out, folder), exist_ok=True)
@@ -90,8 +97,8 @@ def write(corpus_dir, out, seed):
         with open(os.path.join(out, folder, "truth.json"), "w", encoding="utf-8") as f:
             json.dump(truth, f, ensure_ascii=False, indent=1)
         print(f"{len(truth)} cases in {os.path.join(out, folder)}")
-    with open(os.path.join(out, "ids.json"), "w", encoding="utf-8") as f:
-        json.dump({"seed": seed, "check_designs": check_designs,
+    with open(os.path.join(out, f"ids-{family}.json"), "w", encoding="utf-8") as f:
+        json.dump({"seed": seed, "check_designs": sorted(folders),
                    "ids": {folder: sorted(t["id"] for t in truth.values()) for folder, truth in truths.items()}}, f, indent=1)
 
 
@@ -100,9 +107,10 @@ def main():
     parser.add_argument("cmd", choices=("write",))
     parser.add_argument("corpus_dir")
     parser.add_argument("out")
-    parser.add_argument("--seed", type=int, default=3107)
+    parser.add_argument("--family", choices=("mn", "o"), default="mn")
+    parser.add_argument("--seed", type=int, default=None)
     args = parser.parse_args()
-    write(args.corpus_dir, args.out, args.seed)
+    write(args.corpus_dir, args.out, args.seed or {"mn": 3107, "o": 4109}[args.family], args.family)
 
 
 if __name__ == "__main__":
