@@ -124,3 +124,36 @@ def test_a_deck_that_exclaims_between_the_headline_and_its_date_is_no_body(catal
     draft = read_one("page.txt", "\n".join([TITLE, deck, "14 مايو 2018", LEAD, MIDDLE, LAST]), catalogue)
     assert draft.title == TITLE
     assert draft.body.startswith(LEAD)
+
+
+def test_a_caption_or_a_videos_label_above_the_lead_is_no_body(catalogue):
+    for above in (["نازحون يعودون إلى منازلهم بعد انتهاء المعارك", "فيسبوك", "تويتر"], ["شاهد: قوات الأمن في المدينة", "01:26"]):
+        draft = read_one("page.txt", "\n".join([TITLE, "14 مايو 2018", *above, LEAD, MIDDLE, LAST]), catalogue)
+        assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST], above
+
+
+def test_published_and_updated_on_one_line_make_a_date_line(catalogue):
+    dates_line = "نشر في: 09 أغسطس ,2015: 10:20 ص GST آخر تحديث: 10 أغسطس ,2015: 6:55 م GST"
+    draft = read_one("page.txt", "\n".join([TITLE, "دبي - العربية.نت", dates_line, LEAD, MIDDLE, LAST]), catalogue)
+    assert draft.body.startswith(LEAD)
+    assert draft.published == date(2015, 8, 9)
+
+
+def test_a_related_headline_after_a_more_label_and_an_embedded_tweet_leave_the_body(catalogue):
+    lines = [TITLE, "14 مايو 2018", LEAD, "للمزيد: انطلاق حملة لإعادة إعمار المدارس في نينوى",
+             "عودة العائلات إلى الموصل بعد التحرير pic.twitter.com/AbC123", "— أحمد علي (@news42) May 3, 2019",
+             MIDDLE, LAST]
+    draft = read_one("page.txt", "\n".join(lines), catalogue)
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+
+
+def test_a_box_of_related_headlines_between_two_paragraphs_leaves_the_body(catalogue):
+    box = ["مواضيع قد تهمك", "انطلاق حملة لإعادة إعمار المدارس في نينوى", "وصول قافلة مساعدات إلى مخيمات الأنبار",
+           "عودة التيار الكهربائي إلى أحياء المدينة القديمة", "نهاية"]
+    draft = read_one("page.txt", "\n".join([TITLE, "14 مايو 2018", LEAD, *box, MIDDLE, LAST]), catalogue)
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+
+
+def test_a_crosshead_between_two_paragraphs_stays(catalogue):
+    draft = read_one("page.txt", "\n".join([TITLE, "14 مايو 2018", LEAD, "عودة النازحين", MIDDLE, LAST]), catalogue)
+    assert draft.body.split("\n\n") == [LEAD, "عودة النازحين", MIDDLE, LAST]

@@ -31,6 +31,8 @@ _FURNITURE = [re.compile(p) for p in (
     r"^(?:ا\s*[+\-]\s*)+$",
     r"^(?:الكلمات الداله|كلمات داله|الكلمات المفتاحيه|الوسوم|وسوم|tags)(?:\s|:|$)",
     r"^(?:اقرا|إقرا) (?:ايضا|كذلك)\s*[:：]",
+    # An embedded tweet's signature: "— Name (@handle) May 3, 2019".
+    r"^[—–-]\s*[^()]{2,60}\(@\w{1,30}\)",
     # The same label before a related headline on its line: "للمزيد: …", "اقرأ المزيد: …".
     r"^(?:اقرا المزيد|إقرا المزيد|للمزيد)\s*[:：]\s*\S",
     r"^(?:اقرا|إقرا) (?:ايضا|كذلك)$",
@@ -119,6 +121,19 @@ _RAW_SOURCE = re.compile(r"^(?:(?:المصدر|مصدر الخبر|الصحيف�
                          r"|نقلاً عن\s*[:：]?|نقلا عن\s*[:：]?)\s*", re.I)
 # A link alone on its line, or labelled ("الرابط: https://…"): the page's address, not its text.
 _URL_LINE = re.compile(r"^(?:(?:الرابط|رابط الخبر|رابط المقال|المصدر|link|url|source)\s*[:：]\s*)?(?:https?://|www\.)\S+$", re.I)
+
+
+# An embedded tweet's text: it holds the tweet's picture or short link.
+_TWEET_TEXT = re.compile(r"pic\.twitter\.com/|(?<![\w.])t\.co/\w", re.I)
+_TWEET_SIGNATURE = re.compile(r"^[—–-]\s*[^()]{2,60}\(@\w{1,30}\)")
+
+
+def is_tweet_text(line: str) -> bool:
+    return bool(_TWEET_TEXT.search(line))
+
+
+def is_tweet_signature(line: str) -> bool:
+    return bool(_TWEET_SIGNATURE.match(line.strip()))
 
 
 def is_url_line(line: str) -> bool:

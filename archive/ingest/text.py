@@ -23,14 +23,16 @@ import re
 
 from . import dates
 from .article_end import cut_tail_boxes, drop_trailing_headlines
+from .boxes import box_inside, read_also_box
 from .derived_title import TITLE_MAX_CHARS, TITLE_MIN_CHARS, derive_title  # noqa: F401  (once defined here)
 from .draft import Draft, IngestError
 from .formatted_text import unformat
 from .headline import _BYLINE, _pick_headline  # noqa: F401  (once defined here)
 from .lines import (  # noqa: F401  (the line classes were this module's; their names still answer here)
     _LEAD_DATELINE, CAPTION, DATE, FURNITURE, HEADER, HEADLINE_MIN_WORDS, PARAGRAPH_CHARS, PARAGRAPH_WORDS, SOURCE,
-    STOP, TEXT, _FULL_STOP_END, classify, crumb_headline, date_line_rest, ends_sentence, is_counter, is_credit_caption,
-    is_date_line, is_headline, is_menu, is_paragraph, is_read_also, is_url_line, source_name,
+    STOP, TEXT, _FULL_STOP_END, classify, crumb_headline, date_line_rest, ends_sentence, is_box_heading, is_counter,
+    is_credit_caption, is_date_line, is_headline, is_menu, is_paragraph, is_read_also, is_tweet_signature, is_tweet_text,
+    is_url_line, source_name,
 )
 from .normalize import clean_lines, loose, word_count
 from .outlets import Cue, file_name_cues, resolve
@@ -191,7 +193,10 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
         if j in boxed:
             continue
         if is_read_also(line):
-            boxed.update(_read_also_box(lines, kinds, j))
+            boxed.update(read_also_box(lines, kinds, j))
+            continue
+        if begun and is_box_heading(line) and (box := box_inside(lines, kinds, j)):
+            boxed.update(box)  # "topics that may interest you" between two paragraphs
             continue
         if kind == SOURCE:
             reading.cues.insert(0, Cue(source_name(line), may_propose=True, where="سطر «المصدر»", names_site=True))
@@ -208,7 +213,12 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
             else:
                 reading.cues.append(Cue(url, where="رابط في الملف"))
             continue
-        if kind in (FURNITURE, CAPTION) or is_credit_caption(line):
+        if is_tweet_signature(line):
+            # An embedded tweet: its text above its signature, unless that is a whole sentence of the article's.
+            if reading.body_lines and (is_tweet_text(reading.body_lines[-1]) or not ends_sentence(reading.body_lines[-1])):
+                reading.body_lines.pop()
+            continue
+        if kind in (FURNITURE, CAPTION) or is_credit_caption(line) or is_tweet_text(line):
             continue
         if (not headline_first and not reading.body_lines and kind == TEXT and word_count(line) < CAPTION_WORDS
                 and not ends_sentence(line) and _article_follows(lines, kinds, j)):
@@ -309,29 +319,6 @@ def _headline_below(lines, kinds, at):
             if any(kinds[k] == DATE or _BYLINE.match(loose(lines[k])) for k in under):
                 return True
     return False
-
-
-# A "read also" box holds a headline or two.
-READ_ALSO_BOX_LINES = 2
-
-
-def _read_also_box(lines, kinds, at):
-    """The related headlines under a "read also" label inside the article: up
-    to two headline-like lines that end no sentence, if the article goes on
-    after them (at the page's end they are the trailer's, left to the
-    trailing-headline rule)."""
-    box = []
-    for j in range(at + 1, min(len(lines), at + 1 + READ_ALSO_BOX_LINES + 1)):
-        line = lines[j]
-        # The article goes on: a paragraph, a sentence with its full stop (a related
-        # headline may ask or exclaim), or after a full box any sentence.
-        if kinds[j] == TEXT and (is_paragraph(line) or _FULL_STOP_END.search(line) and word_count(line) >= 8 or (
-                len(box) == READ_ALSO_BOX_LINES and ends_sentence(line))):
-            return box
-        if kinds[j] != TEXT or _FULL_STOP_END.search(line) or len(box) == READ_ALSO_BOX_LINES:
-            return []
-        box.append(j)
-    return []
 
 
 def draft_from_text(text: str, source_name: str = "", catalog=None, fmt="text", extra_cues=(), extra_dates=((), "")) -> Draft:
