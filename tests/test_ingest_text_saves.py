@@ -157,3 +157,17 @@ def test_a_box_of_related_headlines_between_two_paragraphs_leaves_the_body(catal
 def test_a_crosshead_between_two_paragraphs_stays(catalogue):
     draft = read_one("page.txt", "\n".join([TITLE, "14 مايو 2018", LEAD, "عودة النازحين", MIDDLE, LAST]), catalogue)
     assert draft.body.split("\n\n") == [LEAD, "عودة النازحين", MIDDLE, LAST]
+
+
+def test_a_tables_cells_on_one_line_are_lines_of_their_own(catalogue):
+    # A menu row and a forum's member box beside the post, as both browsers copy a table row.
+    lines = ["الرئيسية\tالعراق\tسوريا\tلبنان\tاتصل بنا", "14-05-2018, 8:33 PM\t#1", "أبو أحمد", f"المشاركات: 1636\t{TITLE}",
+             "", LEAD, "", MIDDLE, "", LAST]
+    draft = read_one("page.txt", "\n".join(lines), catalogue)
+    assert draft.title == TITLE
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+
+
+def test_firefox_keeps_the_tab_between_cells():
+    row = f"الرئيسية <{SITE}/>\tالعراق <{SITE}/iraq>\tسوريا <{SITE}/syria>"
+    assert unformat(f"المشاركات: 1636\t{TITLE}\n{row}\n") == f"المشاركات: 1636\t{TITLE}\n{LINK_PLACE}\n"

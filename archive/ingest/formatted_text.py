@@ -102,7 +102,7 @@ def unformat(text: str) -> str:
             else:
                 lines.append(LINK_PLACE)
             continue
-        plain = " ".join(_LINK_MARK.sub(" ", line).split())
+        plain = re.sub(r" {2,}", " ", _LINK_MARK.sub(" ", line)).strip(" ")  # (a TAB between cells stays)
         if plain:
             lines.append(plain)
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"

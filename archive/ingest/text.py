@@ -87,7 +87,9 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
     title, known from its metadata, set above trafilatura's text), so a
     headline-like line under it (a lead that ends with no full stop) is the
     article's."""
-    text = unwrap(unformat(text))
+    # A TAB parts a table's cells (both browsers write a row on one line): each cell is a line of its own,
+    # as a menu row's items, a forum's member box beside the post, a side column beside the article.
+    text = unwrap(unformat(text)).replace("\t", "\n")
     # A labelled clipping ("العنوان: …", "النص:"): the label is no part of the headline.
     # Only above the article: in it, "العنوان:" is as often an address.
     all_lines, in_article = [], False

@@ -26,7 +26,7 @@ import json
 import os
 import random
 
-from . import readers_devset_text_pages as pages, readers_devset_text_pages_o as pages_o
+from . import readers_devset_text_pages as pages, readers_devset_text_pages_o as pages_o, readers_devset_text_pages_p as pages_p
 from .firefox_text import save_as_text
 from .readers_devset import _truth, sample
 
@@ -62,9 +62,10 @@ def chrome_texts(pages_html):
 
 def write(corpus_dir, out, seed, family="mn"):
     """Families M and N (twelve designs, split into ``text-dev`` and ``text-check``),
-    or O (six designs written later, all in ``text-o``)."""
-    if family == "o":
-        designs, per, slots, folders = pages_o.DESIGNS, PER_DESIGN_O, (10, 6), {}
+    or O or P (designs written later, all in ``text-o`` / ``text-p``)."""
+    module = {"o": pages_o, "p": pages_p}.get(family, pages)
+    if family in ("o", "p"):
+        designs, per, slots, folders = module.DESIGNS, PER_DESIGN_O, {"o": (10, 6), "p": (10, 7)}[family], {}
     else:
         designs, per, slots = pages.DESIGNS, PER_DESIGN, (8, 3)
         folders = {d: "text-check" for d in split_designs()[1]}
@@ -79,8 +80,8 @@ def write(corpus_dir, out, seed, family="mn"):
         design = designs[(i // 2) % len(designs)]
         browser = ("chrome", "firefox")[i % 2]
         rel = [o["title"] for o in rng.sample(others, 6)]
-        page, url, furniture = getattr(pages_o if family == "o" else pages, design)(r, rng, rel)
-        folder = "text-o" if family == "o" else folders.get(design, "text-dev")
+        page, url, furniture = getattr(module, design)(r, rng, rel)
+        folder = f"text-{family}" if family in ("o", "p") else folders.get(design, "text-dev")
         layout = f"{browser}_{design.split('_', 1)[1]}"
         t = _truth(r, layout, furniture, "day")
         t["id"] = r.get("id")
@@ -107,10 +108,10 @@ def main():
     parser.add_argument("cmd", choices=("write",))
     parser.add_argument("corpus_dir")
     parser.add_argument("out")
-    parser.add_argument("--family", choices=("mn", "o"), default="mn")
+    parser.add_argument("--family", choices=("mn", "o", "p"), default="mn")
     parser.add_argument("--seed", type=int, default=None)
     args = parser.parse_args()
-    write(args.corpus_dir, args.out, args.seed or {"mn": 3107, "o": 4109}[args.family], args.family)
+    write(args.corpus_dir, args.out, args.seed or {"mn": 3107, "o": 4109, "p": 5101}[args.family], args.family)
 
 
 if __name__ == "__main__":
