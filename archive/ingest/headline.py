@@ -1,7 +1,7 @@
 """Which of the headline-like lines above an article is its headline, and which its deck."""
 import re
 
-from .lines import DATE, HEADER, SOURCE, STOP, TEXT, ends_sentence, is_headline, is_read_also
+from .lines import DATE, HEADER, SOURCE, STOP, TEXT, _FULL_STOP_END, is_headline, is_read_also
 from .normalize import loose, word_count
 
 
@@ -72,8 +72,9 @@ def _pick_headline(lines, kinds, candidates, lead_at, gaps=None):
             # one the date follows is the headline, the other its deck. (A list of
             # related headlines has more than one line above, or a label: "اقرأ أيضاً".)
             return above[0], group[0]
-    # A deck is a summary line: it ends no sentence ("؟!" ends a lead's question).
+    # A deck is a summary line: it ends with no full stop (a deck may ask or
+    # exclaim, "..", "!" or "؟", between the headline and its date).
     end = group[0]
-    while end + 1 in group and not ends_sentence(lines[end + 1]):
+    while end + 1 in group and not _FULL_STOP_END.search(lines[end + 1]):
         end += 1
     return group[0], end

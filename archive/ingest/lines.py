@@ -31,6 +31,10 @@ _FURNITURE = [re.compile(p) for p in (
     r"^(?:ا\s*[+\-]\s*)+$",
     r"^(?:الكلمات الداله|كلمات داله|الكلمات المفتاحيه|الوسوم|وسوم|tags)(?:\s|:|$)",
     r"^(?:اقرا|إقرا) (?:ايضا|كذلك)\s*[:：]",
+    # An embedded tweet's signature: "— Name (@handle) May 3, 2019".
+    r"^[—–-]\s*[^()]{2,60}\(@\w{1,30}\)",
+    # The same label before a related headline on its line: "للمزيد: …", "اقرأ المزيد: …".
+    r"^(?:اقرا المزيد|إقرا المزيد|للمزيد)\s*[:：]\s*\S",
     r"^(?:اقرا|إقرا) (?:ايضا|كذلك)$",
     r"^(?:اقرا المزيد|المزيد من الاخبار|للمزيد)\s*[:：]?$",
     r"^(?:شارك|شاركها|شارك الخبر|شارك المقال|مشاركه|share|print|طباعه|طباعه الخبر|ارسل|email|بريد الكتروني)(?:\s*[:：])?$",
@@ -117,6 +121,19 @@ _RAW_SOURCE = re.compile(r"^(?:(?:المصدر|مصدر الخبر|الصحيف�
                          r"|نقلاً عن\s*[:：]?|نقلا عن\s*[:：]?)\s*", re.I)
 # A link alone on its line, or labelled ("الرابط: https://…"): the page's address, not its text.
 _URL_LINE = re.compile(r"^(?:(?:الرابط|رابط الخبر|رابط المقال|المصدر|link|url|source)\s*[:：]\s*)?(?:https?://|www\.)\S+$", re.I)
+
+
+# An embedded tweet's text: it holds the tweet's picture or short link.
+_TWEET_TEXT = re.compile(r"pic\.twitter\.com/|(?<![\w.])t\.co/\w", re.I)
+_TWEET_SIGNATURE = re.compile(r"^[—–-]\s*[^()]{2,60}\(@\w{1,30}\)")
+
+
+def is_tweet_text(line: str) -> bool:
+    return bool(_TWEET_TEXT.search(line))
+
+
+def is_tweet_signature(line: str) -> bool:
+    return bool(_TWEET_SIGNATURE.match(line.strip()))
 
 
 def is_url_line(line: str) -> bool:
@@ -249,6 +266,52 @@ def is_date_line(line: str) -> bool:
     if not found or word_count(line) > dates.SHORT_LINE_WORDS:
         return False
     return word_count(date_line_rest(line, found)) <= 4
+
+
+# A picture's caption with its credit in brackets ("نازحون يعودون إلى منازلهم (رويترز)"),
+# or the credit alone ("(أ ف ب)"): a few words that end no sentence, then a name of one to three words.
+_CREDIT_CAPTION = re.compile(r"^(?P<caption>[^.!؟?:]*?)\s*\((?P<credit>[^()]{2,30})\)$")
+CAPTION_WORDS = 15
+
+
+def is_credit_caption(line: str) -> bool:
+    m = _CREDIT_CAPTION.match(line.strip())
+    # (A year in brackets is a date's: "عكاظ (2018)".)
+    return (bool(m) and word_count(m["credit"]) <= 3 and not re.search(r"\d", m["credit"])
+            and word_count(line) <= CAPTION_WORDS)
+
+
+# A box's heading under the article ("النشرة الإخبارية", "كلمات مفتاحية", "مقالات متعلقة",
+# an author's name): a few words that end no sentence and open no clause. (Arabic
+# prose opens its sentences with a conjunction: "والتحقيقات مستمرة" closes an article.)
+BOX_HEADING_WORDS = 4
+_CLAUSE_OPENING = re.compile(r"^[«\"(]?[وف](?=\S{2,})")
+
+
+# "إقرأ المزيد في: سوريا", "الوسوم: داعش، الموصل": a label and a few words.
+_FIELD_LINE = re.compile(r"^[^:：]{2,30}[:：]\s*\S")
+FIELD_LINE_WORDS = 7
+
+
+def is_field_line(line: str) -> bool:
+    return (word_count(line) <= FIELD_LINE_WORDS and bool(_FIELD_LINE.match(line)) and not ends_sentence(line)
+            and arabic_share(line) >= 0.5)  # ("http://…" is no label)
+
+
+def is_box_heading(line: str) -> bool:
+    """(A field line is one only as the page's last: "كتبه: فلان" signs an article.)"""
+    return (0 < word_count(line) <= BOX_HEADING_WORDS and arabic_share(line) >= 0.5 and not ends_sentence(line)
+            and not is_date_line(line) and not _CLAUSE_OPENING.match(line.strip()))
+
+
+# A share widget's words: the network names, "شارك", "تابعونا".
+_SHARE_WIDGET = re.compile(
+    r"(?:^|\s)(?:شارك\S*|مشاركه|انشر|share|tweet|facebook|twitter|whatsapp|telegram|فيسبوك|فيس بوك|تويتر|اكس|واتساب|"
+    r"واتس اب|تلغرام|تيليغرام|تيليجرام|تليجرام|لينكد ان|غرد|نسخ الرابط|تابعونا|تابعنا)(?:\s|$)")
+
+
+def is_share_widget(line: str) -> bool:
+    return classify(line) == FURNITURE and bool(_SHARE_WIDGET.search(loose(line)))
 
 
 def is_paragraph(line: str) -> bool:

@@ -22,13 +22,17 @@ from dataclasses import dataclass, field
 import re
 
 from . import dates
+from .article_end import cut_tail_boxes, drop_trailing_headlines
+from .boxes import box_inside, read_also_box
 from .derived_title import TITLE_MAX_CHARS, TITLE_MIN_CHARS, derive_title  # noqa: F401  (once defined here)
 from .draft import Draft, IngestError
+from .formatted_text import unformat
 from .headline import _BYLINE, _pick_headline  # noqa: F401  (once defined here)
 from .lines import (  # noqa: F401  (the line classes were this module's; their names still answer here)
     _LEAD_DATELINE, CAPTION, DATE, FURNITURE, HEADER, HEADLINE_MIN_WORDS, PARAGRAPH_CHARS, PARAGRAPH_WORDS, SOURCE,
-    STOP, TEXT, _FULL_STOP_END, classify, crumb_headline, date_line_rest, ends_sentence, is_counter, is_date_line,
-    is_headline, is_menu, is_paragraph, is_read_also, is_url_line, source_name,
+    STOP, TEXT, _FULL_STOP_END, classify, crumb_headline, date_line_rest, ends_sentence, is_box_heading, is_counter,
+    is_credit_caption, is_date_line, is_headline, is_menu, is_paragraph, is_read_also, is_tweet_signature, is_tweet_text,
+    is_url_line, source_name,
 )
 from .normalize import clean_lines, loose, word_count
 from .outlets import Cue, file_name_cues, resolve
@@ -72,6 +76,8 @@ class Reading:
     pairs: list = field(default_factory=list)
     copyright_lines: list = field(default_factory=list)
     last_line: str = ""
+    # How many of ``header_lines`` stand above the headline (a top bar's today's date is there).
+    above_headline: int = 0
 
 
 def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
@@ -81,7 +87,9 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
     title, known from its metadata, set above trafilatura's text), so a
     headline-like line under it (a lead that ends with no full stop) is the
     article's."""
-    text = unwrap(text)
+    # A TAB parts a table's cells (both browsers write a row on one line): each cell is a line of its own,
+    # as a menu row's items, a forum's member box beside the post, a side column beside the article.
+    text = unwrap(unformat(text)).replace("\t", "\n")
     # A labelled clipping ("العنوان: …", "النص:"): the label is no part of the headline.
     # Only above the article: in it, "العنوان:" is as often an address.
     all_lines, in_article = [], False
@@ -98,7 +106,9 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
         if line:
             gaps.append(blank)
         blank = not line
-    kinds = [classify(line) for line in lines]
+    # A short line with a date in it that ends no sentence is a byline with its date
+    # ("بي بي سي عربي – دمشق 24/04/2018", "Outlet / desk - place 3 May 2018"), however many names it holds.
+    kinds = [DATE if kind == TEXT and _dated_byline(line) else kind for line, kind in zip(lines, map(classify, lines))]
     known = {loose(n) for n in outlet_names}
     reading = Reading()
 
@@ -114,6 +124,8 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
             if is_paragraph(line) or _LEAD_DATELINE.match(line) and word_count(line) > 12 and ends_sentence(line) or (
                     word_count(line) >= 8 and _FULL_STOP_END.search(line)) or (
                     word_count(line) >= LEAD_WORDS):
+                if not is_paragraph(line) and DATE not in kinds[:i] and _headline_below(lines, kinds, i):
+                    continue  # a box's sentence above the article (a cookie notice, a tagline)
                 lead_at = i
                 break
             if is_headline(line) and loose(line) not in known:
@@ -126,6 +138,7 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
     # taglines, menus, breaking-news bars, size buttons, a comment counter.
     top = headline_at if headline_at is not None else lead_at if lead_at is not None else 0
     reading.header_lines.extend(lines[:top])
+    reading.above_headline = top if headline_at is not None else 0
     if headline_at is None:
         # "عاجل: Headline" above the date: the headline with its breaking label
         # (a bar elsewhere, but here the date follows it).
@@ -182,7 +195,10 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
         if j in boxed:
             continue
         if is_read_also(line):
-            boxed.update(_read_also_box(lines, kinds, j))
+            boxed.update(read_also_box(lines, kinds, j))
+            continue
+        if begun and is_box_heading(line) and (box := box_inside(lines, kinds, j)):
+            boxed.update(box)  # "topics that may interest you" between two paragraphs
             continue
         if kind == SOURCE:
             reading.cues.insert(0, Cue(source_name(line), may_propose=True, where="سطر «المصدر»", names_site=True))
@@ -199,7 +215,18 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
             else:
                 reading.cues.append(Cue(url, where="رابط في الملف"))
             continue
-        if kind in (FURNITURE, CAPTION):
+        if is_tweet_signature(line):
+            # An embedded tweet: its text above its signature, unless that is a whole sentence of the article's.
+            if reading.body_lines and (is_tweet_text(reading.body_lines[-1]) or not ends_sentence(reading.body_lines[-1])):
+                reading.body_lines.pop()
+            continue
+        if kind in (FURNITURE, CAPTION) or is_credit_caption(line) or is_tweet_text(line):
+            continue
+        if (not headline_first and not reading.body_lines and kind == TEXT and word_count(line) < CAPTION_WORDS
+                and not ends_sentence(line) and _article_follows(lines, kinds, j)):
+            # A short line before the article's first sentence: a picture's caption,
+            # a video's label and length ("شاهد: …", "01:26"), not the lead.
+            reading.header_lines.append(line)
             continue
         if kind == DATE and not begun:
             # A date line before the article's first sentence is the header's
@@ -214,7 +241,8 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
                                if kind == FURNITURE and _COPYRIGHT_LINE.search(loose(line))][:3]
     # A short last line may sign the page off with the outlet's name.
     reading.last_line = lines[-1] if lines and word_count(lines[-1]) <= 5 and kinds[-1] == TEXT else ""
-    _drop_trailing_headlines(reading, lines, kinds, body_at)
+    cut_tail_boxes(reading, lines, kinds, body_at)
+    drop_trailing_headlines(reading, lines, kinds, body_at)
     if not reading.body_lines or not any(is_paragraph(line) or ends_sentence(line) for line in reading.body_lines):
         from .verdict import error_page, is_error_page
 
@@ -250,50 +278,49 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
     return reading
 
 
-# A "read also" box holds a headline or two.
-READ_ALSO_BOX_LINES = 2
+
+def _dated_byline(line):
+    if ends_sentence(line):
+        return False
+    # "نشر في: … آخر تحديث: …": two labelled dates on one line, each a date line.
+    parts = [part for part in dates._LABELLED.split(line) if part.strip()]
+    if len(parts) > 1 and all(_dated_byline(part) for part in parts):
+        return True
+    return word_count(line) <= dates.SHORT_LINE_WORDS and dates.date_in_line(line) is not None
 
 
-def _read_also_box(lines, kinds, at):
-    """The related headlines under a "read also" label inside the article: up
-    to two headline-like lines that end no sentence, if the article goes on
-    after them (at the page's end they are the trailer's, left to the
-    trailing-headline rule)."""
-    box = []
-    for j in range(at + 1, min(len(lines), at + 1 + READ_ALSO_BOX_LINES + 1)):
-        line = lines[j]
-        if kinds[j] == TEXT and (is_paragraph(line) or ends_sentence(line) and word_count(line) >= 8):
-            return box
-        if kinds[j] != TEXT or ends_sentence(line) or len(box) == READ_ALSO_BOX_LINES:
-            return []
-        box.append(j)
-    return []
+# A caption or a video's label above the lead is shorter than this.
+CAPTION_WORDS = 12
 
 
-def _drop_trailing_headlines(reading, lines, kinds, body_at):
-    """Related headlines at the end of a page, under a share widget or a
-    copyright line rather than a "related" heading: the short lines that end
-    no sentence at the end of the body, from the first of them that page
-    furniture separates from what comes before."""
-    body = reading.body_lines
-    if len(body) < 2:
-        return
-    # Where each body line stands in the page.
-    positions, at = [], body_at
-    for line in body:
-        try:
-            at = lines.index(line, at)
-        except ValueError:
-            return
-        positions.append(at)
-        at += 1
-    run = len(body)
-    while run > 1 and not is_paragraph(body[run - 1]) and not ends_sentence(body[run - 1]):
-        run -= 1
-    for k in range(max(run, 1), len(body)):
-        if any(kinds[j] in (FURNITURE, CAPTION) for j in range(positions[k - 1] + 1, positions[k])):
-            del body[k:]
-            return
+def _article_follows(lines, kinds, at):
+    """Whether the next text under ``at`` (past furniture, a share widget, a
+    video's length) is the article's first paragraph or sentence."""
+    for k in range(at + 1, len(lines)):
+        if kinds[k] == TEXT and word_count(lines[k]) > 1:
+            return is_paragraph(lines[k]) or ends_sentence(lines[k]) and word_count(lines[k]) >= 8
+    return False
+
+
+# A headline's date or byline stands this close under it.
+HEADLINE_DATE_LINES = 3
+# A box above the article is followed this soon by the headline (a menu between).
+BOX_ABOVE_LINES = 25
+
+
+def _headline_below(lines, kinds, at):
+    """Whether a headline with its date or byline under it comes soon after
+    line ``at``, before any paragraph: then the sentence at ``at`` (with no
+    date above it) is a box's above the article (a cookie notice, a site's
+    tagline), not the article's lead."""
+    for j in range(at + 1, min(len(lines), at + BOX_ABOVE_LINES)):
+        if is_paragraph(lines[j]):
+            return False
+        if kinds[j] == TEXT and is_headline(lines[j]):
+            under = range(j + 1, min(len(lines), j + 1 + HEADLINE_DATE_LINES))
+            if any(kinds[k] == DATE or _BYLINE.match(loose(lines[k])) for k in under):
+                return True
+    return False
 
 
 def draft_from_text(text: str, source_name: str = "", catalog=None, fmt="text", extra_cues=(), extra_dates=((), "")) -> Draft:

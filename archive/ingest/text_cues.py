@@ -131,7 +131,11 @@ def date_zone(reading) -> str:
     """The lines a publication date may be taken from: header, lead, trailer."""
     lead = reading.body_lines[0] if reading.body_lines else ""
     # Furniture dates nothing: an e-mail's "Sent:" line, a counter, a bar.
-    header = [line for line in reading.header_lines if classify(line) != FURNITURE]
+    # The lines under the headline are read before those above it: a site's top
+    # bar prints the day the page was seen, the article's byline its own.
+    above = reading.above_headline
+    header = [line for line in [*reading.header_lines[above:], *reading.header_lines[:above]]
+              if classify(line) != FURNITURE]
     return "\n".join([*header, lead, *reading.trailer_lines])
 
 def date_provenance(matched, reading):
