@@ -90,6 +90,18 @@ def test_a_word_files_lead_dateline_names_the_outlet_before_properties_that_name
     assert slug(draft) == "sky-news-arabia"
 
 
+def test_a_copyright_line_with_lam_written_onto_the_name_names_the_outlet(catalogue):
+    # "محفوظة لـسكاي نيوز": the لـ is the preposition, not the name's first letter.
+    draft = read_one("a.docx", word_file([TITLE, "16 أبريل 2018", LEAD, MIDDLE, LAST,
+                                          "جميع الحقوق محفوظة لـسكاي نيوز عربية 2018"]), catalogue)
+    assert slug(draft) == "sky-news-arabia"
+
+
+def test_a_numeric_date_with_spaces_around_its_dashes_dates_the_page(catalogue):
+    draft = read_one("a.html", page("سكاي نيوز عربية", "نشر في : 14 - 05 - 2018"), catalogue)
+    assert draft.published == date(2018, 5, 14)
+
+
 # --- not an article ----------------------------------------------------------------------------------------------
 
 def html_page(title, body):

@@ -109,8 +109,10 @@ _ISO = re.compile(
     r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})"
     r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d/.])"
 )
+# Also with spaces around the separators, as some sites print it ("14 - 05 - 2018").
 _NUMERIC_DMY = re.compile(
-    r"(?<![\d/.\\-])(?P<day>\d{1,2})(?P<sep>[-/.\\])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})(?![\d/.\\-])"
+    r"(?<![\d/.\\-])(?P<day>\d{1,2})(?P<sp> ?)(?P<sep>[-/.\\])(?P=sp)(?P<month>\d{1,2})(?P=sp)(?P=sep)(?P=sp)"
+    r"(?P<year>(?:19|20)\d{2})(?![\d/.\\-])"
 )
 # English month names, as pages with an English date widget print them ("May 14, 2018", "14 May 2018").
 _EN_MONTHS = {name: n for n, names in enumerate((

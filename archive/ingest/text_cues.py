@@ -29,6 +29,8 @@ _COPYRIGHT_LINE = re.compile(r"©|\(c\)|copyright|جميع الحقوق|حقوق
 _COPYRIGHT_NAME = re.compile(
     r"©|\(c\)|copyright|\b\d{4}(?:\s*[-–]\s*\d{4})?\b|جميع الحقوق محفوظه(?: ل\S*)?|حقوق النشر محفوظه|all rights reserved|[.,،|]", re.I)
 
+_GLUED_LAM = re.compile(r"(?<!\S)لـ+(?=\S)")
+
 
 def collect_cues_and_dateline(reading):
     cues = list(reading.cues)  # source lines come first
@@ -112,7 +114,10 @@ def collect_cues_and_dateline(reading):
     # "© 2023 Okaz. جميع الحقوق محفوظة": the name in a copyright line, weakest.
     for line in reading.copyright_lines:
         if _COPYRIGHT_LINE.search(loose(line)) and word_count(line) <= 12:
-            name = " ".join(_COPYRIGHT_NAME.sub(" ", loose(line)).split())
+            # "محفوظة لـسكاي نيوز": the لـ written onto the name is cut from it
+            # before folding drops the tatweel that shows where it ends.
+            unglued = _GLUED_LAM.sub("ل ", line)
+            name = " ".join(_COPYRIGHT_NAME.sub(" ", loose(unglued)).split())
             if name:
                 cues.append(Cue(name, where="سطر حقوق النشر", names_site=True))
     # A header line that is only a name ("رووداو") names a known outlet or nothing.
