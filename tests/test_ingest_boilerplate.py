@@ -49,8 +49,23 @@ def test_import_articles_learns_furniture_across_the_files_it_reads(catalog, tmp
     call_command("import_articles", str(tmp_path), verbosity=0)
     bodies = {a.external_id: a.body for a in Article.objects.all()}
     assert len(bodies) == 5
-    assert PROMPT in bodies["0"] and PROMPT in bodies["1"]  # not yet known as furniture
-    assert all(PROMPT not in bodies[str(i)] for i in (2, 3, 4))
+    # The first pages too: the command reads ahead before it strips.
+    assert all(PROMPT not in bodies[str(i)] for i in range(5))
+    assert all(SHARED in body for body in bodies.values())
+
+
+def test_a_long_import_strips_what_it_learns_within_its_lookahead(catalog, tmp_path, settings, monkeypatch):
+    from archive.management.commands import import_articles
+
+    monkeypatch.setattr(import_articles, "LOOKAHEAD", 2)
+    settings.DATA_DIR = tmp_path / "data"
+    settings.MEDIA_ROOT = tmp_path / "data" / "originals"
+    for i in range(6):
+        (tmp_path / f"{i}.txt").write_bytes(page(i))
+    call_command("import_articles", str(tmp_path), verbosity=0)
+    bodies = {a.external_id: a.body for a in Article.objects.all()}
+    # Page 0 is finished when pages 1 and 2 have been read: three stories show the line.
+    assert all(PROMPT not in bodies[str(i)] for i in range(6))
 
 
 def test_copies_of_one_story_do_not_make_its_short_lines_furniture(catalog):

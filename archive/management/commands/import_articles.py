@@ -50,6 +50,9 @@ from archive.near_duplicates import group_many
 
 log = logging.getLogger(__name__)
 
+#: Items read ahead of the one being finished, so that furniture learnt from
+#: an outlet's later pages is stripped from its first ones too.
+LOOKAHEAD = 200
 # Worker processes: drafts per task, and when the default is to start them.
 WORK_CHUNK = 100
 AUTO_WORKERS_FROM = 1000
@@ -179,27 +182,46 @@ class Command(ImportOutput, BaseCommand):
     # -- reading and saving ----------------------------------------------------
 
     def _items(self, files):
-        """Every item of every file, in order: failures as read, drafts tidied."""
+        """Every item of every file, in order: failures as read, drafts tidied.
+
+        Furniture is learnt across the files (``archive.ingest.boilerplate``):
+        each draft is learnt from as it is read, but stripped only when
+        ``LOOKAHEAD`` more items have been read after it (or the files are
+        done), so the first pages of an outlet lose the lines its later pages
+        show to be the site's as well; a small import is read whole first.
+        """
+        waiting = deque()
+        for item in self._read_items(files):
+            if isinstance(item, Draft):
+                self._apply_options(item)
+                self.boilerplate.learn(item)
+            waiting.append(item)
+            if len(waiting) > LOOKAHEAD:
+                yield from self._finished(waiting.popleft())
+        while waiting:
+            yield from self._finished(waiting.popleft())
+
+    def _read_items(self, files):
         for path, name in files:
             try:
                 data = path.read_bytes()
             except OSError as error:
                 yield Failure(name, f"تعذّرت قراءة الملف: {error.strerror}", f"could not read the file: {error}")
                 continue
-            for item in iter_read(name, data, catalog=self.catalog, limits=self.limits):
-                if isinstance(item, Failure):
-                    yield item
-                    continue
-                self._apply_options(item)
-                # Furniture learnt from this import's earlier pages of the same outlet.
-                self.boilerplate.learn(item)
-                self.boilerplate.strip(item)
-                try:
-                    tidy(item)
-                except IngestError as error:
-                    yield Failure.from_error(item.source_name, error)
-                    continue
-                yield item
+            yield from iter_read(name, data, catalog=self.catalog, limits=self.limits)
+
+    def _finished(self, item):
+        """A read item with the import's furniture stripped and tidied (a failure as it is)."""
+        if isinstance(item, Failure):
+            yield item
+            return
+        self.boilerplate.strip(item)
+        try:
+            tidy(item)
+        except IngestError as error:
+            yield Failure.from_error(item.source_name, error)
+            return
+        yield item
 
     def _analysed(self, items):
         """``(item, analysis)``: the tags, hash and signature of each draft,
