@@ -6,7 +6,7 @@ from __future__ import annotations
 from archive.arabic import _word_counts, fold, strip_marks, written
 from archive.speakers.given_names import adjective, common_noun
 from archive.speakers.vocabulary import (
-    PERSON_TITLES, RANKS, REPORTING_VERBS, STOP, TITLES, UNNAMED, _BREAK_CHARS, _CONNECTORS,
+    PERSON_TITLES, RANKS, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, UNNAMED, _BREAK_CHARS, _CONNECTORS,
     _FROM, _INNER_TITLES, _IN_NAME_OF, _MAX_NAME_WORDS, _MAX_ROLE_WORDS, _OF_PRINCIPAL, _ON,
     _OPEN_QUOTES, _PRINCIPALS, _PRONOUN_ENDS, _SPOKESMAN, _THAT_IS, _TONGUE, _BARE_BEFORE_NAME,
     _ROLE_QUALIFIERS,
@@ -313,8 +313,9 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
                 and (name_end + 1 >= n or broken[name_end] or folded[name_end + 1] in _THAT):
             name_end += 1     # "اللواء سمير الحاج، أن": a title word as the family name
             break
-        if w in STOP or w in TITLES or w in REPORTING_VERBS or w in _SPOKESMAN:
-            break
+        if w in STOP or w in TITLES or w in REPORTING_VERBS or w in _SPOKESMAN \
+                or w.startswith("و") and w in ROLE_VERBS:
+            break          # "وفقا للنائب إد رويس ويوضح النص": و and a verb begin a clause
         if name_end - j >= 2 and folded[name_end - 2] == _AL:
             break          # "نبيه آل إبراهيم الجريمة", "هذيل آل شرمة بنجاح": the family name is complete
         if w.startswith("و") and (w[1:] in TITLES or _has_article(tokens, name_end)):

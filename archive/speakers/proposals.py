@@ -11,7 +11,7 @@ from archive.speakers.reading import (
     Quoted, _Breaks, _has_article, _has_article_text, _name_starts, _words,
 )
 from archive.speakers.names import _name_from, _person_at
-from archive.speakers.given_names import common_noun, given_name, noun_phrase
+from archive.speakers.given_names import adjective, common_noun, given_name, noun_phrase
 from archive.speakers.carried import quoted_people
 
 
@@ -100,7 +100,8 @@ def proposals_for(text: str, matches, words=None, quoted=None) -> list[Quoted]:
             # "قال ترامب لرويترز": the outlet after ل is the addressee, not the name's.
             q = Quoted(name=q.name[:last], role=q.role, start=q.start, end=q.start + last)
             overlaps = []
-        if overlaps and not _given_name_that_is_a_place(text, q, matches):
+        if overlaps and not _given_name_that_is_a_place(text, q, matches) \
+                and not _family_name_that_is_a_place(text, q, matches):
             q = _after_place(text, q, matches)
             if q is None:
                 continue
@@ -151,7 +152,10 @@ def _full_name(text: str, q: Quoted, words) -> Quoted | None:
         if word != target:
             continue
         start = end = i
-        if i > 0 and not any(ch in _BREAK_CHARS for ch in text[tokens[i - 1].end:tokens[i].start]):
+        # "خبير أمريكي متخصص": the word before is its role's adjective
+        own_role = q.role and tokens[i].start == q.start and i > 0 \
+            and (adjective(folded[i - 1]) or written(folded[i - 1]) >= _COMMON_WORD)
+        if i > 0 and not own_role and not any(ch in _BREAK_CHARS for ch in text[tokens[i - 1].end:tokens[i].start]):
             before = folded[i - 1]
             if not (before in STOP or before in TITLES or before in RANKS or before in REPORTING_VERBS
                     or before in ROLE_VERBS or _has_article(tokens, i - 1)
@@ -167,6 +171,11 @@ def _full_name(text: str, q: Quoted, words) -> Quoted | None:
             return Quoted(name=strip_marks(text[tokens[start].start:tokens[end].end]),
                           role=q.role, start=tokens[start].start, end=tokens[end].end)
     return None
+
+
+#: A word the corpus writes this often is an ordinary word, not the first
+#: part of a family name ("خبير أمريكي متخصص").
+_COMMON_WORD = 1000
 
 
 def _name_after_noun(q: Quoted) -> Quoted | None:
@@ -209,6 +218,19 @@ def _given_name_that_is_a_place(text: str, q: Quoted, matches) -> bool:
 
 
 _RARE_PLACE = 500
+
+
+def _family_name_that_is_a_place(text: str, q: Quoted, matches) -> bool:
+    """"رئيس الوزراء البريطاني ديفيد كاميرون": the last word of a name is
+    also a place (الكاميرون), written without its article, after a first
+    word the corpus counts as a given name."""
+    inside = [m for m in matches if m.start < q.end and q.start < m.end]
+    parts = q.name.split()
+    if len(parts) < 2 or len(inside) != 1 or inside[0].kind != "place":
+        return False
+    place = text[inside[0].start:inside[0].end]
+    return inside[0].end == q.end and place.strip() == parts[-1] and not _has_article_text(place) \
+        and given_name(fold(parts[0]))
 
 
 def _noun_before_name(word: str) -> bool:
