@@ -369,7 +369,8 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
     if not ends_clearly:
         return None, name_end
     if first.startswith("لل") or (first.startswith(("ل", "و")) and len(first) > 3 and written(first[1:]) > written(first)) \
-            or _proclitic_word(first) or first.endswith(("ها", "هم", "هما")) and len(first) > 4:
+            or _proclitic_word(first) or first.endswith(("ها", "هم", "هما")) and len(first) > 4 \
+            or first[:1] in "بلوف" and first[1:] in STOP:      # "بأي اتفاق": a particle, no name
         return None, name_end      # لحقوق، لوكالة، وقيادتها: a preposition, a conjunction or a pronoun, not a name
     # A connector cannot end a name (عبد alone).
     while name_end - 1 > j and folded[name_end - 1] in _CONNECTORS:
