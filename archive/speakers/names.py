@@ -149,16 +149,16 @@ def _person_at(text, tokens, folded, broken, k, needs_role=False):
         return None, k + 1 if j == k else k
     if needs_role and not any(folded[p] in PERSON_TITLES for p in range(k, j)):
         return None, j       # "اتهم الحوثيين بترويج …": no title, no person
-    if _in_name_of_person(folded, k, j):
-        return None, j
+    if _in_name_of_person(folded, k, j) and not broken[j - 1]:
+        return None, j       # after a comma the name is the spokesman's ("…الرئيس التركي، إبراهيم كالين")
     if j == k + 1 and not needs_role and folded[k] not in TITLES and _has_article(tokens, k) \
             and (broken[k] or folded[j] in STOP) and _family_or_named(tokens, folded, k):
         return Quoted(name=strip_marks(tokens[k].text), role="", start=tokens[k].start,
                       end=tokens[k].end), j      # "وقال الزياني، …": a family name alone
     if j > k and broken[j - 1] and not any(ch in "،," for ch in text[tokens[j - 1].end:tokens[j].start]):
         return None, j       # "وقال المتهم:": a role, then what was said
-    if any(folded[p] in _OF_PRINCIPAL for p in range(k, j)):
-        return None, j       # "المحامي السابق للرئيس الأمريكي X": X is not who spoke
+    if any(folded[p] in _OF_PRINCIPAL for p in range(k, j)) and not (j > k and broken[j - 1]):
+        return None, j       # "المحامي السابق للرئيس الأمريكي X": X is not who spoke; after a comma X is
     return _name_from(text, tokens, folded, broken, role_start, j, needs_role)
 
 
