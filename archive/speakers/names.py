@@ -297,6 +297,9 @@ def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False
     preposition_after = False
     while name_end < n and name_end - j < _MAX_NAME_WORDS and not broken[name_end - 1]:
         w = folded[name_end]
+        if w.endswith("ه") and name_end + 1 < n and folded[name_end + 1] == _GOD:
+            preposition_after = True
+            break          # "أحمد شوقي رحمه الله": a blessing ends the name
         if folded[name_end - 1] in _CONNECTORS or w == _GOD:
             name_end += 1         # عبد الله, أبو بكر, عطاء الله: the word after a connector is the name's
             continue
