@@ -10,7 +10,8 @@ from archive.speakers.vocabulary import (
 from archive.speakers.reading import (
     Quoted, _Breaks, _has_article, _has_article_text, _name_starts, _words,
 )
-from archive.speakers.names import _name_from, _person_at
+from archive.speakers.name_span import _name_from
+from archive.speakers.names import _person_at
 from archive.speakers.given_names import adjective, common_noun, given_name, noun_phrase, opens_names
 from archive.speakers.carried import quoted_people
 
