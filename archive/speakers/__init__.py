@@ -37,7 +37,8 @@ Nothing is invented silently: a person not in the gazetteer becomes a
 or rejects.
 
 The package: ``vocabulary`` (verbs, titles, bodies, particles), ``reading``
-(words as parts of names), ``names`` ([role] name [, role]), ``quotations``
+(words as parts of names), ``names`` ([role] name [, role]), ``name_span``
+(where a name ends), ``quotations``
 (where a quotation is introduced), ``speaking`` (known speakers who speak),
 ``proposals`` (unknown people to propose).
 """

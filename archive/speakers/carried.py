@@ -19,7 +19,7 @@ from archive.speakers.quotations import find_quoted
 from archive.speakers.given_names import common_noun, given_name
 from archive.speakers.reading import Quoted, _Breaks, _family_name, _has_article, _proclitic_word, _words
 from archive.speakers.vocabulary import (
-    PERSON_TITLES, RANKS, REPORTING_VERBS, STOP, UNNAMED, _ADVERBS, _BREAK_CHARS, _OPEN_QUOTES, _OPENERS,
+    PERSON_TITLES, RANKS, REPORTING_VERBS, ROLE_VERBS, STOP, UNNAMED, _WHAT, _ADVERBS, _BREAK_CHARS, _OPEN_QUOTES, _OPENERS,
 )
 
 #: A verb's subject is carried over only this many sentence ends back.
@@ -52,14 +52,23 @@ _THAT = frozenset(fold(w) for w in ("أن", "إن", "أنه", "إنه", "أنه�
 def _as_read(words):
     """The words with بيّن ("he explained", which folds like بين "between")
     read as the verb it is: written with its shadda, or before أن, where
-    "between" cannot stand ("وبين أن المشروع …")."""
+    "between" cannot stand ("وبين أن المشروع …"); and a reporting verb with
+    the pronoun of what was said after ما ("حسب ما أكده المقيم X", "بما
+    قاله الرئيس X"): the verb, whose subject follows it."""
     tokens, folded = words
     changed = None
     for i, word in enumerate(folded):
+        verb = None
         if word in _BETWEEN and ("\u0651" in tokens[i].text or i + 1 < len(folded) and folded[i + 1] in _THAT):
+            verb = _EXPLAINED[word]
+        elif i > 0 and folded[i - 1] in _WHAT and word.endswith("ه"):
+            bare = word[:-2] if word.endswith("ها") else word[:-1]
+            if bare in REPORTING_VERBS or bare in ROLE_VERBS:
+                verb = bare
+        if verb is not None:
             if changed is None:
                 changed = list(folded)
-            changed[i] = _EXPLAINED[word]
+            changed[i] = verb
     return words if changed is None else (tokens, changed)
 
 

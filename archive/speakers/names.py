@@ -3,12 +3,16 @@ verb, a rank or a title; a name in quotation marks; the person an agency
 quotes ("نقلت وكالة … عن X")."""
 from __future__ import annotations
 
-from archive.arabic import _word_counts, fold, strip_marks, written
+from archive.arabic import _word_counts, fold, strip_marks
 from archive.speakers.given_names import adjective, common_noun
+from archive.speakers.name_span import _GOD, _name_from
+from archive.speakers.reading import (
+    _COMPASS, _IN_PLACE, Quoted, _article_written_name, _construct_of_role, _family_name, _has_article, _is_role_word,
+)
 from archive.speakers.vocabulary import (
-    PERSON_TITLES, RANKS, REPORTING_VERBS, STOP, TITLES, UNNAMED, _BREAK_CHARS, _CONNECTORS,
-    _FROM, _INNER_TITLES, _IN_NAME_OF, _MAX_NAME_WORDS, _MAX_ROLE_WORDS, _OF_PRINCIPAL, _ON,
-    _OPEN_QUOTES, _PRINCIPALS, _PRONOUN_ENDS, _SPOKESMAN, _THAT_IS, _TONGUE, _BARE_BEFORE_NAME,
+    PERSON_TITLES, RANKS, REPORTING_VERBS, STOP, TITLES, UNNAMED, _BREAK_CHARS,
+    _FROM, _IN_NAME_OF, _MAX_ROLE_WORDS, _OF_PRINCIPAL, _ON,
+    _OPEN_QUOTES, _PRINCIPALS, _SPOKESMAN, _THAT_IS, _TONGUE, _BARE_BEFORE_NAME,
     _ROLE_QUALIFIERS,
 )
 
@@ -16,14 +20,6 @@ from archive.speakers.vocabulary import (
 _HIGHNESS = frozenset(fold(w) for w in ("صاحب", "وصاحب"))
 _HIGHNESS_OF = frozenset(fold(w) for w in ("السمو", "المعالي", "الفضيلة", "السعادة", "الفخامة"))
 _ROYAL = frozenset({fold("الملكي")})
-_AL = fold("آل")
-_GOD = fold("الله")
-#: "that": after these no role can begin ("داوود أمين أن").
-_THAT = frozenset(fold(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها"))
-from archive.speakers.reading import (
-    _COMPASS, _IN_PLACE, Quoted, _article_written_name, _construct_of_role, _family_name, _has_article, _is_role_word,
-    _proclitic_word, _written_ali, _written_with_article,
-)
 
 
 def _opens_quote(text, tokens, v) -> bool:
@@ -149,16 +145,16 @@ def _person_at(text, tokens, folded, broken, k, needs_role=False):
         return None, k + 1 if j == k else k
     if needs_role and not any(folded[p] in PERSON_TITLES for p in range(k, j)):
         return None, j       # "اتهم الحوثيين بترويج …": no title, no person
-    if _in_name_of_person(folded, k, j):
-        return None, j
+    if _in_name_of_person(folded, k, j) and not broken[j - 1]:
+        return None, j       # after a comma the name is the spokesman's ("…الرئيس التركي، إبراهيم كالين")
     if j == k + 1 and not needs_role and folded[k] not in TITLES and _has_article(tokens, k) \
             and (broken[k] or folded[j] in STOP) and _family_or_named(tokens, folded, k):
         return Quoted(name=strip_marks(tokens[k].text), role="", start=tokens[k].start,
                       end=tokens[k].end), j      # "وقال الزياني، …": a family name alone
     if j > k and broken[j - 1] and not any(ch in "،," for ch in text[tokens[j - 1].end:tokens[j].start]):
         return None, j       # "وقال المتهم:": a role, then what was said
-    if any(folded[p] in _OF_PRINCIPAL for p in range(k, j)):
-        return None, j       # "المحامي السابق للرئيس الأمريكي X": X is not who spoke
+    if any(folded[p] in _OF_PRINCIPAL for p in range(k, j)) and not (j > k and broken[j - 1]):
+        return None, j       # "المحامي السابق للرئيس الأمريكي X": X is not who spoke; after a comma X is
     return _name_from(text, tokens, folded, broken, role_start, j, needs_role)
 
 
@@ -178,16 +174,6 @@ def _family_or_named(tokens, folded, k) -> bool:
                     and before not in TITLES and before not in REPORTING_VERBS and not common_noun(before):
                 return True
     return False
-
-
-def _indefinite_accusative(word: str) -> bool:
-    """مؤتمرا، تعليقا: a noun with the tanween's alif, by the corpus counts
-    (the word without it written at least 200 times and five times as
-    often); غارسيا، ماريا، رضا are names."""
-    if len(word) < 4 or not word.endswith("ا"):
-        return False
-    bare = written(word[:-1])
-    return bare >= 200 and bare >= 5 * written(word)
 
 
 def _titled_family_name(tokens, folded, broken, j) -> bool:
@@ -274,116 +260,3 @@ def _in_name_of_person(folded, k, j) -> bool:
         if folded[p] in _IN_NAME_OF and folded[p + 1] in _PRINCIPALS:
             return True
     return False
-
-
-def _name_from(text, tokens, folded, broken, role_start, j, object_follows=False):
-    """The name starting at token j, its role being tokens role_start..j-1.
-    ``object_follows``: after a verb such as وصف or أعلن, what it says comes
-    right after the name ("وصف الرئيس إيمانويل ماكرون الحادث"), so a word
-    with the article after two plain words starts the object, not the name."""
-    n = len(tokens)
-    if j >= n:
-        return None, j   # the role ran to the end of the text: no name follows
-    # 2. The name: starts with a word without the article.
-    first = folded[j]
-    ali = first in STOP and _written_ali(text, tokens, folded, broken, j)   # علي the name, not على
-    if (first in STOP and not ali) or first in TITLES or first in REPORTING_VERBS or len(first) < 2 \
-            or _has_article(tokens, j) and not _article_written_name(tokens, folded, j):
-        return None, j
-    if j == role_start and len(first) > 4 and (first.endswith("ات") and _written_with_article(first)
-                                               or first.endswith("تان") and len(first) > 5):
-        return None, j       # "تحدثت محطات تلفزيونية", "جماعتان سياسيتان": a plural or a dual, no person
-    name_end = j + 1
-    preposition_after = False
-    while name_end < n and name_end - j < _MAX_NAME_WORDS and not broken[name_end - 1]:
-        w = folded[name_end]
-        if folded[name_end - 1] in _CONNECTORS or w == _GOD:
-            name_end += 1         # عبد الله, أبو بكر, عطاء الله: the word after a connector is the name's
-            continue
-        if w in _INNER_TITLES and name_end + 1 < n and not broken[name_end] \
-                and not _has_article(tokens, name_end + 1) and folded[name_end + 1] not in STOP \
-                and folded[name_end + 1] not in TITLES and folded[name_end + 1] not in REPORTING_VERBS:
-            name_end += 2     # جعفر الشيخ مصطفى, إسماعيل ولد الشيخ أحمد: a family name
-            continue
-        if w in PERSON_TITLES and w not in UNNAMED and not _has_article(tokens, name_end) \
-                and (name_end + 1 >= n or broken[name_end] or folded[name_end + 1] in _THAT):
-            name_end += 1     # "داوود أمين أن": no role begins right before "أن"; a name's word
-            continue
-        if w in TITLES and name_end == j + 1 and _has_article(tokens, name_end) and w not in UNNAMED \
-                and (name_end + 1 >= n or broken[name_end] or folded[name_end + 1] in _THAT):
-            name_end += 1     # "اللواء سمير الحاج، أن": a title word as the family name
-            break
-        if w in STOP or w in TITLES or w in REPORTING_VERBS or w in _SPOKESMAN:
-            break
-        if name_end - j >= 2 and folded[name_end - 2] == _AL:
-            break          # "نبيه آل إبراهيم الجريمة", "هذيل آل شرمة بنجاح": the family name is complete
-        if w.startswith("و") and (w[1:] in TITLES or _has_article(tokens, name_end)):
-            break          # "ماكرون والمستشارة": the next person, not this name
-        if w.startswith(("و", "ف", "ب", "ل")) and not w.startswith(("ال",)) and \
-                fold(w[1:]) in STOP:
-            break
-        if w.startswith("ل") and (w.startswith("لل") or w.endswith(_PRONOUN_ENDS) or w[1:] in TITLES
-                                  or _has_article(tokens, name_end - 1) or len(w) < 4 or written(w[1:])):
-            break          # لمحادثه، لجنود، "الأسد لرويترز": a preposition and a word; لافروف is a name
-        if w.startswith("ب") and w.endswith(("ه", "ها", "هم")):
-            break          # باجتماعه: a preposition and a pronoun
-        if tokens[name_end].text.startswith(("بال", "لل")) and _has_article(tokens, name_end):
-            preposition_after = True
-            break          # "يوسف ميرزا بالمعسكر", "للإغاثة": a preposition and the article end the name
-        if _proclitic_word(w):
-            break          # "عباس بأول تصريح": ب + a word, not the name's
-        if _indefinite_accusative(w):
-            break          # "وأبلغ فينغر مؤتمرا صحفيا", "تعليقا على": a noun with its tanween, no name's word
-
-        name_end += 1
-    # After a verb such as أشاد or a subject's title, the object begins at a
-    # word with the article after the name ("وحضر الدكتور X الحربي الاجتماع").
-    trimmed = False
-    if object_follows:
-        for p in range(j + 2, name_end):
-            if folded[p - 2] in _CONNECTORS or folded[p - 2] == _GOD:
-                continue      # "إبراهيم بن سليمان الحفظي": a full name's family name, not the object
-            if _has_article(tokens, p) and folded[p - 1] not in _CONNECTORS:
-                name_end, trimmed = p, True
-                break
-    # Two words with the article in a row are a body's name, not a person's
-    # ("جمعيات الصحافيين الإسبان"; a person has one: بشار الأسد).
-    if any(_has_article(tokens, p) and _has_article(tokens, p + 1) and folded[p - 1] not in _CONNECTORS
-           for p in range(j + 1, name_end - 1)):
-        return None, name_end
-    if any(ch.isdigit() for ch in text[tokens[j].start:tokens[name_end - 1].end]):
-        return None, name_end          # "يعيش هنا 651 نسمة"
-    if trimmed and common_noun(first):
-        return None, name_end          # "دعا رئيس المنظمة حقوق الإنسان …": a noun, then the object
-    ends_clearly = trimmed or preposition_after or name_end >= n or broken[name_end - 1] or folded[name_end] in STOP \
-        or folded[name_end] in TITLES or folded[name_end] in REPORTING_VERBS
-    if not ends_clearly:
-        # "العقيد شبنان بن مبارك القرني تعدد الحوادث": the name ends at a
-        # family name when what follows is a noun and its complement
-        for p in range(name_end - 1, j, -1):
-            if _has_article(tokens, p) and _family_name(folded[p]) and not _has_article(tokens, p + 1) \
-                    and p + 2 < n and _has_article(tokens, p + 2) and not broken[p + 1]:
-                name_end, ends_clearly = p + 1, True
-                break
-    if not ends_clearly:
-        return None, name_end
-    if first.startswith("لل") or (first.startswith(("ل", "و")) and len(first) > 3 and written(first[1:]) > written(first)) \
-            or _proclitic_word(first) or first.endswith(("ها", "هم", "هما")) and len(first) > 4:
-        return None, name_end      # لحقوق، لوكالة، وقيادتها: a preposition, a conjunction or a pronoun, not a name
-    # A connector cannot end a name (عبد alone).
-    while name_end - 1 > j and folded[name_end - 1] in _CONNECTORS:
-        name_end -= 1
-    start, end = tokens[j].start, tokens[name_end - 1].end
-    role = text[tokens[role_start].start:tokens[j - 1].end] if j > role_start else ""
-    if not role and name_end < n and broken[name_end - 1] and "،" in text[tokens[name_end - 1].end:tokens[name_end].start]:
-        # "ريكس تيلرسون، وزير الخارجية الأمريكي،": the role after the name.
-        r = name_end
-        while r < n and r - name_end < _MAX_ROLE_WORDS and not broken[r] and folded[r] not in STOP:
-            r += 1
-        if r < n and folded[name_end] in TITLES and folded[name_end] not in UNNAMED:
-            role = text[tokens[name_end].start:tokens[r].end]
-    name = strip_marks(text[start:end]).strip()
-    role = strip_marks(role).strip(" ،,")
-    if role.startswith("و") and role[1:].startswith("ال"):
-        role = role[1:]          # "والمستشارة الألمانية": the و joins, it is no role
-    return Quoted(name=name, role=role, start=start, end=end), name_end

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import bisect
 
-from archive.arabic import fold
+from archive.arabic import fold, strip_marks
 from archive.speakers.vocabulary import (
-    PERSON_TITLES, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, _ADVERBS, _BEFORE_NOUN,
-    _IN_NAME_OF, _MAX_NAME_WORDS, _MAX_ROLE_WORDS, _OPENERS, _RELAY_VERBS, _SAYING, _SPEECH_TO,
+    PERSON_TITLES, RANKS, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, _ADVERBS, _THAT_IS, _BEFORE_NOUN,
+    _IN_NAME_OF, _MAX_NAME_WORDS, _MAX_ROLE_WORDS, _OPENERS, _RELAY_VERBS, _SAYING, _SPEECH_TO, _WHAT,
 )
-from archive.speakers.reading import Quoted, _Breaks, _has_article, _words
+from archive.speakers.given_names import common_noun, given_name, noun_phrase
+from archive.speakers.reading import Quoted, _Breaks, _has_article, _proclitic_word, _words
 from archive.speakers.names import _after_source, _family_in_quotes, _name_in_quotes, _opens_quote, _person_at
 
 
@@ -55,7 +56,7 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
                 quoted, after = _family_in_quotes(text, tokens, folded, v)
         else:
             quoted, after = _person_at(text, tokens, folded, broken, k, needs_role)
-        if quoted is None:
+        if quoted is None or _after_what(tokens, folded, v) and not _person_evidence(quoted):
             continue
         found.append(quoted)
         i = after
@@ -69,6 +70,7 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
             after = i = next_after
     found.extend(_named_before_verb(text, tokens, folded, broken, verbs, found))
     found.extend(_had_said(text, tokens, folded, broken, verbs, found))
+    found.extend(_subject_first(text, tokens, folded, broken, verbs, found))
     if sayings:
         taken = {q.start for q in found}
         for quoted in _without_verb(text, tokens, folded, broken, sayings):
@@ -77,6 +79,20 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
                 found.append(quoted)
     found.sort(key=lambda q: q.start)
     return found
+
+
+def _after_what(tokens, folded, v) -> bool:
+    """Is word v a verb read from a verb and its pronoun after ما ("حسب ما
+    أكده", carried._as_read)?"""
+    return v > 0 and folded[v - 1] in _WHAT and strip_marks(tokens[v].text).endswith("ه")
+
+
+def _person_evidence(quoted: Quoted) -> bool:
+    """After "حسب ما أكده" anything may follow ("ما اعتبره البعض بمثابة
+    شهادة ثقة"): the subject counts with a title in its role or a first word
+    the corpus counts as a given name."""
+    role = [fold(w) for w in quoted.role.split()]
+    return any(w in PERSON_TITLES or w in RANKS for w in role) or given_name(fold(quoted.name.split()[0]))
 
 
 def _inside_quotes(text: str) -> list[tuple[int, int]]:
@@ -211,4 +227,53 @@ def _named_before_verb(text, tokens, folded, broken, verbs, found):
         quoted, after = _person_at(text, tokens, folded, broken, r, True)
         if quoted is not None and after == v and quoted.start not in taken:
             out.append(quoted)
+    return out
+
+
+_MAX_APPOSITION = 7
+_OPEN_QUOTE_MARKS = "\"“«»”"
+_ALREADY_FORMS = frozenset(fold(w) for w in ("قد", "فقد", "لقد"))
+_CLAUSE_OPENERS = _OPENERS | frozenset(fold(w) for w in ("ولكن", "لكن", "وأما"))
+
+
+def _subject_first(text, tokens, folded, broken, verbs, found):
+    """"ولكن أمينة بابي، والدة الطفلة، قالت", "أما المواطن مصطفى الحمدان،
+    فقد قال:": a name opening its clause, then (after a role between commas,
+    or قد) a bare verb of speech. The name's first word a given name by the
+    corpus counts, or its role a title."""
+    out = []
+    taken = {q.start for q in found}
+    for v in verbs:
+        if v < 2 or folded[v] not in REPORTING_VERBS or folded[v][0] in "وف" and folded[v][1:] in REPORTING_VERBS:
+            continue
+        c = v - 1
+        apposed = False
+        if folded[c] in _ALREADY_FORMS:
+            c -= 1
+        elif broken[c] and any(ch in "،," for ch in text[tokens[c].end:tokens[v].start]):
+            apposed = True
+            # a role between two commas: "أمينة بابي، والدة الطفلة، قالت"
+            r = c - 1
+            while r > 0 and c - r < _MAX_APPOSITION and not broken[r]:
+                r -= 1
+            if r <= 0 or c - r >= _MAX_APPOSITION or not any(ch in "،," for ch in text[tokens[r].end:tokens[r + 1].start]) \
+                    or folded[r + 1] in STOP or folded[r + 1] in _THAT_IS or _proclitic_word(folded[r + 1]):
+                continue      # "، على الرغم من …،", "، وهو أمر،", "، برعاية …،": no role of a person
+            c = r
+        if broken[c] and not (apposed or folded[v - 1] in _ALREADY_FORMS):
+            continue          # "عمر عريبي - سبق- جازان: أوضح": a byline, then the sentence
+        k = c
+        while k > 0 and c - k < _MAX_ROLE_WORDS and not broken[k - 1] and folded[k - 1] not in _CLAUSE_OPENERS:
+            k -= 1
+        if k > 0 and not broken[k - 1] and folded[k - 1] not in _CLAUSE_OPENERS \
+                or k > 0 and any(ch in _OPEN_QUOTE_MARKS for ch in text[tokens[k - 1].end:tokens[k].start]):
+            continue          # '«متطرفو الداخل»، وهو أمر، يقول': a term in quotation marks is no subject
+        quoted, after = _person_at(text, tokens, folded, broken, k, False)
+        if quoted is None or after != c + 1 or quoted.start in taken or len(quoted.name.split()) < 2 \
+                or "-" in quoted.name or any(_has_article(tokens, x) for x in range(after - len(quoted.name.split()), after - 1)):
+            continue
+        words = [fold(w) for w in quoted.name.split()]
+        if not _person_evidence(quoted) and not (apposed and not noun_phrase(words) and not common_noun(words[0])):
+            continue          # a role between commas after a name no noun begins: a person's apposition
+        out.append(quoted)
     return out

@@ -64,6 +64,10 @@ def _words(text):
     return tokens, [fold(t.text) for t in tokens]
 
 
+#: Titles written as a letter and a full stop: "د. محمد أبو العلا" (دكتور).
+_ABBREVIATED = frozenset({"د"})
+
+
 class _Breaks:
     """broken[i]: is there sentence or clause punctuation after word i?
     Worked out only for the words a quotation is read from."""
@@ -78,7 +82,8 @@ class _Breaks:
                 found = False
             else:
                 gap = self.text[self.tokens[i].end:self.tokens[i + 1].start]
-                found = any(ch in _BREAK_CHARS for ch in gap)
+                found = any(ch in _BREAK_CHARS for ch in gap) \
+                    and not (gap.strip() == "." and self.tokens[i].text in _ABBREVIATED)
             self.memo[i] = found
         return found
 

@@ -187,7 +187,9 @@ _SAYING = _forms(*"""قائلا قائلاً قائلة مضيفا مضيفاً 
 #: Nouns of speech that name the speaker after ل/لـ or مع: "في تصريح لوزير
 #: الدفاع X", "في مقابلة مع الرئيس X", "بحسب بيان لـ…".
 _SPEECH_TO = _forms(*"""تصريح تصريحات حديث مقابلة حوار كلمة بيان تغريدة رسالة مقال
-    مداخلة لقاء""".split())
+    مداخلة لقاء""".split(),
+    # attribution to a person through ل: "ووفقا للناطق الإعلامي لشرطة المنطقة الرائد X"
+    "وفقا", "وفقاً", "طبقا", "طبقاً")
 #: Bare (unarticled) titles and ranks that precede a name directly ("د. X",
 #: "جنرال أمريكي"); every other bare title is in construct with the next
 #: word ("مدير إدارة …", "محافظ نينوى X", "قائد شرطة كابول X").
@@ -203,3 +205,7 @@ _FAMILY_NAME_RATIO = 8
 #: … قائلا", "من جهته، …").
 _OPENERS = _forms("أما", "بينما", "فيما", "كما", "ثم", "بدوره", "بدورها", "من", "جهته", "جهتها",
                   "جانبه", "جانبها", "ناحيته", "ناحيتها", "وقد", "قد", "لقد")
+
+#: "what" before a verb of speech whose object pronoun is what was said
+#: ("حسب ما أكده المقيم X", "بما قاله الرئيس X").
+_WHAT = frozenset(fold(w) for w in ("ما", "بما", "مما", "حسبما", "بحسبما", "وفقما"))
