@@ -86,21 +86,24 @@ for _list in _PATTERNS.values():
     _list.sort(key=lambda p: -len(p[0]))
 
 
-def _bare(word: str, first: bool) -> str:
-    """A folded word without its proclitics (و ف, then ب ل ك), ال kept:
-    وبالجيش → الجيش, للجيش → الجيش, لقوات → قوات."""
-    if first and len(word) > 3 and word[0] in "وف":
-        word = word[1:]
-    if word.startswith("لل") and len(word) > 3:
-        return "ا" + word[1:]
-    if len(word) > 3 and word[0] in "بلك" and (word[1:].startswith("ال") or not word.startswith("ال")):
-        return word[1:]
-    return word
-
-
 #: An agency's dateline at the head of the body: "دبي، الإمارات العربية المتحدة
 #: (CNN)--". It says where the desk sits, not what the article is about.
 DATELINE = re.compile(r"[^\n]{0,80}?\([^()\n]{1,30}\)\s*(?:--|—|–|-)")
+
+
+def _written_forms(word: str) -> set[str]:
+    """The forms a phrase's first word takes with proclitics: الجيش, والجيش,
+    بالجيش, للجيش, وللجيش; قوات, وقوات, لقوات, بقوات."""
+    if word.startswith("ال"):
+        inner = {word, "ب" + word, "ك" + word, "ل" + word[1:]}
+    else:
+        inner = {word, "ب" + word, "ك" + word, "ل" + word}
+    return inner | {c + w for c in "وف" for w in inner}
+
+
+#: Every written (folded) form of a phrase's first word -> the word itself:
+#: one lookup a token, where most tokens begin no phrase.
+_FIRST_FORMS = {form: first for first in _PATTERNS for form in _written_forms(first)}
 
 
 def article_country(matches, places, text="") -> str | None:
@@ -175,7 +178,7 @@ def contextual_forces(text, words, matches, places, force_pk) -> list[Match]:
     found = []
     i = 0
     while i < len(tokens):
-        candidates = _PATTERNS.get(_bare(folded[i], True))
+        candidates = _PATTERNS.get(_FIRST_FORMS.get(folded[i]))
         hit = None
         if candidates and (i == 0 or folded[i - 1] not in NOT_A_FORCE_BEFORE):
             for pattern, role in candidates:

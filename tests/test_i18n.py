@@ -65,19 +65,27 @@ def compiled_catalog():
 
 
 def po_entries():
-    """{msgid: msgstr} of the .po file (enough of the format for this file)."""
+    """{msgid: msgstr} of the .po file (enough of the format for this file).
+    A plural entry's msgstr is its forms joined by NUL, or "" when one of
+    them is empty (an untranslated plural shows Arabic in the English pages)."""
     entries, key, current = {}, None, None
     for line in PO.read_text(encoding="utf-8").splitlines() + [""]:
         if line.startswith("msgid "):
             key, current = "id", [ast.literal_eval(line[6:])]
-            msgid = current
+            msgid, forms = current, []
+        elif line.startswith("msgid_plural "):
+            key, current = "plural", [ast.literal_eval(line[13:])]
         elif line.startswith("msgstr "):
             key, current = "str", [ast.literal_eval(line[7:])]
-            msgstr = current
+            forms.append(current)
+        elif line.startswith("msgstr["):
+            key, current = "str", [ast.literal_eval(line.split("] ", 1)[1])]
+            forms.append(current)
         elif line.startswith('"') and current is not None:
             current.append(ast.literal_eval(line))
         elif not line.strip() and key == "str":
-            entries["".join(msgid)] = "".join(msgstr)
+            texts = ["".join(form) for form in forms]
+            entries["".join(msgid)] = "\x00".join(texts) if all(texts) else ""
             key, current = None, None
     entries.pop("", None)
     return entries
@@ -95,13 +103,20 @@ def test_every_interface_string_has_an_english_translation():
     )
 
 
+def _compiled(catalog, msgid, msgstr):
+    """The compiled translation in po_entries' form (a plural's forms NUL-joined)."""
+    if "\x00" not in msgstr:
+        return catalog.get(msgid)
+    return "\x00".join(catalog.get((msgid, i), "") for i in range(msgstr.count("\x00") + 1))
+
+
 def test_the_compiled_catalogue_is_the_po_file():
     entries = po_entries()
     catalog = compiled_catalog()
     assert entries, "empty .po file"
     untranslated = [msgid for msgid, msgstr in entries.items() if not msgstr]
     assert not untranslated, f"untranslated in django.po: {untranslated}"
-    stale = {msgid for msgid, msgstr in entries.items() if catalog.get(msgid) != msgstr}
+    stale = {msgid for msgid, msgstr in entries.items() if _compiled(catalog, msgid, msgstr) != msgstr}
     assert not stale, f"django.mo is older than django.po (run compilemessages): {sorted(stale)[:5]}"
 
 
