@@ -353,10 +353,34 @@ class QueryBuilder:
             i = i - left + 1
         return out
 
+    def _names_after_minus(self, clauses):
+        """"-" (or NOT) excludes the next term; when that word begins a name
+        of several words ("داعش -أنغيلا ميركل", "-محافظة ديالى"), it excludes
+        the name: the words after it that complete the longest name join the
+        exclusion, as the words beside OR join its sides. Without this the
+        rest of the name was required instead."""
+        def word(c, negated):
+            return (len(c.alternatives) == 1 and not c.alternatives[0].phrase
+                    and not c.alternatives[0].prefix and c.negated == negated)
+
+        out, i = list(clauses), 0
+        while i < len(out):
+            if not word(out[i], True):
+                i += 1
+                continue
+            for size in range(min(MAX_ALIAS_WORDS - 1, len(out) - i - 1), 0, -1):
+                run = out[i + 1:i + 1 + size]
+                name = " ".join([out[i].alternatives[0].text] + [c.alternatives[0].text for c in run])
+                if all(word(c, False) for c in run) and self._entity_for(name) is not None:
+                    out[i:i + 1 + size] = [Clause([Atom(name, phrase=True)], negated=True)]
+                    break
+            i += 1
+        return out
+
     def clause_queries(self, clauses):
         """Yield (query, negated) per clause, merging runs of words that name an entity."""
         if self.expand and self.alias_index:
-            clauses = self._names_around_or(clauses)
+            clauses = self._names_around_or(self._names_after_minus(clauses))
         i = 0
         while i < len(clauses):
             clause = clauses[i]
