@@ -20,12 +20,14 @@ import io
 import re
 
 from .archives import check_zip_container
+from .docx_body import body_lines, note_lines, part_lines
 from .draft import IngestError
 from .limits import Limits
 from .text import draft_from_text
 
 
 PROPERTIES_WHERE = "خصائص ملف Word"
+PICTURE_WHERE = "النص البديل لصورة (شعار) في ملف Word"
 
 
 def docx_text(data: bytes, limits=None, name="") -> str:
@@ -45,45 +47,27 @@ def _read(data: bytes, limits=None, name=""):
         )
     header, footer = _page_margins(document)
     texts = _property_texts(document, data)
-    return "\n".join([*header, *_lines_in_order(document), *footer]), texts
-
-
-def _lines_in_order(document):
-    """Paragraphs and table cells in the order the page shows them.
-
-    An archivist's clipping often opens with a table ("الصحيفة: …" | "التاريخ: …")
-    above the headline: read after the paragraphs, it would end the body.
-    """
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    lines = []
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(Paragraph(child, document).text)
-        elif tag == "tbl":
-            seen = set()
-            for row in Table(child, document).rows:
-                for cell in row.cells:
-                    if id(cell._tc) in seen:  # a merged cell is listed once per column it spans
-                        continue
-                    seen.add(id(cell._tc))
-                    lines.extend(p.text for p in cell.paragraphs)
-    return lines
+    lines, pictures = body_lines(document)
+    # A footnote or an endnote under the footer: a clipping's source and date ("الحياة، 3 آذار 2018").
+    return "\n".join([*header, *lines, *footer, *_notes(data)]), texts, pictures
 
 
 def _page_margins(document):
     """The page header's and footer's lines: a newsroom's template prints the
     outlet and the date there ("بي بي سي عربي | 28 شباط 2018"). The header
-    is read above the text, the footer under it."""
+    is read above the text and the footer under it."""
     try:
         section = document.sections[0]
-        parts = [section.header, section.footer]
-        return [[p.text for p in part.paragraphs if p.text.strip()] if not part.is_linked_to_previous else []
-                for part in parts]
+        return [part_lines(part) if not part.is_linked_to_previous else [] for part in (section.header, section.footer)]
     except Exception:  # a bonus, like the properties: a damaged part is no failed import
         return [], []
+
+
+def _notes(data):
+    try:
+        return note_lines(data)
+    except Exception:  # a bonus: a damaged notes part is no failed import
+        return []
 
 
 def _property_texts(document, data):
@@ -125,13 +109,21 @@ def _property_cues(texts):
             for value, is_author in texts if date_line_rest(value)]
 
 
+def _picture_cues(names):
+    """A logo's alternative text above the article ("سكاي نيوز عربية"): it names the site, as an
+    HTML page's logo does; a catalogue outlet only, never proposed."""
+    from .outlets import Cue
+
+    return [Cue(name, where=PICTURE_WHERE, names_site=True) for name in names]
+
+
 def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=None):
     name = source_name.replace("\\", "/").rsplit("/", 1)[-1]
-    text, texts = _read(data, limits, name)
+    text, texts, pictures = _read(data, limits, name)
     # A date in the properties ("سكاي نيوز عربية - 12 آذار 2018" as the subject) only when the text gives none.
     from .outlets import dateline_cues
 
     # The lead's dateline ("الرياض: سكاي نيوز عربية - …") before the properties, which a template may fill wrongly.
     lead = next((line for line in text.split("\n") if len(line.split()) >= LEAD_MIN_WORDS), "")
-    return draft_from_text(text, source_name, catalog, fmt="docx", extra_cues=[*dateline_cues(lead), *_property_cues(texts)],
+    return draft_from_text(text, source_name, catalog, fmt="docx", extra_cues=[*dateline_cues(lead), *_picture_cues(pictures), *_property_cues(texts)],
                            extra_dates=([value for value, is_author in texts if not is_author], PROPERTIES_WHERE))
