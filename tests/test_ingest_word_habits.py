@@ -163,3 +163,37 @@ def test_a_link_inside_a_paragraph_keeps_the_paragraph(gazetteer):
     paragraph.add_run(" إن عمليات التمشيط ما زالت مستمرة في القرى المحيطة بالبلدة.")
     draft = one_draft("inline.docx", saved(document))
     assert draft.body.split("\n\n") == [LEAD, SECOND]
+
+
+def test_the_footer_names_the_outlet_and_dates_the_article_but_is_not_its_text(gazetteer):
+    document = docx.Document()
+    document.add_heading(HEADLINE, level=1)
+    document.add_paragraph(LEAD)
+    document.add_paragraph(SECOND)
+    document.sections[0].footer.paragraphs[0].text = "المصدر: سكاي نيوز عربية، 21 آذار 2019 - صفحة 3"
+    draft = one_draft("footer.docx", saved(document))
+    assert draft.body.split("\n\n") == [LEAD, SECOND]
+    assert (draft.published, draft.date_precision) == (date(2019, 3, 21), "day")
+    assert draft.outlet_id == outlet_named("سكاي نيوز عربية").pk
+
+
+def test_a_pasted_page_links_to_its_own_site_which_names_the_outlet(gazetteer):
+    """A label and its links in one paragraph (``<br>`` between them), the tags, the next
+    article's headline in bold under the links: furniture; the links' site names the outlet."""
+    document = docx.Document()
+    sidebar = document.add_paragraph()
+    sidebar.add_run("الأكثر قراءة").bold = True
+    for n, related in enumerate(("الجيش التركي يقصف مواقع في ريف حلب الشمالي", "مجلس الأمن يجتمع لبحث الوضع في إدلب")):
+        sidebar.add_run().add_break()
+        add_link(sidebar, related, f"https://www.skynewsarabia.com/middle-east/{n}")
+    document.add_paragraph(HEADLINE).runs[0].bold = True
+    document.add_paragraph("21/03/2019")
+    document.add_paragraph(LEAD)
+    document.add_paragraph(SECOND)
+    for tag in ("سوريا", "داعش"):
+        add_link(document.add_paragraph(), tag, f"https://www.skynewsarabia.com/tag/{len(tag)}")
+    document.add_paragraph().add_run("الجيش العراقي يستعيد السيطرة على قرى غرب الأنبار").bold = True
+    draft = one_draft("pasted.docx", saved(document))
+    assert draft.title == HEADLINE
+    assert draft.body.split("\n\n") == [LEAD, SECOND]
+    assert draft.outlet_id == outlet_named("سكاي نيوز عربية").pk

@@ -28,10 +28,15 @@ from .text import draft_from_text
 
 PROPERTIES_WHERE = "خصائص ملف Word"
 PICTURE_WHERE = "النص البديل لصورة (شعار) في ملف Word"
+SITE_LINKS_WHERE = "أغلب روابط ملف Word تذهب إلى هذا الموقع"
+MARGIN_WHERE = "تذييل الصفحة أو حاشية في ملف Word"
+_MARGIN_PARTS = re.compile(r"\s[|\-–—•/]\s|[|،,؛]")
+_LABEL = re.compile(r"^(?:المصدر|مصدر|الصحيفة|الموقع|Source)\s*[:：]\s*", re.I)
 
 
 def docx_text(data: bytes, limits=None, name="") -> str:
-    return _read(data, limits, name)[0]
+    text, margins = _read(data, limits, name)[:2]
+    return "\n".join([text, *margins])
 
 
 def _read(data: bytes, limits=None, name=""):
@@ -47,9 +52,10 @@ def _read(data: bytes, limits=None, name=""):
         )
     header, footer = _page_margins(document)
     texts = _property_texts(document, data)
-    lines, pictures = body_lines(document)
-    # A footnote or an endnote under the footer: a clipping's source and date ("الحياة، 3 آذار 2018").
-    return "\n".join([*header, *lines, *footer, *_notes(data)]), texts, pictures
+    lines, pictures, site = body_lines(document)
+    # The footer and the notes (a clipping's source and date in a footnote, "الحياة، 3 آذار 2018")
+    # are the page's margin: they may name the outlet and date the article, never its text.
+    return "\n".join([*header, *lines]), [*footer, *_notes(data)], texts, (pictures, site)
 
 
 def _page_margins(document):
@@ -119,11 +125,32 @@ def _picture_cues(names):
 
 def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=None):
     name = source_name.replace("\\", "/").rsplit("/", 1)[-1]
-    text, texts, pictures = _read(data, limits, name)
+    text, margins, texts, (pictures, site) = _read(data, limits, name)
     # A date in the properties ("سكاي نيوز عربية - 12 آذار 2018" as the subject) only when the text gives none.
-    from .outlets import dateline_cues
+    from .outlets import Cue, dateline_cues
 
     # The lead's dateline ("الرياض: سكاي نيوز عربية - …") before the properties, which a template may fill wrongly.
     lead = next((line for line in text.split("\n") if len(line.split()) >= LEAD_MIN_WORDS), "")
-    return draft_from_text(text, source_name, catalog, fmt="docx", extra_cues=[*dateline_cues(lead), *_picture_cues(pictures), *_property_cues(texts)],
-                           extra_dates=([value for value, is_author in texts if not is_author], PROPERTIES_WHERE))
+    return draft_from_text(text, source_name, catalog, fmt="docx", extra_cues=[*dateline_cues(lead), *_picture_cues(pictures), *_margin_cues(margins),
+                                       *([Cue(site, where=SITE_LINKS_WHERE)] if site else []),
+                                       *_property_cues(texts)],
+                           extra_dates=_extra_dates(margins, [value for value, is_author in texts if not is_author]))
+
+
+def _margin_cues(lines):
+    """The footer's and the notes' parts ("بي بي سي عربي | صفحة 2", "المصدر: الحياة، 3 آذار 2018"):
+    the file names its outlet there, as a page's own site name does."""
+    from .lines import date_line_rest
+    from .outlets import Cue
+
+    parts = [part.strip() for line in lines for part in _MARGIN_PARTS.split(date_line_rest(line) or line)]
+    return [Cue(_LABEL.sub("", part), where=MARGIN_WHERE, names_site=True) for part in parts if re.search(r"\w\w", part)]
+
+
+def _extra_dates(margins, properties):
+    """Dates from outside the text, read when the text prints none: the footer's and notes' first."""
+    from . import dates
+
+    if margins and dates.find_date("\n".join(margins)):
+        return margins, MARGIN_WHERE
+    return properties, PROPERTIES_WHERE

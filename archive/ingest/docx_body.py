@@ -93,7 +93,8 @@ def _link_target(link, rels):
 class Reader:
     def __init__(self, part):
         self.rels = {rid: rel.target_ref for rid, rel in part.rels.items() if rel.is_external}
-        self.lines, self.picture_names = [], []
+        self.lines, self.picture_names, self.headings, self.hosts = [], [], set(), []
+        self.links = set()  # the lines that are only links (LINK_PLACE, or a home page's address)
         self._lead_seen = False
 
     def block(self, el):
@@ -129,23 +130,73 @@ class Reader:
             self.lines.append(LINK_PLACE)  # a picture's caption
             return
         heading = _style(p).lower().startswith(("heading", "title")) or _all_bold(p)
-        linked = [t for t, link in pieces if link is not None and t.strip()]
-        if linked and not any(t.strip() for t, link in pieces if link is None) and not heading:
-            targets = {_link_target(link, self.rels) for t, link in pieces if link is not None and t.strip()}
-            root = next((t for t in targets if _SITE_ROOT.match(t or "")), None)
+        line = []
+        for text, link in [*pieces, ("\n", None)]:
+            # Each line on its own (a <br> between related headlines, a label and its links in one paragraph).
+            parts = text.split("\n")
+            for k, part in enumerate(parts):
+                if k:
+                    self._line(line, heading)
+                    line = []
+                if part:
+                    line.append((part, link))
+
+    def _line(self, pieces, heading):
+        text = "".join(t for t, _ in pieces)
+        if not text.strip():
+            return
+        links = [link for t, link in pieces if link is not None and t.strip()]
+        self.hosts.extend(_host(_link_target(link, self.rels)) for link in links)
+        if links and not any(t.strip() for t, link in pieces if link is None) and not heading:
+            root = next((t for t in map(lambda link: _link_target(link, self.rels), links) if _SITE_ROOT.match(t or "")), None)
+            self.links.add(len(self.lines))
             self.lines.append(root or LINK_PLACE)
             return
-        for line in text.split("\n"):
-            self.lines.append(line)
-            if len(line.split()) >= LEAD_MIN_WORDS:
-                self._lead_seen = True
+        if heading:
+            self.headings.add(len(self.lines))
+        self.lines.append(text)
+        if len(text.split()) >= LEAD_MIN_WORDS:
+            self._lead_seen = True
 
 
 def body_lines(document):
     """The body's lines, and the names of the pictures above its first long paragraph."""
     reader = Reader(document.part)
     reader.block(document.element.body)
-    return _box_headings(reader.lines), reader.picture_names
+    lines = _box_headings(reader.lines, reader.links)
+    return _after_link_box(lines, reader.links, reader.headings), reader.picture_names, _site_host(reader.hosts)
+
+
+def _host(url):
+    m = re.match(r"^https?://(?:www\.)?([^/\s:]+)", url or "", re.I)
+    return m[1].lower() if m else ""
+
+
+# The site's own links: a page converted or pasted links to its own sections and articles.
+SITE_LINKS = 3
+
+
+def _site_host(hosts):
+    """The host most of the file's links go to, if at least ``SITE_LINKS`` do (the site's own)."""
+    counts = {}
+    for host in filter(None, hosts):
+        counts[host] = counts.get(host, 0) + 1
+    best = max(counts, key=counts.get, default="")
+    return f"https://{best}/" if best and counts[best] >= SITE_LINKS else ""
+
+
+def _after_link_box(lines, links, headings):
+    """Under the article's last paragraph, after a box of links, a headline set as a heading
+    (bold, or a heading style) is the next article's, not this one's."""
+    last = max((i for i, line in enumerate(lines) if len(line.split()) >= LEAD_MIN_WORDS), default=None)
+    if last is None:
+        return lines
+    out, seen = list(lines), 0
+    for i in range(last + 1, len(lines)):
+        seen += i in links
+        if seen >= 2 and i in headings:
+            out[i] = LINK_PLACE
+    return out
 
 
 # A box's heading ("Read more:", "اقرأ أيضاً", "مواضيع ذات صلة") is this short, or a label ending with a colon.
@@ -153,15 +204,16 @@ BOX_HEADING_WORDS = 3
 BOX_LABEL_WORDS = 5
 
 
-def _box_headings(lines):
+def _box_headings(lines, links):
     """A short line over two link lines or more is the heading of a box of links,
     furniture as they are (a headline is longer: four words or more)."""
     out = list(lines)
     for i, line in enumerate(lines[:-2]):
         words = len(line.split())
-        if line != LINK_PLACE and lines[i + 1] == LINK_PLACE and lines[i + 2] == LINK_PLACE and (
+        if i not in links and i + 1 in links and i + 2 in links and (
                 words <= BOX_HEADING_WORDS or words <= BOX_LABEL_WORDS and line.rstrip().endswith((":", "："))):
             out[i] = LINK_PLACE
+            links.add(i)
     return out
 
 
