@@ -197,3 +197,31 @@ def test_a_pasted_page_links_to_its_own_site_which_names_the_outlet(gazetteer):
     assert draft.title == HEADLINE
     assert draft.body.split("\n\n") == [LEAD, SECOND]
     assert draft.outlet_id == outlet_named("سكاي نيوز عربية").pk
+
+
+def test_a_digest_of_articles_one_a_page_is_refused_with_the_reason(gazetteer):
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    for headline, day in ((HEADLINE, "21 آذار 2019"), ("الجيش العراقي يستعيد السيطرة على قرى غرب الأنبار", "22 آذار 2019")):
+        document.add_paragraph(headline)
+        document.add_paragraph(f"سكاي نيوز عربية - {day}")
+        document.add_paragraph(LEAD)
+        document.add_paragraph(SECOND).add_run().add_break(WD_BREAK.PAGE)
+    [failure] = read("digest.docx", saved(document), catalog=Catalog())
+    assert not isinstance(failure, Draft)
+    assert "2" in failure.message and "ملف" in failure.message
+
+
+def test_a_long_article_over_several_pages_is_one_article(gazetteer):
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    document.add_paragraph(HEADLINE)
+    document.add_paragraph("سكاي نيوز عربية - 21 آذار 2019")
+    document.add_paragraph(LEAD).add_run().add_break(WD_BREAK.PAGE)
+    document.add_paragraph(SECOND)
+    document.add_paragraph(LEAD.replace("اليوم الخميس", "أمس"))
+    draft = one_draft("long.docx", saved(document))
+    assert draft.title == HEADLINE
+    assert len(draft.body.split("\n\n")) == 3

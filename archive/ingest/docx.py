@@ -52,10 +52,42 @@ def _read(data: bytes, limits=None, name=""):
         )
     header, footer = _page_margins(document)
     texts = _property_texts(document, data)
-    lines, pictures, site = body_lines(document)
+    lines, pictures, site, breaks = body_lines(document)
+    refuse_a_digest(name, lines, breaks)
     # The footer and the notes (a clipping's source and date in a footnote, "الحياة، 3 آذار 2018")
     # are the page's margin: they may name the outlet and date the article, never its text.
     return "\n".join([*header, *lines]), [*footer, *_notes(data)], texts, (pictures, site)
+
+
+# A part of a digest holds a paragraph this long at least (a lead).
+DIGEST_LEAD_WORDS = 25
+
+
+def refuse_a_digest(name, lines, breaks):
+    """Several articles in one file, one a page (a press review, a week's clippings): each
+    part between Word's page or section breaks has its own headline, its own date and a
+    lead. Refused, with the reason: one article each file, or the parts as separate files
+    (read as one, the second article's headline and date would be taken for the body's).
+    A long article over several pages has no headline and date of its own on the next page."""
+    if not breaks:
+        return
+    from . import dates
+    from .text import read_text
+
+    articles = 0
+    for start, end in zip([0, *breaks], [*breaks, len(lines)]):
+        part = [line for line in lines[start:end] if line.strip()]
+        if not any(len(line.split()) >= DIGEST_LEAD_WORDS for line in part):
+            continue
+        reading = read_text("\n".join(part))
+        head = part[: part.index(next(line for line in part if len(line.split()) >= DIGEST_LEAD_WORDS))]
+        articles += not reading.title_derived and bool(head) and bool(dates.find_date("\n".join(head)))
+    if articles >= 2:
+        raise IngestError(
+            f"ملف Word «{name}» يحوي {articles} مقالات، كلٌّ في صفحة بعنوانها وتاريخها: احفظ كل مقال في ملف وحده ثم استورده.",
+            f"The Word file “{name}” holds {articles} articles, each on its own page with its headline and date: "
+            "save each article in a file of its own and import those.",
+        )
 
 
 def _page_margins(document):

@@ -95,6 +95,7 @@ class Reader:
         self.rels = {rid: rel.target_ref for rid, rel in part.rels.items() if rel.is_external}
         self.lines, self.picture_names, self.headings, self.hosts = [], [], set(), []
         self.links = set()  # the lines that are only links (LINK_PLACE, or a home page's address)
+        self.breaks = []  # where a page or section break stands: the number of lines above it
         self._lead_seen = False
 
     def block(self, el):
@@ -124,6 +125,24 @@ class Reader:
                         self.picture_names.append(name.strip())
         pieces = _texts(p)
         text = "".join(t for t, _ in pieces)
+        self._breaks(p, before=True)
+        try:
+            self._paragraph(p, pictures, pieces, text)
+        finally:
+            self._breaks(p, before=False)
+
+    def _breaks(self, p, before):
+        """Word's own separation of pages: a page break, a paragraph set to open a page, a section's end."""
+        ppr = p.find(f"{W}pPr")
+        page_break = any(br.get(f"{W}type") == "page" for br in p.iter(f"{W}br"))
+        opens = ppr is not None and ppr.find(f"{W}pageBreakBefore") is not None
+        ends = ppr is not None and ppr.find(f"{W}sectPr") is not None
+        if (before and (opens or page_break and not "".join(t.text or "" for t in p.iter(f"{W}t")).strip())
+                or not before and (ends or page_break)):
+            if not self.breaks or self.breaks[-1] != len(self.lines):
+                self.breaks.append(len(self.lines))
+
+    def _paragraph(self, p, pictures, pieces, text):
         if not text.strip():
             return
         if pictures or "caption" in _style(p).lower() or _style(p) in ("Beschriftung", "Légende"):
@@ -164,7 +183,8 @@ def body_lines(document):
     reader = Reader(document.part)
     reader.block(document.element.body)
     lines = _box_headings(reader.lines, reader.links)
-    return _after_link_box(lines, reader.links, reader.headings), reader.picture_names, _site_host(reader.hosts)
+    lines = _after_link_box(lines, reader.links, reader.headings)
+    return lines, reader.picture_names, _site_host(reader.hosts), reader.breaks
 
 
 def _host(url):
