@@ -8,8 +8,11 @@ own properties (author, created) describe the file, not the article, and give
 no date of their own (``created`` is the day the file was made); its title,
 subject, category, keywords, comments, company and author are asked for as a
 known outlet (a newsroom's template often names it), after every cue of the
-text itself, and a date written in them is read when the text prints none. The page header is read above the text and the
-page footer under it: a template prints the outlet and the date there.
+text itself, and a date written in them is read when the text prints none. The page header is read above the text;
+the page footer and the footnotes are the page's margin: they may name the outlet and date the article (a
+template or a clipping's note prints them there), never its text. The body's XML is walked by
+``docx_body`` (tracked insertions, text boxes, links, captions, logos' alt text, page breaks); a digest of
+articles one a page is refused (``refuse_a_digest``).
 
 A .docx is a zip: before python-docx unpacks it, its parts are held to the
 same size and ratio limits as an uploaded zip's members
