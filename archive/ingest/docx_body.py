@@ -48,15 +48,16 @@ def _skipped(el, stop):
     return False
 
 
+_MARK_TEXT = {f"{W}br": "\n", f"{W}cr": "\n", f"{W}tab": " ", f"{W}noBreakHyphen": "-"}  # a page break too: a new line
+
+
 def _texts(p):
     """(text, in_link) pieces of a paragraph in order; soft returns as newlines."""
     out = []
     for el in p.iter(f"{W}t", f"{W}br", f"{W}cr", f"{W}tab", f"{W}noBreakHyphen"):
         if _skipped(el, p):
             continue
-        text = el.text or "" if el.tag == f"{W}t" else "\n" if el.tag in (f"{W}br", f"{W}cr") else " " if el.tag == f"{W}tab" else "-"
-        if el.tag == f"{W}br" and el.get(f"{W}type") == "page":
-            text = "\n"
+        text = (el.text or "") if el.tag == f"{W}t" else _MARK_TEXT[el.tag]
         link = next((a for a in el.iterancestors(f"{W}hyperlink") if a is not p), None)
         field_link = _in_field_link(el)
         out.append((text, link if link is not None else field_link))
@@ -64,7 +65,8 @@ def _texts(p):
 
 
 def _in_field_link(el):
-    """A run inside a ``HYPERLINK`` field (``w:fldSimple``, or between ``fldChar``s is not followed)."""
+    """A run inside a simple ``HYPERLINK`` field (``w:fldSimple``). A complex field's runs
+    (between ``w:fldChar`` marks) are read as text: Word and LibreOffice write ``w:hyperlink``."""
     for a in el.iterancestors(f"{W}fldSimple"):
         if "HYPERLINK" in (a.get(f"{W}instr") or ""):
             return a
