@@ -225,3 +225,27 @@ def test_a_long_article_over_several_pages_is_one_article(gazetteer):
     draft = one_draft("long.docx", saved(document))
     assert draft.title == HEADLINE
     assert len(draft.body.split("\n\n")) == 3
+
+
+def test_a_drawn_text_box_is_read_once_and_its_anchor_paragraph_is_text(gazetteer):
+    """Word and LibreOffice write a box twice (a DrawingML shape, and a VML copy as the
+    fallback); the box is no picture, so the paragraph it is anchored in stays text."""
+    box = f'<w:txbxContent><w:p><w:r><w:t>{HEADLINE}</w:t></w:r></w:p></w:txbxContent>'
+    document = docx.Document()
+    document.add_paragraph("سكاي نيوز عربية - 21 آذار 2019")
+    anchor = document.add_paragraph()
+    anchor._p.append(parse_xml(
+        f'<w:r {W} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+        ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+        ' xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+        ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+        ' xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        '<wp:anchor><wp:docPr id="1" name="Frame1"/><a:graphic><a:graphicData><wps:wsp><wps:txbx>'
+        f'{box}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
+        f'<mc:Fallback><w:pict><v:rect><v:textbox>{box}</v:textbox></v:rect></w:pict></mc:Fallback>'
+        '</mc:AlternateContent></w:r>'))
+    anchor.add_run(LEAD)
+    document.add_paragraph(SECOND)
+    draft = one_draft("frame.docx", saved(document))
+    assert draft.title == HEADLINE
+    assert draft.body.split("\n\n") == [LEAD, SECOND]

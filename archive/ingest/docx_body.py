@@ -31,6 +31,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+PICTURE = "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"
 VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
 O_TITLE = "{urn:schemas-microsoft-com:office:office}title"
 _SITE_ROOT = re.compile(r"^https?://[^/\s]+/?(?:ar/?|arabic/?)?$", re.I)
@@ -71,6 +72,11 @@ def _in_field_link(el):
         if "HYPERLINK" in (a.get(f"{W}instr") or ""):
             return a
     return None
+
+
+def _is_picture(el):
+    """A drawing that shows a picture (a shape or a text box has a ``docPr`` too)."""
+    return el.tag == VML_IMAGE or next(el.getparent().iter(PICTURE), None) is not None
 
 
 def _style(p):
@@ -119,7 +125,7 @@ class Reader:
         for box in p.iter(f"{W}txbxContent"):  # a box's text before its anchor paragraph's
             if not _skipped(box, p):
                 self.block(box)
-        pictures = [el for el in p.iter(DOC_PR, VML_IMAGE) if not _skipped(el, p)]
+        pictures = [el for el in p.iter(DOC_PR, VML_IMAGE) if not _skipped(el, p) and _is_picture(el)]
         if not self._lead_seen:
             for el in pictures:
                 for name in (el.get("descr"), el.get("title"), el.get(O_TITLE)):
