@@ -8,8 +8,11 @@ own properties (author, created) describe the file, not the article, and give
 no date of their own (``created`` is the day the file was made); its title,
 subject, category, keywords, comments, company and author are asked for as a
 known outlet (a newsroom's template often names it), after every cue of the
-text itself, and a date written in them is read when the text prints none. The page header is read above the text and the
-page footer under it: a template prints the outlet and the date there.
+text itself, and a date written in them is read when the text prints none. The page header is read above the text;
+the page footer and the footnotes are the page's margin: they may name the outlet and date the article (a
+template or a clipping's note prints them there), never its text. The body's XML is walked by
+``docx_body`` (tracked insertions, text boxes, links, captions, logos' alt text, page breaks); a digest of
+articles one a page is refused (``refuse_a_digest``).
 
 A .docx is a zip: before python-docx unpacks it, its parts are held to the
 same size and ratio limits as an uploaded zip's members
@@ -20,16 +23,23 @@ import io
 import re
 
 from .archives import check_zip_container
+from .docx_body import body_lines, note_lines, part_lines
 from .draft import IngestError
 from .limits import Limits
 from .text import draft_from_text
 
 
 PROPERTIES_WHERE = "خصائص ملف Word"
+PICTURE_WHERE = "النص البديل لصورة (شعار) في ملف Word"
+SITE_LINKS_WHERE = "أغلب روابط ملف Word تذهب إلى هذا الموقع"
+MARGIN_WHERE = "تذييل الصفحة أو حاشية في ملف Word"
+_MARGIN_PARTS = re.compile(r"\s[|\-–—•/]\s|[|،,؛]")
+_LABEL = re.compile(r"^(?:المصدر|مصدر|الصحيفة|الموقع|Source)\s*[:：]\s*", re.I)
 
 
 def docx_text(data: bytes, limits=None, name="") -> str:
-    return _read(data, limits, name)[0]
+    text, margins = _read(data, limits, name)[:2]
+    return "\n".join([text, *margins])
 
 
 def _read(data: bytes, limits=None, name=""):
@@ -45,45 +55,60 @@ def _read(data: bytes, limits=None, name=""):
         )
     header, footer = _page_margins(document)
     texts = _property_texts(document, data)
-    return "\n".join([*header, *_lines_in_order(document), *footer]), texts
+    lines, pictures, site, breaks = body_lines(document)
+    refuse_a_digest(name, lines, breaks)
+    # The footer and the notes (a clipping's source and date in a footnote, "الحياة، 3 آذار 2018")
+    # are the page's margin: they may name the outlet and date the article, never its text.
+    return "\n".join([*header, *lines]), [*footer, *_notes(data)], texts, (pictures, site)
 
 
-def _lines_in_order(document):
-    """Paragraphs and table cells in the order the page shows them.
+# A part of a digest holds a paragraph this long at least (a lead).
+DIGEST_LEAD_WORDS = 25
 
-    An archivist's clipping often opens with a table ("الصحيفة: …" | "التاريخ: …")
-    above the headline: read after the paragraphs, it would end the body.
-    """
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
-    lines = []
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(Paragraph(child, document).text)
-        elif tag == "tbl":
-            seen = set()
-            for row in Table(child, document).rows:
-                for cell in row.cells:
-                    if id(cell._tc) in seen:  # a merged cell is listed once per column it spans
-                        continue
-                    seen.add(id(cell._tc))
-                    lines.extend(p.text for p in cell.paragraphs)
-    return lines
+def refuse_a_digest(name, lines, breaks):
+    """Several articles in one file, one a page (a press review, a week's clippings): each
+    part between Word's page or section breaks has its own headline, its own date and a
+    lead. Refused, with the reason: one article each file, or the parts as separate files
+    (read as one, the second article's headline and date would be taken for the body's).
+    A long article over several pages has no headline and date of its own on the next page."""
+    if not breaks:
+        return
+    from . import dates
+    from .text import read_text
+
+    articles = 0
+    for start, end in zip([0, *breaks], [*breaks, len(lines)]):
+        part = [line for line in lines[start:end] if line.strip()]
+        if not any(len(line.split()) >= DIGEST_LEAD_WORDS for line in part):
+            continue
+        reading = read_text("\n".join(part))
+        head = part[: part.index(next(line for line in part if len(line.split()) >= DIGEST_LEAD_WORDS))]
+        articles += not reading.title_derived and bool(head) and bool(dates.find_date("\n".join(head)))
+    if articles >= 2:
+        raise IngestError(
+            f"ملف Word «{name}» يحوي {articles} مقالات، كلٌّ في صفحة بعنوانها وتاريخها: احفظ كل مقال في ملف وحده ثم استورده.",
+            f"The Word file “{name}” holds {articles} articles, each on its own page with its headline and date: "
+            "save each article in a file of its own and import those.",
+        )
 
 
 def _page_margins(document):
     """The page header's and footer's lines: a newsroom's template prints the
     outlet and the date there ("بي بي سي عربي | 28 شباط 2018"). The header
-    is read above the text, the footer under it."""
+    is read above the text and the footer under it."""
     try:
         section = document.sections[0]
-        parts = [section.header, section.footer]
-        return [[p.text for p in part.paragraphs if p.text.strip()] if not part.is_linked_to_previous else []
-                for part in parts]
+        return [part_lines(part) if not part.is_linked_to_previous else [] for part in (section.header, section.footer)]
     except Exception:  # a bonus, like the properties: a damaged part is no failed import
         return [], []
+
+
+def _notes(data):
+    try:
+        return note_lines(data)
+    except Exception:  # a bonus: a damaged notes part is no failed import
+        return []
 
 
 def _property_texts(document, data):
@@ -125,13 +150,42 @@ def _property_cues(texts):
             for value, is_author in texts if date_line_rest(value)]
 
 
+def _picture_cues(names):
+    """A logo's alternative text above the article ("سكاي نيوز عربية"): it names the site, as an
+    HTML page's logo does; a catalogue outlet only, never proposed."""
+    from .outlets import Cue
+
+    return [Cue(name, where=PICTURE_WHERE, names_site=True) for name in names]
+
+
 def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=None):
     name = source_name.replace("\\", "/").rsplit("/", 1)[-1]
-    text, texts = _read(data, limits, name)
+    text, margins, texts, (pictures, site) = _read(data, limits, name)
     # A date in the properties ("سكاي نيوز عربية - 12 آذار 2018" as the subject) only when the text gives none.
-    from .outlets import dateline_cues
+    from .outlets import Cue, dateline_cues
 
     # The lead's dateline ("الرياض: سكاي نيوز عربية - …") before the properties, which a template may fill wrongly.
     lead = next((line for line in text.split("\n") if len(line.split()) >= LEAD_MIN_WORDS), "")
-    return draft_from_text(text, source_name, catalog, fmt="docx", extra_cues=[*dateline_cues(lead), *_property_cues(texts)],
-                           extra_dates=([value for value, is_author in texts if not is_author], PROPERTIES_WHERE))
+    return draft_from_text(text, source_name, catalog, fmt="docx", extra_cues=[*dateline_cues(lead), *_picture_cues(pictures), *_margin_cues(margins),
+                                       *([Cue(site, where=SITE_LINKS_WHERE)] if site else []),
+                                       *_property_cues(texts)],
+                           extra_dates=_extra_dates(margins, [value for value, is_author in texts if not is_author]))
+
+
+def _margin_cues(lines):
+    """The footer's and the notes' parts ("بي بي سي عربي | صفحة 2", "المصدر: الحياة، 3 آذار 2018"):
+    the file names its outlet there, as a page's own site name does."""
+    from .lines import date_line_rest
+    from .outlets import Cue
+
+    parts = [part.strip() for line in lines for part in _MARGIN_PARTS.split(date_line_rest(line) or line)]
+    return [Cue(_LABEL.sub("", part), where=MARGIN_WHERE, names_site=True) for part in parts if re.search(r"\w\w", part)]
+
+
+def _extra_dates(margins, properties):
+    """Dates from outside the text, read when the text prints none: the footer's and notes' first."""
+    from . import dates
+
+    if margins and dates.find_date("\n".join(margins)):
+        return margins, MARGIN_WHERE
+    return properties, PROPERTIES_WHERE
