@@ -28,6 +28,7 @@ from .derived_title import TITLE_MAX_CHARS, TITLE_MIN_CHARS, derive_title  # noq
 from .draft import Draft, IngestError
 from .formatted_text import unformat
 from .headline import _BYLINE, _pick_headline  # noqa: F401  (once defined here)
+from .headline_end import caption_not_headline, headline_after_text
 from .lines import (  # noqa: F401  (the line classes were this module's; their names still answer here)
     _LEAD_DATELINE, CAPTION, DATE, FURNITURE, HEADER, HEADLINE_MIN_WORDS, PARAGRAPH_CHARS, PARAGRAPH_WORDS, SOURCE,
     STOP, TEXT, _FULL_STOP_END, classify, crumb_headline, date_line_rest, ends_sentence, is_box_heading, is_counter,
@@ -108,7 +109,8 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
         blank = not line
     # A short line with a date in it that ends no sentence is a byline with its date
     # ("بي بي سي عربي – دمشق 24/04/2018", "Outlet / desk - place 3 May 2018"), however many names it holds.
-    kinds = [DATE if kind == TEXT and _dated_byline(line) else kind for line, kind in zip(lines, map(classify, lines))]
+    kinds = [DATE if kind == TEXT and _dated_byline(line) else CAPTION if kind == TEXT and _slide_caption(line) else kind
+             for line, kind in zip(lines, map(classify, lines))]
     known = {loose(n) for n in outlet_names}
     reading = Reading()
 
@@ -128,7 +130,7 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
                     continue  # a box's sentence above the article (a cookie notice, a tagline)
                 lead_at = i
                 break
-            if is_headline(line) and loose(line) not in known:
+            if is_headline(line) and _name_only(line) not in known and not caption_not_headline(lines, kinds, i, DATE):
                 candidates.append(i)
     if headline_first and lines:
         headline_at = group_end = 0
@@ -195,7 +197,7 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
         if j in boxed:
             continue
         if is_read_also(line):
-            boxed.update(read_also_box(lines, kinds, j))
+            boxed.update(read_also_box(lines, kinds, j, gaps))
             continue
         if begun and is_box_heading(line) and (box := box_inside(lines, kinds, j)):
             boxed.update(box)  # "topics that may interest you" between two paragraphs
@@ -266,6 +268,9 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
             "No article text was found in the file: there are no paragraphs after the headline.",
         )
     if not reading.title:
+        # The headline in the page's last lines, its date under it (a head placed by CSS after the text).
+        reading.title = headline_after_text(reading)
+    if not reading.title:
         # A breadcrumb that ends with the page's headline, wherever it stands
         # (some pages print it only under the article); else the lead's first clause.
         reading.title = next((c for c in map(crumb_headline, lines) if c), "")
@@ -277,6 +282,19 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
     collect_cues_and_dateline(reading)
     return reading
 
+
+# A gallery's slide counter opening its caption: "2 / 6 …" (a slide of six).
+_SLIDE_COUNTER = re.compile(r"^(?P<n>\d{1,2})\s*/\s*(?P<of>\d{1,2})(?:\s|$)")
+
+
+def _slide_caption(line):
+    m = _SLIDE_COUNTER.match(line.strip())
+    return bool(m) and 0 < int(m["n"]) <= int(m["of"])
+
+
+def _name_only(line):
+    """A line's words without symbols: "☰ Outlet" (a menu button beside the site's name) is the name."""
+    return " ".join(loose(re.sub(r"[^\w\s.]", " ", line)).split())
 
 
 def _dated_byline(line):
@@ -304,8 +322,10 @@ def _article_follows(lines, kinds, at):
 
 # A headline's date or byline stands this close under it.
 HEADLINE_DATE_LINES = 3
-# A box above the article is followed this soon by the headline (a menu between).
+# A box above the article is followed this soon by the headline (a menu between),
+# and holds a few sentences (a cookie notice, a tagline, a strip of teasers that are sentences).
 BOX_ABOVE_LINES = 25
+BOX_SENTENCES = 3
 
 
 def _headline_below(lines, kinds, at):
@@ -313,6 +333,7 @@ def _headline_below(lines, kinds, at):
     line ``at``, before any paragraph: then the sentence at ``at`` (with no
     date above it) is a box's above the article (a cookie notice, a site's
     tagline), not the article's lead."""
+    sentences = 1
     for j in range(at + 1, min(len(lines), at + BOX_ABOVE_LINES)):
         if is_paragraph(lines[j]):
             return False
@@ -320,6 +341,9 @@ def _headline_below(lines, kinds, at):
             under = range(j + 1, min(len(lines), j + 1 + HEADLINE_DATE_LINES))
             if any(kinds[k] == DATE or _BYLINE.match(loose(lines[k])) for k in under):
                 return True
+        sentences += kinds[j] == TEXT and word_count(lines[j]) >= 8 and bool(_FULL_STOP_END.search(lines[j]))
+        if sentences > BOX_SENTENCES:
+            return False  # a run of sentences is the article (its head printed after it), not a box
     return False
 
 
