@@ -197,7 +197,7 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
         if j in boxed:
             continue
         if is_read_also(line):
-            boxed.update(read_also_box(lines, kinds, j, gaps))
+            boxed.update(read_also_box(lines, kinds, j, gaps if any(gaps) else None))
             continue
         if begun and is_box_heading(line) and (box := box_inside(lines, kinds, j)):
             boxed.update(box)  # "topics that may interest you" between two paragraphs
