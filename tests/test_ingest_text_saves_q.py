@@ -79,3 +79,20 @@ def test_sentence_teasers_above_a_dated_headline_stay_out_of_the_body(catalogue)
     draft = read_one("page.txt", text, catalogue)
     assert draft.title == question
     assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+
+
+def test_a_teasers_headline_between_the_headline_and_the_lead_gives_way_to_the_one_the_text_is_about(catalogue):
+    # With no date to tell them apart, the headline-like line nearest the lead was taken; it shares no word
+    # with the lead, the headline above shares several.
+    teaser = "ارتفاع أسعار النفط بعد تراجع المخزونات الأميركية"
+    draft = read_one("page.txt", "\n".join(["الرئيسية", "", TITLE, "", teaser, "", LEAD, "", MIDDLE, "", LAST]), catalogue)
+    assert draft.title == TITLE
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+
+
+def test_a_headline_sharing_a_word_with_the_lead_is_kept():
+    from archive.ingest.headline_end import content_stems, headline_of_the_text
+
+    assert {"موصل", "قوات"} <= content_stems("والقوات في الموصل")  # a clitic and the article go
+    assert headline_of_the_text(TITLE, [TITLE, "ارتفاع أسعار النفط"], [LEAD]) is None
+    assert headline_of_the_text("ارتفاع أسعار النفط", [TITLE, "ارتفاع أسعار النفط"], [LEAD]) == TITLE

@@ -59,3 +59,38 @@ def headline_after_text(reading):
             reading.trailer_lines = from_body + reading.trailer_lines
             return line
     return ""
+
+
+# --- the headline's words in the lead ------------------------------------------------------------------------------
+
+# A headline names what the article's opening tells: of 3,983 corpus articles, the title shares two content
+# words or more with the first 600 characters of the text in 90%, none in 3%; another article's title
+# shares two or more in 1%, and never when the article's own title shares none.
+LEAD_CHARS = 600
+SHARED_WORDS = 2
+_CLITICS = ("وال", "بال", "كال", "فال", "لل", "ال", "و", "ب", "ل", "ف")
+
+
+def content_stems(text):
+    """The words of four letters or more, without a leading conjunction, preposition or article, cut to five."""
+    stems = set()
+    for word in re.findall(r"\w+", loose(text)):
+        for clitic in _CLITICS:
+            if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+                word = word[len(clitic):]
+                break
+        if len(word) >= 4 and not word.isdigit():
+            stems.add(word[:5])
+    return stems
+
+
+def headline_of_the_text(title, candidates, body_lines):
+    """Among headline-like lines above the article, the one the text is about, when the one taken is not:
+    ``title`` shares no word with the lead and a candidate shares ``SHARED_WORDS`` or more (a related story's
+    headline or a bar's taken for the article's). Returns the better candidate, or None."""
+    lead = content_stems(" ".join(body_lines)[:LEAD_CHARS])
+    if not lead or content_stems(title) & lead:
+        return None
+    scored = [(len(content_stems(c) & lead), c) for c in candidates if c != title]
+    best = max(scored, default=(0, None), key=lambda s: s[0])
+    return best[1] if best[0] >= SHARED_WORDS else None

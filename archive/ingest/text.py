@@ -28,7 +28,7 @@ from .derived_title import TITLE_MAX_CHARS, TITLE_MIN_CHARS, derive_title  # noq
 from .draft import Draft, IngestError
 from .formatted_text import unformat
 from .headline import _BYLINE, _pick_headline  # noqa: F401  (once defined here)
-from .headline_end import caption_not_headline, headline_after_text
+from .headline_end import caption_not_headline, headline_after_text, headline_of_the_text
 from .lines import (  # noqa: F401  (the line classes were this module's; their names still answer here)
     _LEAD_DATELINE, CAPTION, DATE, FURNITURE, HEADER, HEADLINE_MIN_WORDS, PARAGRAPH_CHARS, PARAGRAPH_WORDS, SOURCE,
     STOP, TEXT, _FULL_STOP_END, classify, crumb_headline, date_line_rest, ends_sentence, is_box_heading, is_counter,
@@ -109,7 +109,8 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
         blank = not line
     # A short line with a date in it that ends no sentence is a byline with its date
     # ("بي بي سي عربي – دمشق 24/04/2018", "Outlet / desk - place 3 May 2018"), however many names it holds.
-    kinds = [DATE if kind == TEXT and _dated_byline(line) else CAPTION if kind == TEXT and _slide_caption(line) else kind
+    kinds = [DATE if kind == TEXT and _dated_byline(line) else CAPTION if kind == TEXT and _slide_caption(line)
+             else HEADER if kind == TEXT and _TIME_STAMP.match(line.strip()) else kind
              for line, kind in zip(lines, map(classify, lines))]
     known = {loose(n) for n in outlet_names}
     reading = Reading()
@@ -128,6 +129,8 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
                     word_count(line) >= LEAD_WORDS):
                 if not is_paragraph(line) and DATE not in kinds[:i] and _headline_below(lines, kinds, i):
                     continue  # a box's sentence above the article (a cookie notice, a tagline)
+                if not is_paragraph(line) and _teaser_summary(lines, kinds, i):
+                    continue  # a side column's item: its summary, its date, the next item's headline
                 lead_at = i
                 break
             if is_headline(line) and _name_only(line) not in known and not caption_not_headline(lines, kinds, i, DATE):
@@ -243,6 +246,9 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
                                if kind == FURNITURE and _COPYRIGHT_LINE.search(loose(line))][:3]
     # A short last line may sign the page off with the outlet's name.
     reading.last_line = lines[-1] if lines and word_count(lines[-1]) <= 5 and kinds[-1] == TEXT else ""
+    # The site's name alone after the article's last sentence (a footer's logo): the page's sign-off.
+    if len(reading.body_lines) > 1 and _name_only(reading.body_lines[-1]) in known:
+        reading.trailer_lines.insert(0, reading.body_lines.pop())
     cut_tail_boxes(reading, lines, kinds, body_at)
     drop_trailing_headlines(reading, lines, kinds, body_at)
     if not reading.body_lines or not any(is_paragraph(line) or ends_sentence(line) for line in reading.body_lines):
@@ -267,6 +273,15 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
             "لم يُعثر على نص المقال في الملف: لا فقرات فيه بعد العنوان.",
             "No article text was found in the file: there are no paragraphs after the headline.",
         )
+    if reading.title and not headline_first and reading.body_lines:
+        # The line taken shares no word with the lead, another headline-like line above does: that one.
+        better = headline_of_the_text(reading.title, [lines[i] for i in candidates], reading.body_lines)
+        if better:
+            reading.title = better
+            at = next((k for k, line in enumerate(reading.body_lines[:HEADLINE_DATE_LINES]) if line == better), None)
+            if at is not None:  # it opened the body (it stood under the line taken): the header's
+                reading.header_lines.extend(reading.body_lines[:at + 1])
+                del reading.body_lines[:at + 1]
     if not reading.title:
         # The headline in the page's last lines, its date under it (a head placed by CSS after the text).
         reading.title = headline_after_text(reading)
@@ -290,6 +305,22 @@ _SLIDE_COUNTER = re.compile(r"^(?P<n>\d{1,2})\s*/\s*(?P<of>\d{1,2})(?:\s|$)")
 def _slide_caption(line):
     m = _SLIDE_COUNTER.match(line.strip())
     return bool(m) and 0 < int(m["n"]) <= int(m["of"])
+
+
+# A labelled time with no date ("آخر تحديث: 11:15", "Updated 10:30"): a header's line, as a date line is.
+_TIME_STAMP = re.compile(r"^(?:آخر|اخر|أخر|تم)\s+(?:تحديث|التحديث)\s*[:：]?\s*\d{1,2}:\d{2}(?:\s*(?:ص|م|am|pm))?$"
+                         r"|^(?:updated|published)\s*[:：]?\s*\d{1,2}:\d{2}(?:\s*(?:am|pm))?$", re.I)
+# A teaser's summary has its date under it and the next teaser's headline under that.
+TEASER_LINES = 2
+
+
+def _teaser_summary(lines, kinds, at):
+    """Whether the sentence at ``at`` is a side column's summary: a date line right under it (a lead goes on
+    with the article), then a headline-like line."""
+    date_at = next((k for k in range(at + 1, min(len(lines), at + 1 + TEASER_LINES)) if kinds[k] == DATE), None)
+    if date_at is None or any(kinds[k] == TEXT for k in range(at + 1, date_at)):
+        return False
+    return any(kinds[k] == TEXT and is_headline(lines[k]) for k in range(date_at + 1, min(len(lines), date_at + 1 + TEASER_LINES)))
 
 
 def _name_only(line):
