@@ -96,3 +96,36 @@ def test_a_headline_sharing_a_word_with_the_lead_is_kept():
     assert {"موصل", "قوات"} <= content_stems("والقوات في الموصل")  # a clitic and the article go
     assert headline_of_the_text(TITLE, [TITLE, "ارتفاع أسعار النفط"], [LEAD]) is None
     assert headline_of_the_text("ارتفاع أسعار النفط", [TITLE, "ارتفاع أسعار النفط"], [LEAD]) == TITLE
+
+
+def test_a_side_columns_summaries_with_their_dates_are_no_lead(catalogue):
+    # Family R: "top stories" before the article, each a headline, a summary sentence and a date.
+    side = []
+    for n, (headline, summary) in enumerate(zip(RELATED[:3], [
+            "قالت مصادر محلية إن القوات الأمنية أحبطت هجوما على نقطة تفتيش شمال المدينة.",
+            "أعلنت الحكومة عن خطة جديدة لإعادة إعمار المناطق المتضررة خلال العام المقبل.",
+            "حذرت منظمات إنسانية من تدهور أوضاع النازحين مع اقتراب فصل الشتاء."])):
+        side += [headline, "", summary, "", f"{n + 2}/5/2018", ""]
+    text = "\n".join(["أهم الأخبار", "", *side, TITLE, "", "عكاظ | 14/05/2018", "", LEAD, "", MIDDLE, "", LAST])
+    draft = read_one("page.txt", text, catalogue)
+    assert draft.title == TITLE
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+    assert draft.published == date(2018, 5, 14)
+
+
+def test_a_labelled_time_under_the_headline_says_it_is_one(catalogue):
+    crosshead = "تفاصيل الهجوم على القرية"
+    text = "\n".join(["تغطية مستمرة", "", TITLE, "", "آخر تحديث: 11:15", "", "14 مايو 2018", "", "19:15", "",
+                      crosshead, "", LEAD, "", MIDDLE, "", LAST])
+    draft = read_one("page.txt", text, catalogue)
+    assert draft.title == TITLE
+    assert draft.published == date(2018, 5, 14)
+
+
+def test_the_sites_name_alone_after_the_text_and_a_labelled_address_are_no_body(catalogue):
+    text = "\n".join([TITLE, "14 مايو 2018", "", LEAD, "", MIDDLE, "", LAST, "", "صحيفة عكاظ"])  # the catalogue's name
+    assert read_one("page.txt", text, catalogue).body.split("\n\n") == [LEAD, MIDDLE, LAST]
+    text = "\n".join([TITLE, "14 مايو 2018", "", LEAD, "", MIDDLE, "", LAST, "", "Source URL: https://www.okaz.com.sa/news/1"])
+    draft = read_one("page.txt", text, catalogue)
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+    assert slug(draft) == "okaz"  # the address still names the outlet
