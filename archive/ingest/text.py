@@ -29,6 +29,7 @@ from .draft import Draft, IngestError
 from .formatted_text import unformat
 from .headline import _BYLINE, _pick_headline  # noqa: F401  (once defined here)
 from .headline_end import caption_not_headline, headline_after_text, headline_of_the_text
+from .text_lines import TIME_STAMP, is_slide_caption, is_teaser_summary, name_only
 from .lines import (  # noqa: F401  (the line classes were this module's; their names still answer here)
     _LEAD_DATELINE, CAPTION, DATE, FURNITURE, HEADER, HEADLINE_MIN_WORDS, PARAGRAPH_CHARS, PARAGRAPH_WORDS, SOURCE,
     STOP, TEXT, _FULL_STOP_END, classify, crumb_headline, date_line_rest, ends_sentence, is_box_heading, is_counter,
@@ -109,8 +110,8 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
         blank = not line
     # A short line with a date in it that ends no sentence is a byline with its date
     # ("بي بي سي عربي – دمشق 24/04/2018", "Outlet / desk - place 3 May 2018"), however many names it holds.
-    kinds = [DATE if kind == TEXT and _dated_byline(line) else CAPTION if kind == TEXT and _slide_caption(line)
-             else HEADER if kind == TEXT and _TIME_STAMP.match(line.strip()) else kind
+    kinds = [DATE if kind == TEXT and _dated_byline(line) else CAPTION if kind == TEXT and is_slide_caption(line)
+             else HEADER if kind == TEXT and TIME_STAMP.match(line.strip()) else kind
              for line, kind in zip(lines, map(classify, lines))]
     known = {loose(n) for n in outlet_names}
     reading = Reading()
@@ -129,11 +130,11 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
                     word_count(line) >= LEAD_WORDS):
                 if not is_paragraph(line) and DATE not in kinds[:i] and _headline_below(lines, kinds, i):
                     continue  # a box's sentence above the article (a cookie notice, a tagline)
-                if not is_paragraph(line) and _teaser_summary(lines, kinds, i):
+                if not is_paragraph(line) and is_teaser_summary(lines, kinds, i):
                     continue  # a side column's item: its summary, its date, the next item's headline
                 lead_at = i
                 break
-            if is_headline(line) and _name_only(line) not in known and not caption_not_headline(lines, kinds, i, DATE):
+            if is_headline(line) and name_only(line) not in known and not caption_not_headline(lines, kinds, i, DATE):
                 candidates.append(i)
     if headline_first and lines:
         headline_at = group_end = 0
@@ -247,7 +248,7 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
     # A short last line may sign the page off with the outlet's name.
     reading.last_line = lines[-1] if lines and word_count(lines[-1]) <= 5 and kinds[-1] == TEXT else ""
     # The site's name alone after the article's last sentence (a footer's logo): the page's sign-off.
-    if len(reading.body_lines) > 1 and _name_only(reading.body_lines[-1]) in known:
+    if len(reading.body_lines) > 1 and name_only(reading.body_lines[-1]) in known:
         reading.trailer_lines.insert(0, reading.body_lines.pop())
     cut_tail_boxes(reading, lines, kinds, body_at)
     drop_trailing_headlines(reading, lines, kinds, body_at)
@@ -296,36 +297,6 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
 
     collect_cues_and_dateline(reading)
     return reading
-
-
-# A gallery's slide counter opening its caption: "2 / 6 …" (a slide of six).
-_SLIDE_COUNTER = re.compile(r"^(?P<n>\d{1,2})\s*/\s*(?P<of>\d{1,2})(?:\s|$)")
-
-
-def _slide_caption(line):
-    m = _SLIDE_COUNTER.match(line.strip())
-    return bool(m) and 0 < int(m["n"]) <= int(m["of"])
-
-
-# A labelled time with no date ("آخر تحديث: 11:15", "Updated 10:30"): a header's line, as a date line is.
-_TIME_STAMP = re.compile(r"^(?:آخر|اخر|أخر|تم)\s+(?:تحديث|التحديث)\s*[:：]?\s*\d{1,2}:\d{2}(?:\s*(?:ص|م|am|pm))?$"
-                         r"|^(?:updated|published)\s*[:：]?\s*\d{1,2}:\d{2}(?:\s*(?:am|pm))?$", re.I)
-# A teaser's summary has its date under it and the next teaser's headline under that.
-TEASER_LINES = 2
-
-
-def _teaser_summary(lines, kinds, at):
-    """Whether the sentence at ``at`` is a side column's summary: a date line right under it (a lead goes on
-    with the article), then a headline-like line."""
-    date_at = next((k for k in range(at + 1, min(len(lines), at + 1 + TEASER_LINES)) if kinds[k] == DATE), None)
-    if date_at is None or any(kinds[k] == TEXT for k in range(at + 1, date_at)):
-        return False
-    return any(kinds[k] == TEXT and is_headline(lines[k]) for k in range(date_at + 1, min(len(lines), date_at + 1 + TEASER_LINES)))
-
-
-def _name_only(line):
-    """A line's words without symbols: "☰ Outlet" (a menu button beside the site's name) is the name."""
-    return " ".join(loose(re.sub(r"[^\w\s.]", " ", line)).split())
 
 
 def _dated_byline(line):
