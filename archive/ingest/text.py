@@ -274,7 +274,8 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
             "لم يُعثر على نص المقال في الملف: لا فقرات فيه بعد العنوان.",
             "No article text was found in the file: there are no paragraphs after the headline.",
         )
-    if reading.title and not headline_first and reading.body_lines:
+    if reading.title and not headline_first and any(  # an article's lead, not a list of headlines
+            is_paragraph(line) or word_count(line) >= 8 and _FULL_STOP_END.search(line) for line in reading.body_lines):
         # The line taken shares no word with the lead, another headline-like line above does: that one.
         better = headline_of_the_text(reading.title, [lines[i] for i in candidates], reading.body_lines)
         if better:
