@@ -29,24 +29,29 @@ def box_inside(lines, kinds, at):
     return []
 
 
-# A "read also" box holds a headline or two.
+# A "read also" box holds a headline or two; a list of them, any number up to this.
 READ_ALSO_BOX_LINES = 2
+READ_ALSO_LIST_LINES = 12
 
 
-def read_also_box(lines, kinds, at):
+def read_also_box(lines, kinds, at, gaps=None):
     """The related headlines under a "read also" label inside the article: up
     to two headline-like lines that end no sentence, if the article goes on
     after them (at the page's end they are the trailer's, left to the
-    trailing-headline rule)."""
+    trailing-headline rule). ``gaps`` (which lines a blank line parts from the
+    one above): where the save parts blocks by blank lines, as Chrome's does, a
+    list of such headlines with no blank line between them is one box, however
+    long (a paragraph of the article is a block of its own)."""
     box = []
-    for j in range(at + 1, min(len(lines), at + 1 + READ_ALSO_BOX_LINES + 1)):
+    for j in range(at + 1, min(len(lines), at + 1 + READ_ALSO_LIST_LINES + 1)):
         line = lines[j]
         # The article goes on: a paragraph, a sentence with its full stop (a related
         # headline may ask or exclaim), or after a full box any sentence.
+        in_list = gaps is not None and j > at + 1 and not gaps[j]
         if kinds[j] == TEXT and (is_paragraph(line) or _FULL_STOP_END.search(line) and word_count(line) >= 8 or (
-                len(box) == READ_ALSO_BOX_LINES and ends_sentence(line))):
+                len(box) >= READ_ALSO_BOX_LINES and ends_sentence(line) and not in_list)):
             return box
-        if kinds[j] != TEXT or _FULL_STOP_END.search(line) or len(box) == READ_ALSO_BOX_LINES:
+        if kinds[j] != TEXT or _FULL_STOP_END.search(line) or len(box) >= READ_ALSO_BOX_LINES and not in_list:
             return []
         box.append(j)
     return []

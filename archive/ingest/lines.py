@@ -120,7 +120,9 @@ _SOURCE = re.compile(r"^(?:(?:المصدر|مصدر الخبر|الصحيفه|ا
 _RAW_SOURCE = re.compile(r"^(?:(?:المصدر|مصدر الخبر|الصحيفة|الصحيفه|الجريدة|الجريده|الناشر|الوكالة|الوكاله|الوسيلة|الوسيله|وسيلة الإعلام|وسيلة الاعلام|source|publisher|newspaper)\s*(?:[:：]|\s[-–—]\s)"
                          r"|نقلاً عن\s*[:：]?|نقلا عن\s*[:：]?)\s*", re.I)
 # A link alone on its line, or labelled ("الرابط: https://…"): the page's address, not its text.
-_URL_LINE = re.compile(r"^(?:(?:الرابط|رابط الخبر|رابط المقال|المصدر|link|url|source)\s*[:：]\s*)?(?:https?://|www\.)\S+$", re.I)
+# (Any label of one to three words: "Source URL:", "رابط دائم:", "Permalink:".)
+_URL_LINE = re.compile(r"^(?:(?:الرابط|رابط الخبر|رابط المقال|المصدر|link|url|source|[^\s:：]+(?:\s[^\s:：]+){0,2})\s*[:：]\s*)?"
+                       r"(?:https?://|www\.)\S+$", re.I)
 
 
 # An embedded tweet's text: it holds the tweet's picture or short link.

@@ -28,6 +28,8 @@ from .derived_title import TITLE_MAX_CHARS, TITLE_MIN_CHARS, derive_title  # noq
 from .draft import Draft, IngestError
 from .formatted_text import unformat
 from .headline import _BYLINE, _pick_headline  # noqa: F401  (once defined here)
+from .headline_end import caption_not_headline, headline_after_text, headline_of_the_text
+from .text_lines import TIME_STAMP, is_slide_caption, is_teaser_summary, name_only
 from .lines import (  # noqa: F401  (the line classes were this module's; their names still answer here)
     _LEAD_DATELINE, CAPTION, DATE, FURNITURE, HEADER, HEADLINE_MIN_WORDS, PARAGRAPH_CHARS, PARAGRAPH_WORDS, SOURCE,
     STOP, TEXT, _FULL_STOP_END, classify, crumb_headline, date_line_rest, ends_sentence, is_box_heading, is_counter,
@@ -108,7 +110,9 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
         blank = not line
     # A short line with a date in it that ends no sentence is a byline with its date
     # ("بي بي سي عربي – دمشق 24/04/2018", "Outlet / desk - place 3 May 2018"), however many names it holds.
-    kinds = [DATE if kind == TEXT and _dated_byline(line) else kind for line, kind in zip(lines, map(classify, lines))]
+    kinds = [DATE if kind == TEXT and _dated_byline(line) else CAPTION if kind == TEXT and is_slide_caption(line)
+             else HEADER if kind == TEXT and TIME_STAMP.match(line.strip()) else kind
+             for line, kind in zip(lines, map(classify, lines))]
     known = {loose(n) for n in outlet_names}
     reading = Reading()
 
@@ -126,9 +130,11 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
                     word_count(line) >= LEAD_WORDS):
                 if not is_paragraph(line) and DATE not in kinds[:i] and _headline_below(lines, kinds, i):
                     continue  # a box's sentence above the article (a cookie notice, a tagline)
+                if not is_paragraph(line) and is_teaser_summary(lines, kinds, i):
+                    continue  # a side column's item: its summary, its date, the next item's headline
                 lead_at = i
                 break
-            if is_headline(line) and loose(line) not in known:
+            if is_headline(line) and name_only(line) not in known and not caption_not_headline(lines, kinds, i, DATE):
                 candidates.append(i)
     if headline_first and lines:
         headline_at = group_end = 0
@@ -195,7 +201,7 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
         if j in boxed:
             continue
         if is_read_also(line):
-            boxed.update(read_also_box(lines, kinds, j))
+            boxed.update(read_also_box(lines, kinds, j, gaps if any(gaps) else None))
             continue
         if begun and is_box_heading(line) and (box := box_inside(lines, kinds, j)):
             boxed.update(box)  # "topics that may interest you" between two paragraphs
@@ -241,6 +247,9 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
                                if kind == FURNITURE and _COPYRIGHT_LINE.search(loose(line))][:3]
     # A short last line may sign the page off with the outlet's name.
     reading.last_line = lines[-1] if lines and word_count(lines[-1]) <= 5 and kinds[-1] == TEXT else ""
+    # The site's name alone after the article's last sentence (a footer's logo): the page's sign-off.
+    if len(reading.body_lines) > 1 and name_only(reading.body_lines[-1]) in known:
+        reading.trailer_lines.insert(0, reading.body_lines.pop())
     cut_tail_boxes(reading, lines, kinds, body_at)
     drop_trailing_headlines(reading, lines, kinds, body_at)
     if not reading.body_lines or not any(is_paragraph(line) or ends_sentence(line) for line in reading.body_lines):
@@ -265,6 +274,19 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
             "لم يُعثر على نص المقال في الملف: لا فقرات فيه بعد العنوان.",
             "No article text was found in the file: there are no paragraphs after the headline.",
         )
+    if reading.title and not headline_first and any(  # an article's lead, not a list of headlines
+            is_paragraph(line) or word_count(line) >= 8 and _FULL_STOP_END.search(line) for line in reading.body_lines):
+        # The line taken shares no word with the lead, another headline-like line above does: that one.
+        better = headline_of_the_text(reading.title, [lines[i] for i in candidates], reading.body_lines)
+        if better:
+            reading.title = better
+            at = next((k for k, line in enumerate(reading.body_lines[:HEADLINE_DATE_LINES]) if line == better), None)
+            if at is not None:  # it opened the body (it stood under the line taken): the header's
+                reading.header_lines.extend(reading.body_lines[:at + 1])
+                del reading.body_lines[:at + 1]
+    if not reading.title:
+        # The headline in the page's last lines, its date under it (a head placed by CSS after the text).
+        reading.title = headline_after_text(reading)
     if not reading.title:
         # A breadcrumb that ends with the page's headline, wherever it stands
         # (some pages print it only under the article); else the lead's first clause.
@@ -276,7 +298,6 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
 
     collect_cues_and_dateline(reading)
     return reading
-
 
 
 def _dated_byline(line):
@@ -304,8 +325,10 @@ def _article_follows(lines, kinds, at):
 
 # A headline's date or byline stands this close under it.
 HEADLINE_DATE_LINES = 3
-# A box above the article is followed this soon by the headline (a menu between).
+# A box above the article is followed this soon by the headline (a menu between),
+# and holds a few sentences (a cookie notice, a tagline, a strip of teasers that are sentences).
 BOX_ABOVE_LINES = 25
+BOX_SENTENCES = 3
 
 
 def _headline_below(lines, kinds, at):
@@ -313,6 +336,7 @@ def _headline_below(lines, kinds, at):
     line ``at``, before any paragraph: then the sentence at ``at`` (with no
     date above it) is a box's above the article (a cookie notice, a site's
     tagline), not the article's lead."""
+    sentences = 1
     for j in range(at + 1, min(len(lines), at + BOX_ABOVE_LINES)):
         if is_paragraph(lines[j]):
             return False
@@ -320,6 +344,9 @@ def _headline_below(lines, kinds, at):
             under = range(j + 1, min(len(lines), j + 1 + HEADLINE_DATE_LINES))
             if any(kinds[k] == DATE or _BYLINE.match(loose(lines[k])) for k in under):
                 return True
+        sentences += kinds[j] == TEXT and word_count(lines[j]) >= 8 and bool(_FULL_STOP_END.search(lines[j]))
+        if sentences > BOX_SENTENCES:
+            return False  # a run of sentences is the article (its head printed after it), not a box
     return False
 
 

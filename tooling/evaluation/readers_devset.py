@@ -1182,7 +1182,28 @@ def norm(text):
     return " ".join(re.sub("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]", "", text).split())
 
 
-def score(folder, show=0):
+def _as_one_site_imports(truth, got):
+    """Furniture learnt as ``import_articles`` learns it, each layout taken for one site's import: the files of one
+    design are the pages of one outlet (the set fills a design with articles of many outlets, a site prints its own)."""
+    from archive.ingest.boilerplate import Boilerplate
+    from archive.ingest.draft import Draft
+
+    class OneSite(Boilerplate):
+        _group = staticmethod(lambda draft: "")
+
+    by_layout = defaultdict(list)
+    for key, t in truth.items():
+        if isinstance(got.get(key), Draft):
+            by_layout[t["layout"]].append(got[key])
+    for drafts in by_layout.values():
+        site = OneSite()
+        for draft in drafts:
+            site.learn(draft)
+        for draft in drafts:
+            site.strip(draft)
+
+
+def score(folder, show=0, site_import=False):
     sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
     import django
@@ -1209,6 +1230,8 @@ def score(folder, show=0):
                 got[f"{name}#{i + 1}"] = item
         else:
             got[name] = items[0] if items else None
+    if site_import:
+        _as_one_site_imports(truth, got)
     scores = defaultdict(lambda: defaultdict(list))
     misses = defaultdict(list)
     for key, t in sorted(truth.items()):
@@ -1277,11 +1300,13 @@ def main():
     s = sub.add_parser("score")
     s.add_argument("dir")
     s.add_argument("--show", type=int, default=0)
+    s.add_argument("--import", dest="site_import", action="store_true",
+                   help="learn furniture across each layout's files, as an import of one site's pages")
     args = parser.parse_args()
     if args.cmd == "write":
         {"a": write, "b": write_b, "c": write_c, "d": write_d, "e": write_e, "f": write_f, "g": write_g, "h": write_h, "i": write_i}[args.family](args.corpus, args.out, args.n, args.seed)
     else:
-        score(args.dir, args.show)
+        score(args.dir, args.show, args.site_import)
 
 
 if __name__ == "__main__":

@@ -27,22 +27,26 @@ import os
 import random
 
 from . import readers_devset_text_pages as pages, readers_devset_text_pages_o as pages_o, readers_devset_text_pages_p as pages_p
+from . import readers_devset_text_pages_q as pages_q, readers_devset_text_pages_r as pages_r
 from .firefox_text import save_as_text
 from .readers_devset import _truth, sample
 
 PER_DESIGN = 15  # articles per design and browser
 PER_DESIGN_O = 10
+PER_DESIGN_Q = 6
+PER_DESIGN_R = 5
 SPLIT_SEED = 4242
+SPLIT_SEED_Q = 6113
 CHECK_DESIGNS = 4
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 
 
-def split_designs():
+def split_designs(module=pages, seed=SPLIT_SEED):
     """The designs held out whole for the check part, and the development ones."""
-    check = sorted(random.Random(SPLIT_SEED).sample(pages.DESIGNS, CHECK_DESIGNS))
-    return [d for d in pages.DESIGNS if d not in check], check
+    check = sorted(random.Random(seed).sample(module.DESIGNS, CHECK_DESIGNS))
+    return [d for d in module.DESIGNS if d not in check], check
 
 
 def chrome_texts(pages_html):
@@ -63,8 +67,13 @@ def chrome_texts(pages_html):
 def write(corpus_dir, out, seed, family="mn"):
     """Families M and N (twelve designs, split into ``text-dev`` and ``text-check``),
     or O or P (designs written later, all in ``text-o`` / ``text-p``)."""
-    module = {"o": pages_o, "p": pages_p}.get(family, pages)
-    if family in ("o", "p"):
+    module = {"o": pages_o, "p": pages_p, "q": pages_q, "r": pages_r}.get(family, pages)
+    if family == "q":  # split by design, as M and N: a third of the designs held out whole
+        designs, per, slots = module.DESIGNS, PER_DESIGN_Q, (10, 5)
+        folders = {d: "text-q-check" for d in split_designs(pages_q, SPLIT_SEED_Q)[1]}
+    elif family == "r":  # written after Q was mended: all of it scored before any change for it
+        designs, per, slots, folders = module.DESIGNS, PER_DESIGN_R, (9, 8), {}
+    elif family in ("o", "p"):
         designs, per, slots, folders = module.DESIGNS, PER_DESIGN_O, {"o": (10, 6), "p": (10, 7)}[family], {}
     else:
         designs, per, slots = pages.DESIGNS, PER_DESIGN, (8, 3)
@@ -81,7 +90,7 @@ def write(corpus_dir, out, seed, family="mn"):
         browser = ("chrome", "firefox")[i % 2]
         rel = [o["title"] for o in rng.sample(others, 6)]
         page, url, furniture = getattr(module, design)(r, rng, rel)
-        folder = f"text-{family}" if family in ("o", "p") else folders.get(design, "text-dev")
+        folder = f"text-{family}" if family in ("o", "p", "r") else folders.get(design, "text-q-dev" if family == "q" else "text-dev")
         layout = f"{browser}_{design.split('_', 1)[1]}"
         t = _truth(r, layout, furniture, "day")
         t["id"] = r.get("id")
@@ -108,10 +117,10 @@ def main():
     parser.add_argument("cmd", choices=("write",))
     parser.add_argument("corpus_dir")
     parser.add_argument("out")
-    parser.add_argument("--family", choices=("mn", "o", "p"), default="mn")
+    parser.add_argument("--family", choices=("mn", "o", "p", "q", "r"), default="mn")
     parser.add_argument("--seed", type=int, default=None)
     args = parser.parse_args()
-    write(args.corpus_dir, args.out, args.seed or {"mn": 3107, "o": 4109, "p": 5101}[args.family], args.family)
+    write(args.corpus_dir, args.out, args.seed or {"mn": 3107, "o": 4109, "p": 5101, "q": 6203, "r": 7207}[args.family], args.family)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,42 @@
+"""Line shapes of browser text saves that the families Q and R of the development set showed.
+
+A gallery's numbered caption ("2 / 6 …"), a labelled time with no date
+("آخر تحديث: 11:15", a live page's), a side column's summary sentence with its
+date under it and the next teaser's headline under that, and a line that is
+the site's name with a symbol beside it ("☰ Outlet", a menu button). Each is
+told by its shape and its neighbours, never by site.
+"""
+import re
+
+from .lines import DATE, TEXT, is_headline
+from .normalize import loose
+
+
+# A gallery's slide counter opening its caption: "2 / 6 …" (a slide of six).
+_SLIDE_COUNTER = re.compile(r"^(?P<n>\d{1,2})\s*/\s*(?P<of>\d{1,2})(?:\s|$)")
+
+
+def is_slide_caption(line):
+    m = _SLIDE_COUNTER.match(line.strip())
+    return bool(m) and 0 < int(m["n"]) <= int(m["of"])
+
+
+# A labelled time with no date ("آخر تحديث: 11:15", "Updated 10:30"): a header's line, as a date line is.
+TIME_STAMP = re.compile(r"^(?:آخر|اخر|أخر|تم)\s+(?:تحديث|التحديث)\s*[:：]?\s*\d{1,2}:\d{2}(?:\s*(?:ص|م|am|pm))?$"
+                         r"|^(?:updated|published)\s*[:：]?\s*\d{1,2}:\d{2}(?:\s*(?:am|pm))?$", re.I)
+# A teaser's summary has its date under it and the next teaser's headline under that.
+TEASER_LINES = 2
+
+
+def is_teaser_summary(lines, kinds, at):
+    """Whether the sentence at ``at`` is a side column's summary: a date line right under it (a lead goes on
+    with the article), then a headline-like line."""
+    date_at = next((k for k in range(at + 1, min(len(lines), at + 1 + TEASER_LINES)) if kinds[k] == DATE), None)
+    if date_at is None or any(kinds[k] == TEXT for k in range(at + 1, date_at)):
+        return False
+    return any(kinds[k] == TEXT and is_headline(lines[k]) for k in range(date_at + 1, min(len(lines), date_at + 1 + TEASER_LINES)))
+
+
+def name_only(line):
+    """A line's words without symbols: "☰ Outlet" (a menu button beside the site's name) is the name."""
+    return " ".join(loose(re.sub(r"[^\w\s.]", " ", line)).split())
