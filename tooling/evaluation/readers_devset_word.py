@@ -1,6 +1,6 @@
 """Word files as archivists make them (issue 10; readers4w's round): write a development and a check part.
 
-    .venv/bin/python -m tooling.evaluation.readers_devset_word write ../shared/corpus data/devset-word
+    .venv/bin/python -m tooling.evaluation.readers_devset_word_cli write ../shared/corpus data/devset-word
     DATA_DIR=... DEBUG=1 .venv/bin/python -m tooling.evaluation.readers_devset score data/devset-word/dev   # or check, dev2
 
 Habits: a saved page converted by LibreOffice (``libreoffice --headless
@@ -340,26 +340,4 @@ def write_first(out):
     print("check habits:", CHECK, {k: len(v) for k, v in truths.items()})
 
 
-
-
 CORPUS = "../shared/corpus"
-
-
-def main():
-    global CORPUS
-    import argparse
-
-    parser = argparse.ArgumentParser()
-    parser.add_argument("cmd", choices=("write",))
-    parser.add_argument("corpus", help="the folder holding articles.jsonl.gz and articles-b.jsonl.gz")
-    parser.add_argument("out")
-    args = parser.parse_args()
-    CORPUS = args.corpus
-    write_first(args.out)
-    from .readers_devset_word_second import write_second
-
-    write_second(args.out, sample)  # this module's sample, which reads the corpus given
-
-
-if __name__ == "__main__":
-    main()

@@ -1,7 +1,7 @@
 """The second development batch of Word habits (written after the midway check): a converted
 page with a sidebar of links and tags in a layout table, headline and date in a two-cell table,
 a paste whose outlet is a link to the site's home page, "المصدر: outlet، date" in the footer.
-Written by ``readers_devset_word write`` into ``<out>/dev2``."""
+Written by ``readers_devset_word_cli write`` into ``<out>/dev2``."""
 import html
 import json
 import os
