@@ -34,6 +34,53 @@ def _word_counts() -> dict:
     return _counts
 
 
+#: For each folded word ending in ة (folded ه) or ية that the corpus writes
+#: after the article, and for the word without that ة: how often its article
+#: forms are written, and how often right after another word with the
+#: article, as an adjective stands after its noun (built by
+#: scripts/build_adjective_counts.py). Counts of single words only.
+AFTER_DEFINITE_PATH = Path(__file__).resolve().parent.parent / "lexicon" / "after_definite.tsv.gz"
+
+_after: dict | None = None
+
+
+def _after_definite() -> dict:
+    """``{word: (article forms written, of which after a definite word)}``;
+    empty if the file is missing or damaged (then no word is told a noun)."""
+    global _after
+    if _after is None:
+        after = {}
+        try:
+            with gzip.open(AFTER_DEFINITE_PATH, "rt", encoding="utf-8") as lines:
+                for line in lines:
+                    word, total, following = line.rstrip("\n").split("\t")
+                    after[word] = (int(total), int(following))
+        except (OSError, EOFError, ValueError):
+            after = {}
+        _after = after
+    return _after
+
+
+#: A ة word written after a definite word (as an adjective after its noun:
+#: المدينة الكبيرة) less than this share of the times it has the article is
+#: a noun (الدورة 8%, الخبرة 17%, الحالة 8%, المسؤولية 20%); a feminine
+#: adjective mostly is (الكبيرة 87%, المسلحة 96%, المسؤولة 54%).
+_MAX_NOUN_AFTER_DEFINITE = 0.35
+#: ... counted only where the article forms are written this often.
+_MIN_ARTICLE_FORMS = 5
+
+
+def _written_as_noun(word: str) -> bool:
+    """Does the corpus write this ة word (folded, with the article) as a
+    noun: seldom right after another word with the article, where a
+    feminine adjective stands (:data:`_MAX_NOUN_AFTER_DEFINITE`)? الدورة
+    and الدور, الحالة and الحال, المساعدة and المساعد are two words;
+    الكبيرة and الكبير one. The price: a feminine noun of a person
+    (الموظفة, الكاتبة) is told apart from its masculine."""
+    total, following = _after_definite().get(word, (0, 0))
+    return total >= _MIN_ARTICLE_FORMS and following < _MAX_NOUN_AFTER_DEFINITE * total
+
+
 #: The gazetteer's one-word names beginning with ب ل ك (بعقوبة, كوباني,
 #: بيجي): never read as a preposition on another word. Built from the
 #: fixtures by scripts/build_name_words.py.
