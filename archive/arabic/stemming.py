@@ -155,8 +155,9 @@ def _strip_suffixes(counts: dict, word: str) -> str:
             if _free(counts, rest + _FOLDED_TEH_MARBUTA) < _MIN_FREE:
                 continue
             rest += _FOLDED_TEH_MARBUTA   # قوات: قوه, and so قوة
-        elif suffix == "ات" and _own_marbuta(counts, rest + _FOLDED_TEH_MARBUTA):
-            rest += _FOLDED_TEH_MARBUTA   # شركات: شركة, which keeps its ة
+        elif suffix == "ات" and _own_marbuta(counts, rest + _FOLDED_TEH_MARBUTA,
+                                             _commoner_marbuta(counts, rest)):
+            rest += _FOLDED_TEH_MARBUTA   # شركات, الدورات: شركة, دورة, which keep their ة
         elif suffix == "ات" and len(word) >= 5 and _free(
                 counts, word[:-1] + _FOLDED_TEH_MARBUTA) >= max(_MIN_FREE, _free(counts, rest)):
             rest = word[:-1] + _FOLDED_TEH_MARBUTA    # آت for أة: منشآت, مفاجآت → منشأة, مفاجأة
@@ -164,8 +165,7 @@ def _strip_suffixes(counts: dict, word: str) -> str:
                 _MIN_FREE, _MIN_BASE_SHARE * _free(counts, word))):
             continue
         elif suffix == _NISBA and _own_marbuta(
-                counts, rest + _FOLDED_TEH_MARBUTA, _with_article(counts, rest + _FOLDED_TEH_MARBUTA)
-                >= _MIN_BASE_SHARE * _with_article(counts, rest)):
+                counts, rest + _FOLDED_TEH_MARBUTA, _commoner_marbuta(counts, rest)):
             # وزاري: وزارة, دولي: دولة, تجاري: تجارة, which keep their ة;
             # but العالمي is عالم, whatever العالمة is: a nisba goes to a
             # ة noun only where the noun is written at least a quarter as
@@ -188,6 +188,16 @@ def _strip_suffixes(counts: dict, word: str) -> str:
                 continue
         word = rest
     return word
+
+
+def _commoner_marbuta(counts: dict, rest: str) -> bool:
+    """Is ``rest`` + ة written after the article at least a tenth as often
+    as ``rest`` (:data:`_OWN_MARBUTA_RATIO`, the other way round)? Only
+    then may a plural's ات or a nisba go to a ة noun told by the counts of
+    its contexts (الدورات: دورة, الفقرات: فقرة; but القرارات is قرار,
+    العالمي عالم, whatever a rare القرارة or العالمة is)."""
+    return (_OWN_MARBUTA_RATIO * _with_article(counts, rest + _FOLDED_TEH_MARBUTA)
+            >= _with_article(counts, rest))
 
 
 def _varied_ending(counts: dict, word: str, rest: str, suffix: str) -> bool:
