@@ -128,7 +128,14 @@ def broad_word_forms(word, df=None, name=False):
                            or (not prefix.endswith(("ال", "لل"))
                                and arabic.takes_article(prefix + core)))
         }
+        # The article goes on a word the language writes with it, and on no
+        # word with a pronoun (القمته is nothing, and its analysis, قمت "I
+        # stood up", is another word): a core the corpus knows but never
+        # writes after the article gets no article forms.
+        no_article = arabic.written(core) > 0 and not arabic.takes_article(core)
         for prefix in ATTACHED:
+            if no_article and prefix.endswith(("ال", "لل")):
+                continue
             term = arabic.broad_term(typed(prefix + core))
             # A term that keeps a clitic's letters is clitic + word only
             # if the language never writes it after the article (بكركوك);
