@@ -1,6 +1,8 @@
-"""The archive's own vocabulary, read from two small committed files: how
-often the corpus writes each folded word (:data:`WORD_COUNTS_PATH`) and the
-gazetteer's one-word names beginning with ب ل ك (:data:`NAME_WORDS_PATH`).
+"""The archive's own vocabulary, read from three small committed files: how
+often the corpus writes each folded word (:data:`WORD_COUNTS_PATH`), how
+often a ة word's article forms follow another word with the article
+(:data:`AFTER_DEFINITE_PATH`), and the gazetteer's one-word names beginning
+with ب ل ك (:data:`NAME_WORDS_PATH`).
 The stemmer asks them which strips are safe."""
 from __future__ import annotations
 
@@ -117,6 +119,13 @@ def written(folded_word: str) -> int:
     """How often the corpus writes this folded word alone or after the
     article (0 if the word counts do not know it)."""
     return _free(_word_counts(), _as_text(folded_word))
+
+
+def takes_article(folded_word: str) -> bool:
+    """Does the corpus write this folded word after the article (الوزارة,
+    البطاقة)? Then it is a word of its own: broad_stem reads no proclitic
+    or preposition off it (وزارة is not و + زارة, بطاقة not ب + طاقة)."""
+    return _with_article(_word_counts(), _as_text(folded_word)) >= _MIN_ARTICLE_FORMS
 
 
 _ARABIC_LETTERS_RE = re.compile("[\u0621-\u064a]+")

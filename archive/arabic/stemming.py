@@ -318,13 +318,6 @@ def _without_verb_teh(counts: dict, word: str) -> str:
     return _best(counts, word, [word[:-1]]) or word
 
 
-def takes_article(folded_word: str) -> bool:
-    """Does the corpus write this folded word after the article (الوزارة,
-    البطاقة)? Then it is a word of its own: broad_stem reads no proclitic
-    or preposition off it (وزارة is not و + زارة, بطاقة not ب + طاقة)."""
-    return _with_article(_word_counts(), _as_text(folded_word)) >= _MIN_FREE
-
-
 def _unattached(counts: dict, word: str, marbuta: bool = False) -> str:
     """Steps 3 and 4 of :func:`broad_stem`, on a word without the article,
     and the future's س after them (:func:`_without_future`)."""
