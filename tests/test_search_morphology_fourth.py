@@ -98,13 +98,8 @@ KNOWN_FAILURES = {
                           "the article: too few to call one a slip for the other",
     ("hamza", "حذاء"): "حذا is read as حذاء with the ء dropped: the verb is not told from "
                        "a noun's accusative ا by the counts",
-    ("ta_suffix", "خبر"): "خبرة and خبر are both common nouns, خبر the commoner: counts "
-                          "cannot tell this from a feminine and its masculine (الكاتبة/الكاتب), "
-                          "so خبرة still loses its ة",
     ("overstrip", "أربع"): "the tens (أربعين/أربعون) vary their ending like a plural, so ين "
                            "comes off and forty meets four",
-    ("overstrip", "السلام"): "السلام is commoner than السلامة after the article, as a "
-                             "masculine is beside its feminine: the ة comes off",
 }
 
 
@@ -136,9 +131,10 @@ def test_a_ta_marbuta_word_of_its_own_keeps_its_ta_marbuta():
 
     assert arabic.broad_term("المدينة") != arabic.broad_term("مدين")
     assert arabic.broad_term("شركات") == arabic.broad_term("الشركة")
-    # A feminine and its masculine still meet.
+    # A feminine adjective and its masculine still meet (a feminine noun of
+    # a person, الكاتبة/الكاتب, no longer does since the fifth round: see
+    # test_search_morphology_fifth.py).
     assert arabic.broad_term("المسلحة") == arabic.broad_term("المسلح")
-    assert arabic.broad_term("الكاتبة") == arabic.broad_term("الكاتب")
 
 
 def test_the_future_sin_comes_off_a_verb_only():

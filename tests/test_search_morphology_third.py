@@ -164,7 +164,11 @@ LATIN_MUST_NOT_MATCH = [
 ]
 
 #: Probes that still fail, and why (the probes themselves stay as written).
-KNOWN_FAILURES = {}
+KNOWN_FAILURES = {
+    ("overstrip", "طالب"): "since the fifth round a ة noun the corpus writes as a noun (الطالبة, "
+                           "seldom after a definite noun) keeps its ة, and its ات plural reads "
+                           "as it: a feminine noun of a person no longer meets its masculine",
+}
 
 #: Latin probes that still fail, and why.
 LATIN_KNOWN_FAILURES = {}

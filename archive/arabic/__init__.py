@@ -43,8 +43,9 @@ The package, bottom up (each module imports only those above it):
 * :mod:`~archive.arabic.tokens`: tokenize;
 * :mod:`~archive.arabic.lucene_stem`: Lucene's stemmer, stem;
 * :mod:`~archive.arabic.stopwords`: the function words;
-* :mod:`~archive.arabic.lexicon`: the corpus's word counts and the
-  gazetteer's ب ل ك names, written;
+* :mod:`~archive.arabic.lexicon`: the corpus's word counts, how often a ة
+  word follows a definite word, and the gazetteer's ب ل ك names; written,
+  takes_article;
 * :mod:`~archive.arabic.spellings`: hamza spellings read as the common one;
 * :mod:`~archive.arabic.stemming`: broad_stem;
 * :mod:`~archive.arabic.terms`: exact and broad terms, ANALYSIS_VERSION;
@@ -61,11 +62,11 @@ from archive.arabic.analyzers import (
 )
 from archive.arabic.lexicon import (
     NAME_WORDS_PATH, WORD_COUNTS_PATH, _arabic_letters_only, _name_words, _word_counts,
-    written,
+    takes_article, written,
 )
 from archive.arabic.lucene_stem import stem
 from archive.arabic.normalise import _as_text, fold, strip_marks
-from archive.arabic.stemming import _PREPOSITIONS, broad_stem, takes_article
+from archive.arabic.stemming import _PREPOSITIONS, broad_stem
 from archive.arabic.stopwords import STOPWORDS, STOPWORDS_AS_TYPED, is_stopword
 from archive.arabic.terms import (
     ANALYSIS_VERSION, _broad, _word_strip, broad_term, broad_terms, exact_term, exact_terms,

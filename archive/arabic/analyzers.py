@@ -12,7 +12,7 @@ from whoosh.analysis.acore import Token as _WhooshToken
 
 from archive.arabic.normalise import _as_text
 from archive.arabic.stopwords import is_stopword
-from archive.arabic.terms import _word_fold, _word_stem, _word_strip
+from archive.arabic.terms import _final_teh_marbuta, _word_fold, _word_stem, _word_strip
 from archive.arabic.tokens import _iter_tokens
 
 
@@ -117,7 +117,8 @@ class ArabicStemFilter(Filter):
     def __call__(self, tokens):
         for t in tokens:
             if not t.stopped:
-                stemmed = _word_stem(t.text)
+                typed = getattr(t, "arabic_typed", None)
+                stemmed = _word_stem(t.text, _final_teh_marbuta(typed) if typed else None)
                 if len(stemmed) >= 2:
                     t.text = stemmed
             yield t

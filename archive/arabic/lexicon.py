@@ -1,6 +1,8 @@
-"""The archive's own vocabulary, read from two small committed files: how
-often the corpus writes each folded word (:data:`WORD_COUNTS_PATH`) and the
-gazetteer's one-word names beginning with ب ل ك (:data:`NAME_WORDS_PATH`).
+"""The archive's own vocabulary, read from three small committed files: how
+often the corpus writes each folded word (:data:`WORD_COUNTS_PATH`), how
+often a ة word's article forms follow another word with the article
+(:data:`AFTER_DEFINITE_PATH`), and the gazetteer's one-word names beginning
+with ب ل ك (:data:`NAME_WORDS_PATH`).
 The stemmer asks them which strips are safe."""
 from __future__ import annotations
 
@@ -32,6 +34,53 @@ def _word_counts() -> dict:
             counts = {}
         _counts = counts
     return _counts
+
+
+#: For each folded word ending in ة (folded ه) or ية that the corpus writes
+#: after the article, and for the word without that ة: how often its article
+#: forms are written, and how often right after another word with the
+#: article, as an adjective stands after its noun (built by
+#: scripts/build_adjective_counts.py). Counts of single words only.
+AFTER_DEFINITE_PATH = Path(__file__).resolve().parent.parent / "lexicon" / "after_definite.tsv.gz"
+
+_after: dict | None = None
+
+
+def _after_definite() -> dict:
+    """``{word: (article forms written, of which after a definite word)}``;
+    empty if the file is missing or damaged (then no word is told a noun)."""
+    global _after
+    if _after is None:
+        after = {}
+        try:
+            with gzip.open(AFTER_DEFINITE_PATH, "rt", encoding="utf-8") as lines:
+                for line in lines:
+                    word, total, following = line.rstrip("\n").split("\t")
+                    after[word] = (int(total), int(following))
+        except (OSError, EOFError, ValueError):
+            after = {}
+        _after = after
+    return _after
+
+
+#: A ة word written after a definite word (as an adjective after its noun:
+#: المدينة الكبيرة) less than this share of the times it has the article is
+#: a noun (الدورة 8%, الخبرة 17%, الحالة 8%, المسؤولية 20%); a feminine
+#: adjective mostly is (الكبيرة 87%, المسلحة 96%, المسؤولة 54%).
+_MAX_NOUN_AFTER_DEFINITE = 0.35
+#: ... counted only where the article forms are written this often.
+_MIN_ARTICLE_FORMS = 5
+
+
+def _written_as_noun(word: str) -> bool:
+    """Does the corpus write this ة word (folded, with the article) as a
+    noun: seldom right after another word with the article, where a
+    feminine adjective stands (:data:`_MAX_NOUN_AFTER_DEFINITE`)? الدورة
+    and الدور, الحالة and الحال, المساعدة and المساعد are two words;
+    الكبيرة and الكبير one. The price: a feminine noun of a person
+    (الموظفة, الكاتبة) is told apart from its masculine."""
+    total, following = _after_definite().get(word, (0, 0))
+    return total >= _MIN_ARTICLE_FORMS and following < _MAX_NOUN_AFTER_DEFINITE * total
 
 
 #: The gazetteer's one-word names beginning with ب ل ك (بعقوبة, كوباني,
@@ -70,6 +119,13 @@ def written(folded_word: str) -> int:
     """How often the corpus writes this folded word alone or after the
     article (0 if the word counts do not know it)."""
     return _free(_word_counts(), _as_text(folded_word))
+
+
+def takes_article(folded_word: str) -> bool:
+    """Does the corpus write this folded word after the article (الوزارة,
+    البطاقة)? Then it is a word of its own: broad_stem reads no proclitic
+    or preposition off it (وزارة is not و + زارة, بطاقة not ب + طاقة)."""
+    return _with_article(_word_counts(), _as_text(folded_word)) >= _MIN_ARTICLE_FORMS
 
 
 _ARABIC_LETTERS_RE = re.compile("[\u0621-\u064a]+")

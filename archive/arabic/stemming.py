@@ -4,7 +4,7 @@ which strips are safe."""
 from __future__ import annotations
 
 from archive.arabic.lexicon import (
-    _arabic_letters_only, _free, _name_words, _with_article, _word_counts,
+    _arabic_letters_only, _free, _name_words, _with_article, _word_counts, _written_as_noun,
 )
 from archive.arabic.lucene_stem import _STEM_SUFFIXES, stem
 from archive.arabic.normalise import _as_text
@@ -47,30 +47,38 @@ _SIBLING_ENDINGS = {"ين": ("ون", "ان"), "ون": ("ين",), "ان": ("ين"
 _OWN_MARBUTA_RATIO = 10
 
 
-def _own_marbuta(counts: dict, word: str) -> bool:
+def _own_marbuta(counts: dict, word: str, nouns: bool = True) -> bool:
     """Is ``word`` (folded, ending in ه) a ة word of its own, which keeps its
     ة: one the corpus writes after the article (so the ه is a ة, never the
     pronoun, which takes no article), while what is left without it is no
     noun or adjective (never written after the article: حياة is not حيا,
     قادة not قاد) or one written after the article far less often (مدينة
     is not مدين "debtor", شركة not شرك, منطقة not منطق, بطولة not بطول)?
-    A feminine adjective or noun and its masculine are written about as
-    often (الكبيرة/الكبير, المسلحة/المسلح, الكاتبة/الكاتب): it loses the
-    ة, as in Lucene."""
+    Or, where both are written about as often, one the corpus writes as a
+    noun (:func:`~archive.arabic.lexicon._written_as_noun`: الدورة is not الدور, الحالة not الحال); a
+    feminine adjective and its masculine (الكبيرة/الكبير, المسلحة/المسلح)
+    are one word: it loses the ة, as in Lucene. ``nouns=False`` asks the
+    counts of the article forms only."""
     own = _with_article(counts, word)
     if own < _MIN_FREE:
         return False
     masculine = _with_article(counts, word[:-1])
-    return masculine < _MIN_FREE or own >= _OWN_MARBUTA_RATIO * masculine
+    if masculine < _MIN_FREE or own >= _OWN_MARBUTA_RATIO * masculine:
+        return True
+    return nouns and _written_as_noun(word)
 
 
-def _unsuffixed(word: str) -> list[str]:
+def _unsuffixed(word: str, marbuta: bool = False) -> list[str]:
     """``word`` without a possessive pronoun (ها هم هما هن كم كما نا ه ي), and,
     where what is left ends in ت, also with that ت read as ة (حكومتها:
     حكومت and حكومه), or in تي, the dual before a pronoun, with that read
-    as ة (مدينتيها, طائرتيه: مدينه, طاءره)."""
+    as ة (مدينتيها, طائرتيه: مدينه, طاءره). A word typed with a final ة
+    (``marbuta``) has no pronoun ه: بمظاهرة is ب + مظاهرة, never ب +
+    مظاهر + ه (folding writes both ه)."""
     readings = []
     for suffix in _PRONOUNS:
+        if marbuta and suffix == _FOLDED_TEH_MARBUTA:
+            continue
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
             rest = word[: -len(suffix)]
             readings.append(rest)
@@ -79,6 +87,15 @@ def _unsuffixed(word: str) -> list[str]:
             elif rest.endswith(_DUAL_TEH) and len(rest) >= 5:
                 readings.append(rest[:-2] + _FOLDED_TEH_MARBUTA)
     return readings
+
+
+def _readings(counts: dict, rest: str, marbuta: bool | None) -> list[str]:
+    """What is left after a proclitic, whole and without a pronoun; with a
+    final ه typed so (``marbuta`` False) on a word the corpus writes after
+    the article, not whole: ومكانه, لبلده are مكان, بلد + ه, never
+    مكانة, بلدة."""
+    whole = [] if marbuta is False and _pronoun_on_word(counts, rest) else [rest]
+    return whole + _unsuffixed(rest, marbuta)
 
 
 def _respelled(counts: dict, readings: list[str]) -> list[str]:
@@ -129,6 +146,8 @@ def _strip_suffixes(counts: dict, word: str) -> str:
             continue
         rest = word[: -len(suffix)]
         if suffix in ("يه", "ية"):
+            if _own_marbuta(counts, word):
+                continue            # a ية noun: المسؤولية is no مسؤول, الشخصية no شخص
             rest = word[:-1]        # the nisba's ي decides below
         elif suffix in ("ه", "ة") and (len(rest) < 3 or _own_marbuta(counts, word)):
             continue
@@ -136,16 +155,22 @@ def _strip_suffixes(counts: dict, word: str) -> str:
             if _free(counts, rest + _FOLDED_TEH_MARBUTA) < _MIN_FREE:
                 continue
             rest += _FOLDED_TEH_MARBUTA   # قوات: قوه, and so قوة
-        elif suffix == "ات" and _own_marbuta(counts, rest + _FOLDED_TEH_MARBUTA):
-            rest += _FOLDED_TEH_MARBUTA   # شركات: شركة, which keeps its ة
+        elif suffix == "ات" and _own_marbuta(counts, rest + _FOLDED_TEH_MARBUTA,
+                                             _commoner_marbuta(counts, rest)):
+            rest += _FOLDED_TEH_MARBUTA   # شركات, الدورات: شركة, دورة, which keep their ة
         elif suffix == "ات" and len(word) >= 5 and _free(
                 counts, word[:-1] + _FOLDED_TEH_MARBUTA) >= max(_MIN_FREE, _free(counts, rest)):
             rest = word[:-1] + _FOLDED_TEH_MARBUTA    # آت for أة: منشآت, مفاجآت → منشأة, مفاجأة
         elif suffix == _NISBA and (len(rest) < 3 or _free(counts, rest) < max(
                 _MIN_FREE, _MIN_BASE_SHARE * _free(counts, word))):
             continue
-        elif suffix == _NISBA and _own_marbuta(counts, rest + _FOLDED_TEH_MARBUTA):
-            rest += _FOLDED_TEH_MARBUTA   # وزاري: وزارة, which keeps its ة
+        elif suffix == _NISBA and _own_marbuta(
+                counts, rest + _FOLDED_TEH_MARBUTA, _commoner_marbuta(counts, rest)):
+            # وزاري: وزارة, دولي: دولة, تجاري: تجارة, which keep their ة;
+            # but العالمي is عالم, whatever العالمة is: a nisba goes to a
+            # ة noun only where the noun is written at least a quarter as
+            # often as the word without ة.
+            rest += _FOLDED_TEH_MARBUTA
         if suffix in ("ان", "ين", "ون"):
             # A plural or dual ending is one of a set (مقاتلون/مقاتلين,
             # طرفان/طرفين): an ending the corpus never varies is part of
@@ -165,6 +190,16 @@ def _strip_suffixes(counts: dict, word: str) -> str:
     return word
 
 
+def _commoner_marbuta(counts: dict, rest: str) -> bool:
+    """Is ``rest`` + ة written after the article at least a tenth as often
+    as ``rest`` (:data:`_OWN_MARBUTA_RATIO`, the other way round)? Only
+    then may a plural's ات or a nisba go to a ة noun told by the counts of
+    its contexts (الدورات: دورة, الفقرات: فقرة; but القرارات is قرار,
+    العالمي عالم, whatever a rare القرارة or العالمة is)."""
+    return (_OWN_MARBUTA_RATIO * _with_article(counts, rest + _FOLDED_TEH_MARBUTA)
+            >= _with_article(counts, rest))
+
+
 def _varied_ending(counts: dict, word: str, rest: str, suffix: str) -> bool:
     """Is ان ين ون an ending of ``rest`` the corpus varies, as plurals and
     duals do: another of them (المقاتلين beside المقاتلون, الطرفين beside
@@ -182,7 +217,7 @@ def _varied_ending(counts: dict, word: str, rest: str, suffix: str) -> bool:
         _MIN_FREE, _free(counts, word))
 
 
-def broad_stem(folded_word: str) -> str:
+def broad_stem(folded_word: str, marbuta: bool | None = None) -> str:
     """The broad term of a folded word: Lucene's light stemmer (:func:`stem`),
     steered by how often words are written (:data:`WORD_COUNTS_PATH`).
 
@@ -218,6 +253,13 @@ def broad_stem(folded_word: str) -> str:
     in a word the corpus does not write, also a seat without its hamza:
     القايد → القائد, سوال → سؤال).
 
+    ``marbuta``: the word was typed with a final ة (folded to ه), so that
+    ه is no pronoun (see _unsuffixed); ``False``: it was typed with a final
+    ه, which the corpus almost never writes for ة (0.9% after the
+    article), so مكانه, دوره, غيره are مكان, دور, غير with a pronoun even
+    though مكانة, دورة, غيرة are words; ``None``: not known (folded input),
+    read as before.
+
     Without the word counts (file missing), this is :func:`stem`.
     """
     word = _as_text(folded_word)
@@ -230,6 +272,8 @@ def broad_stem(folded_word: str) -> str:
     seats = _free(counts, word) == 0
     word = _canonical(counts, word)                 # step 0: هيأة → هيئة
     if _with_article(counts, word) >= _MIN_FREE or word in _name_words():
+        if marbuta is False and _pronoun_on_word(counts, word):
+            return _strip_suffixes(counts, word[:-1])   # مكانه, والده: مكان, والد + ه
         return _strip_suffixes(counts, word)        # step 2: والدة, بالغ, بالتيمور stay whole
     for form in _ARTICLE_FORMS:
         if word.startswith(form) and len(word) - len(form) >= 2:
@@ -244,10 +288,17 @@ def broad_stem(folded_word: str) -> str:
                 # بال + غا, which would be إلغاء.
                 return _strip_suffixes(counts, word)
             return _strip_suffixes(counts, spelled)
-    rest = _unattached(counts, word)
+    rest = _unattached(counts, word, marbuta)
     if rest != word:
         rest = _canonical(counts, rest, seats=seats)    # وبمبادىء: مبادئ
     return _strip_suffixes(counts, _without_verb_teh(counts, rest))
+
+
+def _pronoun_on_word(counts: dict, word: str) -> bool:
+    """Is a final ه, typed so, the pronoun on a word the corpus writes after
+    the article (مكانه: مكان, دوره: دور), not part of the word (وجه, اتجاه)?"""
+    return (word.endswith(_FOLDED_TEH_MARBUTA) and len(word) >= 4
+            and _with_article(counts, word[:-1]) >= _MIN_FREE)
 
 
 def _without_verb_teh(counts: dict, word: str) -> str:
@@ -267,17 +318,10 @@ def _without_verb_teh(counts: dict, word: str) -> str:
     return _best(counts, word, [word[:-1]]) or word
 
 
-def takes_article(folded_word: str) -> bool:
-    """Does the corpus write this folded word after the article (الوزارة,
-    البطاقة)? Then it is a word of its own: broad_stem reads no proclitic
-    or preposition off it (وزارة is not و + زارة, بطاقة not ب + طاقة)."""
-    return _with_article(_word_counts(), _as_text(folded_word)) >= _MIN_FREE
-
-
-def _unattached(counts: dict, word: str) -> str:
+def _unattached(counts: dict, word: str, marbuta: bool = False) -> str:
     """Steps 3 and 4 of :func:`broad_stem`, on a word without the article,
     and the future's س after them (:func:`_without_future`)."""
-    return _without_future(counts, _unclitic(counts, word), word)
+    return _without_future(counts, _unclitic(counts, word, marbuta), word)
 
 
 def _without_future(counts: dict, word: str, whole: str) -> str:
@@ -291,24 +335,24 @@ def _without_future(counts: dict, word: str, whole: str) -> str:
     return _best(counts, whole, [word[1:]]) or word
 
 
-def _unclitic(counts: dict, word: str) -> str:
+def _unclitic(counts: dict, word: str, marbuta: bool = False) -> str:
     """Steps 3 and 4 of :func:`broad_stem`, on a word without the article."""
-    own = _respelled(counts, _unsuffixed(word))
+    own = _respelled(counts, _unsuffixed(word, marbuta))
     # A reading that itself takes the article (وجهة in وجهتهم) is the word:
     # و + جهة would be another word.
     if any(_with_article(counts, r) >= _MIN_FREE for r in own):
         return _best(counts, word, own) or word
     if word.startswith(_PROCLITICS) and len(word) >= 4:
         rest = word[1:]
-        choice = _best(counts, word, _respelled(counts, [rest] + _unsuffixed(rest)))
+        choice = _best(counts, word, _respelled(counts, _readings(counts, rest, marbuta)))
         if choice is not None:
             if choice.startswith(_PREPOSITIONS) and _with_article(counts, choice) < _MIN_FREE:
-                return _unprepositioned(counts, choice) or choice   # وبحسب
+                return _unprepositioned(counts, choice, None, marbuta) or choice   # وبحسب
             return choice
-        choice = _unprepositioned(counts, rest, word)     # وبمدنها, فلمسؤولي
+        choice = _unprepositioned(counts, rest, word, marbuta)     # وبمدنها, فلمسؤولي
         if choice is not None:
             return choice
-    choice = _unprepositioned(counts, word)             # لقواتها, ببغداد
+    choice = _unprepositioned(counts, word, None, marbuta)     # لقواتها, ببغداد
     if choice is not None:
         return choice
     choice = _best(counts, word, own)
@@ -319,7 +363,8 @@ def _unclitic(counts: dict, word: str) -> str:
     return word
 
 
-def _unprepositioned(counts: dict, word: str, whole: str | None = None) -> str | None:
+def _unprepositioned(counts: dict, word: str, whole: str | None = None,
+                     marbuta: bool = False) -> str | None:
     """``word`` without a preposition ب ل ك (and then a pronoun), if that is
     the likelier reading: what is left (3 letters or more) is a word written
     alone or after the article, at least a quarter as often as the whole
@@ -338,7 +383,8 @@ def _unprepositioned(counts: dict, word: str, whole: str | None = None) -> str |
     if counts.get("ب" + word, 0) or counts.get("ك" + word, 0):
         return None
     rest = word[1:]
-    readings = [r for r in _respelled(counts, [rest] + _unsuffixed(rest)) if r not in STOPWORDS]
+    readings = [r for r in _respelled(counts, _readings(counts, rest, marbuta))
+                if r not in STOPWORDS]
     if word[0] == "ك":
         # ك "like" stands before nouns (كرئيس, كمراقب): كوباني is not
         # ك + وباني, كالي not ك + إلى.

@@ -12,7 +12,7 @@ from archive.arabic.tokens import _iter_tokens
 #: Changes whenever the analysis gives different terms for the same text
 #: (folding, stemming or WORD_COUNTS_PATH): an index built with another
 #: version must be rebuilt (check_index says so).
-ANALYSIS_VERSION = "2026-12-morphology-4"
+ANALYSIS_VERSION = "2026-12-morphology-5"
 
 
 def exact_term(word: str) -> str:
@@ -36,14 +36,26 @@ def exact_terms(text: str) -> list[str]:
 # texts, and bounded, so memory stays flat over a long import.
 _word_strip = lru_cache(maxsize=1 << 18)(lambda word: strip_marks(word))
 _word_fold = lru_cache(maxsize=1 << 18)(lambda typed: _fold_letters(typed))
-_word_stem = lru_cache(maxsize=1 << 18)(lambda folded: broad_stem(folded))
+_word_stem = lru_cache(maxsize=1 << 18)(
+    lambda folded, marbuta=None: broad_stem(folded, marbuta))
+#: A final ة as typed: folding writes it ه, like the pronoun, and the
+#: stemmer must know it is none (بمظاهرة is no ب + مظاهر + ه).
+_TEH_MARBUTA = "\u0629"
+
+
+def _final_teh_marbuta(typed: str) -> bool | None:
+    """Was this word (strip_marks form) typed with a final ة (True), a final
+    ه (False), or neither (None)? See broad_stem's ``marbuta``."""
+    if typed.endswith(_TEH_MARBUTA):
+        return True
+    return False if typed.endswith("\u0647") else None
 
 
 def _broad(typed: str) -> str | None:
     folded = _word_fold(typed)
     if not folded or is_stopword(folded, typed):
         return None
-    stemmed = _word_stem(folded)
+    stemmed = _word_stem(folded, _final_teh_marbuta(typed))
     # Stemming must not leave a one-letter term that would match everything
     # with that letter (e.g. a two-letter word losing a suffix).
     return stemmed if len(stemmed) >= 2 else folded

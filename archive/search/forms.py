@@ -36,6 +36,7 @@ _PROCLITICS_TYPED = ("وب", "ول", "وك", "فب", "فل", "فك", "ب", "ل",
 #: ك + مال is كمال, ل + جنة is لجنة).
 MIN_ATTACHED_CORE = 4
 _ARABIC_LETTER_RANGE = ("\u0621", "\u064a")
+_TEH_MARBUTA = "\u0629"
 
 
 def _arabic_letters_only(word):
@@ -98,9 +99,24 @@ def broad_word_forms(word, df=None, name=False):
     if not _arabic_letters_only(folded):
         return [base], []
     cores = _cores(folded, df, name)
+    # A final ة as typed tells the analysis the ه it folds to is no pronoun
+    # (بمظاهرة is ب + مظاهرة): the forms built on a core keep it.
+    marbuta = arabic.strip_marks(word).endswith(_TEH_MARBUTA)
+
+    def typed(form):
+        return form[:-1] + _TEH_MARBUTA if marbuta and form.endswith("ه") else form
+
     own = [base]
+    if folded.endswith("ه") and not marbuta:
+        # The archive's texts write ة as ة (a final ه after the article is
+        # 0.9 % of them), so the analysis reads a final ه as the pronoun
+        # where it can (مكانه: مكان); a searcher often types ه for ة
+        # (جامعه for جامعة), so the query also looks for the ة word.
+        as_marbuta = arabic.broad_stem(folded)
+        if len(as_marbuta) >= 2 and as_marbuta not in own:
+            own.append(as_marbuta)
     for core in cores:
-        term = arabic.broad_term(core)
+        term = arabic.broad_term(typed(core))
         if term and term not in own:
             own.append(term)
     attached = []
@@ -115,15 +131,30 @@ def broad_word_forms(word, df=None, name=False):
         # article (ب + طاقة is بطاقة "card", ل + جنة is لجنة): the analysis
         # keeps it whole (arabic.takes_article).
         other_words = {
-            arabic.broad_term(prefix + core) for prefix in ATTACHED
+            arabic.broad_term(typed(prefix + core)) for prefix in ATTACHED
             if prefix and (arabic.written(prefix + core) > core_written * MAX_ATTACHED_RATIO
                            or (not prefix.endswith(("ال", "لل"))
                                and arabic.takes_article(prefix + core)))
         }
+        # The article goes on a word the language writes with it, and on no
+        # word with a pronoun (القمته is nothing, and its analysis, قمت "I
+        # stood up", is another word): a core the corpus knows but never
+        # writes after the article gets no article forms.
+        no_article = arabic.written(core) > 0 and not arabic.takes_article(core)
         for prefix in ATTACHED:
-            term = arabic.broad_term(prefix + core)
+            if no_article and prefix.endswith(("ال", "لل")):
+                continue
+            term = arabic.broad_term(typed(prefix + core))
+            # A term that keeps a clitic's letters is clitic + word only
+            # if the language never writes it after the article (بكركوك);
+            # one it does is another word the letters run into (ك + حولنا
+            # stems to كحول "alcohol", ف + نيتها to فني, و + يلهم to وكيل,
+            # وك + حولنا to كحول again), never one of the word's forms.
+            runs_into = (prefix and not prefix.endswith(("ال", "لل"))
+                         and term.startswith((prefix, prefix[-1]))
+                         and arabic.takes_article(term))
             if (term and len(term) >= 3 and term not in own and term not in attached
-                    and term not in other_words):
+                    and term not in other_words and not runs_into):
                 attached.append(term)
     return own, attached
 
