@@ -78,6 +78,9 @@ _BREAKS = frozenset(".,،;؛:!?؟\n\r()[]{}…|")
 _MEMO_LIMIT = 500_000
 
 
+# A full stop after a short Latin word (Col., Maj., Gen., Dr., U.S.) followed
+# by more of the name: an abbreviation, read so in a query (not in a text).
+_ABBREVIATION_POINT = re.compile(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\.)|(?<=\b[A-Za-z])\.(?=\s+\S)|(?<=\b[A-Za-z]{2})\.(?=\s+\S)|(?<=\b[A-Za-z]{3})\.(?=\s+\S)|(?<=\b[A-Za-z]{4})\.(?=\s+\S)")
 _BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 
 
@@ -370,6 +373,12 @@ class AliasIndex:
         text = text if isinstance(text, str) else ("" if text is None else str(text))
         tokens, spans = self._spans(text)
         whole = [s for s in spans if s[0] == 0 and s[1] == len(tokens)]
+        if not whole and _ABBREVIATION_POINT.search(text):
+            # "Col. Myles Caggins", "U.S. forces": in a query, the full stop of
+            # a Latin abbreviation is not the clause break it is in a text.
+            text = _ABBREVIATION_POINT.sub(" ", text)
+            tokens, spans = self._spans(text)
+            whole = [s for s in spans if s[0] == 0 and s[1] == len(tokens)]
         if not whole:
             return self._latin_surname_key(text)
         best = min(s[2] for s in whole)

@@ -43,12 +43,33 @@ class NameExpansion:
             terms = tuple(self.terms_of(name))
             if terms and terms not in seen:
                 seen.add(terms)
-                q = self.text_query(name, name=True)
+                q = self._written_name_query(name) if self._loses_function_word(name) else None
+                if q is None:
+                    q = self.text_query(name, name=True)
                 if q is not None:
                     parts.append(q)
         if not parts:
             return None
         return t.any_of(parts)
+
+    def _loses_function_word(self, name):
+        """Would the broad analysis drop a word of this spelling as a function
+        word? Then what is left is a shorter, commoner name (كي ون, the K1
+        base, would be ون alone; قاعدة كي وان would be any قاعدة)."""
+        if self.mode != "broad":
+            return False
+        tokens = [token.text for token in arabic.tokenize(name)]
+        return len(tokens) > 1 and any(
+            arabic.is_stopword(arabic.fold(arabic.strip_marks(w)), arabic.strip_marks(w)) for w in tokens)
+
+    def _written_name_query(self, name):
+        """The spelling as written, every word in a row (the exact fields keep
+        function words); None if nothing is left of it."""
+        terms = [term for term in arabic.exact_terms(name) if term]
+        if not terms:
+            return None
+        words = tuple((term,) for term in terms)
+        return t.Or((t.Phrase("text_exact", words), t.Phrase("title_exact", words)))
 
     # Alias expansion ---------------------------------------------------------
 
@@ -88,6 +109,13 @@ class NameExpansion:
             tagged = self._tag_filter(kind, pk)
             support = q if tagged is None else t.Or((q, tagged))
             q = t.Or((q, t.And((weak_q, support))))
+        if kind == "outlet":
+            # An outlet's articles, whether or not their text names it: the
+            # line that does is often page furniture the importer removed
+            # ("زاكروس عربية – أربيل", "عن مصدر الخبر: وكالة كل العراق").
+            published = self._tag_filter(kind, pk)
+            if published is not None:
+                q = t.Or((q, published))
         named_weakly = getattr(self.alias_index, "named_only_weakly", None)
         if named_weakly is not None and named_weakly(typed, kind, pk):
             # What was typed is an ordinary word too (قاعدة: a base before it is
