@@ -60,6 +60,7 @@ from archive.alias_spelling import (
 )
 from archive.arabic import fold, strip_marks, tokenize
 from archive.latin_surnames import LATIN_WORD, latin_surname_keys
+from archive.titled_names import TitledNames
 
 # Rule 1: attached proclitics, and proclitic + article with the alif elided.
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
@@ -138,6 +139,7 @@ class AliasIndex:
         self._filters: dict[tuple[str, int], tuple[str, str]] = {}  # set by from_database
         self._pks: dict[tuple[str, str], int] | None = None  # (kind, slug) -> pk, built when first asked
         self._surnames = None  # Latin surnames, built when a search first asks
+        self._titled = None  # names seen through their titles, likewise
         self._candidate_memo: dict[str, list] = {}
         self._fold_memo: dict[str, str] = {}
         self._by_core: dict[str, list[Alias]] = {}
@@ -380,7 +382,9 @@ class AliasIndex:
             tokens, spans = self._spans(text)
             whole = [s for s in spans if s[0] == 0 and s[1] == len(tokens)]
         if not whole:
-            return self._latin_surname_key(text)
+            if self._titled is None:
+                self._titled = TitledNames(self._names)
+            return self._latin_surname_key(text) or self._titled.key_for(text, self.entity_key_for_phrase)
         best = min(s[2] for s in whole)
         owners = set()
         for s in whole:
