@@ -168,6 +168,10 @@ class AliasIndex:
         """Every spelling of the entity (name, English name, aliases)."""
         return list(self._names.get((kind, pk), ()))
 
+    def entities(self):
+        """``((kind, pk), spellings)`` for every entity."""
+        return [(key, list(names)) for key, names in self._names.items()]
+
     def filter_for(self, kind: str, pk: int):
         """``(field, slug)``: the index's filter field (the model's
         ``filter_name``) and the entity's value in it; None for an index not

@@ -12,6 +12,7 @@ searched as written. docs/search.md ("Names") says it for readers.
 from dataclasses import dataclass
 
 from archive import arabic
+from archive.name_variants import entity_for_variant
 from archive.search import tree as t
 from archive.search.parsing import Atom, Clause
 
@@ -88,8 +89,24 @@ class NameExpansion:
         found = filter_for(kind, pk) if filter_for else None
         return t.Filter(found[0], (found[1],)) if found else None
 
+    def _unknown_spelling_of(self, typed):
+        """The entity a phrase the archive lacks spells loosely (كاجينز,
+        Khaneqin, Himreen: ``archive.name_variants``), or None. Asked only
+        when no word of it is in the index as typed, so a word the archive
+        holds is never taken for a name it resembles."""
+        if self.reader is None or not self.alias_index:
+            return None
+        terms = self.terms_of(typed)
+        if not terms or any(self.reader.doc_frequency(field, term)
+                            for term in terms for field in (self.text_field, self.title_field)):
+            return None
+        try:
+            return entity_for_variant(self.alias_index, typed)
+        except Exception:  # a gazetteer problem must not break the search
+            return None
+
     def _expand(self, typed):
-        key = self._entity_for(typed)
+        key = self._entity_for(typed) or self._unknown_spelling_of(typed)
         if key is None:
             return None
         kind, pk = key
