@@ -126,3 +126,40 @@ def test_a_latin_abbreviation_point_does_not_break_a_typed_name(client, seeded, 
     body = client.get("/api/articles/", {"q": q}).json()
     assert len(body["expanded"]) == 1 and body["expanded"][0]["kind"] == "speaker"
     assert body["count"] >= 1
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({"date_from": "2020", "date_to": "2020"}, ["000", "002", "004"]),
+    ({"date_from": "2020-02", "date_to": "2020-02"}, ["004"]),
+    ({"date_to": "2017"}, ["001"]),
+    ({"date_from": "2021-05"}, ["003"]),
+    ({"date_from": "2020-07", "date_to": "2020-09"}, ["000", "002"]),
+])
+def test_a_year_or_a_month_is_a_date_range_end(client, seeded, params, expected):
+    response = client.get("/api/articles/", params)
+    assert sorted(r["external_id"][:3] for r in response.json()["results"]) == expected
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("العقيد مايلز كاكينز", ["000", "002", "004"]),   # 004 says الكولونيل, 000 no rank
+    ("Colonel Caggins", ["000", "002", "004"]),
+    ("Gen. Gedney", ["001"]),
+    ("Achille", ["003"]),                             # listed only as Colonel Achille
+    ("كاجينز", ["000", "002", "004"]),                # the g of Caggins written ج
+    ("Khaneqin", ["003"]),
+    ("Himreen", ["002", "004"]),
+    ("Deir Ezzor", ["000", "004"]),
+    ("Zagros", ["003"]),                              # Zagros Arabic without its descriptor
+    ("Hol camp", ["004"]),
+])
+def test_a_name_typed_with_a_title_in_another_spelling_or_without_its_descriptor(client, seeded, q, expected):
+    response = client.get("/api/articles/", {"q": q})
+    assert sorted(r["external_id"][:3] for r in response.json()["results"]) == expected
+
+
+def test_a_word_the_archive_holds_is_not_taken_for_a_name_it_resembles(client, seeded):
+    # الدستور is a newspaper without its descriptor (صحيفة الدستور), but the
+    # archive holds the word (004: الدستور العراقي): it is searched as the word.
+    body = client.get("/api/articles/", {"q": "الدستور"}).json()
+    assert body["expanded"] == []
+    assert [r["external_id"][:3] for r in body["results"]] == ["004"]
