@@ -368,11 +368,13 @@ class AliasIndex:
         """Every spelling of the entity with whether it is weak."""
         return [(name, self.is_weak(kind, pk, name)) for name in self.names(kind, pk)]
 
-    def entity_key_for_phrase(self, text: str) -> tuple[str, int] | None:
+    def entity_key_for_phrase(self, text: str, titles: bool = True) -> tuple[str, int] | None:
         """If the whole of ``text`` (a query word or phrase) is a name of
         exactly one entity, that entity's ``(kind, pk)``; otherwise None.
 
-        Used by search to expand a query to every spelling of the entity. Two
+        Used by search to expand a query to every spelling of the entity
+        (``titles``: see a rank before a speaker's name through,
+        :mod:`archive.titled_names`; not for a quoted phrase). Two
         entities claiming the phrase, of the same kind or not, give None: we
         cannot tell which one the user meant.
         """
@@ -388,7 +390,8 @@ class AliasIndex:
         if not whole:
             if self._titled is None:
                 self._titled = TitledNames(self._names)
-            return self._latin_surname_key(text) or self._titled.key_for(text, self.entity_key_for_phrase)
+            return self._latin_surname_key(text) or (titles and self._titled.key_for(text, self.entity_key_for_phrase)) \
+                or None
         best = min(s[2] for s in whole)
         owners = set()
         for s in whole:

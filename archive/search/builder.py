@@ -228,7 +228,7 @@ class QueryBuilder(NameExpansion):
                 # Each side of an OR (a word, a run of words in quotes) is a
                 # name if a lone word or phrase would be: "Caggins OR Mattis".
                 if self.expand and not atom.prefix:
-                    q = self._expand(atom.text)
+                    q = self._expand(atom.text, quoted=atom.phrase)
                 # A quoted phrase holding a name among other words ("العقيد
                 # كيغنز"): the phrase with every spelling of the name.
                 if q is None and self.expand and atom.phrase:

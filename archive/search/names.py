@@ -74,10 +74,15 @@ class NameExpansion:
 
     # Alias expansion ---------------------------------------------------------
 
-    def _entity_for(self, text):
+    def _entity_for(self, text, quoted=False):
+        """The entity ``text`` names. ``quoted``: typed in quotes, where a title
+        is part of what is asked for ("العقيد كاكينز": the article calls him
+        so), so a title before a name is not seen through."""
         if not self.alias_index:
             return None
         try:
+            if quoted:
+                return self.alias_index.entity_key_for_phrase(text, titles=False)
             return self.alias_index.entity_key_for_phrase(text)
         except Exception:  # a gazetteer problem must not break the search
             return None
@@ -105,8 +110,8 @@ class NameExpansion:
         except Exception:  # a gazetteer problem must not break the search
             return None
 
-    def _expand(self, typed):
-        key = self._entity_for(typed) or self._unknown_spelling_of(typed)
+    def _expand(self, typed, quoted=False):
+        key = self._entity_for(typed, quoted) or self._unknown_spelling_of(typed)
         if key is None:
             return None
         kind, pk = key
