@@ -60,6 +60,7 @@ from archive.alias_spelling import (
 )
 from archive.arabic import fold, strip_marks, tokenize
 from archive.latin_surnames import LATIN_WORD, latin_surname_keys
+from archive.titled_names import TitledNames
 
 # Rule 1: attached proclitics, and proclitic + article with the alif elided.
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
@@ -78,6 +79,9 @@ _BREAKS = frozenset(".,،;؛:!?؟\n\r()[]{}…|")
 _MEMO_LIMIT = 500_000
 
 
+# A full stop after a short Latin word (Col., Maj., Gen., Dr., U.S.) followed
+# by more of the name: an abbreviation, read so in a query (not in a text).
+_ABBREVIATION_POINT = re.compile(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\.)|(?<=\b[A-Za-z])\.(?=\s+\S)|(?<=\b[A-Za-z]{2})\.(?=\s+\S)|(?<=\b[A-Za-z]{3})\.(?=\s+\S)|(?<=\b[A-Za-z]{4})\.(?=\s+\S)")
 _BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 
 
@@ -135,6 +139,7 @@ class AliasIndex:
         self._filters: dict[tuple[str, int], tuple[str, str]] = {}  # set by from_database
         self._pks: dict[tuple[str, str], int] | None = None  # (kind, slug) -> pk, built when first asked
         self._surnames = None  # Latin surnames, built when a search first asks
+        self._titled = None  # names seen through their titles, likewise
         self._candidate_memo: dict[str, list] = {}
         self._fold_memo: dict[str, str] = {}
         self._by_core: dict[str, list[Alias]] = {}
@@ -162,6 +167,10 @@ class AliasIndex:
     def names(self, kind: str, pk: int) -> list[str]:
         """Every spelling of the entity (name, English name, aliases)."""
         return list(self._names.get((kind, pk), ()))
+
+    def entities(self):
+        """``((kind, pk), spellings)`` for every entity."""
+        return [(key, list(names)) for key, names in self._names.items()]
 
     def filter_for(self, kind: str, pk: int):
         """``(field, slug)``: the index's filter field (the model's
@@ -359,19 +368,30 @@ class AliasIndex:
         """Every spelling of the entity with whether it is weak."""
         return [(name, self.is_weak(kind, pk, name)) for name in self.names(kind, pk)]
 
-    def entity_key_for_phrase(self, text: str) -> tuple[str, int] | None:
+    def entity_key_for_phrase(self, text: str, titles: bool = True) -> tuple[str, int] | None:
         """If the whole of ``text`` (a query word or phrase) is a name of
         exactly one entity, that entity's ``(kind, pk)``; otherwise None.
 
-        Used by search to expand a query to every spelling of the entity. Two
+        Used by search to expand a query to every spelling of the entity
+        (``titles``: see a rank before a speaker's name through,
+        :mod:`archive.titled_names`; not for a quoted phrase). Two
         entities claiming the phrase, of the same kind or not, give None: we
         cannot tell which one the user meant.
         """
         text = text if isinstance(text, str) else ("" if text is None else str(text))
         tokens, spans = self._spans(text)
         whole = [s for s in spans if s[0] == 0 and s[1] == len(tokens)]
+        if not whole and _ABBREVIATION_POINT.search(text):
+            # "Col. Myles Caggins", "U.S. forces": in a query, the full stop of
+            # a Latin abbreviation is not the clause break it is in a text.
+            text = _ABBREVIATION_POINT.sub(" ", text)
+            tokens, spans = self._spans(text)
+            whole = [s for s in spans if s[0] == 0 and s[1] == len(tokens)]
         if not whole:
-            return self._latin_surname_key(text)
+            if self._titled is None:
+                self._titled = TitledNames(self._names)
+            return self._latin_surname_key(text) or (titles and self._titled.key_for(text, self.entity_key_for_phrase)) \
+                or None
         best = min(s[2] for s in whole)
         owners = set()
         for s in whole:

@@ -150,8 +150,8 @@ SEARCH_PARAMETERS = [
              f"Slug of a {model._meta.model_name} (see /api/{kind}/); repeat for any of several. "
              "An unknown slug is a 400.", explode=True)
       for (name, model), kind in zip(FILTERS.items(), ("places", "forces", "speakers", "sources"))],
-    _query("date_from", {"type": "string", "format": "date"}, "First day, YYYY-MM-DD (inclusive)."),
-    _query("date_to", {"type": "string", "format": "date"}, "Last day, YYYY-MM-DD (inclusive); not before date_from."),
+    _query("date_from", {"type": "string", "format": "date"}, "First day, YYYY-MM-DD (inclusive); a year (2020) or a month (2020-07) also works and means its first day."),
+    _query("date_to", {"type": "string", "format": "date"}, "Last day, YYYY-MM-DD (inclusive); not before date_from. A year (2020) or a month (2020-07) means its last day."),
     _query("sort", {"type": "string", "enum": list(SORTS), "default": "relevance"},
            "relevance (newest first when there are no words), newest or oldest."),
     _query("page", {"type": "integer", "minimum": 1, "maximum": 100000, "default": 1}, "Page number."),

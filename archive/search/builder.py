@@ -20,22 +20,9 @@ from archive.search import tree as t
 from archive.search.forms import (
     broad_prefix_core, broad_word_forms, broad_word_terms, prefix_targets, prefix_too_short, unfolded_prefixes,
 )
-from archive.search.parsing import Atom, Clause
+# Expansion is re-exported: archive.search.query and the API read it from here.
+from archive.search.names import MAX_ALIAS_WORDS, Expansion, NameExpansion  # noqa: F401
 
-MAX_ALIAS_WORDS = 5
-#: A phrase holding a name is searched with at most this many of its spellings.
-MAX_PHRASE_SPELLINGS = 12
-
-
-@dataclass
-class Expansion:
-    typed: str
-    kind: str
-    pk: int
-    label: str
-    names: list
-    #: The name was excluded (-name): every spelling of it is kept out.
-    excluded: bool = False
 
 
 @dataclass
@@ -58,7 +45,7 @@ class Highlight:
         return not (self.terms or self.phrases or self.prefixes)
 
 
-class QueryBuilder:
+class QueryBuilder(NameExpansion):
     """Turns a ParsedQuery into a query tree, recording what to highlight.
 
     ``reader``: the index's vocabulary (``archive.search.stores.base.Vocabulary``),
@@ -207,176 +194,6 @@ class QueryBuilder:
             return self.prefix_query(atom)
         return self.text_query(atom.text)
 
-    def names_query(self, names):
-        parts, seen = [], set()
-        for name in names:
-            terms = tuple(self.terms_of(name))
-            if terms and terms not in seen:
-                seen.add(terms)
-                q = self.text_query(name, name=True)
-                if q is not None:
-                    parts.append(q)
-        if not parts:
-            return None
-        return t.any_of(parts)
-
-    # Alias expansion ---------------------------------------------------------
-
-    def _entity_for(self, text):
-        if not self.alias_index:
-            return None
-        try:
-            return self.alias_index.entity_key_for_phrase(text)
-        except Exception:  # a gazetteer problem must not break the search
-            return None
-
-    def _tag_filter(self, kind, pk):
-        """The articles tagged with the entity ``(kind, pk)``: its slug in the
-        index's place, force, speaker or outlet field; None if unknown."""
-        filter_for = getattr(self.alias_index, "filter_for", None)
-        found = filter_for(kind, pk) if filter_for else None
-        return t.Filter(found[0], (found[1],)) if found else None
-
-    def _expand(self, typed):
-        key = self._entity_for(typed)
-        if key is None:
-            return None
-        kind, pk = key
-        names = self.alias_index.names(kind, pk)
-        spellings = getattr(self.alias_index, "spellings", None)
-        weak = [n for n, is_weak in spellings(kind, pk) if is_weak] if spellings else []
-        strong = [n for n in names if n not in weak]
-        q = self.names_query(strong)
-        if q is None:
-            return None
-        weak_q = self.names_query(weak) if weak else None
-        if weak_q is not None:
-            # A weak spelling (كينغز: also King's College; القصير: also
-            # "short") finds an article only if the article also names the
-            # entity in a strong spelling, or was tagged with it (the tagger
-            # found the context that makes the word a name).
-            tagged = self._tag_filter(kind, pk)
-            support = q if tagged is None else t.Or((q, tagged))
-            q = t.Or((q, t.And((weak_q, support))))
-        named_weakly = getattr(self.alias_index, "named_only_weakly", None)
-        if named_weakly is not None and named_weakly(typed, kind, pk):
-            # What was typed is an ordinary word too (قاعدة: a base before it is
-            # al-Qaeda): it is also searched as the word it is, with its forms.
-            plain = self.atom_query(Atom(typed, phrase=len(arabic.tokenize(typed)) > 1))
-            if plain is not None:
-                q = t.Or((q, plain))
-        # Reported whether the name is sought or excluded: either way the
-        # reader should know every spelling of it was.
-        excluded = not self._marking
-        if not any(e.kind == kind and e.pk == pk and e.excluded == excluded for e in self.expansions):
-            self.expansions.append(Expansion(typed, kind, pk, names[0] if names else typed, names, excluded))
-        return q
-
-    def _phrase_with_names(self, text):
-        """The phrase ``text`` with each spelling of the longest name inside it
-        in its place (at most ``MAX_PHRASE_SPELLINGS``), or None when no run of
-        its words (short of the whole, which ``_expand`` tried) is a name."""
-        if not self.alias_index:
-            return None
-        words = [token.text for token in arabic.tokenize(text)]
-        for size in range(min(MAX_ALIAS_WORDS, len(words) - 1), 0, -1):
-            for start in range(len(words) - size + 1):
-                typed = " ".join(words[start:start + size])
-                key = self._entity_for(typed)
-                if key is None:
-                    continue
-                kind, pk = key
-                named_weakly = getattr(self.alias_index, "named_only_weakly", None)
-                if named_weakly is not None and named_weakly(typed, kind, pk):
-                    continue  # an ordinary word here (قاعدة): the phrase as typed
-                names = self.alias_index.names(kind, pk)
-                spellings = getattr(self.alias_index, "spellings", None)
-                weak = {n for n, is_weak in spellings(kind, pk) if is_weak} if spellings else set()
-                parts, seen = [], set()
-                for name in [typed] + [n for n in names if n not in weak]:
-                    variant = " ".join(words[:start] + [name] + words[start + size:])
-                    terms = tuple(self.terms_of(variant))
-                    if terms in seen:
-                        continue
-                    seen.add(terms)
-                    q = self.text_query(variant)
-                    if q is not None:
-                        parts.append(q)
-                    if len(parts) >= MAX_PHRASE_SPELLINGS:
-                        break
-                excluded = not self._marking
-                if not any(e.kind == kind and e.pk == pk and e.excluded == excluded for e in self.expansions):
-                    self.expansions.append(Expansion(typed, kind, pk, names[0] if names else typed, names, excluded))
-                return t.any_of(parts) if parts else None
-        return None
-
-    def _names_around_or(self, clauses):
-        """OR binds the two words beside it; when those words end and begin
-        names of several words ("مايلز كاكينز OR فيلكس غيدني"), the names
-        are the sides: the words before and after join their side of the
-        OR (as one quoted name each, which is then expanded)."""
-        def word(c, negated):
-            return (len(c.alternatives) == 1 and not c.alternatives[0].phrase
-                    and not c.alternatives[0].prefix and c.negated == negated)
-
-        def is_name(text):
-            return self._entity_for(text) is not None
-
-        out, i = list(clauses), 0
-        while i < len(out):
-            clause = out[i]
-            alts = clause.alternatives
-            if len(alts) < 2 or alts[0].phrase or alts[0].prefix or alts[-1].phrase or alts[-1].prefix:
-                i += 1
-                continue
-            left, right = 0, 0
-            for size in range(min(MAX_ALIAS_WORDS - 1, i), 0, -1):
-                run = out[i - size:i]
-                if all(word(c, clause.negated) for c in run) and is_name(
-                        " ".join([c.alternatives[0].text for c in run] + [alts[0].text])):
-                    left = size
-                    break
-            for size in range(min(MAX_ALIAS_WORDS - 1, len(out) - i - 1), 0, -1):
-                run = out[i + 1:i + 1 + size]
-                if all(word(c, clause.negated) for c in run) and is_name(
-                        " ".join([alts[-1].text] + [c.alternatives[0].text for c in run])):
-                    right = size
-                    break
-            if not (left or right):
-                i += 1
-                continue
-            first = " ".join([c.alternatives[0].text for c in out[i - left:i]] + [alts[0].text])
-            last = " ".join([alts[-1].text] + [c.alternatives[0].text for c in out[i + 1:i + 1 + right]])
-            merged = Clause([Atom(first, phrase=bool(left))] + alts[1:-1] + [Atom(last, phrase=bool(right))],
-                            negated=clause.negated)
-            out[i - left:i + 1 + right] = [merged]
-            i = i - left + 1
-        return out
-
-    def _names_after_minus(self, clauses):
-        """"-" (or NOT) excludes the next term; when that word begins a name
-        of several words ("داعش -أنغيلا ميركل", "-محافظة ديالى"), it excludes
-        the name: the words after it that complete the longest name join the
-        exclusion, as the words beside OR join its sides. Without this the
-        rest of the name was required instead."""
-        def word(c, negated):
-            return (len(c.alternatives) == 1 and not c.alternatives[0].phrase
-                    and not c.alternatives[0].prefix and c.negated == negated)
-
-        out, i = list(clauses), 0
-        while i < len(out):
-            if not word(out[i], True):
-                i += 1
-                continue
-            for size in range(min(MAX_ALIAS_WORDS - 1, len(out) - i - 1), 0, -1):
-                run = out[i + 1:i + 1 + size]
-                name = " ".join([out[i].alternatives[0].text] + [c.alternatives[0].text for c in run])
-                if all(word(c, False) for c in run) and self._entity_for(name) is not None:
-                    out[i:i + 1 + size] = [Clause([Atom(name, phrase=True)], negated=True)]
-                    break
-            i += 1
-        return out
-
     def clause_queries(self, clauses):
         """Yield (query, negated) per clause, merging runs of words that name an entity."""
         if self.expand and self.alias_index:
@@ -411,7 +228,7 @@ class QueryBuilder:
                 # Each side of an OR (a word, a run of words in quotes) is a
                 # name if a lone word or phrase would be: "Caggins OR Mattis".
                 if self.expand and not atom.prefix:
-                    q = self._expand(atom.text)
+                    q = self._expand(atom.text, quoted=atom.phrase)
                 # A quoted phrase holding a name among other words ("العقيد
                 # كيغنز"): the phrase with every spelling of the name.
                 if q is None and self.expand and atom.phrase:

@@ -4,6 +4,8 @@ A bad value raises ``BadParameter`` with a message in the user's language;
 the API answers it with 400 and the page shows it. Nothing here can raise
 anything else, whatever the query string holds.
 """
+import calendar
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from urllib.parse import urlencode
@@ -208,11 +210,23 @@ def _int(data, name, default, low, high):
     return value
 
 
+_YEAR_OR_MONTH = re.compile(r"(\d{4})(?:-(\d{1,2}))?")
+
+
 def _date(data, name):
+    """A day; a year (2020) or a month (2020-07) is its first day in ``date_from``
+    and its last in ``date_to``, as a researcher who types one means."""
     raw = _single(data, name).strip()
     if not raw:
         return None
+    partial = _YEAR_OR_MONTH.fullmatch(raw)
     try:
+        if partial:
+            year, month = int(partial[1]), int(partial[2] or 0)
+            if name != "date_to":
+                return date(year, month or 1, 1)
+            month = month or 12
+            return date(year, month, calendar.monthrange(year, month)[1])
         return date.fromisoformat(raw)
     except ValueError:
         raise BadParameter(_("«%(label)s» ليست تاريخًا صحيحًا: اكتبها سنة-شهرًا-يومًا، مثل 2020-12-31.") % {"label": labels()[name]}, name)

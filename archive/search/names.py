@@ -1,0 +1,280 @@
+"""A gazetteer name wherever it stands in a query: every spelling of it.
+
+The part of :class:`archive.search.builder.QueryBuilder` that expands names
+(a mixin, so the builder stays one class with one state): a word or run of
+words that is a gazetteer alias is searched as every spelling of its entity,
+alone, on each side of OR, excluded, or inside a quoted phrase; an outlet's
+name also finds the articles the outlet published (its own name is often
+only in the page furniture the importer strips); a spelling whose words the
+broad analysis would drop as function words (كي ون, the K1 base) is
+searched as written. docs/search.md ("Names") says it for readers.
+"""
+from dataclasses import dataclass
+
+from archive import arabic
+from archive.name_variants import entity_for_variant
+from archive.search import tree as t
+from archive.search.parsing import Atom, Clause
+
+MAX_ALIAS_WORDS = 5
+#: Words that say a name is an outlet's: "صحيفة الشرق الأوسط", "قناة العربية".
+OUTLET_KIND_WORDS = frozenset(arabic.fold(w) for w in (
+    "وكالة", "قناة", "صحيفة", "جريدة", "موقع", "راديو", "إذاعة", "تلفزيون", "شبكة", "مجلة", "بوابة",
+))
+#: An outlet's name none of whose words the corpus writes fewer times than
+#: this is ordinary language (العربية 14,927; الرياض 6,792; الشرق 5,250),
+#: unlike رووداو (6), زاكروس (0), سوا (30) or سكاي (1,111).
+ORDINARY_WORD_COUNT = 2000
+#: A phrase holding a name is searched with at most this many of its spellings.
+MAX_PHRASE_SPELLINGS = 12
+
+
+@dataclass
+class Expansion:
+    typed: str
+    kind: str
+    pk: int
+    label: str
+    names: list
+    #: The name was excluded (-name): every spelling of it is kept out.
+    excluded: bool = False
+
+
+
+class NameExpansion:
+    """Name expansion for :class:`archive.search.builder.QueryBuilder` (which
+    provides ``alias_index``, ``expansions``, ``_marking``, ``terms_of``,
+    ``text_query`` and ``atom_query``)."""
+
+    def names_query(self, names):
+        parts, seen = [], set()
+        for name in names:
+            terms = tuple(self.terms_of(name))
+            if terms and terms not in seen:
+                seen.add(terms)
+                q = self._written_name_query(name) if self._loses_function_word(name) else None
+                if q is None:
+                    q = self.text_query(name, name=True)
+                if q is not None:
+                    parts.append(q)
+        if not parts:
+            return None
+        return t.any_of(parts)
+
+    def _loses_function_word(self, name):
+        """Would the broad analysis drop a word of this spelling as a function
+        word? Then what is left is a shorter, commoner name (كي ون, the K1
+        base, would be ون alone; قاعدة كي وان would be any قاعدة)."""
+        if self.mode != "broad":
+            return False
+        tokens = [token.text for token in arabic.tokenize(name)]
+        return len(tokens) > 1 and any(
+            arabic.is_stopword(arabic.fold(arabic.strip_marks(w)), arabic.strip_marks(w)) for w in tokens)
+
+    def _written_name_query(self, name):
+        """The spelling as written, every word in a row (the exact fields keep
+        function words); None if nothing is left of it."""
+        terms = [term for term in arabic.exact_terms(name) if term]
+        if not terms:
+            return None
+        words = tuple((term,) for term in terms)
+        return t.Or((t.Phrase("text_exact", words), t.Phrase("title_exact", words)))
+
+    # Alias expansion ---------------------------------------------------------
+
+    def _entity_for(self, text, quoted=False):
+        """The entity ``text`` names. ``quoted``: typed in quotes, where a title
+        is part of what is asked for ("العقيد كاكينز": the article calls him
+        so), so a title before a name is not seen through."""
+        if not self.alias_index:
+            return None
+        try:
+            if quoted:
+                return self.alias_index.entity_key_for_phrase(text, titles=False)
+            return self.alias_index.entity_key_for_phrase(text)
+        except Exception:  # a gazetteer problem must not break the search
+            return None
+
+    def _tag_filter(self, kind, pk):
+        """The articles tagged with the entity ``(kind, pk)``: its slug in the
+        index's place, force, speaker or outlet field; None if unknown."""
+        filter_for = getattr(self.alias_index, "filter_for", None)
+        found = filter_for(kind, pk) if filter_for else None
+        return t.Filter(found[0], (found[1],)) if found else None
+
+    def _unknown_spelling_of(self, typed):
+        """The entity a phrase the archive lacks spells loosely (كاجينز,
+        Khaneqin, Himreen: ``archive.name_variants``), or None. Asked only
+        when no word of it is in the index as typed, so a word the archive
+        holds is never taken for a name it resembles."""
+        if self.reader is None or not self.alias_index:
+            return None
+        terms = self.terms_of(typed)
+        if not terms or any(self.reader.doc_frequency(field, term)
+                            for term in terms for field in (self.text_field, self.title_field)):
+            return None
+        try:
+            return entity_for_variant(self.alias_index, typed)
+        except Exception:  # a gazetteer problem must not break the search
+            return None
+
+    def _expand(self, typed, quoted=False):
+        key = self._entity_for(typed, quoted) or self._unknown_spelling_of(typed)
+        if key is None:
+            return None
+        kind, pk = key
+        names = self.alias_index.names(kind, pk)
+        spellings = getattr(self.alias_index, "spellings", None)
+        weak = [n for n, is_weak in spellings(kind, pk) if is_weak] if spellings else []
+        strong = [n for n in names if n not in weak]
+        q = self.names_query(strong)
+        if q is None:
+            return None
+        weak_q = self.names_query(weak) if weak else None
+        if weak_q is not None:
+            # A weak spelling (كينغز: also King's College; القصير: also
+            # "short") finds an article only if the article also names the
+            # entity in a strong spelling, or was tagged with it (the tagger
+            # found the context that makes the word a name).
+            tagged = self._tag_filter(kind, pk)
+            support = q if tagged is None else t.Or((q, tagged))
+            q = t.Or((q, t.And((weak_q, support))))
+        if kind == "outlet" and _names_an_outlet_only(typed):
+            # An outlet's articles, whether or not their text names it: the
+            # line that does is often page furniture the importer removed
+            # ("زاكروس عربية – أربيل", "عن مصدر الخبر: وكالة كل العراق").
+            # Not for a name that is ordinary language (العربية, الشرق
+            # الأوسط, الرياض): a reader typing it means the words.
+            published = self._tag_filter(kind, pk)
+            if published is not None:
+                q = t.Or((q, published))
+        named_weakly = getattr(self.alias_index, "named_only_weakly", None)
+        if named_weakly is not None and named_weakly(typed, kind, pk):
+            # What was typed is an ordinary word too (قاعدة: a base before it is
+            # al-Qaeda): it is also searched as the word it is, with its forms.
+            plain = self.atom_query(Atom(typed, phrase=len(arabic.tokenize(typed)) > 1))
+            if plain is not None:
+                q = t.Or((q, plain))
+        # Reported whether the name is sought or excluded: either way the
+        # reader should know every spelling of it was.
+        excluded = not self._marking
+        if not any(e.kind == kind and e.pk == pk and e.excluded == excluded for e in self.expansions):
+            self.expansions.append(Expansion(typed, kind, pk, names[0] if names else typed, names, excluded))
+        return q
+
+    def _phrase_with_names(self, text):
+        """The phrase ``text`` with each spelling of the longest name inside it
+        in its place (at most ``MAX_PHRASE_SPELLINGS``), or None when no run of
+        its words (short of the whole, which ``_expand`` tried) is a name."""
+        if not self.alias_index:
+            return None
+        words = [token.text for token in arabic.tokenize(text)]
+        for size in range(min(MAX_ALIAS_WORDS, len(words) - 1), 0, -1):
+            for start in range(len(words) - size + 1):
+                typed = " ".join(words[start:start + size])
+                key = self._entity_for(typed)
+                if key is None:
+                    continue
+                kind, pk = key
+                named_weakly = getattr(self.alias_index, "named_only_weakly", None)
+                if named_weakly is not None and named_weakly(typed, kind, pk):
+                    continue  # an ordinary word here (قاعدة): the phrase as typed
+                names = self.alias_index.names(kind, pk)
+                spellings = getattr(self.alias_index, "spellings", None)
+                weak = {n for n, is_weak in spellings(kind, pk) if is_weak} if spellings else set()
+                parts, seen = [], set()
+                for name in [typed] + [n for n in names if n not in weak]:
+                    variant = " ".join(words[:start] + [name] + words[start + size:])
+                    terms = tuple(self.terms_of(variant))
+                    if terms in seen:
+                        continue
+                    seen.add(terms)
+                    q = self.text_query(variant)
+                    if q is not None:
+                        parts.append(q)
+                    if len(parts) >= MAX_PHRASE_SPELLINGS:
+                        break
+                excluded = not self._marking
+                if not any(e.kind == kind and e.pk == pk and e.excluded == excluded for e in self.expansions):
+                    self.expansions.append(Expansion(typed, kind, pk, names[0] if names else typed, names, excluded))
+                return t.any_of(parts) if parts else None
+        return None
+
+    def _names_after_minus(self, clauses):
+        """"-" (or NOT) excludes the next term; when that word begins a name
+        of several words ("داعش -أنغيلا ميركل", "-محافظة ديالى"), it excludes
+        the name: the words after it that complete the longest name join the
+        exclusion, as the words beside OR join its sides. Without this the
+        rest of the name was required instead."""
+        def word(c, negated):
+            return (len(c.alternatives) == 1 and not c.alternatives[0].phrase
+                    and not c.alternatives[0].prefix and c.negated == negated)
+
+        out, i = list(clauses), 0
+        while i < len(out):
+            if not word(out[i], True):
+                i += 1
+                continue
+            for size in range(min(MAX_ALIAS_WORDS - 1, len(out) - i - 1), 0, -1):
+                run = out[i + 1:i + 1 + size]
+                name = " ".join([out[i].alternatives[0].text] + [c.alternatives[0].text for c in run])
+                if all(word(c, False) for c in run) and self._entity_for(name) is not None:
+                    out[i:i + 1 + size] = [Clause([Atom(name, phrase=True)], negated=True)]
+                    break
+            i += 1
+        return out
+
+    def _names_around_or(self, clauses):
+        """OR binds the two words beside it; when those words end and begin
+        names of several words ("مايلز كاكينز OR فيلكس غيدني"), the names
+        are the sides: the words before and after join their side of the
+        OR (as one quoted name each, which is then expanded)."""
+        def word(c, negated):
+            return (len(c.alternatives) == 1 and not c.alternatives[0].phrase
+                    and not c.alternatives[0].prefix and c.negated == negated)
+
+        def is_name(text):
+            return self._entity_for(text) is not None
+
+        out, i = list(clauses), 0
+        while i < len(out):
+            clause = out[i]
+            alts = clause.alternatives
+            if len(alts) < 2 or alts[0].phrase or alts[0].prefix or alts[-1].phrase or alts[-1].prefix:
+                i += 1
+                continue
+            left, right = 0, 0
+            for size in range(min(MAX_ALIAS_WORDS - 1, i), 0, -1):
+                run = out[i - size:i]
+                if all(word(c, clause.negated) for c in run) and is_name(
+                        " ".join([c.alternatives[0].text for c in run] + [alts[0].text])):
+                    left = size
+                    break
+            for size in range(min(MAX_ALIAS_WORDS - 1, len(out) - i - 1), 0, -1):
+                run = out[i + 1:i + 1 + size]
+                if all(word(c, clause.negated) for c in run) and is_name(
+                        " ".join([alts[-1].text] + [c.alternatives[0].text for c in run])):
+                    right = size
+                    break
+            if not (left or right):
+                i += 1
+                continue
+            first = " ".join([c.alternatives[0].text for c in out[i - left:i]] + [alts[0].text])
+            last = " ".join([alts[-1].text] + [c.alternatives[0].text for c in out[i + 1:i + 1 + right]])
+            merged = Clause([Atom(first, phrase=bool(left))] + alts[1:-1] + [Atom(last, phrase=bool(right))],
+                            negated=clause.negated)
+            out[i - left:i + 1 + right] = [merged]
+            i = i - left + 1
+        return out
+
+
+def _names_an_outlet_only(typed: str) -> bool:
+    """Does the typed spelling name the outlet rather than say ordinary
+    words: Latin letters, a kind word (وكالة، قناة …), or a word the corpus
+    seldom writes?"""
+    if any("a" <= ch.lower() <= "z" for ch in typed):
+        return True
+    words = [arabic.fold(w) for w in typed.split()]
+    if any(w in OUTLET_KIND_WORDS or w[1:] in OUTLET_KIND_WORDS or w[2:] in OUTLET_KIND_WORDS for w in words):
+        return True
+    return any(arabic.written(w) < ORDINARY_WORD_COUNT for w in words)
