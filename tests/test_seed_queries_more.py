@@ -163,3 +163,33 @@ def test_a_word_the_archive_holds_is_not_taken_for_a_name_it_resembles(client, s
     body = client.get("/api/articles/", {"q": "الدستور"}).json()
     assert body["expanded"] == []
     assert [r["external_id"][:3] for r in body["results"]] == ["004"]
+
+
+def test_an_outlets_name_that_is_ordinary_language_finds_the_words_not_the_outlets_articles(client, seeded):
+    # "العربية" is Al Arabiya's name and the word "Arabic": typed alone it is
+    # the word. "قناة العربية" (a kind word) is the channel, and finds what it published.
+    from archive.models import Article, Outlet
+    from archive.search import indexing
+
+    seed_001 = Article.objects.get(external_id__startswith="001")
+    seed_001.outlet = Outlet.objects.get(slug="al-arabiya")
+    seed_001.save()
+    indexing.index_articles([seed_001.pk])
+
+    def found(q):
+        return [r["external_id"][:3] for r in client.get("/api/articles/", {"q": q}).json()["results"]]
+
+    assert "001" not in found("العربية")
+    assert "001" in found("قناة العربية")
+    assert "001" in found("Al Arabiya")
+
+
+@pytest.mark.parametrize("typed, outlet_only", [
+    ("العربية", False), ("الشرق الأوسط", False), ("الرياض", False),
+    ("قناة العربية", True), ("صحيفة الرياض", True), ("لوكالة الأنباء السعودية", True),
+    ("رووداو", True), ("زاكروس عربية", True), ("Al Arabiya", True),
+])
+def test_which_typed_names_are_the_outlets_own(typed, outlet_only):
+    from archive.search.names import _names_an_outlet_only
+
+    assert _names_an_outlet_only(typed) is outlet_only
