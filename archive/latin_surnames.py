@@ -20,13 +20,18 @@ def latin_surname_keys(names_by_entity):
     also names them in Arabic by the surname alone (ماتيس): a reader who
     types "Mattis" means the same person. An entity is known by the last
     word of its Latin names (with and without an article: al-Abadi, Abadi)
-    when one of its Arabic names of several words ends in a word that is,
-    alone, one of its names."""
+    when it is a speaker, or when one of its Arabic names of several words
+    ends in a word that is, alone, one of its names. A surname two entities
+    share names neither."""
     table = {}
     for key, names in names_by_entity.items():
         folded = [tuple(fold(strip_marks(t.text)) for t in tokenize(n)) for n in names]
         alone = {words[0] for words in folded if len(words) == 1}
-        if not any(len(words) > 1 and words[-1] in alone for words in folded):
+        # A person is known by the Latin surname whatever the Arabic names:
+        # "Pompeo", "Lavrov" typed alone mean Mike Pompeo and Sergey Lavrov,
+        # whom the gazetteer names in Arabic only in full (a lone Arabic
+        # surname is too often a word or another person to tag by).
+        if key[0] != "speaker" and not any(len(words) > 1 and words[-1] in alone for words in folded):
             continue
         for name in names:
             words = name.split()

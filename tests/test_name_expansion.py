@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
 
@@ -182,10 +183,10 @@ def test_a_latin_surname_can_be_excluded(client, mattis_article):
     assert [(e["names"][0], e["excluded"]) for e in expanded if e["kind"] == "speaker"] == [("جيمس ماتيس", True)]
 
 
-def test_a_surname_is_a_name_only_where_the_gazetteer_accepts_it_alone_in_arabic():
-    """Haider al-Abadi is never named العبادي alone in the gazetteer, so neither
-    Abadi nor al-Abadi alone is taken for him; a surname two entities share
-    (Barzani: Masoud and Nechirvan) names neither."""
+def test_a_persons_latin_surname_names_them_unless_two_share_it():
+    """A person's Latin surname alone names them (Abadi, al-Abadi: Haider
+    al-Abadi, though the gazetteer never names him العبادي alone); a surname
+    two entities share (Barzani: Masoud and Nechirvan) names neither."""
     from archive.gazetteer import AliasIndex
 
     entries = []
@@ -195,7 +196,9 @@ def test_a_surname_is_a_name_only_where_the_gazetteer_accepts_it_alone_in_arabic
             entries.append(("speaker", obj["pk"], [f["name"], f.get("name_en", ""), *f.get("aliases", [])]))
     index = AliasIndex(entries)
     assert index.entity_key_for_phrase("Mattis") == index.entity_key_for_phrase("ماتيس") is not None
-    assert index.entity_key_for_phrase("Abadi") is None and index.entity_key_for_phrase("al-Abadi") is None
+    abadi = index.entity_key_for_phrase("Abadi")
+    assert abadi is not None and index.entity_key_for_phrase("al-Abadi") == abadi
+    assert "حيدر العبادي" in index.names(*abadi)
     assert index.entity_key_for_phrase("Barzani") is None
     twins = AliasIndex([("speaker", 1, ["جون سميث", "سميث", "John Smith"]),
                         ("speaker", 2, ["جين سميث", "سميث", "Jane Smith"])])
@@ -238,3 +241,25 @@ def test_a_weak_spelling_counts_where_the_article_is_tagged_with_the_place(clien
     invalidate_alias_index()
     ids = {r["id"] for r in client.get("/api/articles/", {"q": "Qusayr"}).json()["results"]}
     assert ids == {tagged.pk}
+
+
+@pytest.mark.parametrize("typed, name", [
+    ("Pompeo", "مايك بومبيو"), ("Lavrov", "سيرغي لافروف"), ("Trump", "دونالد ترامب"),
+])
+def test_a_persons_latin_surname_alone_names_them_though_their_arabic_names_are_all_full(db, typed, name):
+    # The gazetteer names these people in Arabic only in full (a lone Arabic
+    # surname is too often a word to tag by): "Pompeo OR Lavrov" typed in
+    # Latin letters must still find the articles that name them.
+    from archive.gazetteer import get_alias_index
+
+    call_command("loaddata", str(GAZETTEER), verbosity=0)
+    index = get_alias_index()
+    key = index.entity_key_for_phrase(typed)
+    assert key is not None and key[0] == "speaker" and name in index.names(*key)
+
+
+def test_a_latin_surname_two_people_share_names_neither(db):
+    from archive.gazetteer import get_alias_index
+
+    call_command("loaddata", str(GAZETTEER), verbosity=0)
+    assert get_alias_index().entity_key_for_phrase("Barzani") is None   # Masoud or Nechirvan
