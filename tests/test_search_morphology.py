@@ -128,6 +128,31 @@ def found(client, q):
     return {r["id"] for r in data["results"]}
 
 
+def probe_tests(must_match, must_not_match, known_failures):
+    """What every frozen probe set runs: its archive (one article a
+    sentence) and two tests, each must-match sentence found by its query and
+    each must-not-match one not. A set binds them at module level:
+
+        probe_archive, test_a_word_finds_its_forms, test_a_word_does_not_find_another_word = \\
+            probe_tests(MUST_MATCH, MUST_NOT_MATCH, KNOWN_FAILURES)
+    """
+    @pytest.fixture
+    def probe_archive(db, search_index_dir):
+        return index_probe_sentences(must_match + must_not_match)
+
+    @pytest.mark.parametrize("case", probe_params(must_match, known_failures))
+    def test_a_word_finds_its_forms(client, probe_archive, case):
+        _cls, query, sentence = case
+        assert probe_archive[sentence] in found(client, query)
+
+    @pytest.mark.parametrize("case", probe_params(must_not_match, known_failures))
+    def test_a_word_does_not_find_another_word(client, probe_archive, case):
+        _cls, query, sentence = case
+        assert probe_archive[sentence] not in found(client, query)
+
+    return probe_archive, test_a_word_finds_its_forms, test_a_word_does_not_find_another_word
+
+
 @pytest.mark.parametrize("case", MUST_MATCH, ids=_label)
 def test_a_word_finds_its_forms(client, probe_archive, case):
     _cls, query, sentence = case

@@ -26,7 +26,7 @@ is copied.
 """
 import pytest
 
-from tests.test_search_morphology import found, index_probe_sentences, probe_params
+from tests.test_search_morphology import found, probe_tests
 
 pytestmark = pytest.mark.django_db
 
@@ -74,25 +74,8 @@ MUST_NOT_MATCH = [
 KNOWN_FAILURES = {}
 
 
-def _cases(cases):
-    return probe_params(cases, KNOWN_FAILURES)
-
-
-@pytest.fixture
-def probe_archive(db, search_index_dir):
-    return index_probe_sentences(MUST_MATCH + MUST_NOT_MATCH)
-
-
-@pytest.mark.parametrize("case", _cases(MUST_MATCH))
-def test_a_word_finds_its_forms(client, probe_archive, case):
-    _cls, query, sentence = case
-    assert probe_archive[sentence] in found(client, query)
-
-
-@pytest.mark.parametrize("case", _cases(MUST_NOT_MATCH))
-def test_a_word_does_not_find_another_word(client, probe_archive, case):
-    _cls, query, sentence = case
-    assert probe_archive[sentence] not in found(client, query)
+probe_archive, test_a_word_finds_its_forms, test_a_word_does_not_find_another_word = \
+    probe_tests(MUST_MATCH, MUST_NOT_MATCH, KNOWN_FAILURES)
 
 
 def test_each_side_of_or_and_not_keeps_its_words_apart(client, probe_archive):

@@ -22,7 +22,7 @@ query does not find its article; a *must-not-match* probe fails if it does.
 import pytest
 from django.core.management import call_command
 
-from tests.test_search_morphology import found, index_probe_sentences, probe_params
+from tests.test_search_morphology import found, probe_params, probe_tests
 from tests.test_search_latin_names import GAZETTEER
 
 pytestmark = pytest.mark.django_db
@@ -174,25 +174,8 @@ KNOWN_FAILURES = {
 LATIN_KNOWN_FAILURES = {}
 
 
-def _cases(cases):
-    return probe_params(cases, KNOWN_FAILURES)
-
-
-@pytest.fixture
-def probe_archive(db, search_index_dir):
-    return index_probe_sentences(MUST_MATCH + MUST_NOT_MATCH)
-
-
-@pytest.mark.parametrize("case", _cases(MUST_MATCH))
-def test_a_word_finds_its_forms(client, probe_archive, case):
-    _cls, query, sentence = case
-    assert probe_archive[sentence] in found(client, query)
-
-
-@pytest.mark.parametrize("case", _cases(MUST_NOT_MATCH))
-def test_a_word_does_not_find_another_word(client, probe_archive, case):
-    _cls, query, sentence = case
-    assert probe_archive[sentence] not in found(client, query)
+probe_archive, test_a_word_finds_its_forms, test_a_word_does_not_find_another_word = \
+    probe_tests(MUST_MATCH, MUST_NOT_MATCH, KNOWN_FAILURES)
 
 
 @pytest.fixture
