@@ -6,6 +6,7 @@ with ب ل ك (:data:`NAME_WORDS_PATH`).
 The stemmer asks them which strips are safe."""
 from __future__ import annotations
 
+import functools
 import gzip
 import re
 from pathlib import Path
@@ -17,22 +18,31 @@ from archive.arabic.normalise import _as_text
 #: Counts of single words only, never text.
 WORD_COUNTS_PATH = Path(__file__).resolve().parent.parent / "lexicon" / "word_counts.tsv.gz"
 
-_counts: dict | None = None
+def read_counts(path: Path, columns: int = 1) -> dict:
+    """A gzipped table of single words and their counts (word, TAB, count
+    [, TAB, count …]): ``{word: count}``, or ``{word: (count, …)}`` for
+    several columns. Empty when the file is missing or damaged: every caller
+    then has no evidence either way (the analysis falls back to Lucene's
+    stemmer alone)."""
+    table = {}
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as lines:
+            for line in lines:
+                word, *counts = line.rstrip("\n").split("\t")
+                if len(counts) == columns and all(c.isdigit() for c in counts):
+                    table[word] = int(counts[0]) if columns == 1 else tuple(map(int, counts))
+    except (OSError, EOFError, ValueError):
+        return {}
+    return table
+
+
+_counts: dict | None = None   # read once; a test may set it to {} (no file)
 
 
 def _word_counts() -> dict:
     global _counts
     if _counts is None:
-        counts = {}
-        try:
-            with gzip.open(WORD_COUNTS_PATH, "rt", encoding="utf-8") as lines:
-                for line in lines:
-                    word, _tab, count = line.rstrip("\n").partition("\t")
-                    if count.isdigit():
-                        counts[word] = int(count)
-        except (OSError, EOFError, ValueError):  # missing or damaged: Lucene's stemmer alone
-            counts = {}
-        _counts = counts
+        _counts = read_counts(WORD_COUNTS_PATH)
     return _counts
 
 
@@ -43,24 +53,11 @@ def _word_counts() -> dict:
 #: scripts/build_adjective_counts.py). Counts of single words only.
 AFTER_DEFINITE_PATH = Path(__file__).resolve().parent.parent / "lexicon" / "after_definite.tsv.gz"
 
-_after: dict | None = None
-
-
+@functools.cache
 def _after_definite() -> dict:
     """``{word: (article forms written, of which after a definite word)}``;
     empty if the file is missing or damaged (then no word is told a noun)."""
-    global _after
-    if _after is None:
-        after = {}
-        try:
-            with gzip.open(AFTER_DEFINITE_PATH, "rt", encoding="utf-8") as lines:
-                for line in lines:
-                    word, total, following = line.rstrip("\n").split("\t")
-                    after[word] = (int(total), int(following))
-        except (OSError, EOFError, ValueError):
-            after = {}
-        _after = after
-    return _after
+    return read_counts(AFTER_DEFINITE_PATH, columns=2)
 
 
 #: A ة word written after a definite word (as an adjective after its noun:

@@ -9,10 +9,10 @@ noun never opens a name and is often written with the article (مجلة، قاض
 from __future__ import annotations
 
 import functools
-import gzip
 from pathlib import Path
 
 from archive.arabic import _word_counts
+from archive.arabic.lexicon import read_counts
 from archive.speakers.reading import _family_name
 from archive.speakers.vocabulary import STOP
 
@@ -46,23 +46,10 @@ _NISBA_ENDS = ("ي", "يه", "يون", "يين", "يان")
 _ADJECTIVE_RATIO = 2
 _MIN_ADJECTIVE = 100
 
-_openers: dict | None = None
-
-
+@functools.cache
 def _opener_counts() -> dict:
-    global _openers
-    if _openers is None:
-        counts = {}
-        try:
-            with gzip.open(NAME_OPENERS_PATH, "rt", encoding="utf-8") as lines:
-                for line in lines:
-                    word, _tab, count = line.rstrip("\n").partition("\t")
-                    if count.isdigit():
-                        counts[word] = int(count)
-        except (OSError, EOFError, ValueError):   # missing or damaged: no evidence either way
-            counts = {}
-        _openers = counts
-    return _openers
+    """Empty when the file is missing or damaged: no evidence either way."""
+    return read_counts(NAME_OPENERS_PATH)
 
 
 def opens_names(folded_word: str) -> int:
