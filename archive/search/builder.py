@@ -203,13 +203,10 @@ class QueryBuilder(NameExpansion):
             clause = clauses[i]
             self._marking = not clause.negated
             if self.expand:
-                def simple(c):
-                    return (len(c.alternatives) == 1 and not c.alternatives[0].phrase
-                            and not c.alternatives[0].prefix and c.negated == clause.negated)
-                if simple(clause):
+                if clause.is_word(clause.negated):
                     for size in range(min(MAX_ALIAS_WORDS, len(clauses) - i), 0, -1):
                         run = clauses[i:i + size]
-                        if all(simple(c) for c in run):
+                        if all(c.is_word(clause.negated) for c in run):
                             typed = " ".join(c.alternatives[0].text for c in run)
                             q = self._expand(typed)
                             if q is not None:

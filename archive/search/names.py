@@ -206,19 +206,15 @@ class NameExpansion:
         the name: the words after it that complete the longest name join the
         exclusion, as the words beside OR join its sides. Without this the
         rest of the name was required instead."""
-        def word(c, negated):
-            return (len(c.alternatives) == 1 and not c.alternatives[0].phrase
-                    and not c.alternatives[0].prefix and c.negated == negated)
-
         out, i = list(clauses), 0
         while i < len(out):
-            if not word(out[i], True):
+            if not out[i].is_word(True):
                 i += 1
                 continue
             for size in range(min(MAX_ALIAS_WORDS - 1, len(out) - i - 1), 0, -1):
                 run = out[i + 1:i + 1 + size]
                 name = " ".join([out[i].alternatives[0].text] + [c.alternatives[0].text for c in run])
-                if all(word(c, False) for c in run) and self._entity_for(name) is not None:
+                if all(c.is_word(False) for c in run) and self._entity_for(name) is not None:
                     out[i:i + 1 + size] = [Clause([Atom(name, phrase=True)], negated=True)]
                     break
             i += 1
@@ -229,10 +225,6 @@ class NameExpansion:
         names of several words ("مايلز كاكينز OR فيلكس غيدني"), the names
         are the sides: the words before and after join their side of the
         OR (as one quoted name each, which is then expanded)."""
-        def word(c, negated):
-            return (len(c.alternatives) == 1 and not c.alternatives[0].phrase
-                    and not c.alternatives[0].prefix and c.negated == negated)
-
         def is_name(text):
             return self._entity_for(text) is not None
 
@@ -246,13 +238,13 @@ class NameExpansion:
             left, right = 0, 0
             for size in range(min(MAX_ALIAS_WORDS - 1, i), 0, -1):
                 run = out[i - size:i]
-                if all(word(c, clause.negated) for c in run) and is_name(
+                if all(c.is_word(clause.negated) for c in run) and is_name(
                         " ".join([c.alternatives[0].text for c in run] + [alts[0].text])):
                     left = size
                     break
             for size in range(min(MAX_ALIAS_WORDS - 1, len(out) - i - 1), 0, -1):
                 run = out[i + 1:i + 1 + size]
-                if all(word(c, clause.negated) for c in run) and is_name(
+                if all(c.is_word(clause.negated) for c in run) and is_name(
                         " ".join([alts[-1].text] + [c.alternatives[0].text for c in run])):
                     right = size
                     break

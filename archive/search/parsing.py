@@ -49,6 +49,12 @@ class Clause:
     def key(self):
         return self.negated, tuple((a.text, a.phrase, a.prefix) for a in self.alternatives)
 
+    def is_word(self, negated):
+        """One plain word (no OR, phrase or prefix), excluded or not as
+        ``negated`` says: what may join its neighbours into a name."""
+        return (len(self.alternatives) == 1 and not self.alternatives[0].phrase
+                and not self.alternatives[0].prefix and self.negated == negated)
+
 
 
 @dataclass
