@@ -15,8 +15,6 @@ at least MIN_COUNT times. Rebuild it with word_counts.tsv.gz.
 """
 import argparse
 import collections
-import gzip
-import json
 import sys
 from pathlib import Path
 
@@ -24,6 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archive import arabic  # noqa: E402
+from archive.arabic.lexicon import write_counts  # noqa: E402
+from tooling.bench.corpus import iter_records  # noqa: E402
 
 OUT = ROOT / "archive" / "lexicon" / "after_definite.tsv.gz"
 MIN_COUNT = 5
@@ -48,31 +48,24 @@ def main():
 
     total, after = collections.Counter(), collections.Counter()
     fold = {}
-    for path in args.corpus:
-        opener = gzip.open if path.endswith(".gz") else open
-        with opener(path, "rt", encoding="utf-8") as lines:
-            for line in lines:
-                try:
-                    record = json.loads(line)
-                except ValueError:
-                    continue
-                for text in (record.get("title") or "", record.get("body") or ""):
-                    previous_definite, previous_end = False, 0
-                    for token in arabic.tokenize(text):
-                        # Only a word right after the last one, a space
-                        # between (no comma, no full stop).
-                        if text[previous_end:token.start].strip():
-                            previous_definite = False
-                        previous_end = token.end
-                        word = token.text
-                        folded = fold.get(word)
-                        if folded is None:
-                            folded = fold[word] = arabic.fold(word)
-                        base = _base(folded)
-                        if base is not None:
-                            total[base] += 1
-                            after[base] += previous_definite
-                        previous_definite = base is not None and not arabic.is_stopword(folded)
+    for record in iter_records(args.corpus):
+        for text in (record.get("title") or "", record.get("body") or ""):
+            previous_definite, previous_end = False, 0
+            for token in arabic.tokenize(text):
+                # Only a word right after the last one, a space
+                # between (no comma, no full stop).
+                if text[previous_end:token.start].strip():
+                    previous_definite = False
+                previous_end = token.end
+                word = token.text
+                folded = fold.get(word)
+                if folded is None:
+                    folded = fold[word] = arabic.fold(word)
+                base = _base(folded)
+                if base is not None:
+                    total[base] += 1
+                    after[base] += previous_definite
+                previous_definite = base is not None and not arabic.is_stopword(folded)
     kept = []
     for base, n in total.items():
         if n < args.min_count or not arabic._arabic_letters_only(base):
@@ -80,9 +73,7 @@ def main():
         if base.endswith("ه") or total.get(base + "ه", 0) >= args.min_count:
             kept.append((base, n, after[base]))
     kept.sort()
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
-        out.write("".join(f"{w}\t{n}\t{a}\n" for w, n, a in kept).encode("utf-8"))
+    write_counts(Path(args.out), kept)
     print(f"{len(kept)} words -> {args.out}")
 
 

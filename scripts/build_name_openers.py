@@ -15,8 +15,6 @@ the word counts (scripts/build_word_counts.py) when the corpus changes.
 """
 import argparse
 import collections
-import gzip
-import json
 import re
 import sys
 from pathlib import Path
@@ -25,7 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archive import arabic  # noqa: E402
+from archive.arabic.lexicon import write_counts  # noqa: E402
 from archive.speakers.vocabulary import RANKS, STOP, TITLES  # noqa: E402
+from tooling.bench.corpus import iter_records  # noqa: E402
 
 OUT = ROOT / "archive" / "lexicon" / "name_openers.tsv.gz"
 MIN_COUNT = 2
@@ -53,18 +53,10 @@ def main():
     parser.add_argument("corpus", nargs="+", type=Path)
     args = parser.parse_args()
 
-    def texts():
-        for path in args.corpus:
-            with gzip.open(path, "rt", encoding="utf-8") as lines:
-                for line in lines:
-                    record = json.loads(line)
-                    yield f"{record.get('title') or ''}\n{record.get('body') or ''}"
-
-    counts = openers(texts())
+    texts = (f"{record.get('title') or ''}\n{record.get('body') or ''}" for record in iter_records(args.corpus))
+    counts = openers(texts)
     rows = sorted((w, c) for w, c in counts.items() if c >= MIN_COUNT)
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
-        for word, count in rows:
-            out.write(f"{word}\t{count}\n")
+    write_counts(OUT, rows)
     print(f"{len(rows)} words -> {OUT.relative_to(ROOT)}")
 
 

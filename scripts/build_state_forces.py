@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import gzip
 import json
 import re
 import sys
@@ -40,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archive.arabic import fold  # noqa: E402
+from tooling.bench.corpus import iter_records  # noqa: E402
 
 GAZETTEER = ROOT / "fixtures" / "gazetteer.json"
 WORLD = ROOT / "fixtures" / "world_places.json"
@@ -93,18 +93,15 @@ def count_phrases(paths, wanted: set[str]) -> collections.Counter:
     """How often each wanted folded phrase (2–3 words) stands in the corpus bodies."""
     counts = collections.Counter()
     firsts = {w.split()[0] for w in wanted}
-    for path in paths:
-        with gzip.open(path, "rt", encoding="utf-8") as lines:
-            for line in lines:
-                body = json.loads(line).get("body") or ""
-                words = [fold(w) for w in WORD.findall(body)]
-                for i, w in enumerate(words):
-                    if w not in firsts:
-                        continue
-                    for n in (2, 3, 4):
-                        phrase = " ".join(words[i:i + n])
-                        if phrase in wanted:
-                            counts[phrase] += 1
+    for record in iter_records(paths):
+        words = [fold(w) for w in WORD.findall(record["body"])]
+        for i, w in enumerate(words):
+            if w not in firsts:
+                continue
+            for n in (2, 3, 4):
+                phrase = " ".join(words[i:i + n])
+                if phrase in wanted:
+                    counts[phrase] += 1
     return counts
 
 

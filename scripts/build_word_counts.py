@@ -12,8 +12,6 @@ the folding rules change.
 """
 import argparse
 import collections
-import gzip
-import json
 import sys
 from pathlib import Path
 
@@ -21,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archive import arabic  # noqa: E402
+from archive.arabic.lexicon import write_counts  # noqa: E402
+from tooling.bench.corpus import iter_records  # noqa: E402
 
 OUT = ROOT / "archive" / "lexicon" / "word_counts.tsv.gz"
 MIN_COUNT = 5
@@ -34,26 +34,16 @@ def main():
     args = parser.parse_args()
 
     typed = collections.Counter()
-    for path in args.corpus:
-        opener = gzip.open if path.endswith(".gz") else open
-        with opener(path, "rt", encoding="utf-8") as lines:
-            for line in lines:
-                try:
-                    record = json.loads(line)
-                except ValueError:
-                    continue
-                text = f"{record.get('title') or ''}\n{record.get('body') or ''}"
-                typed.update(token.text for token in arabic.tokenize(text))
+    for record in iter_records(args.corpus):
+        text = f"{record.get('title') or ''}\n{record.get('body') or ''}"
+        typed.update(token.text for token in arabic.tokenize(text))
     folded = collections.Counter()
     for word, count in typed.items():
         key = arabic.fold(word)
         if arabic._arabic_letters_only(key):
             folded[key] += count
     kept = sorted((w, n) for w, n in folded.items() if n >= args.min_count)
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    # mtime=0: the same counts give the same bytes.
-    with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
-        out.write("".join(f"{w}\t{n}\n" for w, n in kept).encode("utf-8"))
+    write_counts(Path(args.out), kept)
     print(f"{len(kept)} words (of {len(folded)} distinct) -> {args.out}")
 
 

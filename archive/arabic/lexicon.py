@@ -36,6 +36,17 @@ def read_counts(path: Path, columns: int = 1) -> dict:
     return table
 
 
+def write_counts(path: Path, rows) -> None:
+    """Write what :func:`read_counts` reads: ``rows`` of (word, count[, count
+    …]), one a line, gzipped with no timestamp (the same counts give the same
+    bytes, so a rebuilt table shows in git only when it changed)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = "".join("\t".join(map(str, row)) + "\n" for row in rows)
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
+        out.write(text.encode("utf-8"))
+
+
 _counts: dict | None = None   # read once; a test may set it to {} (no file)
 
 
