@@ -41,13 +41,18 @@ def test_two_pages_are_not_enough_to_call_a_line_furniture(catalog):
     assert all(PROMPT in d.body for d in drafts)
 
 
-def test_import_articles_learns_furniture_across_the_files_it_reads(catalog, tmp_path, settings):
+def import_pages(n, tmp_path, settings):
+    """``manage.py import_articles`` on ``n`` pages of one outlet; {external id: body}."""
     settings.DATA_DIR = tmp_path / "data"
     settings.MEDIA_ROOT = tmp_path / "data" / "originals"
-    for i in range(5):
+    for i in range(n):
         (tmp_path / f"{i}.txt").write_bytes(page(i))
     call_command("import_articles", str(tmp_path), verbosity=0)
-    bodies = {a.external_id: a.body for a in Article.objects.all()}
+    return {a.external_id: a.body for a in Article.objects.all()}
+
+
+def test_import_articles_learns_furniture_across_the_files_it_reads(catalog, tmp_path, settings):
+    bodies = import_pages(5, tmp_path, settings)
     assert len(bodies) == 5
     # The first pages too: the command reads ahead before it strips.
     assert all(PROMPT not in bodies[str(i)] for i in range(5))
@@ -58,12 +63,7 @@ def test_a_long_import_strips_what_it_learns_within_its_lookahead(catalog, tmp_p
     from archive.management.commands import import_articles
 
     monkeypatch.setattr(import_articles, "LOOKAHEAD", 2)
-    settings.DATA_DIR = tmp_path / "data"
-    settings.MEDIA_ROOT = tmp_path / "data" / "originals"
-    for i in range(6):
-        (tmp_path / f"{i}.txt").write_bytes(page(i))
-    call_command("import_articles", str(tmp_path), verbosity=0)
-    bodies = {a.external_id: a.body for a in Article.objects.all()}
+    bodies = import_pages(6, tmp_path, settings)
     # Page 0 is finished when pages 1 and 2 have been read: three stories show the line.
     assert all(PROMPT not in bodies[str(i)] for i in range(6))
 
