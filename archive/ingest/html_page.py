@@ -10,7 +10,7 @@ import re
 import lxml.html
 
 from .normalize import clean_line, loose
-from .outlets import Cue
+from .outlets import COPYRIGHT_LINE, Cue, copyright_name
 
 
 def _byline_zone(tree, chars=600):
@@ -188,9 +188,6 @@ def _main_text(html, tree):
     return "\n".join(_visible_lines(tree))
 
 
-_COPYRIGHT_LINE = re.compile(r"©|\(c\)|copyright|جميع الحقوق|حقوق (?:النشر|الطبع)|الحقوق محفوظة|all rights reserved", re.I)
-
-
 def _copyright_cues(tree):
     """"© 2023 Sky News Arabia": the name in a copyright line (never its year)."""
     cues = []
@@ -200,10 +197,10 @@ def _copyright_cues(tree):
         found += tree.xpath("//body//text()[contains(., '©') or contains(., 'الحقوق') or contains(., 'حقوق النشر') or contains(translate(., 'COPYRIGHT', 'copyright'), 'copyright')]")
         for text in found:
             text = clean_line(text)
-            if _COPYRIGHT_LINE.search(text) and len(text) < 200:
-                name = re.sub(r"©|\(c\)|copyright|\d{4}(?:\s*[-–]\s*\d{4})?|جميع الحقوق محفوظة(?:\s*لـ?\s*)?|حقوق النشر محفوظة(?:\s*لـ?\s*)?|all rights reserved|[.,،|]", " ", text, flags=re.I)
-                if name.strip():
-                    cues.append(Cue(" ".join(name.split()), where="سطر حقوق النشر", names_site=True))
+            if COPYRIGHT_LINE.search(text) and len(text) < 200:
+                name = copyright_name(text)
+                if name:
+                    cues.append(Cue(name, where="سطر حقوق النشر", names_site=True))
     except Exception:  # a malformed tree: no cue rather than a failed upload
         pass
     return cues[:3]

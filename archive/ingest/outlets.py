@@ -71,10 +71,21 @@ def name_key(text: str) -> str:
 _HOST = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(/[^\s\"'<>]*)?", re.I)
 
 
+# An archived copy's address holds the original's: the Wayback Machine's
+# "/web/20180515000000/https://aawsat.com/…", archive.today's
+# "/20180515/https://…", Google's cache "?q=cache:https://…", an AMP cache's "/c/s/aawsat.com/…".
+_INNER_ADDRESS = re.compile(r"(?:https?:/{1,2}|cache:|/c/s/|/v/s/)(?=[a-z0-9-]+\.)", re.I)
+
+
 def hosts_in(text: str):
-    """``(host, path)`` of every web address or bare domain in ``text``."""
+    """``(host, path)`` of every web address or bare domain in ``text``; for
+    an archived copy's address, the original's first."""
     for m in _HOST.finditer(text or ""):
-        yield m[1].lower(), (m[2] or "")
+        path = m[2] or ""
+        inner = _INNER_ADDRESS.search(path)
+        if inner:
+            yield from hosts_in(path[inner.end():])
+        yield m[1].lower(), path
 
 
 # Host labels shared by many sites: no outlet's own name.
@@ -253,6 +264,17 @@ def file_name_cues(source_name: str):
     cues += [Cue(part, where="اسم الملف") for part in re.split(r"[\s_\-.()\[\]]+", stem)
              if len(part) >= 3 and not part.isdigit() and part.lower() not in _NOT_NAMES_IN_FILE_NAMES]
     return cues
+
+
+COPYRIGHT_LINE = re.compile(r"©|\(c\)|copyright|جميع الحقوق|حقوق (?:النشر|الطبع)|الحقوق محفوظة|all rights reserved", re.I)
+_COPYRIGHT_WORDS = re.compile(r"©|\(c\)|copyright|\d{4}(?:\s*[-–]\s*\d{4})?|جميع الحقوق محفوظة(?:\s*لـ?\s*)?"
+                              r"|حقوق النشر محفوظة(?:\s*لـ?\s*)?|all rights reserved|[.,،|]", re.I)
+
+
+def copyright_name(text: str) -> str:
+    """"© 2023 Sky News Arabia. جميع الحقوق محفوظة" → "Sky News Arabia": the
+    name in a copyright line, never its year; "" when it names nothing."""
+    return " ".join(_COPYRIGHT_WORDS.sub(" ", text or "").split())
 
 
 def clean_name(text: str) -> str:

@@ -67,8 +67,10 @@ def read_date(draft, published, name) -> bool:
             draft.published, draft.date_precision = parsed, dates.DAY
             draft.provenance["date"] = f"الحقل {name} في السجل ({value[:30]})"
             return True
-        # Not ISO: a date as a page prints it ("14 مايو 2018", "17/10/2018 | 01:57").
-        found = dates.find_date(value[:200])
+        # Not ISO: a partial ISO date ("2018-05", a CSL-JSON month), or a date
+        # as a page prints it ("14 مايو 2018", "17/10/2018 | 01:57").
+        found = dates.parse_exact(value)
+        found = (*found, value) if found else dates.find_date(value[:200])
         if found:
             draft.published, draft.date_precision = found[0], found[1]
             draft.provenance["date"] = f"الحقل {name} في السجل ({value[:30]})"

@@ -47,7 +47,11 @@ ROLE_WORDS = {
             "guid": 2, "id": 1, "رابط": 5},
     "source": {"source": 4, "site": 4, "sitename": 5, "publisher": 5, "outlet": 5, "newspaper": 5,
                "paper": 3, "media": 3, "channel": 3, "agency": 3, "hostname": 3, "domain": 3,
-               "website": 4, "blog": 3, "مصدر": 5, "موقع": 4, "وسيله": 5, "صحيفه": 5, "قناه": 4, "وكاله": 4},
+               "website": 4, "blog": 3, "provider": 4, "publication": 4, "brand": 3, "journal": 4,
+               "periodical": 4, "magazine": 4, "container": 3, "press": 3, "broadcaster": 4, "station": 3,
+               "organization": 2, "organisation": 2, "origin": 3, "feed": 3, "host": 3, "netloc": 3,
+               "copyright": 2, "مصدر": 5, "موقع": 4, "وسيله": 5, "صحيفه": 5, "جريده": 5, "مجله": 4,
+               "ناشر": 5, "ناشره": 5, "قناه": 4, "وكاله": 4, "اذاعه": 4},
 }
 
 # Words of a key for a shorter telling of the text: a body only when the record has no other.
@@ -58,15 +62,17 @@ NOT_ROLE = {
              "url", "link", "image", "caption", "comments", "comment", "author", "tags", "keywords", "raw",
              "protected", "type", "language", "lang", "sitename", "site", "source", "ملخص", "وصف"},
     "title": {"sub", "subtitle", "page", "rss", "seo", "og", "alt", "image", "img", "source", "site", "sitename",
-              "blog", "media", "author", "section", "category", "tag", "file", "filename", "url", "link"},
+              "blog", "media", "author", "section", "category", "tag", "file", "filename", "url", "link",
+              "container", "feed", "journal", "publication", "collection", "series"},
     "published": {"download", "downloaded", "modify", "modified", "update", "updated", "crawl", "crawled",
                   "fetch", "fetched", "collect", "collected", "scrape", "scraped", "index", "indexed", "loaded",
                   "load", "access", "accessed", "retrieved", "expires", "expiry", "edited", "edit", "birth",
-                  "gmt", "utc", "تحديث", "تعديل"},
+                  "gmt", "utc", "name", "title", "تحديث", "تعديل"},
     "url": {"image", "img", "thumbnail", "thumb", "logo", "icon", "media", "home", "site", "author", "amp",
             "video", "audio", "photo", "feed", "rss", "comments", "source", "hostname"},
     "source": {"id", "type", "kind", "language", "lang", "category", "section", "full", "url", "image", "logo",
-               "author", "rank", "country", "date", "time", "data", "datatype", "is"},
+               "author", "rank", "country", "date", "time", "data", "datatype", "is", "stream", "count",
+               "icon", "visual", "cover", "issn", "page", "volume", "issue"},
 }
 
 _KNOWN = set().union(*ROLE_WORDS.values(), *NOT_ROLE.values())
@@ -77,8 +83,8 @@ WRAPPERS = {"_source", "source_", "article", "data", "item", "fields", "thread",
             "document", "record", "post", "story", "news", "result", "attributes", "المقال", "الخبر"}
 # Inside an object under a role's key: the keys that hold the value itself, best first.
 # (XML converted to JSON holds an element's text under "#text", "_text", "_cdata"…)
-HOLDER_KEYS = ("ar", "processed", "value", "basic", "main", "default",
-               "#text", "_text", "__text", "#cdata-section", "_cdata", "__cdata", "$t")
+HOLDER_KEYS = ("ar", "processed", "value", "basic", "main", "default", "content",
+               "#text", "_text", "__text", "#cdata-section", "_cdata", "__cdata", "$t", "literal", "raw")
 # Inside a publisher-like object: the keys that hold its name, best first.
 NAME_KEYS = ("name", "name_ar", "title", "name_en", "site_name", "label", "uri", "domain", "url")
 
@@ -137,6 +143,10 @@ def flatten(record: dict):
             if isinstance(rendered, str) and path:
                 out.append(Found(rendered, path))  # WordPress's {"rendered": "…"}
                 return
+            parts = _date_parts(value.get("date-parts"))
+            if parts and path:
+                out.append(Found(parts, path))  # CSL-JSON's (Zotero's) {"date-parts": [[2018, 5, 14]]}
+                return
             for key in HOLDER_KEYS:
                 # The value itself, held under a generic key: Arc XP's
                 # {"headlines": {"basic": …}}, Drupal's {"body": {"processed": …}}.
@@ -156,11 +166,27 @@ def flatten(record: dict):
             texts = [_paragraph_text(item) for item in value]
             if value and all(isinstance(t, str) for t in texts):
                 out.append(Found("\n".join(t for t in texts if t.strip()), path))
+            elif path and 1 <= len(value) <= 3 and isinstance(value[0], dict):
+                # A short list of named things (Bing's "provider": [{"name": …}]):
+                # the first is read as the one thing would be.
+                walk(value[0], path, depth)
         elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
             out.append(Found(value, path))
 
     walk(record, (), 0)
     return out
+
+
+def _date_parts(value):
+    """CSL-JSON's ``[[2018, 5, 14]]`` (or ``[[2018, 5]]``, ``[["2018"]]``) as
+    "2018-05-14" ("2018-05", "2018"): the date at the precision it has."""
+    if not (isinstance(value, list) and value and isinstance(value[0], list) and 1 <= len(value[0]) <= 3):
+        return None
+    try:
+        numbers = [int(part) for part in value[0]]
+    except (TypeError, ValueError):
+        return None
+    return "-".join([f"{numbers[0]:04d}", *(f"{n:02d}" for n in numbers[1:])])
 
 
 def _is_wrapper(key: str) -> bool:

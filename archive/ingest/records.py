@@ -17,7 +17,7 @@ import re
 from . import record_fields, record_values
 from .draft import Draft, IngestError
 from .lines import _LEAD_DATELINE
-from .outlets import Cue, resolve
+from .outlets import COPYRIGHT_LINE, Cue, copyright_name, resolve
 from .record_dates import set_date
 from .text import DERIVED_TITLE_WARNING, derive_title
 
@@ -171,20 +171,32 @@ def draft_from_dict(record: dict, line: str, source_name, number, catalog=None) 
     if m:
         draft.dateline_name = m["place"].strip()
 
-    named = [(value.strip(), name) for value, name in fields.all("source") if isinstance(value, str) and value.strip()]
+    named = [(_outlet_value(value), name) for value, name in fields.all("source")
+             if isinstance(value, str) and _outlet_value(value)]
     if catalog is not None:
         # Every value that may name the outlet, best first; a web address or
         # a bare domain is looked up, never proposed as a new outlet's name.
-        cues = [Cue(value, may_propose=not _is_address(value), where=f"الحقل {name} في السجل")
+        # A field named for the outlet is where the record names it, as a
+        # page's site name is: "الشرق الأوسط" there is the catalogue's
+        # "صحيفة الشرق الأوسط", not a new outlet.
+        cues = [Cue(value, may_propose=not _is_address(value), where=f"الحقل {name} في السجل", names_site=True)
                 for value, name in named]
-        if draft.url:
-            cues.append(Cue(draft.url, where="نطاق الحقل url في السجل"))
-        else:
-            # No link of the article's own: a link the record holds (JSON:API's
-            # links.self, a feed's home page) is the site's; looked up, never proposed.
-            cues.extend(Cue(f.value, where=f"نطاق الحقل {f.name} في السجل") for f in _links(fields)[:3])
+        # Every link of the article's own (a Wayback or archive.ph copy
+        # beside the original), then links the record holds elsewhere (JSON:API's
+        # links.self, a feed's home page): looked up, never proposed.
+        links = [(u, n) for u, n in fields.all("url") if isinstance(u, str) and u.strip()][:3]
+        if not links:
+            links = [(f.value, f.name) for f in _links(fields)[:3]]
+        cues.extend(Cue(u, where=f"نطاق الحقل {n} في السجل") for u, n in links)
+        # "العنوان - الشرق الأوسط": an aggregator's title ends with the outlet (looked up, never proposed).
+        suffix = _SUFFIX.match(draft.title or "")
+        if suffix and title:
+            cues.append(Cue(suffix["site"], where=f"آخر العنوان في الحقل {title_name}", names_site=True))
+        # An agency or a paper written as the author ("author": "رويترز"): only a known outlet counts.
+        cues.extend(Cue(value, where=f"الحقل {name} في السجل")
+                    for value, name in _author_values(fields))
         resolve(cues, catalog.outlets).apply(draft)
-        draft.title = _without_outlet_suffix(draft.title, catalog.outlets)
+        draft.title = _without_outlet_suffix(draft.title, catalog.outlets, draft.outlet_id)
     elif named:
         draft.outlet_name = named[0][0]
     return draft
@@ -232,6 +244,24 @@ def _links(fields):
             and not set(record_fields.key_words(" ".join(f.path))) & record_fields.NOT_LINK]
 
 
+def _outlet_value(value: str) -> str:
+    """A value naming the outlet as written, or the name in it when it is a
+    copyright line ("© 2018 الشرق الأوسط")."""
+    value = value.strip()
+    return copyright_name(value) if COPYRIGHT_LINE.search(value) else value
+
+
+def _author_values(fields):
+    """The record's author values written as one name (a string, or a named thing's name)."""
+    out = []
+    for found in fields.values:
+        if (found.path and len(found.path) <= 2 and isinstance(found.value, str)
+                and {"author", "authors", "byline", "creator", "كاتب", "محرر"} & set(record_fields.key_words(found.path[-1]))
+                and 2 <= len(found.value.strip()) <= 80):
+            out.append((found.value.strip(), found.name))
+    return out[:3]
+
+
 def _is_address(value: str) -> bool:
     return bool(re.fullmatch(r"(?:https?://)?[\w.-]+\.[a-z]{2,}(?:/\S*)?", value.strip(), re.I))
 
@@ -240,9 +270,11 @@ def _is_address(value: str) -> bool:
 _SUFFIX = re.compile(r"^(?P<title>.{8,}?)\s+[-|–—:]{1,2}\s+(?P<site>[^-|–—]{2,60})$")
 
 
-def _without_outlet_suffix(title, outlets):
+def _without_outlet_suffix(title, outlets, outlet_id=None):
+    """The title without a site suffix naming a known outlet (the record's own,
+    also written without its kind word: "… - الشرق الأوسط")."""
     m = _SUFFIX.match(title or "")
-    if m and outlets.find_name(m["site"]):
+    if m and (outlets.find_name(m["site"]) or (outlet_id and outlets.find_site_name(m["site"]) == outlet_id)):
         return m["title"].strip()
     return title
 
