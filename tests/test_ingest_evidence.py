@@ -152,3 +152,16 @@ def test_a_notice_line_still_makes_an_error_page_whatever_follows(catalog):
     text = "\n".join(["الرئيسية", "أخبار", "عذراً، الصفحة غير موجودة", "ربما تم نقل الصفحة أو حذفها.", *HEADLINES[:5]])
     item = only(read("missing.txt", text.encode(), catalog=catalog))
     assert isinstance(item, Failure) and "صفحة خطأ" in item.message
+
+
+def test_an_arabic_article_with_a_stylesheet_left_in_its_text_is_kept(catalog):
+    css = " ".join(f".box_vote h{i} {{ padding: 0; margin: 0; background: url(/css/img/h{i}.png) right no-repeat; "
+                   f"font: bold 12px Tahoma; color: #7b7a7a; text-shadow: 0 1px 0 white; }}" for i in range(12))
+    item = only(read("styled.html", page(f"<h1>{TITLE}</h1><p>{PARA}</p><p>{PARA2} {css}</p>"), catalog=catalog))
+    assert isinstance(item, Draft)
+
+
+def test_a_list_of_headlines_each_with_its_date_is_an_index_however_long_the_headlines(catalog):
+    long_headlines = [f"{h} وسط تطورات متسارعة على الأرض في محافظات الشمال - {i + 1}/5/2018" for i, h in enumerate(HEADLINES)]
+    item = only(read("archive.txt", "\n".join(["أرشيف الأخبار", *long_headlines, "الصفحة التالية"]).encode(), catalog=catalog))
+    assert isinstance(item, Failure) and "ليست مقالاً" in item.message

@@ -45,9 +45,13 @@ ARABIC_SHARE = 0.5
 LANGUAGE_MIN_LETTERS = 40
 
 
+# A list's entry ends with its date or time ("headline - 1/5/2018", "headline 10:32"); a sentence does not.
+_ENDS_WITH_DATE = re.compile(r"(?:\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\d{1,2}:\d{2})\s*[)\]]?\s*$")
+
+
 def is_prose(line):
     words = word_count(line)
-    if not words or TEASER_END.search(line):
+    if not words or TEASER_END.search(line) or _ENDS_WITH_DATE.search(line):
         return False
     if words >= PARAGRAPH_WORDS:
         return True
@@ -88,6 +92,19 @@ def arabic_share(text):
     return len(_ARABIC_LETTER.findall(text)) / letters
 
 
-def is_other_language(text):
-    share = arabic_share(text)
-    return share is not None and share < ARABIC_SHARE
+# A headline has fewer letters than a text: judged from this many.
+TITLE_MIN_LETTERS = 8
+
+
+def is_other_language(title, body):
+    """The text is not Arabic, and neither is its title nor its first sentence. (A page's
+    stylesheet or script left in an Arabic article's text is Latin letters by the hundred; the
+    article's headline and lead are still Arabic.)"""
+    share = arabic_share(body)
+    if share is None or share >= ARABIC_SHARE:
+        return False
+    letters = len(_LETTER.findall(title or ""))
+    if letters >= TITLE_MIN_LETTERS and len(_ARABIC_LETTER.findall(title)) / letters >= ARABIC_SHARE:
+        return False
+    lead = next((line for line in (body or "").split("\n") if is_prose(line)), "")
+    return not (arabic_share(lead) or 0) >= ARABIC_SHARE

@@ -220,7 +220,7 @@ def refusal(draft, max_chars=None):
     if is_error_page(draft.title, body):
         return error_page()
     # A record of JSON lines is an article by declaration; a file's text is judged by its letters.
-    if draft.format != "jsonl" and is_other_language("\n".join([draft.title or "", body])):
+    if draft.format != "jsonl" and is_other_language(draft.title, body):
         return other_language()
     if draft.format != "jsonl" and is_consent_page(draft.title, body):
         return consent_page()
