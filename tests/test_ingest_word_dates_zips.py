@@ -128,3 +128,18 @@ def test_which_members_are_a_saved_pages_assets():
     names = ["a.html", "a_files/x.css", "a-Dateien/y.png", "a_fichiers/ads.html", "b_files/z.txt", "notes.txt",
              "theme/site.js"]
     assert page_assets(names) == {"a_files/x.css", "a-Dateien/y.png", "a_fichiers/ads.html", "theme/site.js"}
+
+
+def test_a_month_in_two_calendars_names_side_by_side_dates_the_day():
+    from archive.ingest import dates
+
+    # An agency's habit: "28 فبراير شباط 2018" (Egyptian and Levantine names, no slash between).
+    assert dates.find_date("بغداد 28 فبراير شباط 2018 (رويترز) - قال مسؤولون")[:2] == (date(2018, 2, 28), "day")
+    assert dates.find_date("12 آب أغسطس 2017")[:2] == (date(2017, 8, 12), "day")
+
+
+def test_a_month_and_year_beside_the_outlet_dates_the_month():
+    from archive.ingest import dates
+
+    assert dates.find_date("بي بي سي عربي | شباط/فبراير 2018")[:2] == (date(2018, 2, 1), "month")
+    assert dates.find_date("قتل في شباط 2018 عشرات المدنيين في ريف المدينة") is None  # a sentence's month
