@@ -165,3 +165,18 @@ def test_a_list_of_headlines_each_with_its_date_is_an_index_however_long_the_hea
     long_headlines = [f"{h} وسط تطورات متسارعة على الأرض في محافظات الشمال - {i + 1}/5/2018" for i, h in enumerate(HEADLINES)]
     item = only(read("archive.txt", "\n".join(["أرشيف الأخبار", *long_headlines, "الصفحة التالية"]).encode(), catalog=catalog))
     assert isinstance(item, Failure) and "ليست مقالاً" in item.message
+
+
+@pytest.mark.parametrize("name, data", [
+    ("blocked.html", page("<div><h1>هذا المحتوى غير متاح في بلدك</h1><p>نأسف لذلك.</p></div>", "سكاي نيوز عربية")),
+    ("expired.txt", "انتهت صلاحية الرابط\nيرجى المحاولة مرة أخرى.".encode()),
+])
+def test_a_notice_of_a_line_or_two_is_too_short_to_be_an_article(catalog, name, data):
+    item = only(read(name, data, catalog=catalog))
+    assert isinstance(item, Failure)
+    assert "أقصر من أن يكون مقالاً" in item.message and "too short" in item.message_en
+
+
+def test_a_brief_of_one_sentence_is_long_enough(catalog):
+    text = f"{TITLE}\n\nاستعادت القوات العراقية اليوم السيطرة على قرية جديدة جنوب الموصل."
+    assert isinstance(only(read("brief.txt", text.encode(), catalog=catalog)), Draft)

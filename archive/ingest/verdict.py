@@ -204,6 +204,20 @@ def is_index_page(body):
     return sentences <= len(lines) // 5
 
 
+# Fewer words than this is no article, whatever it says: counted on the corpus's 62,199 articles, one
+# in 200 has fewer than 10 words of text (most of them broken records). A notice page has a line or two
+# ("هذا المحتوى غير متاح في بلدك. نأسف لذلك.", "انتهت صلاحية الرابط، يرجى المحاولة مرة أخرى.").
+ARTICLE_MIN_WORDS = 10
+
+
+def too_short(words):
+    return IngestError(
+        f"نص هذا الملف أقصر من أن يكون مقالاً ({words} كلمات): يبدو إشعاراً أو رسالة من الموقع حُفظت بدل المقال، فلم يُستورد.",
+        f"This file's text is too short to be an article ({words} words): it looks like a site's notice or message "
+        "saved instead of the article.",
+    )
+
+
 def other_language():
     return IngestError(
         "نص هذا الملف ليس بالعربية (صفحة بلغة أخرى أو رسالة خادم)، والأرشيف للأخبار العربية، فلم يُستورد.",
@@ -219,6 +233,8 @@ def refusal(draft, max_chars=None):
         return too_long(len(body), max_chars)
     if is_error_page(draft.title, body):
         return error_page()
+    if draft.format != "jsonl" and body.strip() and word_count(body) < ARTICLE_MIN_WORDS:
+        return too_short(word_count(body))
     # A record of JSON lines is an article by declaration; a file's text is judged by its letters.
     if draft.format != "jsonl" and is_other_language(draft.title, body):
         return other_language()
