@@ -206,7 +206,8 @@ def test_the_exit_status_is_non_zero_when_anything_failed(tmp_path):
     subprocess.run([python, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "good.txt").write_text("عنوان خبر عن داعش في العراق\n\nنص الخبر عن عمليات القوات العراقية.",
+    (folder / "good.txt").write_text("عنوان خبر عن داعش في العراق\n\nنص الخبر عن عمليات القوات العراقية ضد مسلحي "
+                                     "تنظيم داعش في محافظة نينوى.",
                                      encoding="utf-8")
     (folder / "bad.txt").write_bytes(b"%PDF-1.4")
     result = subprocess.run([python, "manage.py", "import_articles", str(folder)], cwd=ROOT, env=env,

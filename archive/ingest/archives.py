@@ -48,14 +48,42 @@ def corrupt_zip(name):
 
 
 def _member_name(info):
-    """The member's name as its author wrote it (Arabic names from Windows zips included)."""
+    """The member's name as its author wrote it (Arabic names from Windows zips included).
+
+    Without the UTF-8 flag a zip's names are in the writer's code page, which
+    Python reads as cp437. Windows's "send to compressed folder" writes the
+    OEM code page (cp720 on an Arabic Windows), older tools the ANSI one
+    (cp1256), 7-Zip and macOS UTF-8 without saying so: the bytes are read in
+    each, and the reading with the most Arabic letters and no box-drawing or
+    accented Latin letters (what a wrong code page makes of Arabic) wins."""
     name = info.filename
-    if not info.flag_bits & 0x800:
+    if info.flag_bits & 0x800:
+        return name
+    try:
+        raw = name.encode("cp437")
+    except UnicodeEncodeError:
+        return name
+    if raw.isascii():
+        return name
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    readings = []
+    for encoding in ("cp720", "cp1256"):
         try:
-            name = name.encode("cp437").decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            pass
-    return name
+            readings.append(raw.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+    scored = [(len(_ARABIC.findall(text)) - 2 * len(_NOT_IN_A_NAME.findall(text)), text) for text in readings]
+    best = max(scored, default=(0, name))
+    return best[1] if best[0] > 0 else name
+
+
+_ARABIC = re.compile(r"[\u0621-\u064A\u0660-\u0669]")
+# What a wrong code page makes of Arabic bytes: box drawing and blocks (cp437, cp720's upper half), accented
+# Latin letters and typographic signs (cp1256's non-Arabic slots).
+_NOT_IN_A_NAME = re.compile(r"[\u00a0-\u00ff\u0152-\u02dc\u2013-\u203a\u2500-\u25ff]")
 
 
 def unsafe_name(name):
@@ -79,6 +107,27 @@ def _skipped(name):
     )
 
 
+# A page saved "complete" beside its folder of assets ("page.html" and "page_files/", "page-Dateien/",
+# "page_fichiers/" as the browser's language names it): that folder's files are the page's styles,
+# scripts, pictures and saved frames (an advertisement's), never articles. Styles, scripts and fonts
+# anywhere are none either.
+_ASSET_FOLDER = re.compile(r"^(?P<stem>.+?)[_-][^/_-]{2,20}/")
+_ASSET_EXTENSIONS = (".css", ".js", ".mjs", ".map", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".ico")
+
+
+def page_assets(names):
+    """The member names that are a saved page's assets (``_ASSET_FOLDER``, ``_ASSET_EXTENSIONS``)."""
+    pages = {re.sub(r"\.x?html?$", "", n, flags=re.I) for n in (x.replace("\\", "/") for x in names)
+             if re.search(r"\.x?html?$", n, re.I)}
+    assets = set()
+    for original in names:
+        n = original.replace("\\", "/")
+        m = _ASSET_FOLDER.match(n)
+        if n.lower().endswith(_ASSET_EXTENSIONS) or m and m["stem"] in pages:
+            assets.add(original)
+    return assets
+
+
 def iter_zip(name, data, limits):
     """``Member``s of a zip: each with its bytes, or with the reason it was refused.
 
@@ -91,6 +140,8 @@ def iter_zip(name, data, limits):
         raise corrupt_zip(name)
     with zf:
         members = [i for i in infos if not _skipped(_member_name(i))]
+        assets = page_assets([_member_name(i) for i in members])
+        members = [i for i in members if _member_name(i) not in assets]
         if limits.max_members is not None and len(members) > limits.max_members:
             raise IngestError(
                 f"في الملف المضغوط «{name}» {len(members)} ملفاً، والحد {limits.max_members}: قسّمه إلى ملفات أصغر.",

@@ -72,8 +72,8 @@ _AR = r"\u0621-\u064A\u066E-\u06D3\u06D5\u06FA-\u06FF"  # letters, not Arabic pu
 _MONTH = "(?:" + "|".join(_spelling(n) for n in _MONTH_NAMES) + ")"
 _MONTH_GROUP = (
     rf"(?<![{_AR}])(?P<month>{_MONTH})(?![{_AR}])"
-    # "كانون الأول/ديسمبر", "شباط (فبراير)": one month in two calendars' names.
-    rf"(?:\s*[/\\(-]\s*{_MONTH}(?![{_AR}])\s*\)?)?"
+    # "كانون الأول/ديسمبر", "شباط (فبراير)", "فبراير شباط" (an agency's): one month in two calendars' names.
+    rf"(?:(?:\s*[/\\(-]\s*|\s+){_MONTH}(?![{_AR}])\s*\)?)?"
 )
 _YEAR = r"(?P<year>\d{4})(?!\d)"
 
@@ -125,6 +125,7 @@ _EN_DATES = (
     # "14 May 2018", "14th of May, 2018", "14-May-2018" (a spreadsheet's).
     re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-){_EN_MONTH}(?![a-z])(?:,?\s+|-){_YEAR}", re.I),
 )
+_FIELDS = re.compile(r"[|•،,–—]")  # a month-year is judged in its field: "بي بي سي عربي | شباط 2018"
 _YEAR_LINE = re.compile(r"^\s*[(\[]?\s*(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s*[)\]]?\s*$")
 # "حقوق" alone is no copyright: "المرصد السوري لحقوق الإنسان" opens many a lead.
 # "سكاي نيوز عربية، 2018": a name of a few words, a comma or dash, and a year alone.
@@ -258,7 +259,7 @@ def date_in_line(line: str, *, today=None):
         for m in _MONTH_YEAR.finditer(plain):
             if any(s <= m.start() < e for s, e, _t, _p in candidates):
                 continue
-            rest = (plain[:m.start()] + plain[m.end():]).split()
+            rest = (_FIELDS.split(plain[:m.start()])[-1] + " " + _FIELDS.split(plain[m.end():])[0]).split()
             number = _MONTH_NUMBER.get(_unstretched(m["month"]))
             if number and len(rest) <= 3:
                 candidates.append((m.start(), m.end(), f"1 {_CANONICAL[number]} {m['year']}", MONTH))

@@ -94,14 +94,27 @@ def refuse_a_digest(name, lines, breaks):
 
 
 def _page_margins(document):
-    """The page header's and footer's lines: a newsroom's template prints the
-    outlet and the date there ("بي بي سي عربي | 28 شباط 2018"). The header
-    is read above the text and the footer under it."""
+    """The page headers' and footers' lines: a newsroom's template prints the
+    outlet and the date there ("بي بي سي عربي | 28 شباط 2018"). The headers
+    are read above the text and the footers under it. Word keeps up to three
+    of each in every section (the first page's, when it differs, then the
+    default and the even pages'): a clipping's first page often carries its
+    own, so every one is read, the first page's first, each line once."""
+    headers, footers = [], []
     try:
-        section = document.sections[0]
-        return [part_lines(part) if not part.is_linked_to_previous else [] for part in (section.header, section.footer)]
+        for section in document.sections:
+            first = section.different_first_page_header_footer
+            even = document.settings.odd_and_even_pages_header_footer
+            for kind, out in (("header", headers), ("footer", footers)):
+                parts = [*([getattr(section, f"first_page_{kind}")] if first else []), getattr(section, kind),
+                         *([getattr(section, f"even_page_{kind}")] if even else [])]
+                for part in parts:
+                    if part.is_linked_to_previous:
+                        continue
+                    out.extend(line for line in part_lines(part) if line not in out)
     except Exception:  # a bonus, like the properties: a damaged part is no failed import
-        return [], []
+        return headers, footers
+    return headers, footers
 
 
 def _notes(data):

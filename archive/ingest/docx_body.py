@@ -52,11 +52,34 @@ def _skipped(el, stop):
 _MARK_TEXT = {f"{W}br": "\n", f"{W}cr": "\n", f"{W}tab": " ", f"{W}noBreakHyphen": "-"}  # a page break too: a new line
 
 
+# A field that shows the file's own day (the day it is opened, printed, saved or made), never the article's:
+# its cached text is the archivist's day ("DATE \\@ dd/MM/yyyy" in a template's header).
+_FILE_DATE_FIELD = re.compile(r"^\s*(?:DATE|TIME|PRINTDATE|SAVEDATE|CREATEDATE|EDITTIME)\b", re.I)
+
+
 def _texts(p):
-    """(text, in_link) pieces of a paragraph in order; soft returns as newlines."""
+    """(text, in_link) pieces of a paragraph in order; soft returns as newlines. The shown
+    value of a field giving the file's day is left out (``_FILE_DATE_FIELD``)."""
     out = []
-    for el in p.iter(f"{W}t", f"{W}br", f"{W}cr", f"{W}tab", f"{W}noBreakHyphen"):
+    fields = []  # complex fields open here: [instruction, showing its result]
+    for el in p.iter(f"{W}t", f"{W}br", f"{W}cr", f"{W}tab", f"{W}noBreakHyphen", f"{W}fldChar", f"{W}instrText"):
         if _skipped(el, p):
+            continue
+        if el.tag == f"{W}fldChar":
+            kind = el.get(f"{W}fldCharType")
+            if kind == "begin":
+                fields.append(["", False])
+            elif kind == "separate" and fields:
+                fields[-1][1] = True
+            elif kind == "end" and fields:
+                fields.pop()
+            continue
+        if el.tag == f"{W}instrText":
+            if fields:
+                fields[-1][0] += el.text or ""
+            continue
+        if any(shown and _FILE_DATE_FIELD.match(instr) for instr, shown in fields) or any(
+                _FILE_DATE_FIELD.match(a.get(f"{W}instr") or "") for a in el.iterancestors(f"{W}fldSimple")):
             continue
         text = (el.text or "") if el.tag == f"{W}t" else _MARK_TEXT[el.tag]
         link = next((a for a in el.iterancestors(f"{W}hyperlink") if a is not p), None)

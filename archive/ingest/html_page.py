@@ -46,19 +46,22 @@ _HIDDEN = {"script", "style", "noscript", "footer", "nav", "head", "template", "
 HEADER_LINES = 8
 
 
-def _visible_lines(tree):
-    """The page's visible lines, one per block or <br>, without scripts, navigation and footers.
+def _visible_lines(tree, captions=False):
+    """The page's visible lines, one per block or <br>, without scripts, navigation and footers
+    (and without pictures' captions, unless ``captions``: a photo story is told in them).
 
     Walked without touching the tree (a saved page may hold text lxml would
     not let us write back) and without recursion (a page may nest deep)."""
     parts, hidden = [], 0
+    hiding = _HIDDEN - {"figcaption"} if captions else _HIDDEN
+    blocks = _BLOCKS | {"figcaption", "figure"} if captions else _BLOCKS
     for event, node in lxml.etree.iterwalk(tree, events=("start", "end")):
         tag = node.tag if isinstance(node.tag, str) else ""
         if event == "start":
-            if hidden or tag in _HIDDEN:
+            if hidden or tag in hiding:
                 hidden += 1
                 continue
-            if tag in _BLOCKS:
+            if tag in blocks:
                 parts.append("\n")
             if tag and node.text:
                 parts.append(node.text)
@@ -68,7 +71,7 @@ def _visible_lines(tree):
                 if not hidden and node.tail:
                     parts.append(node.tail)
                 continue
-            if tag in _BLOCKS:
+            if tag in blocks:
                 parts.append("\n")
             if node.tail:
                 parts.append(node.tail)
@@ -164,6 +167,10 @@ def _home_link_cues(tree):
     return cues[:2]
 
 
+# Words of prose the page's own lines hold past trafilatura's text before they are read instead.
+PROSE_LEFT_OUT_WORDS = 40
+
+
 def _main_text(html, tree):
     import trafilatura
 
@@ -178,7 +185,16 @@ def _main_text(html, tree):
         deduplicate=False,
     ) or ""
     if text.strip():
-        return text
+        from .prose import prose_words, reads_as_article
+
+        if reads_as_article(text):
+            return text
+        # What trafilatura kept reads as no article (a date and a line or two) while the page's
+        # own lines hold the prose it left out: a photo story told in its captions, a live blog's
+        # entries. Those lines, read like a text save (menus and boxes go by their shape).
+        visible = "\n".join(_visible_lines(tree, captions=True))
+        kept, seen = prose_words(text)[0], prose_words(visible)[0]
+        return visible if seen >= 2 * kept + PROSE_LEFT_OUT_WORDS else text
     # trafilatura found nothing it trusts: the page's paragraphs, as they are;
     # an old table layout has none, only text between <br>s: its visible lines,
     # read like a text save (menus and furniture go by shape).

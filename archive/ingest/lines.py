@@ -264,6 +264,16 @@ def source_name(line: str) -> str:
 
 
 def is_date_line(line: str) -> bool:
+    # "بي بي سي عربي — نُشر في 29 يونيو 2018، آخر تحديث 2 يوليو 2018": two labelled dates on
+    # one line, each a date line, after a name of a few words (the outlet, the author).
+    parts = [part for part in dates._LABELLED.split(line) if part.strip()]
+    if len(parts) > 1:
+        rest = parts[1:] if dates.date_in_line(parts[0]) is None and len(re.findall(r"\w+", parts[0])) <= 5 else parts
+        return all(_one_date_line(part) for part in rest)
+    return _one_date_line(line)
+
+
+def _one_date_line(line):
     found = dates.date_in_line(line)
     if not found or word_count(line) > dates.SHORT_LINE_WORDS:
         return False
