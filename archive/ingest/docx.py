@@ -33,6 +33,7 @@ PROPERTIES_WHERE = "خصائص ملف Word"
 PICTURE_WHERE = "النص البديل لصورة (شعار) في ملف Word"
 SITE_LINKS_WHERE = "أغلب روابط ملف Word تذهب إلى هذا الموقع"
 MARGIN_WHERE = "تذييل الصفحة أو حاشية في ملف Word"
+SITE_PROPERTY_WHERE = "اسم الموقع في خصائص ملف Word (عنوان الصفحة المحفوظة)"
 _MARGIN_PARTS = re.compile(r"\s[|\-–—•/]\s|[|،,؛]")
 _LABEL = re.compile(r"^(?:المصدر|مصدر|الصحيفة|الموقع|Source)\s*[:：]\s*", re.I)
 
@@ -54,12 +55,13 @@ def _read(data: bytes, limits=None, name=""):
             f"Could not read the Word file: it is damaged or not a .docx ({error.__class__.__name__}).",
         )
     header, footer = _page_margins(document)
-    texts = _property_texts(document, data)
+    texts = _property_texts(data)
+    site_names = _site_names(data)
     lines, pictures, site, breaks = body_lines(document)
     refuse_a_digest(name, lines, breaks)
     # The footer and the notes (a clipping's source and date in a footnote, "الحياة، 3 آذار 2018")
     # are the page's margin: they may name the outlet and date the article, never its text.
-    return "\n".join([*header, *lines]), [*footer, *_notes(data)], texts, (pictures, site)
+    return "\n".join([*header, *lines]), [*footer, *_notes(data)], texts, (pictures, site, site_names)
 
 
 # A part of a digest holds a paragraph this long at least (a lead).
@@ -124,25 +126,46 @@ def _notes(data):
         return []
 
 
-def _property_texts(document, data):
+def _package_part(data, name):
+    """One part of the Word package as text ("" when it has none)."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return archive.read(name).decode("utf-8", "replace") if name in archive.namelist() else ""
+
+
+def _core_properties(data):
+    """``docProps/core.xml``'s title, subject, category, keywords, description
+    and creator, read from the package itself: python-docx finds the part by
+    its relationship type, and LibreOffice writes that type otherwise, so
+    python-docx shows a LibreOffice file's properties as its own defaults
+    ("Word Document", by "python-docx")."""
+    core = _package_part(data, "docProps/core.xml")
+    found = {}
+    for tag in ("title", "subject", "category", "keywords", "description", "creator"):
+        m = re.search(rf"<(?:\w+:)?{tag}\b[^>]*>([^<]{{1,400}})</(?:\w+:)?{tag}>", core)
+        if m and m[1].strip():
+            found[tag] = html.unescape(m[1]).strip()
+    return found
+
+
+def _property_texts(data):
     """The file's descriptive properties, as ``(value, is_author)``: title,
     subject, category, keywords, comments, the company (``docProps/app.xml``)
     and the author."""
     texts = []
     try:
-        props = document.core_properties
-        for value in (props.title, props.subject, props.category, props.keywords, props.comments):
+        props = _core_properties(data)
+        for tag in ("title", "subject", "category", "keywords", "description"):
+            value = props.get(tag)
             if value and len(value) <= 200:
                 texts.append((value, False))
-        import zipfile
-
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            app = archive.read("docProps/app.xml").decode("utf-8", "replace") if "docProps/app.xml" in archive.namelist() else ""
-        company = re.search(r"<(?:\w+:)?Company>([^<]{2,120})</", app)
+        company = re.search(r"<(?:\w+:)?Company>([^<]{2,120})</", _package_part(data, "docProps/app.xml"))
         if company:
             texts.append((html.unescape(company[1]), False))
-        if props.author and len(props.author) <= 60:
-            texts.append((props.author, True))
+        author = props.get("creator")
+        if author and len(author) <= 60:
+            texts.append((author, True))
     except Exception:  # properties are a bonus: a damaged part is no failed import
         return texts
     return texts
@@ -171,15 +194,44 @@ def _picture_cues(names):
     return [Cue(name, where=PICTURE_WHERE, names_site=True) for name in names]
 
 
+# A custom property (LibreOffice keeps a saved page's <meta name=…> so) whose name says it names the site.
+_SITE_PROPERTY = re.compile(r"site|application|publisher|source|copyright|brand|outlet", re.I)
+
+
+def _site_names(data):
+    """Where a Word file made from a saved page names the site: the end or the
+    start of its title property ("الخبر | الشرق الأوسط": LibreOffice keeps the
+    page's <title>), and its custom properties named for the site
+    (``application-name``, ``og:site_name``, ``copyright``). Asked for as
+    the page's own site name is; a catalogue outlet only."""
+    from .html_meta import site_prefix, site_suffix
+    from .outlets import COPYRIGHT_LINE, copyright_name
+
+    names = []
+    try:
+        title = _core_properties(data).get("title", "")
+        names += [part for part in (site_suffix(title), site_prefix(title)) if part]
+        custom = _package_part(data, "docProps/custom.xml")
+        for name, value in re.findall(r'<(?:\w+:)?property\b[^>]*\bname="([^"]{1,80})"[^>]*>\s*<(?:\w+:)?lpwstr>([^<]{2,200})</', custom):
+            if _SITE_PROPERTY.search(name):
+                value = html.unescape(value)
+                names.append(copyright_name(value) if COPYRIGHT_LINE.search(value) else value)
+    except Exception:  # properties are a bonus: a damaged part is no failed import
+        return names
+    return [name for name in names if name.strip()]
+
+
 def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=None):
     name = source_name.replace("\\", "/").rsplit("/", 1)[-1]
-    text, margins, texts, (pictures, site) = _read(data, limits, name)
+    text, margins, texts, (pictures, site, site_names) = _read(data, limits, name)
     # A date in the properties ("سكاي نيوز عربية - 12 آذار 2018" as the subject) only when the text gives none.
     from .outlets import Cue, dateline_cues
 
     # The lead's dateline ("الرياض: سكاي نيوز عربية - …") before the properties, which a template may fill wrongly.
     lead = next((line for line in text.split("\n") if len(line.split()) >= LEAD_MIN_WORDS), "")
-    return draft_from_text(text, source_name, catalog, fmt="docx", extra_cues=[*dateline_cues(lead), *_picture_cues(pictures), *_margin_cues(margins),
+    return draft_from_text(text, source_name, catalog, fmt="docx", extra_cues=[*dateline_cues(lead), *_picture_cues(pictures),
+                                       *(Cue(n, where=SITE_PROPERTY_WHERE, names_site=True) for n in site_names),
+                                       *_margin_cues(margins),
                                        *([Cue(site, where=SITE_LINKS_WHERE)] if site else []),
                                        *_property_cues(texts)],
                            extra_dates=_extra_dates(margins, [value for value, is_author in texts if not is_author]))

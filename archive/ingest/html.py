@@ -26,7 +26,7 @@ import lxml.html
 from . import dates
 from .draft import Draft, IngestError
 from .html_meta import (  # noqa: F401  (these were this module's; their names still answer here)
-    _loose_date, _metadata, _page_title, _printed_part, _site_prefix, _site_suffix, _without_site_suffix, url_date,
+    _loose_date, _metadata, _page_title, _printed_part, site_prefix, site_suffix, _without_site_suffix, url_date,
 )
 from .html_page import (
     _byline_zone, _copyright_cues, _header_lines, _home_link_cues, _logo_cues, _main_text, _near_headline, _visible_lines,
@@ -162,10 +162,10 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
                 # No name declared anywhere: the site's domain stands for it.
                 cues.append(Cue(host.removeprefix("www."), may_propose=True, where="نطاق الرابط الأصلي"))
         declared = bool(site_name or meta.get("publisher"))
-        suffix = _site_suffix(meta.get("raw_title") or "")
+        suffix = site_suffix(meta.get("raw_title") or "")
         if suffix and not declared:
             cues.append(Cue(suffix, where="ذيل عنوان الصفحة", names_site=True))
-        prefix = _site_prefix(meta.get("raw_title") or "")
+        prefix = site_prefix(meta.get("raw_title") or "")
         if prefix and not declared:
             cues.append(Cue(prefix, where="صدر عنوان الصفحة", names_site=True))
         if title_rest and not declared:

@@ -161,13 +161,13 @@ def _in_footer(node):
     return False
 
 
-def _site_prefix(title):
+def site_prefix(title):
     """The first part of "Outlet | Headline" (asked for as a known outlet only)."""
     parts = _TITLE_SEPARATORS.split(title)
     return parts[0].strip() if len(parts) >= 2 and len(parts[0].split()) <= 5 else ""
 
 
-def _site_suffix(title):
+def site_suffix(title):
     """The last part of "Headline - Outlet" (asked for as a known outlet only)."""
     parts = _TITLE_SEPARATORS.split(title)
     return parts[-1].strip() if len(parts) >= 2 and len(parts[-1].split()) <= 5 else ""

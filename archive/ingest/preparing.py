@@ -159,6 +159,7 @@ def _resolve_dateline(draft, catalog):
         place = _place_for(draft.outlet_name, catalog)
         if place:
             outlet_name, draft.dateline_name = draft.dateline_name, draft.outlet_name
-            resolve([Cue(outlet_name, may_propose=True)], catalog.outlets).apply(draft)
+            # The byline pair is where the page names itself: "الشرق الأوسط" is the catalogue's paper.
+            resolve([Cue(outlet_name, may_propose=True, names_site=True)], catalog.outlets).apply(draft)
             pk = place
     draft.dateline_id = pk

@@ -29,6 +29,11 @@ _COPYRIGHT_LINE = re.compile(r"©|\(c\)|copyright|جميع الحقوق|حقوق
 _COPYRIGHT_NAME = re.compile(
     r"©|\(c\)|copyright|\b\d{4}(?:\s*[-–]\s*\d{4})?\b|جميع الحقوق محفوظه(?: ل\S*)?|حقوق النشر محفوظه|all rights reserved|[.,،|]", re.I)
 
+# A name in quotation marks, as a paper writes its own in a byline ("لندن - «الشرق الأوسط»").
+_QUOTED = re.compile(r"[«\"“](?P<name>[^«»\"“”]{2,40})[»\"”]")
+
+_PLACE_COLON_QUOTED = re.compile(r"^(?P<place>[^:«»\"“”\d]{2,30}?)\s*:\s*(?P<name>[«\"“][^«»\"“”]{2,40}[»\"”])$")
+
 _GLUED_LAM = re.compile(r"(?<!\S)لـ+(?=\S)")
 
 
@@ -49,6 +54,13 @@ def collect_cues_and_dateline(reading):
             cues.append(Cue(m["outlet"], where="وسم الوكالة بعد مكان الخبر"))
             reading.dateline = reading.dateline or m["place"].strip()
             continue
+        m = _PLACE_COLON_QUOTED.match(line.strip())
+        if m:
+            # "لندن: «الشرق الأوسط»": the place, then the paper's own name in quotes.
+            cues.append(Cue(_QUOTED.fullmatch(m["name"])["name"], may_propose=True, names_site=True,
+                            where="سطر «المكان: المصدر» تحت العنوان"))
+            reading.dateline = reading.dateline or m["place"].strip()
+            continue
         kind = classify(line)
         m = OUTLET_DATELINE.match(line)
         if m and word_count(line) <= 6 and kind == HEADER:
@@ -56,10 +68,17 @@ def collect_cues_and_dateline(reading):
             # when the first turns out to be the place. The second is also
             # asked for ("أبوظبي - سكاي نيوز عربية"): a known outlet there wins,
             # and ``draft_from_text`` then takes the first as the dateline.
-            cues.append(Cue(m["a"].strip(), may_propose=True, where="سطر «المصدر – المكان» تحت العنوان"))
-            cues.append(Cue(m["b"].strip(), where="سطر «المكان – المصدر» تحت العنوان"))
-            reading.pairs.append((m["a"].strip(), m["b"].strip()))
-            reading.dateline = reading.dateline or m["b"].strip()
+            a, b = m["a"].strip(), m["b"].strip()
+            if _QUOTED.fullmatch(b) and not _QUOTED.fullmatch(a):
+                # "بغداد - «الشرق الأوسط»": the paper quotes its own name after the place.
+                cues.append(Cue(_QUOTED.fullmatch(b)["name"], may_propose=True, names_site=True,
+                                where="سطر «المكان – المصدر» تحت العنوان"))
+                reading.dateline = reading.dateline or a
+                continue
+            cues.append(Cue(a, may_propose=True, where="سطر «المصدر – المكان» تحت العنوان"))
+            cues.append(Cue(b, where="سطر «المكان – المصدر» تحت العنوان"))
+            reading.pairs.append((a, b))
+            reading.dateline = reading.dateline or b
         elif kind == DATE:
             # A byline "بي بي سي عربي | 28 شباط/فبراير 2018": what is left
             # beside the date names the outlet, if it is a known one.
