@@ -150,7 +150,7 @@ def broad_word_forms(word, df=None, name=False):
             # one it does is another word the letters run into (ك + حولنا
             # stems to كحول "alcohol", ف + نيتها to فني, و + يلهم to وكيل,
             # وك + حولنا to كحول again), never one of the word's forms.
-            runs_into = (prefix and not prefix.endswith(("ال", "لل"))
+            runs_into = (term and prefix and not prefix.endswith(("ال", "لل"))
                          and term.startswith((prefix, prefix[-1]))
                          and arabic.takes_article(term))
             if (term and len(term) >= 3 and term not in own and term not in attached
