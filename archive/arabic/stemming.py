@@ -95,8 +95,9 @@ def _readings(counts: dict, rest: str, marbuta: bool | None) -> list[str]:
     final ه typed so (``marbuta`` False) on a word the corpus writes after
     the article, not whole: ومكانه, لبلده are مكان, بلد + ه, never
     مكانة, بلدة."""
-    if rest in _merge_table()[0]:
-        return [rest]       # a word the merge model keeps whole (ياتي, محبي)
+    whole = _merge_table()[0]
+    if rest in whole or (rest[:1] in _PREPOSITIONS and rest[1:] in whole):
+        return [rest]       # a word the merge model keeps whole (ياتي, بتسعي)
     whole = [] if marbuta is False and _pronoun_on_word(counts, rest) else [rest]
     return whole + _unsuffixed(rest, marbuta)
 
