@@ -1,6 +1,5 @@
-"""The broad term of a folded word (:func:`broad_stem`): Lucene's light
-stemmer, told by the archive's own vocabulary (:mod:`archive.arabic.lexicon`)
-which strips are safe."""
+"""The broad term of a folded word (:func:`broad_stem`): Lucene's light stemmer,
+told by the archive's vocabulary (:mod:`archive.arabic.lexicon`) which strips are safe."""
 from __future__ import annotations
 
 from archive.arabic.lexicon import (
@@ -95,8 +94,7 @@ def _readings(counts: dict, rest: str, marbuta: bool | None) -> list[str]:
     final ه typed so (``marbuta`` False) on a word the corpus writes after
     the article, not whole: ومكانه, لبلده are مكان, بلد + ه, never
     مكانة, بلدة."""
-    whole = _merge_table()[0]
-    if rest in whole or (rest[:1] in _PREPOSITIONS and rest[1:] in whole):
+    if rest in _merge_table()[0] or rest[1:] in _merge_table()[0] and rest[:1] in _PREPOSITIONS:
         return [rest]       # a word the merge model keeps whole (ياتي, بتسعي)
     whole = [] if marbuta is False and _pronoun_on_word(counts, rest) else [rest]
     return whole + _unsuffixed(rest, marbuta)
