@@ -1,8 +1,9 @@
-"""The archive's own vocabulary, read from three small committed files: how
+"""The archive's own vocabulary, read from four small committed files: how
 often the corpus writes each folded word (:data:`WORD_COUNTS_PATH`), how
 often a ة word's article forms follow another word with the article
-(:data:`AFTER_DEFINITE_PATH`), and the gazetteer's one-word names beginning
-with ب ل ك (:data:`NAME_WORDS_PATH`).
+(:data:`AFTER_DEFINITE_PATH`), the gazetteer's one-word names beginning
+with ب ل ك (:data:`NAME_WORDS_PATH`), and the merges a model learnt from
+judged pairs allows or refuses (:data:`MERGES_PATH`).
 The stemmer asks them which strips are safe."""
 from __future__ import annotations
 
@@ -134,6 +135,37 @@ def takes_article(folded_word: str) -> bool:
     البطاقة)? Then it is a word of its own: broad_stem reads no proclitic
     or preposition off it (وزارة is not و + زارة, بطاقة not ب + طاقة)."""
     return _with_article(_word_counts(), _as_text(folded_word)) >= _MIN_ARTICLE_FORMS
+
+
+#: Merges decided by a small model over corpus evidence (counts, the words
+#: standing around each form), learnt from judged pairs and applied by
+#: scripts/build_merges.py: a word the suffix loop must leave whole
+#: (``whole``: العشرون is no عشر), and a spelling read as another
+#: (``spell``: a hamza seat, نايم → نائم) or, where the target is the word
+#: itself, a word no hamza rule may respell (أحيا is no أحياء).
+MERGES_PATH = Path(__file__).resolve().parent.parent / "lexicon" / "merges.tsv.gz"
+
+_merges: tuple | None = None
+
+
+def _merge_table() -> tuple[frozenset, dict]:
+    """``(whole, spell)`` from :data:`MERGES_PATH`; both empty if the file is
+    missing or damaged (the rules alone then decide)."""
+    global _merges
+    if _merges is None:
+        whole, spell = set(), {}
+        try:
+            with gzip.open(MERGES_PATH, "rt", encoding="utf-8") as lines:
+                for line in lines:
+                    word, kind, target = line.rstrip("\n").split("\t")
+                    if kind == "whole":
+                        whole.add(word)
+                    elif kind == "spell":
+                        spell[word] = target
+        except (OSError, EOFError, ValueError):
+            whole, spell = set(), {}
+        _merges = (frozenset(whole), spell)
+    return _merges
 
 
 _ARABIC_LETTERS_RE = re.compile("[\u0621-\u064a]+")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from archive.arabic.lexicon import _free, _with_article
+from archive.arabic.lexicon import _free, _merge_table, _with_article
 from archive.arabic.stopwords import STOPWORDS
 
 _HAMZA = "\u0621"        # ء: every hamza seat after fold
@@ -139,6 +139,9 @@ def _canonical(counts: dict, word: str, definite: bool = False, seats: bool = Tr
     (``word`` is what is left of a word the corpus writes)."""
     if len(word) > _MAX_SPELLING_LENGTH:
         return word         # no word; and trying spellings would take time n²
+    decided = _merge_table()[1].get(word)
+    if decided is not None:
+        return decided      # the merge model's (lexicon.MERGES_PATH)
     if word in _SPELLING_DOUBLETS:
         return _SPELLING_DOUBLETS[word]
     unknown = word not in counts

@@ -1,10 +1,10 @@
-"""The broad term of a folded word (:func:`broad_stem`): Lucene's light
-stemmer, told by the archive's own vocabulary (:mod:`archive.arabic.lexicon`)
-which strips are safe."""
+"""The broad term of a folded word (:func:`broad_stem`): Lucene's light stemmer,
+told by the archive's vocabulary (:mod:`archive.arabic.lexicon`) which strips are safe."""
 from __future__ import annotations
 
 from archive.arabic.lexicon import (
-    _arabic_letters_only, _free, _name_words, _with_article, _word_counts, _written_as_noun,
+    _arabic_letters_only, _free, _merge_table, _name_words, _with_article, _word_counts,
+    _written_as_noun,
 )
 from archive.arabic.lucene_stem import _STEM_SUFFIXES, stem
 from archive.arabic.normalise import _as_text
@@ -94,6 +94,8 @@ def _readings(counts: dict, rest: str, marbuta: bool | None) -> list[str]:
     final ه typed so (``marbuta`` False) on a word the corpus writes after
     the article, not whole: ومكانه, لبلده are مكان, بلد + ه, never
     مكانة, بلدة."""
+    if rest in _merge_table()[0] or rest[1:] in _merge_table()[0] and rest[:1] in _PREPOSITIONS:
+        return [rest]       # a word the merge model keeps whole (ياتي, بتسعي)
     whole = [] if marbuta is False and _pronoun_on_word(counts, rest) else [rest]
     return whole + _unsuffixed(rest, marbuta)
 
@@ -126,11 +128,8 @@ def _strip_suffixes(counts: dict, word: str) -> str:
     that ان ين ون go only where the corpus varies the ending
     (:func:`_varied_ending`: البحرين keeps its ين) and what is left is a
     word of its own (3 letters or more, written alone): مكان is not مك + ان
-    (which would meet مكة), nor
-    سكان سك + ان; and a dual or plural of a ة word (الدولتين, المدينتان) is
-    read as that word (دولة, مدينة).
-
-    And no stem of two letters from ة, ي or ات, which would meet another
+    (which would meet مكة), nor سكان سك + ان; and a dual or plural of a ة
+    word (الدولتين, المدينتان) is read as that word (دولة, مدينة). And no stem of two letters from ة, ي or ات, which would meet another
     word: سنة is not سن "age", مدة not مد, بنات not بن, دبي not دب (a
     plural of two letters and ات is read as its ة word where the corpus
     writes it: قوات is قوة, لغات لغة). ية is the nisba ي's feminine
@@ -141,6 +140,8 @@ def _strip_suffixes(counts: dict, word: str) -> str:
     A ة word of its own (:func:`_own_marbuta`) keeps its ة, and its ات
     plural (شركات) and a nisba stripped to it are read as that word; آت
     is read as the plural of أة (منشآت: منشأة)."""
+    if word in _merge_table()[0]:
+        return word
     for suffix in _STEM_SUFFIXES:
         if len(word) < len(suffix) + 2 or not word.endswith(suffix):
             continue
@@ -253,14 +254,12 @@ def broad_stem(folded_word: str, marbuta: bool | None = None) -> str:
     in a word the corpus does not write, also a seat without its hamza:
     القايد → القائد, سوال → سؤال).
 
-    ``marbuta``: the word was typed with a final ة (folded to ه), so that
-    ه is no pronoun (see _unsuffixed); ``False``: it was typed with a final
-    ه, which the corpus almost never writes for ة (0.9% after the
-    article), so مكانه, دوره, غيره are مكان, دور, غير with a pronoun even
-    though مكانة, دورة, غيرة are words; ``None``: not known (folded input),
-    read as before.
-
-    Without the word counts (file missing), this is :func:`stem`.
+    ``marbuta``: typed with a final ة (so that ه is no pronoun, see
+    _unsuffixed); ``False``: typed with a final ه, which the corpus almost
+    never writes for ة (0.9% after the article): مكانه, دوره are مكان, دور
+    + ه, though مكانة, دورة are words; ``None``: not known (folded input).
+    A word the merge model keeps whole (lexicon.MERGES_PATH) stays whole
+    in every form. Without the word counts, this is :func:`stem`.
     """
     word = _as_text(folded_word)
     counts = _word_counts()
@@ -271,6 +270,8 @@ def broad_stem(folded_word: str, marbuta: bool | None = None) -> str:
     # (الالفية: الفية) is no misspelling (of الفئة).
     seats = _free(counts, word) == 0
     word = _canonical(counts, word)                 # step 0: هيأة → هيئة
+    if word in _merge_table()[0]:
+        return word         # kept whole by the merge model, in every form
     if _with_article(counts, word) >= _MIN_FREE or word in _name_words():
         if marbuta is False and _pronoun_on_word(counts, word):
             return _strip_suffixes(counts, word[:-1])   # مكانه, والده: مكان, والد + ه

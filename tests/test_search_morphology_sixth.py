@@ -1,0 +1,114 @@
+"""Search sees every form of a word, and keeps apart what must not meet: the
+sixth development set.
+
+The pairs behind this set were drawn at random (fixed seeds) from the
+corpus vocabulary: pairs among the 30,000 commonest forms that the fifth
+round's analysis gave one term or that the query side joined, hamza-seat
+variants the analysis kept apart or joined, and strips the suffix loop
+makes; each judged by hand (one word or two) and split at random into a
+development part and a check part before the code was changed. This file
+freezes a sample of the development part, must-match beside must-not (the
+figures of both parts are in docs/search.md). The sentences are written for
+the probes; no corpus text is copied.
+
+``model``  a strip the merge model refuses (archive/lexicon/merges.tsv.gz,
+           built by scripts/build_merges.py from corpus evidence: counts,
+           the words standing around each form, a ة word beside the stem):
+           تسعى is no تسع "nine", نبات no نبه, صقلية no صقل; the word stays
+           whole in every form (يأتي, ويأتي, سيأتي), and what was kept
+           apart from it meets it (النباتات finds نبات)
+``query``  the query side adds no form whose term is another reading of
+           the word's own ending once a clitic stands before it: و +
+           رحلته reads رحلت "she left" + ه, but رحلته is رحلة + ه, so
+           رحلته does not find ورحل; nor سماحته سماح, مكانتها مكان
+"""
+import pytest
+
+from tests.test_search_morphology import found, probe_tests
+
+pytestmark = pytest.mark.django_db
+
+# (class, query, article sentence): the query must find the article.
+MUST_MATCH = [
+    ("model", "نبات", "جمع الباحثون النباتات البرية من الوادي"),
+    ("model", "يأتي", "ويأتي الاجتماع بعد أسبوع"),
+    ("model", "يأتي", "سيأتي الوفد غدا"),
+    ("model", "محبي", "احتفل ومحبي النادي بالفوز"),
+    ("model", "تسعى", "وتسعى الوزارة إلى خفض الأسعار"),
+    ("model", "صقلية", "رست السفينة بصقلية مساء"),
+    ("query", "لبعض", "ساعد الجيران بعضها في الشتاء"),
+    ("query", "نشرتها", "ونشرتها الصحيفة صباحا"),
+    ("query", "رحلته", "تأخرت الرحلة بسبب العاصفة"),
+    ("query", "مكانتها", "استعادت المكانة التي فقدتها"),
+    ("query", "جناته", "زار الوفد جنات المدينة"),
+]
+
+# (class, query, article sentence): the query must NOT find the article.
+MUST_NOT_MATCH = [
+    ("model", "تسعى", "بلغ عمره تسعين عاما"),
+    ("model", "تسعى", "شهدت التسعينات نموا سريعا"),
+    ("model", "نبات", "نبه الوزير إلى الخطر"),
+    ("model", "صقلية", "صقل المدرب مهارات اللاعبين"),
+    ("model", "قرأت", "وصفها الشاعر بأنها قرة عين"),
+    ("query", "رحلته", "ورحل الوفد مساء"),
+    ("query", "سماحته", "طالب الأهالي بالسماح بالعودة"),
+    ("query", "مشاهدته", "صور المصور المشاهد الأولى"),
+    ("query", "مكانتها", "عاد الجنود ومكان الحادث خال"),
+    ("query", "عملتها", "فقد الموظف بعمله المكافأة"),
+    ("query", "سلامتها", "دعا الخطيب للسلام بين الناس"),
+]
+
+#: Probes that still fail, and why (the probes themselves stay as written).
+KNOWN_FAILURES = {
+    ("query", "جناته"): "جناته is read as جنة + its plural's ت + ه, and the query side now "
+                         "drops the reading that met جنات (the price of the rereading test)",
+}
+
+
+probe_archive, test_a_word_finds_its_forms, test_a_word_does_not_find_another_word = \
+    probe_tests(MUST_MATCH, MUST_NOT_MATCH, KNOWN_FAILURES)
+
+
+def test_each_side_of_or_keeps_the_model_s_words_apart(client, probe_archive):
+    ninety = probe_archive["بلغ عمره تسعين عاما"]
+    strives = probe_archive["وتسعى الوزارة إلى خفض الأسعار"]
+    plants = probe_archive["جمع الباحثون النباتات البرية من الوادي"]
+    either = found(client, "تسعى OR نبات")
+    assert strives in either and plants in either and ninety not in either
+
+
+def test_a_word_whose_clitic_form_is_a_function_word_is_searched(client, db, search_index_dir):
+    # و + لماذا, ف + كانت: the clitic form is a stop word (no term); the
+    # query side used to raise on it.
+    for q in ("ولماذا", "فكانت", "والديهم", "بماذا"):
+        assert client.get("/api/articles/", {"q": q}).status_code == 200
+
+
+# The analysis itself -------------------------------------------------------
+
+def test_a_strip_the_model_refuses_leaves_the_word_whole_in_every_form():
+    from archive import arabic
+
+    assert arabic.broad_term("تسعى") == arabic.broad_term("وتسعى") != arabic.broad_term("تسعين")
+    assert arabic.broad_term("يأتي") == arabic.broad_term("ويأتي") == arabic.broad_term("سيأتي")
+    assert arabic.broad_term("نبات") == arabic.broad_term("النباتات") != arabic.broad_term("نبه")
+
+
+def test_without_the_merge_table_the_rules_alone_decide(monkeypatch):
+    from archive.arabic import lexicon, stemming
+
+    monkeypatch.setattr(lexicon, "_merges", (frozenset(), {}))
+    assert stemming.broad_stem("تسعي") == "تسع"      # the rules' reading
+    monkeypatch.setattr(lexicon, "_merges", None)
+    monkeypatch.setattr(lexicon, "MERGES_PATH", lexicon.MERGES_PATH.with_name("missing.tsv.gz"))
+    assert lexicon._merge_table() == (frozenset(), {})
+
+
+def test_the_query_side_adds_no_rereading_of_the_word_s_ending():
+    from archive import arabic
+    from archive.search import forms
+
+    assert arabic.broad_term("ورحل") not in forms.broad_word_terms("رحلته")
+    assert arabic.broad_term("المشاهد") not in forms.broad_word_terms("مشاهدته")
+    # A verb's deeper cut is one of its forms; so is a clitic of the word's own.
+    assert arabic.broad_term("بعضها") in forms.broad_word_terms("لبعض")
