@@ -141,7 +141,6 @@ def broad_word_forms(word, df=None, name=False):
         # stood up", is another word): a core the corpus knows but never
         # writes after the article gets no article forms.
         no_article = arabic.written(core) > 0 and not arabic.takes_article(core)
-        noun_reading = arabic.takes_article(base)
         for prefix in ATTACHED:
             if no_article and prefix.endswith(("ال", "لل")):
                 continue
@@ -155,15 +154,13 @@ def broad_word_forms(word, df=None, name=False):
                          and term.startswith((prefix, prefix[-1]))
                          and arabic.takes_article(term))
             # A term that keeps no clitic letter and begins as the word
-            # does, where the word's own reading is a noun (one the corpus
-            # writes after the article), is what the analysis made of the
-            # word's ending once a clitic stood before it: another reading
-            # (و + رحلته reads رحلت "she left" + ه, not رحلة + ه), never a
-            # form of the word. (A verb's deeper cut is: و + نشرتها is
-            # نشر, as نشرتها is. One that begins later took a clitic of
-            # the word off too: و + لبعض is بعض.)
+            # does is what the analysis made of the word's own ending once
+            # a clitic stood before it: another reading (و + رحلته reads
+            # رحلت "she left" + ه, ال + قمته reads قمت), never a form of
+            # the word, whose own reading is in own. (One that begins
+            # later took a clitic of the word off too: و + لبعض is بعض.)
             clitic = prefix.replace("ال", "").replace("لل", "ل")
-            rereads = (term and term[:1] == core[:1] and noun_reading
+            rereads = (term and term[:1] == core[:1]
                        and not (clitic and term.startswith(clitic[-1])))
             if (term and len(term) >= 3 and term not in own and term not in attached
                     and term not in other_words and not runs_into and not rereads):
