@@ -153,17 +153,8 @@ def broad_word_forms(word, df=None, name=False):
             runs_into = (term and prefix and not prefix.endswith(("ال", "لل"))
                          and term.startswith((prefix, prefix[-1]))
                          and arabic.takes_article(term))
-            # A term that keeps no clitic letter and begins as the word
-            # does is what the analysis made of the word's own ending once
-            # a clitic stood before it: another reading (و + رحلته reads
-            # رحلت "she left" + ه, ال + قمته reads قمت), never a form of
-            # the word, whose own reading is in own. (One that begins
-            # later took a clitic of the word off too: و + لبعض is بعض.)
-            clitic = prefix.replace("ال", "").replace("لل", "ل")
-            rereads = (term and term[:1] == core[:1]
-                       and not (clitic and term.startswith(clitic[-1])))
             if (term and len(term) >= 3 and term not in own and term not in attached
-                    and term not in other_words and not runs_into and not rereads):
+                    and term not in other_words and not runs_into):
                 attached.append(term)
     return own, attached
 
