@@ -17,10 +17,14 @@ the probes; no corpus text is copied.
            تسعى is no تسع "nine", نبات no نبه, صقلية no صقل; the word stays
            whole in every form (يأتي, ويأتي, سيأتي), and what was kept
            apart from it meets it (النباتات finds نبات)
-``query``  the query side adds no form whose term is another reading of
-           the word's own ending once a clitic stands before it: و +
-           رحلته reads رحلت "she left" + ه, but رحلته is رحلة + ه, so
-           رحلته does not find ورحل; nor سماحته سماح, مكانتها مكان
+``query``  the query side's attached forms: a clitic of the word's own
+           (لبعض finds بعضها), a verb's deeper cut (نشرتها finds ونشرتها).
+           A rule that kept apart another reading of the word's ending
+           once a clitic stands before it (و + رحلته read رحلت "she left" + ه,
+           so رحلته found ورحل; سماحته السماح, مكانتها مكان) was tried and
+           not taken: on the check part it lost 6 must-meet pairs for 2
+           kept apart. Those must-not probes (``reread``) stay here as known
+           failures.
 """
 import pytest
 
@@ -50,18 +54,22 @@ MUST_NOT_MATCH = [
     ("model", "نبات", "نبه الوزير إلى الخطر"),
     ("model", "صقلية", "صقل المدرب مهارات اللاعبين"),
     ("model", "قرأت", "وصفها الشاعر بأنها قرة عين"),
-    ("query", "رحلته", "ورحل الوفد مساء"),
-    ("query", "سماحته", "طالب الأهالي بالسماح بالعودة"),
-    ("query", "مشاهدته", "صور المصور المشاهد الأولى"),
-    ("query", "مكانتها", "عاد الجنود ومكان الحادث خال"),
-    ("query", "عملتها", "فقد الموظف بعمله المكافأة"),
-    ("query", "سلامتها", "دعا الخطيب للسلام بين الناس"),
+    ("reread", "رحلته", "ورحل الوفد مساء"),
+    ("reread", "سماحته", "طالب الأهالي بالسماح بالعودة"),
+    ("reread", "مشاهدته", "صور المصور المشاهد الأولى"),
+    ("reread", "مكانتها", "عاد الجنود ومكان الحادث خال"),
+    ("reread", "عملتها", "فقد الموظف بعمله المكافأة"),
+    ("reread", "سلامتها", "دعا الخطيب للسلام بين الناس"),
 ]
 
 #: Probes that still fail, and why (the probes themselves stay as written).
 KNOWN_FAILURES = {
-    ("query", "جناته"): "جناته is read as جنة + its plural's ت + ه, and the query side now "
-                         "drops the reading that met جنات (the price of the rereading test)",
+    ("reread", "رحلته"): "the rereading rule that would keep this apart lost more must-meet pairs than it kept apart on the check part (docs/search.md, sixth round)",
+    ("reread", "سماحته"): "the rereading rule that would keep this apart lost more must-meet pairs than it kept apart on the check part (docs/search.md, sixth round)",
+    ("reread", "مشاهدته"): "the rereading rule that would keep this apart lost more must-meet pairs than it kept apart on the check part (docs/search.md, sixth round)",
+    ("reread", "مكانتها"): "the rereading rule that would keep this apart lost more must-meet pairs than it kept apart on the check part (docs/search.md, sixth round)",
+    ("reread", "عملتها"): "the rereading rule that would keep this apart lost more must-meet pairs than it kept apart on the check part (docs/search.md, sixth round)",
+    ("reread", "سلامتها"): "the rereading rule that would keep this apart lost more must-meet pairs than it kept apart on the check part (docs/search.md, sixth round)",
 }
 
 
@@ -104,11 +112,8 @@ def test_without_the_merge_table_the_rules_alone_decide(monkeypatch):
     assert lexicon._merge_table() == (frozenset(), {})
 
 
-def test_the_query_side_adds_no_rereading_of_the_word_s_ending():
+def test_the_query_side_keeps_a_clitic_of_the_word_s_own():
     from archive import arabic
     from archive.search import forms
 
-    assert arabic.broad_term("ورحل") not in forms.broad_word_terms("رحلته")
-    assert arabic.broad_term("المشاهد") not in forms.broad_word_terms("مشاهدته")
-    # A verb's deeper cut is one of its forms; so is a clitic of the word's own.
     assert arabic.broad_term("بعضها") in forms.broad_word_terms("لبعض")
