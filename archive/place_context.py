@@ -36,6 +36,9 @@ from pathlib import Path
 from archive.arabic import fold, strip_marks, tokenize
 
 WORLD = Path(__file__).resolve().parent.parent / "fixtures" / "world_places.json"
+#: Places found in the corpus after a place word (scripts/build_corpus_places.py):
+#: every one of them needs context.
+CORPUS = WORLD.with_name("corpus_places.json")
 
 #: Words that introduce a place (folded when used).
 _LOCATIVE_WORDS = (
@@ -95,11 +98,14 @@ _JOINERS = frozenset(" \t،,-–")
 @functools.lru_cache(maxsize=1)
 def context_required() -> frozenset[str]:
     """Folded place spellings that need supporting evidence."""
-    try:
-        data = json.loads(WORLD.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return frozenset()
-    return frozenset(data.get("context_required", ()))
+    required = set()
+    for path in (WORLD, CORPUS):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        required.update(data.get("context_required", ()))
+    return frozenset(required)
 
 
 def needs_context(alias: str, required: frozenset[str] | None = None) -> bool:
