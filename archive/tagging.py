@@ -7,11 +7,13 @@ a name that is not in it is not tagged, and a name two entities share is not
 tagged at all (see the matcher's rules). Improving tags means improving the
 gazetteer, then re-tagging with :func:`retag_articles`.
 
-Four things go beyond plain matching, all in their own modules:
+Five things go beyond plain matching, all in their own modules:
 place names that are also ordinary words (بعقوبة = ب + عقوبة) count only with
 supporting context (:mod:`archive.place_context`); a force named without
 saying whose ("قوات الجيش", "طيران التحالف") is the force of the country the
-article's places lie in (:mod:`archive.force_context`); the people an article
+article's places lie in (:mod:`archive.force_context`); two forces under one
+head noun ("ميليشيات الحوثي وصالح") are both named
+(:mod:`archive.force_ellipsis`); the people an article
 quotes who are not in the gazetteer are returned as ``proposals``
 (:mod:`archive.speakers`), never as speakers; and a known speaker counts
 only where the text has them speaking (:func:`archive.speakers.speaking`).
@@ -22,7 +24,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from archive.force_context import contextual_forces
+from archive.force_context import contextual_forces, police_at_war
+from archive.force_ellipsis import shared_head_forces
 from archive.gazetteer import AliasIndex, Match, get_alias_index
 from archive.models import Article
 from archive.place_context import supported_places
@@ -68,7 +71,12 @@ def tag(title: str, body: str, index: AliasIndex | None = None) -> Tags:
     seen = set()
     words = index.words(text)
     matches = supported_places(text, index.find(text, words))
+    shared = shared_head_forces(text, matches, index)
+    if shared:
+        matches = sorted(matches + shared, key=lambda m: m.start)
     matches = _with_contextual_forces(text, words, matches, index)
+    if index.knows_slugs:
+        matches = police_at_war(matches, lambda pk: (index.filter_for("force", pk) or (None, None))[1])
     quoted = quoted_people(text, words, matches)
     tags.proposals = proposals_for(text, matches, words, quoted)
     # A known speaker is the article's speaker only where the text has them
