@@ -114,7 +114,7 @@ def article_country(matches, places, text="") -> str | None:
     for m in matches:
         if m.kind != "place" or any(a <= m.start < b for a, b in datelines):
             continue
-        country = _country_of(m.pk, places)
+        country = country_of(m.pk, places)
         if country:
             counts[country] += 1
     if not counts:
@@ -136,7 +136,8 @@ def _dateline_spans(text):
         start = nl + 1
 
 
-def _country_of(pk, places):
+def country_of(pk, places):
+    """The slug of the country the place ``pk`` lies in, or None."""
     place = places.by_pk.get(pk)
     seen = set()
     while place is not None and place.pk not in seen:

@@ -7,9 +7,11 @@ a name that is not in it is not tagged, and a name two entities share is not
 tagged at all (see the matcher's rules). Improving tags means improving the
 gazetteer, then re-tagging with :func:`retag_articles`.
 
-Five things go beyond plain matching, all in their own modules:
+Six things go beyond plain matching, all in their own modules:
 place names that are also ordinary words (بعقوبة = ب + عقوبة) count only with
-supporting context (:mod:`archive.place_context`); a force named without
+supporting context (:mod:`archive.place_context`); a spelling two places
+share (طرابلس) is the one in the article's country
+(:mod:`archive.place_ambiguity`); a force named without
 saying whose ("قوات الجيش", "طيران التحالف") is the force of the country the
 article's places lie in (:mod:`archive.force_context`); two forces under one
 head noun ("ميليشيات الحوثي وصالح") are both named
@@ -28,6 +30,7 @@ from archive.force_context import contextual_forces, police_at_war
 from archive.force_ellipsis import shared_head_forces
 from archive.gazetteer import AliasIndex, Match, get_alias_index
 from archive.models import Article
+from archive.place_ambiguity import places_by_country
 from archive.place_context import supported_places
 from archive.speakers import Quoted, proposals_for, quoted_people, speaking
 
@@ -71,6 +74,7 @@ def tag(title: str, body: str, index: AliasIndex | None = None) -> Tags:
     seen = set()
     words = index.words(text)
     matches = supported_places(text, index.find(text, words))
+    matches = _with_places_by_country(text, words, matches, index)
     shared = shared_head_forces(text, matches, index)
     if shared:
         matches = sorted(matches + shared, key=lambda m: m.start)
@@ -91,6 +95,19 @@ def tag(title: str, body: str, index: AliasIndex | None = None) -> Tags:
             seen.add(key)
             getattr(tags, _KIND_FIELD[match.kind]).append(match.pk)
     return tags
+
+
+def _with_places_by_country(text, words, matches, index):
+    """``matches`` and the places whose spelling two places share, read as
+    the one in the article's country (:mod:`archive.place_ambiguity`)."""
+    if not index.knows_slugs or not any(m.kind == "place" for m in matches):
+        return matches
+    from archive.entities import current_places
+
+    extra = places_by_country(text, words, matches, index, current_places())
+    if not extra:
+        return matches
+    return supported_places(text, sorted(matches + extra, key=lambda m: m.start))
 
 
 def _with_contextual_forces(text, words, matches, index):

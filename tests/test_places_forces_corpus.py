@@ -100,3 +100,27 @@ def test_police_fighting_an_armed_group_is_a_force_of_the_conflict(world):
 def test_police_in_a_report_with_no_armed_force_is_not_tagged(world):
     _, forces = tagged("غرق مركب", "أعلنت الشرطة المصرية مصرع 18 شخصا في غرق مركب بنيل القاهرة.")
     assert forces == set()
+
+
+# -- a spelling two places share ------------------------------------------------
+
+def _tripoli_countries(tags):
+    from archive.entities import current_places
+    from archive.force_context import country_of
+
+    return {country_of(pk, current_places()) for pk in tags.places
+            if "طرابلس" in Place.objects.get(pk=pk).all_names()}
+
+
+def test_a_shared_spelling_is_the_place_in_the_articles_country(world):
+    index = get_alias_index()
+    libya = tag("اشتباكات", "اندلعت اشتباكات في طرابلس بين فصائل ليبية، فيما هدأت بنغازي وسرت في ليبيا.", index)
+    lebanon = tag("طرابلس", "سقطت قذائف على طرابلس في شمال لبنان قرب صيدا وبيروت.", index)
+    assert _tripoli_countries(libya) == {"libya"}
+    assert _tripoli_countries(lebanon) == {"lebanon"}
+
+
+def test_a_shared_spelling_stays_silent_when_the_country_is_unclear(world):
+    index = get_alias_index()
+    tags = tag("طرابلس", "وصل الوفد إلى طرابلس قادما من القاهرة وعمان وأنقرة.", index)
+    assert _tripoli_countries(tags) == set()
