@@ -20,7 +20,8 @@ Such a mention counts when something in the text supports the place reading:
 3. the same place supported elsewhere in the article, by 1 or 2 or by a
    spelling that needs no support.
 
-And any place, however sure, is not a place when it is the first word of a
+And any place, however sure, is not a place when it ends a competition's
+name ("كأس آسيا", "دوري أبطال أوروبا", "بطولة أفريقيا") or is the first word of a
 newspaper's name: "نيويورك تايمز", "واشنطن بوست", "ديلي ميل" (the word after
 it is one of a paper's: تايمز، بوست، ميل، جورنال …), or, written with the
 article, a family name right after a man's given name ("محمد الشدادي", not
@@ -67,6 +68,9 @@ _PAPER_WORDS = frozenset(fold(w) for w in (
     "تايمز", "تايم", "بوست", "ميل", "جورنال", "تلغراف", "هيرالد", "تريبيون", "إكسبريس", "اكسبريس",
     "غازيت", "كرونيكل", "إندبندنت", "اندبندنت", "نيوز",
 ))
+#: Words before a place that make it a competition's name: "كأس آسيا",
+#: "دوري أبطال أوروبا", "بطولة أفريقيا" name a cup, not the continent.
+_COMPETITION_WORDS = frozenset(fold(w) for w in ("كأس", "بطولة", "أبطال", "دوري", "أمم"))
 #: Men's given names and titles the news writes before a family name: a
 #: place right after one is the family name ("محمد الشدادي", "علي الموصلي",
 #: "الدكتور الركبان"), not the place.
@@ -117,7 +121,8 @@ def supported_places(text: str, matches, required: frozenset[str] | None = None)
     """``matches`` (gazetteer Matches in text order) without the place
     mentions that need evidence and have none."""
     required = context_required() if required is None else required
-    papers = [m for m in matches if m.kind == "place" and (_names_a_paper(text, m) or _family_name(text, m))]
+    papers = [m for m in matches if m.kind == "place"
+              and (_names_a_paper(text, m) or _family_name(text, m) or _names_a_competition(text, m))]
     if papers:
         matches = [m for m in matches if m not in papers]
     places = [m for m in matches if m.kind == "place"]
@@ -148,6 +153,16 @@ def _names_a_paper(text: str, match) -> bool:
     """Is the mention the start of a newspaper's name (واشنطن بوست)?"""
     after = _NEXT_WORD.match(text, match.end)
     return after is not None and fold(after.group(1)) in _PAPER_WORDS
+
+
+def _names_a_competition(text: str, match) -> bool:
+    """Is the place the end of a competition's name (كأس آسيا، دوري أبطال أوروبا)?"""
+    before = _PREVIOUS_WORD.search(text, max(0, match.start - 30), match.start)
+    if before is None:
+        return False
+    word = fold(before.group(1))        # also بكأس، ولكأس
+    return word in _COMPETITION_WORDS or any(
+        word.startswith(p) and word[len(p):] in _COMPETITION_WORDS for p in _WORD_PROCLITICS)
 
 
 def _family_name(text: str, match) -> bool:
