@@ -11,7 +11,9 @@ spelling begins with a head noun and goes on (ميليشيات الحوثي, ق�
 النظام), an و and up to three words follow; if the head noun with those words
 (or with all but a first descriptive word: "والمخلوع صالح" → "ميليشيات
 صالح") is a spelling of another force, that force is named too. Only the
-words right after the و, in the same clause, count.
+words right after the و, in the same clause, count, and only when the
+gazetteer finds nothing in them itself: in "جيش الإسلام وفيلق الرحمن وأحرار
+الشام" the third is أحرار الشام, not "فيلق الشام".
 """
 from __future__ import annotations
 
@@ -42,6 +44,8 @@ def shared_head_forces(text: str, matches, index) -> list[Match]:
             continue
         start = joined.end()
         words = _words_after(text, start)
+        if words and any(o.start == start + words[0].start for o in matches):
+            continue            # the words after و name something themselves ("وأحرار الشام")
         for skip in (0, 1):
             hit = None
             for n in range(min(len(words), _MAX_WORDS), skip, -1):

@@ -84,6 +84,12 @@ def test_the_shared_head_does_not_cross_a_clause_or_make_a_force_of_a_name(world
     assert forces == {"houthis"}
 
 
+def test_a_force_named_in_full_after_the_and_is_itself_not_a_shared_head(world):
+    _, forces = tagged("الغوطة", "تقاتل في الغوطة الشرقية فصائل جيش الإسلام وفيلق الرحمن وأحرار الشام.")
+    assert "faylaq-al-sham" not in forces
+    assert {"jaysh-al-islam", "faylaq-al-rahman", "ahrar-al-sham"} <= forces
+
+
 # -- every state's police -------------------------------------------------------
 
 def test_a_states_police_is_in_the_gazetteer(world):
