@@ -121,8 +121,7 @@ def supported_places(text: str, matches, required: frozenset[str] | None = None)
     """``matches`` (gazetteer Matches in text order) without the place
     mentions that need evidence and have none."""
     required = context_required() if required is None else required
-    papers = [m for m in matches if m.kind == "place"
-              and (_names_a_paper(text, m) or _family_name(text, m) or _names_a_competition(text, m))]
+    papers = [m for m in matches if m.kind == "place" and (_names_a_paper(text, m) or _named_after(text, m))]
     if papers:
         matches = [m for m in matches if m not in papers]
     places = [m for m in matches if m.kind == "place"]
@@ -155,23 +154,19 @@ def _names_a_paper(text: str, match) -> bool:
     return after is not None and fold(after.group(1)) in _PAPER_WORDS
 
 
-def _names_a_competition(text: str, match) -> bool:
-    """Is the place the end of a competition's name (كأس آسيا، دوري أبطال أوروبا)?"""
+def _named_after(text: str, match) -> bool:
+    """Does the word before make the mention part of another name: the end
+    of a competition's (كأس آسيا، دوري أبطال أوروبا, also بكأس) or, written
+    with the article, a family name after a given name ("نائب رئيس مجلس
+    النواب محمد الشدادي")?"""
     before = _PREVIOUS_WORD.search(text, max(0, match.start - 30), match.start)
     if before is None:
         return False
-    word = fold(before.group(1))        # also بكأس، ولكأس
-    return word in _COMPETITION_WORDS or any(
-        word.startswith(p) and word[len(p):] in _COMPETITION_WORDS for p in _WORD_PROCLITICS)
-
-
-def _family_name(text: str, match) -> bool:
-    """Is the mention, written with the article, a family name after a
-    given name ("نائب رئيس مجلس النواب محمد الشدادي")?"""
+    word = fold(before.group(1))
+    if word in _COMPETITION_WORDS or any(
+            word.startswith(p) and word[len(p):] in _COMPETITION_WORDS for p in _WORD_PROCLITICS):
+        return True
     if not fold(text[match.start:match.end]).startswith("ال"):
-        return False
-    before = _PREVIOUS_WORD.search(text, max(0, match.start - 30), match.start)
-    if before is None:
         return False
     word = _light(before.group(1))
     return word in _GIVEN_NAMES or (word.startswith("و") and word[1:] in _GIVEN_NAMES)
