@@ -114,7 +114,7 @@ def article_country(matches, places, text="") -> str | None:
     for m in matches:
         if m.kind != "place" or any(a <= m.start < b for a, b in datelines):
             continue
-        country = _country_of(m.pk, places)
+        country = country_of(m.pk, places)
         if country:
             counts[country] += 1
     if not counts:
@@ -136,7 +136,8 @@ def _dateline_spans(text):
         start = nl + 1
 
 
-def _country_of(pk, places):
+def country_of(pk, places):
+    """The slug of the country the place ``pk`` lies in, or None."""
     place = places.by_pk.get(pk)
     seen = set()
     while place is not None and place.pk not in seen:
@@ -224,3 +225,23 @@ def _goes_on(text, tokens, folded, j) -> bool:
 def _one_phrase(text, tokens, i, n) -> bool:
     """Are tokens i..i+n-1 written as one phrase (only spaces between them)?"""
     return all(not text[tokens[k].end:tokens[k + 1].start].strip() for k in range(i, i + n - 1))
+
+
+#: The slugs of a state's police end so (scripts/build_state_forces.py writes
+#: "<country>-police"; the conflict gazetteer's "iraqi-police").
+POLICE_SUFFIX = "-police"
+
+
+def police_at_war(matches, slug_of) -> list:
+    """``matches`` without the police forces of an article that names no
+    other armed force. A state's police is a force of the conflict when it
+    fights one ("الشرطة التركية" and حزب العمال الكردستاني, داعش); in a report
+    of a robbery, a boat accident or a match's security it is not.
+    ``slug_of(pk)``: a force's slug, or None."""
+    police = {m.pk for m in matches if m.kind == "force"
+              and (slug_of(m.pk) or "").endswith(POLICE_SUFFIX)}
+    if not police:
+        return matches
+    if any(m.kind == "force" and m.pk not in police for m in matches):
+        return matches
+    return [m for m in matches if not (m.kind == "force" and m.pk in police)]

@@ -20,7 +20,8 @@ Such a mention counts when something in the text supports the place reading:
 3. the same place supported elsewhere in the article, by 1 or 2 or by a
    spelling that needs no support.
 
-And any place, however sure, is not a place when it is the first word of a
+And any place, however sure, is not a place when it ends a competition's
+name ("كأس آسيا", "دوري أبطال أوروبا", "بطولة أفريقيا") or is the first word of a
 newspaper's name: "نيويورك تايمز", "واشنطن بوست", "ديلي ميل" (the word after
 it is one of a paper's: تايمز، بوست، ميل، جورنال …), or, written with the
 article, a family name right after a man's given name ("محمد الشدادي", not
@@ -36,6 +37,9 @@ from pathlib import Path
 from archive.arabic import fold, strip_marks, tokenize
 
 WORLD = Path(__file__).resolve().parent.parent / "fixtures" / "world_places.json"
+#: Places found in the corpus after a place word (scripts/build_corpus_places.py):
+#: every one of them needs context.
+CORPUS = WORLD.with_name("corpus_places.json")
 
 #: Words that introduce a place (folded when used).
 _LOCATIVE_WORDS = (
@@ -64,6 +68,9 @@ _PAPER_WORDS = frozenset(fold(w) for w in (
     "تايمز", "تايم", "بوست", "ميل", "جورنال", "تلغراف", "هيرالد", "تريبيون", "إكسبريس", "اكسبريس",
     "غازيت", "كرونيكل", "إندبندنت", "اندبندنت", "نيوز",
 ))
+#: Words before a place that make it a competition's name: "كأس آسيا",
+#: "دوري أبطال أوروبا", "بطولة أفريقيا" name a cup, not the continent.
+_COMPETITION_WORDS = frozenset(fold(w) for w in ("كأس", "بطولة", "أبطال", "دوري", "أمم"))
 #: Men's given names and titles the news writes before a family name: a
 #: place right after one is the family name ("محمد الشدادي", "علي الموصلي",
 #: "الدكتور الركبان"), not the place.
@@ -95,11 +102,14 @@ _JOINERS = frozenset(" \t،,-–")
 @functools.lru_cache(maxsize=1)
 def context_required() -> frozenset[str]:
     """Folded place spellings that need supporting evidence."""
-    try:
-        data = json.loads(WORLD.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return frozenset()
-    return frozenset(data.get("context_required", ()))
+    required = set()
+    for path in (WORLD, CORPUS):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        required.update(data.get("context_required", ()))
+    return frozenset(required)
 
 
 def needs_context(alias: str, required: frozenset[str] | None = None) -> bool:
@@ -111,7 +121,7 @@ def supported_places(text: str, matches, required: frozenset[str] | None = None)
     """``matches`` (gazetteer Matches in text order) without the place
     mentions that need evidence and have none."""
     required = context_required() if required is None else required
-    papers = [m for m in matches if m.kind == "place" and (_names_a_paper(text, m) or _family_name(text, m))]
+    papers = [m for m in matches if m.kind == "place" and (_names_a_paper(text, m) or _named_after(text, m))]
     if papers:
         matches = [m for m in matches if m not in papers]
     places = [m for m in matches if m.kind == "place"]
@@ -144,13 +154,19 @@ def _names_a_paper(text: str, match) -> bool:
     return after is not None and fold(after.group(1)) in _PAPER_WORDS
 
 
-def _family_name(text: str, match) -> bool:
-    """Is the mention, written with the article, a family name after a
-    given name ("نائب رئيس مجلس النواب محمد الشدادي")?"""
-    if not fold(text[match.start:match.end]).startswith("ال"):
-        return False
+def _named_after(text: str, match) -> bool:
+    """Does the word before make the mention part of another name: the end
+    of a competition's (كأس آسيا، دوري أبطال أوروبا, also بكأس) or, written
+    with the article, a family name after a given name ("نائب رئيس مجلس
+    النواب محمد الشدادي")?"""
     before = _PREVIOUS_WORD.search(text, max(0, match.start - 30), match.start)
     if before is None:
+        return False
+    word = fold(before.group(1))
+    if word in _COMPETITION_WORDS or any(
+            word.startswith(p) and word[len(p):] in _COMPETITION_WORDS for p in _WORD_PROCLITICS):
+        return True
+    if not fold(text[match.start:match.end]).startswith("ال"):
         return False
     word = _light(before.group(1))
     return word in _GIVEN_NAMES or (word.startswith("و") and word[1:] in _GIVEN_NAMES)

@@ -7,11 +7,15 @@ a name that is not in it is not tagged, and a name two entities share is not
 tagged at all (see the matcher's rules). Improving tags means improving the
 gazetteer, then re-tagging with :func:`retag_articles`.
 
-Four things go beyond plain matching, all in their own modules:
+Six things go beyond plain matching, all in their own modules:
 place names that are also ordinary words (بعقوبة = ب + عقوبة) count only with
-supporting context (:mod:`archive.place_context`); a force named without
+supporting context (:mod:`archive.place_context`); a spelling two places
+share (طرابلس) is the one in the article's country
+(:mod:`archive.place_ambiguity`); a force named without
 saying whose ("قوات الجيش", "طيران التحالف") is the force of the country the
-article's places lie in (:mod:`archive.force_context`); the people an article
+article's places lie in (:mod:`archive.force_context`); two forces under one
+head noun ("ميليشيات الحوثي وصالح") are both named
+(:mod:`archive.force_ellipsis`); the people an article
 quotes who are not in the gazetteer are returned as ``proposals``
 (:mod:`archive.speakers`), never as speakers; and a known speaker counts
 only where the text has them speaking (:func:`archive.speakers.speaking`).
@@ -22,9 +26,11 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from archive.force_context import contextual_forces
+from archive.force_context import contextual_forces, police_at_war
+from archive.force_ellipsis import shared_head_forces
 from archive.gazetteer import AliasIndex, Match, get_alias_index
 from archive.models import Article
+from archive.place_ambiguity import places_by_country
 from archive.place_context import supported_places
 from archive.speakers import Quoted, proposals_for, quoted_people, speaking
 
@@ -68,7 +74,13 @@ def tag(title: str, body: str, index: AliasIndex | None = None) -> Tags:
     seen = set()
     words = index.words(text)
     matches = supported_places(text, index.find(text, words))
+    matches = _with_places_by_country(text, words, matches, index)
+    shared = shared_head_forces(text, matches, index)
+    if shared:
+        matches = sorted(matches + shared, key=lambda m: m.start)
     matches = _with_contextual_forces(text, words, matches, index)
+    if index.knows_slugs:
+        matches = police_at_war(matches, lambda pk: (index.filter_for("force", pk) or (None, None))[1])
     quoted = quoted_people(text, words, matches)
     tags.proposals = proposals_for(text, matches, words, quoted)
     # A known speaker is the article's speaker only where the text has them
@@ -83,6 +95,19 @@ def tag(title: str, body: str, index: AliasIndex | None = None) -> Tags:
             seen.add(key)
             getattr(tags, _KIND_FIELD[match.kind]).append(match.pk)
     return tags
+
+
+def _with_places_by_country(text, words, matches, index):
+    """``matches`` and the places whose spelling two places share, read as
+    the one in the article's country (:mod:`archive.place_ambiguity`)."""
+    if not index.knows_slugs or not any(m.kind == "place" for m in matches):
+        return matches
+    from archive.entities import current_places
+
+    extra = places_by_country(text, words, matches, index, current_places())
+    if not extra:
+        return matches
+    return supported_places(text, sorted(matches + extra, key=lambda m: m.start))
 
 
 def _with_contextual_forces(text, words, matches, index):

@@ -44,6 +44,9 @@ from tooling.bench.corpus import iter_records  # noqa: E402
 GAZETTEER = ROOT / "fixtures" / "gazetteer.json"
 WORLD = ROOT / "fixtures" / "world_places.json"
 SLUG_SUFFIX = "-armed-forces"
+#: A state's police and internal security forces: an entity of their own,
+#: as the gazetteer holds Iraq's police apart from its army.
+POLICE_SUFFIX = "-police"
 MIN_PHRASE = 3
 MIN_STATE = 8
 #: Country names that are no one adjective's base: a union, a compound name.
@@ -72,6 +75,11 @@ def phrases(country: str, nisba: str) -> list[str]:
     fem = nisba + "ة"
     return [f"الجيش ال{nisba}", f"القوات ال{fem}", f"القوات المسلحة ال{fem}",
             f"قوات الأمن ال{fem}", f"جيش {country}"]
+
+
+def police_phrases(nisba: str) -> list[str]:
+    fem = nisba + "ة"
+    return [f"الشرطة ال{fem}", f"قوات الشرطة ال{fem}", f"قوات الأمن ال{fem}"]
 
 
 def countries():
@@ -113,27 +121,33 @@ def main():
 
     rows = json.loads(GAZETTEER.read_text(encoding="utf-8"))
     rows = [r for r in rows if not (r["model"] == "archive.force" and r["fields"]["slug"].endswith(SLUG_SUFFIX))]
+    rows = [r for r in rows if not (r["model"] == "archive.force" and r["fields"]["slug"].endswith(POLICE_SUFFIX)
+                                    and r["fields"].get("name_en", "").endswith(" police"))]
     known = set()
     for r in rows:
         if r["model"] == "archive.force":
             f = r["fields"]
             known |= {fold(n) for n in [f["name"], *f.get("aliases", [])]}
 
-    candidates = {}
+    candidates, police = {}, {}
     for slug, names, name_en in countries():
         one_word = [n for n in names if " " not in n and not any(s in n for s in SKIP_WORDS)]
-        forms = {}
+        forms, police_forms = {}, {}
         for name in one_word:
             for nisba in nisbas(name):
                 for phrase in phrases(name, nisba):
                     forms.setdefault(fold(phrase), phrase)
+                for phrase in police_phrases(nisba):
+                    police_forms.setdefault(fold(phrase), phrase)
         candidates[slug] = (name_en, forms)
+        police[slug] = (name_en, police_forms)
     # A phrase two countries would give (كوريا: the two Koreas) names neither.
-    owners = collections.Counter(k for _, forms in candidates.values() for k in forms)
-    for _, forms in candidates.values():
-        for k in [k for k in forms if owners[k] > 1]:
-            del forms[k]
-    wanted = {k for _, forms in candidates.values() for k in forms}
+    for table in (candidates, police):
+        owners = collections.Counter(k for _, forms in table.values() for k in forms)
+        for _, forms in table.values():
+            for k in [k for k in forms if owners[k] > 1]:
+                del forms[k]
+    wanted = {k for table in (candidates, police) for _, forms in table.values() for k in forms}
     counts = count_phrases(args.corpus, wanted)
     if args.verbose:
         for slug, (_, forms) in sorted(candidates.items()):
@@ -158,6 +172,22 @@ def main():
             # A Latin name to type, as every force has (the country's English
             # name: the package gives no English adjective).
             "aliases": [p for _, p in kept if p != name] + [f"{name_en} army", f"{name_en} military"]}})
+        added.append((name, sum(c for c, _ in kept)))
+    # Then each state's police, when the news names it as often and no force
+    # holds its phrases (الشرطة العراقية is the conflict gazetteer's; قوات
+    # الأمن التونسية an armed forces' entity above).
+    known |= {fold(a) for r in rows if r["model"] == "archive.force"
+              for a in [r["fields"]["name"], *r["fields"].get("aliases", [])]}
+    for slug, (name_en, forms) in sorted(police.items()):
+        kept = [(counts[k], forms[k]) for k in forms if counts[k] >= MIN_PHRASE and k not in known]
+        if sum(c for c, _ in kept) < MIN_STATE or not any(p.startswith("الشرطة ") for _, p in kept):
+            continue
+        kept.sort(key=lambda cp: (not cp[1].startswith("الشرطة "), -cp[0], cp[1]))
+        name = kept[0][1]
+        pk += 1
+        rows.append({"model": "archive.force", "pk": pk, "fields": {
+            "name": name, "name_en": f"{name_en} police", "slug": slug + POLICE_SUFFIX,
+            "aliases": [p for _, p in kept if p != name] + [f"{name_en} police"]}})
         added.append((name, sum(c for c, _ in kept)))
     GAZETTEER.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     for name, n in added:

@@ -96,6 +96,8 @@ CONFLICT = ROOT / "fixtures" / "gazetteer.json"
 
 # Arabic letters only (hamza to yeh, alef wasla), spaces and hyphens: a name
 # with ی ک گ پ چ ژ ە ۆ ێ is Persian, Urdu or Kurdish, not Arabic.
+#: UN M49 codes of the continents and the Americas' parts (CLDR names them).
+CONTINENTS = ("002", "150", "142", "009", "005", "021", "013", "419")
 _ARABIC_NAME = re.compile("^[\u0621-\u063a\u0641-\u064a\u0671 \\-]+$")
 _PROCLITIC_LETTERS = "وفبلك"
 #: Words before a place name that say "this is a place" (used for measuring).
@@ -317,6 +319,21 @@ def main(argv=None):
                     "parent": code, "latitude": None, "longitude": None,
                 })
                 region_spellings.update(fold(n.lstrip("~")) for n in arabic)
+    # The continents and the Americas' parts, by CLDR's Arabic names of its
+    # UN M49 regions (أوروبا، أفريقيا، آسيا، أمريكا اللاتينية): the news names
+    # them as places ("الهجرة إلى أوروبا"). Kind "region", above no country:
+    # a country does not hang from a continent in the archive's tree.
+    english_regions = Locale("en").territories
+    for code in CONTINENTS:
+        name = territories.get(code)
+        if not name:
+            continue
+        english = english_regions[code]
+        places.append({
+            "key": f"continent:{code}", "name": name, "name_en": english, "slug": slugify(english),
+            "aliases": [english], "kind": "region", "parent": None, "latitude": None, "longitude": None,
+        })
+        region_spellings.add(fold(name))
     capitals = {(c["iso"], c["capital"]) for c in gn_countries.values() if c.get("capital")}
     zone_city = {}
     for zone, data in ar.time_zones.items():

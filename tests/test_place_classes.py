@@ -119,9 +119,32 @@ def test_provinces_of_the_countries_around_the_war_are_tagged(index, body, place
 
 
 def test_provinces_hang_from_their_country_in_the_file():
-    regions = [p for p in WORLD["places"] if p["kind"] == "region"]
+    regions = [p for p in WORLD["places"] if p["kind"] == "region" and not p["key"].startswith("continent:")]
     keys = {p["key"] for p in WORLD["places"] if p["kind"] == "country"}
     assert regions and all(p["parent"] in keys for p in regions)
+
+
+def test_the_continents_are_regions_above_no_country():
+    continents = {p["name_en"]: p for p in WORLD["places"] if p["key"].startswith("continent:")}
+    assert {"Europe", "Africa", "Asia", "Latin America"} <= set(continents)
+    assert all(p["kind"] == "region" and p["parent"] is None for p in continents.values())
+
+
+@pytest.mark.parametrize("body, place", [
+    ("ويحاول المهاجرون الوصول إلى أوروبا عبر ليبيا.", "Europe"),
+    ("وتنتشر المجاعة في أفريقيا.", "Africa"),
+])
+def test_a_continent_is_tagged(index, body, place):
+    assert place in places(index, body)
+
+
+@pytest.mark.parametrize("body", [
+    "وفاز المنتخب بكأس آسيا بعد مباراة صعبة.",
+    "وتأهل الفريق إلى دوري أبطال أوروبا.",
+    "ويستعد المنتخب لكأس أمم أفريقيا.",
+])
+def test_a_place_ending_a_competitions_name_is_not_tagged(index, body):
+    assert not {"Asia", "Europe", "Africa"} & set(places(index, body))
 
 
 @pytest.mark.parametrize("body, place", [

@@ -11,6 +11,9 @@ the world cities under it hang from it (Iraq's cities from the existing Iraq).
 A world spelling that some other existing place already uses is dropped from
 the world entry, so the matcher never goes silent on a conflict name.
 
+Then fixtures/corpus_places.json, the places the corpus names after a place
+word ("منطقة الطاش") that no package lists, the same way.
+
 Safe to run twice: places are recognised by their slug, and an archivist's
 edits are never overwritten.
 """
@@ -27,6 +30,10 @@ from archive.arabic import fold
 from archive.models import Place
 
 WORLD = Path(settings.BASE_DIR) / "fixtures" / "world_places.json"
+#: The villages and districts the corpus names and no package lists
+#: (scripts/build_corpus_places.py), each under its country: loaded after the
+#: world, so a world or conflict place with the same spelling stands for it.
+CORPUS = Path(settings.BASE_DIR) / "fixtures" / "corpus_places.json"
 
 
 def _folded(names) -> set[str]:
@@ -111,6 +118,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         created, merged = load_world()
+        if CORPUS.exists():
+            more, same = load_world(CORPUS)
+            created, merged = created + more, merged + same
         if options["verbosity"] > 0:
             self.stdout.write(self.style.SUCCESS(
                 f"World gazetteer: {created} places added, {merged} already in the gazetteer."))
