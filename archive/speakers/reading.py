@@ -3,8 +3,10 @@ not, clause breaks, family names and given names by the corpus counts, and
 :class:`Quoted`, a person found speaking."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 import functools
+import re
 
 from archive.arabic import _word_counts, fold, strip_marks, tokenize, written
 from archive.speakers.vocabulary import (
@@ -70,22 +72,34 @@ _ABBREVIATED = frozenset({"د"})
 
 class _Breaks:
     """broken[i]: is there sentence or clause punctuation after word i?
-    Worked out only for the words a quotation is read from."""
+    Read once per text from where the punctuation stands (the modules that
+    read one article share it: the same tokens, the same answer)."""
+
+    _last = (None, None, frozenset())
 
     def __init__(self, text, tokens):
-        self.text, self.tokens, self.memo = text, tokens, {}
+        last_tokens, last_text, found = _Breaks._last
+        if last_tokens is not tokens or last_text is not text:
+            found = frozenset(self._read(text, tokens))
+            _Breaks._last = (tokens, text, found)
+        self.found = found
+
+    @staticmethod
+    def _read(text, tokens):
+        starts = [t.start for t in tokens]
+        n = len(tokens)
+        for m in _BREAK_RE.finditer(text):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if 0 <= i < n - 1 and m.start() >= tokens[i].end:
+                gap = text[tokens[i].end:tokens[i + 1].start]
+                if not (gap.strip() == "." and tokens[i].text in _ABBREVIATED):
+                    yield i
 
     def __getitem__(self, i):
-        found = self.memo.get(i)
-        if found is None:
-            if i + 1 >= len(self.tokens):
-                found = False
-            else:
-                gap = self.text[self.tokens[i].end:self.tokens[i + 1].start]
-                found = any(ch in _BREAK_CHARS for ch in gap) \
-                    and not (gap.strip() == "." and self.tokens[i].text in _ABBREVIATED)
-            self.memo[i] = found
-        return found
+        return i in self.found
+
+
+_BREAK_RE = re.compile("[" + re.escape("".join(sorted(_BREAK_CHARS))) + "]")
 
 
 def _is_role_word(word: str, written: bool) -> bool:
