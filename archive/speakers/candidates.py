@@ -21,9 +21,11 @@ import math
 import re
 from dataclasses import dataclass
 
-from archive.arabic import fold, written
+from archive.arabic import fold
+from archive.arabic import written as _written_uncached
 from archive.speakers.given_names import adjective, common_noun, given_name, opens_names
 from archive.speakers.name_span import _indefinite_accusative
+from archive.speakers.quotations import _inside_quotes, _within
 from archive.speakers.reading import (
     Quoted, _Breaks, _family_name, _has_article, _proclitic_word, _written_with_article,
 )
@@ -47,6 +49,8 @@ _SOURCES = frozenset(fold(w) for w in (
 _PREPOSITIONS = frozenset(fold(p + w) for w in ("مع", "عن", "إلى", "على", "من", "بين", "ضد", "لصالح", "بقيادة")
                           for p in ("", "و", "ف"))
 _SAID = _SAYING | _SOURCES
+#: Every word a candidate is read from or described by.
+CUE_WORDS = REPORTING_VERBS | ROLE_VERBS | _SAID
 #: After a cue, a name begins right after it, or after a rank or role word,
 #: a word with the article (the end of a role), a comma or a quote.
 #: (Not after a body: "أصدقاء عبد العزيز", "وزارة X" name whose, not who.)
@@ -85,7 +89,16 @@ def _plain(tokens, folded, j) -> bool:
     word = folded[j]
     return _letters(tokens[j].text) and word not in STOP and word not in REPORTING_VERBS \
         and word not in ROLE_VERBS and (word not in TITLES or word in _CONNECTORS) and not _clitic(word) \
-        and not _indefinite_accusative(word)
+        and not _accusative(word)
+
+
+_accusative = functools.lru_cache(maxsize=65536)(_indefinite_accusative)
+
+
+@functools.lru_cache(maxsize=65536)
+def written(folded_word: str) -> int:
+    """:func:`archive.arabic.written`, remembered (the same words recur)."""
+    return _written_uncached(folded_word)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -111,13 +124,11 @@ class _Reader:
         self.known = sorted((m.start, m.end) for m in matches if m.kind != "place")
         self.places = sorted((m.start, m.end) for m in matches if m.kind == "place")
         self._ends, self._plain = None, {}
-        self.verbs, self._said = (), None     # the reporting and role verbs (set by candidates())
+        self.verbs = ()      # cue words: verbs, words of saying and attribution (set by candidates())
 
     def said(self) -> list:
         """Reporting verbs, words of saying and of attribution, in order."""
-        if self._said is None:
-            self._said = sorted({*self.verbs, *(i for i, w in enumerate(self.folded) if w in _SAID)})
-        return self._said
+        return self.verbs
 
     def count(self, word) -> int:
         return self.folded.count(word)
@@ -139,7 +150,7 @@ class _Reader:
     def sentence_ends(self, i) -> bool:
         """Is there a sentence end between word i - 1 and word i?"""
         if self._ends is None:
-            starts = [t.start for t in self.tokens]
+            starts = self.broken.starts
             self._ends = {bisect.bisect_left(starts, m.start()) for m in _SENTENCE_END_RE.finditer(self.text)}
         return i in self._ends
 
@@ -195,7 +206,8 @@ class _Reader:
 
 def candidates(text: str, words, matches, verbs, rule_proposals, read=()) -> list[Candidate]:
     """Every candidate person of the text (see the module). ``verbs``: the
-    indexes of reporting and role verbs in ``words``; ``rule_proposals``:
+    indexes, in order, of the words in :data:`CUE_WORDS` (reporting and
+    role verbs, words of saying and attribution); ``rule_proposals``:
     what the rules propose (each is a candidate, marked so); ``read``: the
     character offsets where the rules read a quoted person or a known
     speaker — a cue with one of them right after it is left to the rules
@@ -204,13 +216,18 @@ def candidates(text: str, words, matches, verbs, rule_proposals, read=()) -> lis
     read = sorted(read)
     r.verbs = verbs
     out: dict[tuple, Candidate] = {}
-    cues = [(v, "role" if r.folded[v] in ROLE_VERBS else "reporting") for v in verbs]
-    cues += [(i, "source") for i in r.said() if r.folded[i] in _SOURCES]
+    cues = [(v, "source" if r.folded[v] in _SOURCES else "role" if r.folded[v] in ROLE_VERBS else "reporting")
+            for v in verbs if r.folded[v] not in _SAYING or r.folded[v] in _SOURCES]
+    quoted_spans = None
     for c, kind in cues:
         reach = r.tokens[min(c + _WINDOW, r.n - 1)].start
         at = bisect.bisect_right(read, r.tokens[c].end)
         if at < len(read) and read[at] <= reach:
             continue
+        if quoted_spans is None:
+            quoted_spans = _inside_quotes(text) if any(ch in text for ch in "\"“«") else []
+        if quoted_spans and _within(quoted_spans, r.tokens[c].start):
+            continue             # '"أبلغت نابوت أن …"': the verb is what was said
         found = 0
         k = c + 1
         while k < r.n and k - c <= _WINDOW and found < _PER_CUE:

@@ -75,18 +75,20 @@ class _Breaks:
     Read once per text from where the punctuation stands (the modules that
     read one article share it: the same tokens, the same answer)."""
 
-    _last = (None, None, frozenset())
+    _last = (None, None, frozenset(), [])
 
     def __init__(self, text, tokens):
-        last_tokens, last_text, found = _Breaks._last
+        last_tokens, last_text, found, starts = _Breaks._last
         if last_tokens is not tokens or last_text is not text:
-            found = frozenset(self._read(text, tokens))
-            _Breaks._last = (tokens, text, found)
+            starts = [t.start for t in tokens]
+            found = frozenset(self._read(text, tokens, starts))
+            _Breaks._last = (tokens, text, found, starts)
         self.found = found
+        #: where each word starts, in order (for bisect)
+        self.starts = starts
 
     @staticmethod
-    def _read(text, tokens):
-        starts = [t.start for t in tokens]
+    def _read(text, tokens, starts):
         n = len(tokens)
         for m in _BREAK_RE.finditer(text):
             i = bisect.bisect_right(starts, m.start()) - 1

@@ -15,11 +15,9 @@ import math
 from pathlib import Path
 
 from archive.arabic import fold
-from archive.speakers.candidates import FEATURES, Candidate, candidates
+from archive.speakers.candidates import CUE_WORDS, FEATURES, Candidate, candidates
 from archive.speakers.reading import Quoted
-from archive.speakers.vocabulary import REPORTING_VERBS, ROLE_VERBS
 
-_VERBS = REPORTING_VERBS | ROLE_VERBS
 WEIGHTS_PATH = Path(__file__).resolve().parent / "scorer_weights.json"
 
 #: While training, the candidates of every text scored (see :func:`collecting`).
@@ -53,7 +51,7 @@ def decide(text: str, words, matches, quoted, rule_proposals: list[Quoted]) -> l
     if model is None and _collected is None:
         return rule_proposals
     tokens, folded = words
-    verbs = [i for i, w in enumerate(folded) if w in _VERBS]
+    verbs = [i for i, w in enumerate(folded) if w in CUE_WORDS]
     if not verbs and not rule_proposals:
         return rule_proposals
     read = [q.start for q in quoted] + [m.start for m in matches if m.kind == "speaker"]
