@@ -27,7 +27,7 @@ from archive.speakers.given_names import adjective, common_noun, given_name, ope
 from archive.speakers.name_span import _indefinite_accusative
 from archive.speakers.quotations import _inside_quotes, _within
 from archive.speakers.reading import (
-    Quoted, _Breaks, _family_name, _has_article, _proclitic_word, _written_with_article,
+    Quoted, _Breaks, _family_name, _has_article, _proclitic_word, _written_with_article, watch,
 )
 from archive.speakers.vocabulary import (
     PERSON_TITLES, RANKS, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, UNNAMED, _CONNECTORS, _IN_NAME_OF,
@@ -51,6 +51,7 @@ _PREPOSITIONS = frozenset(fold(p + w) for w in ("مع", "عن", "إلى", "عل�
 _SAID = _SAYING | _SOURCES
 #: Every word a candidate is read from or described by.
 CUE_WORDS = REPORTING_VERBS | ROLE_VERBS | _SAID
+watch(CUE_WORDS)
 #: After a cue, a name begins right after it, or after a rank or role word,
 #: a word with the article (the end of a role), a comma or a quote.
 #: (Not after a body: "أصدقاء عبد العزيز", "وزارة X" name whose, not who.)
@@ -123,7 +124,7 @@ class _Reader:
         self.broken = _Breaks(text, self.tokens)
         self.known = sorted((m.start, m.end) for m in matches if m.kind != "place")
         self.places = sorted((m.start, m.end) for m in matches if m.kind == "place")
-        self._ends, self._plain = None, {}
+        self._ends, self._plain = {}, {}
         self.verbs = ()      # cue words: verbs, words of saying and attribution (set by candidates())
 
     def said(self) -> list:
@@ -149,10 +150,12 @@ class _Reader:
 
     def sentence_ends(self, i) -> bool:
         """Is there a sentence end between word i - 1 and word i?"""
-        if self._ends is None:
-            starts = self.broken.starts
-            self._ends = {bisect.bisect_left(starts, m.start()) for m in _SENTENCE_END_RE.finditer(self.text)}
-        return i in self._ends
+        if i <= 0 or not self.broken[i - 1]:
+            return False
+        found = self._ends.get(i)
+        if found is None:
+            found = self._ends[i] = _SENTENCE_END_RE.search(self.gap(i)) is not None
+        return found
 
     def plain(self, j) -> bool:
         found = self._plain.get(j)

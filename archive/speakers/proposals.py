@@ -8,7 +8,7 @@ from archive.speakers.vocabulary import (
     _BREAK_CHARS, _CONNECTORS, _IN_NAME_OF, _PRONOUNS,
 )
 from archive.speakers.reading import (
-    Quoted, _Breaks, _has_article, _has_article_text, _name_starts, _words,
+    Quoted, positions, _Breaks, _has_article, _has_article_text, _name_starts, _words,
 )
 from archive.speakers.name_span import _name_from
 from archive.speakers.names import _person_at
@@ -26,9 +26,7 @@ def _named_under_speaking_role(text, words) -> list[Quoted]:
     tokens, folded = words
     n = len(tokens)
     speaking_roles = []
-    for v, w in enumerate(folded):
-        if w not in REPORTING_VERBS:
-            continue
+    for v in positions(folded, REPORTING_VERBS):
         k = v + 1
         if k < n and folded[k] in _ADVERBS:
             k += 1

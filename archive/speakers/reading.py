@@ -104,6 +104,30 @@ class _Breaks:
 _BREAK_RE = re.compile("[" + re.escape("".join(sorted(_BREAK_CHARS))) + "]")
 
 
+#: The words some reader of the speakers package looks for (each module
+#: registers its own with :func:`watch`): one pass over an article's words
+#: finds them all, and each reader filters that short list.
+_watched: frozenset = frozenset()
+_last_positions: tuple = (None, [])
+
+
+def watch(*vocabularies) -> None:
+    global _watched, _last_positions
+    _watched = _watched.union(*vocabularies)
+    _last_positions = (None, [])
+
+
+def positions(folded, vocabulary) -> list[int]:
+    """The indexes of the words of ``folded`` that are in ``vocabulary``
+    (which must be a watched one), in order."""
+    global _last_positions
+    last, found = _last_positions
+    if last is not folded:
+        found = [i for i, w in enumerate(folded) if w in _watched]
+        _last_positions = (folded, found)
+    return [i for i in found if folded[i] in vocabulary]
+
+
 def _is_role_word(word: str, written: bool) -> bool:
     """``written``: the word carries the article as written (_has_article)."""
     return word in TITLES or written or word in _IN_NAME_OF or word in _ROLE_QUALIFIERS

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from archive.arabic import fold
 from archive.speakers.candidates import CUE_WORDS, FEATURES, Candidate, candidates
-from archive.speakers.reading import Quoted
+from archive.speakers.reading import Quoted, positions
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "scorer_weights.json"
 
@@ -51,7 +51,7 @@ def decide(text: str, words, matches, quoted, rule_proposals: list[Quoted]) -> l
     if model is None and _collected is None:
         return rule_proposals
     tokens, folded = words
-    verbs = [i for i, w in enumerate(folded) if w in CUE_WORDS]
+    verbs = positions(folded, CUE_WORDS)
     if not verbs and not rule_proposals:
         return rule_proposals
     read = [q.start for q in quoted] + [m.start for m in matches if m.kind == "speaker"]
