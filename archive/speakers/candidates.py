@@ -56,6 +56,8 @@ watch(CUE_WORDS)
 #: a word with the article (the end of a role), a comma or a quote.
 #: (Not after a body: "أصدقاء عبد العزيز", "وزارة X" name whose, not who.)
 _BEFORE_NAME = (RANKS | PERSON_TITLES) - UNNAMED
+#: Particles no name holds, besides the vocabulary's STOP.
+_MORE_PARTICLES = frozenset(fold(w) for w in ("ضد", "مثل", "نحو", "دون", "بدون", "حتى", "لكي", "كي", "أمام", "وراء"))
 _ARABIC_WORD = re.compile("[\u0621-\u064a\u064b-\u0652\u0670\u0640]{2,}")
 
 #: The features, in the order the model's weights are written.
@@ -83,6 +85,18 @@ def _letters(word: str) -> bool:
     return _ARABIC_WORD.fullmatch(word) is not None
 
 
+@functools.lru_cache(maxsize=65536)
+def _suffixed(word: str) -> bool:
+    """Is the folded word a word with an attached pronoun (حديثه، يملكها،
+    أبرزهم: the corpus writes حديث، يملك، أبرز three times as often),
+    not a name that ends so (نزيه، بافقيه)?"""
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = written(word[:-len(suffix)])
+            return stem >= 200 and stem >= 3 * written(word)
+    return False
+
+
 def _plain(tokens, folded, j) -> bool:
     """Can word j stand in a name (not a particle, a role word, a verb, a
     word with a proclitic: لتطوير، بجامعة، وطبيب, a noun with the tanween's
@@ -90,7 +104,7 @@ def _plain(tokens, folded, j) -> bool:
     word = folded[j]
     return _letters(tokens[j].text) and word not in STOP and word not in REPORTING_VERBS \
         and word not in ROLE_VERBS and (word not in TITLES or word in _CONNECTORS) and not _clitic(word) \
-        and not _accusative(word)
+        and not _accusative(word) and word not in _PREPOSITIONS and word not in _MORE_PARTICLES
 
 
 _accusative = functools.lru_cache(maxsize=65536)(_indefinite_accusative)
@@ -172,13 +186,18 @@ class _Reader:
         e = k + 1
         if _has_article(self.tokens, k):
             return e
-        while e < self.n and e - k < _MAX_WORDS and not self.broken[e - 1] \
-                and self.plain(e):
+        while e < self.n and e - k < _MAX_WORDS + (self.folded[e - 1] in _CONNECTORS) \
+                and not self.broken[e - 1] and self.plain(e):
             if _has_article(self.tokens, e):       # a family name ends it (الجبير), a role word is not one (القائم)
-                if _family_name(self.folded[e]):
+                if _family_name(self.folded[e]) or self.folded[e - 1] in _CONNECTORS:
                     e += 1
                 break
+            if self.folded[e - 1] not in _CONNECTORS and (_suffixed(self.folded[e]) or common_noun(self.folded[e]) and (
+                    e - k >= 2 or not given_name(self.folded[k]))):
+                break            # "يونكر مطلع", "عبدالغني حديثه": a noun of the sentence, not the name's ("سامر حداد" is one)
             e += 1
+        while e - k > 1 and self.folded[e - 1] in _CONNECTORS:
+            e -= 1               # "فيصل بن مشعل بن": no name ends in بن, آل, عبد
         return e
 
     def overlaps_known(self, start, end) -> bool:
@@ -236,7 +255,7 @@ def candidates(text: str, words, matches, verbs, rule_proposals, read=()) -> lis
         while k < r.n and k - c <= _WINDOW and found < _PER_CUE:
             word = r.folded[k]
             if r.sentence_ends(k) or word in _THAT or k > c + 1 and (word in REPORTING_VERBS or word in ROLE_VERBS) \
-                    or r.broken[k - 1] and any(ch in r.gap(k) for ch in ":\"“«"):
+                    or r.broken[k - 1] and _speech_opens(r, k):
                 break            # what was said, or another verb's, begins here
             if word in _OF_PRINCIPAL or word in _IN_NAME_OF and k + 1 < r.n and r.folded[k + 1] in _PRINCIPALS:
                 break            # "المحامي السابق للرئيس X", "المتحدث باسم الرئيس X": X is not the one speaking
@@ -244,8 +263,7 @@ def candidates(text: str, words, matches, verbs, rule_proposals, read=()) -> lis
                     r.broken[k - 1] or _has_article(r.tokens, k - 1))) and r.opens(k):
                 # (attribution, "بحسب X", names its source right away or after a role: not "حسب التوقعات …")
                 e = r.span(k)
-                _add(r, out, k, e, c, kind, rule=False)
-                found += 1
+                found += _add(r, out, k, e, c, kind)
                 k = e
                 continue
             k += 1
@@ -254,7 +272,7 @@ def candidates(text: str, words, matches, verbs, rule_proposals, read=()) -> lis
             s = c - 1          # "لكن ويلسون قال", "الرئيس السيسي قال"
             while s > 0 and c - s < _MAX_WORDS and not r.broken[s - 1] and r.opens(s - 1):
                 s -= 1
-            _add(r, out, s, c, c, "before", rule=False)
+            _add(r, out, s, c, c, "before")
     for q in rule_proposals:
         key = fold(q.name)
         if key in out:           # the rules' reading of it, with its role
@@ -262,6 +280,19 @@ def candidates(text: str, words, matches, verbs, rule_proposals, read=()) -> lis
         else:
             out[key] = Candidate(q, {**_describe_name(r, q.name.split()), "rules": 1.0})
     return list(out.values())
+
+
+def _speech_opens(r, k) -> bool:
+    """Does what was said begin at word k: after a colon, or a quotation
+    mark that no other closes within a few words (a quoted name inside a
+    role, 'لشركة "نور" للاتصالات', is closed at once)?"""
+    gap = r.gap(k)
+    if ":" in gap:
+        return True
+    if not gap or gap[-1] not in "\"“«":
+        return False         # no quotation opens right before the word (a closing one: 'نور" للاتصالات')
+    start = r.tokens[k].start
+    return not any(ch in r.text[start:start + 30] for ch in "\"”»")
 
 
 def _overlaps(spans, start, end) -> bool:
@@ -275,15 +306,17 @@ def _overlaps(spans, start, end) -> bool:
     return False
 
 
-def _add(r, out, s, e, c, kind, rule):
-    """A candidate for words s..e-1 read from the cue at c."""
+def _add(r, out, s, e, c, kind) -> bool:
+    """A candidate for words s..e-1 read from the cue at c; False when
+    there is none (a lone word the article never gives in full, a known
+    entity, a name already read)."""
     if e <= s:
-        return
+        return False
     expanded = 0.0
     if e - s == 1:
         full = r.fuller(s)
         if full is None:
-            return
+            return False
         parts = [r.tokens[x].text for x in range(*full)]
         expanded = 1.0
     else:
@@ -291,14 +324,15 @@ def _add(r, out, s, e, c, kind, rule):
     name = " ".join(parts)
     start, end = r.tokens[s].start, r.tokens[e - 1].end
     if r.overlaps_known(start, end):
-        return
+        return False
     key = fold(name)
     if key in out:
-        return
+        return True
     features = _describe(r, s, e, c, kind, parts)
     features["expanded"] = expanded
     features["overlaps_place"] = float(r.overlaps_place(start, end))
     out[key] = Candidate(Quoted(name=name, role="", start=start, end=end), features)
+    return True
 
 
 def _describe(r, s, e, c, kind, parts) -> dict:

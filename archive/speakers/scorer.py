@@ -63,11 +63,17 @@ def decide(text: str, words, matches, quoted, rule_proposals: list[Quoted]) -> l
     return chosen(found, model)
 
 
-def chosen(found: list[Candidate], model: dict, threshold: float | None = None) -> list[Quoted]:
+def chosen(found: list[Candidate], model: dict, threshold: float | None = None,
+           threshold_new: float | None = None) -> list[Quoted]:
+    """The candidates kept: those the rules read at ``threshold``, those
+    only the generous reading found at ``threshold_new`` (fewer of them
+    are right: the model's own bar for them, from the training)."""
     threshold = model["threshold"] if threshold is None else threshold
+    if threshold_new is None:
+        threshold_new = max(model.get("threshold_new", threshold), threshold)
     kept = {}
     for c in found:
-        if probability(c.features, model) >= threshold:
+        if probability(c.features, model) >= (threshold if c.features.get("rules") else threshold_new):
             kept.setdefault(fold(c.quoted.name), c.quoted)
     keys = list(kept)
     for key in keys:         # "بومبيو" after "مايك بومبيو": the same person
