@@ -90,12 +90,17 @@ class _Breaks:
     @staticmethod
     def _read(text, tokens, starts):
         n = len(tokens)
+        found = set()
         for m in _BREAK_RE.finditer(text):
-            i = bisect.bisect_right(starts, m.start()) - 1
-            if 0 <= i < n - 1 and m.start() >= tokens[i].end:
-                gap = text[tokens[i].end:tokens[i + 1].start]
-                if not (gap.strip() == "." and tokens[i].text in _ABBREVIATED):
-                    yield i
+            at = m.start()
+            i = bisect.bisect_right(starts, at) - 1
+            if i < 0 or i >= n - 1 or i in found or at < tokens[i].end:
+                continue
+            if m.group() == "." and tokens[i].text in _ABBREVIATED \
+                    and text[tokens[i].end:tokens[i + 1].start].strip() == ".":
+                continue          # "د. محمد": a title, not a full stop
+            found.add(i)
+        return found
 
     def __getitem__(self, i):
         return i in self.found
