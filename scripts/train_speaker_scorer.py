@@ -55,7 +55,7 @@ def read_sets(sets):
     """One row per article: outlet, linked speakers' names, candidates, labels."""
     from archive.gazetteer import get_alias_index
     from archive.speakers import scorer
-    from archive.speakers.candidates import FEATURES
+    from archive.speakers.evidence import FEATURES
     from archive.tagging import tag
     from tooling.evaluation.tagging import same
 
@@ -122,7 +122,7 @@ def fit(X, y, l2=L2, steps=30):
 
 
 def _model(w, threshold=0.5):
-    from archive.speakers.candidates import FEATURES
+    from archive.speakers.evidence import FEATURES
     return {"features": list(FEATURES), "bias": float(w[0]), "weights": [float(x) for x in w[1:]],
             "threshold": float(threshold)}
 
@@ -184,11 +184,6 @@ def line(label, figures):
     return f"{label:<34} {tp / max(found, 1):.2f} / {recalled / max(truths, 1):.2f} ({tp}/{found}, {recalled}/{truths})"
 
 
-def _unused(label, figures):
-    tp, found, recalled, truths = figures
-    return f"{label:<34} precision {tp / max(found, 1):.2f} ({tp}/{found})  recall {recalled / max(truths, 1):.2f} ({recalled}/{truths})"
-
-
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", nargs=2, action="append", required=True, metavar=("TRUTH", "CORPUS"))
@@ -201,7 +196,7 @@ def main(argv=None):
     import django
     django.setup()
     rows = read_sets(args.set)
-    from archive.speakers.candidates import FEATURES
+    from archive.speakers.evidence import FEATURES
     for name in args.drop:
         column = FEATURES.index(name)
         for row in rows:
@@ -243,7 +238,7 @@ def main(argv=None):
     model = _model(fit(X, y), threshold)
     model["threshold_new"] = threshold_new
     model["trained_on"] = f"{len(rows)} hand-tagged articles of {len(outlets)} outlets, {len(y)} candidates"
-    from archive.speakers.candidates import FEATURES
+    from archive.speakers.evidence import FEATURES
     for name, weight in sorted(zip(FEATURES, model["weights"]), key=lambda x: -abs(x[1])):
         print(f"  {name:<22} {weight:+.2f}")
     if not args.dry_run:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from archive.speakers import proposals_for, scorer
-from archive.speakers.candidates import FEATURES
+from archive.speakers.evidence import FEATURES
 from archive.speakers.proposals import _rule_proposals
 
 

@@ -41,7 +41,7 @@ The package: ``vocabulary`` (verbs, titles, bodies, particles), ``reading``
 (where a name ends), ``quotations``
 (where a quotation is introduced), ``speaking`` (known speakers who speak),
 ``proposals`` (unknown people to propose), ``candidates`` (every name-like
-span near a cue of speech, with its evidence) and ``scorer`` (the model,
+span near a cue of speech), ``evidence`` (what describes each) and ``scorer`` (the model,
 learnt by scripts/train_speaker_scorer.py, that decides which to propose).
 """
 from archive.speakers.carried import quoted_people

@@ -15,7 +15,8 @@ import math
 from pathlib import Path
 
 from archive.arabic import fold
-from archive.speakers.candidates import CUE_WORDS, FEATURES, Candidate, candidates
+from archive.speakers.candidates import CUE_WORDS, Candidate, candidates
+from archive.speakers.evidence import FEATURES
 from archive.speakers.reading import Quoted, positions
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "scorer_weights.json"
