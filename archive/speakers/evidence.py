@@ -138,7 +138,7 @@ def _fold(word: str) -> str:
 
 def _describe_name(r, parts) -> dict:
     """The evidence of the name's own words, by the corpus counts."""
-    f = dict.fromkeys(FEATURES, 0.0)
+    f = {}           # only what is there: the model reads a missing feature as 0
     folded = [_fold(p) for p in parts]
     n = len(folded)
     if n >= 2:
