@@ -122,7 +122,7 @@ def test_al_sheikh_inside_a_name_is_part_of_it():
     ("وقال وزير الخارجية الروسي فاليري لوغينوف إن بلاده ترفض.", ["فاليري لوغينوف"]),
     ("وذكر المتحدث العسكري أندري ليسيتشكو أن القتال مستمر.", ["أندري ليسيتشكو"]),
     # ... but ل + a word is who was spoken to, not the name's
-    ("وقال سمير داود لجنود الكتيبة إن المعركة قريبة.", []),
+    ("وقال سمير داود لجنود الكتيبة إن المعركة قريبة.", ["سمير داود"]),
     # a verb that needs a role: the role may follow the name across a comma
     ("ووصف كريم الحداد، زعيم الحزب الوطني، القرار بأنه خاطئ.", ["كريم الحداد"]),
     # a given name starting with ب after a verb, named in full once, then by family name

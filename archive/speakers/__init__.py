@@ -40,7 +40,9 @@ The package: ``vocabulary`` (verbs, titles, bodies, particles), ``reading``
 (words as parts of names), ``names`` ([role] name [, role]), ``name_span``
 (where a name ends), ``quotations``
 (where a quotation is introduced), ``speaking`` (known speakers who speak),
-``proposals`` (unknown people to propose).
+``proposals`` (unknown people to propose), ``candidates`` (every name-like
+span near a cue of speech), ``evidence`` (what describes each) and ``scorer`` (the model,
+learnt by scripts/train_speaker_scorer.py, that decides which to propose).
 """
 from archive.speakers.carried import quoted_people
 from archive.speakers.proposals import proposals_for

@@ -17,7 +17,9 @@ from archive.arabic import fold, written
 from archive.speakers.names import _person_at
 from archive.speakers.quotations import find_quoted
 from archive.speakers.given_names import common_noun, given_name
-from archive.speakers.reading import Quoted, _Breaks, _family_name, _has_article, _proclitic_word, _words
+from archive.speakers.reading import (
+    Quoted, _Breaks, _family_name, _has_article, _proclitic_word, _words, positions, watch,
+)
 from archive.speakers.vocabulary import (
     PERSON_TITLES, RANKS, REPORTING_VERBS, ROLE_VERBS, STOP, UNNAMED, _WHAT, _ADVERBS, _BREAK_CHARS, _OPEN_QUOTES, _OPENERS,
 )
@@ -47,6 +49,8 @@ def quoted_people(text: str, words=None, matches=()) -> list[Quoted]:
 _BETWEEN = frozenset(fold(w) for w in ("بين", "وبين"))
 _EXPLAINED = {fold("بين"): fold("أوضح"), fold("وبين"): fold("وأوضح")}
 _THAT = frozenset(fold(w) for w in ("أن", "إن", "أنه", "إنه", "أنها", "بأن"))
+_AS_READ = _BETWEEN | _WHAT
+watch(_AS_READ)
 
 
 def _as_read(words):
@@ -57,7 +61,10 @@ def _as_read(words):
     قاله الرئيس X"): the verb, whose subject follows it."""
     tokens, folded = words
     changed = None
-    for i, word in enumerate(folded):
+    for i in positions(folded, _AS_READ):
+        word = folded[i]
+        if i + 1 < len(folded) and word in _WHAT:
+            i, word = i + 1, folded[i + 1]          # the verb after ما
         verb = None
         if word in _BETWEEN and ("\u0651" in tokens[i].text or i + 1 < len(folded) and folded[i + 1] in _THAT):
             verb = _EXPLAINED[word]
@@ -76,11 +83,11 @@ def carried(text: str, words, quoted, matches=()) -> list[Quoted]:
     """The speakers of reporting verbs with no subject (see the module)."""
     tokens, folded = words
     n = len(tokens)
-    verbs = [v for v in range(n) if folded[v] in REPORTING_VERBS]
+    verbs = positions(folded, REPORTING_VERBS)
     if not verbs:
         return []
     broken = _Breaks(text, tokens)
-    starts = [t.start for t in tokens]
+    starts = broken.starts
     sentences = _sentence_starts(text, starts)
     # events in text order: (word index, kind, person or None, feminine or None)
     events = []
@@ -166,7 +173,7 @@ def _subjects(text, tokens, folded, broken, matches, sentences, window):
     """The titled people and known speakers that open a sentence (the
     sentences numbered in ``window``): the first person named in each, the
     subject in verb-subject order, with its word index."""
-    starts = [t.start for t in tokens]
+    starts = broken.starts
     known = {bisect.bisect_left(starts, m.start): m for m in matches if m.kind == "speaker"}
     n = len(tokens)
     out = []
@@ -200,7 +207,7 @@ def _subjects(text, tokens, folded, broken, matches, sentences, window):
 def _ends_clause(text, tokens, folded, match) -> bool:
     """Does the clause or a particle follow the known speaker's name (not
     "باسم مركز الملك سلمان للإغاثة", where the name is part of a body's)?"""
-    starts = [t.start for t in tokens]
+    starts = _Breaks(text, tokens).starts
     after = bisect.bisect_left(starts, match.end)
     return after >= len(tokens) or folded[after] in STOP or folded[after] in REPORTING_VERBS \
         or any(ch in _BREAK_CHARS for ch in text[match.end:tokens[after].start])

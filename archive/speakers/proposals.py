@@ -8,12 +8,13 @@ from archive.speakers.vocabulary import (
     _BREAK_CHARS, _CONNECTORS, _IN_NAME_OF, _PRONOUNS,
 )
 from archive.speakers.reading import (
-    Quoted, _Breaks, _has_article, _has_article_text, _name_starts, _words,
+    Quoted, positions, _Breaks, _has_article, _has_article_text, _name_starts, _words,
 )
 from archive.speakers.name_span import _name_from
 from archive.speakers.names import _person_at
 from archive.speakers.given_names import adjective, common_noun, given_name, noun_phrase, opens_names
 from archive.speakers.carried import quoted_people
+from archive.speakers.scorer import decide
 
 
 def _named_under_speaking_role(text, words) -> list[Quoted]:
@@ -25,9 +26,7 @@ def _named_under_speaking_role(text, words) -> list[Quoted]:
     tokens, folded = words
     n = len(tokens)
     speaking_roles = []
-    for v, w in enumerate(folded):
-        if w not in REPORTING_VERBS:
-            continue
+    for v in positions(folded, REPORTING_VERBS):
         k = v + 1
         if k < n and folded[k] in _ADVERBS:
             k += 1
@@ -82,7 +81,17 @@ def _the_one_titled(text, tokens, folded, broken, title) -> list[Quoted]:
 
 def proposals_for(text: str, matches, words=None, quoted=None) -> list[Quoted]:
     """The quoted people the gazetteer does not know, one per name (first
-    mention), to be proposed as speakers.
+    mention), to be proposed as speakers: the rules' readings below and the
+    generous candidates of :mod:`archive.speakers.candidates`, weighed by
+    the learnt scorer (:mod:`archive.speakers.scorer`)."""
+    words = words if words is not None else _words(text or "")
+    quoted = quoted if quoted is not None else quoted_people(text, words, matches)
+    return decide(text, words, matches, quoted, _rule_proposals(text, matches, words, quoted))
+
+
+def _rule_proposals(text: str, matches, words=None, quoted=None) -> list[Quoted]:
+    """What the rules propose: the quoted people the gazetteer does not
+    know, one per name (first mention).
 
     ``matches`` are the gazetteer's matches in the same text: a quoted name
     that overlaps a known speaker, place, force or outlet is not proposed; a

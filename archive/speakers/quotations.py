@@ -11,7 +11,7 @@ from archive.speakers.vocabulary import (
     _IN_NAME_OF, _MAX_NAME_WORDS, _MAX_ROLE_WORDS, _OPENERS, _RELAY_VERBS, _SAYING, _SPEECH_TO, _WHAT,
 )
 from archive.speakers.given_names import common_noun, given_name, noun_phrase
-from archive.speakers.reading import Quoted, _Breaks, _has_article, _proclitic_word, _words
+from archive.speakers.reading import Quoted, _Breaks, _has_article, _proclitic_word, _words, positions, watch
 from archive.speakers.names import _after_source, _family_in_quotes, _name_in_quotes, _opens_quote, _person_at
 
 
@@ -22,7 +22,7 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
     text = text or ""
     tokens, folded = words if words is not None else _words(text)
     found: list[Quoted] = []
-    cues = [i for i, w in enumerate(folded) if w in _CUES]      # one pass over the words
+    cues = positions(folded, _CUES)      # one pass over the words
     verbs = [i for i in cues if (folded[i] in REPORTING_VERBS or folded[i] in ROLE_VERBS)
              and not (i > 0 and folded[i - 1] in _BEFORE_NOUN)]     # "في حذر شديد", "على ذكر"
     sayings = [i for i in cues if folded[i] in _SAYING or folded[i] in _SPEECH_TO]
@@ -165,6 +165,7 @@ def _without_verb(text, tokens, folded, broken, sayings):
 
 _WITH_OR_TO = frozenset({fold("مع"), fold("ل"), fold("لـ")})
 _CUES = REPORTING_VERBS | ROLE_VERBS | _SAYING | _SPEECH_TO
+watch(_CUES)
 _ACCORDING_TO = frozenset(fold(w) for w in ("بحسب", "حسب", "وبحسب", "وحسب"))
 _CLOSE_QUOTES = ("\"", "”", "»")
 _SENTENCE_END = frozenset(".!?؟\n:")

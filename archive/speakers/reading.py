@@ -3,8 +3,10 @@ not, clause breaks, family names and given names by the corpus counts, and
 :class:`Quoted`, a person found speaking."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 import functools
+import re
 
 from archive.arabic import _word_counts, fold, strip_marks, tokenize, written
 from archive.speakers.vocabulary import (
@@ -70,22 +72,65 @@ _ABBREVIATED = frozenset({"د"})
 
 class _Breaks:
     """broken[i]: is there sentence or clause punctuation after word i?
-    Worked out only for the words a quotation is read from."""
+    Read once per text from where the punctuation stands (the modules that
+    read one article share it: the same tokens, the same answer)."""
+
+    _last = (None, None, frozenset(), [])
 
     def __init__(self, text, tokens):
-        self.text, self.tokens, self.memo = text, tokens, {}
+        last_tokens, last_text, found, starts = _Breaks._last
+        if last_tokens is not tokens or last_text is not text:
+            starts = [t.start for t in tokens]
+            found = frozenset(self._read(text, tokens, starts))
+            _Breaks._last = (tokens, text, found, starts)
+        self.found = found
+        #: where each word starts, in order (for bisect)
+        self.starts = starts
+
+    @staticmethod
+    def _read(text, tokens, starts):
+        n = len(tokens)
+        found = set()
+        for m in _BREAK_RE.finditer(text):
+            at = m.start()
+            i = bisect.bisect_right(starts, at) - 1
+            if i < 0 or i >= n - 1 or i in found or at < tokens[i].end:
+                continue
+            if m.group() == "." and tokens[i].text in _ABBREVIATED \
+                    and text[tokens[i].end:tokens[i + 1].start].strip() == ".":
+                continue          # "د. محمد": a title, not a full stop
+            found.add(i)
+        return found
 
     def __getitem__(self, i):
-        found = self.memo.get(i)
-        if found is None:
-            if i + 1 >= len(self.tokens):
-                found = False
-            else:
-                gap = self.text[self.tokens[i].end:self.tokens[i + 1].start]
-                found = any(ch in _BREAK_CHARS for ch in gap) \
-                    and not (gap.strip() == "." and self.tokens[i].text in _ABBREVIATED)
-            self.memo[i] = found
-        return found
+        return i in self.found
+
+
+_BREAK_RE = re.compile("[" + re.escape("".join(sorted(_BREAK_CHARS))) + "]")
+
+
+#: The words some reader of the speakers package looks for (each module
+#: registers its own with :func:`watch`): one pass over an article's words
+#: finds them all, and each reader filters that short list.
+_watched: frozenset = frozenset()
+_last_positions: tuple = (None, [])
+
+
+def watch(*vocabularies) -> None:
+    global _watched, _last_positions
+    _watched = _watched.union(*vocabularies)
+    _last_positions = (None, [])
+
+
+def positions(folded, vocabulary) -> list[int]:
+    """The indexes of the words of ``folded`` that are in ``vocabulary``
+    (which must be a watched one), in order."""
+    global _last_positions
+    last, found = _last_positions
+    if last is not folded:
+        found = [i for i, w in enumerate(folded) if w in _watched]
+        _last_positions = (folded, found)
+    return [i for i in found if folded[i] in vocabulary]
 
 
 def _is_role_word(word: str, written: bool) -> bool:

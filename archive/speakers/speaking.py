@@ -7,8 +7,11 @@ from archive.arabic import fold
 from archive.speakers.vocabulary import (
     PERSON_TITLES, REPORTING_VERBS, ROLE_VERBS, _ADVERBS, _BREAK_CHARS, _SPEECH_NOUNS,
 )
-from archive.speakers.reading import _has_article, _words
+from archive.speakers.reading import _Breaks, _has_article, _words, positions, watch
 from archive.speakers.carried import quoted_people
+
+_VERBS = REPORTING_VERBS | ROLE_VERBS
+watch(_VERBS)
 
 
 def speaking(text: str, matches, words=None, quoted=None) -> set[int]:
@@ -35,8 +38,8 @@ def speaking(text: str, matches, words=None, quoted=None) -> set[int]:
         for m in mentions:
             owners.setdefault(fold(text[m.start:m.end]).split()[-1], set()).add(m.pk)
         single = {w for w in single if len(owners.get(w, ())) == 1}
-    starts = [t.start for t in tokens]
-    verbs = [v for v, w in enumerate(folded) if w in REPORTING_VERBS or w in ROLE_VERBS]
+    starts = _Breaks(text, tokens).starts
+    verbs = positions(folded, _VERBS)
     found = set()
     for m in mentions:
         if m.pk in found:
