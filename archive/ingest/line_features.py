@@ -79,6 +79,9 @@ def page_features(lines, kinds, body_at, title, at=None, gaps=None):
         seen[key] = seen.get(key, 0) + 1
     n = len(lines)
     gaps = gaps if gaps is not None and len(gaps) == n else [True] * n
+    # Blank lines tell a browser's paragraphs from a list's items only where the page has them:
+    # each of these features is taken against the page's own habit (0 on a page without blank lines).
+    gap_rate = sum(gaps) / n if n else 0.0
     block = [0] * n  # how many lines the block between two blank lines holds
     headed = [False] * n  # the line is under a block's first line that is a heading (a few words, no sentence)
     starts = [i for i in range(n) if gaps[i] or i == 0] + [n]
@@ -87,6 +90,7 @@ def page_features(lines, kinds, body_at, title, at=None, gaps=None):
         for k in range(a, b):
             block[k] = b - a
             headed[k] = heading and k > a
+    mean_block = sum(math.log(b) for b in block if b) / n if n else 0.0
     out = []
     for i in (body_at if at is None else at):
         line, kind, s = lines[i], kinds[i], shapes[i]
@@ -138,9 +142,9 @@ def page_features(lines, kinds, body_at, title, at=None, gaps=None):
             math.log1p(run - 1),
             float(i == first),
             float(i == last),
-            float(gaps[i]),
-            float(gaps[i + 1]) if i + 1 < n else 1.0,
-            math.log(block[i]) if block[i] else 0.0,
+            float(gaps[i]) - gap_rate,
+            (float(gaps[i + 1]) if i + 1 < n else 1.0) - gap_rate,
+            (math.log(block[i]) if block[i] else 0.0) - mean_block,
             sum(1 for w in line.split() if w.startswith("#")) / words,
             float(headed[i]),
         ])

@@ -23,6 +23,7 @@ import math
 import os
 
 from .line_features import FEATURES, page_features
+from .title_model import TITLE_FEATURES, settle_title
 
 MODE = os.environ.get("ARCHIVE_LINE_MODEL", "both")
 WEIGHTS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "line_model.json")
@@ -33,11 +34,16 @@ _weights = {}
 
 
 def weights(name="both"):
+    """The weights of one model: "both", "model" (over ``FEATURES``) or "title" (over ``TITLE_FEATURES``).
+    A weights file written for other features is not used."""
     if not _weights and os.path.exists(WEIGHTS_FILE):
         with open(WEIGHTS_FILE, encoding="utf-8") as f:
             data = json.load(f)
         if data.get("features") == list(FEATURES):
-            _weights.update(data["models"])
+            _weights.update({k: v for k, v in data["models"].items() if k != "title"})
+        if "title" in data["models"] and data.get("title_features") == list(TITLE_FEATURES):
+            _weights["title"] = data["models"]["title"]
+        _weights.setdefault("loaded", True)
     return _weights.get(name)
 
 
@@ -61,6 +67,13 @@ def body_indices(lines, body_lines, start):
         out.append(j)
         at = j + 1
     return out
+
+
+def settle(reading, lines, kinds, body_at, gaps=None):
+    """The model's word on the body's lines, then on the headline."""
+    settle_body(reading, lines, kinds, body_at, gaps)
+    if MODE != "rules":
+        settle_title(reading, weights("title"), chances)
 
 
 def settle_body(reading, lines, kinds, body_at, gaps=None):

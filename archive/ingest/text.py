@@ -30,7 +30,7 @@ from .formatted_text import unformat
 from .headline import _BYLINE, _pick_headline  # noqa: F401  (once defined here)
 from .headline_end import caption_not_headline, headline_after_text, headline_of_the_text
 from .text_lines import TIME_STAMP, is_slide_caption, is_teaser_summary, name_only
-from .line_model import settle_body
+from .line_model import settle
 from .lines import (  # noqa: F401  (the line classes were this module's; their names still answer here)
     _LEAD_DATELINE, CAPTION, DATE, FURNITURE, HEADER, HEADLINE_MIN_WORDS, PARAGRAPH_CHARS, PARAGRAPH_WORDS, SOURCE,
     STOP, TEXT, _FULL_STOP_END, classify, crumb_headline, date_line_rest, ends_sentence, is_box_heading, is_counter,
@@ -303,7 +303,7 @@ def read_text(text: str, outlet_names=(), headline_first=False, learnt=False) ->
             reading.title_derived = True
     reading.page = (lines, kinds, body_at, gaps)
     if learnt:
-        settle_body(reading, lines, kinds, body_at, gaps)  # the learnt model's word on the body's lines
+        settle(reading, lines, kinds, body_at, gaps)  # the learnt model's word on the body's lines and the headline
 
     collect_cues_and_dateline(reading)
     return reading

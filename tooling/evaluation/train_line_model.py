@@ -5,7 +5,8 @@
 
 The material is ``readers_devset_random``'s training part (random page designs
 whose truth is known by construction; the held-out seeds and furniture kinds
-are never read here). Each page is read by the rules (``read_text``) and every
+are never read here), each page as saved and again with its blank lines lost.
+Each page is read by the rules (``read_text``) and every
 line from where the rules' body begins is a training example: the article's
 (1) when it stands between the line holding the first paragraph and the line
 holding the last, has a letter (not a bullet or a rule) and opens with none of the page's furniture strings, else
@@ -19,6 +20,7 @@ import argparse
 import json
 import math
 import operator
+import re
 import os
 import sys
 from collections import defaultdict
@@ -45,8 +47,14 @@ def examples(folder):
     names = Catalog().outlets.names.values()
     truth = json.load(open(os.path.join(folder, "truth.json"), encoding="utf-8"))
     out = []
+    pages = []
     for name, t in sorted(truth.items()):
         text = decode(open(os.path.join(folder, name), "rb").read(), markup=False)
+        pages.append((name, t, text))
+        # The same page with its blank lines lost (pasted into an editor, saved by an older tool):
+        # the model must not lean on blank lines alone.
+        pages.append((name, t, re.sub(r"\n\s*\n+", "\n", text)))
+    for name, t, text in pages:
         try:
             reading = read_text(text, outlet_names=names)
         except Exception:  # a page the rules refuse teaches nothing about its lines
@@ -66,6 +74,43 @@ def examples(folder):
                   for i in candidates]
         vectors = page_features(lines, kinds, at, reading.title, candidates, gaps)
         out.append((t["layout"].split("_", 1)[1], vectors, labels))
+    return out
+
+
+def title_examples(folder, body_model):
+    """(site, feature vectors, labels) of the headline candidates of each page of ``folder``, read as the
+    importer reads it: the rules, then the body model (``body_model``, the weights just fitted)."""
+    from archive.ingest import line_model
+    from archive.ingest.catalog import Catalog
+    from archive.ingest.decode import decode
+    from archive.ingest.text import read_text
+    from archive.ingest.title_model import candidates, title_features
+    from tooling.evaluation.readers_devset import norm
+
+    names = Catalog().outlets.names.values()
+    truth = json.load(open(os.path.join(folder, "truth.json"), encoding="utf-8"))
+    line_model.MODE = "both"
+    line_model._weights.clear()
+    line_model._weights.update({"both": body_model, "loaded": True})
+    out = []
+    for name, t in sorted(truth.items()):
+        text = decode(open(os.path.join(folder, name), "rb").read(), markup=False)
+        try:
+            reading = read_text(text, outlet_names=names)
+        except Exception:
+            continue
+        lines, kinds, body_at, gaps = reading.page
+        line_model.settle_body(reading, lines, kinds, body_at, gaps)
+        if reading.title_derived or reading.title_in_crumb or not reading.body_lines:
+            continue
+        first_body = next((j for j in range(body_at, len(lines)) if lines[j] == reading.body_lines[0]), None)
+        if first_body is None:
+            continue
+        at = candidates(lines, first_body, reading.body_lines)
+        rows = title_features(lines, kinds, gaps, at, first_body, reading.body_lines, reading.title)
+        labels = [int(norm(text) == norm(t["title"])) for _, text, _ in rows]
+        if any(labels):
+            out.append((t["layout"].split("_", 1)[1], [v for _, _, v in rows], labels))
     return out
 
 
@@ -124,7 +169,7 @@ def main():
     for site, vectors, labels in data:
         by_site[site].append((vectors, labels))
     sites = sorted(by_site)
-    print(f"{len(data)} pages, {len(sites)} sites, {sum(len(d[2]) for d in data)} lines")
+    print(f"{len(data)} pages (each also without its blank lines), {len(sites)} sites, {sum(len(d[2]) for d in data)} lines")
 
     in_body = features.index("in_rule_body")
 
@@ -152,9 +197,32 @@ def main():
                         "coef": [round(float(v), 6) for v in w]}
         ranked = sorted(zip(features, w), key=lambda fw: -abs(fw[1]))[:8]
         print(name, " ".join(f"{f}={c:+.2f}" for f, c in ranked))
+    # The headline model, on the pages as the rules and the body model just fitted leave them.
+    from archive.ingest.title_model import TITLE_FEATURES
+
+    titles = title_examples(args.folder, models["both"])
+    by_site = defaultdict(list)
+    for site, vectors, labels in titles:
+        by_site[site].append((vectors, labels))
+    right = 0
+    for k in range(args.folds):  # leave whole sites out: is the right line the most likely one?
+        test = sites[k::args.folds]
+        x, y = stack([s for s in sites if s not in test])
+        model = fit(x, y)
+        for s in test:
+            for vectors, labels in by_site[s]:
+                p = predict(model, vectors)
+                right += labels[max(range(len(p)), key=p.__getitem__)]
+    print(f"title: leave-sites-out right line first on {right} of {len(titles)} pages")
+    x, y = stack(sites)
+    mean, scale, w = fit(x, y)
+    models["title"] = {"mean": [round(float(v), 6) for v in mean], "scale": [round(float(v), 6) for v in scale],
+                       "coef": [round(float(v), 6) for v in w]}
+    print("title", " ".join(f"{f}={c:+.2f}" for f, c in sorted(zip(TITLE_FEATURES, w), key=lambda fw: -abs(fw[1]))[:8]))
     with open(args.out, "w", encoding="utf-8") as f:
         json.dump({"trained_on": os.path.basename(os.path.normpath(args.folder)), "pages": len(data),
-                   "lines": sum(len(d[2]) for d in data), "features": features, "models": models}, f, indent=1)
+                   "lines": sum(len(d[2]) for d in data), "features": features, "title_features": list(TITLE_FEATURES),
+                   "models": models}, f, indent=1)
         f.write("\n")
     print(f"weights written to {args.out}")
 
