@@ -25,7 +25,7 @@ FEATURES = (
     "separators", "bullet", "link", "date_like", "paragraph", "furniture", "date", "header", "caption", "source",
     "stop", "in_rule_body", "inside_span", "before_span", "after_span", "body_share", "title_share", "repeated",
     "prev_words", "next_words", "prev_sentence", "next_sentence", "prev_paragraph", "next_paragraph",
-    "short_run", "first_of_body", "last_of_body", "blank_before", "blank_after", "block_lines", "hashtags", "under_heading",
+    "short_run", "clause_opening", "blank_before", "blank_after", "block_lines", "hashtags", "under_heading",
 )
 _PUNCT = re.compile(r"[،,.؛;؟?!]")
 _SEPARATOR = re.compile(r"[›»|•·◂▸>\\]|\s[/–—-]\s")
@@ -35,6 +35,8 @@ _DIGIT = re.compile(r"[0-9\u0660-\u0669]")
 _LATIN = re.compile(r"[A-Za-z]")
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# A line that opens with the conjunction و or ف goes on with the text above it (Arabic's own continuation).
+_CLAUSE_OPENING = re.compile(r"^[«\"(]?[وف](?=\S{2,})")
 # A line of this many words or fewer that ends no sentence belongs to a run of short lines (a menu, a list).
 SHORT_WORDS = 12
 # How far above or under the body a distance is still told apart (lines).
@@ -140,8 +142,7 @@ def page_features(lines, kinds, body_at, title, at=None, gaps=None):
             float(prev["paragraph"]) if prev else 0.0,
             float(nxt["paragraph"]) if nxt else 0.0,
             math.log1p(run - 1),
-            float(i == first),
-            float(i == last),
+            float(bool(_CLAUSE_OPENING.match(line))),
             float(gaps[i]) - gap_rate,
             (float(gaps[i + 1]) if i + 1 < n else 1.0) - gap_rate,
             (math.log(block[i]) if block[i] else 0.0) - mean_block,

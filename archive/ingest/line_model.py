@@ -23,12 +23,22 @@ import math
 import os
 
 from .line_features import FEATURES, page_features
+from .lines import FURNITURE, STOP, ends_sentence, is_paragraph
+from .normalize import word_count
 from .title_model import TITLE_FEATURES, settle_title
 
 MODE = os.environ.get("ARCHIVE_LINE_MODEL", "both")
 WEIGHTS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "line_model.json")
 # A body line is dropped when the model gives it less than this chance of being the article's.
 DROP_BELOW = 0.5
+# Between the article's first and last long sentence (``_core``) the rules' reading weighs more:
+# a line there leaves only when the model is this sure (a crosshead, a one-line lead stay).
+DROP_INSIDE = float(os.environ.get("ARCHIVE_LINE_MODEL_INSIDE", "0.25"))
+CORE_SENTENCE_WORDS = 15
+CROSSHEAD_WORDS = 4
+# The article's closing run that the rules keep whatever the model says: this many short lines at most.
+CLOSING_LINES = 3
+CLOSING_WORDS = 6
 
 _weights = {}
 
@@ -90,7 +100,10 @@ def settle_body(reading, lines, kinds, body_at, gaps=None):
     if not candidates:
         return
     p = chances(page_features(lines, kinds, at, reading.title, candidates, gaps), model)
-    kept = [i for i, c in zip(candidates, p) if c >= DROP_BELOW]
+    closing = _closing_run(lines, kinds, at) if mode != "model" else set()
+    core = _core(lines, at) if mode != "model" else range(0)
+    kept = [i for i, c in zip(candidates, p) if c >= (DROP_INSIDE if i in core else DROP_BELOW) or i in closing
+            or i in core and _crosshead(lines, i)]
     if not kept:
         return
     if mode == "model":
@@ -102,3 +115,35 @@ def settle_body(reading, lines, kinds, body_at, gaps=None):
     reading.trailer_lines[:0] = dropped_under
     reading.body_lines = [lines[i] for i in kept]
 
+
+
+def _closing_run(lines, kinds, at):
+    """The short lines right under the article's last sentence and right above the page's furniture
+    ("والتحقيقات مستمرة", an author's name and title): the article's close, as the rules read it
+    (``article_end``). The model, trained on pages whose articles end with a sentence, would drop them."""
+    last = max((k for k, i in enumerate(at) if ends_sentence(lines[i])), default=None)
+    if last is None:
+        return set()
+    run = at[last + 1:]
+    if not run or len(run) > CLOSING_LINES or run != list(range(at[last] + 1, at[last] + 1 + len(run))):
+        return set()
+    if any(word_count(lines[i]) > CLOSING_WORDS or ends_sentence(lines[i]) or any(c.isdigit() for c in lines[i])
+           or "#" in lines[i] for i in run):
+        return set()
+    after = run[-1] + 1
+    return set(run) if after >= len(lines) or kinds[after] in (FURNITURE, STOP) else set()
+
+
+def _core(lines, at):
+    """The indices from the body's first long sentence or paragraph to its last: the article's core,
+    where a related headline or a prompt is seldom as long."""
+    long = [i for i in at if is_paragraph(lines[i]) or ends_sentence(lines[i]) and word_count(lines[i]) >= CORE_SENTENCE_WORDS]
+    return range(long[0], long[-1] + 1) if long else range(0)
+
+
+def _crosshead(lines, i):
+    """A few words with no digit and no punctuation between two sentences of the article: a crosshead,
+    the rules' reading (a follow prompt or a related headline is longer)."""
+    line = lines[i]
+    return (0 < word_count(line) <= CROSSHEAD_WORDS and not any(c.isdigit() or c in ".:،,!؟?|#" for c in line)
+            and 0 < i < len(lines) - 1 and ends_sentence(lines[i - 1]) and word_count(lines[i + 1]) >= CORE_SENTENCE_WORDS)

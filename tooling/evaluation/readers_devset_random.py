@@ -134,10 +134,32 @@ def date_text(d, fmt, rng):
     return f"{weekday(d)} {day} {HIJRI[m - 1]} {y} هـ - {d.day} {EG[d.month - 1]} {d.year} م"
 
 
-def compose(site, r, rng, rel, summaries):
-    """One article of ``site``: (page, url, furniture strings)."""
+def article_habits(ps, rel, rng):
+    """The article's own short lines that corpus bodies seldom keep: a crosshead between two paragraphs
+    (two to four words of the paragraph under it, no punctuation) and a closing clause with no full stop ("ولم تتبن أي جهة
+    الهجوم": a clause of the article that opens with و). Returns the paragraphs with them."""
+    ps = list(ps)
+    if len(ps) > 2 and rng.random() < 0.35:
+        at = rng.randint(1, len(ps) - 1)
+        words = [w.strip(".:،,«»\"()") for w in ps[at].split() if len(w) > 3]
+        start = rng.randint(0, max(0, len(words) - 4))
+        crosshead = " ".join(words[start:start + rng.randint(2, 4)])
+        if crosshead:
+            ps.insert(at, crosshead)
+    if rng.random() < 0.25:
+        clauses = [c.strip(" .") for p in ps for c in p.split("، و")[1:] if 3 <= len(c.split()) <= 7]
+        if clauses:
+            ps.append("و" + rng.choice(clauses))
+    return ps
+
+
+def compose(site, r, rng, rel, summaries, habits=None):
+    """One article of ``site``: (page, url, furniture strings, the article's paragraphs as printed).
+    ``habits``: a random generator that adds ``article_habits`` (the training part's pages)."""
     slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
     d, ps = r["day"], paragraphs(r["body"])
+    if habits is not None:
+        ps = article_habits(ps, rel, habits)
     url = f"https://{domain}{path}{rng.randint(100000, 999999)}"
     fur = []  # furniture strings printed on the page
     rel = list(rel)
@@ -302,13 +324,13 @@ def compose(site, r, rng, rel, summaries):
             f"</head><body>{body}</body></html>")
     heads = [p for p in ps]
     furniture = sorted({f for f in fur if f.strip() and not any(h.startswith(f) for h in heads)})
-    return page, url, furniture
+    return page, url, furniture, ps
 
 
 PARTS = (("rand-train", TRAIN_SEEDS, "exclude"), ("rand-seedcheck", SEED_CHECK, "exclude"), ("rand-kindcheck", KIND_CHECK, "include"))
 
 
-def write(corpus_dir, out, seed=8311):
+def write(corpus_dir, out, seed=8311, parts=None):
     from .firefox_text import save_as_text
     from .readers_devset_text import chrome_texts
 
@@ -327,13 +349,19 @@ def write(corpus_dir, out, seed=8311):
             rel = [o["title"] for o in picks[:18]]
             summaries = [re.split(r"(?<=\.)\s", paragraphs(o["body"])[0])[0] for o in picks[18:]]
             summaries = [s if s.endswith(".") else s + "." for s in summaries]
-            page, url, furniture = compose(site, r, rng, rel, summaries)
+            # The training part's articles also carry crossheads and closing clauses (their own generator,
+            # so the check parts' pages are those written before this habit was added).
+            habits = random.Random(site["seed"] * 10 + k) if folder == "rand-train" else None
+            page, url, furniture, printed = compose(site, r, rng, rel, summaries, habits)
             for browser in ("chrome", "firefox"):
                 layout = f"{browser}_s{site['seed']}"
-                t = _truth(r, layout, furniture, "day")
+                t = _truth(r, layout, furniture, "day", first=printed[0])
+                t["last"] = printed[-1]
                 t["id"] = r.get("id")
                 t["site"] = {kind: site[kind] for kind in KINDS}
                 jobs.append((folder, f"s{site['seed']}_{k}_{browser}.txt", browser, page, url, t))
+    if parts:
+        jobs = [j for j in jobs if j[0] in parts]
     chrome = iter(chrome_texts([j[3] for j in jobs if j[2] == "chrome"]))
     truths = {}
     for folder, name, browser, page, url, t in jobs:
@@ -346,6 +374,8 @@ def write(corpus_dir, out, seed=8311):
         with open(os.path.join(out, folder, "truth.json"), "w", encoding="utf-8") as f:
             json.dump(truth, f, ensure_ascii=False, indent=1)
         print(f"{len(truth)} cases in {os.path.join(out, folder)}")
+    if parts:
+        return
     with open(os.path.join(out, "ids-rand.json"), "w", encoding="utf-8") as f:
         json.dump({"seed": seed, "held_out_kinds": sorted(HELD_OUT_KINDS),
                    "ids": {folder: sorted({t["id"] for t in truth.values()}) for folder, truth in truths.items()}}, f, indent=1)
@@ -357,8 +387,9 @@ def main():
     parser.add_argument("corpus_dir")
     parser.add_argument("out")
     parser.add_argument("--seed", type=int, default=8311)
+    parser.add_argument("--parts", nargs="*", help="write only these folders (rand-train, ...)")
     args = parser.parse_args()
-    write(args.corpus_dir, args.out, args.seed)
+    write(args.corpus_dir, args.out, args.seed, args.parts)
 
 
 if __name__ == "__main__":
