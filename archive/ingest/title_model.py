@@ -8,14 +8,15 @@ above the body is a candidate; a logistic regression over general features
 and the body use, whether a date or a short byline follows it, whether it
 opens with a label and a colon, whether the rules chose it) gives each one a
 chance of being the headline. The candidate with the highest chance replaces
-the rules' choice when its chance is at least ``TAKE_FROM`` and above the
-rules' line's. Candidates are also the last crumb of a breadcrumb and the
+the rules' choice when its chance is at least ``TAKE_FROM`` and the rules'
+line's is under it (the rules were right on the designs they were written for). Candidates are also the last crumb of a breadcrumb and the
 body's first short lines (the rules took a bar's line and left the headline
 in the body). Trained with the line model (``tooling/evaluation/train_line_model.py``).
 """
 import math
 import re
 
+from . import dates
 from .lines import DATE, FURNITURE, HEADER, SOURCE, ends_sentence, is_headline
 from .line_features import _vocabulary
 from .normalize import has_letters, loose
@@ -24,6 +25,7 @@ TITLE_FEATURES = (
     "bias", "log_words", "ends_sentence", "full_stop", "label_colon", "separator_end", "latin_share", "digit_share",
     "log_distance", "rank_from_body", "lead_share", "body_share", "rule_pick", "dated_below", "short_below",
     "furniture_above", "blank_before", "blank_after", "headline_like", "repeated", "credit_end", "from_crumb", "in_body",
+    "date_like", "kind_header",
 )
 # The headline is looked for this many lines above the body at most.
 SEARCH_LINES = 40
@@ -100,6 +102,8 @@ def title_features(lines, kinds, gaps, at, first_body, body_lines, rule_title):
             float(bool(_CREDIT_END.search(line))),
             float(crumb),
             float(in_body),
+            float(dates.date_in_line(line) is not None),
+            float(kinds[i] in (DATE, HEADER, SOURCE, FURNITURE)),
         ]))
     return out[::-1]
 
@@ -118,8 +122,9 @@ def settle_title(reading, model, chances):
     rows = title_features(lines, kinds, gaps, at, first_body, reading.body_lines, reading.title)
     p = chances([v for _, _, v in rows], model)
     best = max(range(len(rows)), key=p.__getitem__)
-    ruled = [c for (_, _, v), c in zip(rows, p) if v[TITLE_FEATURES.index("rule_pick")]]
-    if p[best] >= TAKE_FROM and p[best] > max(ruled, default=0.0):
+    ruled = max((c for (_, _, v), c in zip(rows, p) if v[TITLE_FEATURES.index("rule_pick")]), default=0.0)
+    # The rules' line stays unless the model doubts it and is sure of another.
+    if ruled < TAKE_FROM <= p[best]:
         i, text, v = rows[best]
         reading.title = text
         if v[TITLE_FEATURES.index("in_body")]:  # the headline opened the body: it and what stood above it are the header's
