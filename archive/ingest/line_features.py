@@ -13,12 +13,17 @@ box, a list), and the same shape for the lines around it (a related block is a r
 lines that end no sentence). No word list: the words themselves are never
 features, so a furniture kind never seen in training is judged by its shape.
 """
+import functools
 import math
 import re
 
 from . import dates
 from .lines import CAPTION, DATE, FURNITURE, HEADER, SOURCE, STOP, ends_sentence, is_paragraph
-from .normalize import loose
+from .normalize import loose as _loose_uncached
+
+# Each line is made loose several times (its vocabulary, whether the page prints it twice, the headline
+# model's counts): once is enough, at the import's pace.
+loose = functools.lru_cache(maxsize=8192)(_loose_uncached)
 
 FEATURES = (
     "bias", "log_words", "ends_sentence", "ends_colon", "has_colon", "punct_per_word", "digit_share", "latin_share",
@@ -47,14 +52,22 @@ HEADING_WORDS = 4
 
 def _shape(line):
     words = len(line.split())
-    letters = len(_LETTER.findall(line)) or 1
     return {
         "words": words,
         "sentence": ends_sentence(line) and not line.rstrip().endswith(":"),
         "paragraph": is_paragraph(line),
         "short": words <= SHORT_WORDS and not ends_sentence(line),
-        "letters": letters,
     }
+
+
+class _Shapes(dict):
+    def __init__(self, lines):
+        super().__init__()
+        self.lines = lines
+
+    def __missing__(self, i):
+        self[i] = shape = _shape(self.lines[i])
+        return shape
 
 
 def _vocabulary(line):
@@ -66,7 +79,7 @@ def page_features(lines, kinds, body_at, title, at=None, gaps=None):
     that ``at`` lists (default: ``body_at``, the indices of the lines the rules took for the body).
     ``gaps[i]``: a blank line stood above line ``i`` (a browser sets a paragraph apart, not a list's items)."""
     body_set = set(body_at)
-    shapes = [_shape(line) for line in lines]
+    shapes = _Shapes(lines)  # each line's shape when it is first asked for
     first, last = (min(body_at), max(body_at)) if body_at else (0, -1)
     vocab = {i: _vocabulary(lines[i]) for i in body_at}
     counts = {}
@@ -120,11 +133,11 @@ def page_features(lines, kinds, body_at, title, at=None, gaps=None):
             float(":" in stripped[:40] and not stripped.endswith(":")),
             len(_PUNCT.findall(line)) / words,
             len(_DIGIT.findall(line)) / max(len(line), 1),
-            len(_LATIN.findall(line)) / s["letters"],
+            len(_LATIN.findall(line)) / (len(_LETTER.findall(line)) or 1),
             float(bool(_SEPARATOR.search(line))),
             float(bool(_BULLET.match(line))),
             float(bool(_LINK.search(line))),
-            float(words <= DATE_LIKE_WORDS and dates.date_in_line(line) is not None),
+            float(words <= DATE_LIKE_WORDS and bool(_DIGIT.search(line)) and dates.date_in_line(line) is not None),
             float(s["paragraph"]),
             float(kind == FURNITURE), float(kind == DATE), float(kind == HEADER), float(kind == CAPTION),
             float(kind == SOURCE), float(kind == STOP),

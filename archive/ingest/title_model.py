@@ -18,8 +18,8 @@ import re
 
 from . import dates
 from .lines import DATE, FURNITURE, HEADER, SOURCE, ends_sentence, is_headline
-from .line_features import _vocabulary
-from .normalize import has_letters, loose
+from .line_features import _vocabulary, loose
+from .normalize import has_letters
 
 TITLE_FEATURES = (
     "bias", "log_words", "ends_sentence", "full_stop", "label_colon", "separator_end", "latin_share", "digit_share",
@@ -63,8 +63,9 @@ def candidates(lines, first_body, body_lines=()):
     return out
 
 
-def title_features(lines, kinds, gaps, at, first_body, body_lines, rule_title):
-    """One (index, text, feature vector) per candidate of ``at`` (``candidates``' answer)."""
+def title_features(lines, kinds, gaps, at, first_body, body_lines, rule_title, only=None):
+    """One (index, text, feature vector) per candidate of ``at`` (``candidates``' answer);
+    ``only``: the texts of the candidates wanted (all when None)."""
     lead = set().union(*(_vocabulary(line) for line in body_lines[:2])) if body_lines else set()
     body = set().union(*(_vocabulary(line) for line in body_lines)) if body_lines else set()
     counts = {}
@@ -74,6 +75,8 @@ def title_features(lines, kinds, gaps, at, first_body, body_lines, rule_title):
     n = len(lines)
     out = []
     for rank, (i, line, crumb, in_body) in enumerate(reversed(at)):
+        if only is not None and loose(line) not in only:
+            continue
         words = len(line.split())
         own = _vocabulary(line)
         letters = max(sum(c.isalpha() for c in line), 1)
@@ -102,7 +105,7 @@ def title_features(lines, kinds, gaps, at, first_body, body_lines, rule_title):
             float(bool(_CREDIT_END.search(line))),
             float(crumb),
             float(in_body),
-            float(dates.date_in_line(line) is not None),
+            float(bool(_DIGIT.search(line)) and dates.date_in_line(line) is not None),  # a date has digits
             float(kinds[i] in (DATE, HEADER, SOURCE, FURNITURE)),
         ]))
     return out[::-1]
@@ -119,12 +122,14 @@ def settle_title(reading, model, chances):
     at = candidates(lines, first_body, reading.body_lines)
     if not at:
         return
+    # The rules' line stays unless the model doubts it (the others are weighed only then: the import's pace).
+    ruled = title_features(lines, kinds, gaps, at, first_body, reading.body_lines, reading.title, {loose(reading.title)})
+    if max(chances([v for _, _, v in ruled], model), default=0.0) >= TAKE_FROM:
+        return
     rows = title_features(lines, kinds, gaps, at, first_body, reading.body_lines, reading.title)
     p = chances([v for _, _, v in rows], model)
     best = max(range(len(rows)), key=p.__getitem__)
-    ruled = max((c for (_, _, v), c in zip(rows, p) if v[TITLE_FEATURES.index("rule_pick")]), default=0.0)
-    # The rules' line stays unless the model doubts it and is sure of another.
-    if ruled < TAKE_FROM <= p[best]:
+    if p[best] >= TAKE_FROM:
         i, text, v = rows[best]
         reading.title = text
         if v[TITLE_FEATURES.index("in_body")]:  # the headline opened the body: it and what stood above it are the header's
