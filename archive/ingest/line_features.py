@@ -13,6 +13,7 @@ box, a list), and the same shape for the lines around it (a related block is a r
 lines that end no sentence). No word list: the words themselves are never
 features, so a furniture kind never seen in training is judged by its shape.
 """
+import collections
 import functools
 import math
 import re
@@ -70,8 +71,9 @@ class _Shapes(dict):
         return shape
 
 
+@functools.lru_cache(maxsize=8192)
 def _vocabulary(line):
-    return {w for w in _WORD.findall(loose(line))}
+    return frozenset(_WORD.findall(loose(line)))
 
 
 def page_features(lines, kinds, body_at, title, at=None, gaps=None):
@@ -88,10 +90,7 @@ def page_features(lines, kinds, body_at, title, at=None, gaps=None):
         for w in words:
             counts[w] = counts.get(w, 0) + 1
     title_words = _vocabulary(title or "")
-    seen = {}
-    for line in lines:
-        key = loose(line)
-        seen[key] = seen.get(key, 0) + 1
+    seen = collections.Counter(lines)
     n = len(lines)
     gaps = gaps if gaps is not None and len(gaps) == n else [True] * n
     # Blank lines tell a browser's paragraphs from a list's items only where the page has them:
@@ -147,7 +146,7 @@ def page_features(lines, kinds, body_at, title, at=None, gaps=None):
             min(max(i - last, 0), FAR) / FAR,
             shared,
             title_share,
-            float(seen.get(loose(line), 0) > 1),
+            float(seen[line] > 1),
             math.log1p(prev["words"]) if prev else 0.0,
             math.log1p(nxt["words"]) if nxt else 0.0,
             float(prev["sentence"]) if prev else 0.0,

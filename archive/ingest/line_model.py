@@ -96,14 +96,15 @@ def settle_body(reading, lines, kinds, body_at, gaps=None):
     at = body_indices(lines, reading.body_lines, body_at)
     if model is None or at is None:
         return
-    candidates = list(range(body_at, len(lines))) if mode == "model" else at
-    if not candidates:
-        return
-    p = chances(page_features(lines, kinds, at, reading.title, candidates, gaps), model)
-    closing = _closing_run(lines, kinds, at) if mode != "model" else set()
     core = _core(lines, at) if mode != "model" else range(0)
-    kept = [i for i, c in zip(candidates, p) if c >= (DROP_INSIDE if i in core else DROP_BELOW) or i in closing
-            or i in core and _crosshead(lines, i)]
+    # A paragraph inside the core bounds it: it stays whatever the model says, so it is not weighed.
+    sure = {i for i in at if i in core and is_paragraph(lines[i])}
+    candidates = list(range(body_at, len(lines))) if mode == "model" else [i for i in at if i not in sure]
+    p = chances(page_features(lines, kinds, at, reading.title, candidates, gaps), model) if candidates else []
+    closing = _closing_run(lines, kinds, at) if mode != "model" else set()
+    chance = dict(zip(candidates, p))
+    kept = [i for i in (candidates if mode == "model" else at) if i in sure or i in closing or (
+        chance[i] >= (DROP_INSIDE if i in core else DROP_BELOW)) or i in core and _crosshead(lines, i)]
     if not kept:
         return
     if mode == "model":

@@ -13,6 +13,7 @@ line's is under it (the rules were right on the designs they were written for). 
 body's first short lines (the rules took a bar's line and left the headline
 in the body). Trained with the line model (``tooling/evaluation/train_line_model.py``).
 """
+import collections
 import math
 import re
 
@@ -68,9 +69,7 @@ def title_features(lines, kinds, gaps, at, first_body, body_lines, rule_title, o
     ``only``: the texts of the candidates wanted (all when None)."""
     lead = set().union(*(_vocabulary(line) for line in body_lines[:2])) if body_lines else set()
     body = set().union(*(_vocabulary(line) for line in body_lines)) if body_lines else set()
-    counts = {}
-    for line in lines:
-        counts[loose(line)] = counts.get(loose(line), 0) + 1
+    counts = collections.Counter(lines)
     rule = loose(rule_title or "")
     n = len(lines)
     out = []
@@ -101,7 +100,7 @@ def title_features(lines, kinds, gaps, at, first_body, body_lines, rule_title, o
             float(gaps[i]) if gaps and len(gaps) == n else 1.0,
             float(gaps[i + 1]) if gaps and len(gaps) == n and i + 1 < n else 1.0,
             float(is_headline(line)),
-            float(counts.get(loose(line), 0) > 1),
+            float(counts[line] > 1),
             float(bool(_CREDIT_END.search(line))),
             float(crumb),
             float(in_body),
