@@ -27,7 +27,16 @@ def catalog(db):
     return Catalog()
 
 
-def test_a_line_recurring_in_many_pages_of_one_outlet_is_dropped(catalog):
+@pytest.fixture
+def rules_only(monkeypatch):
+    """The text-save rules without the learnt line model (``line_model``), which may tell a
+    prompt from one page alone: what is learnt across files is tested on its own."""
+    from archive.ingest import line_model
+
+    monkeypatch.setattr(line_model, "MODE", "rules")
+
+
+def test_a_line_recurring_in_many_pages_of_one_outlet_is_dropped(catalog, rules_only):
     drafts = [read(f"{i}.txt", page(i), catalog=catalog)[0] for i in range(4)]
     assert all(PROMPT in d.body for d in drafts)  # one page alone cannot tell
     strip_shared_lines(drafts)
@@ -36,7 +45,7 @@ def test_a_line_recurring_in_many_pages_of_one_outlet_is_dropped(catalog):
         assert SHARED in d.body  # a shared paragraph is the story's
 
 
-def test_two_pages_are_not_enough_to_call_a_line_furniture(catalog):
+def test_two_pages_are_not_enough_to_call_a_line_furniture(catalog, rules_only):
     drafts = strip_shared_lines([read(f"{i}.txt", page(i), catalog=catalog)[0] for i in range(2)])
     assert all(PROMPT in d.body for d in drafts)
 
@@ -68,7 +77,7 @@ def test_a_long_import_strips_what_it_learns_within_its_lookahead(catalog, tmp_p
     assert all(PROMPT not in bodies[str(i)] for i in range(6))
 
 
-def test_copies_of_one_story_do_not_make_its_short_lines_furniture(catalog):
+def test_copies_of_one_story_do_not_make_its_short_lines_furniture(catalog, rules_only):
     # The same article saved as a page, a text save and a Word copy: its one-line lead is its own.
     drafts = [read(f"{i}.txt", page(7), catalog=catalog)[0] for i in range(4)]
     lead = "قتل 12 شخصا في بغداد."

@@ -30,6 +30,7 @@ from .formatted_text import unformat
 from .headline import _BYLINE, _pick_headline  # noqa: F401  (once defined here)
 from .headline_end import caption_not_headline, headline_after_text, headline_of_the_text
 from .text_lines import TIME_STAMP, is_slide_caption, is_teaser_summary, name_only
+from .line_model import settle
 from .lines import (  # noqa: F401  (the line classes were this module's; their names still answer here)
     _LEAD_DATELINE, CAPTION, DATE, FURNITURE, HEADER, HEADLINE_MIN_WORDS, PARAGRAPH_CHARS, PARAGRAPH_WORDS, SOURCE,
     STOP, TEXT, _FULL_STOP_END, classify, crumb_headline, date_line_rest, ends_sentence, is_box_heading, is_counter,
@@ -80,10 +81,15 @@ class Reading:
     last_line: str = ""
     # How many of ``header_lines`` stand above the headline (a top bar's today's date is there).
     above_headline: int = 0
+    # The page's lines, their classes and where the body began: what ``line_model`` and its training read.
+    page: tuple = ()
 
 
-def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
+def read_text(text: str, outlet_names=(), headline_first=False, learnt=False) -> Reading:
     """Take a saved page apart into headline, header, body and trailer.
+
+    ``learnt``: the learnt line model (``line_model``) has its word on the body's
+    lines (a browser's text save; the HTML and Word readers score without it).
 
     ``headline_first``: the text's first line is the headline (an HTML page's
     title, known from its metadata, set above trafilatura's text), so a
@@ -295,6 +301,9 @@ def read_text(text: str, outlet_names=(), headline_first=False) -> Reading:
         if not reading.title:
             reading.title = derive_title(reading.body_lines[0])
             reading.title_derived = True
+    reading.page = (lines, kinds, body_at, gaps)
+    if learnt:
+        settle(reading, lines, kinds, body_at, gaps)  # the learnt model's word on the body's lines and the headline
 
     collect_cues_and_dateline(reading)
     return reading
@@ -354,7 +363,7 @@ def draft_from_text(text: str, source_name: str = "", catalog=None, fmt="text", 
     """``extra_dates``: lines from outside the text (a Word file's properties)
     and where they stand, read for a date when the text gives none."""
     outlet_index = catalog.outlets if catalog is not None else None
-    reading = read_text(text, outlet_names=(outlet_index.names.values() if outlet_index else ()))
+    reading = read_text(text, outlet_names=(outlet_index.names.values() if outlet_index else ()), learnt=fmt == "text")
     draft = Draft(title=reading.title, body="\n\n".join(reading.body_lines), source_name=source_name, format=fmt)
     if reading.title_derived:
         draft.warn(DERIVED_TITLE_WARNING)

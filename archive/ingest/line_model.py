@@ -1,0 +1,150 @@
+"""A small learnt model that says which of a text save's lines are the article's.
+
+The rules in ``text`` find the headline and the body's span from what they are
+sure of (page metadata, explicit markers, stop lines); inside and around that
+span a page keeps furniture no rule names: a follow prompt between two
+paragraphs, a related-headlines block with no heading the rules know, a
+byline after the last paragraph. A logistic regression over
+``line_features.FEATURES`` (shape, position, vocabulary shared with the rest of
+the body, the neighbours' shape) gives each line the chance that it is the
+article's; a body line whose chance is under ``DROP_BELOW`` leaves the body
+(to the header when it stood above every kept line, to the trailer when under,
+where the date and outlet readers still see it).
+
+The weights (``line_model.json``) were trained by
+``tooling/evaluation/train_line_model.py`` on randomly composed pages
+(``tooling/evaluation/readers_devset_random.py``); docs/importing.md says how
+to retrain. ``MODE`` is for measuring: "both" (the rules, then the model),
+"rules" (the rules alone), "model" (the model alone over every line under the
+header, with weights trained without the rules' classes).
+"""
+import json
+import math
+import os
+
+from .line_features import FEATURES, page_features
+from .lines import FURNITURE, STOP, ends_sentence, is_paragraph
+from .normalize import word_count
+from .title_model import TITLE_FEATURES, settle_title
+
+MODE = os.environ.get("ARCHIVE_LINE_MODEL", "both")
+WEIGHTS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "line_model.json")
+# A body line is dropped when the model gives it less than this chance of being the article's.
+DROP_BELOW = 0.5
+# Between the article's first and last long sentence (``_core``) the rules' reading weighs more:
+# a line there leaves only when the model is this sure (a crosshead, a one-line lead stay).
+DROP_INSIDE = float(os.environ.get("ARCHIVE_LINE_MODEL_INSIDE", "0.25"))
+CORE_SENTENCE_WORDS = 15
+CROSSHEAD_WORDS = 4
+# The article's closing run that the rules keep whatever the model says: this many short lines at most.
+CLOSING_LINES = 3
+CLOSING_WORDS = 6
+
+_weights = {}
+
+
+def weights(name="both"):
+    """The weights of one model: "both", "model" (over ``FEATURES``) or "title" (over ``TITLE_FEATURES``).
+    A weights file written for other features is not used."""
+    if not _weights and os.path.exists(WEIGHTS_FILE):
+        with open(WEIGHTS_FILE, encoding="utf-8") as f:
+            data = json.load(f)
+        if data.get("features") == list(FEATURES):
+            _weights.update({k: v for k, v in data["models"].items() if k != "title"})
+        if "title" in data["models"] and data.get("title_features") == list(TITLE_FEATURES):
+            _weights["title"] = data["models"]["title"]
+        _weights.setdefault("loaded", True)
+    return _weights.get(name)
+
+
+def chances(vectors, model):
+    """The model's chance that each line is the article's."""
+    mean, scale, coef = model["mean"], model["scale"], model["coef"]
+    out = []
+    for v in vectors:
+        z = sum(c * (x - m) / s for c, x, m, s in zip(coef, v, mean, scale))
+        out.append(1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0))))
+    return out
+
+
+def body_indices(lines, body_lines, start):
+    """Where each of ``body_lines`` stands in ``lines`` (they were taken in order from ``start`` on)."""
+    out, at = [], start
+    for line in body_lines:
+        j = next((k for k in range(at, len(lines)) if lines[k] == line), None)
+        if j is None:
+            return None
+        out.append(j)
+        at = j + 1
+    return out
+
+
+def settle(reading, lines, kinds, body_at, gaps=None):
+    """The model's word on the body's lines, then on the headline."""
+    settle_body(reading, lines, kinds, body_at, gaps)
+    if MODE != "rules":
+        settle_title(reading, weights("title"), chances)
+
+
+def settle_body(reading, lines, kinds, body_at, gaps=None):
+    """Drop from ``reading.body_lines`` the lines the model takes for furniture (``MODE`` "both"),
+    or let the model choose every line from ``body_at`` on ("model"). Never empties the body."""
+    mode = MODE
+    if mode == "rules" or not reading.body_lines:
+        return
+    model = weights("model" if mode == "model" else "both")
+    at = body_indices(lines, reading.body_lines, body_at)
+    if model is None or at is None:
+        return
+    core = _core(lines, at) if mode != "model" else range(0)
+    # A paragraph inside the core bounds it: it stays whatever the model says, so it is not weighed.
+    sure = {i for i in at if i in core and is_paragraph(lines[i])}
+    candidates = list(range(body_at, len(lines))) if mode == "model" else [i for i in at if i not in sure]
+    p = chances(page_features(lines, kinds, at, reading.title, candidates, gaps), model) if candidates else []
+    closing = _closing_run(lines, kinds, at) if mode != "model" else set()
+    chance = dict(zip(candidates, p))
+    kept = [i for i in (candidates if mode == "model" else at) if i in sure or i in closing or (
+        chance[i] >= (DROP_INSIDE if i in core else DROP_BELOW)) or i in core and _crosshead(lines, i)]
+    if not kept:
+        return
+    if mode == "model":
+        reading.body_lines = [lines[i] for i in kept]
+        return
+    dropped_above = [lines[i] for i in at if i < kept[0]]
+    dropped_under = [lines[i] for i in at if i > kept[-1]]
+    reading.header_lines.extend(dropped_above)
+    reading.trailer_lines[:0] = dropped_under
+    reading.body_lines = [lines[i] for i in kept]
+
+
+
+def _closing_run(lines, kinds, at):
+    """The short lines right under the article's last sentence and right above the page's furniture
+    ("والتحقيقات مستمرة", an author's name and title): the article's close, as the rules read it
+    (``article_end``). The model, trained on pages whose articles end with a sentence, would drop them."""
+    last = max((k for k, i in enumerate(at) if ends_sentence(lines[i])), default=None)
+    if last is None:
+        return set()
+    run = at[last + 1:]
+    if not run or len(run) > CLOSING_LINES or run != list(range(at[last] + 1, at[last] + 1 + len(run))):
+        return set()
+    if any(word_count(lines[i]) > CLOSING_WORDS or ends_sentence(lines[i]) or any(c.isdigit() for c in lines[i])
+           or "#" in lines[i] for i in run):
+        return set()
+    after = run[-1] + 1
+    return set(run) if after >= len(lines) or kinds[after] in (FURNITURE, STOP) else set()
+
+
+def _core(lines, at):
+    """The indices from the body's first long sentence or paragraph to its last: the article's core,
+    where a related headline or a prompt is seldom as long."""
+    long = [i for i in at if is_paragraph(lines[i]) or ends_sentence(lines[i]) and word_count(lines[i]) >= CORE_SENTENCE_WORDS]
+    return range(long[0], long[-1] + 1) if long else range(0)
+
+
+def _crosshead(lines, i):
+    """A few words with no digit and no punctuation between two sentences of the article: a crosshead,
+    the rules' reading (a follow prompt or a related headline is longer)."""
+    line = lines[i]
+    return (0 < word_count(line) <= CROSSHEAD_WORDS and not any(c.isdigit() or c in ".:،,!؟?|#" for c in line)
+            and 0 < i < len(lines) - 1 and ends_sentence(lines[i - 1]) and word_count(lines[i + 1]) >= CORE_SENTENCE_WORDS)

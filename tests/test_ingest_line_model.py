@@ -1,0 +1,72 @@
+"""The learnt line model on text saves (``archive/ingest/line_model.py``): lines the rules keep in
+the body that the model takes for furniture leave it, on furniture kinds it was never trained on too."""
+import pytest
+
+from archive.ingest import line_model
+from archive.ingest.line_features import FEATURES
+from archive.ingest.title_model import TITLE_FEATURES
+
+from .test_ingest_general import LAST, LEAD, MIDDLE, TITLE, catalogue, read_one  # noqa: F401  (a fixture)
+
+FOURTH = ("وأشار المسؤولون إلى أن العمليات العسكرية ستتواصل في المناطق المحيطة بالمدينة حتى طرد آخر عناصر "
+          "التنظيم منها، مؤكدين أن القوات تتقدم بحذر لحماية المدنيين.")
+
+
+def chrome_save(*blocks):
+    """A browser's text save: each block a paragraph set apart by a blank line, or a list (a tuple) of lines."""
+    return "\n\n".join("\n".join(b) if isinstance(b, tuple) else b for b in blocks)
+
+
+@pytest.fixture
+def rules_only(monkeypatch):
+    monkeypatch.setattr(line_model, "MODE", "rules")
+
+
+def test_the_committed_weights_are_for_the_features_the_code_computes():
+    assert line_model.weights("both") and line_model.weights("model")
+    assert len(line_model.weights("both")["coef"]) == len(FEATURES)
+    assert len(line_model.weights("title")["coef"]) == len(TITLE_FEATURES)
+
+
+# The training part never holds a related block of teaser cards (a headline and its one-sentence summary):
+# the model judges them by their shape and by the words they do not share with the article.
+CARDS = ("قد يهمك", "ارتفاع أسعار النفط بعد تراجع المخزونات الأميركية",
+         "سجلت أسعار النفط ارتفاعا ملحوظا في الأسواق العالمية خلال تعاملات اليوم.",
+         "منتخب البرازيل يفوز على سويسرا في مباراة ودية",
+         "حقق المنتخب فوزا صعبا في المباراة التي أقيمت مساء أمس.")
+
+
+def test_teaser_cards_under_the_article_leave_the_body(catalogue):
+    text = chrome_save(TITLE, "14 مايو 2018", LEAD, MIDDLE, FOURTH, LAST, CARDS, ("من نحن", "اتصل بنا"))
+    draft = read_one("page.txt", text, catalogue)
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, FOURTH, LAST]
+
+
+def test_the_rules_alone_keep_hashtags_the_model_drops(catalogue, rules_only):
+    text = chrome_save(TITLE, "14 مايو 2018", LEAD, MIDDLE, FOURTH, LAST, "#العراق #الموصل #داعش #التحالف_الدولي")
+    assert read_one("page.txt", text, catalogue).body.endswith("#التحالف_الدولي")
+
+
+def test_a_related_list_of_full_sentences_under_the_article_leaves_the_body(catalogue):
+    related = ("أخبار ذات صلة", "الأمم المتحدة تحذر من تدهور أوضاع النازحين في المخيمات.",
+               "الحكومة تعلن خطة لإعادة إعمار المناطق المحررة.", "انطلاق مفاوضات جديدة في جنيف الأسبوع المقبل.")
+    draft = read_one("page.txt", chrome_save(TITLE, "14 مايو 2018", LEAD, MIDDLE, FOURTH, LAST, related), catalogue)
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, FOURTH, LAST]
+
+
+def test_hashtags_after_the_article_leave_the_body(catalogue):
+    text = chrome_save(TITLE, "14 مايو 2018", LEAD, MIDDLE, FOURTH, LAST, "#العراق #الموصل #داعش #التحالف_الدولي")
+    assert read_one("page.txt", text, catalogue).body.endswith(LAST)
+
+
+def test_the_article_a_crosshead_and_a_closing_clause_stay(catalogue):
+    closing = "ولم تتبن أي جهة الهجوم"
+    text = chrome_save(TITLE, "14 مايو 2018", LEAD, "عودة النازحين", MIDDLE, FOURTH, LAST, closing, ("شارك", "تويتر"))
+    draft = read_one("page.txt", text, catalogue)
+    assert draft.body.split("\n\n") == [LEAD, "عودة النازحين", MIDDLE, FOURTH, LAST, closing]
+
+
+def test_a_ticker_line_above_the_headline_is_not_the_headline(catalogue):
+    ticker = "آخر الأخبار: الأمم المتحدة تحذر من تدهور أوضاع النازحين ◂ انطلاق مفاوضات جديدة في جنيف"
+    text = chrome_save(("الرئيسية", "سياسة", "اقتصاد"), ticker, TITLE, "14 مايو 2018", LEAD, MIDDLE, FOURTH, LAST)
+    assert read_one("page.txt", text, catalogue).title == TITLE
