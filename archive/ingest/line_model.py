@@ -105,7 +105,7 @@ def settle_body(reading, lines, kinds, body_at, gaps=None):
     chance = dict(zip(candidates, p))
     kept = [i for i in (candidates if mode == "model" else at) if i in sure or i in closing or (
         chance[i] >= (DROP_INSIDE if i in core else DROP_BELOW)) or i in core and _crosshead(lines, i)]
-    if not kept:
+    if not kept or _too_little_left(lines, at, kept):
         return
     if mode == "model":
         reading.body_lines = [lines[i] for i in kept]
@@ -116,6 +116,21 @@ def settle_body(reading, lines, kinds, body_at, gaps=None):
     reading.trailer_lines[:0] = dropped_under
     reading.body_lines = [lines[i] for i in kept]
 
+
+
+# The model weighs lines one by one; a short article (a lead of one sentence and a
+# closing line) has no long line to anchor its core, and the model alone would
+# leave too little of it: then the rules' body stands.
+KEEP_AT_LEAST_WORDS = 20
+KEEP_AT_LEAST_SHARE = 0.5
+
+
+def _too_little_left(lines, at, kept):
+    """Would the model leave fewer than ``KEEP_AT_LEAST_WORDS`` words, or less than half of the
+    rules' body? Furniture the rules missed is seldom most of what they kept."""
+    before = sum(word_count(lines[i]) for i in at)
+    after = sum(word_count(lines[i]) for i in kept)
+    return after < min(KEEP_AT_LEAST_WORDS, before) or after < KEEP_AT_LEAST_SHARE * before
 
 
 def _closing_run(lines, kinds, at):
