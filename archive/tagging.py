@@ -13,7 +13,7 @@ supporting context (:mod:`archive.place_context`); a spelling two places
 share (طرابلس) is the one in the article's country
 (:mod:`archive.place_ambiguity`); a force named without
 saying whose ("قوات الجيش", "طيران التحالف") is the force of the country the
-article's places lie in (:mod:`archive.force_context`); two forces under one
+article's places and named forces point to (:mod:`archive.force_context`); two forces under one
 head noun ("ميليشيات الحوثي وصالح") are both named
 (:mod:`archive.force_ellipsis`); the people an article
 quotes who are not in the gazetteer are returned as ``proposals``
@@ -112,14 +112,16 @@ def _with_places_by_country(text, words, matches, index):
 
 def _with_contextual_forces(text, words, matches, index):
     """``matches`` and the forces the text names only through its country
-    (:mod:`archive.force_context`), in order of position. Needs the place
-    tree, so only for an index read from the database."""
-    if not index.knows_slugs or not any(m.kind == "place" for m in matches):
+    (:mod:`archive.force_context`), in order of position: the places and
+    the named forces say which country. Needs the place tree, so only for an
+    index read from the database."""
+    if not index.knows_slugs or not any(m.kind in ("place", "force") for m in matches):
         return matches
     from archive.entities import current_places
 
     extra = contextual_forces(text, words, matches, current_places(),
-                              lambda slug: index.pk_for("force", slug))
+                              lambda slug: index.pk_for("force", slug),
+                              lambda pk: (index.filter_for("force", pk) or (None, None))[1])
     return sorted(matches + extra, key=lambda m: m.start) if extra else matches
 
 
