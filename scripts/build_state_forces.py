@@ -64,6 +64,8 @@ def nisbas(name: str) -> set[str]:
         out.add(base[:-1])                      # ليبيا → ليبي
     elif base.endswith("ا"):
         out.add(base[:-1] + "ي")                # كندا → كندي
+    elif base.endswith("ي"):
+        out.add(base)                           # مالي → مالي, جيبوتي → جيبوتي
     else:
         out.add(base + "ي")                     # العراق → عراقي
     if base.endswith("ستان"):
@@ -74,7 +76,13 @@ def nisbas(name: str) -> set[str]:
 def phrases(country: str, nisba: str) -> list[str]:
     fem = nisba + "ة"
     return [f"الجيش ال{nisba}", f"القوات ال{fem}", f"القوات المسلحة ال{fem}",
-            f"قوات الأمن ال{fem}", f"جيش {country}"]
+            f"قوات الأمن ال{fem}", f"جيش {country}", *indefinite_phrases(nisba)]
+
+
+def indefinite_phrases(nisba: str) -> list[str]:
+    """Some of a state's forces, without the article: "قوات أفغانية وباكستانية",
+    "نشر قوات أمريكية". Added to a state's force the gazetteer already holds too."""
+    return [f"قوات {nisba}ة"]
 
 
 def police_phrases(nisba: str) -> list[str]:
@@ -157,6 +165,7 @@ def main():
 
     pk = max(r["pk"] for r in rows if r["model"] == "archive.force")
     added = []
+    extended = add_indefinite_forms(rows, candidates, counts)
     for slug, (name_en, forms) in sorted(candidates.items()):
         kept = [(counts[k], forms[k]) for k in forms if counts[k] >= MIN_PHRASE]
         if sum(c for c, _ in kept) < MIN_STATE:
@@ -192,7 +201,42 @@ def main():
     GAZETTEER.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     for name, n in added:
         print(f"{n:6}  {name}")
-    print(f"{len(added)} states' armed forces written to {GAZETTEER.relative_to(ROOT)}")
+    for slug, phrase in extended:
+        print(f"        {phrase} → {slug}")
+    print(f"{len(added)} states' armed forces written to {GAZETTEER.relative_to(ROOT)}, "
+          f"{len(extended)} forms added to forces it held")
+
+
+def add_indefinite_forms(rows, candidates, counts) -> list[tuple[str, str]]:
+    """A state whose forces the gazetteer already holds (the conflict's, by
+    hand) gets the indefinite forms the corpus writes ("قوات تركية", "قوات
+    أميركية") as aliases of that force: the one that holds most of the
+    state's other phrases. Nothing else of a hand-made entry changes, and a
+    form already there, or one that begins another force's name, is not
+    added."""
+    forces = [r for r in rows if r["model"] == "archive.force"
+              and not r["fields"]["slug"].endswith((SLUG_SUFFIX, POLICE_SUFFIX))]
+    spellings = {id(r): {fold(n) for n in [r["fields"]["name"], *r["fields"].get("aliases", [])]} for r in forces}
+    every = set().union(*spellings.values()) if spellings else set()
+    indefinite = {fold(p) for _, forms in candidates.values() for k, p in forms.items()
+                  if p.startswith("قوات ") and " " not in p[5:]}
+    extended = []
+    for _, forms in candidates.values():
+        # The hand-made force that holds most of this state's phrases.
+        held = collections.Counter({i: len(spellings[id(r)] & set(forms)) for i, r in enumerate(forces)})
+        best = held.most_common(1)
+        if not best or not best[0][1]:
+            continue
+        force = forces[best[0][0]]
+        for key, phrase in sorted(forms.items()):
+            # A form that begins another force's name ("قوات سورية
+            # الديمقراطية") is that force's as often: not added.
+            if key in indefinite and counts[key] >= MIN_PHRASE and key not in every \
+                    and not any(s.startswith(key + " ") for s in every):
+                force["fields"].setdefault("aliases", []).append(phrase)
+                every.add(key)
+                extended.append((force["fields"]["slug"], phrase))
+    return extended
 
 
 if __name__ == "__main__":
