@@ -85,6 +85,18 @@ def indefinite_phrases(nisba: str) -> list[str]:
     return [f"قوات {nisba}ة"]
 
 
+#: Folded phrases that are weak spellings (written "~…"): counted only beside
+#: another of the force's names. Where the adjective is the country's own
+#: name (مالي) it is also an ordinary word ("القوات المالية" of a typo for
+#: "الموالية", المالية "financial"), so only "الجيش المالي" or "القوات
+#: المسلحة المالية" name the army on their own.
+WEAK: set[str] = set()
+
+
+def weak(phrase: str) -> str:
+    return "~" + phrase if fold(phrase) in WEAK else phrase
+
+
 def police_phrases(nisba: str) -> list[str]:
     fem = nisba + "ة"
     return [f"الشرطة ال{fem}", f"قوات الشرطة ال{fem}", f"قوات الأمن ال{fem}"]
@@ -145,6 +157,9 @@ def main():
             for nisba in nisbas(name):
                 for phrase in phrases(name, nisba):
                     forms.setdefault(fold(phrase), phrase)
+                    if nisba == (name[2:] if name.startswith("ال") else name) \
+                            and len(phrase.split()) == 2 and phrase.split()[0] in ("القوات", "قوات"):
+                        WEAK.add(fold(phrase))
                 for phrase in police_phrases(nisba):
                     police_forms.setdefault(fold(phrase), phrase)
         candidates[slug] = (name_en, forms)
@@ -180,7 +195,7 @@ def main():
             "name": name, "name_en": f"{name_en} armed forces", "slug": slug + SLUG_SUFFIX,
             # A Latin name to type, as every force has (the country's English
             # name: the package gives no English adjective).
-            "aliases": [p for _, p in kept if p != name] + [f"{name_en} army", f"{name_en} military"]}})
+            "aliases": [weak(p) for _, p in kept if p != name] + [f"{name_en} army", f"{name_en} military"]}})
         added.append((name, sum(c for c, _ in kept)))
     # Then each state's police, when the news names it as often and no force
     # holds its phrases (الشرطة العراقية is the conflict gazetteer's; قوات
