@@ -25,7 +25,10 @@ country when:
    the roles that are a state's own: its army, air arm, guards, the forces
    loyal to its government; the opposition, rebels, Kurdish forces and the
    coalition only where STATE_FORCES names them);
-3. the phrase is not part of a longer name: one the gazetteer already
+3. a country's adjective right after the phrase names its country outright
+   ("القوات الموالية للحكومة اليمنية", "الحرس الوطني التونسي", "القوات
+   الكردية العراقية"), whatever the places say;
+4. the phrase is not part of a longer name: one the gazetteer already
    matched (قوات الجيش الليبي, جيش الإسلام), or one it does not know, which
    goes on with an adjective (الجيش الإلكتروني, التحالف الوطني: the word
    after the phrase begins with ال); nor a team's or a place's name (نادي
@@ -42,6 +45,7 @@ from collections import Counter
 from archive.arabic import fold
 from archive.alias_spelling import Match
 from archive.force_theatres import force_votes
+from archive.nisba import adjectives
 
 #: How much of the article's places one country must hold.
 COUNTRY_SHARE = 0.7
@@ -59,7 +63,9 @@ GENERIC = {
     # The guards of a state: Saudi Arabia's and Tunisia's national guard, the
     # republican guard of Syria, Iraq or Yemen (a part of the army).
     "guard": ["قوات الحرس الوطني", "قوات الحرس الجمهوري", "الحرس الوطني", "الحرس الجمهوري"],
-    "loyal": ["القوات الموالية للحكومة", "قوات موالية للحكومة", "القوات الموالية للرئيس"],
+    # Not "القوات الموالية للرئيس": Yemen's press writes it of Hadi's army and
+    # of Saleh's forces alike ("للرئيس اليمني السابق علي صالح").
+    "loyal": ["القوات الموالية للحكومة", "قوات موالية للحكومة"],
     # Named by what they are, not by whom: the side of the country's war.
     "opposition": ["قوات المعارضة", "فصائل المعارضة", "مقاتلي المعارضة", "مقاتلو المعارضة",
                    "الفصائل المسلحة", "المعارضة المسلحة"],
@@ -94,6 +100,11 @@ STATE_FORCES = {
     "saudi-arabia": {"army": "saudi-forces", "coalition": "saudi-led-coalition"},
     "united-arab-emirates": {"army": "uae-forces"},
     "iran": {"army": "iranian-forces"},
+    "united-states": {"army": "us-forces"},
+    "russian-federation": {"army": "russian-forces"},
+    "france": {"army": "french-forces"},
+    "united-kingdom": {"army": "british-forces"},
+    "germany": {"army": "german-forces"},
     "turkiye": {"army": "turkish-forces", "kurdish": "pkk"},
     "turkey": {"army": "turkish-forces", "kurdish": "pkk"},
 }
@@ -206,6 +217,21 @@ def country_votes(matches, places, text="", slug_of=None) -> Counter:
     return counts
 
 
+_ADJECTIVES: dict = {}
+
+
+def adjectives_of(places) -> dict[str, str]:
+    """Folded country adjective (الليبي, اليمنية) -> country slug, made from
+    the names of ``places``' countries (:mod:`archive.nisba`), once per
+    place tree."""
+    cached = _ADJECTIVES.get("tree")
+    if cached is None or cached[0] is not places:
+        countries = [(p.slug, [p.name]) for p in places.by_pk.values() if p.kind == "country"]
+        cached = (places, adjectives(countries))
+        _ADJECTIVES["tree"] = cached
+    return cached[1]
+
+
 def _resolver(votes, force_pk):
     """role -> the pk of the force the votes point to, or None (rule 1)."""
     total = sum(votes.values())
@@ -235,8 +261,6 @@ def contextual_forces(text, words, matches, places, force_pk, slug_of=None) -> l
     slug or None (the named forces then vote too).
     """
     votes = country_votes(matches, places, text, slug_of)
-    if not votes:
-        return []
     resolve = _resolver(votes, force_pk)
     tokens, folded = words
     found = []
@@ -247,16 +271,23 @@ def contextual_forces(text, words, matches, places, force_pk, slug_of=None) -> l
         if candidates and (i == 0 or folded[i - 1] not in NOT_A_FORCE_BEFORE):
             for pattern, role in candidates:
                 n = len(pattern)
-                if tuple(folded[i + 1:i + n]) == pattern[1:] and _one_phrase(text, tokens, i, n) \
-                        and not _goes_on(text, tokens, folded, i + n) \
-                        and not _inside_a_match(tokens[i].start, tokens[i + n - 1].end, matches):
-                    hit = (n, role)
+                if tuple(folded[i + 1:i + n]) != pattern[1:] or not _one_phrase(text, tokens, i, n):
+                    continue
+                if not _goes_on(text, tokens, folded, i + n):
+                    if not _inside_a_match(tokens[i].start, tokens[i + n - 1].end, matches):
+                        hit = (n, resolve(role))
                     break
+                # The phrase goes on with a country's adjective: that
+                # country's ("القوات الموالية للحكومة اليمنية", "الحرس
+                # الوطني التونسي"), whatever the article's places say.
+                country = adjectives_of(places).get(folded[i + n])
+                if country and not _inside_a_match(tokens[i].start, tokens[i + n].end, matches):
+                    hit = (n + 1, state_force(country, role, force_pk))
+                break
         if hit is None:
             i += 1
             continue
-        n, role = hit
-        pk = resolve(role)
+        n, pk = hit
         if pk is not None:
             found.append(Match("force", pk, tokens[i].start, tokens[i + n - 1].end,
                                text[tokens[i].start:tokens[i + n - 1].end]))

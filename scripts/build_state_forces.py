@@ -11,10 +11,11 @@ states of the war (Iraq, Syria, Yemen, Turkey, Iran …). The Afghan, Pakistani,
 Sudanese or Somali army, as common in the same news, was never tagged.
 
 Every country of fixtures/world_places.json and of the conflict gazetteer is
-given its adjective (nisba) by the rules of the language, from its Arabic
-name: ال comes off, a final ية/يا/ا becomes ي (السعودية → سعودي, ليبيا →
-ليبي, كندا → كندي), ستان may go (أفغانستان → أفغاني) and any other ending
-takes ي (العراق → عراقي, السودان → سوداني). Each candidate is written out
+given its adjective (nisba) by the rules of the language (archive/nisba.py),
+from its Arabic name: ال comes off, a final ية/يا/ا becomes ي (السعودية →
+سعودي, ليبيا → ليبي, كندا → كندي), ستان may go (أفغانستان → أفغاني), a
+final ي stays (مالي) and any other ending takes ي (العراق → عراقي, السودان
+→ سوداني). Each candidate is written out
 only as the news writes it: the phrases "الجيش X"، "القوات Xة"، "القوات
 المسلحة Xة"، "قوات الأمن Xة"، "جيش <country>" are counted in the corpus, and
 a phrase written fewer than MIN_PHRASE times is not kept; a state whose
@@ -39,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archive.arabic import fold  # noqa: E402
+from archive.nisba import nisbas, one_word_names  # noqa: E402
 from tooling.bench.corpus import iter_records  # noqa: E402
 
 GAZETTEER = ROOT / "fixtures" / "gazetteer.json"
@@ -49,28 +51,7 @@ SLUG_SUFFIX = "-armed-forces"
 POLICE_SUFFIX = "-police"
 MIN_PHRASE = 3
 MIN_STATE = 8
-#: Country names that are no one adjective's base: a union, a compound name.
-SKIP_WORDS = ("جمهورية", "مملكة", "المملكة", "الولايات", "جزر", "جزيرة", "دولة", "إمارة", "سلطنة", "اتحاد")
 WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3]+")
-
-
-def nisbas(name: str) -> set[str]:
-    """Candidate masculine adjectives of a one-word country name, without ال."""
-    base = name[2:] if name.startswith("ال") else name
-    out = set()
-    if base.endswith("ية"):
-        out.add(base[:-1])                      # السعودية → سعودي
-    elif base.endswith("يا"):
-        out.add(base[:-1])                      # ليبيا → ليبي
-    elif base.endswith("ا"):
-        out.add(base[:-1] + "ي")                # كندا → كندي
-    elif base.endswith("ي"):
-        out.add(base)                           # مالي → مالي, جيبوتي → جيبوتي
-    else:
-        out.add(base + "ي")                     # العراق → عراقي
-    if base.endswith("ستان"):
-        out.add(base[:-4] + "ي")                # أفغانستان → أفغاني
-    return {n for n in out if len(n) >= 3}
 
 
 def phrases(country: str, nisba: str) -> list[str]:
@@ -151,7 +132,7 @@ def main():
 
     candidates, police = {}, {}
     for slug, names, name_en in countries():
-        one_word = [n for n in names if " " not in n and not any(s in n for s in SKIP_WORDS)]
+        one_word = one_word_names(names)
         forms, police_forms = {}, {}
         for name in one_word:
             for nisba in nisbas(name):
