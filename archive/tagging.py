@@ -116,9 +116,10 @@ def _with_places_by_country(text, words, matches, index):
 def _with_contextual_forces(text, words, matches, index):
     """``matches`` and the forces the text names only through its country
     (:mod:`archive.force_context`), in order of position: the places and
-    the named forces say which country. Needs the place tree, so only for an
-    index read from the database."""
-    if not index.knows_slugs or not any(m.kind in ("place", "force") for m in matches):
+    the named forces say which country, or a country's adjective after the
+    phrase. Needs the place tree, so only for an index read from the
+    database."""
+    if not index.knows_slugs:
         return matches
     from archive.entities import current_places
 
