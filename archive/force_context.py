@@ -74,11 +74,19 @@ GENERIC = {
     "kurdish": ["القوات الكردية", "المقاتلين الأكراد", "المقاتلون الأكراد",
                 "الميليشيات الكردية", "المليشيات الكردية", "المسلحين الأكراد"],
     "resistance": ["رجال المقاومة", "قوات المقاومة", "المقاومة"],
+    # The occupier, in a report on Palestine: Israel's army and police.
+    "occupation": ["قوات الاحتلال", "جيش الاحتلال"],
+    "occupation-police": ["شرطة الاحتلال", "قوات شرطة الاحتلال"],
+    # A state's security forces: only with its adjective ("قوات الأمن
+    # السودانية"); alone the phrase says too little of whose (EXPLICIT_ONLY).
+    "security": ["قوات الأمن", "القوات الأمنية"],
 }
+#: Roles read only with a country's adjective after them, never from the votes.
+EXPLICIT_ONLY = frozenset({"security"})
 #: The roles a state itself fills: where STATE_FORCES names no force for
 #: one, its army stands for it. The others (a country's opposition, rebels,
 #: Kurdish forces, resistance, coalition) are named only where listed.
-STATE_ROLES = frozenset({"army", "national", "air", "guard", "loyal"})
+STATE_ROLES = frozenset({"army", "national", "air", "guard", "loyal", "security"})
 
 #: country slug -> {role: force slug}. A role missing falls back to the army.
 STATE_FORCES = {
@@ -95,7 +103,8 @@ STATE_FORCES = {
     "egypt": {"army": "egyptian-army"},
     "lebanon": {"army": "lebanese-army"},
     "jordan": {"army": "jordanian-army"},
-    "israel": {"army": "israeli-army"},
+    "israel": {"army": "israeli-army", "occupation": "israeli-army", "occupation-police": "israel-police"},
+    "palestine-state-of": {"occupation": "israeli-army", "occupation-police": "israel-police"},
     # The coalition a Saudi report names is the one Saudi Arabia leads.
     "saudi-arabia": {"army": "saudi-forces", "coalition": "saudi-led-coalition"},
     "united-arab-emirates": {"army": "uae-forces"},
@@ -191,6 +200,9 @@ def state_force(country: str, role: str, force_pk) -> int | None:
     table = STATE_FORCES.get(country, {})
     if role not in STATE_ROLES:
         slugs = [table.get(role)]
+    elif role == "security":
+        # Its police where the gazetteer holds one, else its army.
+        slugs = [table.get(role), country + POLICE_SUFFIX, table.get("army"), country + STATE_SUFFIX]
     else:
         slugs = [table.get(role), table.get("army"), country + STATE_SUFFIX]
     for slug in slugs:
@@ -274,7 +286,8 @@ def contextual_forces(text, words, matches, places, force_pk, slug_of=None) -> l
                 if tuple(folded[i + 1:i + n]) != pattern[1:] or not _one_phrase(text, tokens, i, n):
                     continue
                 if not _goes_on(text, tokens, folded, i + n):
-                    if not _inside_a_match(tokens[i].start, tokens[i + n - 1].end, matches):
+                    if role not in EXPLICIT_ONLY and \
+                            not _inside_a_match(tokens[i].start, tokens[i + n - 1].end, matches):
                         hit = (n, resolve(role))
                     break
                 # The phrase goes on with a country's adjective: that

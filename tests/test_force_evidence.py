@@ -139,3 +139,22 @@ def test_the_theatres_file_holds_only_slugs_and_counts():
     rows = json.loads((ROOT / "fixtures" / "force_theatres.json").read_text(encoding="utf-8"))
     for slug, row in rows.items():
         assert set(row) == {"country", "articles", "of"} and row["articles"] <= row["of"]
+
+
+def test_the_occupier_in_a_report_on_palestine_is_israels_army_and_police(world):
+    body = "اقتحمت قوات الاحتلال باحات المسجد الأقصى في القدس، واعتدت شرطة الاحتلال على المصلين في نابلس."
+    assert {"israeli-army", "israel-police"} <= forces("القدس", body)
+    # In a report on Syria the phrase names no one.
+    assert "israeli-army" not in forces("عفرين", "قالت دمشق إن قوات الاحتلال في عفرين وإدلب وحلب تنهب المنازل.")
+
+
+def test_security_forces_count_only_with_their_countrys_adjective(world):
+    assert "jordanian-army" in forces("السلط", "وكانت قوات الأمن الأردنية قد اعتقلت ثلاثة في مدينة السلط.")
+    assert forces("السلط", "وكانت قوات الأمن قد اعتقلت ثلاثة في مدينة السلط وعمان.") == set()
+
+
+def test_an_indefinite_pair_under_one_head_names_both_states(world):
+    body = "أشرف على هجمات ضد قوات أفغانية وباكستانية في بكتيكا."
+    assert {"afghanistan-armed-forces", "pakistan-armed-forces"} <= forces("غارة", body)
+    # Not a word after another head noun: "فصائل سورية" is no Syrian army.
+    assert "syrian-army" not in forces("عفرين", "سيطرت القوات التركية وفصائل سورية موالية لها على عفرين.")
