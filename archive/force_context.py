@@ -59,7 +59,10 @@ GENERIC = {
     "air": ["القوات الجوية", "القوة الجوية", "سلاح الجو", "قوات الدفاع الجوي",
             "الدفاع الجوي"],
     "coalition": ["قوات التحالف", "طيران التحالف", "غارات التحالف", "مقاتلات التحالف",
-                  "طائرات التحالف", "التحالف"],
+                  "طائرات التحالف"],
+    # Bare "التحالف" is also any alliance or consortium (a bank's, a
+    # bidder's): only where a coalition is at war (STATE_FORCES).
+    "alliance": ["التحالف"],
     # The guards of a state: Saudi Arabia's and Tunisia's national guard, the
     # republican guard of Syria, Iraq or Yemen (a part of the army).
     "guard": ["قوات الحرس الوطني", "قوات الحرس الجمهوري", "الحرس الوطني", "الحرس الجمهوري"],
@@ -81,6 +84,7 @@ GENERIC = {
     # السودانية"); alone the phrase says too little of whose (EXPLICIT_ONLY).
     "security": ["قوات الأمن", "القوات الأمنية"],
 }
+COALITIONS = frozenset({"coalition", "alliance"})
 #: Roles read only with a country's adjective after them, never from the votes.
 EXPLICIT_ONLY = frozenset({"security"})
 #: The roles a state itself fills: where STATE_FORCES names no force for
@@ -91,12 +95,13 @@ STATE_ROLES = frozenset({"army", "national", "air", "guard", "loyal", "security"
 #: country slug -> {role: force slug}. A role missing falls back to the army.
 STATE_FORCES = {
     "iraq": {"army": "iraqi-army", "air": "iraqi-air-force", "coalition": "international-coalition",
-             "kurdish": "peshmerga"},
+             "alliance": "international-coalition", "kurdish": "peshmerga"},
     # Syria's "national army" is the Turkish-backed opposition's, not the state's.
     "syria": {"army": "syrian-army", "national": "syrian-national-army", "coalition": "international-coalition",
-              "opposition": "syrian-armed-opposition", "rebels": "syrian-armed-opposition",
+              "alliance": "international-coalition", "opposition": "syrian-armed-opposition", "rebels": "syrian-armed-opposition",
               "kurdish": "ypg"},
-    "yemen": {"army": "yemeni-army", "coalition": "saudi-led-coalition", "rebels": "houthis",
+    "yemen": {"army": "yemeni-army", "coalition": "saudi-led-coalition", "alliance": "saudi-led-coalition",
+              "rebels": "houthis",
               "resistance": "yemen-popular-resistance"},
     "afghanistan": {"rebels": "taliban"},
     "libya": {"army": "libyan-national-army"},
@@ -124,8 +129,9 @@ STATE_SUFFIX = "-armed-forces"
 NOT_A_FORCE_BEFORE = {fold(w) for w in (
     "نادي", "فريق", "منتخب", "ملعب", "طلائع", "شارع", "حي", "مستشفى", "جامعة", "كلية", "متحف", "ساحة",
     "لاعب", "لاعبي", "دوري",
-    # A law or a bill about a force is not the force ("قانون الحرس الوطني").
-    "قانون", "مشروع", "محور",
+    # A law or a bill about a force is not the force ("قانون الحرس الوطني"),
+    # nor its minister or ministry ("وزير الحرس الوطني").
+    "قانون", "مشروع", "محور", "وزير", "ووزير", "وزارة", "ووزارة", "وزيرا",
 )}
 
 #: first folded word -> [(pattern, role)], longest pattern first.
@@ -294,7 +300,10 @@ def contextual_forces(text, words, matches, places, force_pk, slug_of=None) -> l
                 # country's ("القوات الموالية للحكومة اليمنية", "الحرس
                 # الوطني التونسي"), whatever the article's places say.
                 country = adjectives_of(places).get(folded[i + n])
-                if country and not _inside_a_match(tokens[i].start, tokens[i + n].end, matches):
+                # A coalition's adjective names a member, not the coalition
+                # ("التحالف اليمني لرصد الانتهاكات").
+                if country and role not in COALITIONS and \
+                        not _inside_a_match(tokens[i].start, tokens[i + n].end, matches):
                     hit = (n + 1, state_force(country, role, force_pk))
                 break
         if hit is None:

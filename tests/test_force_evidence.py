@@ -158,3 +158,16 @@ def test_an_indefinite_pair_under_one_head_names_both_states(world):
     assert {"afghanistan-armed-forces", "pakistan-armed-forces"} <= forces("غارة", body)
     # Not a word after another head noun: "فصائل سورية" is no Syrian army.
     assert "syrian-army" not in forces("عفرين", "سيطرت القوات التركية وفصائل سورية موالية لها على عفرين.")
+
+
+def test_a_bare_alliance_is_a_coalition_only_where_one_is_at_war(world):
+    # A Saudi bank's or bidder's "التحالف" is no coalition.
+    body = "انخفضت الودائع في المصارف المحلية في الرياض وجدة بالتحالف مع المصارف الخارجية."
+    assert forces("الرياض", body) == set()
+    assert "saudi-led-coalition" in forces("عدن", "أشاد المحافظ بجهود التحالف في عدن ولحج وتعز.")
+    # A coalition's adjective names a member, not the coalition.
+    assert forces("صنعاء", "أدان التحالف اليمني لرصد انتهاكات حقوق الإنسان ما جرى في صنعاء وتعز.") == set()
+
+
+def test_a_forces_minister_is_not_the_force(world):
+    assert forces("الرياض", "استقبل وزير الحرس الوطني في الرياض وجدة أسرة الفقيد.") == set()
