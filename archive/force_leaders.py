@@ -102,7 +102,10 @@ def _leader_after(text, tokens, folded, i, head, spellings):
         name = folded[j:last + 1]
         if n > 1 and name[0].startswith("ال"):
             continue            # a name's first word has no article (بشار الأسد)
-        for phrase in (" ".join([head, *name]), f"{head} {name[-1]}"):
+        # The family name alone, not an adjective ("قوات النظام مدعومة
+        # بميليشيات إيرانية" is no "قوات إيرانية").
+        short = [] if name[-1].endswith("يه") else [f"{head} {name[-1]}"]
+        for phrase in (" ".join([head, *name]), *short):
             pk = spellings.get(phrase)
             if pk is not None:
                 return pk, last

@@ -171,3 +171,8 @@ def test_a_bare_alliance_is_a_coalition_only_where_one_is_at_war(world):
 
 def test_a_forces_minister_is_not_the_force(world):
     assert forces("الرياض", "استقبل وزير الحرس الوطني في الرياض وجدة أسرة الفقيد.") == set()
+
+
+def test_an_adjective_at_the_end_of_a_run_is_no_leaders_name(world):
+    body = "تصدت الفصائل في درعا لهجوم مكثف لقوات النظام مدعومة بميليشيات إيرانية."
+    assert "iranian-forces" not in forces("درعا", body)
