@@ -13,7 +13,9 @@ spelling begins with a head noun and goes on (ميليشيات الحوثي, ق�
 صالح") is a spelling of another force, that force is named too. Only the
 words right after the و, in the same clause, count, and only when the
 gazetteer finds nothing in them itself: in "جيش الإسلام وفيلق الرحمن وأحرار
-الشام" the third is أحرار الشام, not "فيلق الشام".
+الشام" the third is أحرار الشام, not "فيلق الشام". An indefinite pair
+("قوات أفغانية وباكستانية") is read with the article too (القوات
+الباكستانية), as the gazetteer writes a state's forces.
 """
 from __future__ import annotations
 
@@ -49,8 +51,12 @@ def shared_head_forces(text: str, matches, index) -> list[Match]:
         for skip in (0, 1):
             hit = None
             for n in range(min(len(words), _MAX_WORDS), skip, -1):
-                phrase = " ".join([head] + [w.text for w in words[skip:n]])
-                hit = _whole_force(index, phrase, m.pk)
+                rest = [w.text for w in words[skip:n]]
+                hit = _whole_force(index, " ".join([head] + rest), m.pk)
+                if hit is None and not skip and len(rest) == 1 and not head.startswith("ال"):
+                    # "قوات أفغانية وباكستانية": the gazetteer writes the
+                    # second with the article (القوات الباكستانية).
+                    hit = _whole_force(index, f"ال{head} ال{rest[0]}", m.pk)
                 if hit is not None:
                     end = start + words[n - 1].end
                     if ("force", hit) not in named:

@@ -7,15 +7,17 @@ a name that is not in it is not tagged, and a name two entities share is not
 tagged at all (see the matcher's rules). Improving tags means improving the
 gazetteer, then re-tagging with :func:`retag_articles`.
 
-Six things go beyond plain matching, all in their own modules:
+Seven things go beyond plain matching, all in their own modules:
 place names that are also ordinary words (بعقوبة = ب + عقوبة) count only with
 supporting context (:mod:`archive.place_context`); a spelling two places
 share (طرابلس) is the one in the article's country
 (:mod:`archive.place_ambiguity`); a force named without
 saying whose ("قوات الجيش", "طيران التحالف") is the force of the country the
-article's places lie in (:mod:`archive.force_context`); two forces under one
+article's places and named forces point to (:mod:`archive.force_context`); two forces under one
 head noun ("ميليشيات الحوثي وصالح") are both named
-(:mod:`archive.force_ellipsis`); the people an article
+(:mod:`archive.force_ellipsis`), and a force named by its leader with his
+titles between ("قوات الرئيس السابق علي عبدالله صالح") is found
+(:mod:`archive.force_leaders`); the people an article
 quotes who are not in the gazetteer are returned as ``proposals``
 (:mod:`archive.speakers`), never as speakers; and a known speaker counts
 only where the text has them speaking (:func:`archive.speakers.speaking`).
@@ -28,6 +30,7 @@ from django.db import transaction
 
 from archive.force_context import contextual_forces, police_at_war
 from archive.force_ellipsis import shared_head_forces
+from archive.force_leaders import leader_forces
 from archive.gazetteer import AliasIndex, Match, get_alias_index
 from archive.models import Article
 from archive.place_ambiguity import places_by_country
@@ -75,7 +78,7 @@ def tag(title: str, body: str, index: AliasIndex | None = None) -> Tags:
     words = index.words(text)
     matches = supported_places(text, index.find(text, words))
     matches = _with_places_by_country(text, words, matches, index)
-    shared = shared_head_forces(text, matches, index)
+    shared = shared_head_forces(text, matches, index) + leader_forces(text, words, matches, index)
     if shared:
         matches = sorted(matches + shared, key=lambda m: m.start)
     matches = _with_contextual_forces(text, words, matches, index)
@@ -112,14 +115,17 @@ def _with_places_by_country(text, words, matches, index):
 
 def _with_contextual_forces(text, words, matches, index):
     """``matches`` and the forces the text names only through its country
-    (:mod:`archive.force_context`), in order of position. Needs the place
-    tree, so only for an index read from the database."""
-    if not index.knows_slugs or not any(m.kind == "place" for m in matches):
+    (:mod:`archive.force_context`), in order of position: the places and
+    the named forces say which country, or a country's adjective after the
+    phrase. Needs the place tree, so only for an index read from the
+    database."""
+    if not index.knows_slugs:
         return matches
     from archive.entities import current_places
 
     extra = contextual_forces(text, words, matches, current_places(),
-                              lambda slug: index.pk_for("force", slug))
+                              lambda slug: index.pk_for("force", slug),
+                              lambda pk: (index.filter_for("force", pk) or (None, None))[1])
     return sorted(matches + extra, key=lambda m: m.start) if extra else matches
 
 

@@ -11,10 +11,11 @@ states of the war (Iraq, Syria, Yemen, Turkey, Iran …). The Afghan, Pakistani,
 Sudanese or Somali army, as common in the same news, was never tagged.
 
 Every country of fixtures/world_places.json and of the conflict gazetteer is
-given its adjective (nisba) by the rules of the language, from its Arabic
-name: ال comes off, a final ية/يا/ا becomes ي (السعودية → سعودي, ليبيا →
-ليبي, كندا → كندي), ستان may go (أفغانستان → أفغاني) and any other ending
-takes ي (العراق → عراقي, السودان → سوداني). Each candidate is written out
+given its adjective (nisba) by the rules of the language (archive/nisba.py),
+from its Arabic name: ال comes off, a final ية/يا/ا becomes ي (السعودية →
+سعودي, ليبيا → ليبي, كندا → كندي), ستان may go (أفغانستان → أفغاني), a
+final ي stays (مالي) and any other ending takes ي (العراق → عراقي, السودان
+→ سوداني). Each candidate is written out
 only as the news writes it: the phrases "الجيش X"، "القوات Xة"، "القوات
 المسلحة Xة"، "قوات الأمن Xة"، "جيش <country>" are counted in the corpus, and
 a phrase written fewer than MIN_PHRASE times is not kept; a state whose
@@ -39,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archive.arabic import fold  # noqa: E402
+from archive.nisba import nisbas, one_word_names  # noqa: E402
 from tooling.bench.corpus import iter_records  # noqa: E402
 
 GAZETTEER = ROOT / "fixtures" / "gazetteer.json"
@@ -49,32 +51,31 @@ SLUG_SUFFIX = "-armed-forces"
 POLICE_SUFFIX = "-police"
 MIN_PHRASE = 3
 MIN_STATE = 8
-#: Country names that are no one adjective's base: a union, a compound name.
-SKIP_WORDS = ("جمهورية", "مملكة", "المملكة", "الولايات", "جزر", "جزيرة", "دولة", "إمارة", "سلطنة", "اتحاد")
 WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3]+")
-
-
-def nisbas(name: str) -> set[str]:
-    """Candidate masculine adjectives of a one-word country name, without ال."""
-    base = name[2:] if name.startswith("ال") else name
-    out = set()
-    if base.endswith("ية"):
-        out.add(base[:-1])                      # السعودية → سعودي
-    elif base.endswith("يا"):
-        out.add(base[:-1])                      # ليبيا → ليبي
-    elif base.endswith("ا"):
-        out.add(base[:-1] + "ي")                # كندا → كندي
-    else:
-        out.add(base + "ي")                     # العراق → عراقي
-    if base.endswith("ستان"):
-        out.add(base[:-4] + "ي")                # أفغانستان → أفغاني
-    return {n for n in out if len(n) >= 3}
 
 
 def phrases(country: str, nisba: str) -> list[str]:
     fem = nisba + "ة"
     return [f"الجيش ال{nisba}", f"القوات ال{fem}", f"القوات المسلحة ال{fem}",
-            f"قوات الأمن ال{fem}", f"جيش {country}"]
+            f"قوات الأمن ال{fem}", f"جيش {country}", *indefinite_phrases(nisba)]
+
+
+def indefinite_phrases(nisba: str) -> list[str]:
+    """Some of a state's forces, without the article: "قوات أفغانية وباكستانية",
+    "نشر قوات أمريكية". Added to a state's force the gazetteer already holds too."""
+    return [f"قوات {nisba}ة"]
+
+
+#: Folded phrases that are weak spellings (written "~…"): counted only beside
+#: another of the force's names. Where the adjective is the country's own
+#: name (مالي) it is also an ordinary word ("القوات المالية" of a typo for
+#: "الموالية", المالية "financial"), so only "الجيش المالي" or "القوات
+#: المسلحة المالية" name the army on their own.
+WEAK: set[str] = set()
+
+
+def weak(phrase: str) -> str:
+    return "~" + phrase if fold(phrase) in WEAK else phrase
 
 
 def police_phrases(nisba: str) -> list[str]:
@@ -131,12 +132,15 @@ def main():
 
     candidates, police = {}, {}
     for slug, names, name_en in countries():
-        one_word = [n for n in names if " " not in n and not any(s in n for s in SKIP_WORDS)]
+        one_word = one_word_names(names)
         forms, police_forms = {}, {}
         for name in one_word:
             for nisba in nisbas(name):
                 for phrase in phrases(name, nisba):
                     forms.setdefault(fold(phrase), phrase)
+                    if nisba == (name[2:] if name.startswith("ال") else name) \
+                            and len(phrase.split()) == 2 and phrase.split()[0] in ("القوات", "قوات"):
+                        WEAK.add(fold(phrase))
                 for phrase in police_phrases(nisba):
                     police_forms.setdefault(fold(phrase), phrase)
         candidates[slug] = (name_en, forms)
@@ -157,6 +161,7 @@ def main():
 
     pk = max(r["pk"] for r in rows if r["model"] == "archive.force")
     added = []
+    extended = add_indefinite_forms(rows, candidates, counts)
     for slug, (name_en, forms) in sorted(candidates.items()):
         kept = [(counts[k], forms[k]) for k in forms if counts[k] >= MIN_PHRASE]
         if sum(c for c, _ in kept) < MIN_STATE:
@@ -171,7 +176,7 @@ def main():
             "name": name, "name_en": f"{name_en} armed forces", "slug": slug + SLUG_SUFFIX,
             # A Latin name to type, as every force has (the country's English
             # name: the package gives no English adjective).
-            "aliases": [p for _, p in kept if p != name] + [f"{name_en} army", f"{name_en} military"]}})
+            "aliases": [weak(p) for _, p in kept if p != name] + [f"{name_en} army", f"{name_en} military"]}})
         added.append((name, sum(c for c, _ in kept)))
     # Then each state's police, when the news names it as often and no force
     # holds its phrases (الشرطة العراقية is the conflict gazetteer's; قوات
@@ -192,7 +197,42 @@ def main():
     GAZETTEER.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     for name, n in added:
         print(f"{n:6}  {name}")
-    print(f"{len(added)} states' armed forces written to {GAZETTEER.relative_to(ROOT)}")
+    for slug, phrase in extended:
+        print(f"        {phrase} → {slug}")
+    print(f"{len(added)} states' armed forces written to {GAZETTEER.relative_to(ROOT)}, "
+          f"{len(extended)} forms added to forces it held")
+
+
+def add_indefinite_forms(rows, candidates, counts) -> list[tuple[str, str]]:
+    """A state whose forces the gazetteer already holds (the conflict's, by
+    hand) gets the indefinite forms the corpus writes ("قوات تركية", "قوات
+    أميركية") as aliases of that force: the one that holds most of the
+    state's other phrases. Nothing else of a hand-made entry changes, and a
+    form already there, or one that begins another force's name, is not
+    added."""
+    forces = [r for r in rows if r["model"] == "archive.force"
+              and not r["fields"]["slug"].endswith((SLUG_SUFFIX, POLICE_SUFFIX))]
+    spellings = {id(r): {fold(n) for n in [r["fields"]["name"], *r["fields"].get("aliases", [])]} for r in forces}
+    every = set().union(*spellings.values()) if spellings else set()
+    indefinite = {fold(p) for _, forms in candidates.values() for k, p in forms.items()
+                  if p.startswith("قوات ") and " " not in p[5:]}
+    extended = []
+    for _, forms in candidates.values():
+        # The hand-made force that holds most of this state's phrases.
+        held = collections.Counter({i: len(spellings[id(r)] & set(forms)) for i, r in enumerate(forces)})
+        best = held.most_common(1)
+        if not best or not best[0][1]:
+            continue
+        force = forces[best[0][0]]
+        for key, phrase in sorted(forms.items()):
+            # A form that begins another force's name ("قوات سورية
+            # الديمقراطية") is that force's as often: not added.
+            if key in indefinite and counts[key] >= MIN_PHRASE and key not in every \
+                    and not any(s.startswith(key + " ") for s in every):
+                force["fields"].setdefault("aliases", []).append(phrase)
+                every.add(key)
+                extended.append((force["fields"]["slug"], phrase))
+    return extended
 
 
 if __name__ == "__main__":
