@@ -85,3 +85,21 @@ def test_copies_of_one_story_do_not_make_its_short_lines_furniture(catalog, rule
         d.body = f"{lead}\n\n{d.body}"
     strip_shared_lines(drafts)
     assert all(d.body.startswith(lead) and PROMPT in d.body for d in drafts)
+
+
+def test_lines_the_line_model_took_out_still_teach_the_import_its_furniture():
+    # Text saves whose furniture the learnt model already dropped still show the import
+    # that line, so a Word copy of the same outlet, read without the model, loses it too.
+    from archive.ingest.draft import Draft
+
+    prompt = "تابعونا على قناتنا في تلغرام"
+    saves = []
+    for i in range(3):
+        story = f"الخبر رقم {i} " + "قالت مصادر أمنية إن القوات العراقية تقدمت في المحور الغربي للمدينة اليوم. " * 2
+        draft = Draft(title=f"خبر {i}", body=story, format="text", outlet_id=7)
+        draft.furniture_seen = [prompt]
+        saves.append(draft)
+    word = Draft(title="خبر في ملف Word", format="docx", outlet_id=7,
+                 body="ونقلت وكالات الأنباء أن الاشتباكات استمرت حتى ساعات الفجر في الأحياء الشرقية للمدينة.\n\n" + prompt)
+    strip_shared_lines([*saves, word])
+    assert prompt not in word.body

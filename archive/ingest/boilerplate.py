@@ -41,7 +41,8 @@ class Boilerplate:
 
     def _keys(self, draft):
         group = self._group(draft)
-        return {(group, loose(line)) for line in draft.body.split("\n") if could_be_furniture(line)}
+        lines = [*draft.body.split("\n"), *draft.furniture_seen]
+        return {(group, loose(line)) for line in lines if could_be_furniture(line)}
 
     @staticmethod
     def _story(draft):

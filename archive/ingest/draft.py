@@ -53,6 +53,9 @@ class Draft:
     # unless the archivist ticks "accept" in the upload preview.
     speaker_proposals: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    # Lines of the page the learnt line model took out of the body: seen by the
+    # import's furniture learning as the rules read them (``ingest.boilerplate``).
+    furniture_seen: list = field(default_factory=list)
     # The article holding the same text already (refused when saved), and the
     # article with the same external id (updated when saved).
     duplicate_of: int | None = None

@@ -83,6 +83,9 @@ class Reading:
     above_headline: int = 0
     # The page's lines, their classes and where the body began: what ``line_model`` and its training read.
     page: tuple = ()
+    # Lines the rules read as the body and the learnt model took out: the import's
+    # furniture learning (``boilerplate``) still sees them, as it sees every other page's.
+    model_dropped: list = field(default_factory=list)
 
 
 def read_text(text: str, outlet_names=(), headline_first=False, learnt=False) -> Reading:
@@ -365,6 +368,7 @@ def draft_from_text(text: str, source_name: str = "", catalog=None, fmt="text", 
     outlet_index = catalog.outlets if catalog is not None else None
     reading = read_text(text, outlet_names=(outlet_index.names.values() if outlet_index else ()), learnt=fmt == "text")
     draft = Draft(title=reading.title, body="\n\n".join(reading.body_lines), source_name=source_name, format=fmt)
+    draft.furniture_seen = list(reading.model_dropped)
     if reading.title_derived:
         draft.warn(DERIVED_TITLE_WARNING)
         draft.provenance["title"] = "مأخوذ من الجملة الأولى (لا عنوان في الملف)"
