@@ -11,29 +11,15 @@ import json
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from archive.arabic import fold
 from archive.force_theatres import theatres
-from archive.gazetteer import get_alias_index
-from archive.models import Force
 from archive.nisba import adjectives, nisbas
-from archive.tagging import tag
 
-from tests.conftest import GAZETTEER
+from tests.test_force_context import forces, world  # noqa: F401  (a fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 
-
-@pytest.fixture
-def world(db):
-    call_command("loaddata", str(GAZETTEER), verbosity=0)
-    call_command("load_world_gazetteer", verbosity=0)
-
-
-def forces(title, body):
-    index = get_alias_index()
-    return {Force.objects.get(pk=pk).slug for pk in tag(title, body, index).forces}
 
 
 # -- the country, weighed ------------------------------------------------------

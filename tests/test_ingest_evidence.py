@@ -5,9 +5,9 @@ speaks of subscribing) is kept."""
 import pytest
 
 from archive.ingest import read
-from archive.ingest.catalog import Catalog
 from archive.ingest.draft import Draft, Failure
 from archive.ingest.prose import arabic_share, is_prose, prose_words, reads_as_article
+from tests.test_ingest_refusals import catalog, only  # noqa: F401  (a fixture)
 
 TITLE = "القوات العراقية تستعيد قرى جنوب الموصل من تنظيم داعش"
 PARA = ("قال مسؤولون عسكريون عراقيون إن القوات الأمنية استعادت السيطرة على عدد من القرى جنوب مدينة الموصل "
@@ -17,15 +17,6 @@ PARA2 = ("وأضاف المسؤولون أن القوات تواصل تقدمه�
 HEADLINES = [f"عنوان خبر رقم {i} عن تطورات الأوضاع في المنطقة" for i in range(10)]
 MENU = "".join(f"<a href='/s{i}'>قسم رقم {i} من أقسام الموقع</a> " for i in range(12))
 
-
-@pytest.fixture
-def catalog(db):
-    return Catalog()
-
-
-def only(items):
-    [item] = items
-    return item
 
 
 def page(body, title=TITLE):

@@ -14,25 +14,7 @@ from archive.ingest.archives import page_assets
 from archive.ingest.catalog import Catalog
 from archive.ingest.draft import Draft
 from tests.test_ingest_text import fresh_alias_index, gazetteer, outlet_named  # noqa: F401  (fixtures)
-
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-HEADLINE = "قوات سوريا الديمقراطية تعلن السيطرة على آخر جيب لتنظيم داعش شرق الفرات"
-LEAD = ("أعلنت قوات سوريا الديمقراطية اليوم الخميس أنها سيطرت على آخر جيب لتنظيم داعش شرق نهر الفرات "
-        "بعد معارك استمرت أسابيع بدعم من طيران التحالف الدولي.")
-SECOND = "وقال المتحدث باسم القوات إن عمليات التمشيط ما زالت مستمرة في القرى المحيطة بالبلدة."
-
-
-def saved(document):
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def one_draft(name, data):
-    [draft] = read(name, data, catalog=Catalog())
-    assert isinstance(draft, Draft), draft
-    return draft
-
+from tests.test_ingest_word_habits import HEADLINE, LEAD, SECOND, W, one_draft, saved
 
 def article(document):
     document.add_heading(HEADLINE, level=1)
