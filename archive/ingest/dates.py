@@ -132,7 +132,7 @@ _YEAR_LINE = re.compile(r"^\s*[(\[]?\s*(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s
 _NAME_YEAR_LINE = re.compile(r"^\s*[^\d،,|\-–]{2,40}?\s*[،,|\-–]\s*(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s*$")
 # "عكاظ (2018)": a name and the year alone in brackets.
 _NAME_YEAR_BRACKETS = re.compile(r"^\s*[^()\[\]،,|]{2,40}?\s*[(\[]\s*(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s*[)\]]\s*$")
-_COPYRIGHT = re.compile(r"©|\(c\)|copyright|جميع الحقوق|حقوق (?:النشر|الطبع)|الحقوق محفوظة|all rights reserved", re.IGNORECASE)
+COPYRIGHT_LINE = re.compile(r"©|\(c\)|copyright|جميع الحقوق|حقوق (?:النشر|الطبع)|الحقوق محفوظة|all rights reserved", re.IGNORECASE)
 
 # What may stand just before a paragraph's date for it to be the day of
 # publication: "اليوم السبت (", "الجمعة، ", "الموافق ", "بتاريخ ".
@@ -224,7 +224,7 @@ def is_update_line(line: str) -> bool:
 
 def date_in_line(line: str, *, today=None):
     today = today or date.today()
-    if not line.strip() or _COPYRIGHT.search(line):
+    if not line.strip() or COPYRIGHT_LINE.search(line):
         return None
     # One character for one: spans found in the translated line fit the original.
     plain = line.translate(_DIGITS).translate(_MARKS)

@@ -55,8 +55,10 @@ def _read(data: bytes, limits=None, name=""):
             f"Could not read the Word file: it is damaged or not a .docx ({error.__class__.__name__}).",
         )
     header, footer = _page_margins(document)
-    texts = _property_texts(data)
-    site_names = _site_names(data)
+    core, app, custom = _property_parts(data)
+    props = _core_properties(core)
+    texts = _property_texts(props, app)
+    site_names = _site_names(props, custom)
     lines, pictures, site, breaks = body_lines(document)
     refuse_a_digest(name, lines, breaks)
     # The footer and the notes (a clipping's source and date in a footnote, "الحياة، 3 آذار 2018")
@@ -126,21 +128,28 @@ def _notes(data):
         return []
 
 
-def _package_part(data, name):
-    """One part of the Word package as text ("" when it has none)."""
+# The package's property parts: the core (title, author…), the application's (company) and the custom ones.
+PROPERTY_PARTS = ("docProps/core.xml", "docProps/app.xml", "docProps/custom.xml")
+
+
+def _property_parts(data):
+    """The property parts of the Word package as text, read once ("" for a part it lacks)."""
     import zipfile
 
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return archive.read(name).decode("utf-8", "replace") if name in archive.namelist() else ""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            return [archive.read(name).decode("utf-8", "replace") if name in names else "" for name in PROPERTY_PARTS]
+    except Exception:  # properties are a bonus: a damaged part is no failed import
+        return ["" for _name in PROPERTY_PARTS]
 
 
-def _core_properties(data):
+def _core_properties(core):
     """``docProps/core.xml``'s title, subject, category, keywords, description
     and creator, read from the package itself: python-docx finds the part by
     its relationship type, and LibreOffice writes that type otherwise, so
     python-docx shows a LibreOffice file's properties as its own defaults
     ("Word Document", by "python-docx")."""
-    core = _package_part(data, "docProps/core.xml")
     found = {}
     for tag in ("title", "subject", "category", "keywords", "description", "creator"):
         m = re.search(rf"<(?:\w+:)?{tag}\b[^>]*>([^<]{{1,400}})</(?:\w+:)?{tag}>", core)
@@ -149,25 +158,21 @@ def _core_properties(data):
     return found
 
 
-def _property_texts(data):
+def _property_texts(props, app):
     """The file's descriptive properties, as ``(value, is_author)``: title,
     subject, category, keywords, comments, the company (``docProps/app.xml``)
     and the author."""
     texts = []
-    try:
-        props = _core_properties(data)
-        for tag in ("title", "subject", "category", "keywords", "description"):
-            value = props.get(tag)
-            if value and len(value) <= 200:
-                texts.append((value, False))
-        company = re.search(r"<(?:\w+:)?Company>([^<]{2,120})</", _package_part(data, "docProps/app.xml"))
-        if company:
-            texts.append((html.unescape(company[1]), False))
-        author = props.get("creator")
-        if author and len(author) <= 60:
-            texts.append((author, True))
-    except Exception:  # properties are a bonus: a damaged part is no failed import
-        return texts
+    for tag in ("title", "subject", "category", "keywords", "description"):
+        value = props.get(tag)
+        if value and len(value) <= 200:
+            texts.append((value, False))
+    company = re.search(r"<(?:\w+:)?Company>([^<]{2,120})</", app)
+    if company:
+        texts.append((html.unescape(company[1]), False))
+    author = props.get("creator")
+    if author and len(author) <= 60:
+        texts.append((author, True))
     return texts
 
 
@@ -198,26 +203,20 @@ def _picture_cues(names):
 _SITE_PROPERTY = re.compile(r"site|application|publisher|source|copyright|brand|outlet", re.I)
 
 
-def _site_names(data):
+def _site_names(props, custom):
     """Where a Word file made from a saved page names the site: the end or the
     start of its title property ("الخبر | الشرق الأوسط": LibreOffice keeps the
     page's <title>), and its custom properties named for the site
     (``application-name``, ``og:site_name``, ``copyright``). Asked for as
     the page's own site name is; a catalogue outlet only."""
     from .html_meta import site_prefix, site_suffix
-    from .outlets import COPYRIGHT_LINE, copyright_name
+    from .outlets import name_in_value
 
-    names = []
-    try:
-        title = _core_properties(data).get("title", "")
-        names += [part for part in (site_suffix(title), site_prefix(title)) if part]
-        custom = _package_part(data, "docProps/custom.xml")
-        for name, value in re.findall(r'<(?:\w+:)?property\b[^>]*\bname="([^"]{1,80})"[^>]*>\s*<(?:\w+:)?lpwstr>([^<]{2,200})</', custom):
-            if _SITE_PROPERTY.search(name):
-                value = html.unescape(value)
-                names.append(copyright_name(value) if COPYRIGHT_LINE.search(value) else value)
-    except Exception:  # properties are a bonus: a damaged part is no failed import
-        return names
+    title = props.get("title", "")
+    names = [part for part in (site_suffix(title), site_prefix(title)) if part]
+    for name, value in re.findall(r'<(?:\w+:)?property\b[^>]*\bname="([^"]{1,80})"[^>]*>\s*<(?:\w+:)?lpwstr>([^<]{2,200})</', custom):
+        if _SITE_PROPERTY.search(name):
+            names.append(name_in_value(html.unescape(value)))
     return [name for name in names if name.strip()]
 
 

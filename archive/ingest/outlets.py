@@ -15,6 +15,7 @@ proposed as a new outlet, created only when the article is saved.
 from dataclasses import dataclass
 import re
 
+from .dates import COPYRIGHT_LINE
 from .normalize import loose
 
 NEW_OUTLET_WARNING = "وسيلة إعلام جديدة: "
@@ -266,7 +267,6 @@ def file_name_cues(source_name: str):
     return cues
 
 
-COPYRIGHT_LINE = re.compile(r"©|\(c\)|copyright|جميع الحقوق|حقوق (?:النشر|الطبع)|الحقوق محفوظة|all rights reserved", re.I)
 _COPYRIGHT_WORDS = re.compile(r"©|\(c\)|copyright|\d{4}(?:\s*[-–]\s*\d{4})?|جميع الحقوق محفوظة(?:\s*لـ?\s*)?"
                               r"|حقوق النشر محفوظة(?:\s*لـ?\s*)?|all rights reserved|[.,،|]", re.I)
 
@@ -275,6 +275,13 @@ def copyright_name(text: str) -> str:
     """"© 2023 Sky News Arabia. جميع الحقوق محفوظة" → "Sky News Arabia": the
     name in a copyright line, never its year; "" when it names nothing."""
     return " ".join(_COPYRIGHT_WORDS.sub(" ", text or "").split())
+
+
+def name_in_value(value: str) -> str:
+    """A value that names the outlet (a record's field, a file's property), as
+    written, or the name in it when it is a copyright line ("© 2018 الشرق الأوسط")."""
+    value = value.strip()
+    return copyright_name(value) if COPYRIGHT_LINE.search(value) else value
 
 
 def clean_name(text: str) -> str:

@@ -17,7 +17,7 @@ import re
 from . import record_fields, record_values
 from .draft import Draft, IngestError
 from .lines import _LEAD_DATELINE
-from .outlets import COPYRIGHT_LINE, Cue, copyright_name, resolve
+from .outlets import Cue, name_in_value, resolve
 from .record_dates import set_date
 from .text import DERIVED_TITLE_WARNING, derive_title
 
@@ -171,8 +171,8 @@ def draft_from_dict(record: dict, line: str, source_name, number, catalog=None) 
     if m:
         draft.dateline_name = m["place"].strip()
 
-    named = [(_outlet_value(value), name) for value, name in fields.all("source")
-             if isinstance(value, str) and _outlet_value(value)]
+    named = [(outlet, name) for value, name in fields.all("source")
+             if isinstance(value, str) and (outlet := name_in_value(value))]
     if catalog is not None:
         # Every value that may name the outlet, best first; a web address or
         # a bare domain is looked up, never proposed as a new outlet's name.
@@ -242,13 +242,6 @@ def _links(fields):
     """The web addresses a record holds anywhere but an image's or a media file's."""
     return [f for f in fields.values if record_fields.looks_like_url(f.value)
             and not set(record_fields.key_words(" ".join(f.path))) & record_fields.NOT_LINK]
-
-
-def _outlet_value(value: str) -> str:
-    """A value naming the outlet as written, or the name in it when it is a
-    copyright line ("© 2018 الشرق الأوسط")."""
-    value = value.strip()
-    return copyright_name(value) if COPYRIGHT_LINE.search(value) else value
 
 
 def _author_values(fields):
