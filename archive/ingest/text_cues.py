@@ -69,9 +69,10 @@ def collect_cues_and_dateline(reading):
             # asked for ("أبوظبي - سكاي نيوز عربية"): a known outlet there wins,
             # and ``draft_from_text`` then takes the first as the dateline.
             a, b = m["a"].strip(), m["b"].strip()
-            if _QUOTED.fullmatch(b) and not _QUOTED.fullmatch(a):
+            quoted = _QUOTED.fullmatch(b)
+            if quoted and not _QUOTED.fullmatch(a):
                 # "بغداد - «الشرق الأوسط»": the paper quotes its own name after the place.
-                cues.append(Cue(_QUOTED.fullmatch(b)["name"], may_propose=True, names_site=True,
+                cues.append(Cue(quoted["name"], may_propose=True, names_site=True,
                                 where="سطر «المكان – المصدر» تحت العنوان"))
                 reading.dateline = reading.dateline or a
                 continue

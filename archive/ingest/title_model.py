@@ -19,7 +19,7 @@ import re
 
 from . import dates
 from .lines import DATE, FURNITURE, HEADER, SOURCE, ends_sentence, is_headline
-from .line_features import _vocabulary, loose
+from .line_features import _DIGIT, _LATIN, _vocabulary, loose
 from .normalize import has_letters
 
 TITLE_FEATURES = (
@@ -34,8 +34,6 @@ MIN_WORDS = 3
 TAKE_FROM = 0.5
 _LABEL = re.compile(r"^[^:：]{2,25}[:：]\s*\S")
 _SEPARATOR_END = re.compile(r"\s[|\-–—•»]\s[^|\-–—•»]{2,40}$")
-_DIGIT = re.compile(r"[0-9\u0660-\u0669]")
-_LATIN = re.compile(r"[A-Za-z]")
 _CREDIT_END = re.compile(r"\([^()]{2,30}\)\s*$")
 _CRUMB_SPLIT = re.compile(r"\s[|•›»/\-–—>]\s")
 # A body line this short may be the headline the rules passed over (they took a bar's line above it).
