@@ -20,7 +20,6 @@ written, only the weights.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import sys
@@ -43,12 +42,11 @@ NEW_PRECISION = 0.5
 def _articles(truth_path, corpus_path):
     truth = json.load(open(truth_path, encoding="utf-8"))["articles"]
     want = {a["id"]: a for a in truth}
-    opener = gzip.open if str(corpus_path).endswith(".gz") else open
-    with opener(corpus_path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            record = json.loads(line)
-            if record["id"] in want:
-                yield record, want[record["id"]]["speakers"]
+    from tooling.bench.corpus import iter_records
+
+    for record in iter_records([corpus_path]):
+        if record.get("id") in want:
+            yield record, want[record["id"]]["speakers"]
 
 
 def read_sets(sets):
