@@ -110,7 +110,8 @@ def settle_body(reading, lines, kinds, body_at, gaps=None):
     if mode == "model":
         reading.body_lines = [lines[i] for i in kept]
         return
-    reading.model_dropped = [lines[i] for i in at if i not in set(kept)]
+    left = set(kept)
+    reading.model_dropped = [lines[i] for i in at if i not in left]
     dropped_above = [lines[i] for i in at if i < kept[0]]
     dropped_under = [lines[i] for i in at if i > kept[-1]]
     reading.header_lines.extend(dropped_above)
