@@ -13,10 +13,10 @@ from django.views.decorators.http import require_safe
 
 from archive import citations
 from archive.exports import _params_or_400, permalink_maker, too_large
+from archive.article_rows import BATCH, article_rows
 from archive.models import Article
 from archive.pages.context import matching_ids
 
-BATCH = 500
 
 FORMATS = {
     # extension: (writer of one Citation, content type)
@@ -56,29 +56,23 @@ def citation_chunks(params, request, writer):
     Read as plain values, as the CSV and JSONL exports are: model instances and
     prefetching cost several times the writing on a large result set.
     """
-    from archive.fulltext_export import _entities_by_article
-
     permalink = permalink_maker(request)
     accessed = timezone.localdate()
     pks = list(matching_ids(params))
-    for start in range(0, len(pks), BATCH):
-        batch = pks[start:start + BATCH]
-        rows = {row[0]: row for row in Article.objects.filter(pk__in=batch).values_list(
-            "pk", "title", "outlet__name", "outlet__name_en", "published", "date_precision", "url", "external_id")}
-        places = _entities_by_article(Article.places, batch)
-        forces = _entities_by_article(Article.forces, batch)
-        chunk = []
-        for pk in batch:
-            row = rows.get(pk)
-            if row is None:  # deleted since the index was read
-                continue
-            _pk, title, outlet, outlet_en, published, precision, url, external_id = row
-            chunk.append(writer(citations.Citation(
-                id=pk, title=title, outlet=outlet or "", outlet_en=outlet_en or "", published=published,
-                precision=precision or ("day" if published else ""), original_url=url or "",
-                permalink=permalink(pk), accessed=accessed, external_id=external_id or "",
-                keywords=[e["name"] for e in places.get(pk, []) + forces.get(pk, [])],
-            )))
+    fields = ("title", "outlet__name", "outlet__name_en", "published", "date_precision", "url", "external_id")
+    chunk = []
+    for row, linked in article_rows(pks, fields, entities=("places", "forces")):
+        pk, title, outlet, outlet_en, published, precision, url, external_id = row
+        chunk.append(writer(citations.Citation(
+            id=pk, title=title, outlet=outlet or "", outlet_en=outlet_en or "", published=published,
+            precision=precision or ("day" if published else ""), original_url=url or "",
+            permalink=permalink(pk), accessed=accessed, external_id=external_id or "",
+            keywords=[name for (name,) in linked["places"] + linked["forces"]],
+        )))
+        if len(chunk) == BATCH:
+            yield "".join(chunk).encode("utf-8")
+            chunk = []
+    if chunk:
         yield "".join(chunk).encode("utf-8")
 
 
