@@ -128,10 +128,12 @@ _EN_DATES = (
 _FIELDS = re.compile(r"[|•،,–—]")  # a month-year is judged in its field: "بي بي سي عربي | شباط 2018"
 _YEAR_LINE = re.compile(r"^\s*[(\[]?\s*(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s*[)\]]?\s*$")
 # "حقوق" alone is no copyright: "المرصد السوري لحقوق الإنسان" opens many a lead.
-# "سكاي نيوز عربية، 2018": a name of a few words, a comma or dash, and a year alone.
-_NAME_YEAR_LINE = re.compile(r"^\s*[^\d،,|\-–]{2,40}?\s*[،,|\-–]\s*(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s*$")
+# "سكاي نيوز عربية، 2018", "نقلاً عن فرانس 24، 2018": a name of a few words, a comma or dash, and a year alone.
+_NAME_YEAR_LINE = re.compile(r"^\s*[^\d،,|\-–]{2,40}?(?:\s\d{1,3})?\s*[،,|\-–]\s*(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s*$")
 # "عكاظ (2018)": a name and the year alone in brackets.
 _NAME_YEAR_BRACKETS = re.compile(r"^\s*[^()\[\]،,|]{2,40}?\s*[(\[]\s*(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s*[)\]]\s*$")
+# "أرشيف 2018 - العربية": a word or two, the year, then a dash and the name.
+_YEAR_NAME_LINE = re.compile(r"^\s*(?:[^\s\d،,|\-–—()]{2,20}\s)?(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s*[،,|\-–—]\s*[^\d.،,]{2,40}$")
 COPYRIGHT_LINE = re.compile(r"©|\(c\)|copyright|جميع الحقوق|حقوق (?:النشر|الطبع)|الحقوق محفوظة|all rights reserved", re.IGNORECASE)
 
 # What may stand just before a paragraph's date for it to be the day of
@@ -263,7 +265,8 @@ def date_in_line(line: str, *, today=None):
             number = _MONTH_NUMBER.get(_unstretched(m["month"]))
             if number and len(rest) <= 3:
                 candidates.append((m.start(), m.end(), f"1 {_CANONICAL[number]} {m['year']}", MONTH))
-        m = _YEAR_LINE.match(plain) or _NAME_YEAR_LINE.match(plain) or _NAME_YEAR_BRACKETS.match(plain)
+        m = (_YEAR_LINE.match(plain) or _NAME_YEAR_LINE.match(plain) or _NAME_YEAR_BRACKETS.match(plain)
+             or _YEAR_NAME_LINE.match(plain))
         if m:
             candidates.append((m.start("year"), m.end("year"), f"1-1-{m['year']}", YEAR))
     if not candidates:
@@ -377,25 +380,3 @@ def parse_typed(value: str):
         return date(int(m[1]), int(m[2] or 1), int(m[3] or 1)), DAY if m[3] else MONTH if m[2] else YEAR
     except ValueError:
         return None
-
-
-# A date in a file's name: "2018-05-14_story.docx", "okaz_20180514.html", "14-05-2018 خبر.txt".
-_FILE_NAME_DATE = re.compile(
-    r"(?<!\d)(?:(?P<y>(?:19|20)\d\d)(?P<s>[-_.]?)(?P<m>0[1-9]|1[0-2])(?P=s)(?P<d>0[1-9]|[12]\d|3[01])"
-    r"|(?P<d2>0?[1-9]|[12]\d|3[01])(?P<s2>[-_.])(?P<m2>0?[1-9]|1[0-2])(?P=s2)(?P<y2>(?:19|20)\d\d))(?!\d)")
-
-
-def in_file_name(name: str, *, today=None):
-    """``(date, DAY, matched)`` for a whole date in a file's name (not its folders), or None."""
-    stem = (name or "").replace("\\", "/").rsplit("/", 1)[-1].translate(_DIGITS)
-    m = _FILE_NAME_DATE.search(stem)
-    if not m:
-        return None
-    year, month, day = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
-    try:
-        found = date(int(year), int(month), int(day))
-    except ValueError:
-        return None
-    if found < EARLIEST or found > (today or date.today()) + timedelta(days=1):
-        return None
-    return found, DAY, m.group()
