@@ -139,6 +139,8 @@ COPYRIGHT_LINE = re.compile(r"©|\(c\)|copyright|جميع الحقوق|حقوق 
 # What may stand just before a paragraph's date for it to be the day of
 # publication: "اليوم السبت (", "الجمعة، ", "الموافق ", "بتاريخ ".
 _WEEKDAYS = "السبت|الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة"
+_YEAR_DAY_MONTH = re.compile(rf"(?<!\d)(?P<year>(?:19|20)\d{{2}})\s+(?:(?:{_WEEKDAYS})\s*[،,]?\s*)?(?P<day>\d{{1,2}})\s+"
+                             + _MONTH_GROUP + r"\s*$")
 _PUBLICATION_CUE = re.compile(
     rf"(?:اليوم|أمس|امس|{_WEEKDAYS}|الموافق|بتاريخ|تاريخ)\s*[،,:(\-–]*\s*(?:{_WEEKDAYS})?\s*[،,:(\-–]*\s*$"
     r"|\(\s*$"
@@ -258,6 +260,11 @@ def date_in_line(line: str, *, today=None):
         # dateparser would take 2020-02-07 by DATE_ORDER; ISO is year-month-day.
         candidates.append((m.start(), m.end(), f"{int(m['day'])}-{int(m['month'])}-{m['year']}", DAY))
     if short:
+        # "GMT 20:09 2018 الثلاثاء 10 أبريل": a byline whose parts a right-to-left page set out of order.
+        for m in _YEAR_DAY_MONTH.finditer(plain):
+            number = _MONTH_NUMBER.get(_unstretched(m["month"]))
+            if number and not any(s <= m.start("day") < e for s, e, _t, _p in candidates):
+                candidates.append((m.start(), m.end(), f"{int(m['day'])} {_CANONICAL[number]} {m['year']}", DAY))
         for m in _MONTH_YEAR.finditer(plain):
             if any(s <= m.start() < e for s, e, _t, _p in candidates):
                 continue
