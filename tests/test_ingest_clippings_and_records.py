@@ -52,6 +52,18 @@ def test_a_last_paragraph_in_brackets_that_dates_nothing_stays_in_the_body(catal
     assert draft.published == date(2018, 3, 12)
 
 
+def test_a_citation_with_a_two_digit_year_wins_over_the_agency_the_lead_credits(catalogue):
+    lead = "واس- نجران: " + LEAD
+    draft = read_one("خبر.docx", word_file([TITLE, lead, MIDDLE, LAST, "(صحيفة سبق - 02/08/15)"]), catalogue)
+    assert (slug(draft), draft.published) == ("sabq", date(2015, 8, 2))
+    assert "02/08/15" not in draft.body
+
+
+def test_a_month_and_year_beside_the_outlet_after_a_dash(catalogue):
+    draft = read_one("h.docx", word_file([TITLE, "أغسطس 2018 - سي إن إن بالعربية", LEAD, MIDDLE, LAST]), catalogue)
+    assert (draft.published, draft.date_precision) == (date(2018, 8, 1), "month")
+
+
 def test_an_outlet_whose_name_holds_a_date_word(catalogue):
     source = read_one("a.docx", word_file([TITLE, "المصدر: صحيفة اليوم، أغسطس 2015", LEAD, MIDDLE, LAST]), catalogue)
     byline = read_one("b.docx", word_file([TITLE, "الثلاثاء 11 أغسطس 2015 — صحيفة اليوم", LEAD, MIDDLE, LAST]), catalogue)
@@ -155,6 +167,16 @@ def test_a_paywall_whose_notice_shares_a_line_with_its_offer_is_refused(catalogu
             "<p>هذا المحتوى متاح للمشتركين فقط. اشترك الآن واحصل على وصول غير محدود لجميع المقالات والتحليلات.</p>"
             "<p>شهري: 30 ريالاً</p><p>سنوي: 300 ريال</p><a href='/s'>اشترك الآن</a></body></html>")
     assert refused("p.html", html)
+
+
+def test_a_paid_content_box_and_a_password_reset_form_are_refused(catalogue):
+    paid = (f"<html><head><title>محتوى حصري</title></head><body>{MENU}<h1>{TITLE}</h1><p>🔒 محتوى مدفوع</p>"
+            "<p>هذا التقرير متاح لمشتركي الباقة الذهبية فقط. اشترك الآن واحصل على الشهر الأول مجاناً.</p>"
+            "<a href='/p'>عرض الباقات</a></body></html>")
+    reset = ("<html><head><title>استعادة كلمة المرور</title></head><body><h1>نسيت كلمة المرور؟</h1>"
+             "<p>أدخل بريدك الإلكتروني وسنرسل إليك رابطاً لإعادة تعيين كلمة المرور.</p><button>إرسال الرابط</button>"
+             "<a href='/login'>العودة إلى تسجيل الدخول</a></body></html>")
+    assert refused("paid.html", paid) and refused("reset.html", reset)
 
 
 def test_a_redirect_stub_is_refused(catalogue):

@@ -125,7 +125,8 @@ _EN_DATES = (
     # "14 May 2018", "14th of May, 2018", "14-May-2018" (a spreadsheet's).
     re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-){_EN_MONTH}(?![a-z])(?:,?\s+|-){_YEAR}", re.I),
 )
-_FIELDS = re.compile(r"[|•،,–—]")  # a month-year is judged in its field: "بي بي سي عربي | شباط 2018"
+# A month-year is judged in its field: "بي بي سي عربي | شباط 2018", "أغسطس 2018 - سي إن إن بالعربية".
+_FIELDS = re.compile(r"[|•،,–—]|\s-\s")
 _YEAR_LINE = re.compile(r"^\s*[(\[]?\s*(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s*[)\]]?\s*$")
 # "حقوق" alone is no copyright: "المرصد السوري لحقوق الإنسان" opens many a lead.
 # "سكاي نيوز عربية، 2018", "نقلاً عن فرانس 24، 2018": a name of a few words, a comma or dash, and a year alone.

@@ -85,21 +85,34 @@ def closing_citation(lines):
     if len(filled) < 3:
         return lines, []
     last = lines[filled[-1]].strip()
-    inner = re.sub(r"^[(\[](.*)[)\]]$", r"\1", last)
-    if (len(last.split()) <= CITATION_WORDS and (inner != last or _CITATION_LABEL.match(last))
-            and dates.date_in_line(inner)):
+    if len(last.split()) <= CITATION_WORDS and closing_date(last):
         return lines[:filled[-1]] + lines[filled[-1] + 1:], [last]
     return lines, []
+
+
+# A clipper's short date with a two-digit year: "(بي بي سي عربي - 17/08/18)".
+_SHORT_NUMERIC = re.compile(r"(?<![\d/.-])(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<year>\d{2})(?![\d/.-])")
 
 
 def closing_date(line):
     """The date of a closing citation (``closing_citation``), or None for another margin line."""
     from . import dates
 
+    from datetime import date
+
     inner = re.sub(r"^[(\[](.*)[)\]]$", r"\1", line.strip())
     if inner == line.strip() and not _CITATION_LABEL.match(line):
         return None
-    return dates.date_in_line(inner)
+    found = dates.date_in_line(inner)
+    m = None if found else _SHORT_NUMERIC.search(inner.translate(dates._DIGITS))
+    if m:
+        try:
+            day = date(2000 + int(m["year"]), int(m["month"]), int(m["day"]))
+        except ValueError:
+            return None
+        if dates.EARLIEST <= day <= date.today():
+            found = (day, dates.DAY, m.group())
+    return found
 
 
 # A part of a digest holds a paragraph this long at least (a lead).
@@ -272,9 +285,17 @@ def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=Non
                            extra_dates=_extra_dates(margins, [value for value, is_author in texts if not is_author]))
     cited = closing_date(margins[0]) if margins else None
     if cited:
+        # The clipper's own note of where and when: before a date a sentence mentions, and before
+        # the agency a lead credits ("واس- نجران:" in a paper's story).
         draft.published, draft.date_precision = cited[0], cited[1]
         draft.provenance["date"] = f"«{cited[2]}» — {CITATION_WHERE}"
         draft.drop_warnings(NO_DATE_WARNING)
+        if catalog is not None:
+            from .outlets import resolve
+
+            match = resolve(_margin_cues(margins[:1]), catalog.outlets)
+            if match.outlet_id:
+                match.apply(draft)
     return draft
 
 

@@ -101,7 +101,9 @@ def login_page():
     )
 
 
-_LOGIN = re.compile(r"تسجيل الدخول|سجل الدخول|log ?in|sign in", re.I)
+# (A password-reset form asks for the account's e-mail or user name instead of a login.)
+_LOGIN = re.compile(r"تسجيل الدخول|سجل الدخول|log ?in|sign in|بريدك الالكتروني|اسم المستخدم|اعاده تعيين|"
+                    r"e-?mail address|username|reset", re.I)
 _PASSWORD = re.compile(r"كلمه المرور|كلمه السر|password", re.I)
 
 
@@ -122,7 +124,8 @@ def paywall_page():
 
 # A paywall asks to subscribe to go on reading (matched against ``loose`` text).
 _PAYWALL = re.compile(
-    r"(?:متاح|متاحه|حصري|مخصص|مخصصه)\s+للمشتركين|للمشتركين فقط|"
+    r"(?:متاح|متاحه|حصري|مخصص|مخصصه)\s+(?:للمشتركين|لمشتركي)|(?:للمشتركين|لمشتركي)[^.\n]{0,30}فقط|"
+    r"(?:محتوي|مقال|تقرير)\s+(?:مدفوع|مدفوعه)|"
     r"(?:اشترك|الاشتراك|اشتراك)[^.\n]{0,50}(?:القراءه|لقراءه|للقراءه|للوصول|المحتوي|المقالات?)\b|"
     r"(?:لمتابعه|لمواصله|لاكمال|لاستكمال)\s+(?:قراءه|القراءه)|subscribe (?:now )?to (?:continue|read|keep)|"
     r"subscribers? only|continue reading|already a subscriber", re.I)
