@@ -10,6 +10,7 @@ count.
 from datetime import date
 
 from archive.ingest import dates
+from archive.ingest.file_name_dates import in_file_name
 from archive.ingest.draft import Draft
 from archive.ingest.outlets import dateline_cues
 from tests.test_ingest_general import (  # noqa: F401  (fixtures)
@@ -73,10 +74,10 @@ def test_a_date_in_the_file_name_dates_a_page_that_prints_none(catalogue):
 
 
 def test_the_pages_own_date_wins_over_the_file_names():
-    draft_date = dates.in_file_name("2019-01-01_page.html")
+    draft_date = in_file_name("2019-01-01_page.html")
     assert draft_date[:2] == (date(2019, 1, 1), "day")
-    assert dates.in_file_name("story_123456789.html") is None
-    assert dates.in_file_name("report-2018-13-45.html") is None
+    assert in_file_name("story_123456789.html") is None
+    assert in_file_name("report-2018-13-45.html") is None
 
 
 def test_the_page_date_beats_the_file_name(catalogue):

@@ -83,10 +83,10 @@ _DAY_MONTH_YEAR = re.compile(
     + r"\s*[،,.]?\s*(?:من\s+)?(?:(?:عام|سنة|العام)\s+)?"
     + _YEAR
 )
-# A WordPress widget's order in Arabic words: "مايو 14، 2018", "فبراير 28, 2018"; and "28-فبراير-2018".
+# A WordPress widget's order in Arabic words: "مايو 14، 2018", "فبراير 28, 2018"; and "28-فبراير-2018", "25 - يوليو - 2015".
 _MONTH_DAY_YEAR = re.compile(
     _MONTH_GROUP + r"\s+(?P<day>\d{1,2})(?!\d)\s*[،,]?\s*" + _YEAR
-    + r"|(?<!\d)(?P<day2>\d{1,2})-(?P<month2>" + _MONTH + r")-(?P<year2>\d{4})(?!\d)"
+    + r"|(?<!\d)(?P<day2>\d{1,2})\s*[-–]\s*(?P<month2>" + _MONTH + r")\s*[-–]\s*(?P<year2>\d{4})(?!\d)"
 )
 # The day in words, as an ordinal: "الحادي والعشرين من تموز/يوليو 2015".
 _UNITS = ["الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
@@ -125,18 +125,23 @@ _EN_DATES = (
     # "14 May 2018", "14th of May, 2018", "14-May-2018" (a spreadsheet's).
     re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-){_EN_MONTH}(?![a-z])(?:,?\s+|-){_YEAR}", re.I),
 )
-_FIELDS = re.compile(r"[|•،,–—]")  # a month-year is judged in its field: "بي بي سي عربي | شباط 2018"
+# A month-year is judged in its field: "بي بي سي عربي | شباط 2018", "أغسطس 2018 - سي إن إن بالعربية".
+_FIELDS = re.compile(r"[|•،,–—]|\s-\s")
 _YEAR_LINE = re.compile(r"^\s*[(\[]?\s*(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s*[)\]]?\s*$")
 # "حقوق" alone is no copyright: "المرصد السوري لحقوق الإنسان" opens many a lead.
-# "سكاي نيوز عربية، 2018": a name of a few words, a comma or dash, and a year alone.
-_NAME_YEAR_LINE = re.compile(r"^\s*[^\d،,|\-–]{2,40}?\s*[،,|\-–]\s*(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s*$")
+# "سكاي نيوز عربية، 2018", "نقلاً عن فرانس 24، 2018": a name of a few words, a comma or dash, and a year alone.
+_NAME_YEAR_LINE = re.compile(r"^\s*[^\d،,|\-–]{2,40}?(?:\s\d{1,3})?\s*[،,|\-–]\s*(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s*$")
 # "عكاظ (2018)": a name and the year alone in brackets.
 _NAME_YEAR_BRACKETS = re.compile(r"^\s*[^()\[\]،,|]{2,40}?\s*[(\[]\s*(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s*[)\]]\s*$")
+# "أرشيف 2018 - العربية": a word or two, the year, then a dash and the name.
+_YEAR_NAME_LINE = re.compile(r"^\s*(?:[^\s\d،,|\-–—()]{2,20}\s)?(?P<year>(?:19|20)\d{2})\s*(?:م|مـ)?\s*[،,|\-–—]\s*[^\d.،,]{2,40}$")
 COPYRIGHT_LINE = re.compile(r"©|\(c\)|copyright|جميع الحقوق|حقوق (?:النشر|الطبع)|الحقوق محفوظة|all rights reserved", re.IGNORECASE)
 
 # What may stand just before a paragraph's date for it to be the day of
 # publication: "اليوم السبت (", "الجمعة، ", "الموافق ", "بتاريخ ".
 _WEEKDAYS = "السبت|الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة"
+_YEAR_DAY_MONTH = re.compile(rf"(?<!\d)(?P<year>(?:19|20)\d{{2}})\s+(?:(?:{_WEEKDAYS})\s*[،,]?\s*)?(?P<day>\d{{1,2}})\s+"
+                             + _MONTH_GROUP + r"\s*$")
 _PUBLICATION_CUE = re.compile(
     rf"(?:اليوم|أمس|امس|{_WEEKDAYS}|الموافق|بتاريخ|تاريخ)\s*[،,:(\-–]*\s*(?:{_WEEKDAYS})?\s*[،,:(\-–]*\s*$"
     r"|\(\s*$"
@@ -256,6 +261,11 @@ def date_in_line(line: str, *, today=None):
         # dateparser would take 2020-02-07 by DATE_ORDER; ISO is year-month-day.
         candidates.append((m.start(), m.end(), f"{int(m['day'])}-{int(m['month'])}-{m['year']}", DAY))
     if short:
+        # "GMT 20:09 2018 الثلاثاء 10 أبريل": a byline whose parts a right-to-left page set out of order.
+        for m in _YEAR_DAY_MONTH.finditer(plain):
+            number = _MONTH_NUMBER.get(_unstretched(m["month"]))
+            if number and not any(s <= m.start("day") < e for s, e, _t, _p in candidates):
+                candidates.append((m.start(), m.end(), f"{int(m['day'])} {_CANONICAL[number]} {m['year']}", DAY))
         for m in _MONTH_YEAR.finditer(plain):
             if any(s <= m.start() < e for s, e, _t, _p in candidates):
                 continue
@@ -263,7 +273,8 @@ def date_in_line(line: str, *, today=None):
             number = _MONTH_NUMBER.get(_unstretched(m["month"]))
             if number and len(rest) <= 3:
                 candidates.append((m.start(), m.end(), f"1 {_CANONICAL[number]} {m['year']}", MONTH))
-        m = _YEAR_LINE.match(plain) or _NAME_YEAR_LINE.match(plain) or _NAME_YEAR_BRACKETS.match(plain)
+        m = (_YEAR_LINE.match(plain) or _NAME_YEAR_LINE.match(plain) or _NAME_YEAR_BRACKETS.match(plain)
+             or _YEAR_NAME_LINE.match(plain))
         if m:
             candidates.append((m.start("year"), m.end("year"), f"1-1-{m['year']}", YEAR))
     if not candidates:
@@ -377,25 +388,3 @@ def parse_typed(value: str):
         return date(int(m[1]), int(m[2] or 1), int(m[3] or 1)), DAY if m[3] else MONTH if m[2] else YEAR
     except ValueError:
         return None
-
-
-# A date in a file's name: "2018-05-14_story.docx", "okaz_20180514.html", "14-05-2018 خبر.txt".
-_FILE_NAME_DATE = re.compile(
-    r"(?<!\d)(?:(?P<y>(?:19|20)\d\d)(?P<s>[-_.]?)(?P<m>0[1-9]|1[0-2])(?P=s)(?P<d>0[1-9]|[12]\d|3[01])"
-    r"|(?P<d2>0?[1-9]|[12]\d|3[01])(?P<s2>[-_.])(?P<m2>0?[1-9]|1[0-2])(?P=s2)(?P<y2>(?:19|20)\d\d))(?!\d)")
-
-
-def in_file_name(name: str, *, today=None):
-    """``(date, DAY, matched)`` for a whole date in a file's name (not its folders), or None."""
-    stem = (name or "").replace("\\", "/").rsplit("/", 1)[-1].translate(_DIGITS)
-    m = _FILE_NAME_DATE.search(stem)
-    if not m:
-        return None
-    year, month, day = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
-    try:
-        found = date(int(year), int(month), int(day))
-    except ValueError:
-        return None
-    if found < EARLIEST or found > (today or date.today()) + timedelta(days=1):
-        return None
-    return found, DAY, m.group()

@@ -26,7 +26,7 @@ from .archives import check_zip_container
 from .docx_body import body_lines, note_lines, part_lines
 from .draft import IngestError
 from .limits import Limits
-from .text import draft_from_text
+from .text import NO_DATE_WARNING, draft_from_text
 
 
 PROPERTIES_WHERE = "خصائص ملف Word"
@@ -61,9 +61,58 @@ def _read(data: bytes, limits=None, name=""):
     site_names = _site_names(props, custom)
     lines, pictures, site, breaks = body_lines(document)
     refuse_a_digest(name, lines, breaks)
+    lines, cited = closing_citation(lines)
     # The footer and the notes (a clipping's source and date in a footnote, "الحياة، 3 آذار 2018")
     # are the page's margin: they may name the outlet and date the article, never its text.
-    return "\n".join([*header, *lines]), [*footer, *_notes(data)], texts, (pictures, site, site_names)
+    return "\n".join([*header, *lines]), [*cited, *footer, *_notes(data)], texts, (pictures, site, site_names)
+
+
+# A clipping's closing citation, in brackets or labelled: "(صحيفة الرياض، العدد الصادر يوم
+# الجمعة 31 يوليو 2015)", "(صحيفة المدينة 26.7.2015)", "نقلاً عن فرانس 24، 2018".
+_CITATION_LABEL = re.compile(r"^\s*(?:نقلا عن|نقلاً عن|المصدر\s*[:：]|source\s*:)", re.I)
+CITATION_WORDS = 16
+CITATION_WHERE = "سطر المصدر والتاريخ في آخر ملف Word"
+
+
+def closing_citation(lines):
+    """``(lines, [citation])``: the last paragraph, when it is short, bracketed or labelled as
+    the source, and dates the article, is the clipper's note of where and when it appeared —
+    a footnote written in the text. It is moved to the margin: it names the outlet and dates
+    the article (before any date a sentence of the text mentions), and is no part of the body."""
+    from . import dates
+
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 3:
+        return lines, []
+    last = lines[filled[-1]].strip()
+    if len(last.split()) <= CITATION_WORDS and closing_date(last):
+        return lines[:filled[-1]] + lines[filled[-1] + 1:], [last]
+    return lines, []
+
+
+# A clipper's short date with a two-digit year: "(بي بي سي عربي - 17/08/18)".
+_SHORT_NUMERIC = re.compile(r"(?<![\d/.-])(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<year>\d{2})(?![\d/.-])")
+
+
+def closing_date(line):
+    """The date of a closing citation (``closing_citation``), or None for another margin line."""
+    from . import dates
+
+    from datetime import date
+
+    inner = re.sub(r"^[(\[](.*)[)\]]$", r"\1", line.strip())
+    if inner == line.strip() and not _CITATION_LABEL.match(line):
+        return None
+    found = dates.date_in_line(inner)
+    m = None if found else _SHORT_NUMERIC.search(inner.translate(dates._DIGITS))
+    if m:
+        try:
+            day = date(2000 + int(m["year"]), int(m["month"]), int(m["day"]))
+        except ValueError:
+            return None
+        if dates.EARLIEST <= day <= date.today():
+            found = (day, dates.DAY, m.group())
+    return found
 
 
 # A part of a digest holds a paragraph this long at least (a lead).
@@ -228,22 +277,37 @@ def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=Non
 
     # The lead's dateline ("الرياض: سكاي نيوز عربية - …") before the properties, which a template may fill wrongly.
     lead = next((line for line in text.split("\n") if len(line.split()) >= LEAD_MIN_WORDS), "")
-    return draft_from_text(text, source_name, catalog, fmt="docx", extra_cues=[*dateline_cues(lead), *_picture_cues(pictures),
+    draft = draft_from_text(text, source_name, catalog, fmt="docx", extra_cues=[*dateline_cues(lead), *_picture_cues(pictures),
                                        *(Cue(n, where=SITE_PROPERTY_WHERE, names_site=True) for n in site_names),
                                        *_margin_cues(margins),
                                        *([Cue(site, where=SITE_LINKS_WHERE)] if site else []),
                                        *_property_cues(texts)],
                            extra_dates=_extra_dates(margins, [value for value, is_author in texts if not is_author]))
+    cited = closing_date(margins[0]) if margins else None
+    if cited:
+        # The clipper's own note of where and when: before a date a sentence mentions, and before
+        # the agency a lead credits ("واس- نجران:" in a paper's story).
+        draft.published, draft.date_precision = cited[0], cited[1]
+        draft.provenance["date"] = f"«{cited[2]}» — {CITATION_WHERE}"
+        draft.drop_warnings(NO_DATE_WARNING)
+        if catalog is not None:
+            from .outlets import resolve
+
+            match = resolve(_margin_cues(margins[:1]), catalog.outlets)
+            if match.outlet_id:
+                match.apply(draft)
+    return draft
 
 
 def _margin_cues(lines):
     """The footer's and the notes' parts ("بي بي سي عربي | صفحة 2", "المصدر: الحياة، 3 آذار 2018"):
     the file names its outlet there, as a page's own site name does."""
     from .lines import date_line_rest
-    from .outlets import Cue
+    from .outlets import Cue, named_parts
 
     parts = [part.strip() for line in lines for part in _MARGIN_PARTS.split(date_line_rest(line) or line)]
-    return [Cue(_LABEL.sub("", part), where=MARGIN_WHERE, names_site=True) for part in parts if re.search(r"\w\w", part)]
+    exact = [Cue(part, where=MARGIN_WHERE) for line in lines for part in named_parts(line)]
+    return exact + [Cue(_LABEL.sub("", part), where=MARGIN_WHERE, names_site=True) for part in parts if re.search(r"\w\w", part)]
 
 
 def _extra_dates(margins, properties):

@@ -177,6 +177,9 @@ class Reader:
         if not text.strip():
             return
         if pictures or "caption" in _style(p).lower() or _style(p) in ("Beschriftung", "Légende"):
+            dated = _date_before_picture(p, pictures[0]) if pictures else ""
+            if dated:
+                self.lines.append(dated)  # "27 أبريل 2018 [picture] أرشيف - أ ف ب": a byline's date, then the caption
             self.lines.append(LINK_PLACE)  # a picture's caption
             return
         heading = _style(p).lower().startswith(("heading", "title")) or _all_bold(p)
@@ -207,6 +210,22 @@ class Reader:
         self.lines.append(text)
         if len(text.split()) >= LEAD_MIN_WORDS:
             self._lead_seen = True
+
+
+def _date_before_picture(p, picture):
+    """The text before a picture in its paragraph when it is a date alone (a converted
+    page's byline set beside its photo): the article's date, not the picture's caption."""
+    from . import dates
+
+    before = []
+    for el in p.iter(f"{W}t", DOC_PR, VML_IMAGE):
+        if el is picture:
+            break
+        if el.tag == f"{W}t" and not _skipped(el, p):
+            before.append(el.text or "")
+    text = " ".join("".join(before).split())
+    found = dates.date_in_line(text) if 0 < len(text.split()) <= 8 else None
+    return text if found and len(text.replace(found[2], " ").split()) <= 3 else ""
 
 
 def body_lines(document):

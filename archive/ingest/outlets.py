@@ -15,7 +15,7 @@ proposed as a new outlet, created only when the article is saved.
 from dataclasses import dataclass
 import re
 
-from .dates import COPYRIGHT_LINE
+from .dates import COPYRIGHT_LINE, date_in_line
 from .normalize import loose
 
 NEW_OUTLET_WARNING = "وسيلة إعلام جديدة: "
@@ -284,6 +284,24 @@ def name_in_value(value: str) -> str:
     return copyright_name(value) if COPYRIGHT_LINE.search(value) else value
 
 
+# A label before a name ("المصدر:", "نقلاً عن") and the separators between a line's fields.
+_NAME_LABEL = re.compile(r"^\s*(?:المصدر|مصدر الخبر|الصحيفة|الجريدة|الناشر|source|publisher|نقلا عن|نقلاً عن)\s*[:：]?\s*", re.I)
+_FIELD_SEPARATORS = re.compile(r"\s[|\-–—•/]\s|[|،,؛–—]")
+
+
+def named_parts(line: str):
+    """"المصدر: صحيفة اليوم، أغسطس 2015", "الثلاثاء 11 أغسطس 2015 — صحيفة اليوم": the fields of a
+    labelled or dated line that hold no digit, each a name to ask for exactly. (Taking the date's
+    words out of the whole line would cut a name holding one: "اليوم" is also "today".)"""
+    inner = re.sub(r"^\s*[(\[]\s*(.*?)\s*[)\]]\s*$", r"\1", line or "")
+    found = date_in_line(inner)
+    if found:
+        inner = inner.replace(found[2], " | ")
+    parts = _FIELD_SEPARATORS.split(_NAME_LABEL.sub("", inner))
+    return [part for part in (p.strip(" \t\"'“”«»:.()[]") for p in parts)
+            if re.search(r"\w\w", part) and not re.fullmatch(r"[\d\W]+", part) and 1 <= len(part.split()) <= 5]
+
+
 def clean_name(text: str) -> str:
     """A proposed outlet's name as found, without quotes or trailing punctuation."""
     name = re.sub(r"\s+", " ", text).strip(" \t\"'“”«»:：.,،-–—")
@@ -318,4 +336,19 @@ def dateline_cues(lead: str):
         head = f"{head} - {second['head']}"  # "الرياض: سكاي نيوز عربية -"
     if len(head.split()) > DATELINE_WORDS:
         return []
-    return [Cue(part.strip(), where="مطلع الخبر") for part in _DATELINE_PARTS.split(head) if len(part.strip()) >= 2]
+    cues = [Cue(part.strip(), where="مطلع الخبر") for part in _DATELINE_PARTS.split(head) if len(part.strip()) >= 2]
+    return cues + place_outlet_cues(m["head"])
+
+
+# "بغداد - الاقتصادية": a place, a spaced dash, and a paper's name without its kind word.
+_PLACE_OUTLET = re.compile(r"^\s*(?P<place>[^\d\-–—:/،,()«»]{2,25}?)\s+[-–—]\s+(?P<outlet>[^\d\-–—:/،,()«»]{2,30})\s*$")
+
+
+def place_outlet_cues(head: str):
+    """A paper's dateline "الرياض - الجزيرة:" prints the place first, then its own name
+    without the kind word ("صحيفة"): the second part is asked for as a site name (a
+    catalogue outlet's bare name when one outlet alone has it), the first never."""
+    m = _PLACE_OUTLET.match(head or "")
+    if not m or len(m["place"].split()) > 3 or len(m["outlet"].split()) > 3:
+        return []
+    return [Cue(m["outlet"].strip(), where="مطلع الخبر (المكان – الصحيفة)", names_site=True)]

@@ -244,7 +244,7 @@ def _finish_file_draft(draft, name, data, external_id_from_name):
     draft.original_bytes = data
     if draft.published is None:
         # Last: a date the file's name holds ("2018-05-14_story.docx").
-        from .dates import in_file_name
+        from .file_name_dates import in_file_name
         from .text import NO_DATE_WARNING
 
         found = in_file_name(name)

@@ -30,7 +30,10 @@ import re
 
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 URL = re.compile(r"^https?://\S+$")
-MAX_DEPTH = 3
+# Deep enough for a CMS's relations (Strapi's attributes → publisher → data → attributes → name)
+# and a page's head block (seo → canonical → href); each role still asks that the keys above
+# a value are wrappers or describe the page (``score``).
+MAX_DEPTH = 6
 
 # Words of a key that name each role, with how strongly. The corpus's and
 # schema.org's names are the strongest; a word that may mean several things
@@ -84,7 +87,7 @@ WRAPPERS = {"_source", "source_", "article", "data", "item", "fields", "thread",
 # Inside an object under a role's key: the keys that hold the value itself, best first.
 # (XML converted to JSON holds an element's text under "#text", "_text", "_cdata"…)
 HOLDER_KEYS = ("ar", "processed", "value", "basic", "main", "default", "content",
-               "#text", "_text", "__text", "#cdata-section", "_cdata", "__cdata", "$t", "literal", "raw")
+               "#text", "_text", "__text", "#cdata-section", "_cdata", "__cdata", "$t", "literal", "raw", "href")
 # Inside a publisher-like object: the keys that hold its name, best first.
 NAME_KEYS = ("name", "name_ar", "title", "name_en", "site_name", "label", "uri", "domain", "url")
 
@@ -155,8 +158,9 @@ def flatten(record: dict):
                     break
             if path and not _is_wrapper(path[-1]):
                 # A named thing (a publisher, a source): its name under the parent's key.
+                thing = _unwrapped_thing(value)
                 for key in NAME_KEYS:
-                    name = value.get(key)
+                    name = thing.get(key)
                     if isinstance(name, str) and name.strip():
                         out.append(Found(name, path))
             for key, inner in value.items():
@@ -177,6 +181,19 @@ def flatten(record: dict):
     return out
 
 
+def _unwrapped_thing(value: dict, depth=0) -> dict:
+    """A named thing's own object: a CMS writes a relation inside wrappers
+    (Strapi's ``{"data": {"attributes": {"name": …}}}``, JSON:API's ``data``)."""
+    if depth >= 3 or any(isinstance(value.get(key), str) for key in NAME_KEYS):
+        return value
+    for key, inner in value.items():
+        if isinstance(inner, list) and len(inner) == 1:
+            inner = inner[0]
+        if isinstance(key, str) and _is_wrapper(key) and isinstance(inner, dict):
+            return _unwrapped_thing(inner, depth + 1)
+    return value
+
+
 def _date_parts(value):
     """CSL-JSON's ``[[2018, 5, 14]]`` (or ``[[2018, 5]]``, ``[["2018"]]``) as
     "2018-05-14" ("2018-05", "2018"): the date at the precision it has."""
@@ -191,6 +208,16 @@ def _date_parts(value):
 
 def _is_wrapper(key: str) -> bool:
     return key.lower() in WRAPPERS
+
+
+# A key whose object describes the page itself, as its <head> does: WordPress's
+# ``yoast_head_json``, a CMS's ``seo`` or ``meta_tags``, an ``opengraph`` block. Its
+# ``og_site_name`` and ``og_url`` are the article's site and address, as if at the top.
+HEAD_WORDS = {"head", "meta", "metadata", "seo", "og", "opengraph", "jsonld"}
+
+
+def _describes_page(key: str) -> bool:
+    return _is_wrapper(key) or bool(set(key_words(key)) & HEAD_WORDS)
 
 
 def _paragraph_text(item):
@@ -208,7 +235,7 @@ def score(role: str, found: Found) -> int:
     """How strongly the key path names ``role`` (0: not at all)."""
     if not found.path:
         return 0
-    if not all(_is_wrapper(key) for key in found.path[:-1]):
+    if not all(_describes_page(key) for key in found.path[:-1]):
         # Inside a named thing (a publisher, an author, a crawl's record):
         # its "title" or "url" is not the article's.
         return 0

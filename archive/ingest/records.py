@@ -17,7 +17,8 @@ import re
 from . import record_fields, record_values
 from .draft import Draft, IngestError
 from .lines import _LEAD_DATELINE
-from .outlets import Cue, name_in_value, resolve
+from .dates import COPYRIGHT_LINE
+from .outlets import Cue, copyright_name, name_in_value, named_parts, resolve
 from .record_dates import set_date
 from .text import DERIVED_TITLE_WARNING, derive_title
 
@@ -192,6 +193,7 @@ def draft_from_dict(record: dict, line: str, source_name, number, catalog=None) 
         suffix = _SUFFIX.match(draft.title or "")
         if suffix and title:
             cues.append(Cue(suffix["site"], where=f"آخر العنوان في الحقل {title_name}", names_site=True))
+        cues.extend(_signed_cues(fields, body))
         # An agency or a paper written as the author ("author": "رويترز"): only a known outlet counts.
         cues.extend(Cue(value, where=f"الحقل {name} في السجل")
                     for value, name in _author_values(fields))
@@ -200,6 +202,26 @@ def draft_from_dict(record: dict, line: str, source_name, number, catalog=None) 
     elif named:
         draft.outlet_name = named[0][0]
     return draft
+
+
+# A body's last line that signs the article off: "المصدر: سكاي نيوز عربية", "نقلاً عن …".
+_SOURCE_LINE = re.compile(r"^\s*(?:المصدر|مصدر الخبر|نقلا عن|نقلاً عن|source)\s*[:：]?\s", re.I)
+SIGN_OFF_WORDS = 12
+
+
+def _signed_cues(fields, body):
+    """The outlet a record names in a copyright line, in any of its values ("rights":
+    "© 2018 سكاي نيوز عربية") or as its body's last line, or in a source line ending the
+    body: the name in it, looked up, never proposed (a photo's "© AFP" is not the outlet)."""
+    cues = [Cue(copyright_name(f.value), where=f"سطر حقوق النشر في الحقل {f.name}", names_site=True)
+            for f in fields.values if isinstance(f.value, str) and len(f.value) <= 200 and COPYRIGHT_LINE.search(f.value)]
+    last = (body or "").strip().rsplit("\n", 1)[-1].strip()
+    if len(last.split()) <= SIGN_OFF_WORDS:
+        if COPYRIGHT_LINE.search(last):
+            cues.append(Cue(copyright_name(last), where="سطر حقوق النشر في آخر النص", names_site=True))
+        elif _SOURCE_LINE.match(last):
+            cues.extend(Cue(part, where="سطر المصدر في آخر النص", names_site=True) for part in named_parts(last))
+    return [cue for cue in cues if cue.text.strip()]
 
 
 def _body(fields):

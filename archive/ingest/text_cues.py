@@ -14,7 +14,7 @@ from .lines import (
     _LEAD_DATELINE, DATE, FURNITURE, HEADER, SOURCE, TEXT, classify, date_line_rest, source_name,
 )
 from .normalize import loose, word_count
-from .outlets import BRACKET_TAG, OUTLET_DATELINE, TITLE_TO, Cue
+from .outlets import BRACKET_TAG, OUTLET_DATELINE, TITLE_TO, Cue, named_parts, place_outlet_cues
 
 
 # "By Ahmad Ali, Sky News Arabia", "كتب: أحمد علي - العربية.نت".
@@ -86,6 +86,11 @@ def collect_cues_and_dateline(reading):
             rest = date_line_rest(line)
             if rest:
                 cues.append(Cue(rest, where="سطر الكاتب والتاريخ", names_site=True))
+    for line in [*reading.header_lines, *trailer]:
+        # The fields of a source or date line, each an exact name: "صحيفة اليوم" in
+        # "المصدر: صحيفة اليوم، أغسطس 2015" ("اليوم" is also a date's "today").
+        if classify(line) in (SOURCE, DATE):
+            cues.extend(Cue(part, where="سطر المصدر أو التاريخ") for part in named_parts(line))
     for line in trailer:
         # "نشر بتاريخ 12 آذار 2018 في بي بي سي عربي" under the article.
         if classify(line) == DATE:
@@ -107,6 +112,7 @@ def collect_cues_and_dateline(reading):
         for part in re.split(r"\s*[-–—/،,]\s*|\s*[()«»]\s*", m["prefix"]):
             if part.strip():
                 cues.append(Cue(part.strip(), where="مطلع الخبر"))
+        cues.extend(place_outlet_cues(m["prefix"]))
     m = _LEAD_DATELINE.match(lead)
     if m and not reading.dateline:
         reading.dateline = m["place"].strip()

@@ -101,7 +101,9 @@ def login_page():
     )
 
 
-_LOGIN = re.compile(r"تسجيل الدخول|سجل الدخول|log ?in|sign in", re.I)
+# (A password-reset form asks for the account's e-mail or user name instead of a login.)
+_LOGIN = re.compile(r"تسجيل الدخول|سجل الدخول|log ?in|sign in|بريدك الالكتروني|اسم المستخدم|اعاده تعيين|"
+                    r"e-?mail address|username|reset", re.I)
 _PASSWORD = re.compile(r"كلمه المرور|كلمه السر|password", re.I)
 
 
@@ -122,7 +124,8 @@ def paywall_page():
 
 # A paywall asks to subscribe to go on reading (matched against ``loose`` text).
 _PAYWALL = re.compile(
-    r"(?:متاح|متاحه|حصري|مخصص|مخصصه)\s+للمشتركين|للمشتركين فقط|"
+    r"(?:متاح|متاحه|حصري|مخصص|مخصصه)\s+(?:للمشتركين|لمشتركي)|(?:للمشتركين|لمشتركي)[^.\n]{0,30}فقط|"
+    r"(?:محتوي|مقال|تقرير)\s+(?:مدفوع|مدفوعه)|"
     r"(?:اشترك|الاشتراك|اشتراك)[^.\n]{0,50}(?:القراءه|لقراءه|للقراءه|للوصول|المحتوي|المقالات?)\b|"
     r"(?:لمتابعه|لمواصله|لاكمال|لاستكمال)\s+(?:قراءه|القراءه)|subscribe (?:now )?to (?:continue|read|keep)|"
     r"subscribers? only|continue reading|already a subscriber", re.I)
@@ -140,8 +143,36 @@ def is_paywall_page(title, body):
     if len(body) > CONSENT_MAX_WORDS * 15 or word_count(body) > CONSENT_MAX_WORDS:
         return False
     lines = body.split("\n")
-    return says("", [title or "", *(line for line in lines if word_count(line) <= NOTICE_MAX_WORDS)], _PAYWALL,
-                rest=lines)
+    # Its notice may share a line with the offer ("هذا المحتوى متاح للمشتركين فقط. اشترك الآن واحصل
+    # على…"): each sentence of a line is weighed as a line would be.
+    sentences = [part for line in lines for part in _SENTENCES.split(line) if part.strip()]
+    return says("", [title or "", *(s for s in sentences if word_count(s) <= NOTICE_MAX_WORDS)], _PAYWALL,
+                rest=sentences)
+
+
+_SENTENCES = re.compile(r"(?<=[.!؟?])\s+")
+
+
+def redirect_page():
+    return IngestError(
+        "هذه صفحة تحويل حُفظت قبل أن تنتقل إلى المقال («جاري التحويل…»)، فلم تُستورد: افتح الرابط الذي تحوّل إليه واحفظ صفحة المقال.",
+        "This is a redirect page saved before it moved on to the article: open the address it redirects to "
+        "and save the article's page.",
+    )
+
+
+_REFRESH = re.compile(r"^\s*\d+\s*[;,]\s*url\s*=\s*\S", re.I)
+
+
+def is_redirect_stub(tree, body):
+    """A page that sends the browser on (``<meta http-equiv="refresh" content="0; url=…">``) and
+    holds no article of its own: what was saved is the stop on the way, not the article."""
+    try:
+        refresh = [m for m in tree.iter("meta") if (m.get("http-equiv") or "").lower() == "refresh"
+                   and _REFRESH.match(m.get("content") or "")]
+    except Exception:  # a malformed tree: no verdict
+        return False
+    return bool(refresh) and word_count(body) < LINK_PAGE_MAX_WORDS and not reads_as_article(body)
 
 
 def check_raw_text(text, max_chars):
