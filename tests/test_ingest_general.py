@@ -158,6 +158,19 @@ def test_the_file_name_names_the_outlet_when_nothing_else_does(catalogue):
     assert read_one("what_was_said.txt", text, catalogue).outlet_id is None
 
 
+def test_a_file_named_after_the_pages_title_names_the_outlet_after_its_separator(catalogue):
+    """Browsers save a page as its <title>, "Headline - Outlet", writing "|" and ":" as "_"."""
+    text = "\n".join([TITLE, "14 مايو 2018", LEAD, MIDDLE, LAST])
+    for name, expected in [
+        (f"{TITLE} - سكاي نيوز عربية.txt", "sky-news-arabia"),
+        (f"{TITLE} _ Sky News Arabia.txt", "sky-news-arabia"),
+        (f"{TITLE} __ الشرق الأوسط.txt", "asharq-al-awsat"),  # a bare name stands where a site names itself
+    ]:
+        assert slug(read_one(name, text, catalogue)) == expected, name
+    # The headline's own words before the separator are not a site's name.
+    assert read_one("الشرق الأوسط ينتظر - تحليل.txt", text, catalogue).outlet_id is None
+
+
 # --- Headlines among other headline-like lines -------------------------------------------------------------------
 
 OTHER_STORY = "مقتل خمسة أشخاص في انفجار سيارة مفخخة وسط بغداد"

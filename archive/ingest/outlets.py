@@ -257,11 +257,20 @@ _NOT_NAMES_IN_FILE_NAMES = {"was", "map", "tap", "spa", "ain", "ina", "nna", "th
                             "report", "page", "saved", "copy", "final", "text", "word"}
 
 
+_TITLE_PARTS_IN_FILE_NAME = re.compile(r"\s+[-_|–—]+\s+|_{2,}")
+
+
 def file_name_cues(source_name: str):
     """"skynews_2018-05-14_syria.txt", "aawsat.com-12345.html": the words and
     domains of a file's name, each asked for as a known outlet (never proposed)."""
     stem = re.sub(r"\.(?:txt|text|html?|docx|jsonl|zip|gz)$", "", (source_name or "").replace("\\", "/").rsplit("/", 1)[-1], flags=re.I)
     cues = [Cue(host, where="اسم الملف") for host, _path in hosts_in(stem)]
+    # A browser names a saved page after its <title>, "Headline - Outlet" / "Outlet | Headline",
+    # with "|" and ":" written "_": the first and the last part stand where a page names itself.
+    parts = [part.strip() for part in _TITLE_PARTS_IN_FILE_NAME.split(stem) if part.strip()]
+    if len(parts) > 1:
+        cues += [Cue(part, where="اسم الملف", names_site=site) for part, site in ((parts[-1], True), (parts[0], False))
+                 if len(part) <= 40 and not part.isdigit()]
     cues += [Cue(part, where="اسم الملف") for part in re.split(r"[\s_\-.()\[\]]+", stem)
              if len(part) >= 3 and not part.isdigit() and part.lower() not in _NOT_NAMES_IN_FILE_NAMES]
     return cues
