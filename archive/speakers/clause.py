@@ -1,0 +1,179 @@
+"""Who speaks, read from the reporting clause itself.
+
+News reports speech in one shape: a reporting verb, its subject, then what
+was said — "وقال وزير البنى التحتية بولاية الخرطوم أحمد قاسم، إن …",
+"أوضح وزير الخارجية التركي مولود أوغلو اليوم الأربعاء إن …". Where the
+object clause opens (أن / إن / بأن …, a colon, an opening quotation mark)
+is easy to see; the subject is every word between the verb and there. Its
+name is the run of name-like words that *ends* the subject (a time word
+between them dropped), and what stands before that run is the role (a
+title, a word with the article, a place or a body ending at a word that
+cannot be a name's). Reading from the end of the subject backwards avoids
+the hard question the forward readers face — where a long role ends
+("المنسق الأممي المعني بشؤون سوريا") — because the object clause tells where
+the name stops.
+
+A subject without a role is a name only when its first word is a given
+name by the corpus counts ("وقال ريتشارد والتون رئيس خلية …" reads the name
+first and the role after it). The object clause itself — what was said —
+is returned too: a name inside it is the person spoken about, not a
+speaker ("قال ترامب إن وزير الخارجية، مايك بومبيو، لم يتسلم …").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archive.speakers.candidates import _MORE_PARTICLES
+from archive.speakers.evidence import _clitic
+from archive.speakers.given_names import adjective, common_noun, given_name
+from archive.speakers.reading import (
+    Quoted, _Breaks, _family_name, _has_article, _proclitic_word, positions, watch,
+)
+from archive.speakers.vocabulary import (
+    PERSON_TITLES, RANKS, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, UNNAMED, _ADVERBS, _CONNECTORS, _IN_NAME_OF, _WHAT, _forms,
+)
+
+#: Words between a verb and where what was said begins, at most.
+_REACH = 16
+#: Words of a name read back from the object clause, at most.
+_NAME_WORDS = 4
+#: The words that open what was said.
+_THAT = _forms("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها", "أنهم", "إنهم",
+               "بأنهم", "أنّ", "إنّ")
+#: Attribution nouns are read elsewhere (بحسب، وفقا): a verb here.
+_VERBS = (REPORTING_VERBS | ROLE_VERBS) - _forms("بحسب", "حسب", "نقلا", "نقلاً")
+watch(_VERBS, _THAT)
+#: A colon or an opening guillemet opens what was said (a plain " or “
+#: also wraps names, "حملة "وان كامباين"", "“قاري حمزة”": not counted).
+_OPENS_SAID = re.compile("[:«]")
+_SENTENCE_END = re.compile("[.!?؟\n]")
+_ARABIC = re.compile("[\u0621-\u064a\u064b-\u0652\u0670\u0640]{2,}")
+
+
+@dataclass
+class Clause:
+    """One reporting clause: the verb's word, the subject's person (or
+    None), and the characters of what was said (``said_start`` to
+    ``said_end``)."""
+
+    verb: int
+    person: Quoted | None
+    said_start: int
+    said_end: int
+
+
+def _name_like(tokens, folded, j) -> bool:
+    """Can word j stand in a name: Arabic letters, not a particle, a title,
+    a verb or a time word, no ب/ل + common word; with the article only a
+    family name (الجبير, not الخارجية)."""
+    word = folded[j]
+    if len(word) < 2 or not _ARABIC.fullmatch(tokens[j].text) or word in STOP or word in _ADVERBS \
+            or word in REPORTING_VERBS or word in ROLE_VERBS or word in _THAT \
+            or word in TITLES and word not in _CONNECTORS or word in _IN_NAME_OF or word in _WHAT \
+            or word in _MORE_PARTICLES or _proclitic_word(word) or _clitic(word):
+        return False
+    return not _has_article(tokens, j) or _family_name(word)
+
+
+def _overlaps(spans, start, end) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def clauses(text: str, words, matches=()) -> list[Clause]:
+    """Every reporting clause of the text whose object clause can be seen."""
+    tokens, folded = words
+    n = len(tokens)
+    if not n:
+        return []
+    broken = _Breaks(text, tokens)
+    known = [(m.start, m.end) for m in matches if m.kind == "speaker"]
+    places = [(m.start, m.end) for m in matches if m.kind != "speaker"]
+    out = []
+    verbs = positions(folded, _VERBS)
+    for at, v in enumerate(verbs):
+        # Where what was said begins: a "that", a colon or a quotation mark.
+        b = None
+        for k in range(v + 1, min(v + 1 + _REACH, n)):
+            gap = text[tokens[k - 1].end:tokens[k].start]
+            if _SENTENCE_END.search(gap):
+                break
+            if folded[k] in _THAT or _OPENS_SAID.search(gap):
+                b = k
+                break
+            if k > v + 1 and (folded[k] in REPORTING_VERBS or folded[k] in ROLE_VERBS):
+                break
+        if b is None or b == v + 1:
+            continue
+        end = b
+        while end > v + 1 and folded[end - 1] in _ADVERBS:
+            end -= 1          # "مولود أوغلو اليوم الأربعاء إن"
+        said_end = _sentence_end(text, tokens[b].start)
+        if at + 1 < len(verbs) and verbs[at + 1] > b:
+            said_end = min(said_end, tokens[verbs[at + 1]].start)   # "… ، في حين أكد المواطن X"
+        person = _person(text, tokens, folded, broken, known, places, v, end, folded[v] in ROLE_VERBS)
+        out.append(Clause(v, person, tokens[b].start, said_end))
+    return out
+
+
+def _sentence_end(text, start) -> int:
+    m = _SENTENCE_END.search(text, start)
+    return m.start() if m else len(text)
+
+
+def _person(text, tokens, folded, broken, known, places, v, end, needs_role):
+    """The name that ends the subject (words v+1 … end-1), with its role."""
+    s = end
+    while s > v + 1 and end - s < _NAME_WORDS and _name_like(tokens, folded, s - 1) \
+            and (s == end or not broken[s - 1]):
+        j = s - 1
+        if j < end - 1 and _has_article(tokens, j) and folded[j - 1] not in _CONNECTORS:
+            break             # only the last word is a family name with the article (الجبير)
+        if _overlaps(places, tokens[j].start, tokens[j].end):
+            break             # "بشؤون سوريا بانوس مومتزيس": the place ends the role
+        s -= 1
+    if end - s < 2:
+        return None
+    # The name's first word: a given name by the counts, or the first word
+    # after the role's end (an article word, a title, a comma, a place).
+    start = None
+    for i in range(s, end - 1):
+        if i == s and folded[i - 1] in UNNAMED and folded[i - 1] not in PERSON_TITLES:
+            continue          # "صحيفة وول ستريت"، "إقليم ننكرهار": the body's or the place's name
+        if given_name(folded[i]) or i == s and _role_ends(text, tokens, folded, broken, places, v, i) \
+                and not common_noun(folded[i]):
+            start = i
+            break
+    if start is None:
+        return None
+    last = folded[end - 1]
+    if _has_article(tokens, start) or last in _CONNECTORS or adjective(last[2:] if last.startswith("ال") else last):
+        return None           # "مسؤولون أمريكيون": a body, not a name
+    if any(broken[i] for i in range(start, end - 1)):
+        return None
+    role_words = tokens[v + 1:start]
+    if start == v + 1:
+        if needs_role or not given_name(folded[start]):
+            return None       # "أعلن إقالة X", "أكدت مصادر": no title, no given name
+    elif not any(folded[i] in PERSON_TITLES or folded[i] in RANKS for i in range(v + 1, start)):
+        return None           # no title in the subject: the words before are not a role
+    c0, c1 = tokens[start].start, tokens[end - 1].end
+    if _overlaps(known, c0, c1):
+        return None           # a known speaker: linked, not proposed
+    role = text[role_words[0].start:role_words[-1].end] if role_words else ""
+    return Quoted(name=text[c0:c1], role=role.strip(" ،,"), start=c0, end=c1)
+
+
+def _role_ends(text, tokens, folded, broken, places, v, i) -> bool:
+    """Does a name begin at word i because the role ends right before it:
+    the verb itself, a comma, a title or rank, a word with the article
+    (السوري، الخارجية), or a place (بولاية الخرطوم)? Not after a particle,
+    a time word or a verb ("في يوليو الماضي"، "كان يعالج دوابشة")."""
+    j = i - 1
+    if j == v or broken[j]:
+        return True
+    word = folded[j]
+    if word in STOP or word in _ADVERBS or word in REPORTING_VERBS or word in ROLE_VERBS:
+        return False
+    return word in TITLES or word in RANKS or _has_article(tokens, j) \
+        or _overlaps(places, tokens[j].start, tokens[j].end)
