@@ -31,7 +31,7 @@ from archive.speakers.reading import (
     Quoted, _Breaks, _family_name, _has_article, _proclitic_word, positions, watch,
 )
 from archive.speakers.vocabulary import (
-    PERSON_TITLES, RANKS, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, UNNAMED, _ADVERBS, _CONNECTORS, _IN_NAME_OF, _WHAT, _forms,
+    PERSON_TITLES, RANKS, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, UNNAMED, _ADVERBS, _CONNECTORS, _IN_NAME_OF, _OF_PRINCIPAL, _PRINCIPALS, _WHAT, _forms,
 )
 
 #: Words between a verb and where what was said begins, at most.
@@ -157,6 +157,10 @@ def _person(text, tokens, folded, broken, known, places, v, end, needs_role):
             return None       # "أعلن إقالة X", "أكدت مصادر": no title, no given name
     elif not any(folded[i] in PERSON_TITLES or folded[i] in RANKS for i in range(v + 1, start)):
         return None           # no title in the subject: the words before are not a role
+    for i in range(v + 1, start):
+        if (folded[i] in _OF_PRINCIPAL or folded[i] in _IN_NAME_OF and folded[i + 1] in _PRINCIPALS) \
+                and not any(broken[x] for x in range(i, start)):
+            return None       # "المتحدث باسم الرئيس التركي رجب طيب أردوغان": whose spokesman, not who speaks
     c0, c1 = tokens[start].start, tokens[end - 1].end
     if _overlaps(known, c0, c1):
         return None           # a known speaker: linked, not proposed
