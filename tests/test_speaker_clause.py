@@ -56,3 +56,25 @@ def test_without_the_weights_the_clause_reading_is_one_of_the_rules(monkeypatch)
     monkeypatch.setattr(scorer, "_model", lambda: None)
     text = "وقال وزير البنى التحتية بولاية الخرطوم أحمد قاسم، إن إيران أوقفت تنفيذ مشاريع."
     assert proposed(text) == ["أحمد قاسم"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a title, then a role that runs past the name to the verb's object
+    ("وندد رئيس البرلمان العراقي سليم الجبوري بعمليات الإعدام.", None),     # (ندد: not a reporting verb)
+    ("وأكد حاكم مقاطعة شينكاي محمد قاسم خان حصيلة القتلى.", "محمد قاسم خان"),
+    # علي written with ي is a name, not the preposition على
+    ("وقال العميد علي حمدان الساعدي إن الهجوم صد.", "علي حمدان الساعدي"),
+    # a noun with its pronoun ends the role ("المنتهية ولايته")
+    ("وقال رئيس الوزراء المنتهية ولايته حامد الراشد إن الائتلاف فاز.", "حامد الراشد"),
+])
+def test_the_name_after_a_title_chain(text, name):
+    assert subjects(text) == ([name] if name else [])
+
+
+def test_a_nisba_after_a_bare_title_is_not_a_name():
+    assert subjects("وقال جنرال أمريكي رفيع، الأسبوع الماضي، إن قواته سترد بقوة.") == []
+
+
+def test_the_words_of_a_speakers_role_are_not_another_speaker():
+    text = "وتفصيلا، قال مدير عام جمرك مطار الملك عبدالعزيز الدولي محمد العقيل: تم ضبط الكمية."
+    assert proposed(text) == ["محمد العقيل"]

@@ -25,8 +25,9 @@ import re
 from dataclasses import dataclass
 
 from archive.speakers.candidates import _MORE_PARTICLES
-from archive.speakers.evidence import _clitic
-from archive.speakers.given_names import adjective, common_noun, given_name
+from archive.arabic import fold, written
+from archive.speakers.evidence import _clitic, _suffixed
+from archive.speakers.given_names import adjective, common_noun, given_name, opens_names
 from archive.speakers.reading import (
     Quoted, _Breaks, _family_name, _has_article, _proclitic_word, positions, watch,
 )
@@ -36,6 +37,10 @@ from archive.speakers.vocabulary import (
 
 #: Words between a verb and where what was said begins, at most.
 _REACH = 16
+#: A nisba adjective is written with the article at least this often.
+_NISBA_WRITTEN = 1000
+#: A word written this often with the article is a noun, past a name's second word.
+_NOUN_WITH_ARTICLE = 100
 #: Words of a name read back from the object clause, at most.
 _NAME_WORDS = 4
 #: The words that open what was said.
@@ -48,19 +53,21 @@ watch(_VERBS, _THAT)
 #: also wraps names, "حملة "وان كامباين"", "“قاري حمزة”": not counted).
 _OPENS_SAID = re.compile("[:«]")
 _SENTENCE_END = re.compile("[.!?؟\n]")
+_ALI = fold("علي")
 _ARABIC = re.compile("[\u0621-\u064a\u064b-\u0652\u0670\u0640]{2,}")
 
 
 @dataclass
 class Clause:
     """One reporting clause: the verb's word, the subject's person (or
-    None), and the characters of what was said (``said_start`` to
-    ``said_end``)."""
+    None), the characters of what was said (``said_start`` to
+    ``said_end``) and where the subject begins (``role_start``)."""
 
     verb: int
     person: Quoted | None
     said_start: int
     said_end: int
+    role_start: int = 0
 
 
 def _name_like(tokens, folded, j) -> bool:
@@ -68,7 +75,8 @@ def _name_like(tokens, folded, j) -> bool:
     a verb or a time word, no ب/ل + common word; with the article only a
     family name (الجبير, not الخارجية)."""
     word = folded[j]
-    if len(word) < 2 or not _ARABIC.fullmatch(tokens[j].text) or word in STOP or word in _ADVERBS \
+    ali = word == _ALI and tokens[j].text.endswith("ي")      # علي the name, not على
+    if len(word) < 2 or not _ARABIC.fullmatch(tokens[j].text) or word in STOP and not ali or word in _ADVERBS \
             or word in REPORTING_VERBS or word in ROLE_VERBS or word in _THAT \
             or word in TITLES and word not in _CONNECTORS or word in _IN_NAME_OF or word in _WHAT \
             or word in _MORE_PARTICLES or _proclitic_word(word) or _clitic(word):
@@ -103,7 +111,12 @@ def clauses(text: str, words, matches=()) -> list[Clause]:
                 break
             if k > v + 1 and (folded[k] in REPORTING_VERBS or folded[k] in ROLE_VERBS):
                 break
-        if b is None or b == v + 1:
+        if b is None:
+            person = _titled_person(text, tokens, folded, broken, known, places, v)
+            if person is not None:
+                out.append(Clause(v, person, person.end, person.end, tokens[v].end))
+            continue
+        if b == v + 1:
             continue
         end = b
         while end > v + 1 and folded[end - 1] in _ADVERBS:
@@ -111,8 +124,9 @@ def clauses(text: str, words, matches=()) -> list[Clause]:
         said_end = _sentence_end(text, tokens[b].start)
         if at + 1 < len(verbs) and verbs[at + 1] > b:
             said_end = min(said_end, tokens[verbs[at + 1]].start)   # "… ، في حين أكد المواطن X"
-        person = _person(text, tokens, folded, broken, known, places, v, end, folded[v] in ROLE_VERBS)
-        out.append(Clause(v, person, tokens[b].start, said_end))
+        person = _person(text, tokens, folded, broken, known, places, v, end, folded[v] in ROLE_VERBS) \
+            or _titled_person(text, tokens, folded, broken, known, places, v, b)
+        out.append(Clause(v, person, tokens[b].start, said_end, tokens[v].end))
     return out
 
 
@@ -124,6 +138,8 @@ def _sentence_end(text, start) -> int:
 def _person(text, tokens, folded, broken, known, places, v, end, needs_role):
     """The name that ends the subject (words v+1 … end-1), with its role."""
     s = end
+    if _last_family_name(tokens, folded, broken, end - 1, v):
+        s -= 1                # "سامي بن خالد الريس أن": the article word before what was said ends a name
     while s > v + 1 and end - s < _NAME_WORDS and _name_like(tokens, folded, s - 1) \
             and (s == end or not broken[s - 1]):
         j = s - 1
@@ -140,6 +156,8 @@ def _person(text, tokens, folded, broken, known, places, v, end, needs_role):
     for i in range(s, end - 1):
         if i == s and folded[i - 1] in UNNAMED and folded[i - 1] not in PERSON_TITLES:
             continue          # "صحيفة وول ستريت"، "إقليم ننكرهار": the body's or the place's name
+        if _nisba_after_title(tokens, folded, i) or _with_pronoun(folded[i]):
+            continue          # "جنرال أمريكي رفيع": the title's adjective; "المنتهية ولايته": a noun and its pronoun
         if given_name(folded[i]) or i == s and _role_ends(text, tokens, folded, broken, places, v, i) \
                 and not common_noun(folded[i]):
             start = i
@@ -168,16 +186,108 @@ def _person(text, tokens, folded, broken, known, places, v, end, needs_role):
     return Quoted(name=text[c0:c1], role=role.strip(" ،,"), start=c0, end=c1)
 
 
-def _role_ends(text, tokens, folded, broken, places, v, i) -> bool:
+def _role_ends(text, tokens, folded, broken, places, v, i, construct=False) -> bool:
     """Does a name begin at word i because the role ends right before it:
     the verb itself, a comma, a title or rank, a word with the article
     (السوري، الخارجية), or a place (بولاية الخرطوم)? Not after a particle,
-    a time word or a verb ("في يوليو الماضي"، "كان يعالج دوابشة")."""
+    a time word or a verb ("في يوليو الماضي"، "كان يعالج دوابشة").
+    ``construct``: a given name begins the name, so any other noun before
+    it may end the role ("حاكم مقاطعة شينكاي محمد قاسم خان")."""
     j = i - 1
     if j == v or broken[j]:
         return True
     word = folded[j]
     if word in STOP or word in _ADVERBS or word in REPORTING_VERBS or word in ROLE_VERBS:
         return False
-    return word in TITLES or word in RANKS or _has_article(tokens, j) \
+    return construct or word in TITLES or word in RANKS or _has_article(tokens, j) \
         or _overlaps(places, tokens[j].start, tokens[j].end)
+
+
+def _titled_person(text, tokens, folded, broken, known, places, v, limit=None):
+    """A subject that opens with a title and goes on past its name ("ندد
+    رئيس البرلمان العراقي سليم الجبوري بعمليات …", "أكد حاكم مقاطعة شينكاي
+    محمد قاسم خان حصيلة القتلى"): the name is the first run that begins with
+    a given name by the corpus counts right where the role ends."""
+    n = len(tokens) if limit is None else limit
+    k = v + 1
+    while k < n and folded[k] in _ADVERBS:
+        k += 1
+    if k >= n or not (folded[k] in PERSON_TITLES or folded[k] in RANKS) or folded[k] in UNNAMED \
+            and folded[k] not in RANKS and not _has_article(tokens, k):
+        return None
+    for i in range(k + 1, min(k + _REACH, n)):
+        if broken[i - 1] and _SENTENCE_END.search(text[tokens[i - 1].end:tokens[i].start]) \
+                or folded[i] in _THAT or folded[i] in REPORTING_VERBS or folded[i] in ROLE_VERBS:
+            return None
+        if not (given_name(folded[i]) and not _nisba_after_title(tokens, folded, i) and _name_like(tokens, folded, i)
+                and _role_ends(text, tokens, folded, broken, places, v, i, construct=True)):
+            continue
+        if folded[i] in _CONNECTORS and i - 1 > k and not broken[i - 1] and _name_like(tokens, folded, i - 1) \
+                and not _has_article(tokens, i - 1) and not common_noun(folded[i - 1]):
+            i -= 1            # "بلال أبو صلاح": the given name before أبو / عبد is the name's
+        e = i + 1
+        while e < n and e - i < _NAME_WORDS and not broken[e - 1] and _name_like(tokens, folded, e) \
+                and (folded[e - 1] in _CONNECTORS or not _noun(folded[e], e - i)) \
+                and not _overlaps(places, tokens[e].start, tokens[e].end):
+            e += 1
+            if _has_article(tokens, e - 1):
+                break         # a family name with the article ends the name
+        while e - i > 1 and folded[e - 1] in _CONNECTORS:
+            e -= 1
+        if e - i < 2 or adjective(folded[e - 1][2:] if folded[e - 1].startswith("ال") else folded[e - 1]):
+            return None
+        if any((folded[x] in _OF_PRINCIPAL or folded[x] in _IN_NAME_OF and folded[x + 1] in _PRINCIPALS)
+               and not any(broken[y] for y in range(x, i)) for x in range(k, i)):
+            return None       # whose spokesman or lawyer, not who speaks
+        c0, c1 = tokens[i].start, tokens[e - 1].end
+        if _overlaps(known, c0, c1):
+            return None
+        role = text[tokens[k].start:tokens[i - 1].end].strip(" ،,")
+        return Quoted(name=text[c0:c1], role=role, start=c0, end=c1)
+    return None
+
+
+def _nisba_after_title(tokens, folded, i) -> bool:
+    """Is word i a nisba adjective of the bare title before it ("جنرال
+    أمريكي", "مسؤول عراقي"): a word ending in ي that the corpus writes with
+    the article often, and at least half as often as without?"""
+    word = folded[i]
+    if i == 0 or _has_article(tokens, i - 1) or not word.endswith("ي") \
+            or folded[i - 1] not in TITLES and folded[i - 1] not in RANKS:
+        return False
+    with_article = written("ال" + word)
+    return with_article >= _NISBA_WRITTEN and 2 * with_article >= written(word)
+
+
+def _last_family_name(tokens, folded, broken, j, v) -> bool:
+    """Is word j, with the article, the family name that ends a name right
+    before what was said ("المهندس سامي بن خالد الريس أن")? After a plain
+    name word, when the corpus does not make it an adjective or a noun."""
+    if j - 1 <= v or not _has_article(tokens, j) or broken[j - 1] or _name_like(tokens, folded, j):
+        return False
+    word, bare = folded[j], folded[j][2:]
+    if word in TITLES or word in RANKS or adjective(bare) or common_noun(bare) or len(bare) < 3:
+        return False
+    return _name_like(tokens, folded, j - 1) and not _has_article(tokens, j - 1)
+
+
+def _with_pronoun(word: str) -> bool:
+    """A noun with an attached pronoun (حديثه; ولايته, whose ة is written ت
+    before the pronoun), by the corpus counts of the noun alone."""
+    if _suffixed(word):
+        return True
+    for suffix in ("تهما", "تهم", "تها", "ته"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            noun = written(word[:-len(suffix)] + "ه")
+            return noun >= 200 and noun >= 3 * written(word)
+    return False
+
+
+def _noun(word: str, after: int) -> bool:
+    """Does the word (``after`` words into a name) start the verb's object
+    rather than go on with the name: a common noun by the counts, or, past
+    two words, a word that never opens a name and is written with the
+    article ("محمد قاسم خان حصيلة القتلى")?"""
+    if given_name(word):
+        return False
+    return common_noun(word) or after >= 2 and opens_names(word) == 0 and written("ال" + word) >= _NOUN_WITH_ARTICLE

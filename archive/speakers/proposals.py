@@ -96,12 +96,15 @@ def _not_spoken_about(text: str, proposed: list[Quoted], found) -> list[Quoted]:
     """Without the people named inside what someone said ("قال ترامب إن
     وزير الخارجية، مايك بومبيو، لم يتسلم …"): the person spoken about is
     not a speaker, unless a clause of their own has them speaking or the
-    article names them outside what was said too."""
+    article names them outside what was said too. Nor are the words of the
+    role before a clause's speaker ("مدير عام جمرك مطار الملك عبدالعزيز
+    الدولي محمد العقيل")."""
     said = [(c.said_start, c.said_end) for c in found]
     if not said:
         return proposed
     speaking = {(c.person.start, c.person.end) for c in found if c.person is not None}
-    return [q for q in proposed if (q.start, q.end) in speaking or any(
+    roles = [(c.role_start, c.person.start) for c in found if c.person is not None]
+    return [q for q in proposed if (q.start, q.end) in speaking or not any(s <= q.start and q.end <= e for s, e in roles) and any(
         not any(s <= at < e for s, e in said) for at in _mentions(text, q))]
 
 
