@@ -21,6 +21,7 @@ speaker ("قال ترامب إن وزير الخارجية، مايك بومبي
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -75,13 +76,21 @@ def _name_like(tokens, folded, j) -> bool:
     a verb or a time word, no ب/ل + common word; with the article only a
     family name (الجبير, not الخارجية)."""
     word = folded[j]
-    ali = word == _ALI and tokens[j].text.endswith("ي")      # علي the name, not على
-    if len(word) < 2 or not _ARABIC.fullmatch(tokens[j].text) or word in STOP and not ali or word in _ADVERBS \
-            or word in REPORTING_VERBS or word in ROLE_VERBS or word in _THAT \
-            or word in TITLES and word not in _CONNECTORS or word in _IN_NAME_OF or word in _WHAT \
-            or word in _MORE_PARTICLES or _proclitic_word(word) or _clitic(word):
+    if word == _ALI:
+        return tokens[j].text.endswith("ي")      # علي the name, not على
+    if not _name_word(word) or not _ARABIC.fullmatch(tokens[j].text):
         return False
     return not _has_article(tokens, j) or _family_name(word)
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_word(word: str) -> bool:
+    """The folded word is not a particle, title, verb, time word or ب/ل +
+    a common word (what :func:`_name_like` asks of every word)."""
+    return not (len(word) < 2 or word in STOP or word in _ADVERBS
+                or word in REPORTING_VERBS or word in ROLE_VERBS or word in _THAT
+                or word in TITLES and word not in _CONNECTORS or word in _IN_NAME_OF or word in _WHAT
+                or word in _MORE_PARTICLES or _proclitic_word(word) or _clitic(word))
 
 
 def _overlaps(spans, start, end) -> bool:
@@ -103,10 +112,14 @@ def clauses(text: str, words, matches=()) -> list[Clause]:
         # Where what was said begins: a "that", a colon or a quotation mark.
         b = None
         for k in range(v + 1, min(v + 1 + _REACH, n)):
-            gap = text[tokens[k - 1].end:tokens[k].start]
-            if _SENTENCE_END.search(gap):
-                break
-            if folded[k] in _THAT or _OPENS_SAID.search(gap):
+            if broken[k - 1]:     # punctuation between the words: a sentence end, a colon, «
+                gap = text[tokens[k - 1].end:tokens[k].start]
+                if _SENTENCE_END.search(gap):
+                    break
+                if _OPENS_SAID.search(gap):
+                    b = k
+                    break
+            if folded[k] in _THAT:
                 b = k
                 break
             if k > v + 1 and (folded[k] in REPORTING_VERBS or folded[k] in ROLE_VERBS):
