@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from archive.speakers.candidates import _MORE_PARTICLES
 from archive.arabic import fold, written
-from archive.speakers.evidence import _clitic, _suffixed
+from archive.speakers.evidence import _accusative, _clitic, _suffixed
 from archive.speakers.given_names import adjective, common_noun, given_name, opens_names
 from archive.speakers.reading import (
     Quoted, _Breaks, _family_name, _has_article, _proclitic_word, positions, watch,
@@ -53,8 +53,13 @@ watch(_VERBS, _THAT)
 #: A colon or an opening guillemet opens what was said (a plain " or “
 #: also wraps names, "حملة "وان كامباين"", "“قاري حمزة”": not counted).
 _OPENS_SAID = re.compile("[:«]")
+#: A quotation mark that opens (right before the next word).
+_QUOTE = re.compile("[\"“”]$")
 _SENTENCE_END = re.compile("[.!?؟\n]")
 _ALI = fold("علي")
+_GOD = fold("الله")
+#: Particles a name never holds, besides the vocabulary's and the candidates'.
+_PARTICLES = frozenset(fold(w) for w in ("تحت", "فوق", "عبر", "خلال", "ضمن", "وسط"))
 _ARABIC = re.compile("[\u0621-\u064a\u064b-\u0652\u0670\u0640]{2,}")
 
 
@@ -69,6 +74,8 @@ class Clause:
     said_start: int
     said_end: int
     role_start: int = 0
+    #: The name was read back from the object clause (else forward, after a title).
+    read_back: bool = True
 
 
 def _name_like(tokens, folded, j) -> bool:
@@ -90,7 +97,8 @@ def _name_word(word: str) -> bool:
     return not (len(word) < 2 or word in STOP or word in _ADVERBS
                 or word in REPORTING_VERBS or word in ROLE_VERBS or word in _THAT
                 or word in TITLES and word not in _CONNECTORS or word in _IN_NAME_OF or word in _WHAT
-                or word in _MORE_PARTICLES or _proclitic_word(word) or _clitic(word))
+                or word in _MORE_PARTICLES or word in _PARTICLES or _proclitic_word(word) or _clitic(word)
+                or _accusative(word))
 
 
 def _overlaps(spans, start, end) -> bool:
@@ -116,7 +124,7 @@ def clauses(text: str, words, matches=()) -> list[Clause]:
                 gap = text[tokens[k - 1].end:tokens[k].start]
                 if _SENTENCE_END.search(gap):
                     break
-                if _OPENS_SAID.search(gap):
+                if _OPENS_SAID.search(gap) or _QUOTE.search(gap) and _person_before_quote(tokens, folded, v, k):
                     b = k
                     break
             if folded[k] in _THAT:
@@ -127,7 +135,7 @@ def clauses(text: str, words, matches=()) -> list[Clause]:
         if b is None:
             person = _titled_person(text, tokens, folded, broken, known, places, v)
             if person is not None:
-                out.append(Clause(v, person, person.end, person.end, tokens[v].end))
+                out.append(Clause(v, person, person.end, person.end, tokens[v].end, False))
             continue
         if b == v + 1:
             continue
@@ -137,9 +145,11 @@ def clauses(text: str, words, matches=()) -> list[Clause]:
         said_end = _sentence_end(text, tokens[b].start)
         if at + 1 < len(verbs) and verbs[at + 1] > b:
             said_end = min(said_end, tokens[verbs[at + 1]].start)   # "… ، في حين أكد المواطن X"
-        person = _person(text, tokens, folded, broken, known, places, v, end, folded[v] in ROLE_VERBS) \
-            or _titled_person(text, tokens, folded, broken, known, places, v, b)
-        out.append(Clause(v, person, tokens[b].start, said_end, tokens[v].end))
+        person = _person(text, tokens, folded, broken, known, places, v, end, folded[v] in ROLE_VERBS)
+        back = person is not None
+        if person is None:
+            person = _titled_person(text, tokens, folded, broken, known, places, v, b)
+        out.append(Clause(v, person, tokens[b].start, said_end, tokens[v].end, back))
     return out
 
 
@@ -153,10 +163,10 @@ def _person(text, tokens, folded, broken, known, places, v, end, needs_role):
     s = end
     if _last_family_name(tokens, folded, broken, end - 1, v):
         s -= 1                # "سامي بن خالد الريس أن": the article word before what was said ends a name
-    while s > v + 1 and end - s < _NAME_WORDS and _name_like(tokens, folded, s - 1) \
+    while s > v + 1 and _words_in(folded, s, end) < _NAME_WORDS and (_name_like(tokens, folded, s - 1) or folded[s - 1] == _GOD) \
             and (s == end or not broken[s - 1]):
         j = s - 1
-        if j < end - 1 and _has_article(tokens, j) and folded[j - 1] not in _CONNECTORS:
+        if j < end - 1 and _has_article(tokens, j) and folded[j - 1] not in _CONNECTORS and folded[j] != _GOD:
             break             # only the last word is a family name with the article (الجبير)
         if _overlaps(places, tokens[j].start, tokens[j].end):
             break             # "بشؤون سوريا بانوس مومتزيس": the place ends the role
@@ -175,8 +185,10 @@ def _person(text, tokens, folded, broken, known, places, v, end, needs_role):
                 and not common_noun(folded[i]):
             start = i
             break
-    if start is None:
-        return None
+    if start is None or _preposition_first(folded[start]) and not given_name(folded[start]):
+        return None           # "لكرة القدم", "للقاحات الملاريا": ل + a noun
+    if start == v + 2 and folded[v + 1] in UNNAMED and not _has_article(tokens, v + 1):
+        return None           # "وأضاف مصدر ثان معارض": an unnamed source and its adjectives
     last = folded[end - 1]
     if _has_article(tokens, start) or last in _CONNECTORS or adjective(last[2:] if last.startswith("ال") else last):
         return None           # "مسؤولون أمريكيون": a body, not a name
@@ -239,7 +251,7 @@ def _titled_person(text, tokens, folded, broken, known, places, v, limit=None):
                 and not _has_article(tokens, i - 1) and not common_noun(folded[i - 1]):
             i -= 1            # "بلال أبو صلاح": the given name before أبو / عبد is the name's
         e = i + 1
-        while e < n and e - i < _NAME_WORDS and not broken[e - 1] and _name_like(tokens, folded, e) \
+        while e < n and _words_in(folded, i, e) < _NAME_WORDS and not broken[e - 1] and _name_like(tokens, folded, e) \
                 and (folded[e - 1] in _CONNECTORS or not _noun(folded[e], e - i)) \
                 and not _overlaps(places, tokens[e].start, tokens[e].end):
             e += 1
@@ -304,3 +316,26 @@ def _noun(word: str, after: int) -> bool:
     if given_name(word):
         return False
     return common_noun(word) or after >= 2 and opens_names(word) == 0 and written("ال" + word) >= _NOUN_WITH_ARTICLE
+
+
+def _words_in(folded, s, e) -> int:
+    """Words of a name between s and e, not counting بن، آل، عبد، أبو, الله
+    (محمد بن راشد آل مكتوم is four)."""
+    return sum(1 for w in folded[s:e] if w not in _CONNECTORS and w != _GOD)
+
+
+def _preposition_first(word: str) -> bool:
+    """ل/ب + a word the corpus writes at least twice as often alone (لكرة:
+    كرة): a preposition and a noun, not a name (باولو، لين)."""
+    if len(word) < 4 or word[0] not in "لب":
+        return False
+    alone = written(word[1:])
+    return alone >= 100 and alone >= 2 * written(word)
+
+
+def _person_before_quote(tokens, folded, v, k) -> bool:
+    """A quotation mark after the verb's subject opens what was said ("قالت
+    النائبة فريدريكا ويلسون "رئيس …") when the word before it can end a
+    name; after a body's word it names the body ("باسم حملة "وان كامباين"")."""
+    j = k - 1
+    return j > v + 1 and _name_like(tokens, folded, j) and not _has_article(tokens, j) or _family_name(folded[j])

@@ -134,8 +134,15 @@ def _rule_proposals(text: str, matches, words=None, quoted=None, found=None) -> 
     # Who the reporting clause names as its subject, read back from where
     # what was said begins, replaces a forward reading of the same words.
     found = found if found is not None else clauses(text, words, matches)
-    subjects = [c.person for c in found if c.person is not None]
-    quoted = [q for q in quoted if not any(p.start < q.end and q.start < p.end for p in subjects)] + subjects
+    # (A forward reading of a titled subject, with no object clause to stop
+    # it, yields to the rules' reading of the same words unless it holds
+    # that reading and more: "العميد الركن صالح علي حسن", not "صالح".)
+    subjects = [c.person for c in found if c.person is not None and c.read_back]
+    forward = [c.person for c in found if c.person is not None and not c.read_back
+               and not any(c.person.start < q.end and q.start < c.person.end
+                           and not (c.person.start <= q.start and q.end < c.person.end) for q in quoted)]
+    quoted = [q for q in quoted if not any(p.start <= q.start and q.end < p.end for p in forward)]
+    quoted = [q for q in quoted if not any(p.start < q.end and q.start < p.end for p in subjects)] + subjects + forward
     for q in [*quoted, *_named_under_speaking_role(text, words)]:
         overlaps = [s for s, e in known_spans if s < q.end and q.start < e]
         last = q.name.rfind(" ")
