@@ -78,3 +78,26 @@ def test_a_nisba_after_a_bare_title_is_not_a_name():
 def test_the_words_of_a_speakers_role_are_not_another_speaker():
     text = "وتفصيلا، قال مدير عام جمرك مطار الملك عبدالعزيز الدولي محمد العقيل: تم ضبط الكمية."
     assert proposed(text) == ["محمد العقيل"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # the name first, its role after a comma
+    ("وقال جون سميث، أحد محامي الشركة، الأحد إن اللقاء لم ينتهك القانون.", "جون سميث"),
+    # a quotation without a colon: the name before the opening quotation mark
+    ('وقالت عضو مجلس النواب عن الحزب الديمقراطي جون ويلسون "كيف يجرؤ على ذلك؟".', "جون ويلسون"),
+    # a name of five words with بن and آل
+    ("وأكد الأمير سعود بن عبدالله بن ثنيان آل سعود في كلمته على أهمية المشروع.", "سعود بن عبدالله بن ثنيان آل سعود"),
+])
+def test_more_shapes_of_the_subject(text, name):
+    assert subjects(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال جاي سيكولو، أحد محاميي ترامب، الأحد إن اللقاء لم ينتهك أية قوانين.",    # (no given name: not the name)
+    "وقال رئيس نادي نابولي المنافس في الدوري الإيطالي لكرة القدم، إن مدربه السابق يحاول.",  # ل + a noun
+    'وصرح الأمير وليام لعباس "أشكركم على الترحيب بي، ويسرني جدا أن يعمل بلدانا معا".',     # inside a quotation
+    "وأشارت الوزارة إلى تعليمات مباشرة من الرئيس محمود عباس بأن يستدعى السفير.",          # the object has begun
+])
+def test_what_is_not_the_subjects_name(text):
+    assert "محاميي ترامب" not in subjects(text) and "لكرة القدم" not in subjects(text) \
+        and "ويسرني جدا" not in subjects(text) and "محمود عباس" not in subjects(text)

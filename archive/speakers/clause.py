@@ -60,6 +60,9 @@ _ALI = fold("علي")
 _GOD = fold("الله")
 #: Particles a name never holds, besides the vocabulary's and the candidates'.
 _PARTICLES = frozenset(fold(w) for w in ("تحت", "فوق", "عبر", "خلال", "ضمن", "وسط"))
+_TO = frozenset(fold(w) for w in ("إلى", "الى"))
+#: "أحد محاميي ترامب": one of a plural, not a name.
+_ONE_OF = frozenset(fold(w) for w in ("أحد", "إحدى", "احدى"))
 _ARABIC = re.compile("[\u0621-\u064a\u064b-\u0652\u0670\u0640]{2,}")
 
 
@@ -118,20 +121,27 @@ def clauses(text: str, words, matches=()) -> list[Clause]:
     verbs = positions(folded, _VERBS)
     for at, v in enumerate(verbs):
         # Where what was said begins: a "that", a colon or a quotation mark.
-        b = None
+        b, quote = None, False
         for k in range(v + 1, min(v + 1 + _REACH, n)):
             if broken[k - 1]:     # punctuation between the words: a sentence end, a colon, «
                 gap = text[tokens[k - 1].end:tokens[k].start]
                 if _SENTENCE_END.search(gap):
                     break
-                if _OPENS_SAID.search(gap) or _QUOTE.search(gap) and _person_before_quote(tokens, folded, v, k):
+                if _OPENS_SAID.search(gap):
                     b = k
                     break
+                if _QUOTE.search(gap):
+                    if _person_before_quote(tokens, folded, v, k):
+                        b, quote = k, True
+                        break
+                    if not _closes_soon(text, tokens, k):
+                        break     # a quotation opens: what follows is not the subject
+                    # (a short quoted name, 'لشركة "نور" للاتصالات', goes on with the role)
             if folded[k] in _THAT:
                 b = k
                 break
-            if k > v + 1 and (folded[k] in REPORTING_VERBS or folded[k] in ROLE_VERBS):
-                break
+            if k > v + 1 and (folded[k] in REPORTING_VERBS or folded[k] in ROLE_VERBS) or folded[k] in _TO:
+                break             # another verb's clause; "أشارت الوزارة إلى": the object has begun
         if b is None:
             person = _titled_person(text, tokens, folded, broken, known, places, v)
             if person is not None:
@@ -146,6 +156,8 @@ def clauses(text: str, words, matches=()) -> list[Clause]:
         if at + 1 < len(verbs) and verbs[at + 1] > b:
             said_end = min(said_end, tokens[verbs[at + 1]].start)   # "… ، في حين أكد المواطن X"
         person = _person(text, tokens, folded, broken, known, places, v, end, folded[v] in ROLE_VERBS)
+        if person is not None and quote and not given_name(fold(person.name.split()[0])):
+            person = None         # before a bare quotation mark only a name the counts know ("غداة إعلان "توافق"")
         back = person is not None
         if person is None:
             person = _titled_person(text, tokens, folded, broken, known, places, v, b)
@@ -159,7 +171,12 @@ def _sentence_end(text, start) -> int:
 
 
 def _person(text, tokens, folded, broken, known, places, v, end, needs_role):
-    """The name that ends the subject (words v+1 … end-1), with its role."""
+    """The name that ends the subject (words v+1 … end-1), with its role;
+    or the name that opens it, its role after a comma ("وقال جاي سيكولو،
+    أحد محاميي ترامب، الأحد إن")."""
+    first = _name_first(text, tokens, folded, broken, known, v, end)
+    if first is not None:
+        return first
     s = end
     if _last_family_name(tokens, folded, broken, end - 1, v):
         s -= 1                # "سامي بن خالد الريس أن": the article word before what was said ends a name
@@ -177,20 +194,26 @@ def _person(text, tokens, folded, broken, known, places, v, end, needs_role):
     # after the role's end (an article word, a title, a comma, a place).
     start = None
     for i in range(s, end - 1):
-        if i == s and folded[i - 1] in UNNAMED and folded[i - 1] not in PERSON_TITLES:
+        if i == s and (folded[i - 1] in UNNAMED and folded[i - 1] not in PERSON_TITLES or folded[i - 1] in _ONE_OF):
             continue          # "صحيفة وول ستريت"، "إقليم ننكرهار": the body's or the place's name
         if _nisba_after_title(tokens, folded, i) or _with_pronoun(folded[i]):
             continue          # "جنرال أمريكي رفيع": the title's adjective; "المنتهية ولايته": a noun and its pronoun
-        if given_name(folded[i]) or i == s and _role_ends(text, tokens, folded, broken, places, v, i) \
+        if _given(tokens, folded, i) or i == s and _role_ends(text, tokens, folded, broken, places, v, i) \
                 and not common_noun(folded[i]):
             start = i
             break
-    if start is None or _preposition_first(folded[start]) and not given_name(folded[start]):
+    if start is not None and not _given(tokens, folded, start):
+        later = next((i for i in range(start + 1, end - 1) if _given(tokens, folded, i)), None)
+        if later is not None:
+            start = later     # "حاكم غزني محمد علي أحمدي": the name opens with the given name
+    if start is None or not _given(tokens, folded, start) and (
+            _preposition_first(folded[start]) or folded[start][0] in "لب" and _has_article(tokens, start + 1)):
         return None           # "لكرة القدم", "للقاحات الملاريا": ل + a noun
     if start == v + 2 and folded[v + 1] in UNNAMED and not _has_article(tokens, v + 1):
         return None           # "وأضاف مصدر ثان معارض": an unnamed source and its adjectives
     last = folded[end - 1]
-    if _has_article(tokens, start) or last in _CONNECTORS or adjective(last[2:] if last.startswith("ال") else last):
+    if _has_article(tokens, start) or last in _CONNECTORS or not given_name(folded[start]) \
+            and adjective(last[2:] if last.startswith("ال") else last):
         return None           # "مسؤولون أمريكيون": a body, not a name
     if any(broken[i] for i in range(start, end - 1)):
         return None
@@ -251,8 +274,10 @@ def _titled_person(text, tokens, folded, broken, known, places, v, limit=None):
                 and not _has_article(tokens, i - 1) and not common_noun(folded[i - 1]):
             i -= 1            # "بلال أبو صلاح": the given name before أبو / عبد is the name's
         e = i + 1
-        while e < n and _words_in(folded, i, e) < _NAME_WORDS and not broken[e - 1] and _name_like(tokens, folded, e) \
-                and (folded[e - 1] in _CONNECTORS or not _noun(folded[e], e - i)) \
+        while e < n and _words_in(folded, i, e) < _NAME_WORDS and not broken[e - 1] and (
+                _name_like(tokens, folded, e) or folded[e - 1] in _CONNECTORS and _ARABIC.fullmatch(tokens[e].text)) \
+                and (folded[e - 1] in _CONNECTORS or not _noun(folded[e], e - i) and not _with_pronoun(folded[e])
+                     and not _and_word(folded[e])) \
                 and not _overlaps(places, tokens[e].start, tokens[e].end):
             e += 1
             if _has_article(tokens, e - 1):
@@ -288,7 +313,7 @@ def _last_family_name(tokens, folded, broken, j, v) -> bool:
     """Is word j, with the article, the family name that ends a name right
     before what was said ("المهندس سامي بن خالد الريس أن")? After a plain
     name word, when the corpus does not make it an adjective or a noun."""
-    if j - 1 <= v or not _has_article(tokens, j) or broken[j - 1] or _name_like(tokens, folded, j):
+    if j - 1 <= v or not tokens[j].text.startswith("ال") or broken[j - 1] or _name_like(tokens, folded, j):
         return False
     word, bare = folded[j], folded[j][2:]
     if word in TITLES or word in RANKS or adjective(bare) or common_noun(bare) or len(bare) < 3:
@@ -325,12 +350,12 @@ def _words_in(folded, s, e) -> int:
 
 
 def _preposition_first(word: str) -> bool:
-    """ل/ب + a word the corpus writes at least twice as often alone (لكرة:
-    كرة): a preposition and a noun, not a name (باولو، لين)."""
+    """ل/ب + a word the corpus writes at least as often alone (للقاحات:
+    لقاحات): a preposition and a noun, not a name (باولو، لين)."""
     if len(word) < 4 or word[0] not in "لب":
         return False
     alone = written(word[1:])
-    return alone >= 100 and alone >= 2 * written(word)
+    return alone >= 100 and alone >= written(word)
 
 
 def _person_before_quote(tokens, folded, v, k) -> bool:
@@ -339,3 +364,40 @@ def _person_before_quote(tokens, folded, v, k) -> bool:
     name; after a body's word it names the body ("باسم حملة "وان كامباين"")."""
     j = k - 1
     return j > v + 1 and _name_like(tokens, folded, j) and not _has_article(tokens, j) or _family_name(folded[j])
+
+
+def _and_word(word: str) -> bool:
+    """و + a word the corpus writes alone ("صالح ووجدنا فيه"): the sentence
+    goes on, the name has ended (وليد، وائل open names: given names)."""
+    return word.startswith("و") and len(word) > 3 and not given_name(word) and written(word[1:]) >= 50
+
+
+def _name_first(text, tokens, folded, broken, known, v, end):
+    """A name right after the verb, closed by a comma before the rest of
+    the subject: at least two words, the first a given name by the counts."""
+    e = v + 1
+    while e < end and e - v <= _NAME_WORDS and _name_like(tokens, folded, e):
+        e += 1
+        if broken[e - 1]:
+            break
+    if e - (v + 1) < 2 or e >= end or not broken[e - 1] or not given_name(folded[v + 1]) \
+            or "،" not in text[tokens[e - 1].end:tokens[e].start] and "," not in text[tokens[e - 1].end:tokens[e].start]:
+        return None
+    c0, c1 = tokens[v + 1].start, tokens[e - 1].end
+    if _overlaps(known, c0, c1):
+        return None
+    role = text[tokens[e].start:tokens[end - 1].end].strip(" ،,")
+    return Quoted(name=text[c0:c1], role=role, start=c0, end=c1)
+
+
+def _given(tokens, folded, i) -> bool:
+    """Is word i a given name by the corpus counts (علي as written with ي too)?"""
+    return given_name(folded[i]) or folded[i] == _ALI and tokens[i].text.endswith("ي")
+
+
+def _closes_soon(text, tokens, k) -> bool:
+    """Does the quotation opening before word k close within three words?"""
+    for j in range(k + 1, min(k + 4, len(tokens))):
+        if any(ch in "\"”" for ch in text[tokens[j - 1].end:tokens[j].start]):
+            return True
+    return False
