@@ -55,6 +55,8 @@ watch(_VERBS, _THAT)
 _OPENS_SAID = re.compile("[:«]")
 #: A quotation mark that opens (right before the next word).
 _QUOTE = re.compile("[\"“”]$")
+#: What can end the subject between two words: a sentence end, a colon, «, a quotation mark.
+_MARKS = re.compile("[.!?؟\n:«\"“”]")
 _SENTENCE_END = re.compile("[.!?؟\n]")
 _ALI = fold("علي")
 _GOD = fold("الله")
@@ -112,36 +114,15 @@ def clauses(text: str, words, matches=()) -> list[Clause]:
     """Every reporting clause of the text whose object clause can be seen."""
     tokens, folded = words
     n = len(tokens)
-    if not n:
+    verbs = positions(folded, _VERBS)
+    if not n or not verbs:
         return []
     broken = _Breaks(text, tokens)
     known = [(m.start, m.end) for m in matches if m.kind == "speaker"]
-    places = [(m.start, m.end) for m in matches if m.kind != "speaker"]
+    places = _PlaceWords(tokens, matches)
     out = []
-    verbs = positions(folded, _VERBS)
     for at, v in enumerate(verbs):
-        # Where what was said begins: a "that", a colon or a quotation mark.
-        b, quote = None, False
-        for k in range(v + 1, min(v + 1 + _REACH, n)):
-            if broken[k - 1]:     # punctuation between the words: a sentence end, a colon, «
-                gap = text[tokens[k - 1].end:tokens[k].start]
-                if _SENTENCE_END.search(gap):
-                    break
-                if _OPENS_SAID.search(gap):
-                    b = k
-                    break
-                if _QUOTE.search(gap):
-                    if _person_before_quote(tokens, folded, v, k):
-                        b, quote = k, True
-                        break
-                    if not _closes_soon(text, tokens, k):
-                        break     # a quotation opens: what follows is not the subject
-                    # (a short quoted name, 'لشركة "نور" للاتصالات', goes on with the role)
-            if folded[k] in _THAT:
-                b = k
-                break
-            if k > v + 1 and (folded[k] in REPORTING_VERBS or folded[k] in ROLE_VERBS) or folded[k] in _TO:
-                break             # another verb's clause; "أشارت الوزارة إلى": the object has begun
+        b, quote = _said_begins(text, tokens, folded, v)
         if b is None:
             person = _titled_person(text, tokens, folded, broken, known, places, v)
             if person is not None:
@@ -180,14 +161,16 @@ def _person(text, tokens, folded, broken, known, places, v, end, needs_role):
     s = end
     if _last_family_name(tokens, folded, broken, end - 1, v):
         s -= 1                # "سامي بن خالد الريس أن": the article word before what was said ends a name
-    while s > v + 1 and _words_in(folded, s, end) < _NAME_WORDS and (_name_like(tokens, folded, s - 1) or folded[s - 1] == _GOD) \
+    words = _words_in(folded, s, end)
+    while s > v + 1 and words < _NAME_WORDS and (_name_like(tokens, folded, s - 1) or folded[s - 1] == _GOD) \
             and (s == end or not broken[s - 1]):
         j = s - 1
         if j < end - 1 and _has_article(tokens, j) and folded[j - 1] not in _CONNECTORS and folded[j] != _GOD:
             break             # only the last word is a family name with the article (الجبير)
-        if _overlaps(places, tokens[j].start, tokens[j].end):
+        if j in places:
             break             # "بشؤون سوريا بانوس مومتزيس": the place ends the role
         s -= 1
+        words += folded[j] not in _CONNECTORS and folded[j] != _GOD
     if end - s < 2:
         return None
     # The name's first word: a given name by the counts, or the first word
@@ -248,7 +231,7 @@ def _role_ends(text, tokens, folded, broken, places, v, i, construct=False) -> b
     if word in STOP or word in _ADVERBS or word in REPORTING_VERBS or word in ROLE_VERBS:
         return False
     return construct or word in TITLES or word in RANKS or _has_article(tokens, j) \
-        or _overlaps(places, tokens[j].start, tokens[j].end)
+        or j in places
 
 
 def _titled_person(text, tokens, folded, broken, known, places, v, limit=None):
@@ -278,7 +261,7 @@ def _titled_person(text, tokens, folded, broken, known, places, v, limit=None):
                 _name_like(tokens, folded, e) or folded[e - 1] in _CONNECTORS and _ARABIC.fullmatch(tokens[e].text)) \
                 and (folded[e - 1] in _CONNECTORS or not _noun(folded[e], e - i) and not _with_pronoun(folded[e])
                      and not _and_word(folded[e])) \
-                and not _overlaps(places, tokens[e].start, tokens[e].end):
+                and e not in places:
             e += 1
             if _has_article(tokens, e - 1):
                 break         # a family name with the article ends the name
@@ -375,6 +358,8 @@ def _and_word(word: str) -> bool:
 def _name_first(text, tokens, folded, broken, known, v, end):
     """A name right after the verb, closed by a comma before the rest of
     the subject: at least two words, the first a given name by the counts."""
+    if not given_name(folded[v + 1]):
+        return None
     e = v + 1
     while e < end and e - v <= _NAME_WORDS and _name_like(tokens, folded, e):
         e += 1
@@ -401,3 +386,47 @@ def _closes_soon(text, tokens, k) -> bool:
         if any(ch in "\"”" for ch in text[tokens[j - 1].end:tokens[j].start]):
             return True
     return False
+
+
+def _said_begins(text, tokens, folded, v):
+    """Where what was said begins after the verb at v: (word, whether a
+    bare quotation mark opens it); (None, False) where the subject runs on
+    to another verb, a sentence end, إلى or a quotation with no name
+    before it."""
+    hi = min(v + 1 + _REACH, len(tokens))
+    hi_c = tokens[hi - 1].start
+    mark = _MARKS.search(text, tokens[v].end, hi_c)
+    for k in range(v + 1, hi):
+        at = tokens[k].start
+        while mark is not None and mark.start() < at:
+            ch = mark.group()
+            if ch in ".!?؟\n":
+                return None, False
+            if ch in ":«":
+                return k, False
+            if _QUOTE.search(text, tokens[k - 1].end, at):   # a quotation mark opens before word k
+                if _person_before_quote(tokens, folded, v, k):
+                    return k, True
+                if not _closes_soon(text, tokens, k):
+                    return None, False    # a quotation opens: what follows is not the subject
+                # (a short quoted name, 'لشركة "نور" للاتصالات', goes on with the role)
+            mark = _MARKS.search(text, max(at, mark.end()), hi_c)
+        word = folded[k]
+        if word in _THAT:
+            return k, False
+        if k > v + 1 and (word in REPORTING_VERBS or word in ROLE_VERBS) or word in _TO:
+            return None, False    # another verb's clause; "أشارت الوزارة إلى": the object has begun
+    return None, False
+
+
+class _PlaceWords:
+    """``j in places``: does a place or force of the gazetteer cover word j?
+    (Asked of a few words per clause: answered when asked.)"""
+
+    def __init__(self, tokens, matches):
+        self.tokens = tokens
+        self.spans = [(m.start, m.end) for m in matches if m.kind != "speaker"]
+
+    def __contains__(self, j) -> bool:
+        t = self.tokens[j]
+        return any(s < t.end and t.start < e for s, e in self.spans)
