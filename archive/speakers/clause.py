@@ -21,32 +21,25 @@ speaker ("قال ترامب إن وزير الخارجية، مايك بومبي
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
-from archive.speakers.candidates import _MORE_PARTICLES
-from archive.arabic import fold, written
-from archive.speakers.evidence import _accusative, _clitic, _suffixed
-from archive.speakers.given_names import adjective, common_noun, given_name, opens_names
-from archive.speakers.reading import (
-    Quoted, _Breaks, _family_name, _has_article, _proclitic_word, positions, watch,
+from archive.arabic import fold
+from archive.speakers.given_names import adjective, common_noun, given_name
+from archive.speakers.name_words import (
+    _ARABIC, _GOD, _THAT, _and_word, _given, _name_like, _nisba_after_title, _noun, _preposition_first,
+    _with_pronoun, _words_in,
 )
+from archive.speakers.reading import Quoted, _Breaks, _family_name, _has_article, positions, watch
 from archive.speakers.vocabulary import (
-    PERSON_TITLES, RANKS, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, UNNAMED, _ADVERBS, _CONNECTORS, _IN_NAME_OF, _OF_PRINCIPAL, _PRINCIPALS, _WHAT, _forms,
+    PERSON_TITLES, RANKS, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, UNNAMED, _ADVERBS, _CONNECTORS, _IN_NAME_OF,
+    _OF_PRINCIPAL, _PRINCIPALS, _forms,
 )
 
 #: Words between a verb and where what was said begins, at most.
 _REACH = 16
-#: A nisba adjective is written with the article at least this often.
-_NISBA_WRITTEN = 1000
-#: A word written this often with the article is a noun, past a name's second word.
-_NOUN_WITH_ARTICLE = 100
 #: Words of a name read back from the object clause, at most.
 _NAME_WORDS = 4
-#: The words that open what was said.
-_THAT = _forms("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها", "أنهم", "إنهم",
-               "بأنهم", "أنّ", "إنّ")
 #: Attribution nouns are read elsewhere (بحسب، وفقا): a verb here.
 _VERBS = (REPORTING_VERBS | ROLE_VERBS) - _forms("بحسب", "حسب", "نقلا", "نقلاً")
 watch(_VERBS, _THAT)
@@ -58,14 +51,9 @@ _QUOTE = re.compile("[\"“”]$")
 #: What can end the subject between two words: a sentence end, a colon, «, a quotation mark.
 _MARKS = re.compile("[.!?؟\n:«\"“”]")
 _SENTENCE_END = re.compile("[.!?؟\n]")
-_ALI = fold("علي")
-_GOD = fold("الله")
-#: Particles a name never holds, besides the vocabulary's and the candidates'.
-_PARTICLES = frozenset(fold(w) for w in ("تحت", "فوق", "عبر", "خلال", "ضمن", "وسط"))
 _TO = frozenset(fold(w) for w in ("إلى", "الى"))
 #: "أحد محاميي ترامب": one of a plural, not a name.
 _ONE_OF = frozenset(fold(w) for w in ("أحد", "إحدى", "احدى"))
-_ARABIC = re.compile("[\u0621-\u064a\u064b-\u0652\u0670\u0640]{2,}")
 
 
 @dataclass
@@ -81,29 +69,6 @@ class Clause:
     role_start: int = 0
     #: The name was read back from the object clause (else forward, after a title).
     read_back: bool = True
-
-
-def _name_like(tokens, folded, j) -> bool:
-    """Can word j stand in a name: Arabic letters, not a particle, a title,
-    a verb or a time word, no ب/ل + common word; with the article only a
-    family name (الجبير, not الخارجية)."""
-    word = folded[j]
-    if word == _ALI:
-        return tokens[j].text.endswith("ي")      # علي the name, not على
-    if not _name_word(word) or not _ARABIC.fullmatch(tokens[j].text):
-        return False
-    return not _has_article(tokens, j) or _family_name(word)
-
-
-@functools.lru_cache(maxsize=65536)
-def _name_word(word: str) -> bool:
-    """The folded word is not a particle, title, verb, time word or ب/ل +
-    a common word (what :func:`_name_like` asks of every word)."""
-    return not (len(word) < 2 or word in STOP or word in _ADVERBS
-                or word in REPORTING_VERBS or word in ROLE_VERBS or word in _THAT
-                or word in TITLES and word not in _CONNECTORS or word in _IN_NAME_OF or word in _WHAT
-                or word in _MORE_PARTICLES or word in _PARTICLES or _proclitic_word(word) or _clitic(word)
-                or _accusative(word))
 
 
 def _overlaps(spans, start, end) -> bool:
@@ -280,18 +245,6 @@ def _titled_person(text, tokens, folded, broken, known, places, v, limit=None):
     return None
 
 
-def _nisba_after_title(tokens, folded, i) -> bool:
-    """Is word i a nisba adjective of the bare title before it ("جنرال
-    أمريكي", "مسؤول عراقي"): a word ending in ي that the corpus writes with
-    the article often, and at least half as often as without?"""
-    word = folded[i]
-    if i == 0 or _has_article(tokens, i - 1) or not word.endswith("ي") \
-            or folded[i - 1] not in TITLES and folded[i - 1] not in RANKS:
-        return False
-    with_article = written("ال" + word)
-    return with_article >= _NISBA_WRITTEN and 2 * with_article >= written(word)
-
-
 def _last_family_name(tokens, folded, broken, j, v) -> bool:
     """Is word j, with the article, the family name that ends a name right
     before what was said ("المهندس سامي بن خالد الريس أن")? After a plain
@@ -304,55 +257,12 @@ def _last_family_name(tokens, folded, broken, j, v) -> bool:
     return _name_like(tokens, folded, j - 1) and not _has_article(tokens, j - 1)
 
 
-def _with_pronoun(word: str) -> bool:
-    """A noun with an attached pronoun (حديثه; ولايته, whose ة is written ت
-    before the pronoun), by the corpus counts of the noun alone."""
-    if _suffixed(word):
-        return True
-    for suffix in ("تهما", "تهم", "تها", "ته"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-            noun = written(word[:-len(suffix)] + "ه")
-            return noun >= 200 and noun >= 3 * written(word)
-    return False
-
-
-def _noun(word: str, after: int) -> bool:
-    """Does the word (``after`` words into a name) start the verb's object
-    rather than go on with the name: a common noun by the counts, or, past
-    two words, a word that never opens a name and is written with the
-    article ("محمد قاسم خان حصيلة القتلى")?"""
-    if given_name(word):
-        return False
-    return common_noun(word) or after >= 2 and opens_names(word) == 0 and written("ال" + word) >= _NOUN_WITH_ARTICLE
-
-
-def _words_in(folded, s, e) -> int:
-    """Words of a name between s and e, not counting بن، آل، عبد، أبو, الله
-    (محمد بن راشد آل مكتوم is four)."""
-    return sum(1 for w in folded[s:e] if w not in _CONNECTORS and w != _GOD)
-
-
-def _preposition_first(word: str) -> bool:
-    """ل/ب + a word the corpus writes at least as often alone (للقاحات:
-    لقاحات): a preposition and a noun, not a name (باولو، لين)."""
-    if len(word) < 4 or word[0] not in "لب":
-        return False
-    alone = written(word[1:])
-    return alone >= 100 and alone >= written(word)
-
-
 def _person_before_quote(tokens, folded, v, k) -> bool:
     """A quotation mark after the verb's subject opens what was said ("قالت
     النائبة فريدريكا ويلسون "رئيس …") when the word before it can end a
     name; after a body's word it names the body ("باسم حملة "وان كامباين"")."""
     j = k - 1
     return j > v + 1 and _name_like(tokens, folded, j) and not _has_article(tokens, j) or _family_name(folded[j])
-
-
-def _and_word(word: str) -> bool:
-    """و + a word the corpus writes alone ("صالح ووجدنا فيه"): the sentence
-    goes on, the name has ended (وليد، وائل open names: given names)."""
-    return word.startswith("و") and len(word) > 3 and not given_name(word) and written(word[1:]) >= 50
 
 
 def _name_first(text, tokens, folded, broken, known, v, end):
@@ -373,11 +283,6 @@ def _name_first(text, tokens, folded, broken, known, v, end):
         return None
     role = text[tokens[e].start:tokens[end - 1].end].strip(" ،,")
     return Quoted(name=text[c0:c1], role=role, start=c0, end=c1)
-
-
-def _given(tokens, folded, i) -> bool:
-    """Is word i a given name by the corpus counts (علي as written with ي too)?"""
-    return given_name(folded[i]) or folded[i] == _ALI and tokens[i].text.endswith("ي")
 
 
 def _closes_soon(text, tokens, k) -> bool:
