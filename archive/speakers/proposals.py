@@ -14,6 +14,7 @@ from archive.speakers.name_span import _name_from
 from archive.speakers.names import _person_at
 from archive.speakers.given_names import adjective, common_noun, given_name, noun_phrase, opens_names
 from archive.speakers.carried import quoted_people
+from archive.speakers.clause import clauses
 from archive.speakers.scorer import decide
 
 
@@ -86,10 +87,38 @@ def proposals_for(text: str, matches, words=None, quoted=None) -> list[Quoted]:
     the learnt scorer (:mod:`archive.speakers.scorer`)."""
     words = words if words is not None else _words(text or "")
     quoted = quoted if quoted is not None else quoted_people(text, words, matches)
-    return decide(text, words, matches, quoted, _rule_proposals(text, matches, words, quoted))
+    found = clauses(text, words, matches)
+    proposed = decide(text, words, matches, quoted, _rule_proposals(text, matches, words, quoted, found))
+    return _not_spoken_about(text, proposed, found)
 
 
-def _rule_proposals(text: str, matches, words=None, quoted=None) -> list[Quoted]:
+def _not_spoken_about(text: str, proposed: list[Quoted], found) -> list[Quoted]:
+    """Without the people named inside what someone said ("قال ترامب إن
+    وزير الخارجية، مايك بومبيو، لم يتسلم …"): the person spoken about is
+    not a speaker, unless a clause of their own has them speaking or the
+    article names them outside what was said too. Nor are the words of the
+    role before a clause's speaker ("مدير عام جمرك مطار الملك عبدالعزيز
+    الدولي محمد العقيل")."""
+    said = [(c.said_start, c.said_end) for c in found]
+    if not said:
+        return proposed
+    speaking = {(c.person.start, c.person.end) for c in found if c.person is not None}
+    roles = [(c.role_start, c.person.start) for c in found if c.person is not None]
+    return [q for q in proposed if (q.start, q.end) in speaking or not any(s <= q.start and q.end <= e for s, e in roles) and any(
+        not any(s <= at < e for s, e in said) for at in _mentions(text, q))]
+
+
+def _mentions(text: str, q: Quoted):
+    """Where the text names the person (first mention and every other)."""
+    yield q.start
+    family = q.name.split()[-1]        # "وقال دونيس" after "جورجيوس دونيس"
+    at = text.find(family, q.end)
+    while at >= 0:
+        yield at
+        at = text.find(family, at + 1)
+
+
+def _rule_proposals(text: str, matches, words=None, quoted=None, found=None) -> list[Quoted]:
     """What the rules propose: the quoted people the gazetteer does not
     know, one per name (first mention).
 
@@ -102,6 +131,18 @@ def _rule_proposals(text: str, matches, words=None, quoted=None) -> list[Quoted]
     known_spans = [(m.start, m.end) for m in matches]
     out: dict[str, Quoted] = {}
     quoted = quoted if quoted is not None else quoted_people(text, words, matches)
+    # Who the reporting clause names as its subject, read back from where
+    # what was said begins, replaces a forward reading of the same words.
+    found = found if found is not None else clauses(text, words, matches)
+    # (A forward reading of a titled subject, with no object clause to stop
+    # it, yields to the rules' reading of the same words unless it holds
+    # that reading and more: "العميد الركن صالح علي حسن", not "صالح".)
+    subjects = [c.person for c in found if c.person is not None and c.read_back]
+    forward = [c.person for c in found if c.person is not None and not c.read_back
+               and not any(c.person.start < q.end and q.start < c.person.end
+                           and not (c.person.start <= q.start and q.end < c.person.end) for q in quoted)]
+    quoted = [q for q in quoted if not any(p.start <= q.start and q.end < p.end for p in forward)]
+    quoted = [q for q in quoted if not any(p.start < q.end and q.start < p.end for p in subjects)] + subjects + forward
     for q in [*quoted, *_named_under_speaking_role(text, words)]:
         overlaps = [s for s, e in known_spans if s < q.end and q.start < e]
         last = q.name.rfind(" ")
