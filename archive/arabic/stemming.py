@@ -2,6 +2,7 @@
 told by the archive's vocabulary (:mod:`archive.arabic.lexicon`) which strips are safe."""
 from __future__ import annotations
 
+from archive.arabic.inflection import _accusative_base, _alef_maqsura_reading, _name_ending
 from archive.arabic.lexicon import (
     _arabic_letters_only, _free, _merge_table, _name_words, _with_article, _word_counts,
     _written_as_noun,
@@ -82,6 +83,10 @@ def _unsuffixed(word: str, marbuta: bool = False) -> list[str]:
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
             rest = word[: -len(suffix)]
             readings.append(rest)
+            # رماه, مستواه: رمى, مستوى (not before ي "my": وراي is و + رأي)
+            maqsura = _alef_maqsura_reading(rest) if suffix != _NISBA else None
+            if maqsura is not None:
+                readings.append(maqsura)
             if rest.endswith(_TEH) and len(rest) >= 3:
                 readings.append(rest[:-1] + _FOLDED_TEH_MARBUTA)
             elif rest.endswith(_DUAL_TEH) and len(rest) >= 5:
@@ -142,6 +147,9 @@ def _strip_suffixes(counts: dict, word: str) -> str:
     is read as the plural of أة (منشآت: منشأة)."""
     if word in _merge_table()[0]:
         return word
+    base = _accusative_base(counts, word)
+    if base is not None:
+        return _strip_suffixes(counts, base)    # فرعا, سؤالا: فرع, سؤال
     for suffix in _STEM_SUFFIXES:
         if len(word) < len(suffix) + 2 or not word.endswith(suffix):
             continue
@@ -187,6 +195,8 @@ def _strip_suffixes(counts: dict, word: str) -> str:
                 continue
             elif suffix == "ان" and _free(counts, word) > _MAX_DUAL_RATIO * _free(counts, rest):
                 continue
+            elif suffix == "ان" and _name_ending(counts, word, rest):
+                continue        # حمدان, فرحان: no dual of حمد, فرح
         word = rest
     return word
 
