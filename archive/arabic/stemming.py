@@ -2,7 +2,9 @@
 told by the archive's vocabulary (:mod:`archive.arabic.lexicon`) which strips are safe."""
 from __future__ import annotations
 
-from archive.arabic.inflection import _accusative_base, _alef_maqsura_reading, _name_ending
+from archive.arabic.inflection import (
+    _accusative_base, _alef_maqsura_reading, _name_ending, _name_marbuta,
+)
 from archive.arabic.lexicon import (
     _arabic_letters_only, _free, _merge_table, _name_words, _with_article, _word_counts,
     _written_as_noun,
@@ -195,8 +197,8 @@ def _strip_suffixes(counts: dict, word: str) -> str:
                 continue
             elif suffix == "ان" and _free(counts, word) > _MAX_DUAL_RATIO * _free(counts, rest):
                 continue
-            elif suffix == "ان" and _name_ending(counts, word, rest):
-                continue        # حمدان, فرحان: no dual of حمد, فرح
+            elif suffix != "ين" and _name_ending(counts, word, rest):
+                continue        # حمدان, فرعون: no dual or plural of حمد, فرع
         word = rest
     return word
 
@@ -285,7 +287,7 @@ def broad_stem(folded_word: str, marbuta: bool | None = None) -> str:
     if _with_article(counts, word) >= _MIN_FREE or word in _name_words():
         if marbuta is False and _pronoun_on_word(counts, word):
             return _strip_suffixes(counts, word[:-1])   # مكانه, والده: مكان, والد + ه
-        return _strip_suffixes(counts, word)        # step 2: والدة, بالغ, بالتيمور stay whole
+        return _stripped(counts, word, marbuta)     # step 2: والدة, بالغ, بالتيمور stay whole
     for form in _ARTICLE_FORMS:
         if word.startswith(form) and len(word) - len(form) >= 2:
             rest = word[len(form):]
@@ -298,11 +300,19 @@ def broad_stem(folded_word: str, marbuta: bool | None = None) -> str:
                 # A word of its own with the accusative ا: بالغا is no
                 # بال + غا, which would be إلغاء.
                 return _strip_suffixes(counts, word)
-            return _strip_suffixes(counts, spelled)
+            return _stripped(counts, spelled, marbuta)
     rest = _unattached(counts, word, marbuta)
     if rest != word:
         rest = _canonical(counts, rest, seats=seats)    # وبمبادىء: مبادئ
-    return _strip_suffixes(counts, _without_verb_teh(counts, rest))
+    return _stripped(counts, _without_verb_teh(counts, rest), marbuta)
+
+
+def _stripped(counts: dict, word: str, marbuta: bool | None) -> str:
+    """:func:`_strip_suffixes`, but a name typed with a final ة keeps it
+    (:func:`~archive.arabic.inflection._name_marbuta`: جبلة, ونورة)."""
+    if marbuta and _name_marbuta(counts, word):
+        return word
+    return _strip_suffixes(counts, word)
 
 
 def _pronoun_on_word(counts: dict, word: str) -> bool:
