@@ -96,9 +96,11 @@ _MIN_NOUN_COUNT = 20
 
 def _name_marbuta(counts: dict, word: str) -> bool:
     """Is ``word`` (folded, typed with a final ة) a name that keeps its ة:
-    written, almost never after the article, while the word without ة is a
+    written, almost never after the article, with no ات plural (a noun in
+    construct has one: مفاوضة, مفاوضات), while the word without ة is a
     noun written with it (جبلة is no جبل, نورة no نور)? Asked only of a word typed with ة: folded, a final ه is
     also the pronoun (جيشه, never after the article either)."""
     own = counts.get(word, 0)
     return (own >= _MIN_NAME_COUNT and _with_article(counts, word) < _MAX_NAME_DEFINITE_SHARE * own
-            and _with_article(counts, word[:-1]) >= _MIN_NOUN_COUNT)
+            and _with_article(counts, word[:-1]) >= _MIN_NOUN_COUNT
+            and _free(counts, word[:-1] + "ات") < _MIN_NAME_COUNT)
