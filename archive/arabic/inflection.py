@@ -1,13 +1,17 @@
 """Inflections the suffix loop does not know, decided by the grammar and the
 corpus counts (:mod:`archive.arabic.lexicon`): the accusative's ا
 (:func:`_accusative_base`), a final ى written ا before a pronoun
-(:func:`_alef_maqsura_reading`) and a name's ان or ون that is no dual or
-plural (:func:`_name_ending`)."""
+(:func:`_alef_maqsura_reading`), a name's ان or ون that is no dual or
+plural (:func:`_name_ending`, :func:`_varied_ending`) and a name's ة
+(:func:`_name_marbuta`)."""
 from __future__ import annotations
 
 from archive.arabic.lexicon import _free, _with_article
 
 _ALEF = "\u0627"
+_TEH = "\u062a"                    # ت: ة written before a suffix
+_FOLDED_TEH_MARBUTA = "\u0647"     # ة after fold
+_MIN_FREE = 5
 _FOLDED_ALEF_MAQSURA = "\u064a"     # ى after fold
 #: Endings with a final ا that are no accusative: a pronoun (ها نا), a
 #: verb's plural (وا).
@@ -98,9 +102,32 @@ def _name_marbuta(counts: dict, word: str) -> bool:
     """Is ``word`` (folded, typed with a final ة) a name that keeps its ة:
     written, almost never after the article, with no ات plural (a noun in
     construct has one: مفاوضة, مفاوضات), while the word without ة is a
-    noun written with it (جبلة is no جبل, نورة no نور)? Asked only of a word typed with ة: folded, a final ه is
-    also the pronoun (جيشه, never after the article either)."""
+    noun written with it (جبلة is no جبل, نورة no نور)? Asked only of a
+    word typed with ة: folded, a final ه is also the pronoun (جيشه, never
+    after the article either)."""
     own = counts.get(word, 0)
     return (own >= _MIN_NAME_COUNT and _with_article(counts, word) < _MAX_NAME_DEFINITE_SHARE * own
             and _with_article(counts, word[:-1]) >= _MIN_NOUN_COUNT
             and _free(counts, word[:-1] + "ات") < _MIN_NAME_COUNT)
+
+
+#: The other number/case endings that a true dual or plural ending has
+#: beside it (see _varied_ending).
+_SIBLING_ENDINGS = {"ين": ("ون", "ان"), "ون": ("ين",), "ان": ("ين",)}
+
+
+def _varied_ending(counts: dict, word: str, rest: str, suffix: str) -> bool:
+    """Is ان ين ون an ending of ``rest`` the corpus varies, as plurals and
+    duals do: another of them (المقاتلين beside المقاتلون, الطرفين beside
+    الطرفان), or the feminine (مؤكدين beside the commoner مؤكدة)? A verb's
+    ending (يقولون, يؤكدان) always is. البحرين, الزيتون, شاهين, سلمان
+    are written with one ending only: it is part of the word."""
+    if word.startswith(("ي", "ت")) and suffix != "ين":
+        return True
+    if any(_free(counts, rest + other) >= _MIN_FREE for other in _SIBLING_ENDINGS[suffix]):
+        return True
+    if suffix != "ون" and rest.endswith(_TEH) and _free(
+            counts, rest[:-1] + _FOLDED_TEH_MARBUTA) >= max(_MIN_FREE, _free(counts, word)):
+        return True     # the dual of a ة word: فترتين, الفئتين
+    return suffix != "ان" and _free(counts, rest + _FOLDED_TEH_MARBUTA) >= max(
+        _MIN_FREE, _free(counts, word))

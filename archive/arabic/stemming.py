@@ -3,7 +3,7 @@ told by the archive's vocabulary (:mod:`archive.arabic.lexicon`) which strips ar
 from __future__ import annotations
 
 from archive.arabic.inflection import (
-    _accusative_base, _alef_maqsura_reading, _name_ending, _name_marbuta,
+    _accusative_base, _alef_maqsura_reading, _name_ending, _name_marbuta, _varied_ending,
 )
 from archive.arabic.lexicon import (
     _arabic_letters_only, _free, _merge_table, _name_words, _with_article, _word_counts,
@@ -42,9 +42,6 @@ _MIN_NOUN_SHARE = 0.1
 #: A dual ان is not stripped from a word far commoner than what it leaves
 #: (لبنان is not the dual of لبن).
 _MAX_DUAL_RATIO = 2
-#: The other number/case endings that a true dual or plural ending has
-#: beside it (see _varied_ending).
-_SIBLING_ENDINGS = {"ين": ("ون", "ان"), "ون": ("ين",), "ان": ("ين",)}
 #: A ة word written after the article this many times as often as the word
 #: without ة is a word of its own, not that word's feminine (see _own_marbuta).
 _OWN_MARBUTA_RATIO = 10
@@ -211,23 +208,6 @@ def _commoner_marbuta(counts: dict, rest: str) -> bool:
     العالمي عالم, whatever a rare القرارة or العالمة is)."""
     return (_OWN_MARBUTA_RATIO * _with_article(counts, rest + _FOLDED_TEH_MARBUTA)
             >= _with_article(counts, rest))
-
-
-def _varied_ending(counts: dict, word: str, rest: str, suffix: str) -> bool:
-    """Is ان ين ون an ending of ``rest`` the corpus varies, as plurals and
-    duals do: another of them (المقاتلين beside المقاتلون, الطرفين beside
-    الطرفان), or the feminine (مؤكدين beside the commoner مؤكدة)? A verb's
-    ending (يقولون, يؤكدان) always is. البحرين, الزيتون, شاهين, سلمان
-    are written with one ending only: it is part of the word."""
-    if word.startswith(("ي", "ت")) and suffix != "ين":
-        return True
-    if any(_free(counts, rest + other) >= _MIN_FREE for other in _SIBLING_ENDINGS[suffix]):
-        return True
-    if suffix != "ون" and rest.endswith(_TEH) and _free(
-            counts, rest[:-1] + _FOLDED_TEH_MARBUTA) >= max(_MIN_FREE, _free(counts, word)):
-        return True     # the dual of a ة word: فترتين, الفئتين
-    return suffix != "ان" and _free(counts, rest + _FOLDED_TEH_MARBUTA) >= max(
-        _MIN_FREE, _free(counts, word))
 
 
 def broad_stem(folded_word: str, marbuta: bool | None = None) -> str:
