@@ -321,7 +321,14 @@ def _without_verb_teh(counts: dict, word: str) -> str:
 
 def _unattached(counts: dict, word: str, marbuta: bool = False) -> str:
     """Steps 3 and 4 of :func:`broad_stem`, on a word without the article,
-    and the future's س after them (:func:`_without_future`)."""
+    and the future's س after them (:func:`_without_future`); و or ف and
+    the future stacked come off together, judged by the verb's count
+    (وسيزود, وستهبط: يزود, تهبط, though سيزود is too rare to judge by)."""
+    if len(word) >= 6 and word[0] in _PROCLITICS and word[1] == _FUTURE and word[2] in _IMPERFECT:
+        verb = _without_future(counts, word[1:], word)
+        # (Not where what is left is a noun too: وستهام is West Ham, no تهام.)
+        if verb != word[1:] and _with_article(counts, verb) < _MIN_FREE:
+            return verb if verb in _merge_table()[0] else _unclitic(counts, verb, marbuta)
     return _without_future(counts, _unclitic(counts, word, marbuta), word)
 
 
