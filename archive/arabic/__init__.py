@@ -47,6 +47,8 @@ The package, bottom up (each module imports only those above it):
   word follows a definite word, and the gazetteer's ب ل ك names; written,
   takes_article;
 * :mod:`~archive.arabic.spellings`: hamza spellings read as the common one;
+* :mod:`~archive.arabic.inflection`: the accusative's ا, ى before a pronoun,
+  a name's ان;
 * :mod:`~archive.arabic.stemming`: broad_stem;
 * :mod:`~archive.arabic.terms`: exact and broad terms, ANALYSIS_VERSION;
 * :mod:`~archive.arabic.analyzers`: the Whoosh analyzers.

@@ -2,6 +2,9 @@
 told by the archive's vocabulary (:mod:`archive.arabic.lexicon`) which strips are safe."""
 from __future__ import annotations
 
+from archive.arabic.inflection import (
+    _accusative_base, _alef_maqsura_reading, _name_ending, _name_marbuta, _varied_ending,
+)
 from archive.arabic.lexicon import (
     _arabic_letters_only, _free, _merge_table, _name_words, _with_article, _word_counts,
     _written_as_noun,
@@ -39,9 +42,6 @@ _MIN_NOUN_SHARE = 0.1
 #: A dual ان is not stripped from a word far commoner than what it leaves
 #: (لبنان is not the dual of لبن).
 _MAX_DUAL_RATIO = 2
-#: The other number/case endings that a true dual or plural ending has
-#: beside it (see _varied_ending).
-_SIBLING_ENDINGS = {"ين": ("ون", "ان"), "ون": ("ين",), "ان": ("ين",)}
 #: A ة word written after the article this many times as often as the word
 #: without ة is a word of its own, not that word's feminine (see _own_marbuta).
 _OWN_MARBUTA_RATIO = 10
@@ -82,6 +82,10 @@ def _unsuffixed(word: str, marbuta: bool = False) -> list[str]:
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
             rest = word[: -len(suffix)]
             readings.append(rest)
+            # رماه, مستواه: رمى, مستوى (not before ي "my": وراي is و + رأي)
+            maqsura = _alef_maqsura_reading(rest) if suffix != _NISBA else None
+            if maqsura is not None:
+                readings.append(maqsura)
             if rest.endswith(_TEH) and len(rest) >= 3:
                 readings.append(rest[:-1] + _FOLDED_TEH_MARBUTA)
             elif rest.endswith(_DUAL_TEH) and len(rest) >= 5:
@@ -142,6 +146,9 @@ def _strip_suffixes(counts: dict, word: str) -> str:
     is read as the plural of أة (منشآت: منشأة)."""
     if word in _merge_table()[0]:
         return word
+    base = _accusative_base(counts, word)
+    if base is not None:
+        return _strip_suffixes(counts, base)    # فرعا, سؤالا: فرع, سؤال
     for suffix in _STEM_SUFFIXES:
         if len(word) < len(suffix) + 2 or not word.endswith(suffix):
             continue
@@ -187,6 +194,8 @@ def _strip_suffixes(counts: dict, word: str) -> str:
                 continue
             elif suffix == "ان" and _free(counts, word) > _MAX_DUAL_RATIO * _free(counts, rest):
                 continue
+            elif suffix != "ين" and _name_ending(counts, word, rest):
+                continue        # حمدان, فرعون: no dual or plural of حمد, فرع
         word = rest
     return word
 
@@ -199,23 +208,6 @@ def _commoner_marbuta(counts: dict, rest: str) -> bool:
     العالمي عالم, whatever a rare القرارة or العالمة is)."""
     return (_OWN_MARBUTA_RATIO * _with_article(counts, rest + _FOLDED_TEH_MARBUTA)
             >= _with_article(counts, rest))
-
-
-def _varied_ending(counts: dict, word: str, rest: str, suffix: str) -> bool:
-    """Is ان ين ون an ending of ``rest`` the corpus varies, as plurals and
-    duals do: another of them (المقاتلين beside المقاتلون, الطرفين beside
-    الطرفان), or the feminine (مؤكدين beside the commoner مؤكدة)? A verb's
-    ending (يقولون, يؤكدان) always is. البحرين, الزيتون, شاهين, سلمان
-    are written with one ending only: it is part of the word."""
-    if word.startswith(("ي", "ت")) and suffix != "ين":
-        return True
-    if any(_free(counts, rest + other) >= _MIN_FREE for other in _SIBLING_ENDINGS[suffix]):
-        return True
-    if suffix != "ون" and rest.endswith(_TEH) and _free(
-            counts, rest[:-1] + _FOLDED_TEH_MARBUTA) >= max(_MIN_FREE, _free(counts, word)):
-        return True     # the dual of a ة word: فترتين, الفئتين
-    return suffix != "ان" and _free(counts, rest + _FOLDED_TEH_MARBUTA) >= max(
-        _MIN_FREE, _free(counts, word))
 
 
 def broad_stem(folded_word: str, marbuta: bool | None = None) -> str:
@@ -275,7 +267,7 @@ def broad_stem(folded_word: str, marbuta: bool | None = None) -> str:
     if _with_article(counts, word) >= _MIN_FREE or word in _name_words():
         if marbuta is False and _pronoun_on_word(counts, word):
             return _strip_suffixes(counts, word[:-1])   # مكانه, والده: مكان, والد + ه
-        return _strip_suffixes(counts, word)        # step 2: والدة, بالغ, بالتيمور stay whole
+        return _stripped(counts, word, marbuta)     # step 2: والدة, بالغ, بالتيمور stay whole
     for form in _ARTICLE_FORMS:
         if word.startswith(form) and len(word) - len(form) >= 2:
             rest = word[len(form):]
@@ -288,11 +280,19 @@ def broad_stem(folded_word: str, marbuta: bool | None = None) -> str:
                 # A word of its own with the accusative ا: بالغا is no
                 # بال + غا, which would be إلغاء.
                 return _strip_suffixes(counts, word)
-            return _strip_suffixes(counts, spelled)
+            return _stripped(counts, spelled, marbuta)
     rest = _unattached(counts, word, marbuta)
     if rest != word:
         rest = _canonical(counts, rest, seats=seats)    # وبمبادىء: مبادئ
-    return _strip_suffixes(counts, _without_verb_teh(counts, rest))
+    return _stripped(counts, _without_verb_teh(counts, rest), marbuta)
+
+
+def _stripped(counts: dict, word: str, marbuta: bool | None) -> str:
+    """:func:`_strip_suffixes`, but a name typed with a final ة keeps it
+    (:func:`~archive.arabic.inflection._name_marbuta`: جبلة, ونورة)."""
+    if marbuta and _name_marbuta(counts, word):
+        return word
+    return _strip_suffixes(counts, word)
 
 
 def _pronoun_on_word(counts: dict, word: str) -> bool:
@@ -321,7 +321,14 @@ def _without_verb_teh(counts: dict, word: str) -> str:
 
 def _unattached(counts: dict, word: str, marbuta: bool = False) -> str:
     """Steps 3 and 4 of :func:`broad_stem`, on a word without the article,
-    and the future's س after them (:func:`_without_future`)."""
+    and the future's س after them (:func:`_without_future`); و or ف and
+    the future stacked come off together, judged by the verb's count
+    (وسيزود, وستهبط: يزود, تهبط, though سيزود is too rare to judge by)."""
+    if len(word) >= 6 and word[0] in _PROCLITICS and word[1] == _FUTURE and word[2] in _IMPERFECT:
+        verb = _without_future(counts, word[1:], word)
+        # (Not where what is left is a noun too: وستهام is West Ham, no تهام.)
+        if verb != word[1:] and _with_article(counts, verb) < _MIN_FREE:
+            return verb if verb in _merge_table()[0] else _unclitic(counts, verb, marbuta)
     return _without_future(counts, _unclitic(counts, word, marbuta), word)
 
 
