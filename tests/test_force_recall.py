@@ -1,0 +1,66 @@
+"""Spec for forces named in ways the gazetteer's spellings alone miss:
+a weak spelling backed by the word before it or by a force beside it
+(archive/force_weak.py, fixtures/force_cues.json, scripts/build_force_cues.py).
+
+The real gazetteer and the world under it are loaded, as `make run` loads them.
+"""
+import json
+from pathlib import Path
+
+from archive.alias_index import AliasIndex
+from archive.arabic import fold
+from archive.force_weak import cues
+
+from tests.test_force_context import forces, world  # noqa: F401  (a fixture)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# -- a weak spelling, backed ---------------------------------------------------
+
+def test_a_weak_spelling_after_a_word_the_news_writes_before_forces_is_the_force(world):
+    body = "قال المتحدث إن الاشتباكات مع فلول القاعدة في درنة لا تزال مستمرة في بعض الأزقة."
+    assert "al-qaeda" in forces("اشتباكات في درنة", body)
+
+
+def test_a_weak_spelling_coordinated_with_a_named_force_is_the_force(world):
+    body = "قال إن الجماعات المسلحة المرتبطة بتنظيمي داعش والقاعدة تستخدم الصحراء ملاذا."
+    assert "al-qaeda" in forces("الصحراء", body)
+    body = 'وشبه ذلك بسلوك تنظيمي (القاعدة) و(داعش) الإرهابيين.'
+    assert "al-qaeda" in forces("الجامعات", body)
+
+
+def test_a_weak_spelling_alone_is_still_an_ordinary_word(world):
+    # A base, a rule: nothing says an armed group is meant.
+    assert "al-qaeda" not in forces("القاعدة", "وصل الوزير إلى القاعدة وتفقد المطار. "
+                                                 "وأكد أن القاعدة تنطبق على الجميع.")
+
+
+def test_a_weak_spelling_with_an_adjective_after_it_is_the_ordinary_word(world):
+    # "مقاتلي" is a cue, but "القاعدة الجوية" is an air base.
+    assert "al-qaeda" not in forces("غارات", "قصفت طائرات داعش والقاعدة الجوية في المدينة.")
+    assert "al-qaeda" not in forces("غارات", "هاجم مسلحو القاعدة العسكرية في الصحراء.")
+
+
+def test_a_weak_spelling_beside_a_non_force_is_not_backed(world):
+    assert "al-qaeda" not in forces("الحدود", "زار الوزير الموصل والقاعدة في الصحراء.")
+
+
+def test_the_index_keeps_weak_spellings_only_when_asked():
+    index = AliasIndex([("force", 1, ["تنظيم القاعدة", "~القاعدة"]), ("place", 2, ["درنة"])])
+    text = "فلول القاعدة في درنة"
+    assert [m.pk for m in index.find(text)] == [2]
+    kept = index.find(text, keep_weak=True)
+    assert [m.pk for m in kept] == [1, 2]
+    assert [m.pk for m in index.without_weak(kept)] == [2]
+
+
+def test_the_cue_words_are_counted_not_chosen():
+    data = json.loads((ROOT / "fixtures" / "force_cues.json").read_text(encoding="utf-8"))
+    # Only words and two counts each, every word above both thresholds.
+    for word, (before, total) in data["cues"].items():
+        assert word.isalpha() and before >= data["min_before"] and before >= data["min_share"] * total
+    for word in ("مقاتلي", "معاقل", "فلول", "عناصر"):
+        assert fold(word) in cues()
+    for word in ("في", "من", "مع", "قال"):
+        assert fold(word) not in cues()
