@@ -68,6 +68,7 @@ _LOYAL_HEADS = {p + w for w in (fold("القوات"), fold("قوات")) for p in
 _LOYAL = {fold(w) for w in ("الموالية", "موالية", "الموالين", "الموالون")}
 _PARTISANS = {p + fold("أنصار") for p in _PROCLITICS}
 _FORCES = fold("قوات")
+_ABD = fold("عبد")
 
 
 def leader_forces(text: str, words, matches, index) -> list[Match]:
@@ -141,7 +142,7 @@ def _followers_of(text, tokens, folded, i, spellings):
     else:
         return None
     run = [first]
-    while len(run) < MAX_TITLES + MAX_NAME and j + len(run) < len(tokens) \
+    while len(run) < MAX_TITLES + MAX_NAME + 1 and j + len(run) < len(tokens) \
             and _joined(text, tokens, j + len(run)):
         run.append(folded[j + len(run)])
     # Longest first: titles and name ("قوات المخلوع صالح"), the titles alone
@@ -153,8 +154,11 @@ def _followers_of(text, tokens, folded, i, spellings):
         pk = spellings.get(" ".join([_FORCES, *run[:n]]))
         if pk is not None:
             return pk, j + n - 1
-    for n in range(min(MAX_NAME, len(run) - titles), 0, -1):
+    for n in range(len(run) - titles, 0, -1):
         name = run[titles:titles + n]
+        # "عبد" and the word after it are one part of a name (علي عبد الله صالح).
+        if n - sum(1 for w in name[:-1] if w == _ABD) > MAX_NAME:
+            continue
         for phrase in (" ".join([_FORCES, *name]), f"{_FORCES} {name[-1]}"):
             pk = spellings.get(phrase)
             if pk is not None and not name[-1].endswith("يه"):

@@ -7,7 +7,7 @@ a name that is not in it is not tagged, and a name two entities share is not
 tagged at all (see the matcher's rules). Improving tags means improving the
 gazetteer, then re-tagging with :func:`retag_articles`.
 
-Eight things go beyond plain matching, all in their own modules:
+Nine things go beyond plain matching, all in their own modules:
 place names that are also ordinary words (بعقوبة = ب + عقوبة) count only with
 supporting context (:mod:`archive.place_context`); a spelling two places
 share (طرابلس) is the one in the article's country
@@ -19,7 +19,9 @@ head noun ("ميليشيات الحوثي وصالح") are both named
 titles between ("قوات الرئيس السابق علي عبدالله صالح") is found
 (:mod:`archive.force_leaders`); a force's spelling that is an ordinary word
 too ("القاعدة") counts where the word before it or a force beside it says
-an armed group is meant (:mod:`archive.force_weak`); the people an article
+an armed group is meant (:mod:`archive.force_weak`), and the state a
+coalition's name says leads it ("التحالف بقيادة السعودية") is a place named
+(:mod:`archive.force_leads`); the people an article
 quotes who are not in the gazetteer are returned as ``proposals``
 (:mod:`archive.speakers`), never as speakers; and a known speaker counts
 only where the text has them speaking (:func:`archive.speakers.speaking`).
@@ -33,6 +35,7 @@ from django.db import transaction
 from archive.force_context import contextual_forces, police_at_war
 from archive.force_ellipsis import shared_head_forces
 from archive.force_leaders import leader_forces
+from archive.force_leads import with_leading_states
 from archive.force_weak import with_backed_weak_forces
 from archive.gazetteer import AliasIndex, Match, get_alias_index
 from archive.models import Article
@@ -79,7 +82,8 @@ def tag(title: str, body: str, index: AliasIndex | None = None) -> Tags:
     tags = Tags(text=text)
     seen = set()
     words = index.words(text)
-    matches = supported_places(text, with_backed_weak_forces(text, words, index.find(text, words, keep_weak=True), index))
+    matches = with_backed_weak_forces(text, words, index.find(text, words, keep_weak=True), index)
+    matches = supported_places(text, with_leading_states(text, words, matches, index))
     matches = _with_places_by_country(text, words, matches, index)
     shared = shared_head_forces(text, matches, index) + leader_forces(text, words, matches, index)
     if shared:

@@ -64,3 +64,66 @@ def test_the_cue_words_are_counted_not_chosen():
         assert fold(word) in cues()
     for word in ("في", "من", "مع", "قال"):
         assert fold(word) not in cues()
+
+
+# -- a leader's followers ------------------------------------------------------
+
+def test_forces_loyal_to_a_leader_are_his_forces(world):
+    body = "قصفت جماعة الحوثي والقوات الموالية للرئيس السابق علي عبد الله صالح مدينة عدن."
+    assert "saleh-loyalists" in forces("عدن", body)
+    body = "خلت أبين من المليشيات الحوثية والقوات الموالية للمخلوع صالح."
+    assert "saleh-loyalists" in forces("أبين", body)
+    body = "حتى لو كان الهجوم من قوات موالية للرئيس السوري بشار الأسد."
+    assert "syrian-army" in forces("هجوم", body)
+
+
+def test_a_leaders_partisans_are_his_forces(world):
+    assert "saleh-loyalists" in forces("عدن", "هزيمة الحوثيين وأنصار المخلوع في عدن.")
+    assert "saleh-loyalists" in forces("مأرب", "تلقى الحوثيون وأنصار الرئيس السابق علي عبدالله صالح ضربات.")
+
+
+def test_followers_of_someone_who_leads_no_force_name_none(world):
+    assert forces("انتخابات", "احتفل أنصار المرشح في الشوارع، والقوات الموالية للحكومة في ثكناتها.") \
+        <= {"yemeni-army"}
+    assert forces("الدوري", "احتفل أنصار النادي بالفوز.") == set()
+
+
+# -- spellings by the rules of the language -----------------------------------
+
+def test_the_other_word_for_a_coalition_and_an_indefinite_coalition_are_spellings(world):
+    assert "international-coalition" in forces("غارات", "تزامنت الاشتباكات مع غارات نفذها الائتلاف الدولي.")
+    body = "طرد داعش العام الماضي على يد قوات عراقية مدعومة من تحالف تقوده الولايات المتحدة."
+    assert "international-coalition" in forces("الموصل", body)
+
+
+def test_the_variant_rules():
+    from scripts.build_force_variants import candidates
+
+    assert candidates("التحالف الذي تقوده الولايات المتحدة") == {
+        "الائتلاف الذي تقوده الولايات المتحدة", "تحالف تقوده الولايات المتحدة",
+        "ائتلاف تقوده الولايات المتحدة"}
+    assert "تحالف بقيادة السعودية" in candidates("التحالف بقيادة السعودية")
+    # A proper name keeps its article; an adjective after the head makes no indefinite form.
+    assert candidates("القاعدة في العراق") == set()
+    assert candidates("التحالف الدولي") == {"الائتلاف الدولي"}
+    assert candidates("Global Coalition") == set()
+
+
+# -- the state that leads a coalition ------------------------------------------
+
+def places(title, body):
+    from archive.gazetteer import get_alias_index
+    from archive.models import Place
+    from archive.tagging import tag
+
+    return {Place.objects.get(pk=pk).slug for pk in tag(title, body, get_alias_index()).places}
+
+
+def test_the_state_a_coalitions_name_says_leads_it_is_a_place(world):
+    found = places("الحديدة", "أطلق التحالف بقيادة السعودية هجوما على مدينة الحديدة.")
+    assert "saudi-arabia" in found
+    assert "saudi-led-coalition" in forces("الحديدة", "أطلق التحالف بقيادة السعودية هجوما على مدينة الحديدة.")
+
+
+def test_a_place_inside_a_forces_name_is_not_a_place(world):
+    assert "syria" not in places("الرقة", "تقدمت قوات سوريا الديمقراطية.")
