@@ -127,3 +127,13 @@ def test_the_state_a_coalitions_name_says_leads_it_is_a_place(world):
 
 def test_a_place_inside_a_forces_name_is_not_a_place(world):
     assert "syria" not in places("الرقة", "تقدمت قوات سوريا الديمقراطية.")
+
+
+# -- a country's adjective is evidence of the country --------------------------
+
+def test_a_countrys_adjective_counts_as_a_place_mention_for_a_generic_force(world):
+    # One place only; "الرئيس السوري" says the rest.
+    body = "قال الرئيس السوري إن الجيش اضطر للتخلي عن مواقع في تدمر."
+    assert "syrian-army" in forces("الجيش", body)
+    # Without it, one place is not enough to say whose army.
+    assert "syrian-army" not in forces("الجيش", "قال الرئيس إن الجيش اضطر للتخلي عن مواقع في تدمر.")
