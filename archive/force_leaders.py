@@ -85,7 +85,7 @@ def leader_forces(text: str, words, matches, index) -> list[Match]:
         if (head is None and not followers) or any(a <= tokens[i].start < b for a, b in spans):
             continue
         hit = None
-        if followers:
+        if followers and (word in _LOYAL_HEADS or _after_a_force(text, tokens[i].start, spans)):
             hit = _followers_of(text, tokens, folded, i, spellings)
         if hit is None and head is not None and i + 1 < len(tokens) and folded[i + 1].startswith("ال"):
             hit = _leader_after(text, tokens, folded, i, head, spellings)
@@ -124,6 +124,13 @@ def _leader_after(text, tokens, folded, i, head, spellings):
             if pk is not None:
                 return pk, last
     return None
+
+
+def _after_a_force(text, start, spans) -> bool:
+    """Is the word at ``start`` coordinated with a force named just before
+    it ("الحوثيين وأنصار المخلوع")? Partisans are a force only beside one:
+    "أنصار النظام السابق" at a rally are not the regime's army."""
+    return any(0 <= start - b <= 4 and not text[b:start].strip(" ،,و") for a, b in spans)
 
 
 def _followers_of(text, tokens, folded, i, spellings):

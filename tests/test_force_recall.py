@@ -137,3 +137,7 @@ def test_a_countrys_adjective_counts_as_a_place_mention_for_a_generic_force(worl
     assert "syrian-army" in forces("الجيش", body)
     # Without it, one place is not enough to say whose army.
     assert "syrian-army" not in forces("الجيش", "قال الرئيس إن الجيش اضطر للتخلي عن مواقع في تدمر.")
+
+
+def test_partisans_are_a_force_only_beside_one(world):
+    assert forces("مصر", "سارع أنصار النظام السابق بالدعوة إلى التظاهر.") == set()
