@@ -141,3 +141,17 @@ def test_a_countrys_adjective_counts_as_a_place_mention_for_a_generic_force(worl
 
 def test_partisans_are_a_force_only_beside_one(world):
     assert forces("مصر", "سارع أنصار النظام السابق بالدعوة إلى التظاهر.") == set()
+
+
+def test_a_states_soldiers_by_the_plural_of_its_adjective():
+    from scripts.build_force_variants import soldiers
+
+    assert soldiers("القوات الأمريكية") >= {"الجنود الأمريكيين", "جنود أمريكيين", "جنود أمريكيون",
+                                             "العسكريين الأمريكيين"}
+    assert soldiers("الجيش الإسرائيلي") >= {"جنود إسرائيليين"}
+    assert soldiers("قوات الحشد") == set() and soldiers("القوات المسلحة السورية") == set()
+
+
+def test_soldiers_of_a_state_name_its_forces(world):
+    assert "us-forces" in forces("أفغانستان", "أدين بالمشاركة في هجوم على جنود أميركيين في أفغانستان.")
+    assert "israeli-army" in forces("غزة", "أطلق جنود إسرائيليون النار على صبي فلسطيني.")
