@@ -279,12 +279,8 @@ def contextual_forces(text, words, matches, places, force_pk, slug_of=None) -> l
     slug or None (the named forces then vote too).
     """
     votes = country_votes(matches, places, text, slug_of)
-    tokens, folded = words
-    # A country's adjective in the text ("الرئيس السوري", "الحكومة اليمنية")
-    # is evidence of the country as a place mention is.
-    table = adjectives_of(places)
-    votes.update(c for c in map(table.get, folded) if c)
     resolve = _resolver(votes, force_pk)
+    tokens, folded = words
     found = []
     i = 0
     while i < len(tokens):
