@@ -306,10 +306,8 @@ class AliasIndex:
 
     def find(self, text: str, words=None, keep_weak: bool = False) -> list[Match]:
         """Every gazetteer mention in ``text``, in order of position.
-        ``words``: :meth:`words` of the same text, if already made.
-        ``keep_weak``: keep the weak spellings of entities not named
-        strongly too (:meth:`without_weak` drops them later; tagging
-        reads some of them first, archive.force_weak)."""
+        ``words``: :meth:`words` of the same text, if already made;
+        ``keep_weak``: :meth:`without_weak` is left to the caller."""
         text = text if isinstance(text, str) else ("" if text is None else str(text))
         tokens, spans = self._spans(text, words)
         # Rule 5: longest (in words, then characters) first; then fewest
@@ -340,8 +338,7 @@ class AliasIndex:
         return matches if keep_weak else self.without_weak(matches)
 
     def without_weak(self, matches: list[Match]) -> list[Match]:
-        """``matches`` without the weak spellings of entities that no strong
-        spelling in them names: a weak spelling counts only beside a strong one."""
+        """``matches`` but weak spellings of entities no strong one names."""
         if not self._weak:
             return matches
         strong = {(m.kind, m.pk) for m in matches if not self.is_weak(m.kind, m.pk, m.alias)}
