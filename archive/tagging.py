@@ -19,9 +19,10 @@ head noun ("ميليشيات الحوثي وصالح") are both named
 titles between ("قوات الرئيس السابق علي عبدالله صالح") is found
 (:mod:`archive.force_leaders`); a force's spelling that is an ordinary word
 too ("القاعدة") counts where the word before it or a force beside it says
-an armed group is meant (:mod:`archive.force_weak`), and the state a
-coalition's name says leads it ("التحالف بقيادة السعودية") is a place named
-(:mod:`archive.force_leads`); the people an article
+an armed group is meant (:mod:`archive.force_weak`), and a place named inside
+a longer name is a place too where it is the state leading a coalition
+("التحالف بقيادة السعودية") or the country of a region ("شمال سوريا")
+(:mod:`archive.inner_places`); the people an article
 quotes who are not in the gazetteer are returned as ``proposals``
 (:mod:`archive.speakers`), never as speakers; and a known speaker counts
 only where the text has them speaking (:func:`archive.speakers.speaking`).
@@ -35,9 +36,9 @@ from django.db import transaction
 from archive.force_context import contextual_forces, police_at_war
 from archive.force_ellipsis import shared_head_forces
 from archive.force_leaders import leader_forces
-from archive.force_leads import with_leading_states
 from archive.force_weak import with_backed_weak_forces
 from archive.gazetteer import AliasIndex, Match, get_alias_index
+from archive.inner_places import region_parents, with_inner_places
 from archive.models import Article
 from archive.place_ambiguity import places_by_country
 from archive.place_context import supported_places
@@ -83,7 +84,8 @@ def tag(title: str, body: str, index: AliasIndex | None = None) -> Tags:
     seen = set()
     words = index.words(text)
     matches = with_backed_weak_forces(text, words, index.find(text, words, keep_weak=True), index)
-    matches = supported_places(text, with_leading_states(text, words, matches, index))
+    parent_of = region_parents() if index.knows_slugs else None
+    matches = supported_places(text, with_inner_places(text, words, matches, index, parent_of))
     matches = _with_places_by_country(text, words, matches, index)
     shared = shared_head_forces(text, matches, index) + leader_forces(text, words, matches, index)
     if shared:

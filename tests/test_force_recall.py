@@ -146,3 +146,22 @@ def test_soldiers_of_a_state_name_its_forces(world):
     assert "us-forces" in forces("أفغانستان", "أدين بالمشاركة في هجوم على جنود أميركيين في أفغانستان.")
     assert "israeli-army" in forces("غزة", "أطلق جنود إسرائيليون النار على صبي فلسطيني.")
 
+
+
+def test_a_region_named_by_its_country_names_the_country_too(world):
+    found = places("عفرين", "شنت تركيا هجوما على عفرين في شمال سوريا.")
+    assert {"northern-syria", "syria"} <= found
+    # A region that does not name its country names only itself.
+    assert "syria" not in places("الفرات", "تقدمت القوات في شرق الفرات.")
+
+
+def test_a_country_inside_a_region_does_not_vote_twice(world):
+    # Four Turkish places and "شمال العراق": 4 of 5 votes are Turkey's (4 of 6,
+    # short of the share, if "العراق" inside the region voted again).
+    body = "قال مسؤول في تركيا إن تركيا وتركيا وتركيا أرسلت الجيش إلى شمال العراق."
+    assert "turkish-forces" in forces("تركيا", body)
+
+
+def test_a_preposition_after_a_generic_phrase_is_no_longer_name(world):
+    # "إلى" folds to "الي": it begins with ال but names nothing.
+    assert "iraqi-army" in forces("العراق", "قال مسؤول في العراق إن العراق أرسل الجيش إلى الموصل.")
