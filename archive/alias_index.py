@@ -304,9 +304,10 @@ class AliasIndex:
                     spans.append((i, i + n, pref + 2 * cost, alias, cand.clitic_len))
         return tokens, spans
 
-    def find(self, text: str, words=None) -> list[Match]:
+    def find(self, text: str, words=None, keep_weak: bool = False) -> list[Match]:
         """Every gazetteer mention in ``text``, in order of position.
-        ``words``: :meth:`words` of the same text, if already made."""
+        ``words``: :meth:`words` of the same text, if already made;
+        ``keep_weak``: :meth:`without_weak` is left to the caller."""
         text = text if isinstance(text, str) else ("" if text is None else str(text))
         tokens, spans = self._spans(text, words)
         # Rule 5: longest (in words, then characters) first; then fewest
@@ -334,13 +335,15 @@ class AliasIndex:
             for kind, pk, spellings in alias.resolved:
                 spelling = closest_spelling(spellings, written)
                 matches.append(Match(kind, pk, char_start, tokens[end - 1].end, spelling))
-        if self._weak:
-            # A weak spelling counts only if the same entity is also named by
-            # a strong one in this text.
-            strong = {(m.kind, m.pk) for m in matches if not self.is_weak(m.kind, m.pk, m.alias)}
-            matches = [m for m in matches
-                       if (m.kind, m.pk) in strong or not self.is_weak(m.kind, m.pk, m.alias)]
-        return matches
+        return matches if keep_weak else self.without_weak(matches)
+
+    def without_weak(self, matches: list[Match]) -> list[Match]:
+        """``matches`` but weak spellings of entities no strong one names."""
+        if not self._weak:
+            return matches
+        strong = {(m.kind, m.pk) for m in matches if not self.is_weak(m.kind, m.pk, m.alias)}
+        return [m for m in matches
+                if (m.kind, m.pk) in strong or not self.is_weak(m.kind, m.pk, m.alias)]
 
     def _latin_surname_key(self, text: str) -> tuple[str, int] | None:
         """The one entity a lone Latin surname names (see :func:`latin_surname_keys`), or None."""

@@ -224,8 +224,12 @@ def country_votes(matches, places, text="", slug_of=None) -> Counter:
     that fight there (:mod:`archive.force_theatres`)."""
     counts = Counter()
     datelines = [(m.start(), m.end()) for m in _dateline_spans(text)]
+    reach = -1
     for m in matches:
-        if m.kind != "place" or any(a <= m.start < b for a, b in datelines):
+        # A place inside an earlier match ("سوريا" in "شمال سوريا", archive.
+        # inner_places) is the same mention: it has voted through that one.
+        inside, reach = m.start < reach, max(reach, m.end)
+        if m.kind != "place" or inside or any(a <= m.start < b for a, b in datelines):
             continue
         country = country_of(m.pk, places)
         if country:
@@ -322,6 +326,8 @@ DESCRIBING = {fold(w) for w in (
     "الذي", "التي", "الذين", "اللذين", "الموالي", "الموالية", "الموالين", "الموالون",
     "المدعوم", "المدعومة", "التابع", "التابعة", "التابعين", "المتحالفة", "المتواجدة",
     "المنتشرة", "المرابطة", "المشاركة",
+    # Not adjectives at all, but folded they begin with ال: إلى، إلا.
+    "إلى", "إلا",
 )}
 
 

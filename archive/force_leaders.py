@@ -60,6 +60,17 @@ def _spellings(index) -> dict[str, int]:
     return table
 
 
+#: "القوات الموالية للرئيس السابق علي عبدالله صالح", "أنصار المخلوع": the
+#: forces loyal to a leader, and his partisans, are his forces: read as
+#: "قوات" + what follows when that is a spelling of one force. The head
+#: words, folded, with their proclitics.
+_LOYAL_HEADS = {p + w for w in (fold("القوات"), fold("قوات")) for p in _PROCLITICS}
+_LOYAL = {fold(w) for w in ("الموالية", "موالية", "الموالين", "الموالون")}
+_PARTISANS = {p + fold("أنصار") for p in _PROCLITICS}
+_FORCES = fold("قوات")
+_ABD = fold("عبد")
+
+
 def leader_forces(text: str, words, matches, index) -> list[Match]:
     """Matches of the forces ``text`` names as head + titles + leader.
     ``words``: the alias index's (tokens, folded) of ``text``."""
@@ -70,11 +81,14 @@ def leader_forces(text: str, words, matches, index) -> list[Match]:
     spans = [(m.start, m.end) for m in matches if m.kind == "force"]
     for i, word in enumerate(folded):
         head = _head_of(word)
-        if head is None or any(a <= tokens[i].start < b for a, b in spans):
+        followers = word in _LOYAL_HEADS or word in _PARTISANS
+        if (head is None and not followers) or any(a <= tokens[i].start < b for a, b in spans):
             continue
-        if i + 1 >= len(tokens) or not folded[i + 1].startswith("ال"):
-            continue
-        hit = _leader_after(text, tokens, folded, i, head, spellings)
+        hit = None
+        if followers and (word in _LOYAL_HEADS or _after_a_force(text, tokens[i].start, spans)):
+            hit = _followers_of(text, tokens, folded, i, spellings)
+        if hit is None and head is not None and i + 1 < len(tokens) and folded[i + 1].startswith("ال"):
+            hit = _leader_after(text, tokens, folded, i, head, spellings)
         if hit is None:
             continue
         pk, end = hit
@@ -109,6 +123,53 @@ def _leader_after(text, tokens, folded, i, head, spellings):
             pk = spellings.get(phrase)
             if pk is not None:
                 return pk, last
+    return None
+
+
+def _after_a_force(text, start, spans) -> bool:
+    """Is the word at ``start`` coordinated with a force named just before
+    it ("الحوثيين وأنصار المخلوع")? Partisans are a force only beside one:
+    "أنصار النظام السابق" at a rally are not the regime's army."""
+    return any(0 <= start - b <= 4 and not text[b:start].strip(" ،,و") for a, b in spans)
+
+
+def _followers_of(text, tokens, folded, i, spellings):
+    """(force pk, index of the last token) for "القوات الموالية ل<leader>"
+    or "أنصار <leader>" at token i, read as "قوات <leader>"; or None."""
+    j = i + 1
+    if folded[i] in _LOYAL_HEADS:
+        if j + 1 >= len(tokens) or folded[j] not in _LOYAL or not _joined(text, tokens, j) \
+                or not _joined(text, tokens, j + 1) or not folded[j + 1].startswith("ل"):
+            return None
+        j += 1
+        first = folded[j][1:]                 # للرئيس -> لرئيس -> الرئيس; لهادي -> هادي
+        first = "ا" + first if first.startswith("ل") else first
+    elif j < len(tokens) and _joined(text, tokens, j):
+        first = folded[j]
+    else:
+        return None
+    run = [first]
+    while len(run) < MAX_TITLES + MAX_NAME + 1 and j + len(run) < len(tokens) \
+            and _joined(text, tokens, j + len(run)):
+        run.append(folded[j + len(run)])
+    # Longest first: titles and name ("قوات المخلوع صالح"), the titles alone
+    # ("قوات الرئيس المخلوع"), the name alone or its last word ("قوات صالح").
+    titles = 0
+    while titles < min(MAX_TITLES, len(run)) and run[titles].startswith("ال"):
+        titles += 1
+    for n in range(len(run), 0, -1):
+        pk = spellings.get(" ".join([_FORCES, *run[:n]]))
+        if pk is not None:
+            return pk, j + n - 1
+    for n in range(len(run) - titles, 0, -1):
+        name = run[titles:titles + n]
+        # "عبد" and the word after it are one part of a name (علي عبد الله صالح).
+        if n - sum(1 for w in name[:-1] if w == _ABD) > MAX_NAME:
+            continue
+        for phrase in (" ".join([_FORCES, *name]), f"{_FORCES} {name[-1]}"):
+            pk = spellings.get(phrase)
+            if pk is not None and not name[-1].endswith("يه"):
+                return pk, j + titles + n - 1
     return None
 
 

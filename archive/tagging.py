@@ -7,7 +7,7 @@ a name that is not in it is not tagged, and a name two entities share is not
 tagged at all (see the matcher's rules). Improving tags means improving the
 gazetteer, then re-tagging with :func:`retag_articles`.
 
-Seven things go beyond plain matching, all in their own modules:
+Nine things go beyond plain matching, all in their own modules:
 place names that are also ordinary words (بعقوبة = ب + عقوبة) count only with
 supporting context (:mod:`archive.place_context`); a spelling two places
 share (طرابلس) is the one in the article's country
@@ -17,7 +17,12 @@ article's places and named forces point to (:mod:`archive.force_context`); two f
 head noun ("ميليشيات الحوثي وصالح") are both named
 (:mod:`archive.force_ellipsis`), and a force named by its leader with his
 titles between ("قوات الرئيس السابق علي عبدالله صالح") is found
-(:mod:`archive.force_leaders`); the people an article
+(:mod:`archive.force_leaders`); a force's spelling that is an ordinary word
+too ("القاعدة") counts where the word before it or a force beside it says
+an armed group is meant (:mod:`archive.force_weak`), and a place named inside
+a longer name is a place too where it is the state leading a coalition
+("التحالف بقيادة السعودية") or the country of a region ("شمال سوريا")
+(:mod:`archive.inner_places`); the people an article
 quotes who are not in the gazetteer are returned as ``proposals``
 (:mod:`archive.speakers`), never as speakers; and a known speaker counts
 only where the text has them speaking (:func:`archive.speakers.speaking`).
@@ -31,7 +36,9 @@ from django.db import transaction
 from archive.force_context import contextual_forces, police_at_war
 from archive.force_ellipsis import shared_head_forces
 from archive.force_leaders import leader_forces
+from archive.force_weak import with_backed_weak_forces
 from archive.gazetteer import AliasIndex, Match, get_alias_index
+from archive.inner_places import region_parents, with_inner_places
 from archive.models import Article
 from archive.place_ambiguity import places_by_country
 from archive.place_context import supported_places
@@ -76,7 +83,9 @@ def tag(title: str, body: str, index: AliasIndex | None = None) -> Tags:
     tags = Tags(text=text)
     seen = set()
     words = index.words(text)
-    matches = supported_places(text, index.find(text, words))
+    matches = with_backed_weak_forces(text, words, index.find(text, words, keep_weak=True), index)
+    parent_of = region_parents() if index.knows_slugs else None
+    matches = supported_places(text, with_inner_places(text, words, matches, index, parent_of))
     matches = _with_places_by_country(text, words, matches, index)
     shared = shared_head_forces(text, matches, index) + leader_forces(text, words, matches, index)
     if shared:
