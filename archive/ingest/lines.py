@@ -48,6 +48,9 @@ _FURNITURE = [re.compile(p) for p in (
     r"^[\d.,]+\s*[kmك]?\s*(?:مشاركه|مشاركات|تعليق|تعليقات|اعجاب|likes?|shares?)$",
     # A "breaking news" bar: "عاجل", "عاجل | …", "عاجل: …", "Breaking".
     r"^(?:عاجل|خبر عاجل|اخبار عاجله|breaking(?: news)?)(?:$|\s*[|:：\-–—»›]|\s*$)",
+    # The bar's label and its ticker of stories on one line (a wrapped save joins the bar's lines):
+    # "عاجل Story ◆ Another story".
+    r"^(?:عاجل|خبر عاجل|اخبار عاجله|breaking(?: news)?)\s.*\s[◆◇♦•●■▪|]\s",
     # A copyright line: the page's footer, never the article's.
     r"©|(?:^|\s)\(c\)\s|جميع الحقوق محفوظه|all rights reserved|copyright",
     r"^(?:الاسم|البريد الالكتروني|ارسال|إرسال|ارسل تعليقك|اسمك|بريدك الالكتروني)\s*\*?$",

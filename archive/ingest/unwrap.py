@@ -8,6 +8,8 @@ WRAP_SLACK = 20
 WRAP_MAX_WIDTH = 100
 WRAP_MIN_WIDTH = 50
 WRAP_MIN_LINES = 6
+# A headline wrapped with the paragraphs runs over this many lines at most.
+HEADING_MAX_LINES = 3
 
 
 def unwrap(text: str) -> str:
@@ -38,4 +40,24 @@ def unwrap(text: str) -> str:
 
     if sum(len(b) for b in blocks if wrapped(b)) < WRAP_MIN_LINES:
         return text
-    return "\n\n".join(" ".join(b) if wrapped(b) else "\n".join(b) for b in blocks)
+    # The wrap column: the longest line, unless a few lines run past the width (a URL, a table).
+    column = max(lengths) if lengths[-1] <= width + 5 else width
+    def greedy(b):
+        # Each line but the last is full in the greedy way: the next line's first word would not have fitted after it.
+        return all(width - WRAP_SLACK <= len(x) <= width + 5 and len(x) + 1 + len(nxt.split()[0]) > column
+                   for x, nxt in zip(b, b[1:]))
+
+    def wrapped_paragraph(b):
+        # A sentence may end at a line's end by chance: a paragraph wrapped the greedy way is one
+        # even when more of its lines do so, as long as most do not (a list's lines all do).
+        return wrapped(b) or (len(b) >= 2 and ends_sentence(b[-1]) and greedy(b)
+                              and sum(1 for x in b[:-1] if ends_sentence(x)) <= len(b[:-1]) * 0.5)
+
+    def wrapped_heading(b):
+        # A headline wrapped like the paragraphs: no sentence end to close it, but each line but the last is
+        # full in the greedy way, the next line's first word would not have fitted after it; a list of like
+        # lines is longer and its last line is as long as the others.
+        return (2 <= len(b) <= HEADING_MAX_LINES and len(b[-1]) < width - WRAP_SLACK
+                and not any(ends_sentence(x) for x in b) and greedy(b))
+
+    return "\n\n".join(" ".join(b) if wrapped_paragraph(b) or wrapped_heading(b) else "\n".join(b) for b in blocks)
