@@ -1,4 +1,6 @@
 """A text dump wrapped at a fixed width (a terminal browser's, an e-mail's), with its paragraphs joined again."""
+import re
+
 from .lines import ends_sentence
 
 
@@ -8,8 +10,12 @@ WRAP_SLACK = 20
 WRAP_MAX_WIDTH = 100
 WRAP_MIN_WIDTH = 50
 WRAP_MIN_LINES = 6
+# A sentence's stop, at a line's end or inside it.
+_STOP = re.compile(r"[.!؟?…](?:\s|$)")
 # A headline wrapped with the paragraphs runs over this many lines at most.
 HEADING_MAX_LINES = 3
+# Short lines a block may open with above its wrapped paragraph.
+LEAD_IN_LINES = 2
 
 
 def unwrap(text: str) -> str:
@@ -50,7 +56,9 @@ def unwrap(text: str) -> str:
     def wrapped_paragraph(b):
         # A sentence may end at a line's end by chance: a paragraph wrapped the greedy way is one
         # even when more of its lines do so, as long as most do not (a list's lines all do).
-        return wrapped(b) or (len(b) >= 2 and ends_sentence(b[-1]) and greedy(b)
+        # Its last line may end with no stop when a link or tags were printed after its last sentence
+        # ("… طفولته. سمات اطول طالب"): a stop anywhere in it says it is prose.
+        return wrapped(b) or (len(b) >= 2 and greedy(b) and _STOP.search(" ".join(b))
                               and sum(1 for x in b[:-1] if ends_sentence(x)) <= len(b[:-1]) * 0.5)
 
     def wrapped_heading(b):
@@ -60,4 +68,14 @@ def unwrap(text: str) -> str:
         return (2 <= len(b) <= HEADING_MAX_LINES and len(b[-1]) < width - WRAP_SLACK
                 and not any(ends_sentence(x) for x in b) and greedy(b))
 
-    return "\n\n".join(" ".join(b) if wrapped_paragraph(b) or wrapped_heading(b) else "\n".join(b) for b in blocks)
+    def joined(b):
+        if wrapped_paragraph(b) or wrapped_heading(b):
+            return " ".join(b)
+        # A short line glued above a wrapped paragraph (a byline, a dateline with no blank line under it):
+        # it stays a line of its own, the paragraph under it is joined.
+        for k in range(1, min(LEAD_IN_LINES, len(b) - 2) + 1):
+            if all(len(x) < width - WRAP_SLACK for x in b[:k]) and wrapped_paragraph(b[k:]):
+                return "\n".join(b[:k]) + "\n" + " ".join(b[k:])
+        return "\n".join(b)
+
+    return "\n\n".join(joined(b) for b in blocks)
