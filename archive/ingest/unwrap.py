@@ -1,7 +1,8 @@
 """A text dump wrapped at a fixed width (a terminal browser's, an e-mail's), with its paragraphs joined again."""
 import re
 
-from .lines import ends_sentence
+from . import dates
+from .lines import ends_sentence, is_date_line
 
 
 # A text dump wrapped at a fixed width: most lines end within this many
@@ -64,9 +65,11 @@ def unwrap(text: str) -> str:
     def wrapped_heading(b):
         # A headline wrapped like the paragraphs: no sentence end to close it, but each line but the last is
         # full in the greedy way, the next line's first word would not have fitted after it; a list of like
-        # lines is longer and its last line is as long as the others.
+        # lines is longer and its last line is as long as the others. A date line under a headline
+        # ("Outlet - 21/7/2015") is its own line, however it happens to fit.
         return (2 <= len(b) <= HEADING_MAX_LINES and len(b[-1]) < width - WRAP_SLACK
-                and not any(ends_sentence(x) for x in b) and greedy(b))
+                and not any(ends_sentence(x) for x in b) and greedy(b)
+                and not any(is_date_line(x) or dates.date_in_line(x) for x in b[1:]))
 
     def joined(b):
         if wrapped_paragraph(b) or wrapped_heading(b):
