@@ -39,7 +39,7 @@ CROSSHEAD_WORDS = 4
 # The article's closing run that the rules keep whatever the model says: this many short lines at most.
 CLOSING_LINES = 3
 CLOSING_WORDS = 6
-_NOT_IN_A_CLOSE = "#:|•›»"
+_NOT_IN_A_CLOSE = "#|•›»"
 
 _weights = {}
 
@@ -146,7 +146,7 @@ def _closing_run(lines, kinds, at):
     run = at[last + 1:]
     if not run or len(run) > CLOSING_LINES or run != list(range(at[last] + 1, at[last] + 1 + len(run))):
         return set()
-    # A close is plain words (a name, "والتحقيقات مستمرة"): a label's colon or dots ("اقرأ أيضاً.. Headline"),
+    # A close is plain words (a name, "كتبه: فلان", "والتحقيقات مستمرة"): a label's dots ("اقرأ أيضاً.. Headline"),
     # a separator or a digit say furniture.
     if any(word_count(lines[i]) > CLOSING_WORDS or ends_sentence(lines[i])
            or any(c.isdigit() or c in _NOT_IN_A_CLOSE for c in lines[i]) or ".." in lines[i] for i in run):

@@ -45,8 +45,6 @@ def unwrap(text: str) -> str:
         return (len(b) >= 2 and ends_sentence(b[-1]) and all(width - WRAP_SLACK <= len(x) <= width + 5 for x in b[:-1])
                 and sum(1 for x in b[:-1] if ends_sentence(x)) <= len(b[:-1]) * 0.2)
 
-    if sum(len(b) for b in blocks if wrapped(b)) < WRAP_MIN_LINES:
-        return text
     # The wrap column: the longest line, unless a few lines run past the width (a URL, a table).
     column = max(lengths) if lengths[-1] <= width + 5 else width
     def greedy(b):
@@ -70,6 +68,11 @@ def unwrap(text: str) -> str:
         return (2 <= len(b) <= HEADING_MAX_LINES and len(b[-1]) < width - WRAP_SLACK
                 and not any(ends_sentence(x) for x in b) and greedy(b)
                 and not any(is_date_line(x) or dates.date_in_line(x) for x in b[1:]))
+
+    # Enough lines wrapped to say the text is (a short article of two paragraphs has too few that end
+    # a sentence at their block's end, when tags follow its last one).
+    if sum(len(b) for b in blocks if wrapped_paragraph(b)) < WRAP_MIN_LINES:
+        return text
 
     def joined(b):
         if wrapped_paragraph(b) or wrapped_heading(b):
