@@ -30,7 +30,7 @@ _FURNITURE = [re.compile(p) for p in (
     r"^(?:xs|sm|md|lg|xl|xxl|s|m|l)$",
     r"^(?:ا\s*[+\-]\s*)+$",
     r"^(?:الكلمات الداله|كلمات داله|الكلمات المفتاحيه|الوسوم|وسوم|tags)(?:\s|:|$)",
-    r"^(?:اقرا|إقرا) (?:ايضا|كذلك)\s*[:：]",
+    r"^(?:اقرا|إقرا) (?:ايضا|كذلك)\s*(?:[:：]|\.{2,}|…|[-–—|]\s)",
     # An embedded tweet's signature: "— Name (@handle) May 3, 2019".
     r"^[—–-]\s*[^()]{2,60}\(@\w{1,30}\)",
     # The same label before a related headline on its line: "للمزيد: …", "اقرأ المزيد: …".
@@ -104,7 +104,8 @@ _STOP = [re.compile(p) for p in (
 # under the headline is no start of the comments).
 _COUNTER = re.compile(r"^(?:[\d.,]+\s*[kmك]?\s*\S+|\S+\s*\(\s*\d+\s*\))$")
 # A "read also" label alone: inside the article it heads a box of a headline or two.
-_READ_ALSO = re.compile(r"^(?:اقرا|إقرا) (?:ايضا|كذلك)$")
+# (with its colon or dots: "اقرأ أيضًا:", "اقرأ أيضاً..")
+_READ_ALSO = re.compile(r"^(?:اقرا|إقرا) (?:ايضا|كذلك)\s*(?:[:：]|\.{2,}|…)?$")
 
 
 def is_counter(line: str) -> bool:
