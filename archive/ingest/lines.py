@@ -44,6 +44,9 @@ _FURNITURE = [re.compile(p) for p in (
     r"^share (?:this|the) (?:article|story|page|post)$",
     # "غرد على تويتر", "تيليجرام", "1.2K مشاركه": a widget's words, whatever the verb.
     r"^(?:\S+\s+){0,2}(?:علي|على|عبر)\s+(?:facebook|twitter|whatsapp|telegram|فيسبوك|فيس بوك|تويتر|واتساب|تلغرام|تيليغرام|تيليجرام|تليجرام|انستغرام|انستجرام|لينكد ان)$",
+    # A follow prompt of a few more words, the site's own channel ("قناتنا", "صفحتنا") on a network:
+    # "تابعوا آخر الأخبار عبر قناتنا على تلغرام" (a headline about a network names no "our").
+    r"^(?:\S+\s+){1,8}\S+نا\s+(?:علي|على|عبر|في)\s+(?:facebook|twitter|whatsapp|telegram|youtube|فيسبوك|فيس بوك|تويتر|واتساب|واتس اب|تلغرام|تيليغرام|تيليجرام|تليجرام|انستغرام|انستجرام|يوتيوب|لينكد ان|google news)$",
     r"^(?:تيليجرام|تلجرام|انستغرام|انستجرام|يوتيوب|سناب شات|غرد|تغريد|tweet|pinterest|reddit)$",
     r"^[\d.,]+\s*[kmك]?\s*(?:مشاركه|مشاركات|تعليق|تعليقات|اعجاب|likes?|shares?)$",
     # A "breaking news" bar: "عاجل", "عاجل | …", "عاجل: …", "Breaking".
@@ -90,6 +93,7 @@ _FURNITURE = [re.compile(p) for p in (
 _STOP = [re.compile(p) for p in (
     r"^عن مصدر الخبر$",
     r"^(?:related|more) (?:articles|news|stories)$|^read more$|^you may also like$|^comments?$",
+    r"^(?:related|most popular|most read)$",
     r"^يمكنك قراءه الخبر",
     r"^(?:التعليقات|تعليقات)\s*(?:\(\s*\d+\s*\))?$",
     r"^[\d.,]+\s*(?:تعليق|تعليقا|تعليقات|comments?)$",
