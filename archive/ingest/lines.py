@@ -55,7 +55,8 @@ _FURNITURE = [re.compile(p) for p in (
     # "عاجل Story ◆ Another story".
     r"^(?:عاجل|خبر عاجل|اخبار عاجله|breaking(?: news)?)\s.*\s[◆◇♦•●■▪|]\s",
     # A ticker: stories of a few words each, parted by a ticker's glyph ("آخر الأخبار: Story ◂ Story…").
-    r"(?:\S+\s+){2,}\S*\s*[◂▸◆◇♦►◄]\s*(?:\S+\s+){2,}",
+    # (The look-ahead first: a line without the glyph is passed over at once, at the import's pace.)
+    r"^(?=[^◂▸◆◇♦►◄]*[◂▸◆◇♦►◄])(?:\S+\s+){2,}\S*\s*[◂▸◆◇♦►◄]\s*(?:\S+\s+){2,}",
     # A copyright line: the page's footer, never the article's.
     r"©|(?:^|\s)\(c\)\s|جميع الحقوق محفوظه|all rights reserved|copyright",
     r"^(?:الاسم|البريد الالكتروني|ارسال|إرسال|ارسل تعليقك|اسمك|بريدك الالكتروني)\s*\*?$",
