@@ -5,6 +5,20 @@ from .lines import DATE, HEADER, SOURCE, STOP, TEXT, _FULL_STOP_END, is_headline
 from .normalize import loose, word_count
 
 
+# A breadcrumb trail printed with the headline as its last crumb: "الرئيسية | مصر | Headline".
+_TRAIL_SPLIT = re.compile(r"\s[|•›»/>\-–—]\s")
+TRAIL_CRUMB_WORDS = 3
+
+
+def trail_headline(line):
+    """The headline at the end of a breadcrumb trail (two crumbs or more of a few words each before it,
+    whatever the separator), else ``line`` as it is."""
+    parts = _TRAIL_SPLIT.split(line)
+    if len(parts) >= 3 and all(0 < word_count(p) <= TRAIL_CRUMB_WORDS for p in parts[:-1]) and is_headline(parts[-1]):
+        return parts[-1].strip()
+    return line
+
+
 # Lines under a headline that say it is one: a date, a byline, an outlet or
 # source line ("بقلم: فلان" is furniture by shape, so it is recognised here).
 _BYLINE = re.compile(r"^(?:بقلم|كتب|كتبت|اعداد|تحرير|متابعه|by)\b", re.I)

@@ -39,6 +39,7 @@ CROSSHEAD_WORDS = 4
 # The article's closing run that the rules keep whatever the model says: this many short lines at most.
 CLOSING_LINES = 3
 CLOSING_WORDS = 6
+_NOT_IN_A_CLOSE = "#|•›»"
 
 _weights = {}
 
@@ -97,8 +98,10 @@ def settle_body(reading, lines, kinds, body_at, gaps=None):
     if model is None or at is None:
         return
     core = _core(lines, at) if mode != "model" else range(0)
-    # A paragraph inside the core bounds it: it stays whatever the model says, so it is not weighed.
-    sure = {i for i in at if i in core and is_paragraph(lines[i])}
+    # A paragraph inside the core bounds it: it stays whatever the model says, so it is not weighed. So does
+    # a long sentence that announces what follows with its colon ("…، وهذه الأسئلة هي:"): furniture that
+    # ends with a colon is a label of a few words ("اقرأ أيضاً:"), the model's reading of a colon.
+    sure = {i for i in at if i in core and (is_paragraph(lines[i]) or _announces(lines[i]))}
     candidates = list(range(body_at, len(lines))) if mode == "model" else [i for i in at if i not in sure]
     p = chances(page_features(lines, kinds, at, reading.title, candidates, gaps), model) if candidates else []
     closing = _closing_run(lines, kinds, at) if mode != "model" else set()
@@ -145,8 +148,10 @@ def _closing_run(lines, kinds, at):
     run = at[last + 1:]
     if not run or len(run) > CLOSING_LINES or run != list(range(at[last] + 1, at[last] + 1 + len(run))):
         return set()
-    if any(word_count(lines[i]) > CLOSING_WORDS or ends_sentence(lines[i]) or any(c.isdigit() for c in lines[i])
-           or "#" in lines[i] for i in run):
+    # A close is plain words (a name, "كتبه: فلان", "والتحقيقات مستمرة"): a label's dots ("اقرأ أيضاً.. Headline"),
+    # a separator or a digit say furniture.
+    if any(word_count(lines[i]) > CLOSING_WORDS or ends_sentence(lines[i])
+           or any(c.isdigit() or c in _NOT_IN_A_CLOSE for c in lines[i]) or ".." in lines[i] for i in run):
         return set()
     after = run[-1] + 1
     return set(run) if after >= len(lines) or kinds[after] in (FURNITURE, STOP) else set()
@@ -157,6 +162,10 @@ def _core(lines, at):
     where a related headline or a prompt is seldom as long."""
     long = [i for i in at if is_paragraph(lines[i]) or ends_sentence(lines[i]) and word_count(lines[i]) >= CORE_SENTENCE_WORDS]
     return range(long[0], long[-1] + 1) if long else range(0)
+
+
+def _announces(line):
+    return line.rstrip().endswith(":") and word_count(line) >= CORE_SENTENCE_WORDS
 
 
 def _crosshead(lines, i):

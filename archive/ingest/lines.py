@@ -30,7 +30,7 @@ _FURNITURE = [re.compile(p) for p in (
     r"^(?:xs|sm|md|lg|xl|xxl|s|m|l)$",
     r"^(?:ا\s*[+\-]\s*)+$",
     r"^(?:الكلمات الداله|كلمات داله|الكلمات المفتاحيه|الوسوم|وسوم|tags)(?:\s|:|$)",
-    r"^(?:اقرا|إقرا) (?:ايضا|كذلك)\s*[:：]",
+    r"^(?:اقرا|إقرا) (?:ايضا|كذلك)\s*(?:[:：]|\.{2,}|…|[-–—|]\s)",
     # An embedded tweet's signature: "— Name (@handle) May 3, 2019".
     r"^[—–-]\s*[^()]{2,60}\(@\w{1,30}\)",
     # The same label before a related headline on its line: "للمزيد: …", "اقرأ المزيد: …".
@@ -44,10 +44,19 @@ _FURNITURE = [re.compile(p) for p in (
     r"^share (?:this|the) (?:article|story|page|post)$",
     # "غرد على تويتر", "تيليجرام", "1.2K مشاركه": a widget's words, whatever the verb.
     r"^(?:\S+\s+){0,2}(?:علي|على|عبر)\s+(?:facebook|twitter|whatsapp|telegram|فيسبوك|فيس بوك|تويتر|واتساب|تلغرام|تيليغرام|تيليجرام|تليجرام|انستغرام|انستجرام|لينكد ان)$",
+    # A follow prompt of a few more words, the site's own channel ("قناتنا", "صفحتنا") on a network:
+    # "تابعوا آخر الأخبار عبر قناتنا على تلغرام" (a headline about a network names no "our").
+    r"^(?:\S+\s+){1,8}\S+نا\s+(?:علي|على|عبر|في)\s+(?:facebook|twitter|whatsapp|telegram|youtube|فيسبوك|فيس بوك|تويتر|واتساب|واتس اب|تلغرام|تيليغرام|تيليجرام|تليجرام|انستغرام|انستجرام|يوتيوب|لينكد ان|google news)$",
     r"^(?:تيليجرام|تلجرام|انستغرام|انستجرام|يوتيوب|سناب شات|غرد|تغريد|tweet|pinterest|reddit)$",
     r"^[\d.,]+\s*[kmك]?\s*(?:مشاركه|مشاركات|تعليق|تعليقات|اعجاب|likes?|shares?)$",
     # A "breaking news" bar: "عاجل", "عاجل | …", "عاجل: …", "Breaking".
     r"^(?:عاجل|خبر عاجل|اخبار عاجله|breaking(?: news)?)(?:$|\s*[|:：\-–—»›]|\s*$)",
+    # The bar's label and its ticker of stories on one line (a wrapped save joins the bar's lines):
+    # "عاجل Story ◆ Another story".
+    r"^(?:عاجل|خبر عاجل|اخبار عاجله|breaking(?: news)?)\s.*\s[◆◇♦•●■▪|]\s",
+    # A ticker: stories of a few words each, parted by a ticker's glyph ("آخر الأخبار: Story ◂ Story…").
+    # (The look-ahead first: a line without the glyph is passed over at once, at the import's pace.)
+    r"^(?=[^◂▸◆◇♦►◄]*[◂▸◆◇♦►◄])(?:\S+\s+){2,}\S*\s*[◂▸◆◇♦►◄]\s*(?:\S+\s+){2,}",
     # A copyright line: the page's footer, never the article's.
     r"©|(?:^|\s)\(c\)\s|جميع الحقوق محفوظه|all rights reserved|copyright",
     r"^(?:الاسم|البريد الالكتروني|ارسال|إرسال|ارسل تعليقك|اسمك|بريدك الالكتروني)\s*\*?$",
@@ -85,6 +94,7 @@ _FURNITURE = [re.compile(p) for p in (
 _STOP = [re.compile(p) for p in (
     r"^عن مصدر الخبر$",
     r"^(?:related|more) (?:articles|news|stories)$|^read more$|^you may also like$|^comments?$",
+    r"^(?:related|most popular|most read)$",
     r"^يمكنك قراءه الخبر",
     r"^(?:التعليقات|تعليقات)\s*(?:\(\s*\d+\s*\))?$",
     r"^[\d.,]+\s*(?:تعليق|تعليقا|تعليقات|comments?)$",
@@ -101,7 +111,8 @@ _STOP = [re.compile(p) for p in (
 # under the headline is no start of the comments).
 _COUNTER = re.compile(r"^(?:[\d.,]+\s*[kmك]?\s*\S+|\S+\s*\(\s*\d+\s*\))$")
 # A "read also" label alone: inside the article it heads a box of a headline or two.
-_READ_ALSO = re.compile(r"^(?:اقرا|إقرا) (?:ايضا|كذلك)$")
+# (with its colon or dots: "اقرأ أيضًا:", "اقرأ أيضاً..")
+_READ_ALSO = re.compile(r"^(?:اقرا|إقرا) (?:ايضا|كذلك)\s*(?:[:：]|\.{2,}|…)?$")
 
 
 def is_counter(line: str) -> bool:

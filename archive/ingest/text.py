@@ -27,7 +27,7 @@ from .boxes import box_inside, read_also_box
 from .derived_title import TITLE_MAX_CHARS, TITLE_MIN_CHARS, derive_title  # noqa: F401  (once defined here)
 from .draft import Draft, IngestError
 from .formatted_text import unformat
-from .headline import _BYLINE, _pick_headline  # noqa: F401  (once defined here)
+from .headline import _BYLINE, _pick_headline, trail_headline  # noqa: F401  (once defined here)
 from .headline_end import caption_not_headline, headline_after_text, headline_of_the_text
 from .text_lines import TIME_STAMP, is_slide_caption, is_teaser_summary, name_only
 from .line_model import settle
@@ -165,7 +165,7 @@ def read_text(text: str, outlet_names=(), headline_first=False, learnt=False) ->
                 headline_at = group_end = j
                 break
     if headline_at is not None:
-        reading.title = lines[headline_at]
+        reading.title = trail_headline(lines[headline_at])
         # A name on a line of its own right under the headline: where a
         # clipping prints its paper ("الشرق الأوسط"). (Above it, the same words
         # are as often a section's label or a menu's last item.)
