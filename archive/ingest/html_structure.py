@@ -112,14 +112,20 @@ def _link_share(node):
     return links / text
 
 
+# A block with a form control (a newsletter's e-mail field, a button) and no more words than this is a widget.
+WIDGET_WORDS = 30
+
+
 def _link_boxes(element):
-    """The keys of the blocks inside the article element that are mostly links (related headlines, cards, tags)."""
+    """The keys of the blocks inside the article element that are mostly links (related headlines, cards,
+    tags), or a small widget with a form control (a newsletter's prompt and its field)."""
     boxes = []
     for node in element.iter():
         tag = node.tag if isinstance(node.tag, str) else ""
         if not tag or tag in _INLINE or node is element:
             continue
-        if node.xpath(".//a") and _link_share(node) > LINK_DENSE:
+        if node.xpath(".//a") and _link_share(node) > LINK_DENSE or (
+                node.xpath(".//input|.//button|.//textarea|.//select") and word_count(node.xpath("string()")) <= WIDGET_WORDS):
             boxes.append(_key(node.xpath("string()")))
     return boxes
 
@@ -152,8 +158,9 @@ def checked_text(text, tree, article_body=""):
     own_prose = sum(word_count(line) for line in own if word_count(line) >= PROSE_WORDS)
     kept = sum(word_count(line) for line, key, p in zip(lines, keys, prose) if p and key in inside)
     if own_prose and kept < KEPT_SHARE * own_prose:
-        first = next((i for i, (key, p) in enumerate(zip(keys, prose)) if p), len(lines))
-        return _against_article_body("\n".join([*lines[:first], *own]), article_body)
+        # trafilatura's lines above its first paragraph were no article's either: the element's lines alone
+        # (the headline is put back by the reader, the date comes from the page's metadata or byline).
+        return _against_article_body("\n".join(own), article_body)
     first = next((i for i, (key, p) in enumerate(zip(keys, prose)) if p and key in inside), None)
     if first is None:
         return _against_article_body(text, article_body)
