@@ -130,6 +130,33 @@ def _link_boxes(element):
     return boxes
 
 
+def _shapes(element):
+    """What element holds each line inside the article: its tag and class. Returns (line key -> shape, the shapes
+    that hold the article's prose). A headline inside the article (a crosshead: ``<h2>``, a paragraph that is
+    all bold) and a list's item take the shape of prose: a section of the article may begin with one, and
+    an article may list."""
+    shapes, prose = {}, set()
+    for node in element.iter():
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if not tag or tag in _INLINE:
+            continue
+        shape = (tag, " ".join((node.get("class") or "").split()))
+        bold = len(node) == 1 and node[0].tag in ("b", "strong") and not (node.text or "").strip() \
+            and not (node[0].tail or "").strip()
+        for text, _ in _segments(node):
+            key = _key(text)
+            if word_count(text) >= PROSE_WORDS:
+                prose.add(shape)
+            # A list's items are the article's own when they are not links (those are boxes).
+            shapes.setdefault(key, "heading" if tag in _HEADINGS or bold or tag == "li" else shape)
+    if prose:
+        prose.add("heading")
+    return shapes, prose
+
+
+_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+
+
 def _element_lines(element):
     """The element's own lines, one per block or ``<br>``, without the blocks that are mostly links."""
     from .html_page import _visible_lines
@@ -165,12 +192,15 @@ def checked_text(text, tree, article_body=""):
     if first is None:
         return _against_article_body(text, article_body)
     boxes = _link_boxes(element)
+    shapes, prose_shapes = _shapes(element)
     out = lines[:first + 1]
     for line, key in zip(lines[first + 1:], keys[first + 1:]):
         if not key:
             out.append(line)
         elif key not in inside or any(key in box for box in boxes):
             continue
+        elif word_count(line) < PROSE_WORDS and key in shapes and shapes[key] not in prose_shapes:
+            continue  # a short line in an element of its own kind ("<p class=promo>"): a prompt, a label
         else:
             out.append(line)
     return _against_article_body("\n".join(out), article_body)
