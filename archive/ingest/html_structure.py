@@ -31,7 +31,7 @@ from .normalize import clean_line, loose, word_count
 # A line of prose: this many words or more (a headline, a label or a button is shorter).
 PROSE_WORDS = 12
 # The element found must hold at least this much prose to be trusted.
-MIN_ARTICLE_WORDS = 60
+MIN_ARTICLE_WORDS = 40
 # A block whose text is more than this share links is a box of links.
 LINK_DENSE = 0.5
 # trafilatura's text is replaced by the element's when it holds less than this share of its prose.
@@ -101,7 +101,19 @@ def article_element(tree):
     if not scores:
         return None
     best = max(scores, key=scores.get)
-    return best if scores[best] >= MIN_ARTICLE_WORDS else None
+    if scores[best] < MIN_ARTICLE_WORDS:
+        return None
+    # An article parted in several blocks of one kind (an advertisement's slot between two
+    # "<div class=body>"s): the element that holds them all.
+    parent = best.getparent()
+    if parent is not None and any(sibling is not best and _shape(sibling) == _shape(best) and scores.get(sibling, 0)
+                                  for sibling in parent):
+        return parent
+    return best
+
+
+def _shape(node):
+    return (node.tag, " ".join((node.get("class") or "").split()))
 
 
 def _link_share(node):
@@ -140,7 +152,7 @@ def _shapes(element):
         tag = node.tag if isinstance(node.tag, str) else ""
         if not tag or tag in _INLINE:
             continue
-        shape = (tag, " ".join((node.get("class") or "").split()))
+        shape = _shape(node)
         bold = len(node) == 1 and node[0].tag in ("b", "strong") and not (node.text or "").strip() \
             and not (node[0].tail or "").strip()
         for text, _ in _segments(node):
