@@ -46,7 +46,8 @@ _INLINE = {"a", "b", "strong", "em", "i", "u", "span", "small", "time", "abbr", 
 
 
 def _key(text):
-    return loose(" ".join(text.split()))
+    """A line as compared: no invisible marks (a saved page and trafilatura keep them apart), loose letters."""
+    return loose(clean_line(" ".join(text.split())))
 
 
 def _segments(node):
@@ -193,12 +194,14 @@ def checked_text(text, tree, article_body=""):
     keys = [_key(line) for line in lines]
     prose = [word_count(line) >= PROSE_WORDS for line in lines]
     # What of the element's prose trafilatura kept; too little, and the element's lines are read instead.
-    own = [line for line in _element_lines(element)]
+    own = _element_lines(element)
     own_prose = sum(word_count(line) for line in own if word_count(line) >= PROSE_WORDS)
     kept = sum(word_count(line) for line, key, p in zip(lines, keys, prose) if p and key in inside)
     if own_prose and kept < KEPT_SHARE * own_prose:
         # trafilatura's lines above its first paragraph were no article's either: the element's lines alone
         # (the headline is put back by the reader, the date comes from the page's metadata or byline).
+        shapes, prose_shapes = _shapes(element)
+        own = [line for line in own if not _short_of_its_own_kind(line, shapes, prose_shapes)]
         return _against_article_body("\n".join(own), article_body)
     first = next((i for i, (key, p) in enumerate(zip(keys, prose)) if p and key in inside), None)
     if first is None:
@@ -211,11 +214,17 @@ def checked_text(text, tree, article_body=""):
             out.append(line)
         elif key not in inside or any(key in box for box in boxes):
             continue
-        elif word_count(line) < PROSE_WORDS and key in shapes and shapes[key] not in prose_shapes:
-            continue  # a short line in an element of its own kind ("<p class=promo>"): a prompt, a label
+        elif _short_of_its_own_kind(line, shapes, prose_shapes):
+            continue
         else:
             out.append(line)
     return _against_article_body("\n".join(out), article_body)
+
+
+def _short_of_its_own_kind(line, shapes, prose_shapes):
+    """A short line in an element of a kind no paragraph of the article has ("<p class=promo>"): a prompt, a label."""
+    key = _key(line)
+    return word_count(line) < PROSE_WORDS and key in shapes and shapes[key] not in prose_shapes
 
 
 def _against_article_body(text, article_body):
