@@ -197,7 +197,7 @@ def checked_text(text, tree, article_body=""):
     own = _element_lines(element)
     own_prose = sum(word_count(line) for line in own if word_count(line) >= PROSE_WORDS)
     kept = sum(word_count(line) for line, key, p in zip(lines, keys, prose) if p and key in inside)
-    if own_prose and kept < KEPT_SHARE * own_prose:
+    if own_prose and kept < KEPT_SHARE * own_prose and not _prose_before(tree, element, keys, prose):
         # trafilatura's lines above its first paragraph were no article's either: the element's lines alone
         # (the headline is put back by the reader, the date comes from the page's metadata or byline).
         shapes, prose_shapes = _shapes(element)
@@ -219,6 +219,16 @@ def checked_text(text, tree, article_body=""):
         else:
             out.append(line)
     return _against_article_body("\n".join(out), article_body)
+
+
+def _prose_before(tree, element, keys, prose):
+    """Whether trafilatura's first paragraph stands before the element on the page: then the element is
+    what follows an article (a long comment thread), not an article trafilatura missed."""
+    page = _key(tree.xpath("string(//body)") or tree.xpath("string()"))
+    start = page.find(_key(element.xpath("string()"))[:200])
+    first = next((key for key, p in zip(keys, prose) if p), "")
+    at = page.find(first[:200]) if first else -1
+    return 0 <= at < start
 
 
 def _short_of_its_own_kind(line, shapes, prose_shapes):
