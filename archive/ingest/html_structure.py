@@ -23,10 +23,11 @@ before the first paragraph (headline, byline, date, lead) are left to the
 text reader. Nothing is dropped when the evidence is missing or weak.
 """
 from collections import defaultdict
+import unicodedata
 
 import lxml.etree
 
-from .normalize import clean_line, loose, word_count
+from .normalize import word_count
 
 # A line of prose: this many words or more (a headline, a label or a button is shorter).
 PROSE_WORDS = 12
@@ -45,27 +46,42 @@ _INLINE = {"a", "b", "strong", "em", "i", "u", "span", "small", "time", "abbr", 
            "font", "bdi", "bdo", "code", "s", "del", "ins"}
 
 
+# Invisible marks a saved page and trafilatura's text keep apart (both come from the same characters otherwise).
+_INVISIBLE = dict.fromkeys([*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF, 0xAD])
+
+
 def _key(text):
-    """A line as compared: no invisible marks (a saved page and trafilatura keep them apart), loose letters."""
-    return loose(clean_line(" ".join(text.split())))
+    """A line as compared: composed (NFC), no invisible marks, single spaces."""
+    return " ".join(unicodedata.normalize("NFC", text).translate(_INVISIBLE).split())
 
 
-def _segments(node):
-    """The element's own text, parted at its ``<br>``s and block children: [(text, link characters)]."""
+def _words(text):
+    return len(text.split())
+
+
+def _segments(node, cache):
+    """The element's own text, parted at its ``<br>``s and block children: [(text, link characters)].
+    ``cache``: one page's segments, each element's read once."""
+    if node not in cache:
+        cache[node] = _own_segments(node)
+    return cache[node]
+
+
+def _own_segments(node):
     out, text, links = [], [node.text or ""], 0
     for child in node:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag in _INLINE:
             inner = child.xpath("string()")
             text.append(inner)
-            if tag == "a" or child.xpath(".//a"):
+            if tag == "a" or child.find(".//a") is not None:
                 links += len(" ".join(inner.split()))
         else:
             out.append(("".join(text), links))
             text, links = [], 0
         text.append(child.tail or "")
     out.append(("".join(text), links))
-    return [(clean_line(t), n) for t, n in out if clean_line(t)]
+    return [(t, n) for t, n in ((" ".join(t.split()), n) for t, n in out) if t]
 
 
 def _visible(tree):
@@ -82,15 +98,15 @@ def _visible(tree):
             hidden -= 1
 
 
-def article_element(tree):
+def article_element(tree, cache=None):
     """The element that holds most of the page's prose, or None."""
-    scores = defaultdict(float)
+    scores, cache = defaultdict(float), {} if cache is None else cache
     for node in _visible(tree):
-        units = [(t, n) for t, n in _segments(node) if word_count(t) >= PROSE_WORDS and n < LINK_DENSE * len(t)]
-        if not units:
+        segments = _segments(node, cache)
+        words = sum(_words(t) for t, n in segments if _words(t) >= PROSE_WORDS and n < LINK_DENSE * len(t))
+        if not words:
             continue
-        words = sum(word_count(t) for t, _ in units)
-        holder = node if len(_segments(node)) >= 2 and node.tag != "p" else node.getparent()
+        holder = node if len(segments) >= 2 and node.tag != "p" else node.getparent()
         # A wrapper around one paragraph ("<div class=x><p>…</p></div>") is looked through.
         while holder is not None and holder.getparent() is not None and len(holder) == 1:
             holder = holder.getparent()
@@ -117,37 +133,38 @@ def _shape(node):
     return (node.tag, " ".join((node.get("class") or "").split()))
 
 
-def _link_share(node):
-    text = len(" ".join(node.xpath("string()").split()))
-    if not text:
-        return 0.0
-    links = sum(len(" ".join(a.xpath("string()").split())) for a in node.iter("a"))
-    return links / text
-
-
 # A block with a form control (a newsletter's e-mail field, a button) and no more words than this is a widget.
 WIDGET_WORDS = 30
+_CONTROLS = {"input", "button", "textarea", "select"}
 
 
 def _link_boxes(element):
     """The keys of the blocks inside the article element that are mostly links (related headlines, cards,
-    tags), or a small widget with a form control (a newsletter's prompt and its field)."""
-    boxes = []
-    for node in element.iter():
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if not tag or tag in _INLINE or node is element:
-            continue
-        if node.xpath(".//a") and _link_share(node) > LINK_DENSE or (
-                node.xpath(".//input|.//button|.//textarea|.//select") and word_count(node.xpath("string()")) <= WIDGET_WORDS):
-            boxes.append(_key(node.xpath("string()")))
-    return boxes
+    tags), or a small widget with a form control (a newsletter's prompt and its field); the outermost of
+    nested ones. Measured in one pass from the leaves up (characters of text, of links, form controls)."""
+    size, linked, control = {}, {}, {}
+    nodes = [node for node in element.iter() if isinstance(node.tag, str)]
+    for node in reversed(nodes):  # every node after all of its children
+        kids = [child for child in node if isinstance(child.tag, str)]
+        own = len("".join((node.text or "").split())) + sum(len("".join((c.tail or "").split())) for c in kids)
+        size[node] = own + sum(size[c] for c in kids)
+        linked[node] = size[node] if node.tag == "a" else sum(linked[c] for c in kids)
+        control[node] = node.tag in _CONTROLS or any(control[c] for c in kids)
+
+    def is_box(node):
+        return node is not element and node.tag not in _INLINE and (
+            linked[node] and linked[node] > LINK_DENSE * size[node]
+            or control[node] and size[node] <= WIDGET_WORDS * 6)  # about six letters a word
+
+    return [_key(node.xpath("string()")) for node in nodes
+            if is_box(node) and not (node.getparent() in size and is_box(node.getparent()))]
 
 
-def _shapes(element):
-    """What element holds each line inside the article: its tag and class. Returns (line key -> shape, the shapes
-    that hold the article's prose). A headline inside the article (a crosshead: ``<h2>``, a paragraph that is
-    all bold) and a list's item take the shape of prose: a section of the article may begin with one, and
-    an article may list."""
+def _shapes(element, cache):
+    """What element holds each short line inside the article: its tag and class. Returns (line key -> shape,
+    the shapes that hold the article's prose). A headline inside the article (a crosshead: ``<h2>``, a
+    paragraph that is all bold) and a list's item take the shape of prose: a section of the article may
+    begin with one, and an article may list."""
     shapes, prose = {}, set()
     for node in element.iter():
         tag = node.tag if isinstance(node.tag, str) else ""
@@ -156,12 +173,12 @@ def _shapes(element):
         shape = _shape(node)
         bold = len(node) == 1 and node[0].tag in ("b", "strong") and not (node.text or "").strip() \
             and not (node[0].tail or "").strip()
-        for text, _ in _segments(node):
-            key = _key(text)
-            if word_count(text) >= PROSE_WORDS:
+        for text, _ in _segments(node, cache):
+            if _words(text) >= PROSE_WORDS:
                 prose.add(shape)
-            # A list's items are the article's own when they are not links (those are boxes).
-            shapes.setdefault(key, "heading" if tag in _HEADINGS or bold or tag == "li" else shape)
+            else:
+                # A list's items are the article's own when they are not links (those are boxes).
+                shapes.setdefault(_key(text), "heading" if tag in _HEADINGS or bold or tag == "li" else shape)
     if prose:
         prose.add("heading")
     return shapes, prose
@@ -170,13 +187,19 @@ def _shapes(element):
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 
 
-def _element_lines(element):
+def _element_lines(element, boxes):
     """The element's own lines, one per block or ``<br>``, without the blocks that are mostly links."""
     from .html_page import _visible_lines
 
     lines = _visible_lines(element)
-    boxes = _link_boxes(element)
-    return [line for line in lines if not any(_key(line) in box for box in boxes)]
+    keys = [_key(line) for line in lines]
+    return [line for line, key in zip(lines, keys) if not any(key in box for box in boxes)]
+
+
+def _prose_words(element, cache):
+    """The words of the element's prose: its lines of a dozen words or more that are not mostly links."""
+    return sum(_words(t) for node in element.iter() if isinstance(node.tag, str) and node.tag not in _INLINE
+               for t, n in _segments(node, cache) if _words(t) >= PROSE_WORDS and n < LINK_DENSE * len(t))
 
 
 def checked_text(text, tree, article_body=""):
@@ -184,9 +207,13 @@ def checked_text(text, tree, article_body=""):
     if tree is None or not text.strip():
         return text
     try:
-        element = article_element(tree)
+        return _checked(text, tree, article_body, {})
     except Exception:  # a malformed tree: trafilatura's text as it is
         return text
+
+
+def _checked(text, tree, article_body, cache):
+    element = article_element(tree, cache)
     if element is None:
         return _against_article_body(text, article_body)
     inside = _key(element.xpath("string()"))
@@ -194,20 +221,19 @@ def checked_text(text, tree, article_body=""):
     keys = [_key(line) for line in lines]
     prose = [word_count(line) >= PROSE_WORDS for line in lines]
     # What of the element's prose trafilatura kept; too little, and the element's lines are read instead.
-    own = _element_lines(element)
-    own_prose = sum(word_count(line) for line in own if word_count(line) >= PROSE_WORDS)
+    own_prose = _prose_words(element, cache)
     kept = sum(word_count(line) for line, key, p in zip(lines, keys, prose) if p and key in inside)
-    if own_prose and kept < KEPT_SHARE * own_prose and not _prose_before(tree, element, keys, prose):
-        # trafilatura's lines above its first paragraph were no article's either: the element's lines alone
-        # (the headline is put back by the reader, the date comes from the page's metadata or byline).
-        shapes, prose_shapes = _shapes(element)
-        own = [line for line in own if not _short_of_its_own_kind(line, shapes, prose_shapes)]
-        return _against_article_body("\n".join(own), article_body)
+    replace = own_prose and kept < KEPT_SHARE * own_prose and not _prose_before(tree, element, keys, prose)
     first = next((i for i, (key, p) in enumerate(zip(keys, prose)) if p and key in inside), None)
-    if first is None:
+    if first is None and not replace:
         return _against_article_body(text, article_body)
     boxes = _link_boxes(element)
-    shapes, prose_shapes = _shapes(element)
+    shapes, prose_shapes = _shapes(element, cache)
+    if replace:
+        # trafilatura's lines above its first paragraph were no article's either: the element's lines alone
+        # (the headline is put back by the reader, the date comes from the page's metadata or byline).
+        own = [line for line in _element_lines(element, boxes) if not _short_of_its_own_kind(line, shapes, prose_shapes)]
+        return _against_article_body("\n".join(own), article_body)
     out = lines[:first + 1]
     for line, key in zip(lines[first + 1:], keys[first + 1:]):
         if not key:
