@@ -23,6 +23,7 @@ before the first paragraph (headline, byline, date, lead) are left to the
 text reader. Nothing is dropped when the evidence is missing or weak.
 """
 from collections import defaultdict
+import re
 import unicodedata
 
 import lxml.etree
@@ -47,12 +48,12 @@ _INLINE = {"a", "b", "strong", "em", "i", "u", "span", "small", "time", "abbr", 
 
 
 # Invisible marks a saved page and trafilatura's text keep apart (both come from the same characters otherwise).
-_INVISIBLE = dict.fromkeys([*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF, 0xAD])
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
 
 
 def _key(text):
     """A line as compared: composed (NFC), no invisible marks, single spaces."""
-    return " ".join(unicodedata.normalize("NFC", text).translate(_INVISIBLE).split())
+    return " ".join(_INVISIBLE.sub("", unicodedata.normalize("NFC", text)).split())
 
 
 def _words(text):
