@@ -28,6 +28,7 @@ import unicodedata
 
 import lxml.etree
 
+from .html_page import _visible_lines
 from .normalize import word_count
 
 # A line of prose: this many words or more (a headline, a label or a button is shorter).
@@ -190,8 +191,6 @@ _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 
 def _element_lines(element, boxes):
     """The element's own lines, one per block or ``<br>``, without the blocks that are mostly links."""
-    from .html_page import _visible_lines
-
     lines = _visible_lines(element)
     keys = [_key(line) for line in lines]
     return [line for line, key in zip(lines, keys) if not any(key in box for box in boxes)]
