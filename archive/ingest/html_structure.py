@@ -9,15 +9,20 @@ more, with evidence that holds on any site:
 - **where the article's prose lives**: the element that holds most prose
   (lines of a dozen words or more that are not links), scored as Readability
   does (each paragraph counts for the element that holds it, half for the one
-  above; a wrapper around a single paragraph is looked through);
+  above; a wrapper around a single paragraph is looked through; an article
+  parted into blocks of one kind is read from the element holding them all);
 - **link density**: a block inside the article whose text is mostly links is a
-  box of related headlines, not a paragraph;
+  box of related headlines, not a paragraph; a small block with a form control
+  is a widget (a newsletter's prompt and field);
+- **the kind of element**: a short line held by an element of a kind (tag and
+  class) that holds none of the article's paragraphs is a prompt or a label
+  (crossheads and list items excepted);
 - **the JSON-LD ``articleBody``** where the page declares it whole: what is not in
   it, after the article has begun, is not the article's.
 
 ``checked_text`` applies them: lines after the article's first paragraph
-that stand outside its element, in a link box inside it, or outside a
-declared ``articleBody`` are dropped; when trafilatura kept well under the
+that stand outside its element, in a link box or a widget inside it, in an
+element of their own kind, or outside a declared ``articleBody`` are dropped; when trafilatura kept well under the
 prose that element holds, the element's own lines are read instead. Lines
 before the first paragraph (headline, byline, date, lead) are left to the
 text reader. Nothing is dropped when the evidence is missing or weak.
