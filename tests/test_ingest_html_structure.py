@@ -121,3 +121,11 @@ def test_the_article_element_is_the_one_holding_most_prose_through_single_paragr
     tree = lxml.html.fromstring(f'<html><body><div id="art">{wrapped}</div><div id="side"><p>{SUMMARY}</p></div></body></html>')
     assert article_element(tree).get("id") == "art"
     assert article_element(lxml.html.fromstring("<html><body><p>سطر قصير</p></body></html>")) is None
+
+
+def test_an_article_body_declared_as_html_is_read_as_its_text():
+    linked = PARAGRAPHS[1].replace("القيادة", '<a href="/x">القيادة</a>', 1)
+    declared = "".join(f"<p>{p}</p>" for p in [PARAGRAPHS[0], linked, *PARAGRAPHS[2:]]).replace('"', "&quot;")
+    text = "\n".join([*PARAGRAPHS, SUMMARY])
+    tree = lxml.html.fromstring(f"<html><body><p>{SUMMARY}</p></body></html>")
+    assert checked_text(text, tree, declared).split("\n") == PARAGRAPHS

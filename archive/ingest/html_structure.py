@@ -28,10 +28,12 @@ before the first paragraph (headline, byline, date, lead) are left to the
 text reader. Nothing is dropped when the evidence is missing or weak.
 """
 from collections import defaultdict
+import html
 import re
 import unicodedata
 
 import lxml.etree
+import lxml.html
 
 from .html_page import _visible_lines
 from .normalize import word_count
@@ -268,9 +270,19 @@ def _short_of_its_own_kind(line, shapes, prose_shapes):
     return word_count(line) < PROSE_WORDS and key in shapes and shapes[key] not in prose_shapes
 
 
+def _plain(article_body):
+    """A declared articleBody as text: some sites put the article's HTML in it, or its entities."""
+    if "<" in article_body:
+        try:
+            article_body = lxml.html.fragment_fromstring(article_body, create_parent="div").text_content()
+        except (ValueError, lxml.etree.ParserError):
+            return ""
+    return html.unescape(article_body)
+
+
 def _against_article_body(text, article_body):
     """Lines after the first paragraph that a whole declared ``articleBody`` does not hold are dropped."""
-    body = _key(article_body or "")
+    body = _key(_plain(article_body or ""))
     if word_count(body) < MIN_ARTICLE_WORDS:
         return text
     lines = text.split("\n")
