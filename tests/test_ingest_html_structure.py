@@ -79,10 +79,12 @@ def test_a_newsletter_widget_between_paragraphs_stays_out(gazetteer):
 def test_a_short_line_in_an_element_no_paragraph_uses_stays_out_and_a_crosshead_stays_in(gazetteer):
     promo = '<p class="pr0">تابعونا على قناتنا في تيليغرام لآخر المستجدات</p>'
     crosshead = "<p><strong>معارك في الأحياء الجنوبية</strong></p>"
-    body = body_of(page(f'<div class="b1">{paragraphs(between={1: promo, 3: crosshead})}</div>'))
+    short = '<p class="al2">ولم يعلق التنظيم على الخبر حتى الآن.</p>'  # a short paragraph: it ends a sentence
+    body = body_of(page(f'<div class="b1">{paragraphs(between={1: promo, 2: short, 3: crosshead})}</div>'))
     assert_whole(body)
     assert "قناتنا في تيليغرام" not in body
     assert "معارك في الأحياء الجنوبية" in body
+    assert "ولم يعلق التنظيم على الخبر حتى الآن." in body
 
 
 def test_an_article_printed_in_divs_is_read_though_a_teaser_list_holds_the_pages_p_elements(gazetteer):

@@ -36,6 +36,7 @@ import lxml.etree
 import lxml.html
 
 from .html_page import _visible_lines
+from .lines import ends_sentence
 from .normalize import word_count
 
 # A line of prose: this many words or more (a headline, a label or a button is shorter).
@@ -265,9 +266,10 @@ def _prose_before(tree, element, keys, prose):
 
 
 def _short_of_its_own_kind(line, shapes, prose_shapes):
-    """A short line in an element of a kind no paragraph of the article has ("<p class=promo>"): a prompt, a label."""
+    """A short line in an element of a kind no paragraph of the article has ("<p class=promo>"): a prompt, a
+    label. One that ends a sentence is the article's short paragraph, whatever the class of its element."""
     key = _key(line)
-    return word_count(line) < PROSE_WORDS and key in shapes and shapes[key] not in prose_shapes
+    return word_count(line) < PROSE_WORDS and key in shapes and shapes[key] not in prose_shapes and not ends_sentence(line)
 
 
 def _plain(article_body):
