@@ -28,6 +28,7 @@ from .draft import Draft, IngestError
 from .html_meta import (  # noqa: F401  (these were this module's; their names still answer here)
     _loose_date, _metadata, _page_title, _printed_part, site_prefix, site_suffix, _without_site_suffix, url_date,
 )
+from .html_structure import checked_text
 from .html_page import (
     _byline_zone, _copyright_cues, _header_lines, _home_link_cues, _logo_cues, _main_text, _near_headline, _visible_lines,
 )
@@ -59,7 +60,8 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
 
     if tree.xpath("//input[@type='password']") and is_login_page(meta.get("title") or "", "\n".join(_visible_lines(tree))):
         raise login_page()
-    text = _main_text(html, tree)
+    # Checked against the page's structure: where its prose lives, its link boxes, a declared articleBody.
+    text = checked_text(_main_text(html, tree), tree, _article_body(tree))
     if not text.strip():
         raise IngestError(
             "لم يُعثر على نص المقال في صفحة HTML.",
@@ -253,6 +255,16 @@ def _with_dropped_lead(text, tree, title):
     lead = [shown[i] for i in range(start + 1, end) if keys[i] not in kept and (
         word_count(shown[i]) >= LEAD_WORDS or (word_count(shown[i]) >= 8 and ends_sentence(shown[i])))]
     return "\n".join([*lines[:at], *lead, *lines[at:]]) if lead else text
+
+
+def _article_body(tree):
+    """The JSON-LD ``articleBody`` of the page's article, if it declares one."""
+    from .html_meta import _json_ld
+
+    try:
+        return next((item["articleBody"] for item in _json_ld(tree) if isinstance(item.get("articleBody"), str)), "")
+    except Exception:  # a malformed tree: no declared body
+        return ""
 
 
 def _same_headline(line, title):
