@@ -280,13 +280,24 @@ def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=Non
     # A flattened page (a saved page LibreOffice converted, a page pasted from the browser) goes through
     # the text saves' decisions, the learnt line model included (``draft_from_text`` gives it to "text");
     # an archivist's typed article is read as it was.
-    draft = draft_from_text(text, source_name, catalog, fmt="text" if looks_like_a_page(text) else "docx", extra_cues=[*dateline_cues(lead), *_picture_cues(pictures),
+    from .docx_page import looks_like_a_page
+
+    page = looks_like_a_page(text)
+    draft = draft_from_text(text, source_name, catalog, fmt="text" if page else "docx", extra_cues=[*dateline_cues(lead), *_picture_cues(pictures),
                                        *(Cue(n, where=SITE_PROPERTY_WHERE, names_site=True) for n in site_names),
                                        *_margin_cues(margins),
                                        *([Cue(site, where=SITE_LINKS_WHERE)] if site else []),
                                        *_property_cues(texts)],
                            extra_dates=_extra_dates(margins, [value for value, is_author in texts if not is_author]))
     draft.format = "docx"
+    if page:
+        from .docx_page import cut_other_stories
+
+        from .formatted_text import unformat
+
+        kept, cut = cut_other_stories(draft.title, draft.body.split("\n"), unformat(text).split("\n"))
+        if cut:
+            draft.body = "\n".join(kept).strip()
     cited = closing_date(margins[0]) if margins else None
     if cited:
         # The clipper's own note of where and when: before a date a sentence mentions, and before
@@ -301,30 +312,6 @@ def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=Non
             if match.outlet_id:
                 match.apply(draft)
     return draft
-
-
-# A typed article holds a few short lines that end no sentence (its headline, byline, date, a crosshead or
-# two: at most 4 in any Word file of sets 1–5 typed so); a page flattened into Word holds its menus, share
-# buttons, tags and link lines too (12 and more in every converted or pasted page measured).
-PAGE_SHORT_LINES = 8
-PAGE_SHORT_WORDS = 3
-
-
-def looks_like_a_page(text):
-    """Whether a Word file's text is a web page flattened into it (a LibreOffice conversion of a saved
-    page, a browser selection pasted): many short lines that end no sentence — menu items, share
-    buttons, tags, the lines ``docx_body`` marked as only links."""
-    from .formatted_text import unformat
-    from .lines import ends_sentence
-    from .normalize import word_count
-
-    short = 0
-    for line in unformat(text).split("\n"):
-        line = line.strip()
-        short += bool(line) and word_count(line) <= PAGE_SHORT_WORDS and not ends_sentence(line)
-        if short >= PAGE_SHORT_LINES:
-            return True
-    return False
 
 
 def _margin_cues(lines):

@@ -1,0 +1,109 @@
+"""A web page flattened into Word, and the other stories its end keeps.
+
+Archivists make Word files from pages two ways that bring the whole page along: LibreOffice
+converts a saved page, or a browser selection is pasted. Such a file is the same flattened
+page a browser's text save is, and is read by the same decisions (``text.read_text`` with
+the learnt line model); an archivist's typed article is read as it was.
+"""
+import re
+
+from .normalize import loose
+
+# A typed article holds a few short lines that end no sentence (its headline, byline, date, a crosshead or
+# two: at most 4 in any Word file of sets 1–5 typed so); a page flattened into Word holds its menus, share
+# buttons, tags and link lines too (12 and more in every converted or pasted page measured).
+PAGE_SHORT_LINES = 8
+PAGE_SHORT_WORDS = 3
+
+
+def looks_like_a_page(text):
+    """Whether a Word file's text is a web page flattened into it (a LibreOffice conversion of a saved
+    page, a browser selection pasted): many short lines that end no sentence — menu items, share
+    buttons, tags, the lines ``docx_body`` marked as only links."""
+    from .formatted_text import unformat
+    from .lines import ends_sentence
+    from .normalize import word_count
+
+    short = 0
+    for line in unformat(text).split("\n"):
+        line = line.strip()
+        short += bool(line) and word_count(line) <= PAGE_SHORT_WORDS and not ends_sentence(line)
+        if short >= PAGE_SHORT_LINES:
+            return True
+    return False
+
+
+# Letters' prefixes a content word sheds (the article, a conjunction, a preposition) before it is compared.
+_PREFIX = re.compile(r"^(?:وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=\w{3})")
+_WORD = re.compile(r"\w+")
+# A word this short after its prefixes is a function word more often than the story's own.
+CONTENT_LETTERS = 4
+
+
+def content_words(text):
+    """The words of ``text`` that carry its subject: loose letters, prefixes shed, four letters at least."""
+    words = set()
+    for word in _WORD.findall(loose(text)):
+        if word.isdigit():
+            continue
+        word = _PREFIX.sub("", word)
+        if len(word) >= CONTENT_LETTERS:
+            words.add(word[:6])
+    return words
+
+
+def cohesion(line, context):
+    """The share of ``line``'s content words ``context`` (a set of content words) also uses."""
+    words = content_words(line)
+    return len(words & context) / len(words) if words else 1.0
+
+
+# Counted over 3,000 corpus articles (``/work/devdata/readers7w/cohesion_counts.py``; docs/importing.md):
+# the last two paragraphs of an article each share under a tenth of their content words with the rest of it
+# and with each other in 1.7% of articles; two other stories' leads put under it do so in 58% of pages.
+# A page also parts its article from the teasers under it (a heading, their headlines, a share bar): the
+# run is cut only where the page had a line between it and the article that the reading left out.
+OTHER_STORY_BELOW = 0.10
+OTHER_STORIES_AT_LEAST = 2
+
+
+def cut_other_stories(title, body_lines, page_lines):
+    """``(kept, cut)``: the run of lines ending the body of which each shares under
+    ``OTHER_STORY_BELOW`` of its content words with the headline and the article above the run,
+    and with every other line of the run — the related teasers' summaries and headlines a page
+    prints under its article (each another story). Cut only when the run holds
+    ``OTHER_STORIES_AT_LEAST`` lines, the article keeps a line of its own above it, and in
+    ``page_lines`` (the file's lines) a line the body does not hold stood between the two."""
+    filled = [i for i, line in enumerate(body_lines) if line.strip()]
+    run = []
+    for k in range(len(filled) - 1, 0, -1):
+        line = body_lines[filled[k]]
+        above = content_words(" ".join([title, *(body_lines[i] for i in filled[:k])]))
+        if cohesion(line, above) >= OTHER_STORY_BELOW or not content_words(line):
+            break
+        words = content_words(line)
+        if any(cohesion(line, content_words(body_lines[i])) >= OTHER_STORY_BELOW
+               or cohesion(body_lines[i], words) >= OTHER_STORY_BELOW for i in run):
+            break
+        run.append(filled[k])
+    if len(run) < OTHER_STORIES_AT_LEAST:
+        return body_lines, []
+    at = min(run)
+    last_kept = body_lines[max(i for i in filled if i < at)]
+    if not _parted(page_lines, last_kept, body_lines[at]):
+        return body_lines, []
+    return body_lines[:at], [line for line in body_lines[at:] if line.strip()]
+
+
+def _key(line):
+    return loose(line)[:40]
+
+
+def _parted(page_lines, above, below):
+    """Whether a filled line stood between ``above`` and the next ``below`` in the page."""
+    keys = [_key(line) for line in page_lines if line.strip()]
+    if _key(above) not in keys:
+        return False
+    start = keys.index(_key(above))
+    below_at = next((j for j in range(start + 1, len(keys)) if keys[j] == _key(below)), None)
+    return below_at is not None and below_at > start + 1
