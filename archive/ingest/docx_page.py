@@ -5,8 +5,6 @@ converts a saved page, or a browser selection is pasted. Such a file is the same
 page a browser's text save is, and is read by the same decisions (``text.read_text`` with
 the learnt line model); an archivist's typed article is read as it was.
 """
-import re
-
 from .normalize import loose
 
 # A typed article holds a few short lines that end no sentence (its headline, byline, date, a crosshead or
@@ -33,23 +31,16 @@ def looks_like_a_page(text):
     return False
 
 
-# Letters' prefixes a content word sheds (the article, a conjunction, a preposition) before it is compared.
-_PREFIX = re.compile(r"^(?:وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=\w{3})")
-_WORD = re.compile(r"\w+")
-# A word this short after its prefixes is a function word more often than the story's own.
-CONTENT_LETTERS = 4
+# A word this short after the search index's analysis is seldom a story's own.
+CONTENT_LETTERS = 3
 
 
 def content_words(text):
-    """The words of ``text`` that carry its subject: loose letters, prefixes shed, four letters at least."""
-    words = set()
-    for word in _WORD.findall(loose(text)):
-        if word.isdigit():
-            continue
-        word = _PREFIX.sub("", word)
-        if len(word) >= CONTENT_LETTERS:
-            words.add(word[:6])
-    return words
+    """The words of ``text`` that carry its subject: the search index's broad terms (function words out,
+    clitics and endings off: ``archive.arabic``), three letters at least, no numbers."""
+    from archive.arabic.terms import broad_terms
+
+    return {term for term in broad_terms(text) if len(term) >= CONTENT_LETTERS and not term.isdigit()}
 
 
 def cohesion(line, context):
@@ -58,37 +49,39 @@ def cohesion(line, context):
     return len(words & context) / len(words) if words else 1.0
 
 
-# Counted over 3,000 corpus articles (``/work/devdata/readers7w/cohesion_counts.py``; docs/importing.md):
-# the last two paragraphs of an article each share under a tenth of their content words with the rest of it
-# and with each other in 1.7% of articles; two other stories' leads put under it do so in 58% of pages.
-# A page also parts its article from the teasers under it (a heading, their headlines, a share bar): the
-# run is cut only where the page had a line between it and the article that the reading left out.
-OTHER_STORY_BELOW = 0.10
+# Counted over 3,000 corpus articles (``/work/devdata/readers7w/cohesion_counts.py``; docs/importing.md),
+# each line against all above it: an article's last two paragraphs both share under 0.15 of their content
+# words in 2.9% of articles; two other stories' leads put under an article do so in 73% of pages (0.10:
+# 0.9% and 46%). A page also parts its article from the teasers under it (a heading, their headlines, a
+# share bar): the run is cut only where the page had a line between it and the article that the reading
+# left out, which a real article's last paragraphs seldom have.
+OTHER_STORY_BELOW = 0.15
 OTHER_STORIES_AT_LEAST = 2
 
 
 def cut_other_stories(title, body_lines, page_lines):
     """``(kept, cut)``: the run of lines ending the body of which each shares under
-    ``OTHER_STORY_BELOW`` of its content words with the headline and the article above the run,
-    and with every other line of the run — the related teasers' summaries and headlines a page
-    prints under its article (each another story). Cut only when the run holds
+    ``OTHER_STORY_BELOW`` of its content words with the headline and all the lines above it —
+    the related teasers' summaries and headlines a page prints under its article (each another
+    story). Cut only when the run holds
     ``OTHER_STORIES_AT_LEAST`` lines, the article keeps a line of its own above it, and in
     ``page_lines`` (the file's lines) a line the body does not hold stood between the two."""
     filled = [i for i, line in enumerate(body_lines) if line.strip()]
-    run = []
+    run, bare = [], []
     for k in range(len(filled) - 1, 0, -1):
         line = body_lines[filled[k]]
+        if not content_words(line):
+            bare.append(filled[k])  # "App Store", a date, a button: no words to weigh, no part of the article
+            continue
         above = content_words(" ".join([title, *(body_lines[i] for i in filled[:k])]))
-        if cohesion(line, above) >= OTHER_STORY_BELOW or not content_words(line):
-            break
-        words = content_words(line)
-        if any(cohesion(line, content_words(body_lines[i])) >= OTHER_STORY_BELOW
-               or cohesion(body_lines[i], words) >= OTHER_STORY_BELOW for i in run):
+        if cohesion(line, above) >= OTHER_STORY_BELOW:
             break
         run.append(filled[k])
     if len(run) < OTHER_STORIES_AT_LEAST:
         return body_lines, []
     at = min(run)
+    if any(i < at for i in bare):
+        at = max(i for i in filled if i < at and i not in bare) + 1
     last_kept = body_lines[max(i for i in filled if i < at)]
     if not _parted(page_lines, last_kept, body_lines[at]):
         return body_lines, []
