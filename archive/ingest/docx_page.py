@@ -57,15 +57,17 @@ def cohesion(line, context):
 # left out, which a real article's last paragraphs seldom have.
 OTHER_STORY_BELOW = 0.15
 OTHER_STORIES_AT_LEAST = 2
+# A line the reading left out counts as another story's when it carries this many content words at least.
+OTHER_STORY_WORDS = 3
 
 
 def cut_other_stories(title, body_lines, page_lines):
     """``(kept, cut)``: the run of lines ending the body of which each shares under
     ``OTHER_STORY_BELOW`` of its content words with the headline and all the lines above it —
     the related teasers' summaries and headlines a page prints under its article (each another
-    story). Cut only when the run holds
-    ``OTHER_STORIES_AT_LEAST`` lines, the article keeps a line of its own above it, and in
-    ``page_lines`` (the file's lines) a line the body does not hold stood between the two."""
+    story). Cut only where in ``page_lines`` (the file's lines) a line the body does not hold
+    stood between the article and the run, or the run opens with a heading, and when the run, with the other stories' lines the
+    reading already left out there, holds ``OTHER_STORIES_AT_LEAST`` lines."""
     filled = [i for i, line in enumerate(body_lines) if line.strip()]
     run, bare = [], []
     for k in range(len(filled) - 1, 0, -1):
@@ -77,26 +79,45 @@ def cut_other_stories(title, body_lines, page_lines):
         if cohesion(line, above) >= OTHER_STORY_BELOW:
             break
         run.append(filled[k])
-    if len(run) < OTHER_STORIES_AT_LEAST:
+    if not run:
         return body_lines, []
     at = min(run)
     if any(i < at for i in bare):
         at = max(i for i in filled if i < at and i not in bare) + 1
     last_kept = body_lines[max(i for i in filled if i < at)]
-    if not _parted(page_lines, last_kept, body_lines[at]):
+    between = _between(page_lines, last_kept, body_lines[at])
+    if not between and not _heading(body_lines[at]):
+        return body_lines, []
+    # The teasers the reading already left out between the article and the run count as the run's.
+    article = content_words(" ".join([title, *body_lines[:at]]))
+    others = [line for line in between if len(content_words(line)) >= OTHER_STORY_WORDS
+              and cohesion(line, article) < OTHER_STORY_BELOW]
+    if len(run) + len(others) < OTHER_STORIES_AT_LEAST:
         return body_lines, []
     return body_lines[:at], [line for line in body_lines[at:] if line.strip()]
+
+
+# A box's heading over the teasers ("ذات صلة", "Related", "اقرأ أيضا"): a few words, no sentence.
+HEADING_WORDS = 4
+
+
+def _heading(line):
+    from .lines import ends_sentence
+    from .normalize import word_count
+
+    return word_count(line) <= HEADING_WORDS and not ends_sentence(line)
 
 
 def _key(line):
     return loose(line)[:40]
 
 
-def _parted(page_lines, above, below):
-    """Whether a filled line stood between ``above`` and the next ``below`` in the page."""
-    keys = [_key(line) for line in page_lines if line.strip()]
+def _between(page_lines, above, below):
+    """The filled lines that stood between ``above`` and the next ``below`` in the page."""
+    filled = [line.strip() for line in page_lines if line.strip()]
+    keys = [_key(line) for line in filled]
     if _key(above) not in keys:
-        return False
+        return []
     start = keys.index(_key(above))
     below_at = next((j for j in range(start + 1, len(keys)) if keys[j] == _key(below)), None)
-    return below_at is not None and below_at > start + 1
+    return filled[start + 1:below_at] if below_at is not None else []
