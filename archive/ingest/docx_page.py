@@ -5,6 +5,9 @@ converts a saved page, or a browser selection is pasted. Such a file is the same
 page a browser's text save is, and is read by the same decisions (``text.read_text`` with
 the learnt line model); an archivist's typed article is read as it was.
 """
+from functools import lru_cache
+import re
+
 from .normalize import loose
 
 # A typed article holds a few short lines that end no sentence (its headline, byline, date, a crosshead or
@@ -31,16 +34,30 @@ def looks_like_a_page(text):
     return False
 
 
-# A word this short after the search index's analysis is seldom a story's own.
+# A word's first letters, once a clitic is shed, stand for it (a light stem: "العسكرية", "عسكري" and
+# "وعسكريون" meet); shorter words are seldom a story's own.
+_CLITIC = re.compile(r"^(?:وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=\w{3})")
+_WORD = re.compile(r"\w+")
 CONTENT_LETTERS = 3
+STEM_LETTERS = 5
 
 
 def content_words(text):
-    """The words of ``text`` that carry its subject: the search index's broad terms (function words out,
-    clitics and endings off: ``archive.arabic``), three letters at least, no numbers."""
-    from archive.arabic.terms import broad_terms
+    """The words of ``text`` that carry its subject: folded as the search index folds them, its
+    function words out (``archive.arabic``), a clitic shed, first letters kept, no numbers."""
+    from archive.arabic.normalise import fold
 
-    return {term for term in broad_terms(text) if len(term) >= CONTENT_LETTERS and not term.isdigit()}
+    return {stem for stem in map(_stem, _WORD.findall(fold(text))) if stem}
+
+
+@lru_cache(maxsize=50_000)
+def _stem(word):
+    from archive.arabic.stopwords import is_stopword
+
+    if word.isdigit() or is_stopword(word):
+        return ""
+    word = _CLITIC.sub("", word)
+    return word[:STEM_LETTERS] if len(word) >= CONTENT_LETTERS else ""
 
 
 def cohesion(line, context):
@@ -69,14 +86,18 @@ def cut_other_stories(title, body_lines, page_lines):
     stood between the article and the run, or the run opens with a heading, and when the run, with the other stories' lines the
     reading already left out there, holds ``OTHER_STORIES_AT_LEAST`` lines."""
     filled = [i for i, line in enumerate(body_lines) if line.strip()]
+    words = [content_words(body_lines[i]) for i in filled]
+    # What the headline and the lines above each line say: ``above[k]`` for ``filled[k]``.
+    above, seen = [], content_words(title)
+    for line_words in words:
+        above.append(seen)
+        seen = seen | line_words
     run, bare = [], []
     for k in range(len(filled) - 1, 0, -1):
-        line = body_lines[filled[k]]
-        if not content_words(line):
+        if not words[k]:
             bare.append(filled[k])  # "App Store", a date, a button: no words to weigh, no part of the article
             continue
-        above = content_words(" ".join([title, *(body_lines[i] for i in filled[:k])]))
-        if cohesion(line, above) >= OTHER_STORY_BELOW:
+        if len(words[k] & above[k]) >= OTHER_STORY_BELOW * len(words[k]):
             break
         run.append(filled[k])
     if not run:
