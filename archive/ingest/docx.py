@@ -1,7 +1,9 @@
 """A Word document (``.docx``) → a ``Draft``, through the same reader as text.
 
 Someone who pastes a web page into Word brings the page's furniture along, so
-the paragraphs are joined into text and read exactly like a saved ``.txt``.
+the paragraphs are joined into text and read like a saved ``.txt``; a file that
+looks like a flattened page (``docx_page``) also gets the learnt line model's word
+and loses the other stories' teasers under its article, as a text save would.
 Tables (some sites lay the article out in one, a clipping heads it with one)
 are read cell by cell where they stand among the paragraphs. The document's
 own properties (author, created) describe the file, not the article, and give
