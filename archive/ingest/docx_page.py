@@ -68,10 +68,10 @@ def cohesion(line, context):
 
 # Counted over 3,000 corpus articles (``/work/devdata/readers7w/cohesion_counts.py``; docs/importing.md),
 # each line against all above it: an article's last two paragraphs both share under 0.15 of their content
-# words in 2.9% of articles; two other stories' leads put under an article do so in 73% of pages (0.10:
-# 0.9% and 46%). A page also parts its article from the teasers under it (a heading, their headlines, a
+# words in 3.2% of articles; two other stories' leads put under an article do so in 73% of pages (0.10:
+# 1.7% and 49%). A page also parts its article from the teasers under it (a heading, their headlines, a
 # share bar): the run is cut only where the page had a line between it and the article that the reading
-# left out, which a real article's last paragraphs seldom have.
+# left out, or a heading opens it, which a real article's last paragraphs seldom have.
 OTHER_STORY_BELOW = 0.15
 OTHER_STORIES_AT_LEAST = 2
 # A line the reading left out counts as another story's when it carries this many content words at least.
