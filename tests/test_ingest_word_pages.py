@@ -3,7 +3,7 @@ selection pasted) is read by the text saves' decisions; an archivist's typed art
 is read as it was; the other stories' teasers under a page's article leave its body."""
 import docx
 
-from archive.ingest.docx_page import cut_other_stories, looks_like_a_page
+from archive.ingest.docx_page import cut_other_stories, looks_like_a_page, styled_title
 from tests.test_ingest_text import fresh_alias_index, gazetteer, outlet_named  # noqa: F401  (fixtures)
 from tests.test_ingest_word_habits import one_draft, saved
 
@@ -71,3 +71,35 @@ def test_an_article_whose_last_paragraphs_carry_its_own_words_keeps_them():
     # One line of another story is not a run: it may be the article's own aside.
     body = [*PARAGRAPHS, TEASERS[0]]
     assert cut_other_stories(HEADLINE, body, [*PARAGRAPHS, "ذات صلة", TEASERS[0]]) == (body, [])
+
+
+def test_a_page_s_headline_in_word_s_title_style_wins_over_a_breadcrumb(gazetteer):
+    document = docx.Document()
+    for line in MENU:
+        document.add_paragraph(line)
+    document.add_paragraph(f"الرئيسية - أخبار - {HEADLINE[:40]}")  # a breadcrumb whose last crumb is cut short
+    document.add_paragraph("آخر الأخبار: الأمم المتحدة تدعو إلى حماية المدنيين في الموصل")  # a ticker
+    document.add_heading(HEADLINE, level=1)  # LibreOffice gives a saved page's <h1> this style
+    document.add_paragraph("21 أيار 2017")
+    for line in [*PARAGRAPHS, "ذات صلة", *TEASERS]:
+        document.add_paragraph(line)
+    draft = one_draft("page.docx", saved(document))
+    assert draft.title == HEADLINE
+
+
+def test_the_one_paragraph_in_a_title_style_is_the_headline_when_it_reads_as_one():
+    taken = "الرئيسية - أخبار - القوات العراقية تستعيد"
+    assert styled_title([HEADLINE], taken) == HEADLINE
+    assert styled_title([HEADLINE], HEADLINE) is None  # the reading took it already
+    assert styled_title([HEADLINE, PARAGRAPHS[0][:60]], taken) is None  # two: Word's structure says nothing
+    assert styled_title(["الموصل"], taken) is None  # a section's name, no headline
+
+
+def test_a_typed_article_s_title_is_read_as_before_whatever_its_style(gazetteer):
+    document = docx.Document()
+    document.add_heading("الموصل", level=1)  # a one-word heading is no headline
+    document.add_paragraph(HEADLINE)
+    document.add_paragraph("بغداد - 21 أيار 2017")
+    for line in PARAGRAPHS:
+        document.add_paragraph(line)
+    assert one_draft("typed.docx", saved(document)).title == HEADLINE

@@ -35,6 +35,7 @@ PROPERTIES_WHERE = "خصائص ملف Word"
 PICTURE_WHERE = "النص البديل لصورة (شعار) في ملف Word"
 SITE_LINKS_WHERE = "أغلب روابط ملف Word تذهب إلى هذا الموقع"
 MARGIN_WHERE = "تذييل الصفحة أو حاشية في ملف Word"
+TITLE_STYLE_WHERE = "الفقرة الوحيدة بنمط العنوان (Heading 1) في ملف Word"
 SITE_PROPERTY_WHERE = "اسم الموقع في خصائص ملف Word (عنوان الصفحة المحفوظة)"
 _MARGIN_PARTS = re.compile(r"\s[|\-–—•/]\s|[|،,؛]")
 _LABEL = re.compile(r"^(?:المصدر|مصدر|الصحيفة|الموقع|Source)\s*[:：]\s*", re.I)
@@ -61,12 +62,12 @@ def _read(data: bytes, limits=None, name=""):
     props = _core_properties(core)
     texts = _property_texts(props, app)
     site_names = _site_names(props, custom)
-    lines, pictures, site, breaks = body_lines(document)
+    lines, pictures, site, breaks, titles = body_lines(document)
     refuse_a_digest(name, lines, breaks)
     lines, cited = closing_citation(lines)
     # The footer and the notes (a clipping's source and date in a footnote, "الحياة، 3 آذار 2018")
     # are the page's margin: they may name the outlet and date the article, never its text.
-    return "\n".join([*header, *lines]), [*cited, *footer, *_notes(data)], texts, (pictures, site, site_names)
+    return "\n".join([*header, *lines]), [*cited, *footer, *_notes(data)], texts, (pictures, site, site_names, titles)
 
 
 # A clipping's closing citation, in brackets or labelled: "(صحيفة الرياض، العدد الصادر يوم
@@ -273,7 +274,7 @@ def _site_names(props, custom):
 
 def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=None):
     name = source_name.replace("\\", "/").rsplit("/", 1)[-1]
-    text, margins, texts, (pictures, site, site_names) = _read(data, limits, name)
+    text, margins, texts, (pictures, site, site_names, titles) = _read(data, limits, name)
     # A date in the properties ("سكاي نيوز عربية - 12 آذار 2018" as the subject) only when the text gives none.
     from .outlets import Cue, dateline_cues
 
@@ -293,7 +294,12 @@ def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=Non
                            extra_dates=_extra_dates(margins, [value for value, is_author in texts if not is_author]))
     draft.format = "docx"
     if page:
-        from .docx_page import cut_other_stories
+        from .docx_page import cut_other_stories, styled_title
+
+        styled = styled_title(titles, draft.title)
+        if styled:
+            draft.title = styled
+            draft.provenance["title"] = TITLE_STYLE_WHERE
 
         from .formatted_text import unformat
 

@@ -34,6 +34,17 @@ def looks_like_a_page(text):
     return False
 
 
+def styled_title(titles, taken):
+    """The headline a flattened page set in Word's title style ("Heading 1": LibreOffice gives a
+    saved page's <h1> that style), when it set one paragraph so and it reads as a headline: over
+    the line the text reading took (a breadcrumb, a ticker, a date line above the headline)."""
+    from .lines import is_headline
+
+    if len(titles) == 1 and titles[0] != taken and is_headline(titles[0]):
+        return titles[0]
+    return None
+
+
 # A word's first letters, once a clitic is shed, stand for it (a light stem: "العسكرية", "عسكري" and
 # "وعسكريون" meet); shorter words are seldom a story's own.
 _CLITIC = re.compile(r"^(?:وال|فال|بال|كال|لل|ال|و|ف|ب|ل)(?=\w{3})")
