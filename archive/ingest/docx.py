@@ -1,7 +1,9 @@
 """A Word document (``.docx``) → a ``Draft``, through the same reader as text.
 
 Someone who pastes a web page into Word brings the page's furniture along, so
-the paragraphs are joined into text and read exactly like a saved ``.txt``.
+the paragraphs are joined into text and read like a saved ``.txt``; a file that
+looks like a flattened page (``docx_page``) also gets the learnt line model's word
+and loses the other stories' teasers under its article, as a text save would.
 Tables (some sites lay the article out in one, a clipping heads it with one)
 are read cell by cell where they stand among the paragraphs. The document's
 own properties (author, created) describe the file, not the article, and give
@@ -33,6 +35,7 @@ PROPERTIES_WHERE = "خصائص ملف Word"
 PICTURE_WHERE = "النص البديل لصورة (شعار) في ملف Word"
 SITE_LINKS_WHERE = "أغلب روابط ملف Word تذهب إلى هذا الموقع"
 MARGIN_WHERE = "تذييل الصفحة أو حاشية في ملف Word"
+TITLE_STYLE_WHERE = "الفقرة الوحيدة بنمط العنوان (Heading 1) في ملف Word"
 SITE_PROPERTY_WHERE = "اسم الموقع في خصائص ملف Word (عنوان الصفحة المحفوظة)"
 _MARGIN_PARTS = re.compile(r"\s[|\-–—•/]\s|[|،,؛]")
 _LABEL = re.compile(r"^(?:المصدر|مصدر|الصحيفة|الموقع|Source)\s*[:：]\s*", re.I)
@@ -59,12 +62,12 @@ def _read(data: bytes, limits=None, name=""):
     props = _core_properties(core)
     texts = _property_texts(props, app)
     site_names = _site_names(props, custom)
-    lines, pictures, site, breaks = body_lines(document)
+    lines, pictures, site, breaks, titles = body_lines(document)
     refuse_a_digest(name, lines, breaks)
     lines, cited = closing_citation(lines)
     # The footer and the notes (a clipping's source and date in a footnote, "الحياة، 3 آذار 2018")
     # are the page's margin: they may name the outlet and date the article, never its text.
-    return "\n".join([*header, *lines]), [*cited, *footer, *_notes(data)], texts, (pictures, site, site_names)
+    return "\n".join([*header, *lines]), [*cited, *footer, *_notes(data)], texts, (pictures, site, site_names, titles)
 
 
 # A clipping's closing citation, in brackets or labelled: "(صحيفة الرياض، العدد الصادر يوم
@@ -271,18 +274,38 @@ def _site_names(props, custom):
 
 def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=None):
     name = source_name.replace("\\", "/").rsplit("/", 1)[-1]
-    text, margins, texts, (pictures, site, site_names) = _read(data, limits, name)
+    text, margins, texts, (pictures, site, site_names, titles) = _read(data, limits, name)
     # A date in the properties ("سكاي نيوز عربية - 12 آذار 2018" as the subject) only when the text gives none.
     from .outlets import Cue, dateline_cues
 
     # The lead's dateline ("الرياض: سكاي نيوز عربية - …") before the properties, which a template may fill wrongly.
     lead = next((line for line in text.split("\n") if len(line.split()) >= LEAD_MIN_WORDS), "")
-    draft = draft_from_text(text, source_name, catalog, fmt="docx", extra_cues=[*dateline_cues(lead), *_picture_cues(pictures),
+    # A flattened page (a saved page LibreOffice converted, a page pasted from the browser) goes through
+    # the text saves' decisions, the learnt line model included (``draft_from_text`` gives it to "text");
+    # an archivist's typed article is read as it was.
+    from .docx_page import looks_like_a_page
+
+    page = looks_like_a_page(text)
+    draft = draft_from_text(text, source_name, catalog, fmt="text" if page else "docx", extra_cues=[*dateline_cues(lead), *_picture_cues(pictures),
                                        *(Cue(n, where=SITE_PROPERTY_WHERE, names_site=True) for n in site_names),
                                        *_margin_cues(margins),
                                        *([Cue(site, where=SITE_LINKS_WHERE)] if site else []),
                                        *_property_cues(texts)],
                            extra_dates=_extra_dates(margins, [value for value, is_author in texts if not is_author]))
+    draft.format = "docx"
+    if page:
+        from .docx_page import cut_other_stories, styled_title
+
+        styled = styled_title(titles, draft.title)
+        if styled:
+            draft.title = styled
+            draft.provenance["title"] = TITLE_STYLE_WHERE
+
+        from .formatted_text import unformat
+
+        kept, cut = cut_other_stories(draft.title, draft.body.split("\n"), unformat(text).split("\n"))
+        if cut:
+            draft.body = "\n".join(kept).strip()
     cited = closing_date(margins[0]) if margins else None
     if cited:
         # The clipper's own note of where and when: before a date a sentence mentions, and before

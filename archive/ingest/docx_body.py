@@ -125,6 +125,7 @@ class Reader:
     def __init__(self, part):
         self.rels = {rid: rel.target_ref for rid, rel in part.rels.items() if rel.is_external}
         self.lines, self.picture_names, self.headings, self.hosts = [], [], set(), []
+        self.titles = []  # the paragraphs in Word's own title styles ("Heading 1", "Title")
         self.links = set()  # the lines that are only links (LINK_PLACE, or a home page's address)
         self.breaks = []  # where a page or section break stands: the number of lines above it
         self._lead_seen = False
@@ -183,6 +184,8 @@ class Reader:
             self.lines.append(LINK_PLACE)  # a picture's caption
             return
         heading = _style(p).lower().startswith(("heading", "title")) or _all_bold(p)
+        if _style(p).lower() in TITLE_STYLES:
+            self.titles.append(" ".join("".join(t for t, _ in pieces).split()))
         line = []
         for text, link in [*pieces, ("\n", None)]:
             # Each line on its own (a <br> between related headlines, a label and its links in one paragraph).
@@ -228,13 +231,18 @@ def _date_before_picture(p, picture):
     return text if found and len(text.replace(found[2], " ").split()) <= 3 else ""
 
 
+# Word's own style ids for a document's title (LibreOffice gives a saved page's <h1> the first).
+TITLE_STYLES = ("heading1", "heading 1", "title")
+
+
 def body_lines(document):
-    """The body's lines, and the names of the pictures above its first long paragraph."""
+    """The body's lines, the names of the pictures above its first long paragraph, the site's
+    host, where the page breaks stand and the paragraphs in a title style."""
     reader = Reader(document.part)
     reader.block(document.element.body)
     lines = _box_headings(reader.lines, reader.links)
     lines = _after_link_box(lines, reader.links, reader.headings)
-    return lines, reader.picture_names, _site_host(reader.hosts), reader.breaks
+    return lines, reader.picture_names, _site_host(reader.hosts), reader.breaks, reader.titles
 
 
 def _host(url):
