@@ -15,6 +15,7 @@ from archive import arabic
 from archive.name_variants import entity_for_variant
 from archive.search import tree as t
 from archive.search.parsing import Atom, Clause
+from archive.search.surnames import surname_keys, surnames_of
 
 MAX_ALIAS_WORDS = 5
 #: Words that say a name is an outlet's: "صحيفة الشرق الأوسط", "قناة العربية".
@@ -121,7 +122,37 @@ class NameExpansion:
     def _expand(self, typed, quoted=False):
         key = self._entity_for(typed, quoted) or self._unknown_spelling_of(typed)
         if key is None:
+            return self._expand_surname(typed)
+        q = self._expand_key(typed, key)
+        if q is not None and key[0] == "speaker" and len(typed.split()) == 1:
+            # A surname typed alone that is also a name ("Guterres", ماتيس):
+            # the person's own lone surnames too, as for any lone surname.
+            q = self._with_surnames(q, typed, [key])
+        return q
+
+    def _expand_surname(self, typed):
+        """A surname typed alone (غوتيريش, Barzani): every spelling of each
+        person it names (``archive.search.surnames``: the corpus decides which
+        surnames name a person), and the word itself, as an article that has
+        named the person may then call them by it alone (by any spelling of
+        it the gazetteer writes)."""
+        keys = surname_keys(self.alias_index, typed) if self.alias_index else []
+        parts = [q for q in (self._expand_key(typed, key) for key in keys) if q is not None]
+        if not parts:
             return None
+        return self._with_surnames(t.any_of(parts), typed, keys, typed_too=True)
+
+    def _with_surnames(self, q, typed, keys, typed_too=False):
+        """``q`` or any of the people's lone surnames (and ``typed``) as words."""
+        words = [w for key in keys for w in surnames_of(self.alias_index, key) if w != typed]
+        parts = [q]
+        for word in dict.fromkeys(([typed] if typed_too else []) + words):
+            plain = self.atom_query(Atom(word))
+            if plain is not None and plain not in parts:
+                parts.append(plain)
+        return t.any_of(parts)
+
+    def _expand_key(self, typed, key):
         kind, pk = key
         names = self.alias_index.names(kind, pk)
         spellings = getattr(self.alias_index, "spellings", None)
