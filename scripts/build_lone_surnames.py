@@ -6,13 +6,17 @@ which are ordinary words or other people's names too (الصدر "chest",
     .venv/bin/python scripts/build_lone_surnames.py ../shared/corpus/articles.jsonl.gz ../shared/corpus/articles-b.jsonl.gz
 
 A surname is the last word of a person's Arabic name of two words or more,
-unless the word before it binds it (عبد العزيز, أبو الغيط, بن سلمان, نصر
-الله, ولد الشيخ, كي مون: the surname is then two words, never read alone).
+unless the word before it binds it into an Arabic compound (عبد العزيز,
+أبو الغيط, بن سلمان, نصر الله, ولد الشيخ: the surname is then two words,
+never read alone). A foreign particle does not (دي ميستورا, لو دريان, كي
+مون): readers write ميستورا, لودريان alone, and the corpus decides.
 For each, the corpus articles that write it as a word of its own (after one
 proclitic or none) are counted, and among them those that also write one of
 the person's full names (any gazetteer spelling of two words or more). A
 surname most of whose articles name the person in full is the person's; one
-written mostly elsewhere is not (``SHARE``). Writes one line per surname:
+written mostly elsewhere is not (``SHARE``). A surname the corpus writes in
+fewer than ``MIN_ARTICLES`` articles is no ordinary word either (بومبيه,
+كوناشنكوف: a rare spelling of the person's): it names them too. Writes one line per surname:
 folded word, articles, articles that name the person, and whether it names
 them (1/0); archive.search.surnames reads it. Rebuild when the gazetteer
 changes (about a minute).
@@ -32,11 +36,11 @@ OUT = ROOT / "archive" / "lexicon" / "lone_surnames.tsv"
 #: A surname names the person alone when at least this share of the
 #: articles writing it also name the person in full.
 SHARE = 0.5
-#: ... and is written in at least this many articles (fewer: no evidence).
+#: A surname written in fewer articles than this is too rare to be an ordinary word.
 MIN_ARTICLES = 3
 #: Words that bind the next into one name with them (the language's
-#: compound names: kunya, nasab, عبد + a divine name, ولد, Latin particles).
-BINDERS = frozenset(arabic.fold(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "ولد", "آل", "نصر", "دي", "كي", "لو", "جاويش", "تشاووش", "تشاوش", "جاووش"))
+#: compound names: kunya, nasab, عبد or نصر + a divine name, ولد, آل).
+BINDERS = frozenset(arabic.fold(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "ولد", "آل", "نصر"))
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 ARABIC_WORD = re.compile(r"[\u0621-\u064A\u0660-\u06FF]+")
 
@@ -103,7 +107,7 @@ def main(paths):
         out.write("# surname\tarticles\tnaming the person in full\tnames the person alone\n")
         for s in sorted(counts):
             n, named = counts[s]
-            keep = int(n >= MIN_ARTICLES and named >= SHARE * n)
+            keep = int(n < MIN_ARTICLES or named >= SHARE * n)
             out.write(f"{s}\t{n}\t{named}\t{keep}\n")
 
 

@@ -12,7 +12,7 @@ searched as written. docs/search.md ("Names") says it for readers.
 from dataclasses import dataclass
 
 from archive import arabic
-from archive.name_variants import entity_for_variant
+from archive.name_variants import entity_for_variant, fold_latin_marks
 from archive.search import tree as t
 from archive.search.parsing import Atom, Clause
 from archive.search.surnames import surname_keys, surnames_of
@@ -89,6 +89,7 @@ class NameExpansion:
         so), so a title before a name is not seen through."""
         if not self.alias_index:
             return None
+        text = fold_latin_marks(text)
         try:
             if quoted:
                 return self.alias_index.entity_key_for_phrase(text, titles=False)
@@ -120,9 +121,16 @@ class NameExpansion:
             return None
 
     def _expand(self, typed, quoted=False):
-        key = self._entity_for(typed, quoted) or self._unknown_spelling_of(typed)
+        key = self._entity_for(typed, quoted)
         if key is None:
-            return self._expand_surname(typed)
+            # A surname before a loose spelling: "Salman" is two people's,
+            # not the place Salman Pak.
+            q = self._expand_surname(typed)
+            if q is not None:
+                return q
+            key = self._unknown_spelling_of(typed)
+            if key is None:
+                return None
         q = self._expand_key(typed, key)
         if q is not None and key[0] == "speaker" and len(typed.split()) == 1:
             # A surname typed alone that is also a name ("Guterres", ماتيس):
@@ -136,7 +144,7 @@ class NameExpansion:
         surnames name a person), and the word itself, as an article that has
         named the person may then call them by it alone (by any spelling of
         it the gazetteer writes)."""
-        keys = surname_keys(self.alias_index, typed) if self.alias_index else []
+        keys = surname_keys(self.alias_index, fold_latin_marks(typed)) if self.alias_index else []
         parts = [q for q in (self._expand_key(typed, key) for key in keys) if q is not None]
         if not parts:
             return None
