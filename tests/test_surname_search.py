@@ -85,3 +85,22 @@ def test_a_surname_excludes_every_spelling_of_the_person(client, articles, q, ke
     every = {articles[k] for k in ("guterres", "masoud", "nechirvan", "other")}
     assert every <= ids(client, "أمس")
     assert ids(client, q) == every - {articles[k] for k in kept_out}, q
+
+
+@pytest.mark.parametrize("q", ['"وأضاف غوتيريس"', '"وأضاف Guterres"'])
+def test_a_surname_inside_a_phrase_is_every_spelling_of_the_person(client, articles, q):
+    data = search(client, q)
+    assert {r["id"] for r in data["results"]} == {articles["guterres_alone"]}, q
+    assert [e["names"][0] for e in data["expanded"]] == ["أنطونيو غوتيريش"]
+
+
+@pytest.mark.parametrize("q", ["al\u2011Abadi", "'Abadi", "al-\u02bfAbadi", "Al-Abadi", "Abadi"])
+def test_a_latin_surname_is_read_whatever_dash_or_ayn_mark_it_is_typed_with(client, articles, q):
+    data = search(client, q)
+    assert articles["abadi"] in {r["id"] for r in data["results"]}, q
+    assert [e["names"][0] for e in data["expanded"]] == ["حيدر العبادي"]
+
+
+def test_salman_alone_is_two_people_not_a_place_it_resembles(client, seeded):
+    names = {e["names"][0] for e in search(client, "Salman")["expanded"]}
+    assert names == {"محمد بن سلمان", "سلمان بن عبد العزيز"}

@@ -213,31 +213,51 @@ class NameExpansion:
                 typed = " ".join(words[start:start + size])
                 key = self._entity_for(typed)
                 if key is None:
-                    continue
+                    # A surname alone in the phrase ("وقال غوتيريس"): each
+                    # person's own surnames and names in its place.
+                    keys = surname_keys(self.alias_index, fold_latin_marks(typed)) if size == 1 else []
+                    if not keys:
+                        continue
+                    spellings = [w for k in keys for w in surnames_of(self.alias_index, k)]
+                    spellings += [n for k in keys for n, weak in self._spellings(*k) if not weak]
+                    return self._phrase_variants(words, start, size, typed, keys, spellings)
                 kind, pk = key
                 named_weakly = getattr(self.alias_index, "named_only_weakly", None)
                 if named_weakly is not None and named_weakly(typed, kind, pk):
                     continue  # an ordinary word here (قاعدة): the phrase as typed
-                names = self.alias_index.names(kind, pk)
-                spellings = getattr(self.alias_index, "spellings", None)
-                weak = {n for n, is_weak in spellings(kind, pk) if is_weak} if spellings else set()
-                parts, seen = [], set()
-                for name in [typed] + [n for n in names if n not in weak]:
-                    variant = " ".join(words[:start] + [name] + words[start + size:])
-                    terms = tuple(self.terms_of(variant))
-                    if terms in seen:
-                        continue
-                    seen.add(terms)
-                    q = self.text_query(variant)
-                    if q is not None:
-                        parts.append(q)
-                    if len(parts) >= MAX_PHRASE_SPELLINGS:
-                        break
-                excluded = not self._marking
-                if not any(e.kind == kind and e.pk == pk and e.excluded == excluded for e in self.expansions):
-                    self.expansions.append(Expansion(typed, kind, pk, names[0] if names else typed, names, excluded))
-                return t.any_of(parts) if parts else None
+                strong = [n for n, weak in self._spellings(kind, pk) if not weak]
+                if size == 1 and kind == "speaker":  # a surname: its other spellings too
+                    strong = surnames_of(self.alias_index, key) + strong
+                return self._phrase_variants(words, start, size, typed, [key], strong)
         return None
+
+    def _spellings(self, kind, pk):
+        spellings = getattr(self.alias_index, "spellings", None)
+        if spellings is not None:
+            return spellings(kind, pk)
+        return [(n, False) for n in self.alias_index.names(kind, pk)]
+
+    def _phrase_variants(self, words, start, size, typed, keys, spellings):
+        """The phrase ``words`` with ``typed`` (words[start:start + size]) and
+        each of ``spellings`` in its place; each person reported."""
+        parts, seen = [], set()
+        for name in [typed] + spellings:
+            variant = " ".join(words[:start] + [name] + words[start + size:])
+            terms = tuple(self.terms_of(variant))
+            if terms in seen:
+                continue
+            seen.add(terms)
+            q = self.text_query(variant)
+            if q is not None:
+                parts.append(q)
+            if len(parts) >= MAX_PHRASE_SPELLINGS:
+                break
+        excluded = not self._marking
+        for kind, pk in keys:
+            names = self.alias_index.names(kind, pk)
+            if not any(e.kind == kind and e.pk == pk and e.excluded == excluded for e in self.expansions):
+                self.expansions.append(Expansion(typed, kind, pk, names[0] if names else typed, names, excluded))
+        return t.any_of(parts) if parts else None
 
     def _names_after_minus(self, clauses):
         """"-" (or NOT) excludes the next term; when that word begins a name
