@@ -36,6 +36,22 @@ _LATIN_ARTICLES = frozenset({"al", "el", "ad", "ed", "an", "ar", "as", "at", "az
 _LATIN_FINAL_H = re.compile(r"(?<=[aeiou])h$")
 _LATIN_VOWELS = re.compile(r"[aeiouyw'’]")
 _DOUBLED = re.compile(r"(.)\1+")
+#: Dashes a Latin name is typed with (al‑Abadi with a non-breaking hyphen,
+#: al–Abadi) and the marks of an ayn or a hamza ('Abadi, al-ʿAbadi, Ba’ath
+#: keeps its inner one): read as the gazetteer writes them.
+_LATIN_DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2212\u00ad]")
+_LATIN_AYN = re.compile(r"(?:(?<=^)|(?<=[\s-]))['’‘ʿʾ`´](?=[A-Za-z])")
+
+
+def fold_latin_marks(text: str) -> str:
+    """``text`` with a Latin name's typographic dashes as "-" and an ayn or
+    hamza mark before a word or after al- dropped: al‑Abadi, 'Abadi and
+    al-ʿAbadi are al-Abadi and Abadi. Arabic letters are left as they are."""
+    if not text or not any("a" <= ch.lower() <= "z" for ch in text):
+        return text
+    return _LATIN_AYN.sub("", _LATIN_DASHES.sub("-", text))
+
+
 #: A loose key shorter than this says too little to name anything.
 MIN_KEY = 3
 #: A word is a descriptor of a kind when so many of its names show it so.

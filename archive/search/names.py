@@ -12,9 +12,10 @@ searched as written. docs/search.md ("Names") says it for readers.
 from dataclasses import dataclass
 
 from archive import arabic
-from archive.name_variants import entity_for_variant
+from archive.name_variants import entity_for_variant, fold_latin_marks
 from archive.search import tree as t
 from archive.search.parsing import Atom, Clause
+from archive.search.surnames import surname_keys, surnames_of
 
 MAX_ALIAS_WORDS = 5
 #: Words that say a name is an outlet's: "صحيفة الشرق الأوسط", "قناة العربية".
@@ -88,6 +89,7 @@ class NameExpansion:
         so), so a title before a name is not seen through."""
         if not self.alias_index:
             return None
+        text = fold_latin_marks(text)
         try:
             if quoted:
                 return self.alias_index.entity_key_for_phrase(text, titles=False)
@@ -119,9 +121,46 @@ class NameExpansion:
             return None
 
     def _expand(self, typed, quoted=False):
-        key = self._entity_for(typed, quoted) or self._unknown_spelling_of(typed)
+        key = self._entity_for(typed, quoted)
         if key is None:
+            # A surname before a loose spelling: "Salman" is two people's,
+            # not the place Salman Pak.
+            q = self._expand_surname(typed)
+            if q is not None:
+                return q
+            key = self._unknown_spelling_of(typed)
+            if key is None:
+                return None
+        q = self._expand_key(typed, key)
+        if q is not None and key[0] == "speaker" and len(typed.split()) == 1:
+            # A surname typed alone that is also a name ("Guterres", ماتيس):
+            # the person's own lone surnames too, as for any lone surname.
+            q = self._with_surnames(q, typed, [key])
+        return q
+
+    def _expand_surname(self, typed):
+        """A surname typed alone (غوتيريش, Barzani): every spelling of each
+        person it names (``archive.search.surnames``: the corpus decides which
+        surnames name a person), and the word itself, as an article that has
+        named the person may then call them by it alone (by any spelling of
+        it the gazetteer writes)."""
+        keys = surname_keys(self.alias_index, fold_latin_marks(typed)) if self.alias_index else []
+        parts = [q for q in (self._expand_key(typed, key) for key in keys) if q is not None]
+        if not parts:
             return None
+        return self._with_surnames(t.any_of(parts), typed, keys, typed_too=True)
+
+    def _with_surnames(self, q, typed, keys, typed_too=False):
+        """``q`` or any of the people's lone surnames (and ``typed``) as words."""
+        words = [w for key in keys for w in surnames_of(self.alias_index, key) if w != typed]
+        parts = [q]
+        for word in dict.fromkeys(([typed] if typed_too else []) + words):
+            plain = self.atom_query(Atom(word))
+            if plain is not None and plain not in parts:
+                parts.append(plain)
+        return t.any_of(parts)
+
+    def _expand_key(self, typed, key):
         kind, pk = key
         names = self.alias_index.names(kind, pk)
         spellings = getattr(self.alias_index, "spellings", None)
@@ -174,31 +213,51 @@ class NameExpansion:
                 typed = " ".join(words[start:start + size])
                 key = self._entity_for(typed)
                 if key is None:
-                    continue
+                    # A surname alone in the phrase ("وقال غوتيريس"): each
+                    # person's own surnames and names in its place.
+                    keys = surname_keys(self.alias_index, fold_latin_marks(typed)) if size == 1 else []
+                    if not keys:
+                        continue
+                    spellings = [w for k in keys for w in surnames_of(self.alias_index, k)]
+                    spellings += [n for k in keys for n, weak in self._spellings(*k) if not weak]
+                    return self._phrase_variants(words, start, size, typed, keys, spellings)
                 kind, pk = key
                 named_weakly = getattr(self.alias_index, "named_only_weakly", None)
                 if named_weakly is not None and named_weakly(typed, kind, pk):
                     continue  # an ordinary word here (قاعدة): the phrase as typed
-                names = self.alias_index.names(kind, pk)
-                spellings = getattr(self.alias_index, "spellings", None)
-                weak = {n for n, is_weak in spellings(kind, pk) if is_weak} if spellings else set()
-                parts, seen = [], set()
-                for name in [typed] + [n for n in names if n not in weak]:
-                    variant = " ".join(words[:start] + [name] + words[start + size:])
-                    terms = tuple(self.terms_of(variant))
-                    if terms in seen:
-                        continue
-                    seen.add(terms)
-                    q = self.text_query(variant)
-                    if q is not None:
-                        parts.append(q)
-                    if len(parts) >= MAX_PHRASE_SPELLINGS:
-                        break
-                excluded = not self._marking
-                if not any(e.kind == kind and e.pk == pk and e.excluded == excluded for e in self.expansions):
-                    self.expansions.append(Expansion(typed, kind, pk, names[0] if names else typed, names, excluded))
-                return t.any_of(parts) if parts else None
+                strong = [n for n, weak in self._spellings(kind, pk) if not weak]
+                if size == 1 and kind == "speaker":  # a surname: its other spellings too
+                    strong = surnames_of(self.alias_index, key) + strong
+                return self._phrase_variants(words, start, size, typed, [key], strong)
         return None
+
+    def _spellings(self, kind, pk):
+        spellings = getattr(self.alias_index, "spellings", None)
+        if spellings is not None:
+            return spellings(kind, pk)
+        return [(n, False) for n in self.alias_index.names(kind, pk)]
+
+    def _phrase_variants(self, words, start, size, typed, keys, spellings):
+        """The phrase ``words`` with ``typed`` (words[start:start + size]) and
+        each of ``spellings`` in its place; each person reported."""
+        parts, seen = [], set()
+        for name in [typed] + spellings:
+            variant = " ".join(words[:start] + [name] + words[start + size:])
+            terms = tuple(self.terms_of(variant))
+            if terms in seen:
+                continue
+            seen.add(terms)
+            q = self.text_query(variant)
+            if q is not None:
+                parts.append(q)
+            if len(parts) >= MAX_PHRASE_SPELLINGS:
+                break
+        excluded = not self._marking
+        for kind, pk in keys:
+            names = self.alias_index.names(kind, pk)
+            if not any(e.kind == kind and e.pk == pk and e.excluded == excluded for e in self.expansions):
+                self.expansions.append(Expansion(typed, kind, pk, names[0] if names else typed, names, excluded))
+        return t.any_of(parts) if parts else None
 
     def _names_after_minus(self, clauses):
         """"-" (or NOT) excludes the next term; when that word begins a name
