@@ -12,9 +12,15 @@ its names, and gains only the aliases and domains it lacks, so an archivist's
 corrections survive a reload. Single-word aliases that are also ordinary words
 or places ("العالم", "الميادين", "الشرق الأوسط") are left out on purpose: a
 menu item or a section name must not be taken for an outlet.
+
+Besides what the catalogue holds, ``derived_forms`` makes by rule the forms a
+site prints its names in ("Jordan News Agency" and "Petra" are not both
+written down; "Jordan News Agency (Petra)" holds them), asked for only when
+one outlet alone has the form; ``AGENCY_NAME`` tells a news agency by its name.
 """
 import json
 from pathlib import Path
+import re
 
 CATALOGUE = Path(__file__).resolve().parent.parent.parent / "fixtures" / "outlet_catalogue.json"
 
@@ -53,3 +59,28 @@ def load_catalogue(path=CATALOGUE):
                 outlet.save()
                 updated += 1
     return created, updated
+
+
+def derived_forms(name: str):
+    """The forms a site prints its catalogue name in, made by rule: a Latin name without
+    its bracketed note and the note alone when it is an acronym ("Saudi Press Agency
+    (SPA)"), "Al X" written as one word ("Alhurra", "Almanar"), an Arabic name with
+    the ".نت" of its web edition ("الميادين نت")."""
+    forms = set()
+    m = re.fullmatch(r"\s*(?P<name>[^()\[\]]+?)\s*[(\[](?P<note>[^()\[\]]+)[)\]]\s*", name or "")
+    if m:
+        forms.add(m["name"])
+        for note in re.split(r"\s*,\s*", m["note"]):
+            # (Latin acronyms only: "[أين]" is also the word "where".)
+            if re.fullmatch(r"[A-Z]{2,6}", note):
+                forms.add(note)
+    for form in list(forms) + [name]:
+        if re.match(r"(?i)al[\s-]+[a-z]", form):
+            forms.add(re.sub(r"(?i)^al[\s-]+", "Al", form))
+        if re.search(r"[\u0621-\u064a]", form) and not form.endswith("نت"):
+            forms.add(f"{form} نت")
+    return forms - {name}
+
+
+# A news agency's name, Arabic or Latin ("وكالة الأنباء الألمانية", "Agence France-Presse").
+AGENCY_NAME = re.compile(r"^\s*(?:ال)?وكال[ةه]\s|\b(?:news agency|press agency|agence|presse|press service|presse-agentur)\b", re.I)

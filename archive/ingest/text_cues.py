@@ -27,7 +27,8 @@ _LEAD_PREFIX = re.compile(r"^(?P<prefix>(?:[^:.!؟\n]|\.(?=\S)){2,60}?)\s*:(?!\d
 _COPYRIGHT_LINE = re.compile(r"©|\(c\)|copyright|جميع الحقوق|حقوق (?:النشر|الطبع)|الحقوق محفوظه|all rights reserved", re.I)
 # What a copyright line says besides the name ("© 2023 Okaz. جميع الحقوق محفوظة").
 _COPYRIGHT_NAME = re.compile(
-    r"©|\(c\)|copyright|\b\d{4}(?:\s*[-–]\s*\d{4})?\b|جميع الحقوق محفوظه(?: ل\S*)?|حقوق النشر محفوظه|all rights reserved|[.,،|]", re.I)
+    r"©|\(c\)|copyright|\b\d{4}(?:\s*[-–]\s*\d{4})?\b|جميع الحقوق محفوظه(?: ل\S*)?"
+    r"|(?:جميع )?حقوق (?:النشر|الطبع)(?: و(?:النشر|الطبع))?(?: محفوظه)?(?: ل\S*)?|all rights reserved|[.,،|]", re.I)
 
 # A name in quotation marks, as a paper writes its own in a byline ("لندن - «الشرق الأوسط»").
 _QUOTED = re.compile(r"[«\"“](?P<name>[^«»\"“”]{2,40})[»\"”]")
@@ -69,6 +70,9 @@ def collect_cues_and_dateline(reading):
             # asked for ("أبوظبي - سكاي نيوز عربية"): a known outlet there wins,
             # and ``draft_from_text`` then takes the first as the dateline.
             a, b = m["a"].strip(), m["b"].strip()
+            if "/" in a:
+                # "الجزيرة/ القاهرة - الكاتب": the outlet, a slash, the place.
+                a = a.split("/")[0].strip() or a
             quoted = _QUOTED.fullmatch(b)
             if quoted and not _QUOTED.fullmatch(a):
                 # "بغداد - «الشرق الأوسط»": the paper quotes its own name after the place.
