@@ -293,6 +293,20 @@ def _closes_soon(text, tokens, k) -> bool:
     return False
 
 
+def _named_in_guillemets(text, tokens, k) -> bool:
+    """Does the « before word k wrap a short name (one or two words, closed
+    by » with the next word straight after it, no mark between) rather than
+    open what was said? "مدير إعلام «أبين» ياسر باعزب"، "رئيس تحرير «عكاظ»
+    الزميل X": the subject goes on after the closing mark."""
+    for j in range(k + 1, min(k + 3, len(tokens))):
+        gap = text[tokens[j - 1].end:tokens[j].start]
+        if "»" in gap:
+            return gap.strip() == "»"
+        if gap.strip():
+            return False
+    return False
+
+
 def _said_begins(text, tokens, folded, v):
     """Where what was said begins after the verb at v: (word, whether a
     bare quotation mark opens it); (None, False) where the subject runs on
@@ -307,6 +321,9 @@ def _said_begins(text, tokens, folded, v):
             ch = mark.group()
             if ch in ".!?؟\n":
                 return None, False
+            if ch == "«" and _named_in_guillemets(text, tokens, k):
+                mark = _MARKS.search(text, max(at, mark.end()), hi_c)
+                continue          # "وقال مدير إعلام «أبين» ياسر باعزب: إن": a body's name inside the role
             if ch in ":«":
                 return k, False
             if _QUOTE.search(text, tokens[k - 1].end, at):   # a quotation mark opens before word k
