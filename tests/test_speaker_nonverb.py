@@ -48,3 +48,23 @@ def test_a_bodys_name_in_guillemets_inside_the_role_does_not_end_the_subject():
 ])
 def test_guillemets_that_open_what_was_said_still_end_the_subject(text, name):
     assert subjects(text) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("من جهة أخرى، أكد لـ«عكاظ» وزير الإسكان ماجد الحقيل، أنه في غضون الأيام المقبلة سيتم الحل.", "ماجد الحقيل"),
+    ("وقال لـ«عكاظ» المتحدث الإعلامي لهيئة الهلال الأحمر بالمنطقة خالد مرضي العنزي: إن الفرق باشرت الحادث.",
+     "خالد مرضي العنزي"),
+])
+def test_an_outlet_in_guillemets_after_the_verb_does_not_end_the_subject(text, name):
+    assert name in proposed(text)
+
+
+@pytest.mark.parametrize("text", [
+    # the name in guillemets right before what was said is the body's, not a person's
+    "أوضح تقرير كتبه دافيد روثكوف ونشرته مجلة «فورين بوليسي» أن الاتفاق متعدد المخاطر.",
+    # a comma inside the words after the guillemets: no name's run to what was said
+    "بحسب خبراء تحدثوا لـ«الشرق الأوسط» نحو مليوني طفل، يعمل غالبيتهم في مهن مختلفة رغم أن القانون يمنع ذلك.",
+])
+def test_a_name_in_guillemets_before_what_was_said_is_not_a_speaker(text):
+    assert not any(name in ("فورين بوليسي", "يعمل غالبيتهم") for name in proposed(text))
+    assert subjects(text) == []
