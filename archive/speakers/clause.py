@@ -293,6 +293,35 @@ def _closes_soon(text, tokens, k) -> bool:
     return False
 
 
+def _named_in_guillemets(text, tokens, k) -> bool:
+    """Does the « before word k wrap a short name (one or two words, closed
+    by » with the next word straight after it, no mark between) rather than
+    open what was said? "مدير إعلام «أبين» ياسر باعزب"، "رئيس تحرير «عكاظ»
+    الزميل X": the subject goes on after the closing mark."""
+    for j in range(k + 1, min(k + 3, len(tokens))):
+        gap = text[tokens[j - 1].end:tokens[j].start]
+        if "»" in gap:
+            return gap.strip() == "»"
+        if gap.strip():
+            return False
+    return False
+
+
+def _past_guillemets(text, tokens, skipped, k) -> int:
+    """Where what was said begins, the opener at word k found past a short
+    name in guillemets (before word ``skipped``): k when at least two
+    words stand between the closing » and k with no comma but one right
+    before k (a name there, "«أبين» ياسر باعزب: إن"); else the guillemet
+    ("ونشرته مجلة «فورين بوليسي» أن"، "لـ«الشرق الأوسط» نحو مليوني طفل، يعمل").
+    """
+    if skipped is None:
+        return k
+    after = next(j for j in range(skipped + 1, k + 1) if "»" in text[tokens[j - 1].end:tokens[j].start])
+    if k - after < 2 or any(ch in "،," for j in range(after + 1, k) for ch in text[tokens[j - 1].end:tokens[j].start]):
+        return skipped
+    return k
+
+
 def _said_begins(text, tokens, folded, v):
     """Where what was said begins after the verb at v: (word, whether a
     bare quotation mark opens it); (None, False) where the subject runs on
@@ -301,27 +330,34 @@ def _said_begins(text, tokens, folded, v):
     hi = min(v + 1 + _REACH, len(tokens))
     hi_c = tokens[hi - 1].start
     mark = _MARKS.search(text, tokens[v].end, hi_c)
+    # A short name in guillemets the subject went on past: if no opener
+    # follows after all, the guillemet opened what was said, as before.
+    skipped = None
     for k in range(v + 1, hi):
         at = tokens[k].start
         while mark is not None and mark.start() < at:
             ch = mark.group()
             if ch in ".!?؟\n":
-                return None, False
+                return skipped, False
+            if ch == "«" and _named_in_guillemets(text, tokens, k):
+                skipped = k if skipped is None else skipped
+                mark = _MARKS.search(text, max(at, mark.end()), hi_c)
+                continue          # "وقال مدير إعلام «أبين» ياسر باعزب: إن": a body's name inside the role
             if ch in ":«":
-                return k, False
+                return _past_guillemets(text, tokens, skipped, k), False
             if _QUOTE.search(text, tokens[k - 1].end, at):   # a quotation mark opens before word k
                 if _person_before_quote(tokens, folded, v, k):
                     return k, True
                 if not _closes_soon(text, tokens, k):
-                    return None, False    # a quotation opens: what follows is not the subject
+                    return skipped, False     # a quotation opens: what follows is not the subject
                 # (a short quoted name, 'لشركة "نور" للاتصالات', goes on with the role)
             mark = _MARKS.search(text, max(at, mark.end()), hi_c)
         word = folded[k]
         if word in _THAT:
-            return k, False
+            return _past_guillemets(text, tokens, skipped, k), False
         if k > v + 1 and (word in REPORTING_VERBS or word in ROLE_VERBS) or word in _TO:
-            return None, False    # another verb's clause; "أشارت الوزارة إلى": the object has begun
-    return None, False
+            return skipped, False    # another verb's clause; "أشارت الوزارة إلى": the object has begun
+    return skipped, False
 
 
 class _PlaceWords:

@@ -71,6 +71,7 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
     found.extend(_named_before_verb(text, tokens, folded, broken, verbs, found))
     found.extend(_had_said(text, tokens, folded, broken, verbs, found))
     found.extend(_subject_first(text, tokens, folded, broken, verbs, found))
+    found.extend(_topic_then_fa(text, tokens, folded, broken, verbs, found))
     if sayings:
         taken = {q.start for q in found}
         for quoted in _without_verb(text, tokens, folded, broken, sayings):
@@ -278,3 +279,44 @@ def _subject_first(text, tokens, folded, broken, verbs, found):
             continue          # a role between commas after a name no noun begins: a person's apposition
         out.append(quoted)
     return out
+
+
+_AS_FOR = frozenset(fold(w) for w in ("أما", "وأما"))
+#: Words from أما to the answering فـ, at most (name and a role after it).
+_AS_FOR_REACH = 12
+_SENTENCE_MARKS = ".!?؟\n"
+
+
+def _topic_then_fa(text, tokens, folded, broken, verbs, found):
+    """"أما محمد سعيد آل المؤنس من قاطني حي حيدان فشدد على …", "أما أمين
+    العلي فقد أكد …": Arabic grammar's أما … فـ — the topic after أما is the
+    subject of the verb that فـ (or فقد) answers it with, whatever role
+    words stand between. The name must open the topic (a role first is
+    read by _person_at), have two words or more, and carry a person's
+    evidence (a title, a given name by the corpus counts, or words that are
+    neither a noun phrase nor open with a common noun, as _subject_first)."""
+    out = []
+    taken = {q.start for q in found}
+    for v in verbs:
+        fa = folded[v][:1] == "ف" and folded[v][1:] in REPORTING_VERBS
+        if not fa and not (folded[v] in REPORTING_VERBS and v > 0 and folded[v - 1] == _FA_ALREADY):
+            continue
+        a = v - 1
+        while a >= 0 and v - a <= _AS_FOR_REACH and folded[a] not in _AS_FOR \
+                and not any(ch in _SENTENCE_MARKS for ch in text[tokens[a].end:tokens[a + 1].start]):
+            a -= 1
+        if a < 0 or folded[a] not in _AS_FOR or a + 1 >= v:
+            continue
+        quoted, after = _person_at(text, tokens, folded, broken, a + 1, False)
+        if quoted is None or after > v or quoted.start in taken or len(quoted.name.split()) < 2 \
+                or "-" in quoted.name:
+            continue          # "أما السيد حسن - بائع في محل -": a role in dashes read into the name
+        words = [fold(w) for w in quoted.name.split()]
+        if not _person_evidence(quoted) and (noun_phrase(words) or common_noun(words[0])):
+            continue          # "أما الطريق السريع فقد أكد …": a topic no person's name opens
+        taken.add(quoted.start)
+        out.append(quoted)
+    return out
+
+
+_FA_ALREADY = fold("فقد")
