@@ -56,6 +56,10 @@ def test_the_first_result_is_on_the_first_screen(open_page, viewport, browser_er
     overview = page.locator("details.overview")
     expect(overview).to_have_count(1)
     expect(page.locator(".timeline__chart")).to_be_hidden()
+    # Folded, it leaves no blank band above the first result (the entity page's grid
+    # of charts, also called .overview, once gave it a row gap and a 1.5rem margin).
+    gap = top(first) - overview.evaluate("e => e.getBoundingClientRect().bottom + window.scrollY")
+    assert gap < 16, f"{gap}px of blank between the folded charts and the first result"
     overview.locator("> summary").click()
     expect(page.locator(".timeline__chart")).to_be_visible()
     screenshot(page, "search-results-first")
