@@ -47,9 +47,16 @@ def outlet_of(record):
     return "-".join(parts[:2]) if rid.startswith("antms") else parts[0]
 
 
+def _bare(word):
+    """A folded word without a leading conjunction or preposition and article."""
+    if word[:1] in "وفبل" and len(word) > 3:
+        word = word[1:] if word[1:3] == "ال" or word[:1] in "وف" else word
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
 def mine(records, index, cues):
     heads = {fold(w) for w in HEADS}
-    combat = {fold(w) for w in COMBAT} | cues
+    combat = {_bare(fold(w)) for w in COMBAT} | {_bare(c) for c in cues}
     docs, armed, outlets = collections.Counter(), collections.Counter(), collections.defaultdict(set)
     for record in records:
         text = f"{record.get('title') or ''}\n\n{record.get('body') or ''}"
@@ -71,7 +78,7 @@ def mine(records, index, cues):
                 phrase = " ".join([h] + folded[i + 1:j + 1])
                 seen.add(phrase)
                 around = folded[max(0, i - WINDOW):i] + folded[j + 1:j + 1 + WINDOW]
-                if any(x in combat or (x[:1] in "وفبل" and x[1:] in combat) for x in around):
+                if any(_bare(x) in combat for x in around):
                     seen_armed.add(phrase)
         for phrase in seen:
             docs[phrase] += 1
