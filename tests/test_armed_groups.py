@@ -58,3 +58,9 @@ def test_a_hospital_named_after_the_brigades_is_no_force(world):
     body = "وصل الجرحى إلى مستشفى شهداء الأقصى بدير البلح، فيما تبنت كتائب شهداء الأقصى القصف."
     assert "al-aqsa-martyrs-brigades" in forces("غزة", body)
     assert "al-aqsa-martyrs-brigades" not in forces("غزة", "وصل الجرحى إلى مستشفى شهداء الأقصى بدير البلح.")
+
+
+def test_the_syrian_front_of_the_same_name_is_its_own_group(world):
+    body = "دارت اشتباكات بين جبهة النصرة وجبهة أنصار الدين من جهة وقوات النظام من جهة أخرى في حلب."
+    found = forces("حلب", body)
+    assert "jabhat-ansar-al-din" in found and "ansar-dine" not in found
