@@ -81,8 +81,8 @@ def test_a_short_article_of_one_sentence_and_a_closing_line_is_kept_whole(catalo
     assert draft.body.split("\n\n") == [lead, closing]
 
 
-# The block rules after the model's word (``line_model``): a heading goes with its block, a list's
-# items go together, and nothing short stays past a dropped line under the article's last sentence.
+# The block rules after the model's word (``line_model``): a heading goes with its block, and nothing
+# short stays past a dropped line under the article's last sentence.
 _LONG = "قال المتحدث باسم الوزارة في بيان صحفي اليوم إن القوات واصلت تقدمها في المناطق الشمالية من البلاد."
 
 
@@ -94,11 +94,6 @@ def test_a_heading_whose_block_the_model_dropped_goes_with_it():
 def test_a_crosshead_over_a_kept_paragraph_stays():
     lines = [_LONG, "تفاصيل الهجوم", _LONG]
     assert line_model._without_orphan_headings(lines, [0, 1, 2], [0, 1, 2]) == [0, 1, 2]
-
-
-def test_an_item_kept_under_a_dropped_item_of_the_same_shape_goes_too():
-    lines = [_LONG, "قبل التنحي.. إمبراطور اليابان يعلن ندمه.", "فوز سهل لأتليتيكو مدريد على ليفانتي.", "• وكيف ترى الاتفاق؟", _LONG]
-    assert line_model._without_dropped_siblings(lines, [0, 1, 2, 3, 4], [0, 2, 3, 4], sure={0, 4}) == [0, 3, 4]
 
 
 def test_a_short_line_past_a_dropped_one_under_the_last_sentence_leaves_but_a_continuation_stays():

@@ -113,7 +113,6 @@ def settle_body(reading, lines, kinds, body_at, gaps=None):
         chance[i] >= (DROP_INSIDE if i in core else DROP_BELOW)) or i in core and _crosshead(lines, i)]
     if mode != "model":
         kept = _without_orphan_headings(lines, at, kept)
-        kept = _without_dropped_siblings(lines, at, kept, sure)
         kept = _without_stray_tail(lines, at, kept)
     if not kept or _too_little_left(lines, at, kept):
         return
@@ -184,31 +183,6 @@ def _without_orphan_headings(lines, at, kept):
             continue
         out.append(i)
     return out
-
-
-def _list_shape(line):
-    """How a short line of a list looks: its opening mark and its closing stop. None for a long line."""
-    words = word_count(line)
-    if not words or words >= CORE_SENTENCE_WORDS or is_paragraph(line):
-        return None
-    stripped = line.strip()
-    opening = stripped[0] if not stripped[0].isalnum() else ""
-    closing = stripped[-1] if not stripped[-1].isalnum() else ""
-    return opening, closing
-
-
-def _without_dropped_siblings(lines, at, kept, sure):
-    """Drop a short line the model kept right under a line it dropped when both are of one list's
-    shape (the same opening mark, the same closing stop): the items of a related-headlines list
-    are one block, and the model, weighing them one by one, can keep one of them."""
-    left = set(kept)
-    for k in range(1, len(at)):
-        i, above = at[k], at[k - 1]
-        if i in left and i not in sure and above == i - 1 and above not in left:
-            shape = _list_shape(lines[i])
-            if shape is not None and shape == _list_shape(lines[above]):
-                left.discard(i)
-    return [i for i in kept if i in left]
 
 
 def _without_stray_tail(lines, at, kept):
