@@ -178,8 +178,9 @@ def _without_orphan_headings(lines, at, kept):
             if j in left:
                 break
             under.append(j)
-        if (under and under[0] == i + 1 and at[-1] != under[-1] or under and under[0] == i + 1 and len(under) >= 2) \
-                and 0 < word_count(lines[i]) <= CROSSHEAD_WORDS and not ends_sentence(lines[i]):
+        # One dropped line that ends the body may be the article's own short close the model doubted.
+        heads_a_block = under and under[0] == i + 1 and (len(under) >= 2 or under[-1] != at[-1])
+        if heads_a_block and 0 < word_count(lines[i]) <= CROSSHEAD_WORDS and not ends_sentence(lines[i]):
             continue
         out.append(i)
     return out
