@@ -79,3 +79,25 @@ def test_a_short_article_of_one_sentence_and_a_closing_line_is_kept_whole(catalo
     closing = "وأضاف أن العمليات مستمرة."
     draft = read_one("short.txt", "\n".join(["خبر قصير عن الموصل", lead, closing]), catalogue)
     assert draft.body.split("\n\n") == [lead, closing]
+
+
+# The block rules after the model's word (``line_model``): a heading goes with its block, and nothing
+# short stays past a dropped line under the article's last sentence.
+_LONG = "قال المتحدث باسم الوزارة في بيان صحفي اليوم إن القوات واصلت تقدمها في المناطق الشمالية من البلاد."
+
+
+def test_a_heading_whose_block_the_model_dropped_goes_with_it():
+    lines = [_LONG, "ذات صلة", "عنوان خبر آخر عن الاقتصاد", "عنوان خبر ثالث عن الرياضة", _LONG]
+    assert line_model._without_orphan_headings(lines, [0, 1, 2, 3, 4], [0, 1, 4]) == [0, 4]
+
+
+def test_a_crosshead_over_a_kept_paragraph_stays():
+    lines = [_LONG, "تفاصيل الهجوم", _LONG]
+    assert line_model._without_orphan_headings(lines, [0, 1, 2], [0, 1, 2]) == [0, 1, 2]
+
+
+def test_a_short_line_past_a_dropped_one_under_the_last_sentence_leaves_but_a_continuation_stays():
+    lines = [_LONG, "ماذا قال اللاعب في أول تصريح له؟!", "نهاية رحلة السلطان مع مانشستر يونايتد"]
+    assert line_model._without_stray_tail(lines, [0, 1, 2], [0, 2]) == [0]
+    lines[2] = "وسالونيك في قبرص"
+    assert line_model._without_stray_tail(lines, [0, 1, 2], [0, 2]) == [0, 2]

@@ -21,6 +21,7 @@ header, with weights trained without the rules' classes).
 import json
 import math
 import os
+import re
 
 from .line_features import FEATURES, page_features
 from .lines import FURNITURE, STOP, ends_sentence, is_paragraph
@@ -40,6 +41,8 @@ CROSSHEAD_WORDS = 4
 CLOSING_LINES = 3
 CLOSING_WORDS = 6
 _NOT_IN_A_CLOSE = "#|•›»"
+# A line that opens with the conjunction و or ف goes on with the text above it (as ``line_features`` reads it).
+_CLAUSE_OPENING = re.compile(r"^[«\"(]?[وف](?=\S{2,})")
 
 _weights = {}
 
@@ -108,6 +111,9 @@ def settle_body(reading, lines, kinds, body_at, gaps=None):
     chance = dict(zip(candidates, p))
     kept = [i for i in (candidates if mode == "model" else at) if i in sure or i in closing or (
         chance[i] >= (DROP_INSIDE if i in core else DROP_BELOW)) or i in core and _crosshead(lines, i)]
+    if mode != "model":
+        kept = _without_orphan_headings(lines, at, kept)
+        kept = _without_stray_tail(lines, at, kept)
     if not kept or _too_little_left(lines, at, kept):
         return
     if mode == "model":
@@ -155,6 +161,45 @@ def _closing_run(lines, kinds, at):
         return set()
     after = run[-1] + 1
     return set(run) if after >= len(lines) or kinds[after] in (FURNITURE, STOP) else set()
+
+
+def _without_orphan_headings(lines, at, kept):
+    """Drop a heading the model kept whose whole block under it the model dropped: a heading heads the
+    lines under it ("ذات صلة" over related headlines, "الأكثر قراءة" over a list), so when every line
+    up to the next kept line is furniture, so is the heading. A crosshead of the article heads a
+    paragraph, which stays."""
+    left = set(kept)
+    out = []
+    for k, i in enumerate(at):
+        if i not in left:
+            continue
+        under = []
+        for j in at[k + 1:]:
+            if j in left:
+                break
+            under.append(j)
+        # One dropped line that ends the body may be the article's own short close the model doubted.
+        heads_a_block = under and under[0] == i + 1 and (len(under) >= 2 or under[-1] != at[-1])
+        if heads_a_block and 0 < word_count(lines[i]) <= CROSSHEAD_WORDS and not ends_sentence(lines[i]):
+            continue
+        out.append(i)
+    return out
+
+
+def _without_stray_tail(lines, at, kept):
+    """Drop the short lines the model kept under the article's last sentence when a line it dropped
+    stands between: the article's close follows its last sentence at once (``_closing_run``); a
+    headline kept past a dropped one is the tail of a list under the article."""
+    last = max((k for k, i in enumerate(kept) if ends_sentence(lines[i]) or is_paragraph(lines[i])), default=None)
+    if last is None or last == len(kept) - 1:
+        return kept
+    tail = kept[last + 1:]
+    gap = [i for i in at if kept[last] < i < tail[0]]
+    # A tail that opens with the conjunction و or ف goes on with the article's text (a wrapped sentence).
+    if gap and not _CLAUSE_OPENING.match(lines[tail[0]].strip()) and all(
+            not is_paragraph(lines[i]) and not ends_sentence(lines[i]) for i in tail):
+        return kept[:last + 1]
+    return kept
 
 
 def _core(lines, at):
