@@ -25,6 +25,7 @@ place's ``name_en_source``:
 
 Romanisation (simplified ALA-LC as English news writes it): no diacritics,
 ع and ء dropped (a word-initial ع is read as the vowel a), ة → a, ـية → iya,
+ـيات → iyat, ـوة → wa,
 long vowels ا/و/ي → a/u/i (w/y next to a vowel), the article al- kept and
 sun letters NOT assimilated (al-Shabki, not ash-Shabki); short vowels are
 not written in Arabic, so only two are guessed: a after a word-initial
@@ -62,7 +63,11 @@ _MARKS = re.compile("[\u064b-\u0652\u0640]")
 def _units(word: str) -> list[tuple[str, str]]:
     """The word as (kind, latin) units: kind C consonant, V vowel, Q silent."""
     word = word.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ى", "ا")
-    if word.endswith(("ية", "يه")) and len(word) > 3:
+    if word.endswith("يات") and len(word) > 4:    # the plural -iyat (العرضيات)
+        word, tail = word[:-3], [("V", "i"), ("C", "y"), ("V", "a"), ("C", "t")]
+    elif word.endswith("وة") and len(word) > 3:   # -wa (الدالوة)
+        word, tail = word[:-2], [("C", "w"), ("V", "a")]
+    elif word.endswith(("ية", "يه")) and len(word) > 3:
         word, tail = word[:-2], [("V", "i"), ("C", "y"), ("V", "a")]
     elif word.endswith("اة"):                      # مخواة: the ا is the vowel
         word, tail = word[:-1], []

@@ -14,6 +14,9 @@ the world entry, so the matcher never goes silent on a conflict name.
 Then fixtures/corpus_places.json, the places the corpus names after a place
 word ("منطقة الطاش") that no package lists, the same way.
 
+A place loaded before without an English name (the corpus places, before
+they had Latin names) gets the file's, and its Latin aliases.
+
 Safe to run twice: places are recognised by their slug, and an archivist's
 edits are never overwritten.
 """
