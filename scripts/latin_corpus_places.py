@@ -273,7 +273,9 @@ def main():
         english, source, aliases = latin_name(entry, code, towns, territories, subdivisions, sounds)
         entry["name_en"] = english
         entry["name_en_source"] = source
-        entry["aliases"] = [a for a in entry.get("aliases", []) if not _LATIN.match(a)] + aliases
+        # Arabic aliases stay; the Latin ones are this step's, made anew.
+        arabic = [a for a in entry.get("aliases", []) if re.search("[\u0600-\u06ff]", a)]
+        entry["aliases"] = arabic + list(dict.fromkeys(aliases))
         counts[source] = counts.get(source, 0) + 1
     data["name_en_sources"] = (
         "name_en_source: geonames (a GeoNames town of the country whose Arabic alternate "

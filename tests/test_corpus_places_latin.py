@@ -115,3 +115,8 @@ def test_an_archive_loaded_before_gets_the_names_by_loading_again(client, tagged
     # no re-indexing: a Latin query is read through the gazetteer
     data = client.get("/api/articles/", {"q": "Zafraniya"}).json()
     assert tagged_articles["الزعفرانية"] in {r["id"] for r in data["results"]}
+
+
+def test_the_latin_names_have_no_repeated_alias():
+    for place in CORPUS_PLACES["places"]:
+        assert len(place["aliases"]) == len(set(place["aliases"])), place
