@@ -251,6 +251,10 @@ def main(argv=None):
         "places": entries,
     }, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{len(entries)} places written to {OUT.relative_to(ROOT)}")
+    # Every place gets its Latin name (scripts/latin_corpus_places.py).
+    from scripts.latin_corpus_places import main as latin_names
+
+    latin_names()
 
 
 def _pair_counts(paths, pairs, fold, excluded) -> collections.Counter:

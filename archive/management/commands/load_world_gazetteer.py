@@ -14,6 +14,9 @@ the world entry, so the matcher never goes silent on a conflict name.
 Then fixtures/corpus_places.json, the places the corpus names after a place
 word ("منطقة الطاش") that no package lists, the same way.
 
+A place loaded before without an English name (the corpus places, before
+they had Latin names) gets the file's, and its Latin aliases.
+
 Safe to run twice: places are recognised by their slug, and an archivist's
 edits are never overwritten.
 """
@@ -52,8 +55,24 @@ def _within(where: str | None, slugs: dict[str, int], key_to_pk: dict[str, int])
     return key_to_pk.get(where)
 
 
-def load_world(path: Path = WORLD) -> tuple[int, int]:
-    """Create the world places the database lacks. Returns (created, merged)."""
+def _name_blank_english(pk: int, entry: dict) -> bool:
+    """Give a place loaded before its file had Latin names (the corpus places
+    until scripts/latin_corpus_places.py) its English name and Latin aliases.
+    Only a blank English name is filled: an archivist's is never overwritten.
+    True when the place was named."""
+    place = Place.objects.filter(pk=pk, name_en="").first()
+    if place is None:
+        return False
+    place.name_en = entry["name_en"]
+    place.aliases = [*(place.aliases or []),
+                     *(a for a in entry["aliases"] if a.isascii() and a not in (place.aliases or []))]
+    place.save(update_fields=["name_en", "aliases"])
+    return True
+
+
+def load_world(path: Path = WORLD) -> tuple[int, int, int]:
+    """Create the world places the database lacks and give an English name to
+    those loaded before without one. Returns (created, merged, named)."""
     from archive.gazetteer import invalidate_alias_index
 
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -65,7 +84,7 @@ def load_world(path: Path = WORLD) -> tuple[int, int]:
         for name in _folded(place.all_names()):
             spelled.setdefault(name, []).append((place.pk, place.kind))
     key_to_pk: dict[str, int] = {}
-    created = merged = 0
+    created = merged = named = 0
     with transaction.atomic():
         for level in ("country", "region", "city", "site", "district"):
             batch = []
@@ -74,6 +93,8 @@ def load_world(path: Path = WORLD) -> tuple[int, int]:
                     continue
                 if entry["slug"] in slugs:        # loaded before
                     key_to_pk[entry["key"]] = slugs[entry["slug"]]
+                    if entry["name_en"] and _name_blank_english(slugs[entry["slug"]], entry):
+                        named += 1
                     continue
                 names = [entry["name"], *entry["aliases"]]
                 same = [
@@ -109,7 +130,7 @@ def load_world(path: Path = WORLD) -> tuple[int, int]:
                     spelled.setdefault(name, []).append((place.pk, place.kind))
             created += len(made)
     invalidate_alias_index()    # bulk_create sends no signals
-    return created, merged
+    return created, merged, named
 
 
 class Command(BaseCommand):
@@ -117,10 +138,11 @@ class Command(BaseCommand):
             "fixtures/world_places.json under the existing places; the existing ones win.")
 
     def handle(self, *args, **options):
-        created, merged = load_world()
+        created, merged, named = load_world()
         if CORPUS.exists():
-            more, same = load_world(CORPUS)
-            created, merged = created + more, merged + same
+            more, same, newly = load_world(CORPUS)
+            created, merged, named = created + more, merged + same, named + newly
         if options["verbosity"] > 0:
             self.stdout.write(self.style.SUCCESS(
-                f"World gazetteer: {created} places added, {merged} already in the gazetteer."))
+                f"World gazetteer: {created} places added, {merged} already in the gazetteer, "
+                f"{named} given their English name."))
