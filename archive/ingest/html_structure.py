@@ -37,7 +37,7 @@ import lxml.html
 
 from .html_page import _visible_lines
 from .lines import ends_sentence
-from .normalize import word_count
+from .normalize import INVISIBLE, word_count
 
 # A line of prose: this many words or more (a headline, a label or a button is shorter).
 PROSE_WORDS = 12
@@ -56,17 +56,10 @@ _INLINE = {"a", "b", "strong", "em", "i", "u", "span", "small", "time", "abbr", 
            "font", "bdi", "bdo", "code", "s", "del", "ins"}
 
 
-# Invisible marks a saved page and trafilatura's text keep apart (both come from the same characters otherwise).
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
-
-
 def _key(text):
-    """A line as compared: composed (NFC), no invisible marks, single spaces."""
-    return " ".join(_INVISIBLE.sub("", unicodedata.normalize("NFC", text)).split())
-
-
-def _words(text):
-    return len(text.split())
+    """A line as compared: composed (NFC), no invisible marks (a saved page and trafilatura's
+    text keep them apart, both come from the same characters otherwise), single spaces."""
+    return " ".join(INVISIBLE.sub("", unicodedata.normalize("NFC", text)).split())
 
 
 def _segments(node, cache):
@@ -113,7 +106,7 @@ def article_element(tree, cache=None):
     scores, cache = defaultdict(float), {} if cache is None else cache
     for node in _visible(tree):
         segments = _segments(node, cache)
-        words = sum(_words(t) for t, n in segments if _words(t) >= PROSE_WORDS and n < LINK_DENSE * len(t))
+        words = sum(word_count(t) for t, n in segments if word_count(t) >= PROSE_WORDS and n < LINK_DENSE * len(t))
         if not words:
             continue
         holder = node if len(segments) >= 2 and node.tag != "p" else node.getparent()
@@ -184,7 +177,7 @@ def _shapes(element, cache):
         bold = len(node) == 1 and node[0].tag in ("b", "strong") and not (node.text or "").strip() \
             and not (node[0].tail or "").strip()
         for text, _ in _segments(node, cache):
-            if _words(text) >= PROSE_WORDS:
+            if word_count(text) >= PROSE_WORDS:
                 prose.add(shape)
             else:
                 # A list's items are the article's own when they are not links (those are boxes).
@@ -206,8 +199,8 @@ def _element_lines(element, boxes):
 
 def _prose_words(element, cache):
     """The words of the element's prose: its lines of a dozen words or more that are not mostly links."""
-    return sum(_words(t) for node in element.iter() if isinstance(node.tag, str) and node.tag not in _INLINE
-               for t, n in _segments(node, cache) if _words(t) >= PROSE_WORDS and n < LINK_DENSE * len(t))
+    return sum(word_count(t) for node in element.iter() if isinstance(node.tag, str) and node.tag not in _INLINE
+               for t, n in _segments(node, cache) if word_count(t) >= PROSE_WORDS and n < LINK_DENSE * len(t))
 
 
 def checked_text(text, tree, article_body=""):

@@ -9,7 +9,7 @@ import re
 import unicodedata
 
 # Invisible marks and odd spaces a browser's "save as text" leaves in.
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _HARAKAT = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _LOOSE_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
@@ -21,7 +21,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 def clean_line(line: str) -> str:
     """One line as a reader sees it: no invisible marks, single spaces, trimmed."""
     line = unicodedata.normalize("NFC", line)
-    line = _INVISIBLE.sub("", line)
+    line = INVISIBLE.sub("", line)
     return _SPACES.sub(" ", line).strip()
 
 

@@ -127,9 +127,10 @@ class OutletIndex:
                 self.by_key.setdefault(key, outlet.pk)
                 self.phrases.append((tuple(key.split()), outlet.pk))
         for value in outlet.all_names():
-            m = _KIND_WORD.match(loose(value))
+            loosened = loose(value)
+            m = _KIND_WORD.match(loosened)
             if m:
-                key = name_key(loose(value)[m.end():])
+                key = name_key(loosened[m.end():])
                 if key:
                     self.bare.setdefault(key, set()).add(outlet.pk)
             for form in derived_forms(value):
