@@ -29,7 +29,6 @@ text reader. Nothing is dropped when the evidence is missing or weak.
 """
 from collections import defaultdict
 import html
-import re
 import unicodedata
 
 import lxml.etree
