@@ -21,7 +21,6 @@ folded word, articles, articles that name the person, and whether it names
 them (1/0); archive.search.surnames reads it. Rebuild when the gazetteer
 changes (about a minute).
 """
-import gzip
 import json
 import re
 import sys
@@ -31,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archive import arabic  # noqa: E402
+from tooling.bench.corpus import iter_records  # noqa: E402
 
 OUT = ROOT / "archive" / "lexicon" / "lone_surnames.tsv"
 #: A surname names the person alone when at least this share of the
@@ -78,31 +78,28 @@ def main(paths):
         for s in surnames - first:
             wanted.setdefault(s, []).append(full)
     memo, counts = {}, {s: [0, 0] for s in wanted}
-    for path in paths:
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                article = json.loads(line)
-                text = f"{article.get('title') or ''} {article.get('body') or article.get('text') or ''}"
-                words = []
-                for w in ARABIC_WORD.findall(text):
-                    f = memo.get(w)
-                    if f is None:
-                        f = memo[w] = arabic.fold(w)
-                    words.append(f)
-                present = set(words)
-                for w in list(present):
-                    for p in PROCLITICS:
-                        if w.startswith(p) and w[len(p):] in wanted:
-                            present.add(w[len(p):])
-                hits = [s for s in wanted if s in present]
-                if not hits:
-                    continue
-                joined = " " + " ".join(words) + " "
-                for s in hits:
-                    counts[s][0] += 1
-                    if any(" " + " ".join(n) + " " in joined or " و" + " ".join(n) + " " in joined
-                           for fulls in wanted[s] for n in fulls):
-                        counts[s][1] += 1
+    for article in iter_records(paths):
+        text = f"{article.get('title') or ''} {article['body']}"
+        words = []
+        for w in ARABIC_WORD.findall(text):
+            f = memo.get(w)
+            if f is None:
+                f = memo[w] = arabic.fold(w)
+            words.append(f)
+        present = set(words)
+        for w in list(present):
+            for p in PROCLITICS:
+                if w.startswith(p) and w[len(p):] in wanted:
+                    present.add(w[len(p):])
+        hits = [s for s in wanted if s in present]
+        if not hits:
+            continue
+        joined = " " + " ".join(words) + " "
+        for s in hits:
+            counts[s][0] += 1
+            if any(" " + " ".join(n) + " " in joined or " و" + " ".join(n) + " " in joined
+                   for fulls in wanted[s] for n in fulls):
+                counts[s][1] += 1
     with OUT.open("w", encoding="utf-8") as out:
         out.write("# surname\tarticles\tnaming the person in full\tnames the person alone\n")
         for s in sorted(counts):
