@@ -22,6 +22,7 @@ of it ("القاعدة الجوية", "القاعدة العسكرية"; :func:`
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -91,11 +92,5 @@ def _coordinated(text, m, strong) -> bool:
 
 def _token_at(tokens, offset):
     """The index of the token holding character ``offset``, or None."""
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].end <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
+    lo = bisect_right(tokens, offset, key=lambda t: t.end)  # the first token ending after it
     return lo if lo < len(tokens) and tokens[lo].start <= offset else None
