@@ -19,7 +19,7 @@ import math
 import re
 
 from . import dates
-from .lines import CAPTION, DATE, FURNITURE, HEADER, SOURCE, STOP, ends_sentence, is_paragraph
+from .lines import CAPTION, CLAUSE_OPENING, DATE, FURNITURE, HEADER, SOURCE, STOP, ends_sentence, is_paragraph
 from .normalize import loose as _loose_uncached
 
 # Each line is made loose several times (its vocabulary, whether the page prints it twice, the headline
@@ -41,8 +41,6 @@ _DIGIT = re.compile(r"[0-9\u0660-\u0669]")
 _LATIN = re.compile(r"[A-Za-z]")
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]{3,}")
-# A line that opens with the conjunction و or ف goes on with the text above it (Arabic's own continuation).
-_CLAUSE_OPENING = re.compile(r"^[«\"(]?[وف](?=\S{2,})")
 # A line of this many words or fewer that ends no sentence belongs to a run of short lines (a menu, a list).
 SHORT_WORDS = 12
 # How far above or under the body a distance is still told apart (lines).
@@ -154,7 +152,7 @@ def page_features(lines, kinds, body_at, title, at=None, gaps=None):
             float(prev["paragraph"]) if prev else 0.0,
             float(nxt["paragraph"]) if nxt else 0.0,
             math.log1p(run - 1),
-            float(bool(_CLAUSE_OPENING.match(line))),
+            float(bool(CLAUSE_OPENING.match(line))),
             float(gaps[i]) - gap_rate,
             (float(gaps[i + 1]) if i + 1 < n else 1.0) - gap_rate,
             (math.log(block[i]) if block[i] else 0.0) - mean_block,

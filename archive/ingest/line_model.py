@@ -21,10 +21,9 @@ header, with weights trained without the rules' classes).
 import json
 import math
 import os
-import re
 
 from .line_features import FEATURES, page_features
-from .lines import FURNITURE, STOP, ends_sentence, is_paragraph
+from .lines import CLAUSE_OPENING, FURNITURE, STOP, ends_sentence, is_paragraph
 from .normalize import word_count
 from .title_model import TITLE_FEATURES, settle_title
 
@@ -41,8 +40,6 @@ CROSSHEAD_WORDS = 4
 CLOSING_LINES = 3
 CLOSING_WORDS = 6
 _NOT_IN_A_CLOSE = "#|•›»"
-# A line that opens with the conjunction و or ف goes on with the text above it (as ``line_features`` reads it).
-_CLAUSE_OPENING = re.compile(r"^[«\"(]?[وف](?=\S{2,})")
 
 _weights = {}
 
@@ -196,7 +193,7 @@ def _without_stray_tail(lines, at, kept):
     tail = kept[last + 1:]
     gap = [i for i in at if kept[last] < i < tail[0]]
     # A tail that opens with the conjunction و or ف goes on with the article's text (a wrapped sentence).
-    if gap and not _CLAUSE_OPENING.match(lines[tail[0]].strip()) and all(
+    if gap and not CLAUSE_OPENING.match(lines[tail[0]].strip()) and all(
             not is_paragraph(lines[i]) and not ends_sentence(lines[i]) for i in tail):
         return kept[:last + 1]
     return kept

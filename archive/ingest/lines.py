@@ -306,9 +306,10 @@ def is_credit_caption(line: str) -> bool:
 
 # A box's heading under the article ("النشرة الإخبارية", "كلمات مفتاحية", "مقالات متعلقة",
 # an author's name): a few words that end no sentence and open no clause. (Arabic
-# prose opens its sentences with a conjunction: "والتحقيقات مستمرة" closes an article.)
+# prose opens its sentences with a conjunction: "والتحقيقات مستمرة" closes an article;
+# such a line goes on with the text above it.)
 BOX_HEADING_WORDS = 4
-_CLAUSE_OPENING = re.compile(r"^[«\"(]?[وف](?=\S{2,})")
+CLAUSE_OPENING = re.compile(r"^[«\"(]?[وف](?=\S{2,})")
 
 
 # "إقرأ المزيد في: سوريا", "الوسوم: داعش، الموصل": a label and a few words.
@@ -324,7 +325,7 @@ def is_field_line(line: str) -> bool:
 def is_box_heading(line: str) -> bool:
     """(A field line is one only as the page's last: "كتبه: فلان" signs an article.)"""
     return (0 < word_count(line) <= BOX_HEADING_WORDS and arabic_share(line) >= 0.5 and not ends_sentence(line)
-            and not is_date_line(line) and not _CLAUSE_OPENING.match(line.strip()))
+            and not is_date_line(line) and not CLAUSE_OPENING.match(line.strip()))
 
 
 # A share widget's words: the network names, "شارك", "تابعونا".
