@@ -153,3 +153,22 @@ def test_an_article_that_quotes_an_error_message_in_a_sentence_is_an_article():
     assert not is_error_page("اختفاء حساب إمام على تويتر", body)
     # The notice itself, as a saved error page prints it, is still refused.
     assert is_error_page("", "عذراً\nالصفحة غير متوفرة\nالعودة إلى الصفحة الرئيسية")
+
+
+@pytest.mark.parametrize("name, data", [
+    ("empty.txt", b""),
+    ("blank.jsonl", b"\n  \n\n"),
+    ("bom-only.html", b"\xef\xbb\xbf"),
+    ("nulls.txt", b"\x00\x00\x00"),
+])
+def test_an_empty_file_is_refused_as_empty(catalog, name, data):
+    item = only(read(name, data, catalog=catalog))
+    assert isinstance(item, Failure)
+    assert "فارغ" in item.message
+    assert "empty" in item.message_en
+
+
+def test_a_file_named_gz_that_is_not_compressed_is_refused_as_such(catalog):
+    item = only(read("records.jsonl.gz", b'{"title": "x"} this is not gzip', catalog=catalog))
+    assert isinstance(item, Failure)
+    assert ".gz" in item.message and "not" in item.message_en

@@ -74,6 +74,14 @@ def _iter_read(name, data, catalog, limits, external_id_from_name):
     catalog = catalog if catalog is not None else Catalog()
     try:
         kind = kinds.sniff(name, data)
+        if kind != kinds.GZIP and re.search(r"\.gz$", name, re.I):
+            # Named as compressed records but not compressed: a damaged
+            # download or a file renamed by hand. Read as text it would only
+            # be "too short", which sends the archivist the wrong way.
+            raise IngestError(
+                f"الملف «{name}» يحمل اسم ملف مضغوط (.gz) لكنه غير مضغوط أو تالف، فلم يُستورد.",
+                f"“{name}” is named as a compressed file (.gz) but is not one, or is damaged, so it was not imported.",
+            )
     except IngestError as error:
         yield Failure.from_error(name, error)
         return

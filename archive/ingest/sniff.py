@@ -38,6 +38,13 @@ _HTML_START = re.compile(
 
 def sniff(name: str, data: bytes) -> str:
     """The kind of ``data``; raises ``IngestError`` for a format the archive does not read."""
+    if not data.strip(b" \t\r\n\x00") or data.strip() in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        # Said before anything reads it: "no paragraphs after the title" would
+        # send the archivist looking for a title the file never had.
+        raise IngestError(
+            f"الملف «{name}» فارغ: لا شيء فيه يُستورد.",
+            f"“{name}” is empty: there is nothing in it to import.",
+        )
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return DOCX if _is_docx(data) else ZIP
     if data.startswith(b"\x1f\x8b"):
