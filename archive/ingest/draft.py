@@ -43,6 +43,9 @@ class Draft:
     dateline_id: int | None = None
     url: str = ""
     external_id: str | None = None
+    # True when the id is the file's name (not a record's own id): such an id
+    # updates a stored article only if the text is that article (file_ids).
+    id_from_name: bool = False
     original_bytes: bytes | None = None
     original_text: str = ""
     speaker_ids: list = field(default_factory=list)

@@ -10,6 +10,7 @@ from hashlib import sha256
 import logging
 import re
 
+from . import file_ids
 from .catalog import Catalog
 from .draft import Draft, IngestError
 from .outlets import Cue, resolve
@@ -125,7 +126,7 @@ def prepare(draft: Draft, catalog=None, analysis: Analysis | None = None) -> Dra
     draft.update_of = draft.duplicate_of = None
     draft.drop_warnings(DUPLICATE_WARNING)
     draft.drop_warnings(UPDATE_WARNING)
-    existing = catalog.article_with_external_id(draft.external_id)
+    existing = file_ids.settle(draft, catalog, catalog.article_with_external_id(draft.external_id))
     if existing:
         draft.update_of = existing[0]
         draft.warn(f"{UPDATE_WARNING} ({draft.external_id}): سيُحدَّث المقال #{existing[0]} بدل إنشاء مقال جديد.")

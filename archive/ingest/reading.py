@@ -262,6 +262,7 @@ def _finish_file_draft(draft, name, data, external_id_from_name):
             draft.warnings = [w for w in draft.warnings if w != NO_DATE_WARNING]
     if external_id_from_name:
         draft.external_id = external_id_for(name)
+        draft.id_from_name = draft.external_id is not None
 
 
 def external_id_for(name, keep_path=False):

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 
 from archive import history
 
+from . import file_ids
 from .catalog import Catalog
 from .draft import Draft, IngestError
 from .preparing import DUPLICATE_WARNING, prepare
@@ -43,7 +44,7 @@ def save(draft: Draft, *, index=True, catalog=None):
     if not draft.prepared:
         prepare(draft, catalog)
     # The archive may have changed since the preview: look again.
-    existing = catalog.article_with_external_id(draft.external_id)
+    existing = file_ids.settle(draft, catalog, catalog.article_with_external_id(draft.external_id))
     draft.update_of = existing[0] if existing else None
     other = catalog.article_with_hash(draft.content_hash, exclude=draft.update_of)
     if other:
