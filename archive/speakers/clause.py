@@ -31,6 +31,7 @@ from archive.speakers.name_words import (
     _with_pronoun, _words_in,
 )
 from archive.speakers.reading import Quoted, _Breaks, _family_name, _has_article, positions, watch
+from archive.speakers.statement import new_statement_verb, statement_subject
 from archive.speakers.vocabulary import (
     PERSON_TITLES, RANKS, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, UNNAMED, _ADVERBS, _CONNECTORS, _IN_NAME_OF,
     _OF_PRINCIPAL, _PRINCIPALS, _forms,
@@ -90,6 +91,8 @@ def clauses(text: str, words, matches=()) -> list[Clause]:
         b, quote = _said_begins(text, tokens, folded, v)
         if b is None:
             person = _titled_person(text, tokens, folded, broken, known, places, v)
+            if person is not None and new_statement_verb(folded[v]) and not statement_subject(person):
+                person = None
             if person is not None:
                 out.append(Clause(v, person, person.end, person.end, tokens[v].end, False))
             continue
@@ -107,6 +110,8 @@ def clauses(text: str, words, matches=()) -> list[Clause]:
         back = person is not None
         if person is None:
             person = _titled_person(text, tokens, folded, broken, known, places, v, b)
+        if person is not None and new_statement_verb(folded[v]) and not statement_subject(person):
+            person = None         # a new statement verb's object, not its subject
         out.append(Clause(v, person, tokens[b].start, said_end, tokens[v].end, back))
     return out
 

@@ -12,6 +12,7 @@ from archive.speakers.vocabulary import (
 )
 from archive.speakers.given_names import common_noun, given_name, noun_phrase
 from archive.speakers.reading import Quoted, _Breaks, _has_article, _proclitic_word, _words, positions, watch
+from archive.speakers.statement import new_statement_verb, statement_subject
 from archive.speakers.names import _after_source, _family_in_quotes, _name_in_quotes, _opens_quote, _person_at
 
 
@@ -56,7 +57,8 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
                 quoted, after = _family_in_quotes(text, tokens, folded, v)
         else:
             quoted, after = _person_at(text, tokens, folded, broken, k, needs_role)
-        if quoted is None or _after_what(tokens, folded, v) and not _person_evidence(quoted):
+        if quoted is None or _after_what(tokens, folded, v) and not _person_evidence(quoted) \
+                or new_statement_verb(folded[v]) and not statement_subject(quoted):
             continue
         found.append(quoted)
         i = after
