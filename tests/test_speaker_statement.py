@@ -8,7 +8,7 @@ from archive.arabic import fold
 from archive.speakers.given_names import given_name
 from archive.speakers.proposals import proposals_for
 from archive.speakers.vocabulary import (
-    LISTED_ROLE_VERBS, NEW_STATEMENT_VERBS, REPORTING_VERBS, ROLE_VERBS, STATEMENT_VERBS, STOP,
+    NEW_STATEMENT_VERBS, REPORTING_VERBS, ROLE_VERBS, STATEMENT_VERBS, STOP,
 )
 
 
@@ -18,9 +18,10 @@ def proposed(text):
 
 @pytest.mark.parametrize("text, name", [
     ("وندد رئيس البرلمان العراقي سليم الجبوري بعمليات القتل في المدينة.", "سليم الجبوري"),
-    ("وحث المبعوث الأممي إلى اليمن مارتن غريفيث الأطراف على وقف القتال.", "مارتن غريفيث"),
+    ("وحذر المبعوث الأممي إلى اليمن مارتن غريفيث الأطراف من مواصلة القتال.", "مارتن غريفيث"),
     ("واستنكر وزير الداخلية اللبناني نهاد المشنوق الهجوم على الحاجز.", "نهاد المشنوق"),
-    ("وناشد محافظ نينوى نوفل العاكوب السكان البقاء في منازلهم.", "نوفل العاكوب"),
+    ("ونعى رئيس الوزراء المصري شريف إسماعيل ضحايا الحادث.", "شريف إسماعيل"),
+    ("وشجب مدير إدارة التعليم عبدالرحمن المديرس العمل الإجرامي.", "عبدالرحمن المديرس"),
     ("وأثنى وزير الخارجية الإسباني خوسيه بوريل على دور الوسطاء.", "خوسيه بوريل"),
     # an apposition after a comma: titles, ranks and words with the article
     ("وردد المفوض السامي لحقوق الإنسان، الأمير زيد بن رعد، تحذيرات الأمين العام.", "زيد بن رعد"),
@@ -35,15 +36,26 @@ def test_a_titled_person_after_a_statement_verb_is_proposed(text, name):
     # no title: a body, or a thing
     "وندد الأزهر بالقانون في بيان أصدره الجمعة، واصفا إياه بأنه خطوة عنصرية.",
     "واستنكرت وزارة الخارجية الهجوم على السفارة.",
-    # the verb's object: a person thanked, after the complement
-    "وشكر رئيس النادي للداعم الأول للفريق محافظ المحافظة الأمير خالد بن سعد.",
+    # the verb's complement: a person praised or addressed
+    "واعتذر رئيس النادي للداعم الأول للفريق محافظ المحافظة الأمير خالد بن سعد.",
+    "اعتذر الرئيس الأمريكي دونالد ترامب للقاضي بريت كافانو خلال الحفل.",
+    # a person as object: with the subject in the verb, the one urged
+    "وحث الرئيس بيير نكورونزيزا على إجراء حوار مع المعارضة.",
     # a verbal noun as object: the name reader ran into it
     "واقترح رئيس وزراء كوينزلاند منح ويلسون جائزة الشجاعة.",
     # past a comma the reader left the subject for someone spoken about
     "وأثنى الرئيس الفرنسي إيمانويل ماكرون، السبت، على شجاعة الجندي الشاب ماتيو دوفال.",
+    # the object right after the name: a noun with its pronoun, ب + a common word
+    "وأبدى الأمير عبدالله ارتياحه من التجهيزات التي أعدها الاتحاد.",
+    # the role names someone already: the one told, not the teller
+    "فأخبرت مدير مدرسته حمدان العويضي بالأمر ولكني فوجئت بأنه لم يفعل شيئا.",
+    # speech to come, not reported
+    "ومن المنتظر أن يعلن الرئيس الأمريكي دونالد ترامب قراره الأسبوع المقبل.",
+    # يدعى "is named", not يدعي "claims"
+    "وقالت السلطات إن الانتحاري شاب يبلغ من العمر 20 عاما ويدعى الشيخ عبد الرحمن الأغوز.",
 ])
 def test_a_statement_verb_without_a_titled_subject_proposes_no_one_wrong(text):
-    assert proposed(text) in ([], ["إيمانويل ماكرون"])
+    assert proposed(text) in ([], ["إيمانويل ماكرون"], ["دونالد ترامب"])
 
 
 def test_the_statement_verbs_come_in_every_person_the_news_prints():
@@ -58,6 +70,11 @@ def test_no_statement_verb_is_a_particle_or_a_given_name_by_the_counts():
     assert not [w for w in STATEMENT_VERBS if given_name(w)]
 
 
-def test_the_new_verbs_are_role_verbs_but_not_the_learnt_scorers_cues():
-    assert NEW_STATEMENT_VERBS <= ROLE_VERBS
-    assert not NEW_STATEMENT_VERBS & (LISTED_ROLE_VERBS | REPORTING_VERBS)
+def test_the_new_verbs_stay_out_of_the_lists_the_other_readers_use():
+    # known speakers speaking, the learnt scorer's cues, where a name ends
+    assert not NEW_STATEMENT_VERBS & (ROLE_VERBS | REPORTING_VERBS)
+
+
+def test_a_known_speaker_before_a_new_statement_verb_is_not_made_speaking_by_it():
+    from archive.speakers.speaking import _VERBS
+    assert fold("يندد") not in _VERBS

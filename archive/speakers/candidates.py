@@ -30,7 +30,7 @@ from archive.speakers.reading import (
     Quoted, _Breaks, _family_name, _has_article, watch,
 )
 from archive.speakers.vocabulary import (
-    LISTED_ROLE_VERBS, PERSON_TITLES, RANKS, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, UNNAMED, _CONNECTORS, _IN_NAME_OF,
+    PERSON_TITLES, RANKS, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, UNNAMED, _CONNECTORS, _IN_NAME_OF,
     _OF_PRINCIPAL, _PRINCIPALS, _SAYING,
 )
 
@@ -44,9 +44,7 @@ _SOURCES = frozenset(fold(w) for w in (
     "بحسب", "وبحسب", "حسب", "وحسب", "وفقا", "ووفقا", "وفقاً", "ووفقاً", "طبقا", "وطبقا", "لسان", "نقلا", "نقلاً"))
 _SAID = _SAYING | _SOURCES
 #: Every word a candidate is read from or described by.
-#: (The statement verbs new to the lists are left to the rules: the learnt
-#: scorer was trained on these cues.)
-CUE_WORDS = REPORTING_VERBS | LISTED_ROLE_VERBS | _SAID
+CUE_WORDS = REPORTING_VERBS | ROLE_VERBS | _SAID
 watch(CUE_WORDS)
 #: After a cue, a name begins right after it, or after a rank or role word,
 #: a word with the article (the end of a role), a comma or a quote.
