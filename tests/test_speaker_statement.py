@@ -5,8 +5,10 @@ a name that may be a person's."""
 import pytest
 
 from archive.arabic import fold
+from archive.speakers.clause import clauses
 from archive.speakers.given_names import given_name
 from archive.speakers.proposals import proposals_for
+from archive.speakers.reading import _words
 from archive.speakers.vocabulary import (
     NEW_STATEMENT_VERBS, REPORTING_VERBS, ROLE_VERBS, STATEMENT_VERBS, STOP,
 )
@@ -78,3 +80,11 @@ def test_the_new_verbs_stay_out_of_the_lists_the_other_readers_use():
 def test_a_known_speaker_before_a_new_statement_verb_is_not_made_speaking_by_it():
     from archive.speakers.speaking import _VERBS
     assert fold("يندد") not in _VERBS
+
+
+def test_a_statement_verb_with_no_person_makes_no_clause():
+    # "أبدى اهتمامه … أن": no subject, so what follows is no one's words and
+    # the coach after أن is not taken for someone spoken about
+    text = "وأشارت الصحيفة إلى أن النادي أبدى اهتمامه باللاعب حتى أن مدرب الفريق يورغن كلوب تحدث عن ذلك علانية."
+    words = _words(text)
+    assert not [c for c in clauses(text, words) if words[1][c.verb] in NEW_STATEMENT_VERBS]

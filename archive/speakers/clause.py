@@ -115,8 +115,8 @@ def clauses(text: str, words, matches=()) -> list[Clause]:
         back = person is not None
         if person is None:
             person = _titled_person(text, tokens, folded, broken, known, places, v, b)
-        if person is not None and new_statement_verb(folded[v]) and not statement_subject(person):
-            person = None         # a new statement verb's object, not its subject
+        if new_statement_verb(folded[v]) and (person is None or not statement_subject(person)):
+            continue              # no person its subject: what follows is no one's words ("أبدى اهتمامه … أن")
         out.append(Clause(v, person, tokens[b].start, said_end, tokens[v].end, back))
     return out
 

@@ -21,16 +21,18 @@ the slot itself:
   praised or addressed;
 * every word of the name may be a name's: no particle, no one-letter
   clitic ("بوتن بـ"), no common noun or adjective by the corpus counts
-  and no noun with its pronoun ("أبدى الأمير عبدالله ارتياحه"), no ب / ل
-  and a common word ("بإحقاق")
+  and no noun with its pronoun ("أبدى الأمير عبدالله ارتياحه"), no ب / ل /
+  و / ف and a common word ("بإحقاق", "بشدة", "ووالدة"), no accusative
+  adverb or participle ("مرارا", "محذرا"), no word that never opens a
+  name yet is written with the article ("مؤسس", "هتافات")
   ("جائزة", "السكان"; with the article only a noun the counts do not make a
   family name: الجبوري is one though جبوري is a nisba). علي folds to على
   and is read as written."""
 from __future__ import annotations
 
-from archive.arabic import fold, strip_marks
-from archive.speakers.evidence import _with_pronoun
-from archive.speakers.given_names import adjective, common_noun, given_name
+from archive.arabic import fold, strip_marks, written
+from archive.speakers.evidence import _accusative, _clitic, _with_pronoun
+from archive.speakers.given_names import adjective, common_noun, given_name, opens_names
 from archive.speakers.reading import Quoted, _family_name, _proclitic_word
 from archive.speakers.vocabulary import (
     _ADVERBS, _CONNECTORS, NEW_STATEMENT_VERBS, PERSON_TITLES, RANKS, STOP, TITLES, UNNAMED,
@@ -85,9 +87,9 @@ def statement_subject(quoted: Quoted) -> bool:
         if word.startswith("ال"):   # a family name with the article may be a nisba (الجبوري)
             noun = not _family_name(word) and common_noun(word[2:])
         else:
-            noun = common_noun(word) or adjective(word)
+            noun = common_noun(word) or adjective(word) or _not_a_name_word(word)
         if word in STOP and strip_marks(written) != "علي" or len(word) < 2 or noun or _with_pronoun(word) \
-                or _object_noun(word) or _proclitic_word(word):
+                or _object_noun(word) or _proclitic_word(word) or _clitic(word) or _accusative(word):
             return False      # "كوينزلاند منح ويلسون جائزة", "فلاديمير بوتن ب"
     return True
 
@@ -112,3 +114,18 @@ def _object_noun(word: str) -> bool:
             if common_noun(stem):
                 return True
     return word.endswith("ي") and word[:-1] in TITLES
+
+
+#: A word that never opens a name after a rank yet is written with the
+#: article this often is a noun ("مؤسس", "هتافات"); one ending in the
+#: accusative alif and written this often is an adverb or a participle
+#: ("مرارا", "محذرا": غارسيا، ماريا open names).
+_NOUN_WITH_ARTICLE = 40
+_ACCUSATIVE_WRITTEN = 200
+
+
+def _not_a_name_word(word: str) -> bool:
+    if opens_names(word):
+        return False
+    return written("ال" + word) >= _NOUN_WITH_ARTICLE \
+        or len(word) >= 4 and word.endswith("ا") and written(word) >= _ACCUSATIVE_WRITTEN
