@@ -47,19 +47,24 @@ ROLE_VERBS = _forms(
 )
 def _conjugated(*pairs: str) -> frozenset[str]:
     """Each verb "past/present" ("ندد/يندد", "دعا/يدعو", "نعى/ينعى") in the
-    forms news prints of a subject in the third person: he, she, they, the
-    two of them, in the past, and he and she in the present ("" for no
-    present: "وعد/" — يعد is "counts as" far more often)."""
+    forms it has before its subject: he and she, past and present ("" for
+    no present: "وعد/" — يعد is "counts as" far more often). A verb before
+    its subject stays singular whoever follows (ندد الوزراء), so a plural or
+    dual form (نددوا، نددا) has its subject inside it and the person after
+    it is its object ("أدانوا أيضا X": X was convicted). "She" in the
+    present is left out where it is spelled as another verb's past (تردد
+    "hesitated", تجدد "was renewed", تكشف "came to light")."""
     words = []
     for pair in pairs:
         past, present = pair.split("/")
         if past[-1] in "اى":           # دعا، نفى: the last letter gives way
-            stem = past[:-1]
-            words += [past, stem + "ت", stem + "وا", stem + ("وا" if past[-1] == "ا" else "يا")]
+            words += [past, past[:-1] + "ت"]
         else:
-            words += [past, past + "ت", past + "وا", past + "ا", past + "تا"]
+            words += [past, past + "ت"]
         if present:
-            words += [present, "ت" + present[1:]]
+            words.append(present)
+            if present[1:] != past:      # تردد، تجدد، تكشف are also pasts: hesitated, was renewed, came to light
+                words.append("ت" + present[1:])
     return _forms(*words)
 
 
