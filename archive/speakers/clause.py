@@ -25,14 +25,16 @@ import re
 from dataclasses import dataclass
 
 from archive.arabic import fold
+from archive.speakers.evidence import _with_pronoun
 from archive.speakers.given_names import adjective, common_noun, given_name
 from archive.speakers.name_words import (
-    _ARABIC, _GOD, _THAT, _and_word, _given, _name_like, _nisba_after_title, _noun, _preposition_first,
-    _with_pronoun, _words_in,
+    _ARABIC, _GOD, _THAT, _and_word, _given, _name_like, _nisba_after_title, _noun, _preposition_first, _words_in,
 )
 from archive.speakers.reading import Quoted, _Breaks, _family_name, _has_article, positions, watch
+from archive.speakers.statement import new_statement_verb, not_yet_said, statement_subject
 from archive.speakers.vocabulary import (
-    PERSON_TITLES, RANKS, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, UNNAMED, _ADVERBS, _CONNECTORS, _IN_NAME_OF,
+    NEW_STATEMENT_VERBS, PERSON_TITLES, RANKS, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, UNNAMED, _ADVERBS,
+    _CONNECTORS, _IN_NAME_OF,
     _OF_PRINCIPAL, _PRINCIPALS, _forms,
 )
 
@@ -41,7 +43,8 @@ _REACH = 16
 #: Words of a name read back from the object clause, at most.
 _NAME_WORDS = 4
 #: Attribution nouns are read elsewhere (بحسب، وفقا): a verb here.
-_VERBS = (REPORTING_VERBS | ROLE_VERBS) - _forms("بحسب", "حسب", "نقلا", "نقلاً")
+#: (With the statement verbs new to the lists, read as role verbs: statement.py.)
+_VERBS = (REPORTING_VERBS | ROLE_VERBS | NEW_STATEMENT_VERBS) - _forms("بحسب", "حسب", "نقلا", "نقلاً")
 watch(_VERBS, _THAT)
 #: A colon or an opening guillemet opens what was said (a plain " or “
 #: also wraps names, "حملة "وان كامباين"", "“قاري حمزة”": not counted).
@@ -87,9 +90,13 @@ def clauses(text: str, words, matches=()) -> list[Clause]:
     places = _PlaceWords(tokens, matches)
     out = []
     for at, v in enumerate(verbs):
+        if not_yet_said(folded, v):
+            continue              # "من المنتظر أن يعلن الرئيس X": speech to come
         b, quote = _said_begins(text, tokens, folded, v)
         if b is None:
             person = _titled_person(text, tokens, folded, broken, known, places, v)
+            if person is not None and new_statement_verb(folded[v]) and not statement_subject(person):
+                person = None
             if person is not None:
                 out.append(Clause(v, person, person.end, person.end, tokens[v].end, False))
             continue
@@ -101,12 +108,15 @@ def clauses(text: str, words, matches=()) -> list[Clause]:
         said_end = _sentence_end(text, tokens[b].start)
         if at + 1 < len(verbs) and verbs[at + 1] > b:
             said_end = min(said_end, tokens[verbs[at + 1]].start)   # "… ، في حين أكد المواطن X"
-        person = _person(text, tokens, folded, broken, known, places, v, end, folded[v] in ROLE_VERBS)
+        person = _person(text, tokens, folded, broken, known, places, v, end,
+                         folded[v] in ROLE_VERBS or new_statement_verb(folded[v]))
         if person is not None and quote and not given_name(fold(person.name.split()[0])):
             person = None         # before a bare quotation mark only a name the counts know ("غداة إعلان "توافق"")
         back = person is not None
         if person is None:
             person = _titled_person(text, tokens, folded, broken, known, places, v, b)
+        if new_statement_verb(folded[v]) and (person is None or not statement_subject(person)):
+            continue              # no person its subject: what follows is no one's words ("أبدى اهتمامه … أن")
         out.append(Clause(v, person, tokens[b].start, said_end, tokens[v].end, back))
     return out
 

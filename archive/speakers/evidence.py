@@ -53,6 +53,18 @@ def _suffixed(word: str) -> bool:
     return False
 
 
+def _with_pronoun(word: str) -> bool:
+    """A noun with an attached pronoun (حديثه; ولايته, whose ة is written ت
+    before the pronoun), by the corpus counts of the noun alone."""
+    if _suffixed(word):
+        return True
+    for suffix in ("تهما", "تهم", "تها", "ته"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            noun = written(word[:-len(suffix)] + "ه")
+            return noun >= 200 and noun >= 3 * written(word)
+    return False
+
+
 _accusative = functools.lru_cache(maxsize=65536)(_indefinite_accusative)
 
 

@@ -9,7 +9,7 @@ import re
 
 from archive.arabic import fold, written
 from archive.speakers.candidates import _MORE_PARTICLES
-from archive.speakers.evidence import _accusative, _clitic, _suffixed
+from archive.speakers.evidence import _accusative, _clitic
 from archive.speakers.given_names import common_noun, given_name, opens_names
 from archive.speakers.reading import _family_name, _has_article, _proclitic_word
 from archive.speakers.vocabulary import (
@@ -63,18 +63,6 @@ def _nisba_after_title(tokens, folded, i) -> bool:
         return False
     with_article = written("ال" + word)
     return with_article >= _NISBA_WRITTEN and 2 * with_article >= written(word)
-
-
-def _with_pronoun(word: str) -> bool:
-    """A noun with an attached pronoun (حديثه; ولايته, whose ة is written ت
-    before the pronoun), by the corpus counts of the noun alone."""
-    if _suffixed(word):
-        return True
-    for suffix in ("تهما", "تهم", "تها", "ته"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-            noun = written(word[:-len(suffix)] + "ه")
-            return noun >= 200 and noun >= 3 * written(word)
-    return False
 
 
 def _noun(word: str, after: int) -> bool:

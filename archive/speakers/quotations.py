@@ -7,11 +7,12 @@ import bisect
 
 from archive.arabic import fold, strip_marks
 from archive.speakers.vocabulary import (
-    PERSON_TITLES, RANKS, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, _ADVERBS, _THAT_IS, _BEFORE_NOUN,
+    NEW_STATEMENT_VERBS, PERSON_TITLES, RANKS, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, _ADVERBS, _THAT_IS, _BEFORE_NOUN,
     _IN_NAME_OF, _MAX_NAME_WORDS, _MAX_ROLE_WORDS, _OPENERS, _RELAY_VERBS, _SAYING, _SPEECH_TO, _WHAT,
 )
 from archive.speakers.given_names import common_noun, given_name, noun_phrase
 from archive.speakers.reading import Quoted, _Breaks, _has_article, _proclitic_word, _words, positions, watch
+from archive.speakers.statement import new_statement_verb, not_yet_said, statement_subject
 from archive.speakers.names import _after_source, _family_in_quotes, _name_in_quotes, _opens_quote, _person_at
 
 
@@ -23,8 +24,9 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
     tokens, folded = words if words is not None else _words(text)
     found: list[Quoted] = []
     cues = positions(folded, _CUES)      # one pass over the words
-    verbs = [i for i in cues if (folded[i] in REPORTING_VERBS or folded[i] in ROLE_VERBS)
-             and not (i > 0 and folded[i - 1] in _BEFORE_NOUN)]     # "في حذر شديد", "على ذكر"
+    verbs = [i for i in cues if (folded[i] in REPORTING_VERBS or folded[i] in ROLE_VERBS or new_statement_verb(folded[i]))
+             and not (i > 0 and folded[i - 1] in _BEFORE_NOUN)     # "في حذر شديد", "على ذكر"
+             and not not_yet_said(folded, i)]                         # "من المنتظر أن يعلن"
     sayings = [i for i in cues if folded[i] in _SAYING or folded[i] in _SPEECH_TO]
     if not verbs and not sayings:
         return found
@@ -41,7 +43,7 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
         after_quote = folded[v] in _ACCORDING_TO and v > 0 and v + 1 < n \
             and text[tokens[v - 1].end:tokens[v].start].strip(" ،,") in _CLOSE_QUOTES \
             and (not _has_article(tokens, v + 1) or folded[v + 1] in PERSON_TITLES)
-        needs_role = folded[v] in ROLE_VERBS and not after_quote
+        needs_role = (folded[v] in ROLE_VERBS or new_statement_verb(folded[v])) and not after_quote
         k = v + 1
         if folded[v] in _RELAY_VERBS:
             k = _after_source(folded, broken, k)
@@ -56,7 +58,8 @@ def find_quoted(text: str, words=None) -> list[Quoted]:
                 quoted, after = _family_in_quotes(text, tokens, folded, v)
         else:
             quoted, after = _person_at(text, tokens, folded, broken, k, needs_role)
-        if quoted is None or _after_what(tokens, folded, v) and not _person_evidence(quoted):
+        if quoted is None or _after_what(tokens, folded, v) and not _person_evidence(quoted) \
+                or new_statement_verb(folded[v]) and not statement_subject(quoted):
             continue
         found.append(quoted)
         i = after
@@ -165,7 +168,7 @@ def _without_verb(text, tokens, folded, broken, sayings):
 
 
 _WITH_OR_TO = frozenset({fold("مع"), fold("ل"), fold("لـ")})
-_CUES = REPORTING_VERBS | ROLE_VERBS | _SAYING | _SPEECH_TO
+_CUES = REPORTING_VERBS | ROLE_VERBS | NEW_STATEMENT_VERBS | _SAYING | _SPEECH_TO
 watch(_CUES)
 _ACCORDING_TO = frozenset(fold(w) for w in ("بحسب", "حسب", "وبحسب", "وحسب"))
 _CLOSE_QUOTES = ("\"", "”", "»")
