@@ -1046,12 +1046,13 @@ def _write_file(out, name, data):
         f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
 
 
-def _write_cases(out, truth, cases, layouts, rng, others, family="", outlet_in_word_names=False):
-    """One file per case, the layouts in turn, named ``000_layout.ext`` (a Word file ``000_outlet_layout.docx``
-    with ``outlet_in_word_names``); its truth under that name (the layout without the family's prefix)."""
+def _write_cases(out, truth, cases, layouts, rng, others, family="", outlet_in_word_names=False, render_case=render):
+    """One file per case, the layouts in turn (drawn by ``render_case``), named ``000_layout.ext`` (a Word file
+    ``000_outlet_layout.docx`` with ``outlet_in_word_names``); its truth under that name (the layout without
+    the family's prefix)."""
     for i, r in enumerate(cases):
         layout = layouts[i % len(layouts)]
-        ext, data, t = render(layout, r, rng, _related(rng, others))
+        ext, data, t = render_case(layout, r, rng, _related(rng, others))
         outlet = f"{r['source']}_" if outlet_in_word_names and ext == ".docx" else ""
         name = f"{i:03d}_{outlet}{layout}{ext}"
         _write_file(out, name, data)
