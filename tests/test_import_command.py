@@ -16,7 +16,6 @@ import subprocess
 import sys
 import zipfile
 
-import docx
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -51,15 +50,6 @@ def record(i, **fields):
             "source": "وكالة الأنباء المستقلة", "published": "2018-02-22T10:00:00+03:00", "url": f"https://example.com/{i}"}
     base.update(fields)
     return json.dumps(base, ensure_ascii=False)
-
-
-def word_file(*paragraphs):
-    document = docx.Document()
-    for paragraph in paragraphs:
-        document.add_paragraph(paragraph)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from archive.ingest import read
 from archive.ingest.catalog import Catalog
 from archive.ingest.draft import Draft, Failure
 from archive.models import Outlet
+from tests.word_files import saved, word_file
 
 LEAD = ("قال مسؤولون عسكريون عراقيون إن القوات الأمنية استعادت السيطرة على عدد من القرى جنوب مدينة الموصل "
         "بعد معارك عنيفة مع مسلحي تنظيم داعش استمرت عدة أيام، وفق بيان رسمي صدر اليوم.")
@@ -50,17 +51,6 @@ def read_one(name, text_or_bytes, catalog) -> Draft:
 
 def slug(draft):
     return Outlet.objects.get(pk=draft.outlet_id).slug if draft.outlet_id else None
-
-
-def docx(lines):
-    import docx as python_docx
-
-    document = python_docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    buf = io.BytesIO()
-    document.save(buf)
-    return buf.getvalue()
 
 
 def test_a_breaking_bar_and_a_breadcrumb_are_not_the_headline(catalogue):
@@ -104,14 +94,14 @@ def test_a_read_also_line_inside_the_article_is_left_out(catalogue):
 
 
 def test_a_word_file_byline_names_the_outlet_and_the_date(catalogue):
-    draft = read_one("report.docx", docx([TITLE, "بي بي سي عربي | 28 شباط/فبراير 2018", LEAD, MIDDLE, LAST]), catalogue)
+    draft = read_one("report.docx", word_file(*[TITLE, "بي بي سي عربي | 28 شباط/فبراير 2018", LEAD, MIDDLE, LAST]), catalogue)
     assert slug(draft) == "bbc-arabic"
     assert (draft.published, draft.date_precision) == (date(2018, 2, 28), "day")
     assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
 
 
 def test_a_year_alone_is_a_date_at_year_precision_and_the_outlet_follows_its_dateline(catalogue):
-    draft = read_one("report.docx", docx([TITLE, "(2018)", "أبوظبي - سكاي نيوز عربية", LEAD, MIDDLE, LAST]), catalogue)
+    draft = read_one("report.docx", word_file(*[TITLE, "(2018)", "أبوظبي - سكاي نيوز عربية", LEAD, MIDDLE, LAST]), catalogue)
     assert (draft.published, draft.date_precision) == (date(2018, 1, 1), "year")
     assert slug(draft) == "sky-news-arabia"
     assert draft.dateline_name == "أبوظبي"
@@ -147,9 +137,7 @@ def test_a_word_files_properties_name_the_outlet_when_the_text_does_not(catalogu
     for line in [TITLE, "14 مايو 2018", LEAD, MIDDLE, LAST]:
         document.add_paragraph(line)
     document.core_properties.category = "Asharq Al-Awsat"
-    buf = io.BytesIO()
-    document.save(buf)
-    assert slug(read_one("report.docx", buf.getvalue(), catalogue)) == "asharq-al-awsat"
+    assert slug(read_one("report.docx", saved(document), catalogue)) == "asharq-al-awsat"
 
 
 def test_the_file_name_names_the_outlet_when_nothing_else_does(catalogue):
@@ -218,7 +206,7 @@ def test_the_outlet_before_the_colon_of_the_lead_is_recognised(catalogue):
 
 
 def test_a_source_line_with_a_date_names_the_outlet_without_the_date(catalogue):
-    draft = read_one("clip.docx", docx([TITLE, LEAD, MIDDLE, LAST, "المصدر: عكاظ، 10 أغسطس 2015"]), catalogue)
+    draft = read_one("clip.docx", word_file(*[TITLE, LEAD, MIDDLE, LAST, "المصدر: عكاظ، 10 أغسطس 2015"]), catalogue)
     assert slug(draft) == "okaz"
     assert (draft.published, draft.date_precision) == (date(2015, 8, 10), "day")
 
@@ -356,9 +344,7 @@ def test_a_clippings_header_table_comes_before_its_headline(catalogue):
     table.rows[0].cells[1].text = "التاريخ: 17 تشرين الأول 2018"
     for line in [TITLE, LEAD, MIDDLE, LAST]:
         document.add_paragraph(line)
-    buf = io.BytesIO()
-    document.save(buf)
-    draft = read_one("clip.docx", buf.getvalue(), catalogue)
+    draft = read_one("clip.docx", saved(document), catalogue)
     assert draft.title == TITLE
     assert slug(draft) == "cnn-arabic"
     assert (draft.published, draft.date_precision) == (date(2018, 10, 17), "day")
@@ -381,7 +367,7 @@ def test_a_newsletter_box_after_the_article_is_left_out(catalogue):
 
 
 def test_a_number_in_an_outlets_name_beside_the_date_stays_part_of_the_name(catalogue):
-    draft = read_one("report.docx", docx([TITLE, "فرانس 24 | 21 تموز/يوليو 2018", LEAD, MIDDLE, LAST]), catalogue)
+    draft = read_one("report.docx", word_file(*[TITLE, "فرانس 24 | 21 تموز/يوليو 2018", LEAD, MIDDLE, LAST]), catalogue)
     assert slug(draft) == "france-24-arabic"
 
 
@@ -510,7 +496,7 @@ def test_updated_and_published_on_one_line_give_the_published_date():
 
 
 def test_an_outlet_and_a_year_alone_are_a_date_at_year_precision(catalogue):
-    draft = read_one("clip.docx", docx([TITLE, "سكاي نيوز عربية، 2018", LEAD, MIDDLE, LAST]), catalogue)
+    draft = read_one("clip.docx", word_file(*[TITLE, "سكاي نيوز عربية، 2018", LEAD, MIDDLE, LAST]), catalogue)
     assert (draft.published, draft.date_precision) == (date(2018, 1, 1), "year")
     assert slug(draft) == "sky-news-arabia"
     assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
@@ -577,7 +563,7 @@ def test_a_labelled_clipping_gives_its_headline_without_the_label(catalogue):
 
 
 def test_an_english_byline_names_the_outlet_after_the_author(catalogue):
-    draft = read_one("clip.docx", docx([TITLE, "By Ahmad Ali, Sky News Arabia", "May 14, 2018", LEAD, MIDDLE, LAST]), catalogue)
+    draft = read_one("clip.docx", word_file(*[TITLE, "By Ahmad Ali, Sky News Arabia", "May 14, 2018", LEAD, MIDDLE, LAST]), catalogue)
     assert slug(draft) == "sky-news-arabia"
     assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
     assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
@@ -662,7 +648,7 @@ def test_a_site_under_maintenance_is_refused(catalogue):
 # --- Breaking labels on the headline, sign-offs, spaced colons, video pages ---------------------------------------
 
 def test_a_headline_with_a_breaking_label_above_the_date_is_the_headline_without_the_label(catalogue):
-    draft = read_one("clip.docx", docx([f"عاجل: {TITLE}", "14 مايو 2018", LEAD, MIDDLE, LAST, "ـــــــ", "عكاظ"]), catalogue)
+    draft = read_one("clip.docx", word_file(*[f"عاجل: {TITLE}", "14 مايو 2018", LEAD, MIDDLE, LAST, "ـــــــ", "عكاظ"]), catalogue)
     assert draft.title == TITLE
     assert slug(draft) == "okaz"
     assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
