@@ -18,7 +18,7 @@ import docx as python_docx
 from archive.ingest import read
 from archive.ingest.draft import Failure
 from tests.test_ingest_general import (  # noqa: F401  (fixtures)
-    LAST, LEAD, MIDDLE, TITLE, catalogue, fresh_alias_index, read_one, slug,
+    LAST, LEAD, MIDDLE, TITLE, catalogue, read_one, slug,
 )
 from tests.test_ingest_unseen_habits import word_file
 

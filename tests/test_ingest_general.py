@@ -26,15 +26,6 @@ LAST = "ولم يصدر أي تعليق من التنظيم على هذه الت
 TITLE = "القوات العراقية تستعيد قرى جنوب الموصل من تنظيم داعش"
 
 
-@pytest.fixture(autouse=True)
-def fresh_alias_index():
-    from archive.gazetteer import invalidate_alias_index
-
-    invalidate_alias_index()
-    yield
-    invalidate_alias_index()
-
-
 @pytest.fixture
 def catalogue(db):
     call_command("loaddata", "fixtures/gazetteer.json", verbosity=0)

@@ -16,7 +16,7 @@ import docx as python_docx
 from archive.ingest import dates
 from archive.ingest.lines import crumb_headline, is_menu
 from tests.test_ingest_general import (  # noqa: F401  (fixtures)
-    LAST, LEAD, MIDDLE, TITLE, catalogue, fresh_alias_index, read_one, slug,
+    LAST, LEAD, MIDDLE, TITLE, catalogue, read_one, slug,
 )
 
 RELATED = "وزير الخارجية الأمريكي يصل إلى بغداد في زيارة غير معلنة"
