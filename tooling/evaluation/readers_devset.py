@@ -1085,10 +1085,11 @@ def _write_bad_files(out, truth, files):
         truth[name] = {"layout": "bad", "bad": True}
 
 
-def _write_truth(out, truth):
+def _write_truth(out, truth, noun="cases"):
+    """The folder's truth.json: each file's (or zip member's, or record's) expected reading."""
     with open(os.path.join(out, "truth.json"), "w", encoding="utf-8") as f:
         json.dump(truth, f, ensure_ascii=False, indent=1)
-    print(f"{len(truth)} cases in {out}")
+    print(f"{len(truth)} {noun} in {out}")
 
 
 def write(corpus, out, n, seed):
