@@ -21,6 +21,7 @@ from django.core.management import CommandError, call_command
 
 from archive.models import Article, Outlet
 from tests.test_ingest_text import ROOT, SEEDS, fresh_alias_index, gazetteer, outlet_named  # noqa: F401  (fixtures)
+from tests.word_files import word_file
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,6 @@ dateline) read the same way from a text save, a Word file and, where it
 applies, an HTML page. Outlets come from the shipped catalogue.
 """
 from datetime import date
-import io
 
 import pytest
 from django.core.management import call_command
@@ -204,7 +203,7 @@ def test_a_source_line_with_a_date_names_the_outlet_without_the_date(catalogue):
 
 def test_a_clipping_line_with_outlet_hijri_and_gregorian_dates_is_no_headline(catalogue):
     lines = ["ملف رقم 12", "CNN بالعربية - الأربعاء 18 رجب 1439هـ الموافق 4/4/2018م", TITLE, LEAD, MIDDLE, LAST]
-    draft = read_one("clip.docx", docx(lines), catalogue)
+    draft = read_one("clip.docx", word_file(*lines), catalogue)
     assert draft.title == TITLE
     assert slug(draft) == "cnn-arabic"
     assert (draft.published, draft.date_precision) == (date(2018, 4, 4), "day")
@@ -375,7 +374,7 @@ def test_field_lines_under_the_headline_give_the_date_and_stay_out_of_the_body(c
 def test_a_deck_under_the_headline_and_a_papers_issue_line_are_header_not_body(catalogue):
     deck = "تفاصيل جديدة حول الخبر وردود الفعل عليه"
     lines = [TITLE, deck, "بي بي سي عربي، العدد 2706، 21 يونيو 2018", LEAD, MIDDLE, LAST]
-    draft = read_one("clip.docx", docx(lines), catalogue)
+    draft = read_one("clip.docx", word_file(*lines), catalogue)
     assert draft.title == TITLE
     assert (draft.published, draft.date_precision) == (date(2018, 6, 21), "day")
     assert slug(draft) == "bbc-arabic"
@@ -496,7 +495,7 @@ def test_an_outlet_and_a_year_alone_are_a_date_at_year_precision(catalogue):
 def test_an_article_pasted_from_an_email_is_not_dated_by_the_email(catalogue):
     lines = ["From: archive@example.org", "Sent: Monday, July 31, 2019 9:14 AM", f"Subject: {TITLE}", "",
              TITLE, "عكاظ - 31/7/2018", LEAD, MIDDLE, LAST]
-    draft = read_one("mail.docx", docx(lines), catalogue)
+    draft = read_one("mail.docx", word_file(*lines), catalogue)
     assert draft.title == TITLE
     assert (draft.published, draft.date_precision) == (date(2018, 7, 31), "day")
 
@@ -546,7 +545,7 @@ def test_an_author_meta_naming_the_site_names_the_outlet(catalogue):
 def test_a_labelled_clipping_gives_its_headline_without_the_label(catalogue):
     lines = [f"العنوان: {TITLE}", "المصدر: عكاظ", "التاريخ: 2018-05-14", "النص:", LEAD, MIDDLE, LAST,
              "العنوان: حدائق التاباريس، الأشرفية، بيروت."]
-    draft = read_one("clip.docx", docx(lines), catalogue)
+    draft = read_one("clip.docx", word_file(*lines), catalogue)
     assert draft.title == TITLE
     assert slug(draft) == "okaz"
     assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
@@ -665,7 +664,7 @@ def test_a_video_page_of_short_headlines_is_refused(catalogue):
 
 def test_the_publication_date_label_beats_an_event_date_above_it_and_names_no_outlet(catalogue):
     lines = [TITLE, "تاريخ الحدث: 10 مايو 2018", "تاريخ النشر: 14 مايو 2018", "الوسيلة: عكاظ", LEAD, MIDDLE, LAST]
-    draft = read_one("clip.docx", docx(lines), catalogue)
+    draft = read_one("clip.docx", word_file(*lines), catalogue)
     assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
     assert slug(draft) == "okaz"
 
