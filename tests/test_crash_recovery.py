@@ -48,14 +48,36 @@ def stored(data_dir):
                           "WHERE external_id LIKE 'crash-%'").fetchone()
 
 
-def test_an_import_killed_halfway_recovers_completely(tmp_path):
+def index_counts(data_dir):
+    """Articles in the database and documents in the index, whether they agree, how many are missing."""
+    return json.loads(manage(data_dir, "shell", "-c",
+        "import json; from archive.models import Article; from archive.search import indexing, consistency;"
+        "r = consistency.inspect();"
+        "print(json.dumps({'db': Article.objects.count(), 'index': indexing.doc_count(), 'ok': r.consistent,"
+        " 'missing': len(r.missing)}))"
+    ).strip().splitlines()[-1])
+
+
+def demo_archive(tmp_path):
+    """A fresh archive (its data folder) with the demo data loaded, as an operator starts one."""
     data = tmp_path / "data"
     manage(data, "migrate", "-v0")
     manage(data, "load_demo_data", "-v0")
-    rng = random.Random(7)
-    total = 1200
+    return data
+
+
+def write_batch(tmp_path, total, seed):
+    """A JSON-lines file of ``total`` generated records to import."""
+    rng = random.Random(seed)
     source = tmp_path / "batch.jsonl"
     source.write_text("\n".join(json.dumps(record(i, rng), ensure_ascii=False) for i in range(total)), encoding="utf-8")
+    return source
+
+
+def test_an_import_killed_halfway_recovers_completely(tmp_path):
+    data = demo_archive(tmp_path)
+    total = 1200
+    source = write_batch(tmp_path, total, seed=7)
 
     importer = subprocess.Popen([sys.executable, "manage.py", "import_articles", str(source), "--batch-size", "100"],
                                 cwd=ROOT, env=env_for(data), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -84,11 +106,7 @@ def test_an_import_killed_halfway_recovers_completely(tmp_path):
 
     manage(data, "check_index", "--repair")
     assert stored(data) == (total, total)
-    counts = json.loads(manage(data, "shell", "-c",
-        "import json; from archive.models import Article; from archive.search import indexing, consistency;"
-        "r = consistency.inspect();"
-        "print(json.dumps({'db': Article.objects.count(), 'index': indexing.doc_count(), 'ok': r.consistent}))"
-    ).strip().splitlines()[-1])
+    counts = index_counts(data)
     assert counts["ok"] and counts["db"] == counts["index"] == total + 5 + 1
 
 
@@ -112,23 +130,10 @@ call_command("import_articles", sys.argv[1], "--batch-size", "100", verbosity=0)
 """
 
 
-def index_counts(data_dir):
-    return json.loads(manage(data_dir, "shell", "-c",
-        "import json; from archive.models import Article; from archive.search import indexing, consistency;"
-        "r = consistency.inspect();"
-        "print(json.dumps({'db': Article.objects.count(), 'index': indexing.doc_count(), 'ok': r.consistent,"
-        " 'missing': len(r.missing)}))"
-    ).strip().splitlines()[-1])
-
-
 def test_killed_between_the_database_and_the_index_commit_a_rerun_indexes_the_batch(tmp_path):
-    data = tmp_path / "data"
-    manage(data, "migrate", "-v0")
-    manage(data, "load_demo_data", "-v0")
-    rng = random.Random(11)
+    data = demo_archive(tmp_path)
     total = 500
-    source = tmp_path / "batch.jsonl"
-    source.write_text("\n".join(json.dumps(record(i, rng), ensure_ascii=False) for i in range(total)), encoding="utf-8")
+    source = write_batch(tmp_path, total, seed=11)
 
     killed = subprocess.run([sys.executable, "-c", KILL_BEFORE_THIRD_INDEX_COMMIT, str(source)],
                             cwd=ROOT, env=env_for(data), capture_output=True, text=True, timeout=900)

@@ -50,6 +50,7 @@ from archive.ingest.catalog import Catalog
 from archive.ingest.draft import Draft, Failure, IngestError
 from archive.models import Article
 from tests.conftest import seed
+from tests.word_files import word_file
 
 ROOT = Path(__file__).resolve().parent.parent
 GAZETTEER = json.loads((ROOT / "fixtures" / "gazetteer.json").read_text(encoding="utf-8"))
@@ -539,17 +540,6 @@ def test_zips_truncated_corrupted_or_hostile_are_read_or_refused(seeded, extensi
 
 # -- Word files ---------------------------------------------------------------
 
-def _docx(paragraphs):
-    import docx
-
-    document = docx.Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
 def _replace_member(data, name, content):
     """The zip ``data`` with member ``name`` replaced by ``content`` (None: removed)."""
     source = zipfile.ZipFile(io.BytesIO(data))
@@ -564,7 +554,7 @@ def _replace_member(data, name, content):
 
 
 XML_TEXT = re.compile(r"[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-BASE_DOCX = _docx(["نص"])
+BASE_DOCX = word_file("نص")
 BILLION_LAUGHS = (
     '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
     + "".join(f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">' for i in range(1, 10))
@@ -581,7 +571,7 @@ BROKEN_DOCUMENT_XML = [
     ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
      + "<w:p>" * 3000 + "</w:p>" * 3000 + "</w:body></w:document>").encode(),
 ]
-word_document = st.builds(_docx, st.lists(text_content.map(lambda t: XML_TEXT.sub("", t)), max_size=8))
+word_document = st.builds(lambda paragraphs: word_file(*paragraphs), st.lists(text_content.map(lambda t: XML_TEXT.sub("", t)), max_size=8))
 docx_bytes = st.one_of(
     word_document, word_document,
     st.builds(lambda xml: _replace_member(BASE_DOCX, "word/document.xml", xml), st.sampled_from(BROKEN_DOCUMENT_XML)),

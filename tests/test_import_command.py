@@ -16,12 +16,12 @@ import subprocess
 import sys
 import zipfile
 
-import docx
 import pytest
 from django.core.management import CommandError, call_command
 
 from archive.models import Article, Outlet
 from tests.test_ingest_text import ROOT, SEEDS, fresh_alias_index, gazetteer, outlet_named  # noqa: F401  (fixtures)
+from tests.word_files import word_file
 
 
 @pytest.fixture(autouse=True)
@@ -51,15 +51,6 @@ def record(i, **fields):
             "source": "وكالة الأنباء المستقلة", "published": "2018-02-22T10:00:00+03:00", "url": f"https://example.com/{i}"}
     base.update(fields)
     return json.dumps(base, ensure_ascii=False)
-
-
-def word_file(*paragraphs):
-    document = docx.Document()
-    for paragraph in paragraphs:
-        document.add_paragraph(paragraph)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
 
 
 @pytest.fixture

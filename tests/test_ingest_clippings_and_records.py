@@ -18,9 +18,10 @@ import docx as python_docx
 from archive.ingest import read
 from archive.ingest.draft import Failure
 from tests.test_ingest_general import (  # noqa: F401  (fixtures)
-    LAST, LEAD, MIDDLE, TITLE, catalogue, fresh_alias_index, read_one, slug,
+    LAST, LEAD, MIDDLE, TITLE, catalogue, read_one, slug,
 )
 from tests.test_ingest_unseen_habits import word_file
+from tests.word_files import saved
 
 
 # --- Word clippings --------------------------------------------------------------------------------------------------
@@ -105,9 +106,7 @@ def test_a_date_beside_a_picture_is_the_bylines_not_the_captions(catalogue):
     paragraph.add_run(" أرشيف - أ ف ب")
     for text in (LEAD, MIDDLE, LAST):
         document.add_paragraph(text)
-    out = io.BytesIO()
-    document.save(out)
-    draft = read_one("f.docx", out.getvalue(), catalogue)
+    draft = read_one("f.docx", saved(document), catalogue)
     assert draft.published == date(2018, 4, 27)
     assert "أ ف ب" not in draft.body
 

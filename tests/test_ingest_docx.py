@@ -2,21 +2,11 @@
 from datetime import date
 import io
 
-import docx
-
 from archive.ingest import read
 from archive.ingest.catalog import Catalog
 from archive.ingest.draft import Draft, Failure
 from tests.test_ingest_text import fresh_alias_index, gazetteer, outlet_named  # noqa: F401  (fixtures)
-
-
-def word_file(*paragraphs):
-    document = docx.Document()
-    for paragraph in paragraphs:
-        document.add_paragraph(paragraph)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+from tests.word_files import word_file
 
 
 def test_a_word_file_gives_headline_body_date_and_outlet(gazetteer):

@@ -7,7 +7,6 @@ dateline) read the same way from a text save, a Word file and, where it
 applies, an HTML page. Outlets come from the shipped catalogue.
 """
 from datetime import date
-import io
 
 import pytest
 from django.core.management import call_command
@@ -16,6 +15,7 @@ from archive.ingest import read
 from archive.ingest.catalog import Catalog
 from archive.ingest.draft import Draft, Failure
 from archive.models import Outlet
+from tests.word_files import saved, word_file
 
 LEAD = ("قال مسؤولون عسكريون عراقيون إن القوات الأمنية استعادت السيطرة على عدد من القرى جنوب مدينة الموصل "
         "بعد معارك عنيفة مع مسلحي تنظيم داعش استمرت عدة أيام، وفق بيان رسمي صدر اليوم.")
@@ -23,15 +23,6 @@ MIDDLE = ("وأضاف البيان أن فرق الهندسة العسكرية �
           "والمنازل، وأن العائلات النازحة ستعود تدريجياً بعد تأمين المنطقة بالكامل.")
 LAST = "ولم يصدر أي تعليق من التنظيم على هذه التطورات حتى الآن."
 TITLE = "القوات العراقية تستعيد قرى جنوب الموصل من تنظيم داعش"
-
-
-@pytest.fixture(autouse=True)
-def fresh_alias_index():
-    from archive.gazetteer import invalidate_alias_index
-
-    invalidate_alias_index()
-    yield
-    invalidate_alias_index()
 
 
 @pytest.fixture
@@ -50,17 +41,6 @@ def read_one(name, text_or_bytes, catalog) -> Draft:
 
 def slug(draft):
     return Outlet.objects.get(pk=draft.outlet_id).slug if draft.outlet_id else None
-
-
-def docx(lines):
-    import docx as python_docx
-
-    document = python_docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    buf = io.BytesIO()
-    document.save(buf)
-    return buf.getvalue()
 
 
 def test_a_breaking_bar_and_a_breadcrumb_are_not_the_headline(catalogue):
@@ -104,14 +84,14 @@ def test_a_read_also_line_inside_the_article_is_left_out(catalogue):
 
 
 def test_a_word_file_byline_names_the_outlet_and_the_date(catalogue):
-    draft = read_one("report.docx", docx([TITLE, "بي بي سي عربي | 28 شباط/فبراير 2018", LEAD, MIDDLE, LAST]), catalogue)
+    draft = read_one("report.docx", word_file(*[TITLE, "بي بي سي عربي | 28 شباط/فبراير 2018", LEAD, MIDDLE, LAST]), catalogue)
     assert slug(draft) == "bbc-arabic"
     assert (draft.published, draft.date_precision) == (date(2018, 2, 28), "day")
     assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
 
 
 def test_a_year_alone_is_a_date_at_year_precision_and_the_outlet_follows_its_dateline(catalogue):
-    draft = read_one("report.docx", docx([TITLE, "(2018)", "أبوظبي - سكاي نيوز عربية", LEAD, MIDDLE, LAST]), catalogue)
+    draft = read_one("report.docx", word_file(*[TITLE, "(2018)", "أبوظبي - سكاي نيوز عربية", LEAD, MIDDLE, LAST]), catalogue)
     assert (draft.published, draft.date_precision) == (date(2018, 1, 1), "year")
     assert slug(draft) == "sky-news-arabia"
     assert draft.dateline_name == "أبوظبي"
@@ -147,9 +127,7 @@ def test_a_word_files_properties_name_the_outlet_when_the_text_does_not(catalogu
     for line in [TITLE, "14 مايو 2018", LEAD, MIDDLE, LAST]:
         document.add_paragraph(line)
     document.core_properties.category = "Asharq Al-Awsat"
-    buf = io.BytesIO()
-    document.save(buf)
-    assert slug(read_one("report.docx", buf.getvalue(), catalogue)) == "asharq-al-awsat"
+    assert slug(read_one("report.docx", saved(document), catalogue)) == "asharq-al-awsat"
 
 
 def test_the_file_name_names_the_outlet_when_nothing_else_does(catalogue):
@@ -218,14 +196,14 @@ def test_the_outlet_before_the_colon_of_the_lead_is_recognised(catalogue):
 
 
 def test_a_source_line_with_a_date_names_the_outlet_without_the_date(catalogue):
-    draft = read_one("clip.docx", docx([TITLE, LEAD, MIDDLE, LAST, "المصدر: عكاظ، 10 أغسطس 2015"]), catalogue)
+    draft = read_one("clip.docx", word_file(*[TITLE, LEAD, MIDDLE, LAST, "المصدر: عكاظ، 10 أغسطس 2015"]), catalogue)
     assert slug(draft) == "okaz"
     assert (draft.published, draft.date_precision) == (date(2015, 8, 10), "day")
 
 
 def test_a_clipping_line_with_outlet_hijri_and_gregorian_dates_is_no_headline(catalogue):
     lines = ["ملف رقم 12", "CNN بالعربية - الأربعاء 18 رجب 1439هـ الموافق 4/4/2018م", TITLE, LEAD, MIDDLE, LAST]
-    draft = read_one("clip.docx", docx(lines), catalogue)
+    draft = read_one("clip.docx", word_file(*lines), catalogue)
     assert draft.title == TITLE
     assert slug(draft) == "cnn-arabic"
     assert (draft.published, draft.date_precision) == (date(2018, 4, 4), "day")
@@ -356,9 +334,7 @@ def test_a_clippings_header_table_comes_before_its_headline(catalogue):
     table.rows[0].cells[1].text = "التاريخ: 17 تشرين الأول 2018"
     for line in [TITLE, LEAD, MIDDLE, LAST]:
         document.add_paragraph(line)
-    buf = io.BytesIO()
-    document.save(buf)
-    draft = read_one("clip.docx", buf.getvalue(), catalogue)
+    draft = read_one("clip.docx", saved(document), catalogue)
     assert draft.title == TITLE
     assert slug(draft) == "cnn-arabic"
     assert (draft.published, draft.date_precision) == (date(2018, 10, 17), "day")
@@ -381,7 +357,7 @@ def test_a_newsletter_box_after_the_article_is_left_out(catalogue):
 
 
 def test_a_number_in_an_outlets_name_beside_the_date_stays_part_of_the_name(catalogue):
-    draft = read_one("report.docx", docx([TITLE, "فرانس 24 | 21 تموز/يوليو 2018", LEAD, MIDDLE, LAST]), catalogue)
+    draft = read_one("report.docx", word_file(*[TITLE, "فرانس 24 | 21 تموز/يوليو 2018", LEAD, MIDDLE, LAST]), catalogue)
     assert slug(draft) == "france-24-arabic"
 
 
@@ -398,7 +374,7 @@ def test_field_lines_under_the_headline_give_the_date_and_stay_out_of_the_body(c
 def test_a_deck_under_the_headline_and_a_papers_issue_line_are_header_not_body(catalogue):
     deck = "تفاصيل جديدة حول الخبر وردود الفعل عليه"
     lines = [TITLE, deck, "بي بي سي عربي، العدد 2706، 21 يونيو 2018", LEAD, MIDDLE, LAST]
-    draft = read_one("clip.docx", docx(lines), catalogue)
+    draft = read_one("clip.docx", word_file(*lines), catalogue)
     assert draft.title == TITLE
     assert (draft.published, draft.date_precision) == (date(2018, 6, 21), "day")
     assert slug(draft) == "bbc-arabic"
@@ -510,7 +486,7 @@ def test_updated_and_published_on_one_line_give_the_published_date():
 
 
 def test_an_outlet_and_a_year_alone_are_a_date_at_year_precision(catalogue):
-    draft = read_one("clip.docx", docx([TITLE, "سكاي نيوز عربية، 2018", LEAD, MIDDLE, LAST]), catalogue)
+    draft = read_one("clip.docx", word_file(*[TITLE, "سكاي نيوز عربية، 2018", LEAD, MIDDLE, LAST]), catalogue)
     assert (draft.published, draft.date_precision) == (date(2018, 1, 1), "year")
     assert slug(draft) == "sky-news-arabia"
     assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
@@ -519,7 +495,7 @@ def test_an_outlet_and_a_year_alone_are_a_date_at_year_precision(catalogue):
 def test_an_article_pasted_from_an_email_is_not_dated_by_the_email(catalogue):
     lines = ["From: archive@example.org", "Sent: Monday, July 31, 2019 9:14 AM", f"Subject: {TITLE}", "",
              TITLE, "عكاظ - 31/7/2018", LEAD, MIDDLE, LAST]
-    draft = read_one("mail.docx", docx(lines), catalogue)
+    draft = read_one("mail.docx", word_file(*lines), catalogue)
     assert draft.title == TITLE
     assert (draft.published, draft.date_precision) == (date(2018, 7, 31), "day")
 
@@ -569,7 +545,7 @@ def test_an_author_meta_naming_the_site_names_the_outlet(catalogue):
 def test_a_labelled_clipping_gives_its_headline_without_the_label(catalogue):
     lines = [f"العنوان: {TITLE}", "المصدر: عكاظ", "التاريخ: 2018-05-14", "النص:", LEAD, MIDDLE, LAST,
              "العنوان: حدائق التاباريس، الأشرفية، بيروت."]
-    draft = read_one("clip.docx", docx(lines), catalogue)
+    draft = read_one("clip.docx", word_file(*lines), catalogue)
     assert draft.title == TITLE
     assert slug(draft) == "okaz"
     assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
@@ -577,7 +553,7 @@ def test_a_labelled_clipping_gives_its_headline_without_the_label(catalogue):
 
 
 def test_an_english_byline_names_the_outlet_after_the_author(catalogue):
-    draft = read_one("clip.docx", docx([TITLE, "By Ahmad Ali, Sky News Arabia", "May 14, 2018", LEAD, MIDDLE, LAST]), catalogue)
+    draft = read_one("clip.docx", word_file(*[TITLE, "By Ahmad Ali, Sky News Arabia", "May 14, 2018", LEAD, MIDDLE, LAST]), catalogue)
     assert slug(draft) == "sky-news-arabia"
     assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
     assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
@@ -662,7 +638,7 @@ def test_a_site_under_maintenance_is_refused(catalogue):
 # --- Breaking labels on the headline, sign-offs, spaced colons, video pages ---------------------------------------
 
 def test_a_headline_with_a_breaking_label_above_the_date_is_the_headline_without_the_label(catalogue):
-    draft = read_one("clip.docx", docx([f"عاجل: {TITLE}", "14 مايو 2018", LEAD, MIDDLE, LAST, "ـــــــ", "عكاظ"]), catalogue)
+    draft = read_one("clip.docx", word_file(*[f"عاجل: {TITLE}", "14 مايو 2018", LEAD, MIDDLE, LAST, "ـــــــ", "عكاظ"]), catalogue)
     assert draft.title == TITLE
     assert slug(draft) == "okaz"
     assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
@@ -688,7 +664,7 @@ def test_a_video_page_of_short_headlines_is_refused(catalogue):
 
 def test_the_publication_date_label_beats_an_event_date_above_it_and_names_no_outlet(catalogue):
     lines = [TITLE, "تاريخ الحدث: 10 مايو 2018", "تاريخ النشر: 14 مايو 2018", "الوسيلة: عكاظ", LEAD, MIDDLE, LAST]
-    draft = read_one("clip.docx", docx(lines), catalogue)
+    draft = read_one("clip.docx", word_file(*lines), catalogue)
     assert (draft.published, draft.date_precision) == (date(2018, 5, 14), "day")
     assert slug(draft) == "okaz"
 

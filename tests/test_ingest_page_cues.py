@@ -14,7 +14,7 @@ from archive.ingest.file_name_dates import in_file_name
 from archive.ingest.draft import Draft
 from archive.ingest.outlets import dateline_cues
 from tests.test_ingest_general import (  # noqa: F401  (fixtures)
-    LAST, LEAD, MIDDLE, TITLE, catalogue, fresh_alias_index, read_one, slug,
+    LAST, LEAD, MIDDLE, TITLE, catalogue, read_one, slug,
 )
 from tests.test_ingest_unseen_habits import word_file
 

@@ -12,7 +12,7 @@ import textwrap
 from archive.ingest.formatted_text import LINK_PLACE, is_formatted, unformat
 from archive.ingest.lines import is_box_heading, is_credit_caption, is_field_line
 
-from .test_ingest_general import LAST, LEAD, MIDDLE, TITLE, catalogue, fresh_alias_index, read_one, slug  # noqa: F401
+from .test_ingest_general import LAST, LEAD, MIDDLE, TITLE, catalogue, read_one, slug  # noqa: F401
 
 LONG_TITLE = "القوات العراقية تستعيد السيطرة على قرى جنوب الموصل بعد معارك عنيفة مع تنظيم داعش استمرت أياماً"
 SITE = "https://www.okaz.com.sa"

@@ -10,7 +10,7 @@ from datetime import date
 from archive.ingest.boxes import read_also_box
 from archive.ingest.lines import TEXT
 
-from .test_ingest_general import LAST, LEAD, MIDDLE, TITLE, catalogue, fresh_alias_index, read_one, slug  # noqa: F401
+from .test_ingest_general import LAST, LEAD, MIDDLE, TITLE, catalogue, read_one, slug  # noqa: F401
 
 RELATED = ["انطلاق حملة لإعادة إعمار المدارس في نينوى", "وصول قافلة مساعدات إلى مخيمات النازحين في الأنبار",
            "الحكومة تعلن خطة جديدة لدعم المزارعين في الجنوب", "من هي المرأة التي قادت فريق الإنقاذ في الموصل؟",

@@ -13,7 +13,7 @@ import textwrap
 
 from archive.ingest.unwrap import unwrap
 from tests.test_ingest_general import (  # noqa: F401  (fixtures)
-    LAST, LEAD, MIDDLE, TITLE, catalogue, fresh_alias_index, read_one,
+    LAST, LEAD, MIDDLE, TITLE, catalogue, read_one,
 )
 
 WIDTH = 72

@@ -16,8 +16,9 @@ import docx as python_docx
 from archive.ingest import dates
 from archive.ingest.lines import crumb_headline, is_menu
 from tests.test_ingest_general import (  # noqa: F401  (fixtures)
-    LAST, LEAD, MIDDLE, TITLE, catalogue, fresh_alias_index, read_one, slug,
+    LAST, LEAD, MIDDLE, TITLE, catalogue, read_one, slug,
 )
+from tests.word_files import saved
 
 RELATED = "وزير الخارجية الأمريكي يصل إلى بغداد في زيارة غير معلنة"
 
@@ -30,9 +31,7 @@ def word_file(paragraphs, header=None, author=None):
         document.add_paragraph(paragraph)
     if author:
         document.core_properties.author = author
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return saved(document)
 
 
 # --- text saves ----------------------------------------------------------------------------------------------------
@@ -185,15 +184,11 @@ def test_a_word_files_properties_date_it_only_when_its_text_does_not(catalogue):
     for paragraph in (TITLE, LEAD, LAST):
         document.add_paragraph(paragraph)
     document.core_properties.subject = "سكاي نيوز عربية - 12 آذار 2018"
-    out = io.BytesIO()
-    document.save(out)
-    draft = read_one("clip.docx", out.getvalue(), catalogue)
+    draft = read_one("clip.docx", saved(document), catalogue)
     assert (draft.published, slug(draft)) == (date(2018, 3, 12), "sky-news-arabia")
     assert "خصائص ملف Word" in draft.provenance["date"]
     document.add_paragraph("نشر بتاريخ 14 أيار 2018")
-    out = io.BytesIO()
-    document.save(out)
-    assert read_one("clip.docx", out.getvalue(), catalogue).published == date(2018, 5, 14)
+    assert read_one("clip.docx", saved(document), catalogue).published == date(2018, 5, 14)
 
 
 def test_a_word_files_company_names_a_catalogue_outlet(catalogue):

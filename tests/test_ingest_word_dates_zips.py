@@ -14,7 +14,8 @@ from archive.ingest.archives import page_assets
 from archive.ingest.catalog import Catalog
 from archive.ingest.draft import Draft
 from tests.test_ingest_text import fresh_alias_index, gazetteer, outlet_named  # noqa: F401  (fixtures)
-from tests.test_ingest_word_habits import HEADLINE, LEAD, SECOND, W, one_draft, saved
+from tests.test_ingest_word_habits import HEADLINE, LEAD, SECOND, W, one_draft
+from tests.word_files import saved
 
 def article(document):
     document.add_heading(HEADLINE, level=1)

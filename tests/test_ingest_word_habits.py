@@ -13,18 +13,13 @@ from archive.ingest import read
 from archive.ingest.catalog import Catalog
 from archive.ingest.draft import Draft
 from tests.test_ingest_text import fresh_alias_index, gazetteer, outlet_named  # noqa: F401  (fixtures)
+from tests.word_files import saved
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 HEADLINE = "قوات سوريا الديمقراطية تعلن السيطرة على آخر جيب لتنظيم داعش شرق الفرات"
 LEAD = ("أعلنت قوات سوريا الديمقراطية اليوم الخميس أنها سيطرت على آخر جيب لتنظيم داعش شرق نهر الفرات "
         "بعد معارك استمرت أسابيع بدعم من طيران التحالف الدولي.")
 SECOND = "وقال المتحدث باسم القوات إن عمليات التمشيط ما زالت مستمرة في القرى المحيطة بالبلدة."
-
-
-def saved(document):
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
 
 
 def one_draft(name, data):

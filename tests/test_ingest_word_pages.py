@@ -5,7 +5,8 @@ import docx
 
 from archive.ingest.docx_page import cut_other_stories, looks_like_a_page, styled_title
 from tests.test_ingest_text import fresh_alias_index, gazetteer, outlet_named  # noqa: F401  (fixtures)
-from tests.test_ingest_word_habits import one_draft, saved
+from tests.test_ingest_word_habits import one_draft
+from tests.word_files import saved
 
 HEADLINE = "القوات العراقية تستعيد حي الزنجيلي في الجانب الأيمن من الموصل"
 PARAGRAPHS = [

@@ -128,6 +128,35 @@ def page_assets(names):
     return assets
 
 
+# The refusals of a zip whose directory states too many members or too many bytes unpacked, (Arabic,
+# English), worded for an archive of files ("zip") or for a file that is a zip of parts underneath
+# ("container": a Word .docx).
+_TOO_MANY_MEMBERS = {
+    "zip": ("في الملف المضغوط «{name}» {count} ملفاً، والحد {limit}: قسّمه إلى ملفات أصغر.",
+            "“{name}” holds {count} files; the limit is {limit}: split it."),
+    "container": ("في «{name}» {count} جزءاً، والحد {limit}.",
+                  "“{name}” holds {count} parts; the limit is {limit}."),
+}
+_TOO_MANY_BYTES = {
+    "zip": ("حجم محتوى الملف المضغوط «{name}» بعد فكّه {size} م.ب، والحد {limit} م.ب.",
+            "“{name}” unpacks to {size} MB; the limit is {limit} MB."),
+    "container": ("حجم محتوى «{name}» بعد فكّه {size} م.ب، والحد {limit} م.ب.",
+                  "“{name}” unpacks to {size} MB; the limit is {limit} MB."),
+}
+
+
+def _check_stated_sizes(name, infos, limits, kind):
+    """Refuse a zip on what its directory states: more members than the limit, or more bytes in all
+    once unpacked. ``kind`` words the refusal (``_TOO_MANY_MEMBERS``)."""
+    if limits.max_members is not None and len(infos) > limits.max_members:
+        raise IngestError(*(m.format(name=name, count=len(infos), limit=limits.max_members)
+                            for m in _TOO_MANY_MEMBERS[kind]))
+    total = sum(i.file_size for i in infos)
+    if limits.max_total_bytes is not None and total > limits.max_total_bytes:
+        raise IngestError(*(m.format(name=name, size=megabytes(total), limit=megabytes(limits.max_total_bytes))
+                            for m in _TOO_MANY_BYTES[kind]))
+
+
 def iter_zip(name, data, limits):
     """``Member``s of a zip: each with its bytes, or with the reason it was refused.
 
@@ -142,17 +171,7 @@ def iter_zip(name, data, limits):
         members = [i for i in infos if not _skipped(_member_name(i))]
         assets = page_assets([_member_name(i) for i in members])
         members = [i for i in members if _member_name(i) not in assets]
-        if limits.max_members is not None and len(members) > limits.max_members:
-            raise IngestError(
-                f"في الملف المضغوط «{name}» {len(members)} ملفاً، والحد {limits.max_members}: قسّمه إلى ملفات أصغر.",
-                f"“{name}” holds {len(members)} files; the limit is {limits.max_members}: split it.",
-            )
-        total = sum(i.file_size for i in members)
-        if limits.max_total_bytes is not None and total > limits.max_total_bytes:
-            raise IngestError(
-                f"حجم محتوى الملف المضغوط «{name}» بعد فكّه {megabytes(total)} م.ب، والحد {megabytes(limits.max_total_bytes)} م.ب.",
-                f"“{name}” unpacks to {megabytes(total)} MB; the limit is {megabytes(limits.max_total_bytes)} MB.",
-            )
+        _check_stated_sizes(name, members, limits, "zip")
         budget = [limits.max_total_bytes]
         for info in members:
             member_name = _member_name(info)
@@ -176,17 +195,7 @@ def check_zip_container(name, data, limits):
             infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise corrupt_zip(name)
-    if limits.max_members is not None and len(infos) > limits.max_members:
-        raise IngestError(
-            f"في «{name}» {len(infos)} جزءاً، والحد {limits.max_members}.",
-            f"“{name}” holds {len(infos)} parts; the limit is {limits.max_members}.",
-        )
-    total = sum(i.file_size for i in infos)
-    if limits.max_total_bytes is not None and total > limits.max_total_bytes:
-        raise IngestError(
-            f"حجم محتوى «{name}» بعد فكّه {megabytes(total)} م.ب، والحد {megabytes(limits.max_total_bytes)} م.ب.",
-            f"“{name}” unpacks to {megabytes(total)} MB; the limit is {megabytes(limits.max_total_bytes)} MB.",
-        )
+    _check_stated_sizes(name, infos, limits, "container")
     for info in infos:
         if limits.max_ratio is not None and info.file_size > CHUNK:
             if info.compress_size == 0 or info.file_size / info.compress_size > limits.max_ratio:

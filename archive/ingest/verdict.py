@@ -85,13 +85,16 @@ def consent_page():
     )
 
 
+def _holds_little_text(body):
+    """A wall saved instead of the page (consent, login, paywall) holds little text besides its notice."""
+    # Cheap tests first: the corpus's records go through here by the ten thousand.
+    return len(body) <= CONSENT_MAX_WORDS * 15 and word_count(body) <= CONSENT_MAX_WORDS
+
+
 def is_consent_page(title, body):
     """A consent wall: it speaks of cookies or privacy, asks to accept, and holds little text."""
     body = body or ""
-    # Cheap tests first: the corpus's records go through here by the ten thousand.
-    if len(body) > CONSENT_MAX_WORDS * 15 or word_count(body) > CONSENT_MAX_WORDS:
-        return False
-    return says(title, body.split("\n"), _CONSENT, _CONSENT_ACTION)
+    return _holds_little_text(body) and says(title, body.split("\n"), _CONSENT, _CONSENT_ACTION)
 
 
 def login_page():
@@ -110,9 +113,7 @@ _PASSWORD = re.compile(r"كلمه المرور|كلمه السر|password", re.I
 def is_login_page(title, body):
     """A login form saved instead of the page: it asks for a password and holds little text."""
     body = body or ""
-    if len(body) > CONSENT_MAX_WORDS * 15 or word_count(body) > CONSENT_MAX_WORDS:
-        return False
-    return says(title, body.split("\n"), _LOGIN, _PASSWORD)
+    return _holds_little_text(body) and says(title, body.split("\n"), _LOGIN, _PASSWORD)
 
 
 def paywall_page():
@@ -140,7 +141,7 @@ NOTICE_MAX_WORDS = 12
 def is_paywall_page(title, body):
     """A paywall: little text, and a short line asking to subscribe to read on."""
     body = body or ""
-    if len(body) > CONSENT_MAX_WORDS * 15 or word_count(body) > CONSENT_MAX_WORDS:
+    if not _holds_little_text(body):
         return False
     lines = body.split("\n")
     # Its notice may share a line with the offer ("هذا المحتوى متاح للمشتركين فقط. اشترك الآن واحصل

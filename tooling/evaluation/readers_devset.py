@@ -551,27 +551,16 @@ def write_c(corpus, out, n, seed):
     os.makedirs(out, exist_ok=True)
     truth = {}
     plain, recs = cases[: n - 6], cases[n - 6:]
-    for i, r in enumerate(plain):
-        layout = C_LAYOUTS[i % len(C_LAYOUTS)]
-        ext, data, t = render(layout, r, rng, [o["title"] for o in rng.sample(others, 6)])
-        if t["precision"] == "month":
-            t["date"] = r["day"].replace(day=1).isoformat()
-        name = f"{i:03d}_{layout}{ext}" if ext != ".docx" else f"{i:03d}_{r['source']}_{layout}{ext}"
-        open(os.path.join(out, name), "wb").write(data)
-        t["layout"] = layout.removeprefix("c_")
-        truth[name] = t
+    _write_cases(out, truth, plain, C_LAYOUTS, rng, others, "c_", outlet_in_word_names=True)
     lines = []
     for i, r in enumerate(recs):
         slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
         lines.append(json.dumps({"title": r["title"], "text": r["body"], "source_name": ar,
                                  "pub_date": f"{r['day'].isoformat()}T11:26:00Z", "url": f"https://{domain}{path}{i}"}, ensure_ascii=False))
         truth[f"feed.jsonl#{i + 1}"] = _truth(r, "jsonl_feed", [], "day")
-    open(os.path.join(out, "feed.jsonl"), "w", encoding="utf-8").write("\n".join(lines) + "\n")
-    for name, content in c_bad_files([o["title"] for o in others[:12]]).items():
-        open(os.path.join(out, name), "wb").write(content.encode("utf-8"))
-        truth[name] = {"layout": "bad", "bad": True}
-    json.dump(truth, open(os.path.join(out, "truth.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=1)
-    print(f"{len(truth)} cases in {out}")
+    _write_jsonl(out, "feed.jsonl", lines)
+    _write_bad_files(out, truth, c_bad_files([o["title"] for o in others[:12]]))
+    _write_truth(out, truth)
 
 
 # --- family D: written and frozen after all the changes above, scored once to estimate what an unseen set gives ----
@@ -669,30 +658,12 @@ def write_d(corpus, out, n, seed):
     os.makedirs(out, exist_ok=True)
     truth = {}
     plain, zipped = cases[: n - 6], cases[n - 6:]
-    for i, r in enumerate(plain):
-        layout = D_LAYOUTS[i % len(D_LAYOUTS)]
-        ext, data, t = render(layout, r, rng, [o["title"] for o in rng.sample(others, 6)])
-        name = f"{i:03d}_{layout}{ext}"
-        open(os.path.join(out, name), "wb").write(data)
-        t["layout"] = layout.removeprefix("d_")
-        truth[name] = t
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for i, r in enumerate(zipped):
-            layout = D_LAYOUTS[(i * 2) % len(D_LAYOUTS)]
-            ext, data, t = render(layout, r, rng, [o["title"] for o in rng.sample(others, 6)])
-            member = f"d/{i:02d}{ext}"
-            z.writestr(member, data)
-            t["layout"] = "zip_" + layout.removeprefix("d_")
-            truth[f"more.zip/{member}"] = t
-    open(os.path.join(out, "more.zip"), "wb").write(buf.getvalue())
+    _write_cases(out, truth, plain, D_LAYOUTS, rng, others, "d_")
+    _write_zip(out, truth, "more.zip", "d", zipped, D_LAYOUTS, rng, others, "d_", step=2)
     rel = [o["title"] for o in others[:12]]
-    for name, content in d_bad_files(rel).items():
-        data = docx_bytes(rel[:10]) if content is None else content.encode("utf-8")
-        open(os.path.join(out, name), "wb").write(data)
-        truth[name] = {"layout": "bad", "bad": True}
-    json.dump(truth, open(os.path.join(out, "truth.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=1)
-    print(f"{len(truth)} cases in {out}")
+    _write_bad_files(out, truth, {name: docx_bytes(rel[:10]) if content is None else content
+                                  for name, content in d_bad_files(rel).items()})
+    _write_truth(out, truth)
 
 
 # --- family E: written and frozen after family D's changes, scored once -----------------------------------------
@@ -764,13 +735,7 @@ def write_e(corpus, out, n, seed):
     os.makedirs(out, exist_ok=True)
     truth = {}
     plain, recs = cases[: n - 5], cases[n - 5:]
-    for i, r in enumerate(plain):
-        layout = E_LAYOUTS[i % len(E_LAYOUTS)]
-        ext, data, t = render(layout, r, rng, [o["title"] for o in rng.sample(others, 6)])
-        name = f"{i:03d}_{layout}{ext}"
-        open(os.path.join(out, name), "wb").write(data)
-        t["layout"] = layout.removeprefix("e_")
-        truth[name] = t
+    _write_cases(out, truth, plain, E_LAYOUTS, rng, others, "e_")
     lines = []
     for i, r in enumerate(recs):
         slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
@@ -778,12 +743,9 @@ def write_e(corpus, out, n, seed):
         lines.append(json.dumps({"title": r["title"], "content": r["body"], "source": {"name": latin},
                                  "date": f"{d.day} {EG[d.month - 1]} {d.year}"}, ensure_ascii=False))
         truth[f"words.jsonl#{i + 1}"] = _truth(r, "jsonl_words", [], "day")
-    open(os.path.join(out, "words.jsonl"), "w", encoding="utf-8").write("\n".join(lines) + "\n")
-    for name, content in e_bad_files([o["title"] for o in others[:12]]).items():
-        open(os.path.join(out, name), "wb").write(content.encode("utf-8"))
-        truth[name] = {"layout": "bad", "bad": True}
-    json.dump(truth, open(os.path.join(out, "truth.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=1)
-    print(f"{len(truth)} cases in {out}")
+    _write_jsonl(out, "words.jsonl", lines)
+    _write_bad_files(out, truth, e_bad_files([o["title"] for o in others[:12]]))
+    _write_truth(out, truth)
 
 
 # --- family F: written and frozen after family E's changes, scored once -----------------------------------------
@@ -855,18 +817,9 @@ def write_f(corpus, out, n, seed):
     cases, others = sample(corpus, n, seed, slot=0)
     os.makedirs(out, exist_ok=True)
     truth = {}
-    for i, r in enumerate(cases):
-        layout = F_LAYOUTS[i % len(F_LAYOUTS)]
-        ext, data, t = render(layout, r, rng, [o["title"] for o in rng.sample(others, 6)])
-        name = f"{i:03d}_{layout}{ext}"
-        open(os.path.join(out, name), "wb").write(data)
-        t["layout"] = layout.removeprefix("f_")
-        truth[name] = t
-    for name, content in f_bad_files([o["title"] for o in others[:12]]).items():
-        open(os.path.join(out, name), "wb").write(content.encode("utf-8"))
-        truth[name] = {"layout": "bad", "bad": True}
-    json.dump(truth, open(os.path.join(out, "truth.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=1)
-    print(f"{len(truth)} cases in {out}")
+    _write_cases(out, truth, cases, F_LAYOUTS, rng, others, "f_")
+    _write_bad_files(out, truth, f_bad_files([o["title"] for o in others[:12]]))
+    _write_truth(out, truth)
 
 
 # --- family G: written and frozen after family F's changes, scored once -----------------------------------------
@@ -919,19 +872,10 @@ def write_g(corpus, out, n, seed):
     cases, others = sample(corpus, n, seed, slot=2)
     os.makedirs(out, exist_ok=True)
     truth = {}
-    for i, r in enumerate(cases):
-        layout = G_LAYOUTS[i % len(G_LAYOUTS)]
-        ext, data, t = render(layout, r, rng, [o["title"] for o in rng.sample(others, 6)])
-        name = f"{i:03d}_{layout}{ext}"
-        open(os.path.join(out, name), "wb").write(data)
-        t["layout"] = layout.removeprefix("g_")
-        truth[name] = t
+    _write_cases(out, truth, cases, G_LAYOUTS, rng, others, "g_")
     bad = {"g_bad_video.txt": "\n".join(["فيديو: لحظة وصول الوفد", "شاهد الفيديو", "02:35", "مشاركة", *[o["title"] for o in others[:4]]])}
-    for name, content in bad.items():
-        open(os.path.join(out, name), "wb").write(content.encode("utf-8"))
-        truth[name] = {"layout": "bad", "bad": True}
-    json.dump(truth, open(os.path.join(out, "truth.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=1)
-    print(f"{len(truth)} cases in {out}")
+    _write_bad_files(out, truth, bad)
+    _write_truth(out, truth)
 
 
 # --- family H: written and frozen after family G's changes, scored once -----------------------------------------
@@ -987,13 +931,7 @@ def write_h(corpus, out, n, seed):
     os.makedirs(out, exist_ok=True)
     truth = {}
     plain, recs = cases[: n - 5], cases[n - 5:]
-    for i, r in enumerate(plain):
-        layout = H_LAYOUTS[i % len(H_LAYOUTS)]
-        ext, data, t = render(layout, r, rng, [o["title"] for o in rng.sample(others, 6)])
-        name = f"{i:03d}_{layout}{ext}"
-        open(os.path.join(out, name), "wb").write(data)
-        t["layout"] = layout.removeprefix("h_")
-        truth[name] = t
+    _write_cases(out, truth, plain, H_LAYOUTS, rng, others, "h_")
     lines = []
     for i, r in enumerate(recs):
         slug, ar, forms, latin, domain, path = OUTLETS[r["source"]]
@@ -1001,14 +939,11 @@ def write_h(corpus, out, n, seed):
         lines.append(json.dumps({"headline": r["title"], "article_body": r["body"], "publisher": latin,
                                  "published": stamp}, ensure_ascii=False))
         truth[f"epoch.jsonl#{i + 1}"] = _truth(r, "jsonl_epoch", [], "day")
-    open(os.path.join(out, "epoch.jsonl"), "w", encoding="utf-8").write("\n".join(lines) + "\n")
+    _write_jsonl(out, "epoch.jsonl", lines)
     bad = {"h_bad_login.html": _page("<title>تسجيل الدخول</title>", "<h1>تسجيل الدخول</h1><form><label>اسم المستخدم</label><input>"
                                      "<label>كلمة المرور</label><input type='password'><button>دخول</button></form><a>نسيت كلمة المرور؟</a>")}
-    for name, content in bad.items():
-        open(os.path.join(out, name), "wb").write(content.encode("utf-8"))
-        truth[name] = {"layout": "bad", "bad": True}
-    json.dump(truth, open(os.path.join(out, "truth.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=1)
-    print(f"{len(truth)} cases in {out}")
+    _write_bad_files(out, truth, bad)
+    _write_truth(out, truth)
 
 
 # --- family I: written and frozen after all the changes above, scored once: the last unseen estimate -------------
@@ -1050,15 +985,8 @@ def write_i(corpus, out, n, seed):
     cases, others = sample(corpus, n, seed, slot=6)
     os.makedirs(out, exist_ok=True)
     truth = {}
-    for i, r in enumerate(cases):
-        layout = I_LAYOUTS[i % len(I_LAYOUTS)]
-        ext, data, t = render(layout, r, rng, [o["title"] for o in rng.sample(others, 6)])
-        name = f"{i:03d}_{layout}{ext}"
-        open(os.path.join(out, name), "wb").write(data)
-        t["layout"] = layout.removeprefix("i_")
-        truth[name] = t
-    json.dump(truth, open(os.path.join(out, "truth.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=1)
-    print(f"{len(truth)} cases in {out}")
+    _write_cases(out, truth, cases, I_LAYOUTS, rng, others, "i_")
+    _write_truth(out, truth)
 
 
 # --- bad files -----------------------------------------------------------------------------------------------------
@@ -1091,8 +1019,10 @@ def bad_files(rel):
 def _truth(r, layout, furniture, precision, first=None):
     ps = paragraphs(r["body"])
     d = r["day"]
+    # A date printed to the year or the month is stored as its first day.
+    d = d.replace(month=1, day=1) if precision == "year" else d.replace(day=1) if precision == "month" else d
     return {"layout": layout, "title": r["title"], "outlet": OUTLETS[r["source"]][0],
-            "date": (d.replace(month=1, day=1) if precision == "year" else d).isoformat(), "precision": precision,
+            "date": d.isoformat(), "precision": precision,
             "first": first or ps[0], "last": ps[-1], "furniture": furniture}
 
 
@@ -1106,6 +1036,62 @@ def render(layout, r, rng, rel):
     return ext, data, _truth(r, layout, furniture, precision, first)
 
 
+def _related(rng, others):
+    """Six other articles' headlines, for a page's related and most-read boxes."""
+    return [o["title"] for o in rng.sample(others, 6)]
+
+
+def _write_file(out, name, data):
+    with open(os.path.join(out, name), "wb") as f:
+        f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+
+
+def _write_cases(out, truth, cases, layouts, rng, others, family="", outlet_in_word_names=False, render_case=render):
+    """One file per case, the layouts in turn (drawn by ``render_case``), named ``000_layout.ext`` (a Word file
+    ``000_outlet_layout.docx`` with ``outlet_in_word_names``); its truth under that name (the layout without
+    the family's prefix)."""
+    for i, r in enumerate(cases):
+        layout = layouts[i % len(layouts)]
+        ext, data, t = render_case(layout, r, rng, _related(rng, others))
+        outlet = f"{r['source']}_" if outlet_in_word_names and ext == ".docx" else ""
+        name = f"{i:03d}_{outlet}{layout}{ext}"
+        _write_file(out, name, data)
+        t["layout"] = layout.removeprefix(family)
+        truth[name] = t
+
+
+def _write_zip(out, truth, zip_name, folder, cases, layouts, rng, others, family="", step=1):
+    """The cases as members ``folder/00.ext`` of one zip, every ``step``-th layout in turn."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for i, r in enumerate(cases):
+            layout = layouts[(i * step) % len(layouts)]
+            ext, data, t = render(layout, r, rng, _related(rng, others))
+            member = f"{folder}/{i:02d}{ext}"
+            z.writestr(member, data)
+            t["layout"] = "zip_" + layout.removeprefix(family)
+            truth[f"{zip_name}/{member}"] = t
+    _write_file(out, zip_name, buf.getvalue())
+
+
+def _write_jsonl(out, name, lines):
+    _write_file(out, name, "\n".join(lines) + "\n")
+
+
+def _write_bad_files(out, truth, files):
+    """Files that are no article (text or bytes by name): the readers must refuse each."""
+    for name, content in files.items():
+        _write_file(out, name, content)
+        truth[name] = {"layout": "bad", "bad": True}
+
+
+def _write_truth(out, truth, noun="cases"):
+    """The folder's truth.json: each file's (or zip member's, or record's) expected reading."""
+    with open(os.path.join(out, "truth.json"), "w", encoding="utf-8") as f:
+        json.dump(truth, f, ensure_ascii=False, indent=1)
+    print(f"{len(truth)} {noun} in {out}")
+
+
 def write(corpus, out, n, seed):
     rng = random.Random(seed)
     cases, others = sample(corpus, n, seed)
@@ -1113,35 +1099,16 @@ def write(corpus, out, n, seed):
     truth = {}
     n_jsonl, n_zip = 8, 8
     plain = cases[: n - n_jsonl - n_zip]
-    for i, r in enumerate(plain):
-        layout = LAYOUTS[i % len(LAYOUTS)]
-        rel = [o["title"] for o in rng.sample(others, 6)]
-        ext, data, t = render(layout, r, rng, rel)
-        name = f"{i:03d}_{layout}{ext}"
-        open(os.path.join(out, name), "wb").write(data)
-        truth[name] = t
+    _write_cases(out, truth, plain, LAYOUTS, rng, others)
     zipped = cases[len(plain): len(plain) + n_zip]
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for i, r in enumerate(zipped):
-            layout = ZIP_LAYOUTS[i % len(ZIP_LAYOUTS)]
-            rel = [o["title"] for o in rng.sample(others, 6)]
-            ext, data, t = render(layout, r, rng, rel)
-            member = f"week/{i:02d}{ext}"
-            z.writestr(member, data)
-            t["layout"] = "zip_" + layout
-            truth[f"batch.zip/{member}"] = t
-    open(os.path.join(out, "batch.zip"), "wb").write(buf.getvalue())
+    _write_zip(out, truth, "batch.zip", "week", zipped, ZIP_LAYOUTS, rng, others)
     recs = cases[len(plain) + n_zip:]
-    open(os.path.join(out, "scraped.jsonl"), "w", encoding="utf-8").write(jsonl_scraper(recs, rng))
+    _write_file(out, "scraped.jsonl", jsonl_scraper(recs, rng))
     for i, r in enumerate(recs):
         t = _truth(r, "jsonl_scraper", [], "day")
         truth[f"scraped.jsonl#{i + 1}"] = t
-    for name, content in bad_files([o["title"] for o in others[:12]]).items():
-        open(os.path.join(out, name), "wb").write(content.encode("utf-8"))
-        truth[name] = {"layout": "bad", "bad": True}
-    json.dump(truth, open(os.path.join(out, "truth.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=1)
-    print(f"{len(truth)} cases in {out}")
+    _write_bad_files(out, truth, bad_files([o["title"] for o in others[:12]]))
+    _write_truth(out, truth)
 
 
 def write_b(corpus, out, n, seed):
@@ -1151,28 +1118,10 @@ def write_b(corpus, out, n, seed):
     os.makedirs(out, exist_ok=True)
     truth = {}
     plain, zipped = cases[: n - 6], cases[n - 6:]
-    for i, r in enumerate(plain):
-        layout = B_LAYOUTS[i % len(B_LAYOUTS)]
-        ext, data, t = render(layout, r, rng, [o["title"] for o in rng.sample(others, 6)])
-        name = f"{i:03d}_{layout}{ext}"
-        open(os.path.join(out, name), "wb").write(data)
-        t["layout"] = layout.removeprefix("b_")
-        truth[name] = t
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for i, r in enumerate(zipped):
-            layout = B_LAYOUTS[(i * 3) % len(B_LAYOUTS)]
-            ext, data, t = render(layout, r, rng, [o["title"] for o in rng.sample(others, 6)])
-            member = f"saved/{i:02d}{ext}"
-            z.writestr(member, data)
-            t["layout"] = "zip_" + layout.removeprefix("b_")
-            truth[f"clips.zip/{member}"] = t
-    open(os.path.join(out, "clips.zip"), "wb").write(buf.getvalue())
-    for name, content in b_bad_files([o["title"] for o in others[:12]]).items():
-        open(os.path.join(out, name), "wb").write(content.encode("utf-8"))
-        truth[name] = {"layout": "bad", "bad": True}
-    json.dump(truth, open(os.path.join(out, "truth.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=1)
-    print(f"{len(truth)} cases in {out}")
+    _write_cases(out, truth, plain, B_LAYOUTS, rng, others, "b_")
+    _write_zip(out, truth, "clips.zip", "saved", zipped, B_LAYOUTS, rng, others, "b_", step=3)
+    _write_bad_files(out, truth, b_bad_files([o["title"] for o in others[:12]]))
+    _write_truth(out, truth)
 
 
 # --- scoring -------------------------------------------------------------------------------------------------------

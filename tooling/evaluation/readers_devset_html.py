@@ -33,8 +33,10 @@ import re
 import string
 import sys
 
-from .readers_devset import EG, OUTLETS, _truth, paragraphs, sample, weekday
-from .readers_devset_random import AUTHORS, COMMENT_TEXTS, COMMENTERS, CREDITS, ENGLISH, PLACES, SECTIONS, date_text
+from .readers_devset import EG, OUTLETS, _truth, _write_truth, paragraphs, sample, weekday
+from .readers_devset_random import (
+    AUTHORS, COMMENT_TEXTS, COMMENTERS, CREDITS, ENGLISH, PLACES, SECTIONS, date_text, related_and_summaries,
+)
 
 e = html.escape
 
@@ -305,10 +307,7 @@ def write(corpus_dir, out, seed=7311):
         site = draw_site(s, check)
         for k in range(PAGES_PER_SITE):
             r = cases[n * PAGES_PER_SITE + k]
-            picks = rng.sample(others, 22)
-            rel = [o["title"] for o in picks[:18]]
-            summaries = [re.split(r"(?<=\.)\s", paragraphs(o["body"])[0])[0] for o in picks[18:]]
-            summaries = [x if x.endswith(".") else x + "." for x in summaries]
+            rel, summaries = related_and_summaries(rng, others)
             page, furniture, ps = compose(site, r, rng, rel, summaries)
             name = f"s{s}_{k}.html"
             os.makedirs(os.path.join(out, folder), exist_ok=True)
@@ -320,9 +319,7 @@ def write(corpus_dir, out, seed=7311):
             truths[folder][name] = t
             ids[folder].append(r["id"])
     for folder, truth in truths.items():
-        with open(os.path.join(out, folder, "truth.json"), "w", encoding="utf-8") as f:
-            json.dump(truth, f, ensure_ascii=False, indent=1)
-        print(f"{len(truth)} pages in {os.path.join(out, folder)}")
+        _write_truth(os.path.join(out, folder), truth, "pages")
     with open(os.path.join(out, "ids-html.json"), "w", encoding="utf-8") as f:
         json.dump({"seed": seed, "held_out": sorted(HELD_OUT), "ids": ids}, f, indent=1)
 

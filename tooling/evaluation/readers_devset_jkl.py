@@ -24,13 +24,13 @@ The truth and the score are ``readers_devset``'s (same ``truth.json`` shape).
 """
 import argparse
 import html
-import json
 import os
 import random
 import re
 
 from .readers_devset import (
-    EG, HIJRI, LEV, MENU, OUTLETS, _page, _ps, _truth, _ul, clock, docx_bytes, hijri, paragraphs, sample, weekday,
+    EG, HIJRI, LEV, MENU, OUTLETS, _page, _ps, _truth, _ul, _write_cases, _write_truth, clock, docx_bytes, hijri,
+    paragraphs, sample, weekday,
 )
 
 SECTIONS = ["عربي ودولي", "العراق", "سوريا", "الشرق الأوسط", "تقارير", "أخبار محلية"]
@@ -229,14 +229,8 @@ def write(corpus, out, n, seed, family):
     cases, others = sample(corpus, n, seed, slot=slot)
     os.makedirs(out, exist_ok=True)
     truth = {}
-    for i, r in enumerate(cases):
-        layout = layouts[i % len(layouts)]
-        ext, data, t = render(layout, r, rng, [o["title"] for o in rng.sample(others, 6)])
-        name = f"{i:03d}_{layout}{ext}"
-        open(os.path.join(out, name), "wb").write(data)
-        truth[name] = t
-    json.dump(truth, open(os.path.join(out, "truth.json"), "w", encoding="utf-8"), ensure_ascii=False, indent=1)
-    print(f"{len(truth)} cases in {out}")
+    _write_cases(out, truth, cases, layouts, rng, others, f"{family}_", render_case=render)
+    _write_truth(out, truth)
 
 
 def main():

@@ -330,9 +330,16 @@ def compose(site, r, rng, rel, summaries, habits=None):
 PARTS = (("rand-train", TRAIN_SEEDS, "exclude"), ("rand-seedcheck", SEED_CHECK, "exclude"), ("rand-kindcheck", KIND_CHECK, "include"))
 
 
+def related_and_summaries(rng, others):
+    """Eighteen other articles' headlines and four one-sentence summaries, for a page's boxes and teasers."""
+    picks = rng.sample(others, 22)
+    rel = [o["title"] for o in picks[:18]]
+    summaries = [re.split(r"(?<=\.)\s", paragraphs(o["body"])[0])[0] for o in picks[18:]]
+    return rel, [s if s.endswith(".") else s + "." for s in summaries]
+
+
 def write(corpus_dir, out, seed=8311, parts=None):
-    from .firefox_text import save_as_text
-    from .readers_devset_text import chrome_texts
+    from .readers_devset_text import save_texts
 
     sites = [(folder, draw_site(s, mode)) for folder, seeds, mode in PARTS for s in seeds]
     need = len(sites) * PAGES_PER_SITE
@@ -345,10 +352,7 @@ def write(corpus_dir, out, seed=8311, parts=None):
     for n, (folder, site) in enumerate(sites):
         for k in range(PAGES_PER_SITE):
             r = cases[n * PAGES_PER_SITE + k]
-            picks = rng.sample(others, 22)
-            rel = [o["title"] for o in picks[:18]]
-            summaries = [re.split(r"(?<=\.)\s", paragraphs(o["body"])[0])[0] for o in picks[18:]]
-            summaries = [s if s.endswith(".") else s + "." for s in summaries]
+            rel, summaries = related_and_summaries(rng, others)
             # The training part's articles also carry crossheads and closing clauses (their own generator,
             # so the check parts' pages are those written before this habit was added).
             habits = random.Random(site["seed"] * 10 + k) if folder == "rand-train" else None
@@ -362,18 +366,7 @@ def write(corpus_dir, out, seed=8311, parts=None):
                 jobs.append((folder, f"s{site['seed']}_{k}_{browser}.txt", browser, page, url, t))
     if parts:
         jobs = [j for j in jobs if j[0] in parts]
-    chrome = iter(chrome_texts([j[3] for j in jobs if j[2] == "chrome"]))
-    truths = {}
-    for folder, name, browser, page, url, t in jobs:
-        text = next(chrome) if browser == "chrome" else save_as_text(page, url)
-        os.makedirs(os.path.join(out, folder), exist_ok=True)
-        with open(os.path.join(out, folder, name), "w", encoding="utf-8") as f:
-            f.write(text)
-        truths.setdefault(folder, {})[name] = t
-    for folder, truth in truths.items():
-        with open(os.path.join(out, folder, "truth.json"), "w", encoding="utf-8") as f:
-            json.dump(truth, f, ensure_ascii=False, indent=1)
-        print(f"{len(truth)} cases in {os.path.join(out, folder)}")
+    truths = save_texts(out, jobs)
     if parts:
         return
     with open(os.path.join(out, "ids-rand.json"), "w", encoding="utf-8") as f:

@@ -29,7 +29,7 @@ import random
 from . import readers_devset_text_pages as pages, readers_devset_text_pages_o as pages_o, readers_devset_text_pages_p as pages_p
 from . import readers_devset_text_pages_q as pages_q, readers_devset_text_pages_r as pages_r
 from .firefox_text import save_as_text
-from .readers_devset import _truth, sample
+from .readers_devset import _truth, _write_truth, sample
 
 PER_DESIGN = 15  # articles per design and browser
 PER_DESIGN_O = 10
@@ -64,6 +64,22 @@ def chrome_texts(pages_html):
     return texts
 
 
+def save_texts(out, jobs):
+    """Save each page as its browser saves it (``jobs``: folder, file name, "chrome" or "firefox", page, url,
+    truth), one folder per part with its truth.json; returns the truths by folder."""
+    chrome = iter(chrome_texts([j[3] for j in jobs if j[2] == "chrome"]))
+    truths = {}
+    for folder, name, browser, page, url, t in jobs:
+        text = next(chrome) if browser == "chrome" else save_as_text(page, url)
+        os.makedirs(os.path.join(out, folder), exist_ok=True)
+        with open(os.path.join(out, folder, name), "w", encoding="utf-8") as f:
+            f.write(text)
+        truths.setdefault(folder, {})[name] = t
+    for folder, truth in truths.items():
+        _write_truth(os.path.join(out, folder), truth)
+    return truths
+
+
 def write(corpus_dir, out, seed, family="mn"):
     """Families M and N (twelve designs, split into ``text-dev`` and ``text-check``),
     or O or P (designs written later, all in ``text-o`` / ``text-p``)."""
@@ -95,18 +111,7 @@ def write(corpus_dir, out, seed, family="mn"):
         t = _truth(r, layout, furniture, "day")
         t["id"] = r.get("id")
         jobs.append((folder, f"{i:03d}_{layout}.txt", browser, page, url, t))
-    chrome = iter(chrome_texts([j[3] for j in jobs if j[2] == "chrome"]))
-    truths = {folder: {} for folder in {j[0] for j in jobs}}
-    for folder, name, browser, page, url, t in jobs:
-        text = next(chrome) if browser == "chrome" else save_as_text(page, url)
-        os.makedirs(os.path.join(out, folder), exist_ok=True)
-        with open(os.path.join(out, folder, name), "w", encoding="utf-8") as f:
-            f.write(text)
-        truths[folder][name] = t
-    for folder, truth in truths.items():
-        with open(os.path.join(out, folder, "truth.json"), "w", encoding="utf-8") as f:
-            json.dump(truth, f, ensure_ascii=False, indent=1)
-        print(f"{len(truth)} cases in {os.path.join(out, folder)}")
+    truths = save_texts(out, jobs)
     with open(os.path.join(out, f"ids-{family}.json"), "w", encoding="utf-8") as f:
         json.dump({"seed": seed, "check_designs": sorted(folders),
                    "ids": {folder: sorted(t["id"] for t in truth.values()) for folder, truth in truths.items()}}, f, indent=1)
