@@ -211,20 +211,20 @@ def _core_properties(core):
 
 
 def _property_texts(props, app):
-    """The file's descriptive properties, as ``(value, is_author)``: title,
+    """The file's descriptive properties, as ``(value, role)``: title,
     subject, category, keywords, comments, the company (``docProps/app.xml``)
-    and the author."""
+    and the author (roles "", "company", "author")."""
     texts = []
     for tag in ("title", "subject", "category", "keywords", "description"):
         value = props.get(tag)
         if value and len(value) <= 200:
-            texts.append((value, False))
+            texts.append((value, ""))
     company = re.search(r"<(?:\w+:)?Company>([^<]{2,120})</", app)
     if company:
-        texts.append((html.unescape(company[1]), False))
+        texts.append((html.unescape(company[1]), "company"))
     author = props.get("creator")
     if author and len(author) <= 60:
-        texts.append((author, True))
+        texts.append((author, "author"))
     return texts
 
 
@@ -239,8 +239,11 @@ def _property_cues(texts):
     from .lines import date_line_rest
 
     # A value with a date in it ("سكاي نيوز عربية - 12 آذار 2018") is asked for without the date.
-    return [Cue(date_line_rest(value), where="مؤلف ملف Word في خصائصه" if is_author else PROPERTIES_WHERE)
-            for value, is_author in texts if date_line_rest(value)]
+    # The company is the newsroom whose copy of Word made the file: it names the site as a
+    # copyright line does (a name without its kind word, "الحياة", when one outlet alone has it).
+    return [Cue(date_line_rest(value), where="مؤلف ملف Word في خصائصه" if role == "author" else PROPERTIES_WHERE,
+                names_site=role == "company")
+            for value, role in texts if date_line_rest(value)]
 
 
 def _picture_cues(names):
@@ -291,7 +294,7 @@ def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=Non
                                        *_margin_cues(margins),
                                        *([Cue(site, where=SITE_LINKS_WHERE)] if site else []),
                                        *_property_cues(texts)],
-                           extra_dates=_extra_dates(margins, [value for value, is_author in texts if not is_author]))
+                           extra_dates=_extra_dates(margins, [value for value, role in texts if role != "author"]))
     draft.format = "docx"
     if page:
         from .docx_page import cut_other_stories, styled_title
@@ -326,8 +329,10 @@ def _margin_cues(lines):
     """The footer's and the notes' parts ("بي بي سي عربي | صفحة 2", "المصدر: الحياة، 3 آذار 2018"):
     the file names its outlet there, as a page's own site name does."""
     from .lines import date_line_rest
-    from .outlets import Cue, named_parts
+    from .outlets import Cue, name_in_value, named_parts
 
+    # "© 2018 المونيتور": a copyright line's name, without its sign, year and "جميع الحقوق محفوظة".
+    lines = [name_in_value(line) or line for line in lines]
     parts = [part.strip() for line in lines for part in _MARGIN_PARTS.split(date_line_rest(line) or line)]
     exact = [Cue(part, where=MARGIN_WHERE) for line in lines for part in named_parts(line)]
     return exact + [Cue(_LABEL.sub("", part), where=MARGIN_WHERE, names_site=True) for part in parts if re.search(r"\w\w", part)]
