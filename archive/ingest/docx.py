@@ -62,12 +62,12 @@ def _read(data: bytes, limits=None, name=""):
     props = _core_properties(core)
     texts = _property_texts(props, app)
     site_names = _site_names(props, custom)
-    lines, pictures, site, breaks, titles = body_lines(document)
+    lines, pictures, site, breaks, titles, link_texts = body_lines(document)
     refuse_a_digest(name, lines, breaks)
     lines, cited = closing_citation(lines)
     # The footer and the notes (a clipping's source and date in a footnote, "الحياة، 3 آذار 2018")
     # are the page's margin: they may name the outlet and date the article, never its text.
-    return "\n".join([*header, *lines]), [*cited, *footer, *_notes(data)], texts, (pictures, site, site_names, titles)
+    return "\n".join([*header, *lines]), [*cited, *footer, *_notes(data)], texts, (pictures, site, site_names, titles, link_texts)
 
 
 # A clipping's closing citation, in brackets or labelled: "(صحيفة الرياض، العدد الصادر يوم
@@ -277,7 +277,7 @@ def _site_names(props, custom):
 
 def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=None):
     name = source_name.replace("\\", "/").rsplit("/", 1)[-1]
-    text, margins, texts, (pictures, site, site_names, titles) = _read(data, limits, name)
+    text, margins, texts, (pictures, site, site_names, titles, link_texts) = _read(data, limits, name)
     # A date in the properties ("سكاي نيوز عربية - 12 آذار 2018" as the subject) only when the text gives none.
     from .outlets import Cue, dateline_cues
 
@@ -293,7 +293,7 @@ def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=Non
                                        *(Cue(n, where=SITE_PROPERTY_WHERE, names_site=True) for n in site_names),
                                        *_margin_cues(margins),
                                        *([Cue(site, where=SITE_LINKS_WHERE)] if site else []),
-                                       *_property_cues(texts)],
+                                       *_property_cues(texts), *_link_cues(link_texts, catalog)],
                            extra_dates=_extra_dates(margins, [value for value, role in texts if role != "author"]))
     draft.format = "docx"
     if page:
@@ -323,6 +323,24 @@ def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=Non
             if match.outlet_id:
                 match.apply(draft)
     return draft
+
+
+# A link to the site's home: "/", "../../", "index.html", the site's root address.
+_HOME_LINK = re.compile(r"^(?:/|\./|(?:\.\./)+|(?:\.\./)*index\.html?|https?://[^/\s]+/?(?:ar/?|arabic/?)?)$", re.I)
+HOME_LINK_WHERE = "رابط إلى الصفحة الرئيسية فوق الخبر في ملف Word (شعار الموقع)"
+
+
+def _link_cues(link_texts, catalog):
+    """A converted page's lines that are only a link (read as furniture, not text): the text of a
+    link home above the article is the site's text logo; a linked app prompt or follow line names
+    the site (``text_cues.call_to_action_cues``). Menu items are asked nothing: "العربية" there is a section."""
+    from .outlets import Cue
+    from .text_cues import call_to_action_cues
+
+    cues = [Cue(text, where=HOME_LINK_WHERE, names_site=True) for text, target, above in link_texts
+            if above and _HOME_LINK.match(target or "") and 1 <= len(text.split()) <= 6]
+    index = catalog.outlets if catalog is not None else None
+    return cues + call_to_action_cues("\n".join(text for text, _target, _above in link_texts), index)
 
 
 def _margin_cues(lines):
