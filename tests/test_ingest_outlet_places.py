@@ -15,6 +15,9 @@ import io
 import zipfile
 
 import docx
+import docx.opc.constants
+import docx.oxml
+import docx.oxml.ns
 import pytest
 
 from archive.ingest import read
@@ -121,6 +124,16 @@ def test_a_file_name_that_starts_or_ends_with_the_outlets_name(catalogue, name, 
     assert text_slug(catalogue, page(), name=name.replace(".docx", ".txt")) == slug
 
 
+def test_a_headlines_word_inside_a_file_name_names_nothing(catalogue):
+    # "الإمارات العربية" holds "العربية"; an Arabic word counts only first or last in the name.
+    assert text_slug(catalogue, page(), name="قمة_الإمارات_العربية_في_الرياض.txt") is None
+    assert text_slug(catalogue, page(), name="قمة_الرياض_العربية.txt") == "al-arabiya"
+
+
+def test_a_short_number_stays_in_the_name_a_year_ends_it(catalogue):
+    assert text_slug(catalogue, page(), name="موقع_عرب_48_تحرير_الحديدة.txt") == "arab-48"
+
+
 def test_file_name_cues_try_the_longest_run_of_words_first():
     texts = [cue.text for cue in file_name_cues("صحيفة_الوطن_العمانية_خبر.docx")]
     assert texts.index("صحيفة الوطن العمانية خبر") < texts.index("صحيفة الوطن العمانية") < texts.index("صحيفة الوطن")
@@ -158,3 +171,42 @@ def test_a_word_footers_copyright_line(catalogue):
 
 def test_the_company_property_names_the_newsroom_also_without_its_kind_word(catalogue):
     assert word_slug(catalogue, word_file(company="الحياة")) == "al-hayat"
+
+
+def converted_page(links):
+    """A Word file as LibreOffice writes a saved page: lines that are only links (``(text, target)``)
+    above the headline, then the article."""
+    document = docx.Document()
+    for text, target in links:
+        paragraph = document.add_paragraph()
+        rid = document.part.relate_to(target, docx.opc.constants.RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        link = docx.oxml.OxmlElement("w:hyperlink")
+        link.set(docx.oxml.ns.qn("r:id"), rid)
+        run = docx.oxml.OxmlElement("w:r")
+        t = docx.oxml.OxmlElement("w:t")
+        t.text = text
+        run.append(t)
+        link.append(run)
+        paragraph._p.append(link)
+    for line in [HEADLINE, "12 آذار/مارس 2018", *PARAS]:
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_converted_pages_link_home_above_the_article_is_its_text_logo(catalogue):
+    data = converted_page([("Ad-Dustour", "../../../../"), *((item, "#") for item in MENU)])
+    assert word_slug(catalogue, data) == "ad-dustour"
+
+
+def test_a_converted_pages_linked_app_prompt_names_the_site(catalogue):
+    data = converted_page([*((item, "#") for item in MENU), ("حمّل تطبيق بوابة الشروق", "#")])
+    assert word_slug(catalogue, data) == "shorouk"
+
+
+def test_a_menu_item_linked_elsewhere_names_nothing(catalogue):
+    # "العربية" in a menu is a section (the Arab world), not Al Arabiya.
+    data = converted_page([("العربية", "#"), *((item, "#") for item in MENU)])
+    [draft] = read("article.docx", data, catalog=catalogue)
+    assert draft.outlet_id is None

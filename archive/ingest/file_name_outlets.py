@@ -31,13 +31,19 @@ def file_name_cues(source_name: str):
     words = [part for part in re.split(r"[\s_\-.()\[\]]+", stem) if part]
     # "Bahrain_News_Agency_headline.docx", "صحيفة-الاقتصادية-2018-05-03.docx", "SkyNewsArabia_…": the
     # words a name may run over, at the start of the name or at its end (before a date), asked for
-    # whole, longest first ("صحيفة الوطن العمانية" before "صحيفة الوطن"); one word wherever it stands.
+    # whole, longest first ("صحيفة الوطن العمانية" before "صحيفة الوطن").
     run = [w for w in re.split(r"(?<=[a-z])(?=[A-Z][a-z])", " ".join(words)) if w]
     run = " ".join(run).split()
-    lead = list(itertools.takewhile(lambda w: not w.isdigit(), run))
-    tail = list(itertools.takewhile(lambda w: not w.isdigit(), reversed(run)))[::-1]
+    # (A year or a long number ends the run; a name's own short number stays in it: "عرب 48".)
+    lead = list(itertools.takewhile(lambda w: not (w.isdigit() and len(w) > 2), run))
+    tail = list(itertools.takewhile(lambda w: not (w.isdigit() and len(w) > 2), reversed(run)))[::-1]
     cues += [Cue(" ".join(ws), where="اسم الملف") for n in range(NAME_WORDS_IN_FILE_NAME, 1, -1)
              for ws in (lead[:n], tail[-n:]) if len(ws) == n]
+    # One word: a Latin one anywhere ("okaz_20180514"); an Arabic one only first or last, since a
+    # headline's words in between are as often a name's word ("الإمارات العربية" holds "العربية").
+    named = [part for part in words if not part.isdigit()]
+    edges = {named[0], named[-1]} if named else set()
     cues += [Cue(part, where="اسم الملف") for part in words
-             if len(part) >= 3 and not part.isdigit() and (part.lower() not in _NOT_NAMES_IN_FILE_NAMES or part.isupper())]
+             if len(part) >= 3 and not part.isdigit() and (part.isascii() or part in edges)
+             and (part.lower() not in _NOT_NAMES_IN_FILE_NAMES or part.isupper())]
     return cues
