@@ -210,3 +210,9 @@ def test_a_menu_item_linked_elsewhere_names_nothing(catalogue):
     data = converted_page([("العربية", "#"), *((item, "#") for item in MENU)])
     [draft] = read("article.docx", data, catalog=catalogue)
     assert draft.outlet_id is None
+
+
+def test_a_latin_logo_printing_the_domains_name(catalogue):
+    # "ENABBALADI" (enabbaladi.net) is a form made by rule from the catalogue's domain.
+    assert text_slug(catalogue, page(top=["ENABBALADI | الرئيسية"])) == "enab-baladi"
+    assert text_slug(catalogue, page(end=["© 2018 Enabbaladi"])) == "enab-baladi"

@@ -145,6 +145,10 @@ class OutletIndex:
         for domain in [*(outlet.domains or []), outlet.url or ""]:
             for host, path in hosts_in(domain.lower()):
                 self.by_host.setdefault(host, []).append((path.rstrip("/"), outlet.pk))
+                # A Latin logo prints the domain's name ("Aawsat", "ALSUMARIA", "Hespress"): a form by rule.
+                label = next((part for part in host.split(".") if part != "www"), "")
+                if len(label) >= 6 and label not in _GENERIC_LABELS and not path.strip("/"):
+                    self.derived.setdefault(name_key(label), set()).add(outlet.pk)
         self.phrases.sort(key=lambda item: -len(" ".join(item[0])))
 
     def find_name(self, text: str):
@@ -153,8 +157,7 @@ class OutletIndex:
         if not key or key in self.shared:
             return None  # a name two outlets hold names neither for sure
         if key in self.by_key:
-            # (A name one outlet holds that is another's made by rule, "AlWatan" of "Al Watan", names neither.)
-            return None if self.derived.get(key, set()) - {self.by_key[key]} else self.by_key[key]
+            return self.by_key[key]
         # "وكالة كل العراق [أين]": the name outside the brackets, then inside.
         outside = name_key(re.sub(r"[\[(].*?[\])]", " ", text))
         inside = [name_key(part) for part in re.findall(r"[\[(](.*?)[\])]", text)]
