@@ -62,12 +62,12 @@ def _read(data: bytes, limits=None, name=""):
     props = _core_properties(core)
     texts = _property_texts(props, app)
     site_names = _site_names(props, custom)
-    lines, pictures, site, breaks, titles = body_lines(document)
+    lines, pictures, site, breaks, titles, link_texts = body_lines(document)
     refuse_a_digest(name, lines, breaks)
     lines, cited = closing_citation(lines)
     # The footer and the notes (a clipping's source and date in a footnote, "الحياة، 3 آذار 2018")
     # are the page's margin: they may name the outlet and date the article, never its text.
-    return "\n".join([*header, *lines]), [*cited, *footer, *_notes(data)], texts, (pictures, site, site_names, titles)
+    return "\n".join([*header, *lines]), [*cited, *footer, *_notes(data)], texts, (pictures, site, site_names, titles, link_texts)
 
 
 # A clipping's closing citation, in brackets or labelled: "(صحيفة الرياض، العدد الصادر يوم
@@ -211,20 +211,20 @@ def _core_properties(core):
 
 
 def _property_texts(props, app):
-    """The file's descriptive properties, as ``(value, is_author)``: title,
+    """The file's descriptive properties, as ``(value, role)``: title,
     subject, category, keywords, comments, the company (``docProps/app.xml``)
-    and the author."""
+    and the author (roles "", "company", "author")."""
     texts = []
     for tag in ("title", "subject", "category", "keywords", "description"):
         value = props.get(tag)
         if value and len(value) <= 200:
-            texts.append((value, False))
+            texts.append((value, ""))
     company = re.search(r"<(?:\w+:)?Company>([^<]{2,120})</", app)
     if company:
-        texts.append((html.unescape(company[1]), False))
+        texts.append((html.unescape(company[1]), "company"))
     author = props.get("creator")
     if author and len(author) <= 60:
-        texts.append((author, True))
+        texts.append((author, "author"))
     return texts
 
 
@@ -239,8 +239,11 @@ def _property_cues(texts):
     from .lines import date_line_rest
 
     # A value with a date in it ("سكاي نيوز عربية - 12 آذار 2018") is asked for without the date.
-    return [Cue(date_line_rest(value), where="مؤلف ملف Word في خصائصه" if is_author else PROPERTIES_WHERE)
-            for value, is_author in texts if date_line_rest(value)]
+    # The company is the newsroom whose copy of Word made the file: it names the site as a
+    # copyright line does (a name without its kind word, "الحياة", when one outlet alone has it).
+    return [Cue(date_line_rest(value), where="مؤلف ملف Word في خصائصه" if role == "author" else PROPERTIES_WHERE,
+                names_site=role == "company")
+            for value, role in texts if date_line_rest(value)]
 
 
 def _picture_cues(names):
@@ -274,7 +277,7 @@ def _site_names(props, custom):
 
 def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=None):
     name = source_name.replace("\\", "/").rsplit("/", 1)[-1]
-    text, margins, texts, (pictures, site, site_names, titles) = _read(data, limits, name)
+    text, margins, texts, (pictures, site, site_names, titles, link_texts) = _read(data, limits, name)
     # A date in the properties ("سكاي نيوز عربية - 12 آذار 2018" as the subject) only when the text gives none.
     from .outlets import Cue, dateline_cues
 
@@ -290,8 +293,8 @@ def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=Non
                                        *(Cue(n, where=SITE_PROPERTY_WHERE, names_site=True) for n in site_names),
                                        *_margin_cues(margins),
                                        *([Cue(site, where=SITE_LINKS_WHERE)] if site else []),
-                                       *_property_cues(texts)],
-                           extra_dates=_extra_dates(margins, [value for value, is_author in texts if not is_author]))
+                                       *_property_cues(texts), *_link_cues(link_texts, catalog)],
+                           extra_dates=_extra_dates(margins, [value for value, role in texts if role != "author"]))
     draft.format = "docx"
     if page:
         from .docx_page import cut_other_stories, styled_title
@@ -322,12 +325,32 @@ def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=Non
     return draft
 
 
+# A link to the site's home: "/", "../../", "index.html", the site's root address.
+_HOME_LINK = re.compile(r"^(?:/|\./|(?:\.\./)+|(?:\.\./)*index\.html?|https?://[^/\s]+/?(?:ar/?|arabic/?)?)$", re.I)
+HOME_LINK_WHERE = "رابط إلى الصفحة الرئيسية فوق الخبر في ملف Word (شعار الموقع)"
+
+
+def _link_cues(link_texts, catalog):
+    """A converted page's lines that are only a link (read as furniture, not text): the text of a
+    link home above the article is the site's text logo; a linked app prompt or follow line names
+    the site (``text_cues.call_to_action_cues``). Menu items are asked nothing: "العربية" there is a section."""
+    from .outlets import Cue
+    from .text_cues import call_to_action_cues
+
+    cues = [Cue(text, where=HOME_LINK_WHERE, names_site=True) for text, target, above in link_texts
+            if above and _HOME_LINK.match(target or "") and 1 <= len(text.split()) <= 6]
+    index = catalog.outlets if catalog is not None else None
+    return cues + call_to_action_cues("\n".join(text for text, _target, _above in link_texts), index)
+
+
 def _margin_cues(lines):
     """The footer's and the notes' parts ("بي بي سي عربي | صفحة 2", "المصدر: الحياة، 3 آذار 2018"):
     the file names its outlet there, as a page's own site name does."""
     from .lines import date_line_rest
-    from .outlets import Cue, named_parts
+    from .outlets import Cue, name_in_value, named_parts
 
+    # "© 2018 المونيتور": a copyright line's name, without its sign, year and "جميع الحقوق محفوظة".
+    lines = [name_in_value(line) or line for line in lines]
     parts = [part.strip() for line in lines for part in _MARGIN_PARTS.split(date_line_rest(line) or line)]
     exact = [Cue(part, where=MARGIN_WHERE) for line in lines for part in named_parts(line)]
     return exact + [Cue(_LABEL.sub("", part), where=MARGIN_WHERE, names_site=True) for part in parts if re.search(r"\w\w", part)]

@@ -127,6 +127,9 @@ class Reader:
         self.lines, self.picture_names, self.headings, self.hosts = [], [], set(), []
         self.titles = []  # the paragraphs in Word's own title styles ("Heading 1", "Title")
         self.links = set()  # the lines that are only links (LINK_PLACE, or a home page's address)
+        # Those lines' own text, where each links to and whether it stands above the lead: a link home
+        # above the article is the site's text logo, a linked "حمّل تطبيق X" its app prompt (``docx.py``).
+        self.link_texts = []
         self.breaks = []  # where a page or section break stands: the number of lines above it
         self._lead_seen = False
 
@@ -205,6 +208,7 @@ class Reader:
         self.hosts.extend(_host(_link_target(link, self.rels)) for link in links)
         if links and not any(t.strip() for t, link in pieces if link is None) and not heading:
             root = next((t for t in map(lambda link: _link_target(link, self.rels), links) if _SITE_ROOT.match(t or "")), None)
+            self.link_texts.append((" ".join(text.split()), _link_target(links[0], self.rels), not self._lead_seen))
             self.links.add(len(self.lines))
             self.lines.append(root or LINK_PLACE)
             return
@@ -237,12 +241,13 @@ TITLE_STYLES = ("heading1", "heading 1", "title")
 
 def body_lines(document):
     """The body's lines, the names of the pictures above its first long paragraph, the site's
-    host, where the page breaks stand and the paragraphs in a title style."""
+    host, where the page breaks stand, the paragraphs in a title style and the lines that
+    are only links (``Reader.link_texts``)."""
     reader = Reader(document.part)
     reader.block(document.element.body)
     lines = _box_headings(reader.lines, reader.links)
     lines = _after_link_box(lines, reader.links, reader.headings)
-    return lines, reader.picture_names, _site_host(reader.hosts), reader.breaks, reader.titles
+    return lines, reader.picture_names, _site_host(reader.hosts), reader.breaks, reader.titles, reader.link_texts
 
 
 def _host(url):

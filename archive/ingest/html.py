@@ -34,7 +34,8 @@ from .html_page import (
 )
 from .lines import ends_sentence
 from .normalize import clean_line, loose, word_count
-from .outlets import TITLE_TO, Cue, dateline_cues, file_name_cues, hosts_in, resolve
+from .file_name_outlets import file_name_cues
+from .outlets import TITLE_TO, Cue, dateline_cues, hosts_in, resolve
 from .text import DERIVED_TITLE_WARNING, LEAD_WORDS, NO_DATE_WARNING, derive_title, read_text
 
 

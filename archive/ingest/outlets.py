@@ -32,6 +32,9 @@ class Cue:
     # ("الشرق الأوسط" for "صحيفة الشرق الأوسط") may be matched, when only one
     # outlet has it. Elsewhere such a name is a place or a section.
     names_site: bool = False
+    # "واس - الرياض": the second part of a pair names the paper only when the first names no
+    # outlet (else the first is the outlet and the second the place): that first part.
+    unless_named: str = ""
 
 
 @dataclass
@@ -108,6 +111,7 @@ class OutletIndex:
         self.bare = {}  # a name without its kind word ("صحيفة", "قناة"…) -> {pk}
         self.derived = {}  # forms made by rule from the names (``derived_forms``) -> {pk}
         self.agencies = set()  # news agencies: they credit a story, a site republishes it
+        self.shared = set()  # names two outlets hold ("جريدة الراي": Kuwait's and Jordan's, one key once folded)
 
     @classmethod
     def load(cls):
@@ -124,7 +128,8 @@ class OutletIndex:
         for value in [*outlet.all_names(), outlet.slug]:
             key = name_key(value)
             if key:
-                self.by_key.setdefault(key, outlet.pk)
+                if self.by_key.setdefault(key, outlet.pk) != outlet.pk:
+                    self.shared.add(key)
                 self.phrases.append((tuple(key.split()), outlet.pk))
         for value in outlet.all_names():
             loosened = loose(value)
@@ -140,13 +145,17 @@ class OutletIndex:
         for domain in [*(outlet.domains or []), outlet.url or ""]:
             for host, path in hosts_in(domain.lower()):
                 self.by_host.setdefault(host, []).append((path.rstrip("/"), outlet.pk))
+                # A Latin logo prints the domain's name ("Aawsat", "ALSUMARIA", "Hespress"): a form by rule.
+                label = next((part for part in host.split(".") if part != "www"), "")
+                if len(label) >= 6 and label not in _GENERIC_LABELS and not path.strip("/"):
+                    self.derived.setdefault(name_key(label), set()).add(outlet.pk)
         self.phrases.sort(key=lambda item: -len(" ".join(item[0])))
 
     def find_name(self, text: str):
         """The outlet a short name-like text names, or None."""
         key = name_key(text)
-        if not key:
-            return None
+        if not key or key in self.shared:
+            return None  # a name two outlets hold names neither for sure
         if key in self.by_key:
             return self.by_key[key]
         # "وكالة كل العراق [أين]": the name outside the brackets, then inside.
@@ -243,7 +252,7 @@ class OutletIndex:
 
 
 def resolve(cues, index: OutletIndex) -> OutletMatch:
-    cues = [c for c in cues if c.text and c.text.strip()]
+    cues = [c for c in cues if c.text and c.text.strip() and not (c.unless_named and index.find_name(c.unless_named))]
     for i, cue in enumerate(cues):
         pk = index.find_site_name(cue.text) if cue.names_site else index.find_name(cue.text)
         if pk:
@@ -267,7 +276,7 @@ def resolve(cues, index: OutletIndex) -> OutletMatch:
             if pk:
                 return OutletMatch(pk, index.names.get(pk), False, cue)
             name = clean_name(cue.text)
-            if name and (index.bare.get(name_key(name)) or index.derived.get(name_key(name))):
+            if name and (index.bare.get(name_key(name)) or index.derived.get(name_key(name)) or name_key(name) in index.shared):
                 # A name several catalogue outlets print without their kind word
                 # ("الجزيرة": the channel and the Saudi paper) is none of them for
                 # sure and no new outlet either: left for the archivist.
@@ -281,38 +290,24 @@ def resolve(cues, index: OutletIndex) -> OutletMatch:
 _KIND_WORD = re.compile(r"^\s*(?:صحيفه|صحيفة|جريده|جريدة|قناه|قناة|مجله|مجلة|موقع|وكاله|وكالة|اذاعه|إذاعة|اذاعة|راديو|تلفزيون|شبكه|شبكة)\s+")
 
 
-# Short aliases that are also words a file name holds ("what_was_said.txt").
-_NOT_NAMES_IN_FILE_NAMES = {"was", "map", "tap", "spa", "ain", "ina", "nna", "the", "and", "news", "article",
-                            "report", "page", "saved", "copy", "final", "text", "word"}
-
-
-_TITLE_PARTS_IN_FILE_NAME = re.compile(r"\s+[-_|–—]+\s+|_{2,}")
-
-
-def file_name_cues(source_name: str):
-    """"skynews_2018-05-14_syria.txt", "aawsat.com-12345.html": the words and
-    domains of a file's name, each asked for as a known outlet (never proposed)."""
-    stem = re.sub(r"\.(?:txt|text|html?|docx|jsonl|zip|gz)$", "", (source_name or "").replace("\\", "/").rsplit("/", 1)[-1], flags=re.I)
-    cues = [Cue(host, where="اسم الملف") for host, _path in hosts_in(stem)]
-    # A browser names a saved page after its <title>, "Headline - Outlet" / "Outlet | Headline",
-    # with "|" and ":" written "_": the first and the last part stand where a page names itself.
-    parts = [part.strip() for part in _TITLE_PARTS_IN_FILE_NAME.split(stem) if part.strip()]
-    if len(parts) > 1:
-        cues += [Cue(part, where="اسم الملف", names_site=site) for part, site in ((parts[-1], True), (parts[0], False))
-                 if len(part) <= 40 and not part.isdigit()]
-    cues += [Cue(part, where="اسم الملف") for part in re.split(r"[\s_\-.()\[\]]+", stem)
-             if len(part) >= 3 and not part.isdigit() and part.lower() not in _NOT_NAMES_IN_FILE_NAMES]
-    return cues
-
-
-_COPYRIGHT_WORDS = re.compile(r"©|\(c\)|copyright|\d{4}(?:\s*[-–]\s*\d{4})?|جميع الحقوق محفوظة(?:\s*لـ?\s*)?"
-                              r"|حقوق النشر محفوظة(?:\s*لـ?\s*)?|all rights reserved|[.,،|]", re.I)
+_COPYRIGHT_WORDS = re.compile(
+    r"©|\(c\)|copyright|(?<!\d)\d{4}(?:\s*[-–]\s*\d{4})?(?!\d)"
+    r"|(?:(?:جميع|كل)\s+)?(?:ال)?حقوق(?:\s+(?:ال)?(?:نشر|طبع))?(?:\s+و(?:ال)?(?:نشر|طبع))?(?:\s+محفوظ[ةه])?"
+    r"|all rights reserved|[.,،|]", re.I)
+# "محفوظة لـسكاي نيوز", "محفوظة لسكاي نيوز", "محفوظة للشرق الأوسط" (ل + ال is written لل): the name, without the ل.
+_RESERVED_FOR = re.compile(r"(محفوظ[ةه])\s*(?:لـ+\s*|ل\s+|ل(?=[^\sـل]))")
+_RESERVED_FOR_AL = re.compile(r"(محفوظ[ةه])\s*لل(?=[^\sـ])")
 
 
 def copyright_name(text: str) -> str:
-    """"© 2023 Sky News Arabia. جميع الحقوق محفوظة" → "Sky News Arabia": the
-    name in a copyright line, never its year; "" when it names nothing."""
-    return " ".join(_COPYRIGHT_WORDS.sub(" ", text or "").split())
+    """"© 2023 Sky News Arabia. جميع الحقوق محفوظة" → "Sky News Arabia",
+    "جميع الحقوق محفوظة للشرق الأوسط © 2018" → "الشرق الأوسط": the name in a
+    copyright line, never its year nor the ل written onto it; "" when it names nothing."""
+    text = _RESERVED_FOR.sub(r"\1 ", _RESERVED_FOR_AL.sub(r"\1 ال", text or ""))
+    # "© 2025 الاقتصادية. الاقتصادية ليست مسؤولة عن محتوى المواقع الخارجية.": the sentence that holds the sign.
+    sentences = [part for part in re.split(r"(?<=[.!؟])\s+", text) if COPYRIGHT_LINE.search(part)]
+    text = " ".join(sentences) or text
+    return " ".join(_COPYRIGHT_WORDS.sub(" ", text).split())
 
 
 def name_in_value(value: str) -> str:
@@ -390,4 +385,4 @@ def place_outlet_cues(head: str):
     m = _PLACE_OUTLET.match(head or "")
     if not m or len(m["place"].split()) > 3 or len(m["outlet"].split()) > 3:
         return []
-    return [Cue(m["outlet"].strip(), where="مطلع الخبر (المكان – الصحيفة)", names_site=True)]
+    return [Cue(m["outlet"].strip(), where="مطلع الخبر (المكان – الصحيفة)", names_site=True, unless_named=m["place"].strip())]

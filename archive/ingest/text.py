@@ -26,6 +26,7 @@ from .article_end import cut_tail_boxes, drop_trailing_headlines
 from .boxes import box_inside, read_also_box
 from .derived_title import TITLE_MAX_CHARS, TITLE_MIN_CHARS, derive_title  # noqa: F401  (once defined here)
 from .draft import Draft, IngestError
+from .file_name_outlets import file_name_cues
 from .formatted_text import unformat
 from .headline import _BYLINE, _pick_headline, trail_headline  # noqa: F401  (once defined here)
 from .headline_end import caption_not_headline, headline_after_text, headline_of_the_text
@@ -38,9 +39,9 @@ from .lines import (  # noqa: F401  (the line classes were this module's; their 
     is_url_line, source_name,
 )
 from .normalize import clean_lines, loose, word_count
-from .outlets import Cue, file_name_cues, resolve
+from .outlets import Cue, resolve
 from .text_cues import (  # noqa: F401
-    _COPYRIGHT_LINE, collect_cues_and_dateline, date_provenance, date_zone, settle_dateline,
+    _COPYRIGHT_LINE, collect_cues_and_dateline, date_provenance, date_zone, settle_dateline, whole_text_cues,
 )
 from .unwrap import unwrap  # noqa: F401
 
@@ -393,7 +394,8 @@ def draft_from_text(text: str, source_name: str = "", catalog=None, fmt="text", 
             if m and is_headline(m["headline"]) and outlet_index.find_site_name(m["site"]):
                 reading.cues.insert(0, Cue(m["site"], where="ذيل عنوان الصفحة", names_site=True))
                 draft.title = m["headline"]
-        resolve([*reading.cues, *extra_cues, *file_name_cues(source_name)], outlet_index).apply(draft)
+        resolve([*reading.cues, *whole_text_cues(text, outlet_index), *extra_cues, *file_name_cues(source_name)],
+                outlet_index).apply(draft)
         settle_dateline(draft, reading, outlet_index)
     return draft
 

@@ -14,7 +14,7 @@ from .lines import (
     _LEAD_DATELINE, DATE, FURNITURE, HEADER, SOURCE, TEXT, classify, date_line_rest, source_name,
 )
 from .normalize import loose, word_count
-from .outlets import BRACKET_TAG, OUTLET_DATELINE, TITLE_TO, Cue, named_parts, place_outlet_cues
+from .outlets import BRACKET_TAG, OUTLET_DATELINE, TITLE_TO, Cue, copyright_name, hosts_in, named_parts, place_outlet_cues
 
 
 # "By Ahmad Ali, Sky News Arabia", "كتب: أحمد علي - العربية.نت".
@@ -25,17 +25,11 @@ _LEAD_PAREN_OUTLET = re.compile(r"^[^()\n]{2,70}?\((?P<outlet>[^()\d][^()]{1,39}
 # The start of a lead up to its colon, when short: "دبي - العربية.نت: ".
 _LEAD_PREFIX = re.compile(r"^(?P<prefix>(?:[^:.!؟\n]|\.(?=\S)){2,60}?)\s*:(?!\d)")
 _COPYRIGHT_LINE = re.compile(r"©|\(c\)|copyright|جميع الحقوق|حقوق (?:النشر|الطبع)|الحقوق محفوظه|all rights reserved", re.I)
-# What a copyright line says besides the name ("© 2023 Okaz. جميع الحقوق محفوظة").
-_COPYRIGHT_NAME = re.compile(
-    r"©|\(c\)|copyright|\b\d{4}(?:\s*[-–]\s*\d{4})?\b|جميع الحقوق محفوظه(?: ل\S*)?"
-    r"|(?:جميع )?حقوق (?:النشر|الطبع)(?: و(?:النشر|الطبع))?(?: محفوظه)?(?: ل\S*)?|all rights reserved|[.,،|]", re.I)
-
 # A name in quotation marks, as a paper writes its own in a byline ("لندن - «الشرق الأوسط»").
 _QUOTED = re.compile(r"[«\"“](?P<name>[^«»\"“”]{2,40})[»\"”]")
 
 _PLACE_COLON_QUOTED = re.compile(r"^(?P<place>[^:«»\"“”\d]{2,30}?)\s*:\s*(?P<name>[«\"“][^«»\"“”]{2,40}[»\"”])$")
 
-_GLUED_LAM = re.compile(r"(?<!\S)لـ+(?=\S)")
 
 
 def collect_cues_and_dateline(reading):
@@ -127,8 +121,10 @@ def collect_cues_and_dateline(reading):
         cues.append(Cue(m["outlet"].strip(), where="مطلع الخبر", names_site=True))
     # Domains named at the top or the bottom of the page.
     for line in [*reading.header_lines, lead, *trailer]:
-        for found in re.findall(r"(?<![a-z0-9.])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|iq|tv|news|sa|ae|co\.uk)\b", line, re.I):
-            cues.append(Cue(found, where="نطاق مذكور في الصفحة"))
+        # (Any domain, whatever its country's ending: wafa.ps, saba.ye, almanar.com.lb; only a
+        # catalogue outlet's names one.)
+        for host, path in hosts_in(line):
+            cues.append(Cue(host + path.split("?")[0][:60], where="نطاق مذكور في الصفحة"))
     if not reading.title_derived:
         for m in TITLE_TO.finditer(reading.title):
             cues.append(Cue(m["name"], where="العنوان"))
@@ -144,10 +140,7 @@ def collect_cues_and_dateline(reading):
     # "© 2023 Okaz. جميع الحقوق محفوظة": the name in a copyright line, weakest.
     for line in reading.copyright_lines:
         if _COPYRIGHT_LINE.search(loose(line)) and word_count(line) <= 12:
-            # "محفوظة لـسكاي نيوز": the لـ written onto the name is cut from it
-            # before folding drops the tatweel that shows where it ends.
-            unglued = _GLUED_LAM.sub("ل ", line)
-            name = " ".join(_COPYRIGHT_NAME.sub(" ", loose(unglued)).split())
+            name = copyright_name(line)
             if name:
                 cues.append(Cue(name, where="سطر حقوق النشر", names_site=True))
     # A header line that is only a name ("رووداو") names a known outlet or nothing.
@@ -192,3 +185,55 @@ def settle_dateline(draft, reading, outlet_index):
     for a, b in reading.pairs:
         if outlet_index.find_name(b) == draft.outlet_id and draft.dateline_name in (b, None):
             draft.dateline_name = a
+
+
+# A site's own calls to action: "حمّل تطبيق سكاي نيوز عربية الآن", "تابعوا الحرة على فيسبوك وتويتر",
+# "تابعونا على تويتر @aawsat_News". They stand anywhere (between paragraphs, under the article,
+# in the footer), are short, and name the site that prints them.
+_APP_PROMPT = re.compile(
+    r"^(?:حملوا|حمل|نزلوا|نزل|قم بتحميل|تحميل|download|get)\s+(?:ال)?(?:تطبيق|app)\s+(?P<name>.{2,40}?)"
+    r"(?:\s+(?:الان|مجانا|مجانًا|عل[ىي]|عبر|من|للهواتف|لهاتفك|للاندرويد|للايفون|now|for|on)\b.*)?[.!:]?$", re.I)
+_SOCIAL = r"(?:فيسبوك|فيس بوك|فايسبوك|تويتر|تويت|اكس|انستغرام|انستجرام|انستقرام|يوتيوب|تلغرام|تليغرام|تلجرام|واتساب|واتس اب|" \
+          r"مواقع التواصل|وسائل التواصل|شبكات التواصل|منصات التواصل|facebook|twitter|instagram|youtube|telegram)"
+_FOLLOW = re.compile(rf"^(?:تابعوا|تابعونا|تابعنا|تابع|follow)\s+(?P<name>.{{2,40}}?)\s+(?:عل[ىي]|عبر|في|on)\s+{_SOCIAL}", re.I)
+_HANDLE = re.compile(r"(?<![\w@])@(?P<handle>[A-Za-z0-9_]{3,30})\b")
+_FOLLOW_LINE = re.compile(rf"^(?:تابعوا|تابعونا|تابعنا|تابع|follow|حساب)\b.*{_SOCIAL}|^{_SOCIAL}\s*[:：]", re.I)
+CALL_WORDS = 12
+
+
+# The first line of a save: a tab title ("Headline - Outlet", "Outlet | Headline") or a logo and its
+# slogan ("دير الزور 24 | الخبر كما هو"), its parts parted by a spaced bar or dash.
+_FIRST_LINE_PARTS = re.compile(r"\s[|\-–—•]\s")
+
+
+def whole_text_cues(text, outlet_index):
+    """Cues read from the whole text, whatever the reader made of its lines: the first
+    line's parts (exact names only: "الرئيسية | أخبار" names nothing) and the calls to action."""
+    first = next((line.strip() for line in (text or "").split("\n") if line.strip()), "")
+    # "[صحيفة سبق]": a logo's alternative text, as a browser's text save prints an image.
+    logo = re.fullmatch(r"\[([^\[\]]{2,40})\]", first)
+    cues = [Cue(logo[1].strip(), where="السطر الأول من الملف")] if logo else []
+    cues += [Cue(part.strip(), where="السطر الأول من الملف") for part in _FIRST_LINE_PARTS.split(first)
+             if 2 <= len(part.strip()) <= 40] if _FIRST_LINE_PARTS.search(first) else []
+    return cues + call_to_action_cues(text, outlet_index)
+
+
+def call_to_action_cues(text, outlet_index):
+    """Cues from the site's calls to action in a text's short lines (matched loosened: "على" is "علي" there): the name in an app
+    prompt or a "follow X on …" line (where the site names itself), and the account a
+    "follow us on Twitter @handle" line gives (``OutletIndex.find_handle``: one outlet's
+    domain, or nothing)."""
+    cues = []
+    for line in (text or "").split("\n"):
+        if not line.strip() or word_count(line) > CALL_WORDS:
+            continue
+        plain = loose(line).strip(" \t•-–—|")
+        m = _APP_PROMPT.match(plain) or _FOLLOW.match(plain)
+        if m and not re.match(r"(?:عل[ىي]|عبر|في)\s", m["name"]):  # "تابعونا عبر صفحتنا على فيسبوك": no name
+                cues.append(Cue(m["name"], where="سطر يدعو إلى تطبيق الموقع أو متابعته", names_site=True))
+        if _FOLLOW_LINE.search(plain) and outlet_index is not None:
+            for found in _HANDLE.finditer(line):
+                pk = outlet_index.find_handle(found["handle"])
+                if pk:
+                    cues.append(Cue(outlet_index.names[pk], where=f"حساب الموقع «@{found['handle']}»"))
+    return cues
