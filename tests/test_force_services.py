@@ -79,3 +79,10 @@ def test_naval_after_a_definite_noun_describes_it(world):
 def test_an_airline_is_not_the_air_force(world):
     assert "qatar-armed-forces" not in forces("الدوحة", "قالت شركة الطيران القطري إن رحلاتها مستمرة.")
     assert "qatar-armed-forces" not in forces("الحصار", "أغلقت الدول أجواءها أمام الطائرات القطرية.")
+
+
+def test_two_states_under_one_definite_head_are_both_named(world):
+    # The second adjective takes the head's article back; its spelling is a
+    # weak one (الطائرات), backed by the coordination.
+    found = forces("الرقة", "قامت الطائرات الأمريكية والبريطانية بقصف مواقع التنظيم.")
+    assert {"us-forces", "british-forces"} <= found
