@@ -68,7 +68,7 @@ def phrases(country: str, nisba: str) -> list[str]:
 
 #: A state's armed services as Arabic names them, each head with the
 #: adjective in the agreement it takes: its air force, navy, ground and
-#: special forces, air defence and warplanes ("البحرية الأمريكية", "سلاح
+#: special forces, air defence, artillery, general staff and warplanes ("البحرية الأمريكية", "سلاح
 #: الجو المصري"; its soldiers, "الجنود الأميركيين", are
 #: scripts/build_force_variants.py's, run after this one). The language's words for the
 #: services, not the phrases of any one state: a state gets those the corpus
@@ -77,19 +77,23 @@ def phrases(country: str, nisba: str) -> list[str]:
 #: البريطاني" of an accident inquiry) give weak spellings (CIVIL_HEADS).
 MASCULINE_HEADS = ("الطيران الحربي", "سلاح الجو", "الدفاع الجوي", "الطيران")
 FEMININE_HEADS = ("القوات الجوية", "القوات البحرية", "القوات البرية", "القوات الخاصة", "البحرية",
-                  "المقاتلات", "الطائرات الحربية", "الطائرات")
+                  "المقاتلات", "الطائرات الحربية", "الطائرات", "المدفعية", "هيئة الأركان",
+                  "رئاسة الأركان")
+#: Some of a state's warplanes, without the article: "مقاتلات أمريكية".
+INDEFINITE_HEADS = ("مقاتلات", "طائرات حربية")
 CIVIL_HEADS = ("الطيران", "الطائرات")
 
 
 def service_phrases(nisba: str) -> list[str]:
     """The phrases of a state's services (MASCULINE_HEADS, FEMININE_HEADS)
     with its adjective ``nisba``."""
-    return [f"{h} ال{nisba}" for h in MASCULINE_HEADS] + [f"{h} ال{nisba}ة" for h in FEMININE_HEADS]
+    return [f"{h} ال{nisba}" for h in MASCULINE_HEADS] + [f"{h} ال{nisba}ة" for h in FEMININE_HEADS] \
+        + [f"{h} {nisba}ة" for h in INDEFINITE_HEADS]
 
 
 def is_service(phrase: str) -> bool:
     """Is ``phrase`` one of a state's service phrases (not its army's name)?"""
-    return phrase.rsplit(" ", 1)[0] in MASCULINE_HEADS + FEMININE_HEADS
+    return phrase.rsplit(" ", 1)[0] in MASCULINE_HEADS + FEMININE_HEADS + INDEFINITE_HEADS
 
 
 def indefinite_phrases(nisba: str) -> list[str]:
@@ -264,7 +268,8 @@ def add_indefinite_forms(rows, candidates, counts) -> list[tuple[str, str]]:
     returns (force slug, phrase) for each form added."""
     forces = [r for r in rows if r["model"] == "archive.force"
               and not r["fields"]["slug"].endswith((SLUG_SUFFIX, POLICE_SUFFIX))]
-    spellings = {id(r): {fold(n) for n in [r["fields"]["name"], *r["fields"].get("aliases", [])]} for r in forces}
+    spellings = {id(r): {fold(n.lstrip("~")) for n in [r["fields"]["name"], *r["fields"].get("aliases", [])]}
+                 for r in forces}
     every = set().union(*spellings.values()) if spellings else set()
     # The indefinite forms, and the phrases of a state's services the
     # hand-made entry lacks ("البحرية الأمريكية", "سلاح الجو المصري"); never

@@ -86,3 +86,9 @@ def test_two_states_under_one_definite_head_are_both_named(world):
     # weak one (الطائرات), backed by the coordination.
     found = forces("الرقة", "قامت الطائرات الأمريكية والبريطانية بقصف مواقع التنظيم.")
     assert {"us-forces", "british-forces"} <= found
+
+
+def test_a_states_artillery_general_staff_and_warplanes_name_its_forces(world):
+    assert "turkish-forces" in forces("عفرين", "قصفت المدفعية التركية مواقع الوحدات الكردية.")
+    assert "turkish-forces" in forces("عفرين", "أعلنت رئاسة الأركان التركية مقتل جنديين.")
+    assert {"russian-forces", "turkish-forces"} <= forces("الباب", "شاركت مقاتلات روسية وتركية في الغارات.")
