@@ -288,14 +288,20 @@ def add_indefinite_forms(rows, candidates, counts) -> list[tuple[str, str]]:
         if not best or not best[0][1]:
             continue
         force = forces[best[0][0]]
+        # A state's services join the force named as the state's own army
+        # ("الجيش المصري", "القوات الأمريكية"); a side of a civil war that
+        # the press calls by the state's adjective (Libya's "الجيش الوطني
+        # الليبي") is no state's navy: none there.
+        own = [r for r in forces if fold(r["fields"]["name"]) in army]
         for key, phrase in sorted(forms.items()):
+            target = (own[0] if own else None) if is_service(phrase) else force
             # A form that begins another force's name ("قوات سورية
             # الديمقراطية") is that force's as often: not added.
-            if key in indefinite and counts[key] >= MIN_PHRASE and key not in every \
+            if target is not None and key in indefinite and counts[key] >= MIN_PHRASE and key not in every \
                     and not any(s.startswith(key + " ") for s in every):
-                force["fields"].setdefault("aliases", []).append(weak(phrase))
+                target["fields"].setdefault("aliases", []).append(weak(phrase))
                 every.add(key)
-                extended.append((force["fields"]["slug"], phrase))
+                extended.append((target["fields"]["slug"], phrase))
     return extended
 
 

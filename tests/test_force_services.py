@@ -40,10 +40,17 @@ def test_a_hand_made_state_gets_its_services_on_its_army_not_on_another_arm():
     forms = {fold(p): p for p in ["الجيش العراقي", "القوات العراقية", "القوات الجوية العراقية",
                             "سلاح الجو العراقي", "الطيران العراقي", "البحرية العراقية",
                             "القوات الخاصة العراقية"]}
-    counts = {p: 10 for p in forms}
+    counts = {k: 10 for k in forms}
     added = add_indefinite_forms([army, air], {"iraq": ("Iraq", forms)}, counts)
     assert sorted(added) == [("iraqi-army", "البحرية العراقية"), ("iraqi-army", "القوات الخاصة العراقية")]
     assert air["fields"]["aliases"] == ["سلاح الجو العراقي", "الطيران العراقي"]
+
+
+def test_a_side_of_a_civil_war_named_by_the_states_adjective_gets_no_navy():
+    # Libya's "الجيش الليبي" is the LNA's; the Libyan navy is Tripoli's.
+    lna = _force(1, "libyan-national-army", "الجيش الوطني الليبي", "الجيش الليبي")
+    forms = {fold(p): p for p in ["الجيش الليبي", "البحرية الليبية", "سلاح الجو الليبي"]}
+    assert add_indefinite_forms([lna], {"libya": ("Libya", forms)}, {k: 10 for k in forms}) == []
 
 
 def test_the_army_name_its_author_left_out_is_not_added():
