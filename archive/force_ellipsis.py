@@ -15,7 +15,9 @@ words right after the و, in the same clause, count, and only when the
 gazetteer finds nothing in them itself: in "جيش الإسلام وفيلق الرحمن وأحرار
 الشام" the third is أحرار الشام, not "فيلق الشام". An indefinite pair
 ("قوات أفغانية وباكستانية") is read with the article too (القوات
-الباكستانية), as the gazetteer writes a state's forces.
+الباكستانية), as the gazetteer writes a state's forces, and a definite head
+gives the second its article back ("الطائرات الأمريكية والبريطانية" →
+الطائرات البريطانية).
 """
 from __future__ import annotations
 
@@ -55,8 +57,10 @@ def shared_head_forces(text: str, matches, index) -> list[Match]:
                 hit = _whole_force(index, " ".join([head] + rest), m.pk)
                 if hit is None and not skip and len(rest) == 1 and not head.startswith("ال"):
                     # "قوات أفغانية وباكستانية": the gazetteer writes the
-                    # second with the article (القوات الباكستانية).
-                    hit = _whole_force(index, f"ال{head} ال{rest[0]}", m.pk)
+                    # second with the article (القوات الباكستانية); and
+                    # "الطائرات الأمريكية والبريطانية": the head had it.
+                    second = rest[0] if fold(rest[0]).startswith("ال") else f"ال{rest[0]}"
+                    hit = _whole_force(index, f"ال{head} {second}", m.pk)
                 if hit is not None:
                     end = start + words[n - 1].end
                     if ("force", hit) not in named:
@@ -95,8 +99,10 @@ def _words_after(text: str, start: int):
 
 
 def _whole_force(index, phrase: str, other: int) -> int | None:
-    """The one force ``phrase`` names as a whole (not ``other``), or None."""
-    matches = [m for m in index.find(phrase) if m.kind == "force"]
+    """The one force ``phrase`` names as a whole (not ``other``), or None.
+    A weak spelling counts: coordinated with a named force, it is backed
+    (:mod:`archive.force_weak`, rule 2)."""
+    matches = [m for m in index.find(phrase, keep_weak=True) if m.kind == "force"]
     if len(matches) == 1 and matches[0].start == 0 and matches[0].end == len(phrase) \
             and matches[0].pk != other:
         return matches[0].pk

@@ -19,6 +19,11 @@ A weak spelling of a force counts on its own, too, when
 
 and not when an adjective with ال follows it, which makes the ordinary word
 of it ("القاعدة الجوية", "القاعدة العسكرية"; :func:`archive.force_context._goes_on`).
+
+A name whose first word is an adjective too (ADJECTIVE_HEADS: "البحرية
+الأمريكية" is the US Navy, but البحرية is also "naval") does not count
+right after a word with the article: there it describes that word ("الحدود
+البحرية الليبية", Libya's sea borders), as an adjective follows its noun.
 """
 from __future__ import annotations
 
@@ -27,6 +32,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from archive.arabic import fold
 from archive.force_context import _goes_on
 
 CUES = Path(__file__).resolve().parent.parent / "fixtures" / "force_cues.json"
@@ -34,6 +40,8 @@ CUES = Path(__file__).resolve().parent.parent / "fixtures" / "force_cues.json"
 _COORDINATION = set(" \u00a0\"'«»“”()،,و")
 #: What may stand between a cue word and the name.
 _JOINED = set(" \u00a0\"'«»“”()")
+#: First words of force names that are adjectives too (naval, aerial, land).
+ADJECTIVE_HEADS = frozenset(fold(w) for w in ("البحرية", "الجوية", "البرية"))
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +58,28 @@ def with_backed_weak_forces(text, words, found, index) -> list:
     """``found`` (:meth:`AliasIndex.find` with ``keep_weak``) without the weak
     spellings that nothing backs: the strong spellings, the weak ones of an
     entity named strongly too, and the weak spellings of forces the module's
-    rules back. ``words``: the index's (tokens, folded) of ``text``."""
+    rules back; and without the names that an adjective begins where it
+    describes the word before. ``words``: the index's (tokens, folded) of ``text``."""
+    return _without_describing_heads(text, words, _backed(text, words, found, index))
+
+
+def _without_describing_heads(text, words, matches) -> list:
+    """``matches`` without the forces whose first word (ADJECTIVE_HEADS)
+    follows a word with the article in the same phrase."""
+    tokens, folded = words
+    drop = set()
+    for m in matches:
+        if m.kind != "force":
+            continue
+        first = _token_at(tokens, m.start)
+        if first and tokens[first].start == m.start and folded[first] in ADJECTIVE_HEADS \
+                and folded[first - 1].startswith("ال") \
+                and not text[tokens[first - 1].end:tokens[first].start].strip():
+            drop.add(id(m))
+    return [m for m in matches if id(m) not in drop] if drop else matches
+
+
+def _backed(text, words, found, index) -> list:
     kept = index.without_weak(found)
     if len(kept) == len(found):
         return kept
