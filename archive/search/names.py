@@ -10,6 +10,7 @@ broad analysis would drop as function words (كي ون, the K1 base) is
 searched as written. docs/search.md ("Names") says it for readers.
 """
 from dataclasses import dataclass
+import re
 
 from archive import arabic
 from archive.name_variants import entity_for_variant, fold_latin_marks
@@ -18,6 +19,8 @@ from archive.search.parsing import Atom, Clause
 from archive.search.surnames import surname_keys, surnames_of
 
 MAX_ALIAS_WORDS = 5
+#: What a name is typed with in brackets after it.
+_BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 #: Words that say a name is an outlet's: "صحيفة الشرق الأوسط", "قناة العربية".
 OUTLET_KIND_WORDS = frozenset(arabic.fold(w) for w in (
     "وكالة", "قناة", "صحيفة", "جريدة", "موقع", "راديو", "إذاعة", "تلفزيون", "شبكة", "مجلة", "بوابة",
@@ -99,9 +102,14 @@ class NameExpansion:
             return None
         text = fold_latin_marks(text)
         try:
-            if quoted:
-                return self.alias_index.entity_key_for_phrase(text, titles=False)
-            return self.alias_index.entity_key_for_phrase(text)
+            key = self.alias_index.entity_key_for_phrase(text, titles=not quoted)
+            if key is None and _BRACKETED.search(text):
+                # A name typed with what the gazetteer says of it in brackets
+                # ("Giants Brigades (Yemen)", "Israeli army (IDF)"): the name.
+                bare = _BRACKETED.sub(" ", text).strip()
+                if bare and bare != text:
+                    key = self.alias_index.entity_key_for_phrase(bare, titles=not quoted)
+            return key
         except Exception:  # a gazetteer problem must not break the search
             return None
 
