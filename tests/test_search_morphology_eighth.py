@@ -4,7 +4,9 @@ The sentences are written for the probes; no corpus text is copied.
 
 ``stacked``  و + a preposition + a ة word with a pronoun: the ة read from
              the ت before the pronoun is a ة, no pronoun ه (ولقبيلته is
-             و + ل + قبيلة + ه, never قبيل "shortly before")
+             و + ل + قبيلة + ه, never قبيل "shortly before"); not where
+             the ت is also a verb's (فبمنحته: منحت "she granted" is
+             written), where both readings stay open
 ``dual``     a ة word's dual in construct with a pronoun (جثتيهما, رئتيه):
              a word takes one pronoun, so تي before one is the dual's, not
              ي "my"; of a short word the commoner reading (بيتيها is بيت)
@@ -17,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 MUST_MATCH = [
     ("stacked", "القبيلة", "ولقبيلته نفوذ واسع في القرى"),
-    ("stacked", "الأسرة", "ولأسرته منزل في الحي القديم"),
+    ("stacked", "المدرسة", "وبمدرسته مكتبة كبيرة"),
     ("stacked", "الحكومة", "ولحكومته موقف آخر من الاتفاق"),
     ("dual", "جثة", "عثر الأهالي على جثتيهما قرب النهر"),
     ("dual", "مدينة", "دخل الجيش مدينتيها الكبريين"),
@@ -26,6 +28,7 @@ MUST_MATCH = [
 
 MUST_NOT_MATCH = [
     ("stacked", "قبيل", "ولقبيلته نفوذ واسع في القرى"),
+    ("stacked", "مكان", "وبمكانتها تفخر المدينة"),
     ("dual", "بيه", "هدم الجيش بيتيها في القرية"),
 ]
 

@@ -362,8 +362,12 @@ def _unclitic(counts: dict, word: str, marbuta: bool = False) -> str:
         if choice is not None:
             if choice.startswith(_PREPOSITIONS) and _with_article(counts, choice) < _MIN_FREE:
                 # A ة read from a ت before a pronoun (و + لقبيلته: لقبيلة)
-                # is a ة, no pronoun ه: قبيلة, not قبيل.
-                read_marbuta = marbuta or (choice.endswith(_FOLDED_TEH_MARBUTA) and not rest.startswith(choice))
+                # is a ة, no pronoun ه: قبيلة, not قبيل; unless the ت is
+                # also a verb's (فبمنحته: منحت "she granted" is written, so
+                # both readings stay open, as without the و).
+                read_marbuta = marbuta or (
+                    choice.endswith(_FOLDED_TEH_MARBUTA) and not rest.startswith(choice)
+                    and _free(counts, choice[1:-1] + _TEH) < _MIN_FREE)
                 return _unprepositioned(counts, choice, None, read_marbuta) or choice   # وبحسب
             return choice
         choice = _unprepositioned(counts, rest, word, marbuta)     # وبمدنها, فلمسؤولي
