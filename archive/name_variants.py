@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from archive.arabic import fold, strip_marks, tokenize, written
-from archive.search.edit_distance import damerau_levenshtein
+from archive.edit_distance import damerau_levenshtein
 
 #: The letters Arabic writes a foreign "g" with, and the ones it shares a sound with.
 _G_LETTERS = str.maketrans({"ج": "ك", "غ": "ك", "گ": "ك", "ق": "ك"})
