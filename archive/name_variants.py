@@ -192,7 +192,21 @@ class Variants:
                 key = loose_key(text, vowels=vowels, glued=glued)
                 owners = table.get(key, ()) if key else ()
                 if owners:
-                    return next(iter(owners)) if len(owners) == 1 else self._closest(text, owners, glued)
+                    if len(owners) > 1:
+                        return self._closest(text, owners, glued)
+                    return self._likely(text, next(iter(owners)), glued)
+        return None
+
+    def _likely(self, text, entity, glued):
+        """``entity``, the one owner of ``text``'s loose key, unless every
+        spelling of it is more edits away than half the letters typed:
+        Himreen is Hamrin (three edits), but "police" is no Pleiku, "palace"
+        no Pleiku, "price" no Parakou, though their keys are the same."""
+        typed = _flat(text, glued)
+        limit = max(1, len(typed) // 2)
+        if any(damerau_levenshtein(typed, _flat(name, glued), limit) <= limit
+               for name in self.names.get(entity, ())):
+            return entity
         return None
 
     def _closest(self, text, owners, glued):

@@ -45,6 +45,13 @@ def test_a_transliteration_names_the_entity_it_spells(variants, typed, key):
     assert variants.entity_for(typed, lookup) == key
 
 
+def test_an_ordinary_word_sharing_a_key_with_a_far_spelling_names_nothing():
+    variants = Variants([(("place", 1), ["بليكو", "Pleiku"]), (("place", 2), ["حمرين", "Hamrin"])])
+    assert variants.entity_for("police", lookup) is None     # p*l*k*, but four edits from Pleiku
+    assert variants.entity_for("Plaiku", lookup) == ("place", 1)
+    assert variants.entity_for("Himreen", lookup) == ("place", 2)     # three edits, half its letters
+
+
 def test_where_vowels_stand_is_kept_in_the_finer_key():
     assert loose_key("Raqa", vowels=True) == loose_key("Raqqe", vowels=True) == "r*k*"
     assert loose_key("Raqa") == ""          # two consonants say too little alone
