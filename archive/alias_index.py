@@ -59,7 +59,7 @@ from archive.alias_spelling import (
     ARTICLE, KINDS, WEAK_MARK, Alias, Candidate, Match, closest_spelling, skip_folded, split_article,
 )
 from archive.arabic import fold, strip_marks, tokenize
-from archive.latin_surnames import LATIN_WORD, latin_surname_keys
+from archive.latin_surnames import latin_surname_keys, surname_form
 from archive.titled_names import TitledNames
 
 # Rule 1: attached proclitics, and proclitic + article with the alif elided.
@@ -137,6 +137,8 @@ class AliasIndex:
         # text around it, and the same words recur in every article. Bounded
         # by _MEMO_LIMIT so a long import cannot grow them without end.
         self._filters: dict[tuple[str, int], tuple[str, str]] = {}  # set by from_database
+        self._coords: dict[tuple[str, int], tuple[float, float]] = {}  # places', set by from_database
+        self._twins = None  # one place under two records, built when a search first asks
         self._pks: dict[tuple[str, str], int] | None = None  # (kind, slug) -> pk, built when first asked
         self._surnames = None  # Latin surnames, built when a search first asks
         self._titled = None  # names seen through their titles, likewise
@@ -160,6 +162,8 @@ class AliasIndex:
                 slugs[(kind, obj.pk)] = (model.filter_name, obj.slug)
         index = cls(entries)
         index._filters = slugs
+        index._coords = {("place", pk): (lat, lon) for pk, lat, lon in Place.objects.filter(
+            latitude__isnull=False, longitude__isnull=False).values_list("pk", "latitude", "longitude")}
         return index
 
     # -- lookups -----------------------------------------------------------
@@ -171,6 +175,15 @@ class AliasIndex:
     def entities(self):
         """``((kind, pk), spellings)`` for every entity."""
         return [(key, list(names)) for key, names in self._names.items()]
+
+    def twins(self, kind: str, pk: int) -> list[tuple[str, int]]:
+        """Other records of the same place: places that share a spelling with
+        it and lie within ``TWIN_KM`` of it (the gazetteer's ديرك, also
+        "al-Malikiyah", and the world data's المالكية, Al Mālikīyah, 1.3 km
+        apart). [] for an index not read from the database."""
+        if self._twins is None:
+            self._twins = _twins(self._names, self._coords)
+        return list(self._twins.get((kind, pk), ()))
 
     def filter_for(self, kind: str, pk: int):
         """``(field, slug)``: the index's filter field (the model's
@@ -347,8 +360,8 @@ class AliasIndex:
 
     def _latin_surname_key(self, text: str) -> tuple[str, int] | None:
         """The one entity a lone Latin surname names (see :func:`latin_surname_keys`), or None."""
-        word = text.strip().casefold()
-        if not LATIN_WORD.fullmatch(word):
+        word = surname_form(text)
+        if not word:
             return None
         if self._surnames is None:
             self._surnames = latin_surname_keys(self._names)
@@ -401,8 +414,44 @@ class AliasIndex:
             if s[2] == best:
                 owners.update(s[3].owners)
         if len(owners) != 1:
+            # One place under two records is one place: the first record
+            # (search expands it with its twins).
+            first = min(owners)
+            if all(key == first or key in self.twins(*first) for key in owners):
+                return first
             return None
         return next(iter(owners))
+
+
+#: Two places sharing a spelling this close (in km) are one place.
+TWIN_KM = 15
+
+
+def _twins(names, coords):
+    """(kind, pk) -> the other records of the same place (see :meth:`AliasIndex.twins`)."""
+    import math
+
+    by_spelling = {}
+    for key, spellings in names.items():
+        if key in coords:
+            for name in spellings:
+                words = tuple(fold(strip_marks(t.text)) for t in tokenize(name))
+                if words:
+                    by_spelling.setdefault(words, set()).add(key)
+    out = {}
+    for keys in by_spelling.values():
+        if len(keys) < 2 or len(keys) > 5:
+            continue
+        for a in keys:
+            for b in keys:
+                if a < b:
+                    (lat1, lon1), (lat2, lon2) = coords[a], coords[b]
+                    dy = (lat1 - lat2) * 111.0
+                    dx = (lon1 - lon2) * 111.0 * math.cos(math.radians((lat1 + lat2) / 2))
+                    if math.hypot(dx, dy) <= TWIN_KM:
+                        out.setdefault(a, set()).add(b)
+                        out.setdefault(b, set()).add(a)
+    return {key: sorted(found) for key, found in out.items()}
 
 
 def _weak_only(index, text, key):

@@ -11,6 +11,20 @@ from archive.arabic import fold, strip_marks, tokenize
 
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _LATIN_ARTICLE = re.compile(r"^(?:al|el|ad|an|as|ar|at|az)-", re.IGNORECASE)
+#: The particles a European or Arabic surname is written with, as one name
+#: with the word after them: Le Drian, de Mistura, van Gaal, von der Leyen,
+#: bin Salman.
+PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "der", "den", "des", "van", "von", "le", "la",
+                       "bin", "ben", "ibn", "abu", "ould"})
+#: A surname as typed: one Latin word, or particles and one word (Le Drian).
+LATIN_SURNAME = re.compile(r"(?:(?:%s)\s+)*[A-Za-z][A-Za-z'’-]*" % "|".join(sorted(PARTICLES)), re.IGNORECASE)
+
+
+def surname_form(text: str) -> str:
+    """A typed Latin surname as the table keys it (casefolded, single
+    spaces), or '' if ``text`` is not one."""
+    text = " ".join((text or "").split())
+    return text.casefold() if LATIN_SURNAME.fullmatch(text) else ""
 
 
 def latin_surname_keys(names_by_entity):
@@ -40,4 +54,10 @@ def latin_surname_keys(names_by_entity):
                 for surname in {last, _LATIN_ARTICLE.sub("", last)}:
                     if len(surname) >= 3:
                         table.setdefault(surname, set()).add(key)
+                # The surname with its particles (Le Drian, de Mistura).
+                start = len(words) - 1
+                while start > 1 and words[start - 1].casefold() in PARTICLES:
+                    start -= 1
+                if start < len(words) - 1:
+                    table.setdefault(" ".join(words[start:]).casefold(), set()).add(key)
     return table

@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import re
 
-from archive.arabic import fold, strip_marks, tokenize
+from archive.arabic import fold, strip_marks, tokenize, written
+from archive.edit_distance import damerau_levenshtein
 
 #: The letters Arabic writes a foreign "g" with, and the ones it shares a sound with.
 _G_LETTERS = str.maketrans({"ج": "ك", "غ": "ك", "گ": "ك", "ق": "ك"})
@@ -58,6 +59,10 @@ MIN_KEY = 3
 MIN_DESCRIPTOR_PAIRS = 3
 #: What is left of a name without its descriptors must have so many letters.
 MIN_BARE_LETTERS = 4
+#: Several entities share a loose key: the one spelled closest to what was
+#: typed names it, if no other is as close; if two are, the one the corpus
+#: names this many times as often.
+COMMONER = 10
 
 
 def words_of(text):
@@ -96,8 +101,30 @@ def bare(words, descriptors):
     return rest
 
 
-def loose_key(text):
-    """The part of a name's spelling its transliterations share ('' if too little is left)."""
+#: Latin letters one Arabic letter is written with: ق as q, k or c (Qaim,
+#: Kaim; Latakia, Lattaquié).
+_LATIN_K = re.compile(r"ck|q|c(?!h)")
+#: A run of Latin vowels (y and w with them, and an ayn mark): one vowel, as
+#: transliterations write a vowel a, e, ou, ee or ai, long or short.
+_LATIN_VOWEL_RUN = re.compile(r"[aeiouyw'’]+")
+#: An article glued to the word it belongs to (AlHawija, Alqaim).
+_GLUED_ARTICLE = re.compile(r"^(?:al|el)(?=[^aeiou\s-][a-z]{3,})")
+
+
+def _latin_word(word, vowels):
+    """A folded Latin word as its transliterations share it: the final -h
+    after a vowel off, q/c as k, doubled letters once; the vowels out
+    (``vowels`` False) or each run of them as one mark ``*``."""
+    word = _LATIN_K.sub("k", _LATIN_FINAL_H.sub("", word))
+    word = _LATIN_VOWEL_RUN.sub("*" if vowels else "", word)
+    return _DOUBLED.sub(r"\1", word)
+
+
+def loose_key(text, vowels=False, glued=False):
+    """The part of a name's spelling its transliterations share ('' if too
+    little is left). ``vowels``: a Latin word keeps where its vowels stand
+    (Raqa and Raqqe are r*k*, not Rak), a finer key that holds for short
+    names; ``glued``: an article glued to a Latin word comes off."""
     parts = []
     for token in tokenize(text):
         word = fold(strip_marks(token.text))
@@ -106,28 +133,39 @@ def loose_key(text):
         if word.isascii():
             if word in _LATIN_ARTICLES:
                 continue
-            word = _DOUBLED.sub(r"\1", _LATIN_VOWELS.sub("", _LATIN_FINAL_H.sub("", word)))
+            if glued:
+                word = _GLUED_ARTICLE.sub("", word)
+            word = _latin_word(word, vowels)
         else:
             if word.startswith("ال") and len(word) > 4:
                 word = word[2:]
             word = _ARABIC_VOWELS.sub("", word.translate(_G_LETTERS))
         parts.append(word)
     key = "".join(parts)
+    if vowels:
+        return key if len(key.replace("*", "")) >= 2 and len(key) >= MIN_KEY else ""
     return key if len(key) >= MIN_KEY else ""
 
 
 class Variants:
     """The loose keys and the bare names of a gazetteer (built when a search first asks)."""
 
-    def __init__(self, entities):
+    def __init__(self, entities, twins=None):
         self.descriptors = descriptors_of(entities)
-        self.loose, self.bare = {}, {}
+        #: (kind, pk) -> other records of the same place (AliasIndex.twins).
+        self.twins = twins or (lambda kind, pk: [])
+        self.loose, self.vowelled, self.bare = {}, {}, {}
+        self.names = {}
         for entity, names in entities:
+            self.names[entity] = list(names)
             kind_descriptors = self.descriptors.get(entity[0], ())
             for name in names:
                 key = loose_key(name)
                 if key:
                     self.loose.setdefault(key, set()).add(entity)
+                key = loose_key(name, vowels=True)
+                if key:
+                    self.vowelled.setdefault(key, set()).add(entity)
                 rest = bare(words_of(name), kind_descriptors)
                 if rest:
                     self.bare.setdefault(rest, set()).add(entity)
@@ -144,9 +182,81 @@ class Variants:
             key = lookup(" ".join(rest)) if rest else None
             if key is not None and key[0] == kind:
                 return key
-        key = loose_key(text)
-        owners = self.loose.get(key, ()) if key else ()
-        return next(iter(owners)) if len(owners) == 1 else None
+        # The key with its vowels' places first (it holds for names too
+        # short for consonants alone: Raqa, Hit), then the consonants; each
+        # as typed, then with an article glued to a Latin word taken off
+        # (AlHawija), before a looser key can take the article's l for a
+        # letter of another name (Lahij).
+        for vowels, table in ((True, self.vowelled), (False, self.loose)):
+            for glued in (False, True):
+                key = loose_key(text, vowels=vowels, glued=glued)
+                owners = table.get(key, ()) if key else ()
+                if owners:
+                    if len(owners) > 1:
+                        return self._closest(text, owners, glued)
+                    return self._likely(text, next(iter(owners)), glued)
+        return None
+
+    def _likely(self, text, entity, glued):
+        """``entity``, the one owner of ``text``'s loose key, unless every
+        spelling of it is more edits away than half the letters typed:
+        Himreen is Hamrin (three edits), but "police" is no Pleiku, "palace"
+        no Pleiku, "price" no Parakou, though their keys are the same."""
+        typed = _flat(text, glued)
+        limit = max(1, len(typed) // 2)
+        if any(damerau_levenshtein(typed, _flat(name, glued), limit) <= limit
+               for name in self.names.get(entity, ())):
+            return entity
+        return None
+
+    def _closest(self, text, owners, glued):
+        """Of several entities sharing a loose key, the one with a spelling
+        fewest edits from ``text`` (Sammarra is Samarra, not Samara; Faluja
+        Fallujah, not al-Aflaj), within a third of its letters; when two are
+        as close, the one the corpus names ``COMMONER`` times as often (as
+        its Arabic names are written); else None."""
+        typed = _flat(text, glued)
+        if not typed:
+            return None
+        limit = max(1, len(typed) // 3)
+        scored = []
+        for entity in owners:
+            best = min((damerau_levenshtein(typed, _flat(name, glued), limit)
+                        for name in self.names.get(entity, ())), default=limit + 1)
+            scored.append((best, entity))
+        scored.sort(key=lambda pair: pair[0])
+        if scored[0][0] > limit:
+            return None
+        tied = sorted(entity for distance, entity in scored if distance == scored[0][0])
+        if len(tied) == 1 or all(entity in self.twins(*tied[0]) for entity in tied[1:]):
+            return tied[0]  # one entity, or one place under two records
+        counts = sorted(((self._count(entity), entity) for entity in tied), reverse=True)
+        if counts[0][0] >= COMMONER * max(1, counts[1][0]):
+            return counts[0][1]
+        return None
+
+    def _count(self, entity):
+        """How often the corpus names the entity: its commonest Arabic
+        spelling, a name of several words counted by its rarest word."""
+        counts = [min(written(w) for w in words) for words in map(words_of, self.names.get(entity, ()))
+                  if words and not any(w.isascii() for w in words)]
+        return max(counts, default=0)
+
+
+def _flat(name, glued=False):
+    """A spelling as one run of folded letters, articles and marks out (for
+    counting edits between two spellings of a name)."""
+    out = []
+    for token in tokenize(name):
+        word = fold(strip_marks(token.text))
+        if word.isascii():
+            if word in _LATIN_ARTICLES:
+                continue
+            if glued:
+                word = _GLUED_ARTICLE.sub("", word)
+            word = word.replace("'", "").replace("’", "")
+        out.append(word)
+    return "".join(out)
 
 
 def entity_for_variant(alias_index, text):
@@ -154,5 +264,5 @@ def entity_for_variant(alias_index, text):
     descriptors, or None (several, or none)."""
     variants = getattr(alias_index, "_variants", None)
     if variants is None:
-        variants = alias_index._variants = Variants(alias_index.entities())
+        variants = alias_index._variants = Variants(alias_index.entities(), getattr(alias_index, "twins", None))
     return variants.entity_for(text, alias_index.entity_key_for_phrase)

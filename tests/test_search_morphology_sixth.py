@@ -23,8 +23,9 @@ the probes; no corpus text is copied.
            once a clitic stands before it (و + رحلته read رحلت "she left" + ه,
            so رحلته found ورحل; سماحته السماح, مكانتها مكان) was tried and
            not taken: on the check part it lost 6 must-meet pairs for 2
-           kept apart. Those must-not probes (``reread``) stay here as known
-           failures.
+           kept apart. Four of those must-not probes (``reread``) pass
+           since the eighth round, by the analysis: ف + بمكانتها is مكانة
+           + ها where مكانت is no verb; رحلته and عملتها stay known failures.
 """
 import pytest
 
@@ -63,13 +64,15 @@ MUST_NOT_MATCH = [
 ]
 
 #: Probes that still fail, and why (the probes themselves stay as written).
+#: Four "reread" probes pass since the eighth round: a ة read from the ت
+#: before a pronoun after و/ف + a preposition keeps its ة where that ت is
+#: no verb's (فبمكانتها is مكانة, no longer مكان). Where it is (رحلت "she
+#: left", عملت), both readings stay open, as the check part asked.
+_REREAD = ("the rereading rule that would keep this apart lost more must-meet pairs than it kept apart "
+           "on the check part (docs/search.md, sixth round); رحلت, عملت are verbs too (eighth round)")
 KNOWN_FAILURES = {
-    ("reread", "رحلته"): "the rereading rule that would keep this apart lost more must-meet pairs than it kept apart on the check part (docs/search.md, sixth round)",
-    ("reread", "سماحته"): "the rereading rule that would keep this apart lost more must-meet pairs than it kept apart on the check part (docs/search.md, sixth round)",
-    ("reread", "مشاهدته"): "the rereading rule that would keep this apart lost more must-meet pairs than it kept apart on the check part (docs/search.md, sixth round)",
-    ("reread", "مكانتها"): "the rereading rule that would keep this apart lost more must-meet pairs than it kept apart on the check part (docs/search.md, sixth round)",
-    ("reread", "عملتها"): "the rereading rule that would keep this apart lost more must-meet pairs than it kept apart on the check part (docs/search.md, sixth round)",
-    ("reread", "سلامتها"): "the rereading rule that would keep this apart lost more must-meet pairs than it kept apart on the check part (docs/search.md, sixth round)",
+    ("reread", "رحلته"): _REREAD,
+    ("reread", "عملتها"): _REREAD,
 }
 
 

@@ -88,7 +88,13 @@ def _unsuffixed(word: str, marbuta: bool = False) -> list[str]:
                 readings.append(maqsura)
             if rest.endswith(_TEH) and len(rest) >= 3:
                 readings.append(rest[:-1] + _FOLDED_TEH_MARBUTA)
-            elif rest.endswith(_DUAL_TEH) and len(rest) >= 5:
+            elif rest.endswith(_DUAL_TEH) and len(rest) >= 4:
+                if suffix != _NISBA and len(rest) >= 5:
+                    # A word takes one pronoun: مدينتيها is no مدينتي "my
+                    # city" + ها, so only the dual's ة word is read (of a
+                    # shorter word, the commoner reading: جثتيهما is جثة,
+                    # بيتيها بيت).
+                    readings.remove(rest)
                 readings.append(rest[:-2] + _FOLDED_TEH_MARBUTA)
     return readings
 
@@ -355,7 +361,14 @@ def _unclitic(counts: dict, word: str, marbuta: bool = False) -> str:
         choice = _best(counts, word, _respelled(counts, _readings(counts, rest, marbuta)))
         if choice is not None:
             if choice.startswith(_PREPOSITIONS) and _with_article(counts, choice) < _MIN_FREE:
-                return _unprepositioned(counts, choice, None, marbuta) or choice   # وبحسب
+                # A ة read from a ت before a pronoun (و + لقبيلته: لقبيلة)
+                # is a ة, no pronoun ه: قبيلة, not قبيل; unless the ت is
+                # also a verb's (فبمنحته: منحت "she granted" is written, so
+                # both readings stay open, as without the و).
+                read_marbuta = marbuta or (
+                    choice.endswith(_FOLDED_TEH_MARBUTA) and not rest.startswith(choice)
+                    and _free(counts, choice[1:-1] + _TEH) < _MIN_FREE)
+                return _unprepositioned(counts, choice, None, read_marbuta) or choice   # وبحسب
             return choice
         choice = _unprepositioned(counts, rest, word, marbuta)     # وبمدنها, فلمسؤولي
         if choice is not None:

@@ -10,6 +10,7 @@ broad analysis would drop as function words (كي ون, the K1 base) is
 searched as written. docs/search.md ("Names") says it for readers.
 """
 from dataclasses import dataclass
+import re
 
 from archive import arabic
 from archive.name_variants import entity_for_variant, fold_latin_marks
@@ -18,6 +19,8 @@ from archive.search.parsing import Atom, Clause
 from archive.search.surnames import surname_keys, surnames_of
 
 MAX_ALIAS_WORDS = 5
+#: What a name is typed with in brackets after it.
+_BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 #: Words that say a name is an outlet's: "صحيفة الشرق الأوسط", "قناة العربية".
 OUTLET_KIND_WORDS = frozenset(arabic.fold(w) for w in (
     "وكالة", "قناة", "صحيفة", "جريدة", "موقع", "راديو", "إذاعة", "تلفزيون", "شبكة", "مجلة", "بوابة",
@@ -56,6 +59,14 @@ class NameExpansion:
                 q = self._written_name_query(name) if self._loses_function_word(name) else None
                 if q is None:
                     q = self.text_query(name, name=True)
+                elif len(terms) >= 2:
+                    # Two words or more are left without the function word
+                    # (جان إيف لو دريان: جان إيف دريان): a name still, found
+                    # in every spelling of its letters (جان ايف لو دريان), as
+                    # well as written.
+                    broad = self.text_query(name, name=True)
+                    if broad is not None:
+                        q = t.Or((q, broad))
                 if q is not None:
                     parts.append(q)
         if not parts:
@@ -91,9 +102,14 @@ class NameExpansion:
             return None
         text = fold_latin_marks(text)
         try:
-            if quoted:
-                return self.alias_index.entity_key_for_phrase(text, titles=False)
-            return self.alias_index.entity_key_for_phrase(text)
+            key = self.alias_index.entity_key_for_phrase(text, titles=not quoted)
+            if key is None and _BRACKETED.search(text):
+                # A name typed with what the gazetteer says of it in brackets
+                # ("Giants Brigades (Yemen)", "Israeli army (IDF)"): the name.
+                bare = _BRACKETED.sub(" ", text).strip()
+                if bare and bare != text:
+                    key = self.alias_index.entity_key_for_phrase(bare, titles=not quoted)
+            return key
         except Exception:  # a gazetteer problem must not break the search
             return None
 
@@ -132,19 +148,28 @@ class NameExpansion:
             if key is None:
                 return None
         q = self._expand_key(typed, key)
+        if q is not None and key[0] != "speaker":
+            # A person's surname that is also the name of a place ("Bolton",
+            # a town in England, and John Bolton): both, each in every spelling.
+            people = self._expand_surname(typed, people_only=True)
+            if people is not None:
+                q = t.Or((q, people))
         if q is not None and key[0] == "speaker" and len(typed.split()) == 1:
             # A surname typed alone that is also a name ("Guterres", ماتيس):
             # the person's own lone surnames too, as for any lone surname.
             q = self._with_surnames(q, typed, [key])
         return q
 
-    def _expand_surname(self, typed):
+    def _expand_surname(self, typed, people_only=False):
         """A surname typed alone (غوتيريش, Barzani): every spelling of each
         person it names (``archive.search.surnames``: the corpus decides which
         surnames name a person), and the word itself, as an article that has
         named the person may then call them by it alone (by any spelling of
-        it the gazetteer writes)."""
+        it the gazetteer writes). ``people_only``: speakers only (the table
+        also knows a force or place by the last word of its name)."""
         keys = surname_keys(self.alias_index, fold_latin_marks(typed)) if self.alias_index else []
+        if people_only:
+            keys = [key for key in keys if key[0] == "speaker"]
         parts = [q for q in (self._expand_key(typed, key) for key in keys) if q is not None]
         if not parts:
             return None
@@ -162,9 +187,13 @@ class NameExpansion:
 
     def _expand_key(self, typed, key):
         kind, pk = key
-        names = self.alias_index.names(kind, pk)
+        # One place under two records (the gazetteer's and the world data's,
+        # a few km apart, a spelling shared) is searched as one.
+        twins = getattr(self.alias_index, "twins", None)
+        keys = [key] + (twins(kind, pk) if twins else [])
+        names = list(dict.fromkeys(n for k in keys for n in self.alias_index.names(*k)))
         spellings = getattr(self.alias_index, "spellings", None)
-        weak = [n for n, is_weak in spellings(kind, pk) if is_weak] if spellings else []
+        weak = [n for k in keys for n, is_weak in spellings(*k) if is_weak] if spellings else []
         strong = [n for n in names if n not in weak]
         q = self.names_query(strong)
         if q is None:
@@ -175,8 +204,8 @@ class NameExpansion:
             # "short") finds an article only if the article also names the
             # entity in a strong spelling, or was tagged with it (the tagger
             # found the context that makes the word a name).
-            tagged = self._tag_filter(kind, pk)
-            support = q if tagged is None else t.Or((q, tagged))
+            tagged = [f for f in (self._tag_filter(*k) for k in keys) if f is not None]
+            support = t.any_of([q] + tagged)
             q = t.Or((q, t.And((weak_q, support))))
         if kind == "outlet" and _names_an_outlet_only(typed):
             # An outlet's articles, whether or not their text names it: the

@@ -7,7 +7,7 @@ within its own small time budget, never holding the search up.
 import time as clock
 
 from archive import arabic
-from archive.search.edit_distance import damerau_levenshtein
+from archive.edit_distance import damerau_levenshtein
 from archive.search.filters import search_query
 from archive.search.query import QueryBuilder, parse
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from archive import arabic
-from archive.latin_surnames import LATIN_WORD, latin_surname_keys
+from archive.latin_surnames import latin_surname_keys, surname_form
 
 TABLE_PATH = Path(__file__).resolve().parent.parent / "lexicon" / "lone_surnames.tsv"
 
@@ -71,14 +71,15 @@ def surname_keys(index, typed: str) -> list:
     """The people a surname typed alone names (sorted), or [] when it names
     none: not one word, not a counted surname, or an alias of something."""
     typed = (typed or "").strip()
-    if not typed or not index or len(typed.split()) != 1:
+    latin = surname_form(typed)  # a Latin surname may hold particles: Le Drian
+    if not typed or not index or (len(typed.split()) != 1 and not latin):
         return []
     try:
         arabic_table, latin_table, _by_person = _tables(index)
     except Exception:  # a gazetteer problem must not break a search
         return []
-    if LATIN_WORD.fullmatch(typed):
-        return sorted(latin_table.get(typed.casefold(), ()))
+    if latin:
+        return sorted(latin_table.get(latin, ()))
     words = _folded(typed)
     if len(words) != 1:
         return []

@@ -1,4 +1,6 @@
-"""The Damerau-Levenshtein distance did-you-mean compares spellings with."""
+"""The Damerau-Levenshtein distance: did-you-mean compares spellings with it,
+and a transliteration the gazetteer lacks is read as the closest spelling
+(:mod:`archive.name_variants`)."""
 
 
 def damerau_levenshtein(seq1, seq2, limit=None):
