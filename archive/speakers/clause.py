@@ -326,9 +326,12 @@ def _person(text, tokens, folded, broken, known, places, v, end, needs_role, unt
     if start == v + 1:
         if needs_role or not given_name(folded[start]):
             return None       # "أعلن إقالة X", "أكدت مصادر": no title, no given name
-    elif not any(folded[i] in PERSON_TITLES or folded[i] in RANKS for i in range(v + 1, start)) and not (
-            untitled and _untitled_role(text, tokens, folded, broken, places, v, start, end)):
-        return None           # no title in the subject: the words before are not a role
+    elif not any(folded[i] in PERSON_TITLES or folded[i] in RANKS for i in range(v + 1, start)):
+        if not (untitled and _untitled_role(text, tokens, folded, broken, places, v, start, end)):
+            return None       # no title in the subject: the words before are not a role
+    elif folded[start - 1] in UNNAMED and _has_article(tokens, start - 1) \
+            and _names_someone(folded, v, Quoted("", "", tokens[start].start, 0), tokens, places):
+        return None           # "طالب الأرجنتيني X مدرب توتنهام … رئيس النادي Y": X is the subject
     for i in range(v + 1, start):
         if (folded[i] in _OF_PRINCIPAL or folded[i] in _IN_NAME_OF and folded[i + 1] in _PRINCIPALS) \
                 and not any(broken[x] for x in range(i, start)):
