@@ -60,7 +60,8 @@ def test_without_the_weights_the_clause_reading_is_one_of_the_rules(monkeypatch)
 
 @pytest.mark.parametrize("text, name", [
     # a title, then a role that runs past the name to the verb's object
-    ("وندد رئيس البرلمان العراقي سليم الجبوري بعمليات الإعدام.", None),     # (ندد: not a reporting verb)
+    # (ندد is a statement verb now; بـ, the preposition it governs, ends its subject)
+    ("وندد رئيس البرلمان العراقي سليم الجبوري بعمليات الإعدام.", "سليم الجبوري"),
     ("وأكد حاكم مقاطعة شينكاي محمد قاسم خان حصيلة القتلى.", "محمد قاسم خان"),
     # علي written with ي is a name, not the preposition على
     ("وقال العميد علي حمدان الساعدي إن الهجوم صد.", "علي حمدان الساعدي"),

@@ -20,11 +20,12 @@ def proposed(text):
 @pytest.mark.parametrize("text, name", [
     # (a role through a quoted company name, then a rank, is now read by the
     # reporting clause: tests/test_speaker_clause.py)
-    # a role with a preposition, the name between commas after it
+    # a role with a preposition, the name between commas after it (a role
+    # with no listed title: since the long-role round the reporting clause
+    # reads it too, tests/test_speaker_long_role.py; the scorer alone did before)
     ("وأكد المشرف على مركز التدريب في المدينة، يوسف العتيبي، أن الدورات ستبدأ غدا.", "يوسف العتيبي"),
 ])
 def test_a_speaker_introduced_in_a_way_no_rule_names_is_proposed(text, name):
-    assert name not in [q.name for q in _rule_proposals(text, [])]
     assert proposed(text) == [name]
 
 

@@ -80,7 +80,19 @@ def statement_subject(quoted: Quoted) -> bool:
             complement = True
         elif complement and _titled(word):
             return False      # "رئيس الدرعية للداعم الأول … الأمير X": X is the one thanked
-    for written in quoted.name.split():
+    return name_words_hold(quoted.name)
+
+
+#: The separate pronouns (الضمائر المنفصلة): the grammar's closed class, never a name's word.
+_SEPARATE_PRONOUNS = frozenset(fold(w) for w in (
+    "أنا", "نحن", "أنت", "أنتم", "أنتما", "أنتن", "هو", "هي", "هم", "هما", "هن"))
+
+
+def name_words_hold(name: str) -> bool:
+    """May every word of the name be a name's (no particle, clitic, common
+    noun or adjective by the counts, noun with its pronoun, accusative
+    adverb …; see the module's header)?"""
+    for written in name.split():
         word = fold(written)
         if word in _CONNECTORS:
             continue
@@ -89,6 +101,7 @@ def statement_subject(quoted: Quoted) -> bool:
         else:
             noun = common_noun(word) or adjective(word) or _not_a_name_word(word)
         if word in STOP and strip_marks(written) != "علي" or len(word) < 2 or noun or _with_pronoun(word) \
+                or word in _SEPARATE_PRONOUNS \
                 or _object_noun(word) or _proclitic_word(word) or _clitic(word) or _accusative(word):
             return False      # "كوينزلاند منح ويلسون جائزة", "فلاديمير بوتن ب"
     return True
