@@ -39,6 +39,9 @@ CROSSHEAD_WORDS = 4
 # The article's closing run that the rules keep whatever the model says: this many short lines at most.
 CLOSING_LINES = 3
 CLOSING_WORDS = 6
+# ... unless the model is this sure a line of it is furniture: a short label under the last sentence
+# ("Newsletter", "إعلان تجاري", "حمّل تطبيق") has the close's shape, and the model has seen such labels in many wordings.
+CLOSING_FLOOR = float(os.environ.get("ARCHIVE_LINE_MODEL_CLOSING", "0.05"))
 _NOT_IN_A_CLOSE = "#|•›»"
 
 _weights = {}
@@ -106,7 +109,7 @@ def settle_body(reading, lines, kinds, body_at, gaps=None):
     p = chances(page_features(lines, kinds, at, reading.title, candidates, gaps), model) if candidates else []
     closing = _closing_run(lines, kinds, at) if mode != "model" else set()
     chance = dict(zip(candidates, p))
-    kept = [i for i in (candidates if mode == "model" else at) if i in sure or i in closing or (
+    kept = [i for i in (candidates if mode == "model" else at) if i in sure or i in closing and chance[i] >= CLOSING_FLOOR or (
         chance[i] >= (DROP_INSIDE if i in core else DROP_BELOW)) or i in core and _crosshead(lines, i)]
     if mode != "model":
         kept = _without_orphan_headings(lines, at, kept)
