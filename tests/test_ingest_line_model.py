@@ -105,9 +105,9 @@ def test_a_short_line_past_a_dropped_one_under_the_last_sentence_leaves_but_a_co
 
 # Retrained (bodies8) on pages whose furniture comes in many wordings (readers_devset_furniture): the
 # wordings below are none of its training part's; the model judges them by their shape and place.
-def test_short_labels_under_the_last_sentence_leave_even_where_a_close_would_stand(catalogue):
+def test_latin_labels_under_the_last_sentence_leave_even_where_a_close_would_stand(catalogue):
     # Up to three short lines right under the last sentence are the article's close for the rules
-    # ("والتحقيقات مستمرة", a signature); a line the model is sure is furniture leaves all the same.
+    # ("والتحقيقات مستمرة", a signature); a line in Latin letters the model is sure is furniture leaves all the same.
     text = chrome_save(TITLE, "14 مايو 2018", LEAD, MIDDLE, FOURTH, LAST, ("Newsletter", "Sponsored"),
                        ("من نحن", "اتصل بنا"))
     draft = read_one("page.txt", text, catalogue)
