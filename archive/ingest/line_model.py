@@ -21,6 +21,7 @@ header, with weights trained without the rules' classes).
 import json
 import math
 import os
+import re
 
 from .line_features import FEATURES, page_features
 from .lines import CLAUSE_OPENING, FURNITURE, STOP, ends_sentence, is_paragraph
@@ -39,6 +40,11 @@ CROSSHEAD_WORDS = 4
 # The article's closing run that the rules keep whatever the model says: this many short lines at most.
 CLOSING_LINES = 3
 CLOSING_WORDS = 6
+# ... unless the line has no Arabic letter and the model is this sure it is furniture: a label in Latin letters
+# under an Arabic article ("Newsletter", "Paid content", "Back to top") has the close's shape but not its script.
+# (An Arabic signature, "أحمد علي" / "كاتب عراقي", gets as low a chance as an Arabic label: those stay.)
+CLOSING_FLOOR = float(os.environ.get("ARCHIVE_LINE_MODEL_CLOSING", "0.05"))
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _NOT_IN_A_CLOSE = "#|•›»"
 
 _weights = {}
@@ -106,7 +112,7 @@ def settle_body(reading, lines, kinds, body_at, gaps=None):
     p = chances(page_features(lines, kinds, at, reading.title, candidates, gaps), model) if candidates else []
     closing = _closing_run(lines, kinds, at) if mode != "model" else set()
     chance = dict(zip(candidates, p))
-    kept = [i for i in (candidates if mode == "model" else at) if i in sure or i in closing or (
+    kept = [i for i in (candidates if mode == "model" else at) if i in sure or i in closing and (chance[i] >= CLOSING_FLOOR or _ARABIC_LETTER.search(lines[i])) or (
         chance[i] >= (DROP_INSIDE if i in core else DROP_BELOW)) or i in core and _crosshead(lines, i)]
     if mode != "model":
         kept = _without_orphan_headings(lines, at, kept)

@@ -1,11 +1,13 @@
 """Train the text-save line model (``archive/ingest/line_model.py``) and write its weights.
 
     DATA_DIR=... .venv/bin/python -m tooling.evaluation.train_line_model /work/devdata/readers5t/rand-train \
-        [--out archive/ingest/line_model.json] [--folds 3]
+        /work/devdata/bodies8/gen8/train [--out archive/ingest/line_model.json] [--folds 3]
 
-The material is ``readers_devset_random``'s training part (random page designs
+The material is one folder or more: ``readers_devset_random``'s training part (random page designs
 whose truth is known by construction; the held-out seeds and furniture kinds
-are never read here), each page as saved and again with its blank lines lost.
+are never read here) and ``readers_devset_furniture``'s (the same designs with
+furniture in many more wordings, kinds and places, and short articles), each
+page as saved and again with its blank lines lost.
 Each page is read by the rules (``read_text``) and every
 line from where the rules' body begins is a training example: the article's
 (1) when it stands between the line holding the first paragraph and the line
@@ -152,7 +154,7 @@ def masked(x, features, drop):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("folder")
+    parser.add_argument("folders", nargs="+")
     parser.add_argument("--out", default=os.path.join("archive", "ingest", "line_model.json"))
     parser.add_argument("--folds", type=int, default=3)
     args = parser.parse_args()
@@ -164,7 +166,7 @@ def main():
     from archive.ingest.line_features import FEATURES
 
     features = list(FEATURES)
-    data = examples(args.folder)
+    data = [page for folder in args.folders for page in examples(folder)]
     by_site = defaultdict(list)
     for site, vectors, labels in data:
         by_site[site].append((vectors, labels))
@@ -200,7 +202,7 @@ def main():
     # The headline model, on the pages as the rules and the body model just fitted leave them.
     from archive.ingest.title_model import TITLE_FEATURES
 
-    titles = title_examples(args.folder, models["both"])
+    titles = [page for folder in args.folders for page in title_examples(folder, models["both"])]
     by_site = defaultdict(list)
     for site, vectors, labels in titles:
         by_site[site].append((vectors, labels))
@@ -220,7 +222,7 @@ def main():
                        "coef": [round(float(v), 6) for v in w]}
     print("title", " ".join(f"{f}={c:+.2f}" for f, c in sorted(zip(TITLE_FEATURES, w), key=lambda fw: -abs(fw[1]))[:8]))
     with open(args.out, "w", encoding="utf-8") as f:
-        json.dump({"trained_on": os.path.basename(os.path.normpath(args.folder)), "pages": len(data),
+        json.dump({"trained_on": " + ".join(os.path.basename(os.path.normpath(f)) for f in args.folders), "pages": len(data),
                    "lines": sum(len(d[2]) for d in data), "features": features, "title_features": list(TITLE_FEATURES),
                    "models": models}, f, indent=1)
         f.write("\n")
