@@ -3,12 +3,12 @@
 The page header's paragraph, the lines above the headline of a pasted page,
 the file's last line and a property's whole value (a site's CMS fills the
 subject or the author with its name) may print the site's name without its
-kind word: "الحياة" for "صحيفة الحياة". Alone on such a line, and when one
+kind word: "الميادين" for "قناة الميادين". Alone on such a line, and when one
 outlet alone has that name, it names the site — only when nothing else in the
-file named an outlet. The same word in running text names nothing; a name that
-is also a gazetteer place ("الرياض"), a one-word section above the headline
-that the corpus writes often as a word ("الحدث"), and a name two outlets hold
-("الجزيرة") name nothing either.
+file named an outlet. The same word in running text names nothing; nor do a
+name that is also a gazetteer place ("الرياض"), a one-word name the corpus
+writes often as a word ("الحدث", "الحياة": a section prints it there too), the
+category property (the article's section) and a name two outlets hold ("الجزيرة").
 """
 import io
 
@@ -35,7 +35,7 @@ def catalogue(db):
     return Catalog()
 
 
-def word_file(header="", top=(), end=(), subject="", author="user", paras=PARAS):
+def word_file(header="", top=(), end=(), subject="", author="user", category="", paras=PARAS):
     document = docx.Document()
     for line in [*top, HEADLINE, "12 آذار/مارس 2018", *paras, *end]:
         document.add_paragraph(line)
@@ -43,6 +43,7 @@ def word_file(header="", top=(), end=(), subject="", author="user", paras=PARAS)
         document.sections[0].header.paragraphs[0].text = header
     document.core_properties.subject = subject
     document.core_properties.author = author
+    document.core_properties.category = category
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -55,16 +56,24 @@ def slug(catalogue, data):
 
 
 def test_a_name_without_its_kind_word_alone_in_the_page_header(catalogue):
-    assert slug(catalogue, word_file(header="الحياة")) == "al-hayat"
+    assert slug(catalogue, word_file(header="الميادين")) == "al-mayadeen"
 
 
 def test_a_name_alone_on_the_files_last_line(catalogue):
-    assert slug(catalogue, word_file(end=["الميادين"])) == "al-mayadeen"
+    assert slug(catalogue, word_file(end=["هاوار"])) == "anha"
 
 
 def test_a_property_whose_whole_value_is_the_name(catalogue):
-    assert slug(catalogue, word_file(subject="البيان")) == "al-bayan"
-    assert slug(catalogue, word_file(author="الوطن")) == "al-watan-saudi"
+    assert slug(catalogue, word_file(subject="الشرق الأوسط")) == "asharq-al-awsat"
+    assert slug(catalogue, word_file(author="المربد")) == "almirbad"
+
+
+def test_the_category_property_is_the_section_not_the_site(catalogue):
+    assert slug(catalogue, word_file(category="الميادين")) is None
+
+
+def test_a_name_the_corpus_often_writes_as_a_word_names_nothing_alone(catalogue):
+    assert slug(catalogue, word_file(header="الحياة")) is None
 
 
 def test_a_name_the_corpus_seldom_writes_as_a_word_above_the_headline(catalogue):

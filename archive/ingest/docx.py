@@ -214,12 +214,13 @@ def _core_properties(core):
 def _property_texts(props, app):
     """The file's descriptive properties, as ``(value, role)``: title,
     subject, category, keywords, comments, the company (``docProps/app.xml``)
-    and the author (roles "", "company", "author")."""
+    and the author (each its role: "title", "subject", "category", "keywords", "description",
+    "company", "author")."""
     texts = []
     for tag in ("title", "subject", "category", "keywords", "description"):
         value = props.get(tag)
         if value and len(value) <= 200:
-            texts.append((value, ""))
+            texts.append((value, tag))
     company = re.search(r"<(?:\w+:)?Company>([^<]{2,120})</", app)
     if company:
         texts.append((html.unescape(company[1]), "company"))
@@ -335,6 +336,7 @@ def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=Non
 
 SITE_VOICE_WHERE = "اسم وحده في سطر يتكلم فيه الموقع (رأس الصفحة، أول الملف أو آخره، خصائصه) في ملف Word"
 SITE_VOICE_WORDS = 4
+_SITE_VOICE_ROLES = {"subject", "description", "company", "author"}
 _SITE_VOICE_ABOVE = 3
 
 
@@ -353,17 +355,18 @@ def _site_voice_cues(header, lines, title, texts, catalog):
         if title and loose(line.strip()) == loose(title.strip()):
             break
         above.append(line)
-    # Above the headline a page also prints its section ("الحدث", "الأخبار"): there a one-word name is
-    # asked for only when the corpus seldom writes it as a word (``_a_common_word``).
-    top = [line for line in above if line.strip()][:_SITE_VOICE_ABOVE]
-    candidates = [*header, *top, *[line for line in lines if line.strip()][-1:], *(value for value, _role in texts)]
+    # The category and the keywords are the article's section and subjects, the title its headline.
+    values = [value for value, role in texts if role in _SITE_VOICE_ROLES]
+    candidates = [*header, *[line for line in above if line.strip()][:_SITE_VOICE_ABOVE],
+                  *[line for line in lines if line.strip()][-1:], *values]
     cues = []
     for line in candidates:
-        is_top = line in top
         line = (line or "").strip()
         if not line or re.search(r"[\d.!؟?:،,]", line) or not 1 <= len(line.split()) <= SITE_VOICE_WORDS:
             continue
-        if _is_a_place(line, catalog) or (is_top and len(line.split()) == 1 and _a_common_word(line)):
+        # A section prints a word ("الحدث", "الأخبار") where a site prints its name: a one-word name is
+        # asked for only when the corpus seldom writes it as a word (``_a_common_word``).
+        if _is_a_place(line, catalog) or (len(line.split()) == 1 and _a_common_word(line)):
             continue
         cues.append(Cue(line, where=SITE_VOICE_WHERE, names_site=True))
     return cues
