@@ -67,7 +67,8 @@ def _read(data: bytes, limits=None, name=""):
     lines, cited = closing_citation(lines)
     # The footer and the notes (a clipping's source and date in a footnote, "الحياة، 3 آذار 2018")
     # are the page's margin: they may name the outlet and date the article, never its text.
-    return "\n".join([*header, *lines]), [*cited, *footer, *_notes(data)], texts, (pictures, site, site_names, titles, link_texts)
+    return ("\n".join([*header, *lines]), [*cited, *footer, *_notes(data)], texts,
+            (pictures, site, site_names, titles, link_texts), (header, lines))
 
 
 # A clipping's closing citation, in brackets or labelled: "(صحيفة الرياض، العدد الصادر يوم
@@ -213,12 +214,13 @@ def _core_properties(core):
 def _property_texts(props, app):
     """The file's descriptive properties, as ``(value, role)``: title,
     subject, category, keywords, comments, the company (``docProps/app.xml``)
-    and the author (roles "", "company", "author")."""
+    and the author (each its role: "title", "subject", "category", "keywords", "description",
+    "company", "author")."""
     texts = []
     for tag in ("title", "subject", "category", "keywords", "description"):
         value = props.get(tag)
         if value and len(value) <= 200:
-            texts.append((value, ""))
+            texts.append((value, tag))
     company = re.search(r"<(?:\w+:)?Company>([^<]{2,120})</", app)
     if company:
         texts.append((html.unescape(company[1]), "company"))
@@ -277,7 +279,7 @@ def _site_names(props, custom):
 
 def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=None):
     name = source_name.replace("\\", "/").rsplit("/", 1)[-1]
-    text, margins, texts, (pictures, site, site_names, titles, link_texts) = _read(data, limits, name)
+    text, margins, texts, (pictures, site, site_names, titles, link_texts), (header, lines) = _read(data, limits, name)
     # A date in the properties ("سكاي نيوز عربية - 12 آذار 2018" as the subject) only when the text gives none.
     from .outlets import Cue, dateline_cues
 
@@ -322,7 +324,75 @@ def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=Non
             match = resolve(_margin_cues(margins[:1]), catalog.outlets)
             if match.outlet_id:
                 match.apply(draft)
+    if catalog is not None and draft.outlet_id is None and not draft.outlet_is_new:
+        from .outlets import resolve
+
+        # Weakest, and only when nothing else named an outlet: a name standing alone where the site speaks.
+        match = resolve(_site_voice_cues(header, lines, draft.title, texts, catalog), catalog.outlets)
+        if match.outlet_id:
+            match.apply(draft)
     return draft
+
+
+SITE_VOICE_WHERE = "اسم وحده في سطر يتكلم فيه الموقع (رأس الصفحة، أول الملف أو آخره، خصائصه) في ملف Word"
+SITE_VOICE_WORDS = 4
+_SITE_VOICE_ROLES = {"subject", "description", "company", "author"}
+_SITE_VOICE_ABOVE = 3
+
+
+def _site_voice_cues(header, lines, title, texts, catalog):
+    """Lines where a Word file's site speaks for itself, when a line is only a name: the page header's
+    paragraphs, the (at most three) lines above the headline of a pasted page or a print view, the
+    file's last line, and a property's whole value (a site's CMS fills the subject or the author with
+    its name). There a name printed without its kind word ("الحياة" for "صحيفة الحياة") is the site
+    when one outlet alone has it (``OutletIndex.find_site_name``) — in running text the same word is
+    a word. A name that is also a gazetteer place ("الرياض") is no evidence on its own."""
+    from .normalize import loose
+    from .outlets import Cue
+
+    above = []
+    for line in lines:
+        if title and loose(line.strip()) == loose(title.strip()):
+            break
+        above.append(line)
+    # The category and the keywords are the article's section and subjects, the title its headline.
+    values = [value for value, role in texts if role in _SITE_VOICE_ROLES]
+    candidates = [*header, *[line for line in above if line.strip()][:_SITE_VOICE_ABOVE],
+                  *[line for line in lines if line.strip()][-1:], *values]
+    cues = []
+    for line in candidates:
+        line = (line or "").strip()
+        if not line or re.search(r"[\d.!؟?:،,]", line) or not 1 <= len(line.split()) <= SITE_VOICE_WORDS:
+            continue
+        # A section prints a word ("الحدث", "الأخبار") where a site prints its name: a one-word name is
+        # asked for only when the corpus seldom writes it as a word (``_a_common_word``).
+        if _is_a_place(line, catalog) or (len(line.split()) == 1 and _a_common_word(line)):
+            continue
+        cues.append(Cue(line, where=SITE_VOICE_WHERE, names_site=True))
+    return cues
+
+
+# How often the corpus writes a word (alone or with the article) for it to be a word before a name.
+COMMON_WORD_COUNT = 500
+
+
+def _a_common_word(word):
+    """The corpus writes ``word`` often ("الحدث", "الأخبار", "العهد"): a section's or a sentence's
+    word as often as a site's name (``archive.arabic.lexicon.written``)."""
+    from archive.arabic import fold
+    from archive.arabic.lexicon import written
+
+    folded = fold(word)
+    return written(folded) >= COMMON_WORD_COUNT or (folded.startswith("ال") and written(folded[2:]) >= COMMON_WORD_COUNT)
+
+
+def _is_a_place(name, catalog):
+    """The gazetteer knows ``name`` as a place (nearly all of it): "الرياض" is the city as often as the paper."""
+    try:
+        found = catalog.aliases.find(name)
+    except Exception:  # no gazetteer (a bare test database): nothing is known as a place
+        return False
+    return any(m.kind == "place" and (m.end - m.start) >= 0.8 * len(name) for m in found)
 
 
 # A link to the site's home: "/", "../../", "index.html", the site's root address.
