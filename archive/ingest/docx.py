@@ -15,6 +15,8 @@ the page footer and the footnotes are the page's margin: they may name the outle
 template or a clipping's note prints them there), never its text. The body's XML is walked by
 ``docx_body`` (tracked insertions, text boxes, links, captions, logos' alt text, page breaks); a digest of
 articles one a page is refused (``refuse_a_digest``).
+Where the file names its outlet (margin, properties, logo, links, a name alone where
+the site speaks) is read into cues by ``docx_outlet``.
 
 A .docx is a zip: before python-docx unpacks it, its parts are held to the
 same size and ratio limits as an uploaded zip's members
@@ -26,19 +28,13 @@ import re
 
 from .archives import check_zip_container
 from .docx_body import body_lines, note_lines, part_lines
+from .docx_outlet import MARGIN_WHERE, PROPERTIES_WHERE, _margin_cues, _site_names, _site_voice_cues, file_cues
 from .draft import IngestError
 from .limits import Limits
 from .text import NO_DATE_WARNING, draft_from_text
 
 
-PROPERTIES_WHERE = "خصائص ملف Word"
-PICTURE_WHERE = "النص البديل لصورة (شعار) في ملف Word"
-SITE_LINKS_WHERE = "أغلب روابط ملف Word تذهب إلى هذا الموقع"
-MARGIN_WHERE = "تذييل الصفحة أو حاشية في ملف Word"
 TITLE_STYLE_WHERE = "الفقرة الوحيدة بنمط العنوان (Heading 1) في ملف Word"
-SITE_PROPERTY_WHERE = "اسم الموقع في خصائص ملف Word (عنوان الصفحة المحفوظة)"
-_MARGIN_PARTS = re.compile(r"\s[|\-–—•/]\s|[|،,؛]")
-_LABEL = re.compile(r"^(?:المصدر|مصدر|الصحيفة|الموقع|Source)\s*[:：]\s*", re.I)
 
 
 def docx_text(data: bytes, limits=None, name="") -> str:
@@ -234,55 +230,10 @@ def _property_texts(props, app):
 LEAD_MIN_WORDS = 15
 
 
-def _property_cues(texts):
-    from .outlets import Cue
-
-    # The author is a person as often as a newsroom: a catalogue outlet's name only, never proposed.
-    from .lines import date_line_rest
-
-    # A value with a date in it ("سكاي نيوز عربية - 12 آذار 2018") is asked for without the date.
-    # The company is the newsroom whose copy of Word made the file: it names the site as a
-    # copyright line does (a name without its kind word, "الحياة", when one outlet alone has it).
-    return [Cue(date_line_rest(value), where="مؤلف ملف Word في خصائصه" if role == "author" else PROPERTIES_WHERE,
-                names_site=role == "company")
-            for value, role in texts if date_line_rest(value)]
-
-
-def _picture_cues(names):
-    """A logo's alternative text above the article ("سكاي نيوز عربية"): it names the site, as an
-    HTML page's logo does; a catalogue outlet only, never proposed."""
-    from .outlets import Cue
-
-    return [Cue(name, where=PICTURE_WHERE, names_site=True) for name in names]
-
-
-# A custom property (LibreOffice keeps a saved page's <meta name=…> so) whose name says it names the site.
-_SITE_PROPERTY = re.compile(r"site|application|publisher|source|copyright|brand|outlet", re.I)
-
-
-def _site_names(props, custom):
-    """Where a Word file made from a saved page names the site: the end or the
-    start of its title property ("الخبر | الشرق الأوسط": LibreOffice keeps the
-    page's <title>), and its custom properties named for the site
-    (``application-name``, ``og:site_name``, ``copyright``). Asked for as
-    the page's own site name is; a catalogue outlet only."""
-    from .html_meta import site_prefix, site_suffix
-    from .outlets import name_in_value
-
-    title = props.get("title", "")
-    names = [part for part in (site_suffix(title), site_prefix(title)) if part]
-    for name, value in re.findall(r'<(?:\w+:)?property\b[^>]*\bname="([^"]{1,80})"[^>]*>\s*<(?:\w+:)?lpwstr>([^<]{2,200})</', custom):
-        if _SITE_PROPERTY.search(name):
-            names.append(name_in_value(html.unescape(value)))
-    return [name for name in names if name.strip()]
-
-
 def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=None):
     name = source_name.replace("\\", "/").rsplit("/", 1)[-1]
     text, margins, texts, (pictures, site, site_names, titles, link_texts), (header, lines) = _read(data, limits, name)
     # A date in the properties ("سكاي نيوز عربية - 12 آذار 2018" as the subject) only when the text gives none.
-    from .outlets import Cue, dateline_cues
-
     # The lead's dateline ("الرياض: سكاي نيوز عربية - …") before the properties, which a template may fill wrongly.
     lead = next((line for line in text.split("\n") if len(line.split()) >= LEAD_MIN_WORDS), "")
     # A flattened page (a saved page LibreOffice converted, a page pasted from the browser) goes through
@@ -291,11 +242,8 @@ def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=Non
     from .docx_page import looks_like_a_page
 
     page = looks_like_a_page(text)
-    draft = draft_from_text(text, source_name, catalog, fmt="text" if page else "docx", extra_cues=[*dateline_cues(lead), *_picture_cues(pictures),
-                                       *(Cue(n, where=SITE_PROPERTY_WHERE, names_site=True) for n in site_names),
-                                       *_margin_cues(margins),
-                                       *([Cue(site, where=SITE_LINKS_WHERE)] if site else []),
-                                       *_property_cues(texts), *_link_cues(link_texts, catalog)],
+    draft = draft_from_text(text, source_name, catalog, fmt="text" if page else "docx",
+                            extra_cues=file_cues(lead, pictures, site_names, margins, site, texts, link_texts, catalog),
                            extra_dates=_extra_dates(margins, [value for value, role in texts if role != "author"]))
     draft.format = "docx"
     if page:
@@ -332,98 +280,6 @@ def draft_from_docx(data: bytes, source_name: str = "", catalog=None, limits=Non
         if match.outlet_id:
             match.apply(draft)
     return draft
-
-
-SITE_VOICE_WHERE = "اسم وحده في سطر يتكلم فيه الموقع (رأس الصفحة، أول الملف أو آخره، خصائصه) في ملف Word"
-SITE_VOICE_WORDS = 4
-_SITE_VOICE_ROLES = {"subject", "description", "company", "author"}
-_SITE_VOICE_ABOVE = 3
-
-
-def _site_voice_cues(header, lines, title, texts, catalog):
-    """Lines where a Word file's site speaks for itself, when a line is only a name: the page header's
-    paragraphs, the (at most three) lines above the headline of a pasted page or a print view, the
-    file's last line, and a property's whole value (a site's CMS fills the subject or the author with
-    its name). There a name printed without its kind word ("الحياة" for "صحيفة الحياة") is the site
-    when one outlet alone has it (``OutletIndex.find_site_name``) — in running text the same word is
-    a word. A name that is also a gazetteer place ("الرياض") is no evidence on its own."""
-    from .normalize import loose
-    from .outlets import Cue
-
-    above = []
-    for line in lines:
-        if title and loose(line.strip()) == loose(title.strip()):
-            break
-        above.append(line)
-    # The category and the keywords are the article's section and subjects, the title its headline.
-    values = [value for value, role in texts if role in _SITE_VOICE_ROLES]
-    candidates = [*header, *[line for line in above if line.strip()][:_SITE_VOICE_ABOVE],
-                  *[line for line in lines if line.strip()][-1:], *values]
-    cues = []
-    for line in candidates:
-        line = (line or "").strip()
-        if not line or re.search(r"[\d.!؟?:،,]", line) or not 1 <= len(line.split()) <= SITE_VOICE_WORDS:
-            continue
-        # A section prints a word ("الحدث", "الأخبار") where a site prints its name: a one-word name is
-        # asked for only when the corpus seldom writes it as a word (``_a_common_word``).
-        if _is_a_place(line, catalog) or (len(line.split()) == 1 and _a_common_word(line)):
-            continue
-        cues.append(Cue(line, where=SITE_VOICE_WHERE, names_site=True))
-    return cues
-
-
-# How often the corpus writes a word (alone or with the article) for it to be a word before a name.
-COMMON_WORD_COUNT = 500
-
-
-def _a_common_word(word):
-    """The corpus writes ``word`` often ("الحدث", "الأخبار", "العهد"): a section's or a sentence's
-    word as often as a site's name (``archive.arabic.lexicon.written``)."""
-    from archive.arabic import fold
-    from archive.arabic.lexicon import written
-
-    folded = fold(word)
-    return written(folded) >= COMMON_WORD_COUNT or (folded.startswith("ال") and written(folded[2:]) >= COMMON_WORD_COUNT)
-
-
-def _is_a_place(name, catalog):
-    """The gazetteer knows ``name`` as a place (nearly all of it): "الرياض" is the city as often as the paper."""
-    try:
-        found = catalog.aliases.find(name)
-    except Exception:  # no gazetteer (a bare test database): nothing is known as a place
-        return False
-    return any(m.kind == "place" and (m.end - m.start) >= 0.8 * len(name) for m in found)
-
-
-# A link to the site's home: "/", "../../", "index.html", the site's root address.
-_HOME_LINK = re.compile(r"^(?:/|\./|(?:\.\./)+|(?:\.\./)*index\.html?|https?://[^/\s]+/?(?:ar/?|arabic/?)?)$", re.I)
-HOME_LINK_WHERE = "رابط إلى الصفحة الرئيسية فوق الخبر في ملف Word (شعار الموقع)"
-
-
-def _link_cues(link_texts, catalog):
-    """A converted page's lines that are only a link (read as furniture, not text): the text of a
-    link home above the article is the site's text logo; a linked app prompt or follow line names
-    the site (``text_cues.call_to_action_cues``). Menu items are asked nothing: "العربية" there is a section."""
-    from .outlets import Cue
-    from .text_cues import call_to_action_cues
-
-    cues = [Cue(text, where=HOME_LINK_WHERE, names_site=True) for text, target, above in link_texts
-            if above and _HOME_LINK.match(target or "") and 1 <= len(text.split()) <= 6]
-    index = catalog.outlets if catalog is not None else None
-    return cues + call_to_action_cues("\n".join(text for text, _target, _above in link_texts), index)
-
-
-def _margin_cues(lines):
-    """The footer's and the notes' parts ("بي بي سي عربي | صفحة 2", "المصدر: الحياة، 3 آذار 2018"):
-    the file names its outlet there, as a page's own site name does."""
-    from .lines import date_line_rest
-    from .outlets import Cue, name_in_value, named_parts
-
-    # "© 2018 المونيتور": a copyright line's name, without its sign, year and "جميع الحقوق محفوظة".
-    lines = [name_in_value(line) or line for line in lines]
-    parts = [part.strip() for line in lines for part in _MARGIN_PARTS.split(date_line_rest(line) or line)]
-    exact = [Cue(part, where=MARGIN_WHERE) for line in lines for part in named_parts(line)]
-    return exact + [Cue(_LABEL.sub("", part), where=MARGIN_WHERE, names_site=True) for part in parts if re.search(r"\w\w", part)]
 
 
 def _extra_dates(margins, properties):

@@ -128,7 +128,7 @@ class Reader:
         self.titles = []  # the paragraphs in Word's own title styles ("Heading 1", "Title")
         self.links = set()  # the lines that are only links (LINK_PLACE, or a home page's address)
         # Those lines' own text, where each links to and whether it stands above the lead: a link home
-        # above the article is the site's text logo, a linked "حمّل تطبيق X" its app prompt (``docx.py``).
+        # above the article is the site's text logo, a linked "حمّل تطبيق X" its app prompt (``docx_outlet.py``).
         self.link_texts = []
         self.breaks = []  # where a page or section break stands: the number of lines above it
         self._lead_seen = False

@@ -40,8 +40,9 @@ The package: ``vocabulary`` (verbs, titles, bodies, particles), ``reading``
 (words as parts of names), ``names`` ([role] name [, role]), ``name_span``
 (where a name ends), ``clause`` (who the reporting clause names as its
 subject, read back from where what was said begins, and what was said:
-names in it are not speakers; ``name_words`` what a word of that name may
-be), ``quotations``
+names in it are not speakers; ``subject_slot`` who stands in the subject
+between the verb and there, and where that slot ends; ``name_words`` what
+a word of that name may be), ``quotations``
 (where a quotation is introduced), ``speaking`` (known speakers who speak),
 ``proposals`` (unknown people to propose), ``candidates`` (every name-like
 span near a cue of speech), ``evidence`` (what describes each) and ``scorer`` (the model,

@@ -1,0 +1,172 @@
+"""Where a Word file names its outlet: the cues ``docx.draft_from_docx`` asks the catalogue about.
+
+Split from :mod:`archive.ingest.docx`, which reads the document (paragraphs, page
+header and footer, notes, properties, a closing citation, a digest refused) and
+makes the draft; this module only turns what was read into outlet cues — the
+footer's and notes' parts (``_margin_cues``), a logo's alternative text, a saved
+page's site name kept in the title or a custom property (``_site_names``), the
+descriptive properties, a link home above the article (``_link_cues``), and,
+weakest, a name standing alone where the site speaks (``_site_voice_cues``). Apart
+because each round adds a place where a Word file may name its site, while the
+reader stays put. It never imports ``docx``: the reader passes the lines and
+properties it read.
+"""
+import html
+import re
+
+PROPERTIES_WHERE = "خصائص ملف Word"
+PICTURE_WHERE = "النص البديل لصورة (شعار) في ملف Word"
+SITE_LINKS_WHERE = "أغلب روابط ملف Word تذهب إلى هذا الموقع"
+MARGIN_WHERE = "تذييل الصفحة أو حاشية في ملف Word"
+SITE_PROPERTY_WHERE = "اسم الموقع في خصائص ملف Word (عنوان الصفحة المحفوظة)"
+_MARGIN_PARTS = re.compile(r"\s[|\-–—•/]\s|[|،,؛]")
+_LABEL = re.compile(r"^(?:المصدر|مصدر|الصحيفة|الموقع|Source)\s*[:：]\s*", re.I)
+
+
+def file_cues(lead, pictures, site_names, margins, site, texts, link_texts, catalog):
+    """Every cue of where the file names its outlet, in the order they are given, after the text's own:
+    the lead's dateline ("الرياض: سكاي نيوز عربية - …", before the properties, which a template
+    may fill wrongly), a logo's alt text, the site name of a saved page's properties, the
+    footer's and notes' parts, the site most links go to, the descriptive properties, the links."""
+    from .outlets import Cue, dateline_cues
+
+    return [*dateline_cues(lead), *_picture_cues(pictures),
+            *(Cue(n, where=SITE_PROPERTY_WHERE, names_site=True) for n in site_names),
+            *_margin_cues(margins),
+            *([Cue(site, where=SITE_LINKS_WHERE)] if site else []),
+            *_property_cues(texts), *_link_cues(link_texts, catalog)]
+
+
+def _property_cues(texts):
+    from .outlets import Cue
+
+    # The author is a person as often as a newsroom: a catalogue outlet's name only, never proposed.
+    from .lines import date_line_rest
+
+    # A value with a date in it ("سكاي نيوز عربية - 12 آذار 2018") is asked for without the date.
+    # The company is the newsroom whose copy of Word made the file: it names the site as a
+    # copyright line does (a name without its kind word, "الحياة", when one outlet alone has it).
+    return [Cue(date_line_rest(value), where="مؤلف ملف Word في خصائصه" if role == "author" else PROPERTIES_WHERE,
+                names_site=role == "company")
+            for value, role in texts if date_line_rest(value)]
+
+
+def _picture_cues(names):
+    """A logo's alternative text above the article ("سكاي نيوز عربية"): it names the site, as an
+    HTML page's logo does; a catalogue outlet only, never proposed."""
+    from .outlets import Cue
+
+    return [Cue(name, where=PICTURE_WHERE, names_site=True) for name in names]
+
+
+# A custom property (LibreOffice keeps a saved page's <meta name=…> so) whose name says it names the site.
+_SITE_PROPERTY = re.compile(r"site|application|publisher|source|copyright|brand|outlet", re.I)
+
+
+def _site_names(props, custom):
+    """Where a Word file made from a saved page names the site: the end or the
+    start of its title property ("الخبر | الشرق الأوسط": LibreOffice keeps the
+    page's <title>), and its custom properties named for the site
+    (``application-name``, ``og:site_name``, ``copyright``). Asked for as
+    the page's own site name is; a catalogue outlet only."""
+    from .html_meta import site_prefix, site_suffix
+    from .outlets import name_in_value
+
+    title = props.get("title", "")
+    names = [part for part in (site_suffix(title), site_prefix(title)) if part]
+    for name, value in re.findall(r'<(?:\w+:)?property\b[^>]*\bname="([^"]{1,80})"[^>]*>\s*<(?:\w+:)?lpwstr>([^<]{2,200})</', custom):
+        if _SITE_PROPERTY.search(name):
+            names.append(name_in_value(html.unescape(value)))
+    return [name for name in names if name.strip()]
+
+
+SITE_VOICE_WHERE = "اسم وحده في سطر يتكلم فيه الموقع (رأس الصفحة، أول الملف أو آخره، خصائصه) في ملف Word"
+SITE_VOICE_WORDS = 4
+_SITE_VOICE_ROLES = {"subject", "description", "company", "author"}
+_SITE_VOICE_ABOVE = 3
+
+
+def _site_voice_cues(header, lines, title, texts, catalog):
+    """Lines where a Word file's site speaks for itself, when a line is only a name: the page header's
+    paragraphs, the (at most three) lines above the headline of a pasted page or a print view, the
+    file's last line, and a property's whole value (a site's CMS fills the subject or the author with
+    its name). There a name printed without its kind word ("الحياة" for "صحيفة الحياة") is the site
+    when one outlet alone has it (``OutletIndex.find_site_name``) — in running text the same word is
+    a word. A name that is also a gazetteer place ("الرياض") is no evidence on its own."""
+    from .normalize import loose
+    from .outlets import Cue
+
+    above = []
+    for line in lines:
+        if title and loose(line.strip()) == loose(title.strip()):
+            break
+        above.append(line)
+    # The category and the keywords are the article's section and subjects, the title its headline.
+    values = [value for value, role in texts if role in _SITE_VOICE_ROLES]
+    candidates = [*header, *[line for line in above if line.strip()][:_SITE_VOICE_ABOVE],
+                  *[line for line in lines if line.strip()][-1:], *values]
+    cues = []
+    for line in candidates:
+        line = (line or "").strip()
+        if not line or re.search(r"[\d.!؟?:،,]", line) or not 1 <= len(line.split()) <= SITE_VOICE_WORDS:
+            continue
+        # A section prints a word ("الحدث", "الأخبار") where a site prints its name: a one-word name is
+        # asked for only when the corpus seldom writes it as a word (``_a_common_word``).
+        if _is_a_place(line, catalog) or (len(line.split()) == 1 and _a_common_word(line)):
+            continue
+        cues.append(Cue(line, where=SITE_VOICE_WHERE, names_site=True))
+    return cues
+
+
+# How often the corpus writes a word (alone or with the article) for it to be a word before a name.
+COMMON_WORD_COUNT = 500
+
+
+def _a_common_word(word):
+    """The corpus writes ``word`` often ("الحدث", "الأخبار", "العهد"): a section's or a sentence's
+    word as often as a site's name (``archive.arabic.lexicon.written``)."""
+    from archive.arabic import fold
+    from archive.arabic.lexicon import written
+
+    folded = fold(word)
+    return written(folded) >= COMMON_WORD_COUNT or (folded.startswith("ال") and written(folded[2:]) >= COMMON_WORD_COUNT)
+
+
+def _is_a_place(name, catalog):
+    """The gazetteer knows ``name`` as a place (nearly all of it): "الرياض" is the city as often as the paper."""
+    try:
+        found = catalog.aliases.find(name)
+    except Exception:  # no gazetteer (a bare test database): nothing is known as a place
+        return False
+    return any(m.kind == "place" and (m.end - m.start) >= 0.8 * len(name) for m in found)
+
+
+# A link to the site's home: "/", "../../", "index.html", the site's root address.
+_HOME_LINK = re.compile(r"^(?:/|\./|(?:\.\./)+|(?:\.\./)*index\.html?|https?://[^/\s]+/?(?:ar/?|arabic/?)?)$", re.I)
+HOME_LINK_WHERE = "رابط إلى الصفحة الرئيسية فوق الخبر في ملف Word (شعار الموقع)"
+
+
+def _link_cues(link_texts, catalog):
+    """A converted page's lines that are only a link (read as furniture, not text): the text of a
+    link home above the article is the site's text logo; a linked app prompt or follow line names
+    the site (``text_cues.call_to_action_cues``). Menu items are asked nothing: "العربية" there is a section."""
+    from .outlets import Cue
+    from .text_cues import call_to_action_cues
+
+    cues = [Cue(text, where=HOME_LINK_WHERE, names_site=True) for text, target, above in link_texts
+            if above and _HOME_LINK.match(target or "") and 1 <= len(text.split()) <= 6]
+    index = catalog.outlets if catalog is not None else None
+    return cues + call_to_action_cues("\n".join(text for text, _target, _above in link_texts), index)
+
+
+def _margin_cues(lines):
+    """The footer's and the notes' parts ("بي بي سي عربي | صفحة 2", "المصدر: الحياة، 3 آذار 2018"):
+    the file names its outlet there, as a page's own site name does."""
+    from .lines import date_line_rest
+    from .outlets import Cue, name_in_value, named_parts
+
+    # "© 2018 المونيتور": a copyright line's name, without its sign, year and "جميع الحقوق محفوظة".
+    lines = [name_in_value(line) or line for line in lines]
+    parts = [part.strip() for line in lines for part in _MARGIN_PARTS.split(date_line_rest(line) or line)]
+    exact = [Cue(part, where=MARGIN_WHERE) for line in lines for part in named_parts(line)]
+    return exact + [Cue(_LABEL.sub("", part), where=MARGIN_WHERE, names_site=True) for part in parts if re.search(r"\w\w", part)]
