@@ -88,3 +88,16 @@ def test_a_records_own_id_updates_whatever_the_new_text(db, tmp_path, index_call
 ])
 def test_the_same_article_is_the_same_headline_or_much_of_the_same_text(a, b, same):
     assert same_article(a[0], " ".join(a[1]), b[0], " ".join(b[1])) is same
+
+
+def test_the_preview_says_why_a_same_named_file_is_a_new_article(db, tmp_path, index_calls):
+    from archive.ingest import prepare, read
+    from archive.ingest.catalog import Catalog
+    from archive.ingest.file_ids import CLASH_WARNING
+
+    run(save_as(tmp_path / "a", MOSUL))
+    [draft] = read("index.html", page(*RAQQA).encode(), catalog=Catalog())
+    prepare(draft, Catalog())
+    assert draft.update_of is None
+    [warning] = [w for w in draft.warnings if w.startswith(CLASH_WARNING)]
+    assert f"#{Article.objects.get().pk}" in warning and draft.external_id in warning

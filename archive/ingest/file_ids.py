@@ -37,8 +37,10 @@ def settle(draft, catalog, existing):
         return existing
     name_id = draft.external_id
     draft.external_id = own_id(name_id, draft.content_hash)
-    draft.warn(f"{CLASH_WARNING} ({name_id}) لكن نصه مقال آخر غير المقال #{existing[0]}: "
-               f"حُفظ مقالاً جديداً بالمعرّف {draft.external_id} ولم يُستبدل به المقال المحفوظ.")
+    # The ids are Latin or mixed runs inside an Arabic sentence: each is
+    # isolated (FSI … PDI) so the sentence around it keeps its order.
+    draft.warn(f"{CLASH_WARNING} (\u2068{name_id}\u2069) لكن نصه مقال آخر غير المقال #{existing[0]}، "
+               f"فيُحفظ مقالاً جديداً بالمعرّف \u2068{draft.external_id}\u2069 ولا يُستبدل به المقال المحفوظ.")
     return catalog.article_with_external_id(draft.external_id)
 
 
