@@ -13,6 +13,12 @@ The sentences are written for the probes; no corpus text is copied.
              second article (الغاز: ألغاز "riddles") is the article and a
              word where that word is written alone ten times as often (غاز
              "gas"); not where what is left is a stop word (الوان is ألوان)
+``name``     a gazetteer name of one word that ends as a dual, a plural or a
+             nisba does (archive/lexicon/name_endings.txt: سوران Soran,
+             القصرين Kasserine, الشدادي Shaddadi) keeps its ending, unless
+             the corpus declines it so: another plural ending written often
+             (الحوثيين/الحوثيون → حوثي), or, for a nisba, its feminine ية
+             written at least half as often (المالي beside المالية)
 """
 import pytest
 
@@ -27,6 +33,9 @@ MUST_MATCH = [
     ("plural", "لاعب", "شاركت لاعبات المنتخب في المعسكر"),
     ("article", "غاز", "ارتفعت أسعار الغاز المنزلي مع الشتاء"),
     ("article", "باب", "أغلق الحارس الباب الرئيسي للمبنى"),
+    ("name", "سوران", "وصل الوفد إلى سوران من أربيل"),
+    ("name", "حوثي", "هاجم الحوثيون مواقع على الحدود"),
+    ("name", "مالي", "أعلن الوزير عن دعم مالي للبلديات"),
 ]
 
 MUST_NOT_MATCH = [
@@ -34,6 +43,9 @@ MUST_NOT_MATCH = [
     ("plural", "عرب", "جرت الخيول عربات محملة بالحطب"),
     ("plural", "عمل", "تراجعت العملات المحلية أمام الدولار"),
     ("article", "وان", "رسم الأطفال لوحات بالألوان الزاهية"),
+    ("name", "سور", "وصل الوفد إلى سوران من أربيل"),
+    ("name", "قصر", "وقع الانفجار في مدينة القصرين التونسية"),
+    ("name", "شداد", "سيطرت القوات على بلدة الشدادي جنوب الحسكة"),
 ]
 
 KNOWN_FAILURES = {}
@@ -47,11 +59,35 @@ probe_archive, test_a_word_finds_its_forms, test_a_word_does_not_find_another_wo
     ("عينات", "عينه"), ("العينات", "عينه"), ("بعينات", "عينه"), ("عربات", "عربه"),
     ("العملات", "عمله"), ("عملاتها", "عمله"), ("لاعبات", "لاعب"),
     ("الغاز", "غاز"), ("الباب", "باب"), ("السنة", "سنه"), ("الوان", "الوان"),
+    ("سوران", "سوران"), ("بسوران", "سوران"), ("القصرين", "قصرين"), ("حولي", "حولي"),
+    ("الحوثيين", "حوثي"), ("المالي", "مال"),
 ])
 def test_broad_terms_of_plurals_and_article_words(word, term):
     from archive.arabic import broad_term
 
     assert broad_term(word) == term
+
+
+def test_without_the_name_endings_file_names_lose_their_endings(monkeypatch):
+    from archive.arabic import lexicon, stemming
+
+    monkeypatch.setattr(lexicon, "_name_ends", frozenset())
+    assert stemming.broad_stem("سوران") == "سور"      # the counts' reading
+    monkeypatch.setattr(lexicon, "_name_ends", None)
+    monkeypatch.setattr(lexicon, "NAME_ENDINGS_PATH", lexicon.NAME_ENDINGS_PATH.with_name("missing.txt"))
+    assert lexicon._name_endings() == frozenset()
+
+
+def test_name_endings_come_from_the_gazetteer():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    import build_name_words
+
+    words = build_name_words.name_endings()
+    assert {"سوران", "قصرين", "شدادي"} <= words
+    assert not any(w.endswith("ات") for w in words)
 
 
 def test_without_the_plural_table_the_counts_decide(monkeypatch):

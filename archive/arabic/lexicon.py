@@ -138,6 +138,25 @@ def takes_article(folded_word: str) -> bool:
     return _with_article(_word_counts(), _as_text(folded_word)) >= _MIN_ARTICLE_FORMS
 
 
+#: The gazetteer's one-word names (without the article) that end as a
+#: dual, a plural or a nisba does (سوران, قصرين, مدنين, شدادي): they keep
+#: that ending unless the corpus declines them so. Built from the fixtures
+#: by scripts/build_name_words.py.
+NAME_ENDINGS_PATH = Path(__file__).resolve().parent.parent / "lexicon" / "name_endings.txt"
+
+_name_ends: frozenset | None = None
+
+
+def _name_endings() -> frozenset:
+    global _name_ends
+    if _name_ends is None:
+        try:
+            _name_ends = frozenset(NAME_ENDINGS_PATH.read_text(encoding="utf-8").split())
+        except (OSError, ValueError):
+            _name_ends = frozenset()
+    return _name_ends
+
+
 #: Merges decided by a small model over corpus evidence (counts, the words
 #: standing around each form), learnt from judged pairs and applied by
 #: scripts/build_merges.py: a word the suffix loop must leave whole

@@ -6,8 +6,8 @@ from archive.arabic.inflection import (
     _accusative_base, _alef_maqsura_reading, _name_ending, _name_marbuta, _varied_ending,
 )
 from archive.arabic.lexicon import (
-    _arabic_letters_only, _free, _merge_table, _name_words, _plural_readings, _with_article,
-    _word_counts, _written_as_noun,
+    _arabic_letters_only, _free, _merge_table, _name_endings, _name_words, _plural_readings,
+    _with_article, _word_counts, _written_as_noun,
 )
 from archive.arabic.lucene_stem import _STEM_SUFFIXES, stem
 from archive.arabic.normalise import _as_text
@@ -157,8 +157,8 @@ def _strip_suffixes(counts: dict, word: str) -> str:
     (:func:`~archive.arabic.lexicon._plural_readings`: عينات is عينة
     "sample", no عين "eye"; لاعبات stays لاعب); آت is read as the plural
     of أة (منشآت: منشأة)."""
-    if word in _merge_table()[0]:
-        return word
+    if word in _merge_table()[0] or (word in _name_endings() and not _declined(counts, word)):
+        return word         # سوران, قصرين, شدادي: names, no dual of سور
     base = _accusative_base(counts, word)
     if base is not None:
         return _strip_suffixes(counts, base)    # فرعا, سؤالا: فرع, سؤال
@@ -213,6 +213,34 @@ def _strip_suffixes(counts: dict, word: str) -> str:
                 continue        # حمدان, فرعون: no dual or plural of حمد, فرع
         word = rest
     return word
+
+
+#: A name that ends as a plural or a dual does is one where the corpus
+#: writes another of those endings at least this share as often (الحوثيين
+#: 5,833, الحوثيون 1,309: a people's name declined as a plural).
+_MIN_DECLINED_SHARE = 0.1
+#: ... and at least this often: a people's name declined so is common, and a
+#: name's rare neighbour (سوران 8, سورين 16: Sorin) is no paradigm.
+_MIN_DECLINED = 50
+
+
+def _declined(counts: dict, word: str) -> bool:
+    """Is a gazetteer name ending as a plural or a dual does (حوثيين) one
+    the corpus declines so: another of ان ين ون on the same stem written at
+    least :data:`_MIN_DECLINED_SHARE` as often? Or, ending in a nisba's ي,
+    an adjective: one whose feminine ية is written at least half as often
+    (an adjective agrees: المالي beside المالية 2.4 times as often, الجراحي
+    beside الجراحية; a place's name has none: الشدادي, حولي, الرمادي
+    0.13)? (Names ending in a plural's ات are not listed: الإمارات is
+    read as إمارة.)"""
+    if word.endswith(_NISBA):
+        return _free(counts, word[:-1] + "يه") >= max(_MIN_FREE, 0.5 * _free(counts, word))
+    for suffix in ("ين", "ون", "ان"):
+        if word.endswith(suffix):
+            stem_ = word[: -len(suffix)]
+            return any(_free(counts, stem_ + other) >= max(_MIN_DECLINED, _MIN_DECLINED_SHARE * _free(counts, word))
+                       for other in ("ين", "ون", "ان") if other != suffix)
+    return False
 
 
 def _commoner_marbuta(counts: dict, rest: str) -> bool:
@@ -374,6 +402,8 @@ def _without_future(counts: dict, word: str, whole: str) -> str:
 
 def _unclitic(counts: dict, word: str, marbuta: bool = False) -> str:
     """Steps 3 and 4 of :func:`broad_stem`, on a word without the article."""
+    if word in _name_endings() and not _declined(counts, word):
+        return word         # حولي is Hawalli, no حول + ي "my"
     own = _respelled(counts, _unsuffixed(word, marbuta))
     # A reading that itself takes the article (وجهة in وجهتهم) is the word:
     # و + جهة would be another word.
