@@ -19,6 +19,9 @@ The sentences are written for the probes; no corpus text is copied.
              the corpus declines it so: another plural ending written often
              (الحوثيين/الحوثيون → حوثي), or, for a nisba, its feminine ية
              written at least half as often (المالي beside المالية)
+``own``      a plural's or a dual's ending takes no ة: where the corpus writes
+             the word + ة after the article (المسكينة), ين ون ان are the
+             word's own (مسكين is no plural of مسك "musk")
 """
 import pytest
 
@@ -36,6 +39,8 @@ MUST_MATCH = [
     ("name", "سوران", "وصل الوفد إلى سوران من أربيل"),
     ("name", "حوثي", "هاجم الحوثيون مواقع على الحدود"),
     ("name", "مالي", "أعلن الوزير عن دعم مالي للبلديات"),
+    ("own", "مسكين", "قال الرجل المسكين إنه فقد بيته"),
+    ("own", "مقاتل", "انسحب المقاتلون من البلدة"),
 ]
 
 MUST_NOT_MATCH = [
@@ -46,6 +51,7 @@ MUST_NOT_MATCH = [
     ("name", "سور", "وصل الوفد إلى سوران من أربيل"),
     ("name", "قصر", "وقع الانفجار في مدينة القصرين التونسية"),
     ("name", "شداد", "سيطرت القوات على بلدة الشدادي جنوب الحسكة"),
+    ("own", "مسك", "قال الرجل المسكين إنه فقد بيته"),
 ]
 
 KNOWN_FAILURES = {}
@@ -61,6 +67,7 @@ probe_archive, test_a_word_finds_its_forms, test_a_word_does_not_find_another_wo
     ("الغاز", "غاز"), ("الباب", "باب"), ("السنة", "سنه"), ("الوان", "الوان"),
     ("سوران", "سوران"), ("بسوران", "سوران"), ("القصرين", "قصرين"), ("حولي", "حولي"),
     ("الحوثيين", "حوثي"), ("المالي", "مال"),
+    ("المسكين", "مسكين"), ("ماكين", "ماكين"), ("المقاتلين", "مقاتل"), ("الطرفين", "طرف"),
 ])
 def test_broad_terms_of_plurals_and_article_words(word, term):
     from archive.arabic import broad_term

@@ -201,6 +201,12 @@ def _strip_suffixes(counts: dict, word: str) -> str:
             # (A verb's ون is not a noun's: يقولون has no يقولين.)
             if not _varied_ending(counts, word, rest, suffix):
                 continue
+            if _with_article(counts, word + _FOLDED_TEH_MARBUTA) >= _MIN_FREE:
+                # A plural's or a dual's ending takes no ة: where the corpus
+                # writes the word + ة after the article (المسكينة, المكانة,
+                # الحصانة), the ending is the word's own (مسكين is no
+                # plural of مسك "musk").
+                continue
             marbuta = rest[:-1] + _FOLDED_TEH_MARBUTA
             if (rest.endswith(_TEH) and len(rest) >= 3
                     and _free(counts, marbuta) >= max(_MIN_FREE, _free(counts, rest))):
