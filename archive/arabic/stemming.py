@@ -156,7 +156,11 @@ def _strip_suffixes(counts: dict, word: str) -> str:
     an ات plural whose contexts are the ة word's
     (:func:`~archive.arabic.lexicon._plural_readings`: عينات is عينة
     "sample", no عين "eye"; لاعبات stays لاعب); آت is read as the plural
-    of أة (منشآت: منشأة)."""
+    of أة (منشآت: منشأة). A gazetteer name ending as a dual, plural or
+    nisba does keeps its ending unless the corpus declines it so
+    (:func:`_declined`: سوران, القصرين stay whole; الحوثيين is حوثي), and
+    ان ين ون stay on a word written with ة after the article (مسكين:
+    المسكينة; a plural's ending takes no ة)."""
     if word in _merge_table()[0] or (word in _name_endings() and not _declined(counts, word)):
         return word         # سوران, قصرين, شدادي: names, no dual of سور
     base = _accusative_base(counts, word)
