@@ -2,8 +2,9 @@
 often the corpus writes each folded word (:data:`WORD_COUNTS_PATH`), how
 often a ة word's article forms follow another word with the article
 (:data:`AFTER_DEFINITE_PATH`), the gazetteer's one-word names beginning
-with ب ل ك (:data:`NAME_WORDS_PATH`), and the merges a model learnt from
-judged pairs allows or refuses (:data:`MERGES_PATH`).
+with ب ل ك (:data:`NAME_WORDS_PATH`), the merges a model learnt from
+judged pairs allows or refuses (:data:`MERGES_PATH`), and the ات plurals
+whose contexts read them as their ة word (:data:`PLURAL_READINGS_PATH`).
 The stemmer asks them which strips are safe."""
 from __future__ import annotations
 
@@ -137,6 +138,25 @@ def takes_article(folded_word: str) -> bool:
     return _with_article(_word_counts(), _as_text(folded_word)) >= _MIN_ARTICLE_FORMS
 
 
+#: The gazetteer's one-word names (without the article) that end as a
+#: dual, a plural or a nisba does (سوران, قصرين, مدنين, شدادي): they keep
+#: that ending unless the corpus declines them so. Built from the fixtures
+#: by scripts/build_name_words.py.
+NAME_ENDINGS_PATH = Path(__file__).resolve().parent.parent / "lexicon" / "name_endings.txt"
+
+_name_ends: frozenset | None = None
+
+
+def _name_endings() -> frozenset:
+    global _name_ends
+    if _name_ends is None:
+        try:
+            _name_ends = frozenset(NAME_ENDINGS_PATH.read_text(encoding="utf-8").split())
+        except (OSError, ValueError):
+            _name_ends = frozenset()
+    return _name_ends
+
+
 #: Merges decided by a small model over corpus evidence (counts, the words
 #: standing around each form), learnt from judged pairs and applied by
 #: scripts/build_merges.py: a word the suffix loop must leave whole
@@ -166,6 +186,29 @@ def _merge_table() -> tuple[frozenset, dict]:
             whole, spell = set(), {}
         _merges = (frozenset(whole), spell)
     return _merges
+
+
+#: ات plurals read as their ة word, not as the word without ة, because the
+#: words standing around them are more like the ة word's (عينات: عينة
+#: "sample", not عين "eye"; عربات: عربة "cart", not عرب; but لاعبات stays
+#: لاعب): built from context vectors by scripts/build_plural_readings.py.
+#: Single words, one a line.
+PLURAL_READINGS_PATH = Path(__file__).resolve().parent.parent / "lexicon" / "plural_readings.txt.gz"
+
+_plurals: frozenset | None = None
+
+
+def _plural_readings() -> frozenset:
+    """The words of :data:`PLURAL_READINGS_PATH`; empty if the file is
+    missing or damaged (the ات plural then goes as the counts say)."""
+    global _plurals
+    if _plurals is None:
+        try:
+            with gzip.open(PLURAL_READINGS_PATH, "rt", encoding="utf-8") as lines:
+                _plurals = frozenset(line.strip() for line in lines if line.strip())
+        except (OSError, EOFError, ValueError):
+            _plurals = frozenset()
+    return _plurals
 
 
 _ARABIC_LETTERS_RE = re.compile("[\u0621-\u064a]+")

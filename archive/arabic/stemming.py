@@ -6,8 +6,8 @@ from archive.arabic.inflection import (
     _accusative_base, _alef_maqsura_reading, _name_ending, _name_marbuta, _varied_ending,
 )
 from archive.arabic.lexicon import (
-    _arabic_letters_only, _free, _merge_table, _name_words, _with_article, _word_counts,
-    _written_as_noun,
+    _arabic_letters_only, _free, _merge_table, _name_endings, _name_words, _plural_readings,
+    _with_article, _word_counts, _written_as_noun,
 )
 from archive.arabic.lucene_stem import _STEM_SUFFIXES, stem
 from archive.arabic.normalise import _as_text
@@ -42,6 +42,10 @@ _MIN_NOUN_SHARE = 0.1
 #: A dual ان is not stripped from a word far commoner than what it leaves
 #: (لبنان is not the dual of لبن).
 _MAX_DUAL_RATIO = 2
+#: A word beginning with ال is the article and a word where that word is
+#: written alone this many times as often as the whole with a second article
+#: (الغاز: غاز 704, الألغاز 42).
+_ARTICLE_READING_RATIO = 10
 #: A ة word written after the article this many times as often as the word
 #: without ة is a word of its own, not that word's feminine (see _own_marbuta).
 _OWN_MARBUTA_RATIO = 10
@@ -148,10 +152,17 @@ def _strip_suffixes(counts: dict, word: str) -> str:
     كرسي is no كرس, سوري no سور "wall", حماية no حماة).
 
     A ة word of its own (:func:`_own_marbuta`) keeps its ة, and its ات
-    plural (شركات) and a nisba stripped to it are read as that word; آت
-    is read as the plural of أة (منشآت: منشأة)."""
-    if word in _merge_table()[0]:
-        return word
+    plural (شركات) and a nisba stripped to it are read as that word; so is
+    an ات plural whose contexts are the ة word's
+    (:func:`~archive.arabic.lexicon._plural_readings`: عينات is عينة
+    "sample", no عين "eye"; لاعبات stays لاعب); آت is read as the plural
+    of أة (منشآت: منشأة). A gazetteer name ending as a dual, plural or
+    nisba does keeps its ending unless the corpus declines it so
+    (:func:`_declined`: سوران, القصرين stay whole; الحوثيين is حوثي), and
+    ان ين ون stay on a word written with ة after the article (مسكين:
+    المسكينة; a plural's ending takes no ة)."""
+    if word in _merge_table()[0] or (word in _name_endings() and not _declined(counts, word)):
+        return word         # سوران, قصرين, شدادي: names, no dual of سور
     base = _accusative_base(counts, word)
     if base is not None:
         return _strip_suffixes(counts, base)    # فرعا, سؤالا: فرع, سؤال
@@ -169,6 +180,8 @@ def _strip_suffixes(counts: dict, word: str) -> str:
             if _free(counts, rest + _FOLDED_TEH_MARBUTA) < _MIN_FREE:
                 continue
             rest += _FOLDED_TEH_MARBUTA   # قوات: قوه, and so قوة
+        elif suffix == "ات" and word in _plural_readings():
+            rest += _FOLDED_TEH_MARBUTA   # عينات, عربات: عينة, عربة, told by their contexts
         elif suffix == "ات" and _own_marbuta(counts, rest + _FOLDED_TEH_MARBUTA,
                                              _commoner_marbuta(counts, rest)):
             rest += _FOLDED_TEH_MARBUTA   # شركات, الدورات: شركة, دورة, which keep their ة
@@ -192,6 +205,12 @@ def _strip_suffixes(counts: dict, word: str) -> str:
             # (A verb's ون is not a noun's: يقولون has no يقولين.)
             if not _varied_ending(counts, word, rest, suffix):
                 continue
+            if _with_article(counts, word + _FOLDED_TEH_MARBUTA) >= _MIN_FREE:
+                # A plural's or a dual's ending takes no ة: where the corpus
+                # writes the word + ة after the article (المسكينة, المكانة,
+                # الحصانة), the ending is the word's own (مسكين is no
+                # plural of مسك "musk").
+                continue
             marbuta = rest[:-1] + _FOLDED_TEH_MARBUTA
             if (rest.endswith(_TEH) and len(rest) >= 3
                     and _free(counts, marbuta) >= max(_MIN_FREE, _free(counts, rest))):
@@ -204,6 +223,34 @@ def _strip_suffixes(counts: dict, word: str) -> str:
                 continue        # حمدان, فرعون: no dual or plural of حمد, فرع
         word = rest
     return word
+
+
+#: A name that ends as a plural or a dual does is one where the corpus
+#: writes another of those endings at least this share as often (الحوثيين
+#: 5,833, الحوثيون 1,309: a people's name declined as a plural).
+_MIN_DECLINED_SHARE = 0.1
+#: ... and at least this often: a people's name declined so is common, and a
+#: name's rare neighbour (سوران 8, سورين 16: Sorin) is no paradigm.
+_MIN_DECLINED = 50
+
+
+def _declined(counts: dict, word: str) -> bool:
+    """Is a gazetteer name ending as a plural or a dual does (حوثيين) one
+    the corpus declines so: another of ان ين ون on the same stem written at
+    least :data:`_MIN_DECLINED_SHARE` as often? Or, ending in a nisba's ي,
+    an adjective: one whose feminine ية is written at least half as often
+    (an adjective agrees: المالي beside المالية 2.4 times as often, الجراحي
+    beside الجراحية; a place's name has none: الشدادي, حولي, الرمادي
+    0.13)? (Names ending in a plural's ات are not listed: الإمارات is
+    read as إمارة.)"""
+    if word.endswith(_NISBA):
+        return _free(counts, word[:-1] + "يه") >= max(_MIN_FREE, 0.5 * _free(counts, word))
+    for suffix in ("ين", "ون", "ان"):
+        if word.endswith(suffix):
+            stem_ = word[: -len(suffix)]
+            return any(_free(counts, stem_ + other) >= max(_MIN_DECLINED, _MIN_DECLINED_SHARE * _free(counts, word))
+                       for other in ("ين", "ون", "ان") if other != suffix)
+    return False
 
 
 def _commoner_marbuta(counts: dict, rest: str) -> bool:
@@ -270,7 +317,8 @@ def broad_stem(folded_word: str, marbuta: bool | None = None) -> str:
     word = _canonical(counts, word)                 # step 0: هيأة → هيئة
     if word in _merge_table()[0]:
         return word         # kept whole by the merge model, in every form
-    if _with_article(counts, word) >= _MIN_FREE or word in _name_words():
+    if (_with_article(counts, word) >= _MIN_FREE and not _article_reading(counts, word)
+            or word in _name_words()):
         if marbuta is False and _pronoun_on_word(counts, word):
             return _strip_suffixes(counts, word[:-1])   # مكانه, والده: مكان, والد + ه
         return _stripped(counts, word, marbuta)     # step 2: والدة, بالغ, بالتيمور stay whole
@@ -291,6 +339,19 @@ def broad_stem(folded_word: str, marbuta: bool | None = None) -> str:
     if rest != word:
         rest = _canonical(counts, rest, seats=seats)    # وبمبادىء: مبادئ
     return _stripped(counts, _without_verb_teh(counts, rest), marbuta)
+
+
+def _article_reading(counts: dict, word: str) -> bool:
+    """Is a word beginning with ال that the corpus also writes after the
+    article (الغاز: ألغاز "riddles", الألغاز 42 times) far more often the
+    article and a word (غاز "gas", written alone 704 times): what is left
+    written alone at least :data:`_ARTICLE_READING_RATIO` times as often as
+    the word with a second article? Then it is read as ال + that word, as
+    the other forms of غاز are (not where what is left is a stop word:
+    الوان is ألوان, no ال + وإن; nor of two letters: البي)."""
+    rest = word[2:]
+    return (word.startswith("ال") and len(rest) >= 3 and rest not in STOPWORDS
+            and counts.get(rest, 0) >= _ARTICLE_READING_RATIO * _with_article(counts, word))
 
 
 def _stripped(counts: dict, word: str, marbuta: bool | None) -> str:
@@ -351,6 +412,8 @@ def _without_future(counts: dict, word: str, whole: str) -> str:
 
 def _unclitic(counts: dict, word: str, marbuta: bool = False) -> str:
     """Steps 3 and 4 of :func:`broad_stem`, on a word without the article."""
+    if word in _name_endings() and not _declined(counts, word):
+        return word         # حولي is Hawalli, no حول + ي "my"
     own = _respelled(counts, _unsuffixed(word, marbuta))
     # A reading that itself takes the article (وجهة in وجهتهم) is the word:
     # و + جهة would be another word.
