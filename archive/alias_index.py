@@ -66,6 +66,12 @@ from archive.titled_names import TitledNames
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 _SINGLE_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك"})
 _LAM_ARTICLE = ("لل", "ولل", "فلل")
+#: The proclitics by the letter they begin with, in _PROCLITICS' order: a
+#: word's readings look only at those of its first letter (most words begin
+#: with none of them, and need no look at all).
+_PROCLITICS_BY_FIRST = {
+    first: tuple(c for c in _PROCLITICS if c[0] == first) for first in {c[0] for c in _PROCLITICS}
+}
 _NISBA = ("ي", "يه")   # the adjective endings -ي/-ية (folded), rule 3
 
 _MIN_REST_ONE_WORD = 3      # rule 1, one-word alias
@@ -245,13 +251,14 @@ class AliasIndex:
         found = [(0, Candidate("", 0, article, core, len(word)))]
         if self._is_alias_word(word):
             return found                      # rule 2: بغداد stays بغداد
-        blocked = set()                       # rule 2 for و + بغداد
-        for clitic in _PROCLITICS:
-            if len(clitic) == 2 and word.startswith(clitic[0]) and \
-                    self._is_alias_word(word[1:]):
-                blocked.add(clitic)
-        for clitic in _PROCLITICS:
-            if clitic in blocked or not word.startswith(clitic):
+        clitics = _PROCLITICS_BY_FIRST.get(word[:1])
+        if not clitics:
+            return found                      # no proclitic, nor لل, begins so
+        # Rule 2 for و + بغداد: no two-letter proclitic where the word less
+        # its first letter is an alias's first word.
+        blocked = len(clitics) > 1 and self._is_alias_word(word[1:])
+        for clitic in clitics:
+            if blocked and len(clitic) == 2 or not word.startswith(clitic):
                 continue
             rest = word[len(clitic):]
             article, core = split_article(rest)

@@ -286,11 +286,15 @@ def contextual_forces(text, words, matches, places, force_pk, slug_of=None) -> l
     resolve = _resolver(votes, force_pk)
     tokens, folded = words
     found = []
-    i = 0
-    while i < len(tokens):
-        candidates = _PATTERNS.get(_FIRST_FORMS.get(folded[i]))
+    i = 0      # the first word still to read: a phrase found is passed whole
+    # Only the words that begin some phrase are looked at, found in one pass.
+    for start in [k for k, word in enumerate(folded) if word in _FIRST_FORMS]:
+        if start < i:
+            continue
+        i = start
+        candidates = _PATTERNS[_FIRST_FORMS[folded[i]]]
         hit = None
-        if candidates and (i == 0 or folded[i - 1] not in NOT_A_FORCE_BEFORE):
+        if i == 0 or folded[i - 1] not in NOT_A_FORCE_BEFORE:
             for pattern, role in candidates:
                 n = len(pattern)
                 if tuple(folded[i + 1:i + n]) != pattern[1:] or not _one_phrase(text, tokens, i, n):

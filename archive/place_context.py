@@ -41,6 +41,11 @@ WORLD = Path(__file__).resolve().parent.parent / "fixtures" / "world_places.json
 #: every one of them needs context.
 CORPUS = WORLD.with_name("corpus_places.json")
 
+#: fold, remembered per word: every place mention of every article tagged
+#: folds its alias and the words either side of it, and the same few
+#: thousand recur. Bounded, so a long import's memory stays flat.
+_fold_word = functools.lru_cache(maxsize=1 << 16)(fold)
+
 #: Words that introduce a place (folded when used).
 _LOCATIVE_WORDS = (
     "في", "من", "إلى", "الى", "عن", "قرب", "نحو", "حول", "داخل", "خارج", "عند", "مدينة", "المدينة",
@@ -125,10 +130,10 @@ def supported_places(text: str, matches, required: frozenset[str] | None = None)
     if papers:
         matches = [m for m in matches if m not in papers]
     places = [m for m in matches if m.kind == "place"]
-    doubtful = [m for m in places if fold(m.alias) in required]
+    doubtful = [m for m in places if _fold_word(m.alias) in required]
     if not doubtful:
         return list(matches)
-    sure = [m for m in places if fold(m.alias) not in required]
+    sure = [m for m in places if _fold_word(m.alias) not in required]
     supported = {m.pk for m in sure}
     backing = list(sure)
     for m in doubtful:
@@ -151,7 +156,7 @@ def supported_places(text: str, matches, required: frozenset[str] | None = None)
 def _names_a_paper(text: str, match) -> bool:
     """Is the mention the start of a newspaper's name (واشنطن بوست)?"""
     after = _NEXT_WORD.match(text, match.end)
-    return after is not None and fold(after.group(1)) in _PAPER_WORDS
+    return after is not None and _fold_word(after.group(1)) in _PAPER_WORDS
 
 
 def _named_after(text: str, match) -> bool:
@@ -162,11 +167,11 @@ def _named_after(text: str, match) -> bool:
     before = _PREVIOUS_WORD.search(text, max(0, match.start - 30), match.start)
     if before is None:
         return False
-    word = fold(before.group(1))
+    word = _fold_word(before.group(1))
     if word in _COMPETITION_WORDS or any(
             word.startswith(p) and word[len(p):] in _COMPETITION_WORDS for p in _WORD_PROCLITICS):
         return True
-    if not fold(text[match.start:match.end]).startswith("ال"):
+    if not _fold_word(text[match.start:match.end]).startswith("ال"):
         return False
     word = _light(before.group(1))
     return word in _GIVEN_NAMES or (word.startswith("و") and word[1:] in _GIVEN_NAMES)

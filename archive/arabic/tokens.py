@@ -80,9 +80,15 @@ _WORD_RE = re.compile(
 )
 
 
+#: Token's own constructor without the keyword-argument layer NamedTuple
+#: puts in front of it: tokenizing makes one Token per word of every text
+#: tagged or indexed, so this is on the import's hot path.
+_new_token = tuple.__new__
+
+
 def _iter_tokens(text: str) -> Iterator[Token]:
     for match in _WORD_RE.finditer(text):
-        yield Token(match.group(), match.start(), match.end())
+        yield _new_token(Token, (match.group(), match.start(), match.end()))
 
 
 def tokenize(text: str) -> list[Token]:
@@ -95,4 +101,5 @@ def tokenize(text: str) -> list[Token]:
     (``[بغداد_اين]`` is two words). A run that is only marks or tatweel is not a
     word.
     """
-    return list(_iter_tokens(_as_text(text)))
+    return [_new_token(Token, (match.group(), match.start(), match.end()))
+            for match in _WORD_RE.finditer(_as_text(text))]
