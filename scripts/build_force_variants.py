@@ -31,7 +31,6 @@ its force's aliases (a later run adds only what is new).
 from __future__ import annotations
 
 import argparse
-import collections
 import json
 import sys
 from pathlib import Path
@@ -39,9 +38,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.alias_index import AliasIndex  # noqa: E402
 from archive.arabic import fold  # noqa: E402
-from tooling.bench.corpus import iter_records  # noqa: E402
+from tooling.spelling_counts import corpus_counts, kept_spellings, write_aliases  # noqa: E402
 
 GAZETTEER = ROOT / "fixtures" / "gazetteer.json"
 MIN_COUNT = 5
@@ -117,24 +115,10 @@ def main():
                 if key not in taken:
                     taken.add(key)
                     wanted[cand] = row["pk"]
-    index = AliasIndex([("force", k, [c]) for k, c in enumerate(wanted)])
-    names = list(wanted)
-    counts = collections.Counter()
-    for record in iter_records(args.corpus):
-        text = f"{record.get('title') or ''}\n\n{record.get('body') or ''}"
-        counts.update(names[m.pk] for m in index.find(text))
-    kept = {c: pk for c, pk in wanted.items() if counts[c] >= MIN_COUNT}
-    for c in sorted(wanted, key=lambda c: -counts[c]):
-        if counts[c]:
-            print(f"{counts[c]:6d}  {'kept' if c in kept else '    '}  {c}")
+    kept = kept_spellings(wanted, corpus_counts(wanted, args.corpus), MIN_COUNT)
     if args.dry_run:
         return
-    for row in rows:
-        if row["model"] == "archive.force":
-            new = [c for c, pk in kept.items() if pk == row["pk"]]
-            if new:
-                row["fields"]["aliases"] = list(row["fields"].get("aliases") or []) + sorted(new)
-    GAZETTEER.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_aliases(GAZETTEER, rows, [row for row in rows if row["model"] == "archive.force"], kept)
     print(f"{len(kept)} spellings added to {GAZETTEER.relative_to(ROOT)}")
 
 

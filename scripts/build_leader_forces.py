@@ -38,11 +38,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.alias_index import AliasIndex  # noqa: E402
 from archive.arabic import fold  # noqa: E402
 from archive.force_context import STATE_FORCES, STATE_SUFFIX  # noqa: E402
 from archive.nisba import adjectives  # noqa: E402
-from tooling.bench.corpus import iter_records  # noqa: E402
+from tooling.spelling_counts import corpus_counts, kept_spellings, write_aliases  # noqa: E402
 
 GAZETTEER = ROOT / "fixtures" / "gazetteer.json"
 WORLD = ROOT / "fixtures" / "world_places.json"
@@ -160,23 +159,11 @@ def main():
             if fold(cand) not in taken:
                 taken.add(fold(cand))
                 wanted[cand] = pk
-    index = AliasIndex([("force", k, [c]) for k, c in enumerate(wanted)])
-    names = list(wanted)
-    counts = collections.Counter()
-    for record in iter_records(args.corpus):
-        text = f"{record.get('title') or ''}\n\n{record.get('body') or ''}"
-        counts.update(names[m.pk] for m in index.find(text))
-    kept = {c: pk for c, pk in wanted.items() if counts[c] >= MIN_COUNT}
-    for c in sorted(wanted, key=lambda c: -counts[c]):
-        if counts[c]:
-            print(f"{counts[c]:6d}  {'kept' if c in kept else '    '}  {c} → {by_pk[wanted[c]]['fields']['slug']}")
+    kept = kept_spellings(wanted, corpus_counts(wanted, args.corpus), MIN_COUNT,
+                          shown=lambda c, pk: f"{c} → {by_pk[pk]['fields']['slug']}")
     if args.dry_run:
         return
-    for row in forces.values():
-        new = [c for c, pk in kept.items() if pk == row["pk"]]
-        if new:
-            row["fields"]["aliases"] = list(row["fields"].get("aliases") or []) + sorted(new)
-    GAZETTEER.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_aliases(GAZETTEER, rows, forces.values(), kept)
     print(f"{len(kept)} spellings added to {GAZETTEER.relative_to(ROOT)}")
 
 
