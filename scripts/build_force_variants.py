@@ -30,7 +30,6 @@ its force's aliases (a later run adds only what is new).
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -39,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archive.arabic import fold  # noqa: E402
-from tooling.spelling_counts import corpus_counts, kept_spellings, write_aliases  # noqa: E402
+from tooling.spelling_counts import arguments, corpus_counts, kept_spellings, write_aliases  # noqa: E402
 
 GAZETTEER = ROOT / "fixtures" / "gazetteer.json"
 MIN_COUNT = 5
@@ -93,10 +92,7 @@ def candidates(spelling: str) -> set[str]:
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", action="append", required=True)
-    ap.add_argument("--dry-run", action="store_true", help="print what would be added")
-    args = ap.parse_args()
+    args = arguments(__doc__)
     rows = json.loads(GAZETTEER.read_text(encoding="utf-8"))
     taken = set()
     for row in rows:

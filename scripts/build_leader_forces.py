@@ -28,7 +28,6 @@ puts between ("القوات الموالية للرئيس اليمني عبد ر
 """
 from __future__ import annotations
 
-import argparse
 import collections
 import json
 import re
@@ -41,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 from archive.arabic import fold  # noqa: E402
 from archive.force_context import STATE_FORCES, STATE_SUFFIX  # noqa: E402
 from archive.nisba import adjectives  # noqa: E402
-from tooling.spelling_counts import corpus_counts, kept_spellings, write_aliases  # noqa: E402
+from tooling.spelling_counts import arguments, corpus_counts, kept_spellings, write_aliases  # noqa: E402
 
 GAZETTEER = ROOT / "fixtures" / "gazetteer.json"
 WORLD = ROOT / "fixtures" / "world_places.json"
@@ -111,10 +110,7 @@ def candidates(names: list[str], leader_of_force: bool) -> set[str]:
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", action="append", required=True)
-    ap.add_argument("--dry-run", action="store_true", help="print what would be added")
-    args = ap.parse_args()
+    args = arguments(__doc__)
     rows = json.loads(GAZETTEER.read_text(encoding="utf-8"))
     world = json.loads(WORLD.read_text(encoding="utf-8"))["places"]
     countries = [(r["fields"]["slug"], [r["fields"]["name"], *r["fields"].get("aliases", [])]) for r in rows

@@ -9,11 +9,20 @@ the misses, says which forms newspapers write.
 """
 from __future__ import annotations
 
+import argparse
 import collections
 import json
 
 from archive.alias_index import AliasIndex
 from tooling.bench.corpus import iter_records
+
+
+def arguments(doc: str):
+    """The scripts' command line: ``--corpus FILE`` (repeatable) and ``--dry-run``."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--corpus", action="append", required=True)
+    ap.add_argument("--dry-run", action="store_true", help="print what would be added")
+    return ap.parse_args()
 
 
 def corpus_counts(spellings, corpus) -> collections.Counter:
