@@ -29,7 +29,6 @@ habit of text saves and of pasted Word files) and as Firefox's "save as text".
 import argparse
 import hashlib
 import html
-import json
 import os
 import random
 import re
@@ -221,8 +220,7 @@ def decorate(page, printed, rng, v, outlet, headlines, d):
 
 
 def write(corpus_dir, out, seed=8808):
-    from .firefox_text import save_as_text
-    from .readers_devset_text import chrome_texts
+    from .readers_devset_text import save_texts
 
     odd = lambda r: int(hashlib.md5(str(r.get("id")).encode()).hexdigest(), 16) % 2 == 1
     sites = [(part, draw_site(s, mode)) for part, seeds, mode in PARTS for s in seeds]
@@ -256,18 +254,7 @@ def write(corpus_dir, out, seed=8808):
                 t["id"] = r.get("id")
                 t["site"] = {kind: site[kind] for kind in KINDS}
                 jobs.append((part, f"s{site['seed']}_{k}_{browser}.txt", browser, page, url, t))
-    chrome = iter(chrome_texts([j[3] for j in jobs if j[2] == "chrome"]))
-    truths = {}
-    for part, name, browser, page, url, t in jobs:
-        text = next(chrome) if browser == "chrome" else save_as_text(page, url)
-        os.makedirs(os.path.join(out, part), exist_ok=True)
-        with open(os.path.join(out, part, name), "w", encoding="utf-8") as f:
-            f.write(text)
-        truths.setdefault(part, {})[name] = t
-    for part, truth in truths.items():
-        with open(os.path.join(out, part, "truth.json"), "w", encoding="utf-8") as f:
-            json.dump(truth, f, ensure_ascii=False, indent=1)
-        print(f"{len(truth)} cases in {os.path.join(out, part)}")
+    save_texts(out, jobs)
 
 
 def main():
