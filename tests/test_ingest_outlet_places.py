@@ -21,27 +21,13 @@ import docx.oxml.ns
 import pytest
 
 from archive.ingest import read
-from archive.ingest.catalog import Catalog
 from archive.ingest.draft import Draft
 from archive.ingest.file_name_outlets import file_name_cues
-from archive.ingest.outlet_catalogue import load_catalogue
 from archive.ingest.outlets import copyright_name
 from archive.ingest.text import draft_from_text
 from archive.models import Outlet
-
-HEADLINE = "مقتل خمسة عناصر من داعش بغارة للتحالف قرب الموصل"
-PARAS = [
-    "قالت مصادر أمنية عراقية إن خمسة عناصر من تنظيم داعش قتلوا في غارة جوية للتحالف الدولي قرب الموصل أمس.",
-    "وأضافت المصادر أن الغارة استهدفت مخبأ للتنظيم في منطقة بادوش غرب المدينة، بحسب ما نقلت وسائل إعلام محلية.",
-    "وأشارت إلى أن القوات العراقية تواصل عملياتها لتطهير المناطق المحيطة بالمدينة من بقايا التنظيم.",
-]
-MENU = ["الرئيسية", "أخبار", "سياسة", "اقتصاد", "رياضة"]
-
-
-@pytest.fixture
-def catalogue(db):
-    load_catalogue()
-    return Catalog()
+# The outlet-forms spec's page (a menu, the headline, a date line, three paragraphs) and catalogue.
+from tests.test_ingest_outlet_forms import HEADLINE, MENU, PARAS, catalogue  # noqa: F401  (fixture)
 
 
 def page(top=(), middle="", end=(), lead=""):
