@@ -7,21 +7,18 @@ archivists save many pages under the same name ("index.html", "article.html",
 can share a name with its article. Taking the name alone as "the same
 article" would overwrite one article with another. So a name-only id updates
 the stored article only when the new text is recognisably that article (the
-same headline, or a good share of the same three-word runs: an edited or
-extended version); otherwise the file is a new article and its id gets a
+same headline, or a good share of the same runs of words — the shingles
+near-duplicate grouping reads: an edited or extended version); otherwise the file is a new article and its id gets a
 short digest of its text, stable, so importing that file again finds it.
 
 A record's own id (JSON lines) is the source's word and is not second-guessed.
 """
-import re
-
 CLASH_WARNING = "يحمل الملف اسم ملف مقال محفوظ"
-# Share of the shorter text's three-word runs that the longer one holds: an
+# Share of the shorter text's shingles (runs of folded words,
+# ``near_duplicates.shingles``) that the longer one holds: an
 # update (a corrected figure, an added paragraph) keeps most of them; two
 # articles on the same story from one outlet share a few percent.
 SAME_TEXT_SHARE = 0.3
-
-_WORD = re.compile(r"\w+")
 
 
 def settle(draft, catalog, existing):
@@ -52,18 +49,12 @@ def own_id(name_id, content_hash):
 
 
 def same_article(title_a, body_a, title_b, body_b):
-    if _words(title_a) and _words(title_a) == _words(title_b):
+    from archive.near_duplicates import shingles
+
+    headline = shingles(title_a)
+    if headline and headline == shingles(title_b):
         return True
-    runs_a, runs_b = _runs(body_a), _runs(body_b)
+    runs_a, runs_b = shingles(body_a), shingles(body_b)
     if not runs_a or not runs_b:
         return False
     return len(runs_a & runs_b) / min(len(runs_a), len(runs_b)) >= SAME_TEXT_SHARE
-
-
-def _words(text):
-    return _WORD.findall(text or "")
-
-
-def _runs(text):
-    words = _words(text)
-    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
