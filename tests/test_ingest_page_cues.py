@@ -128,6 +128,27 @@ def test_a_paywall_saved_instead_of_the_article_is_refused_with_its_reason(catal
     assert "paywall" in refused("paywall_en.html", html_page(TITLE, english), catalogue).message_en
 
 
+def test_a_paywall_that_lets_the_opening_show_is_refused_under_a_sites_long_menus(catalogue):
+    # The reader keeps the two opening paragraphs and drops the box under them as furniture; the
+    # site's menus and "most read" list make the page too long to be judged a wall as a whole.
+    menus = "".join(f"<li><a href='/s{i}'>قسم الأخبار المحلية والعربية رقم {i}</a></li>" for i in range(30))
+    box = "<div class='premium'><p>لمتابعة قراءة المقال اشترك الآن في باقاتنا الرقمية</p><a href='/login'>تسجيل الدخول</a></div>"
+    body = f"<nav><ul>{menus}</ul></nav><article><h1>{TITLE}</h1><p>{LEAD}</p><p>{MIDDLE}</p>{box}</article>"
+    failure = refused("opening.html", html_page(TITLE, body), catalogue)
+    assert "paywall" in failure.message_en
+    saved_text = "\n".join(["الرئيسية", "سياسة", "اقتصاد", "رياضة", "منوعات", "", TITLE, "", LEAD, "", MIDDLE, "",
+                            "هذا المحتوى متاح للمشتركين فقط", "اشترك الآن", "", "الأكثر قراءة",
+                            *(f"{headline} في الموصل" for headline in ("ارتفاع أسعار النفط", "افتتاح معرض الكتاب",
+                                                                    "فوز المنتخب الوطني", "عودة النازحين"))])
+    assert "paywall" in refused("opening.txt", saved_text.encode(), catalogue).message_en
+
+
+def test_a_short_whole_article_over_a_newsletter_box_is_an_article(catalogue):
+    box = "<div class='newsletter'><p>اشترك في نشرتنا البريدية للوصول إلى أحدث المقالات</p><input name='email'></div>"
+    page = html_page(TITLE, f"<article><h1>{TITLE}</h1><p>{LEAD}</p><p>{MIDDLE}</p><p>{LAST}</p>{box}</article>")
+    assert isinstance(read_one("short.html", page, catalogue), Draft)
+
+
 def test_an_article_that_mentions_a_subscription_is_an_article(catalogue):
     body = f"<h1>{TITLE}</h1><p>{LEAD}</p><p>{MIDDLE} وقال إن الاشتراك في المحتوى الرقمي ارتفع.</p><p>{LAST}</p>" * 2
     assert isinstance(read_one("a.html", html_page(TITLE, body), catalogue), Draft)

@@ -109,13 +109,14 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
 
     if is_link_page(tree, draft.body):
         raise error_page() if is_error_page(meta.get("title") or "", draft.body) else index_page()
-    from .verdict import is_paywall_page, is_redirect_stub, paywall_page, redirect_page
+    from .verdict import is_cut_by_paywall, is_paywall_page, is_redirect_stub, paywall_page, redirect_page
 
     if is_redirect_stub(tree, draft.body):
         raise redirect_page()
 
     # A paywall's box ("لمتابعة قراءة المقال اشترك") may be furniture to trafilatura: the page's own lines say it.
-    if is_paywall_page(meta.get("title") or "", "\n".join(_visible_lines(tree))):
+    shown_lines = _visible_lines(tree)
+    if is_paywall_page(meta.get("title") or "", "\n".join(shown_lines)) or is_cut_by_paywall(draft.body, shown_lines):
         raise paywall_page()
     if title:
         draft.title = title

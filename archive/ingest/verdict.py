@@ -147,11 +147,46 @@ def is_paywall_page(title, body):
     # Its notice may share a line with the offer ("هذا المحتوى متاح للمشتركين فقط. اشترك الآن واحصل
     # على…"): each sentence of a line is weighed as a line would be.
     sentences = [part for line in lines for part in _SENTENCES.split(line) if part.strip()]
-    return says("", [title or "", *(s for s in sentences if word_count(s) <= NOTICE_MAX_WORDS)], _PAYWALL,
-                rest=sentences)
+    return says("", [title or "", *(s for s in sentences if word_count(s) <= NOTICE_MAX_WORDS
+                                     and not _NEWSLETTER.search(loose(s)))], _PAYWALL, rest=sentences)
+
+
+# A newsletter box asks to subscribe too ("اشترك في نشرتنا البريدية للوصول إلى أحدث المقالات"), under
+# whole articles: it offers mail, not the rest of the article.
+_NEWSLETTER = re.compile(r"نشره|نشرتنا|النشره|البريد|بريدك|newsletter|e-?mail|inbox", re.I)
 
 
 _SENTENCES = re.compile(r"(?<=[.!؟?])\s+")
+
+
+# A paywall that lets the opening show: the readers keep the opening and drop the box under it
+# ("لمتابعة قراءة المقال اشترك الآن") as furniture, and a whole page, menus and all, holds too much
+# text to be judged a wall. So the page's own lines just under the body's last line are read for
+# the box. Only a wall's own words count here: a newsletter box under a short article ("اشترك في
+# نشرتنا للوصول إلى أحدث المقالات") asks to subscribe too, and that article is whole.
+_WALL = re.compile(
+    r"(?:متاح|متاحه|حصري|مخصص|مخصصه)\s+(?:فقط\s+)?(?:للمشتركين|لمشتركي)|(?:للمشتركين|لمشتركي)[^.\n]{0,30}فقط|"
+    r"(?:محتوي|مقال|تقرير)\s+(?:مدفوع|مدفوعه)|"
+    r"(?:لمتابعه|لمواصله|لاكمال|لاستكمال|لقراءه)\s+(?:قراءه |القراءه |بقيه |باقي )?(?:المقال|الخبر|التقرير|القراءه)|"
+    r"subscribe (?:now )?to (?:continue|read|keep)|subscribers? only|already a subscriber", re.I)
+# How far under the body's last line the box stands (a button or a "log in" line may come first).
+WALL_LINES_AFTER = 4
+
+
+def is_cut_by_paywall(body, page_lines):
+    """The body is an opening only: it is short and the page's lines right under its last line hold a
+    paywall's box (``page_lines``: the page's visible lines, or a text save's lines)."""
+    body = body or ""
+    if not body.strip() or not _holds_little_text(body):
+        return False
+    last = loose(next(line for line in reversed(body.split("\n")) if line.strip()))
+    key = last[-60:].strip()
+    at = next((i for i in range(len(page_lines) - 1, -1, -1) if key and key in loose(page_lines[i])), None)
+    if at is None:
+        return False
+    after = [line for line in page_lines[at + 1:] if line.strip()][:WALL_LINES_AFTER]
+    return any(word_count(part) <= NOTICE_MAX_WORDS and _WALL.search(loose(part)) and not _NEWSLETTER.search(loose(part))
+               for line in after for part in _SENTENCES.split(line) if part.strip())
 
 
 def redirect_page():
