@@ -45,6 +45,15 @@ def test_comment_and_view_counters_under_the_headline_do_not_end_the_article(cat
     assert (draft.published, slug(draft)) == (date(2018, 2, 10), "bbc-arabic")
 
 
+def test_a_comments_link_in_the_share_bar_under_the_byline_does_not_end_the_article(catalogue):
+    text = "\n".join(["الرئيسية", "أخبار العالم", TITLE, "بقلم: رنا الخطيب", "آخر تحديث: 06/08/2015 - 08:19",
+                      "شارك هذا المقال", "تعليقات", "نسخ رابط المقال", "", LEAD, "", MIDDLE, "", LAST, "",
+                      "التعليقات", "أضف تعليقك"])
+    draft = read_one("page.txt", text, catalogue)
+    assert draft.title == TITLE
+    assert draft.body.split("\n\n") == [LEAD, MIDDLE, LAST]
+
+
 def test_a_slash_breadcrumb_ending_with_the_headline_is_furniture(catalogue):
     text = "\n".join(["سكاي نيوز عربية", f"الرئيسية / سوريا / {TITLE}", "", TITLE, "12/03/2018 | 10:22", "",
                       LEAD, MIDDLE, LAST])

@@ -183,7 +183,8 @@ def read_text(text: str, outlet_names=(), headline_first=False, learnt=False) ->
             line, kind = lines[i], kinds[i]
             if kind in (FURNITURE, DATE, HEADER, CAPTION, SOURCE) or (
                 kind == TEXT and word_count(line) <= HEADER_MAX_WORDS and not ends_sentence(line)
-            ) or (kind == STOP and is_counter(line)):  # "5 تعليقات" under the headline
+            ) or (kind == STOP and is_counter(line)) or (  # "5 تعليقات" under the headline
+                kind == STOP and _in_share_bar(lines, kinds, i, group_end)):
                 if kind == SOURCE:  # "المصدر: …" under the headline names the outlet too
                     reading.cues.insert(0, Cue(source_name(line), may_propose=True, where="سطر «المصدر»", names_site=True))
                 reading.header_lines.append(line)
@@ -327,6 +328,21 @@ def _dated_byline(line):
 CAPTION_WORDS = 12
 
 
+def _in_share_bar(lines, kinds, at, headline_end):
+    """A comments link among a share bar's items under the byline ("شارك هذا المقال / تعليقات / نسخ
+    الرابط"): short lines that end no sentence on both sides, the headline not right above it (a page of
+    comments only opens with their heading under the headline), and the article's first paragraph
+    right after the bar."""
+    def bar_item(k):
+        return 0 <= k < len(lines) and kinds[k] in (TEXT, FURNITURE) and word_count(lines[k]) <= HEADER_MAX_WORDS \
+            and not ends_sentence(lines[k])
+    if not (at > headline_end + 1 and bar_item(at - 1) and bar_item(at + 1)):
+        return False
+    after = next((k for k in range(at + 1, len(lines)) if not bar_item(k)), None)
+    return after is not None and kinds[after] == TEXT and (
+        is_paragraph(lines[after]) or ends_sentence(lines[after]) and word_count(lines[after]) >= 8)
+
+
 def _article_follows(lines, kinds, at):
     """Whether the next text under ``at`` (past furniture, a share widget, a
     video's length) is the article's first paragraph or sentence."""
@@ -369,6 +385,10 @@ def draft_from_text(text: str, source_name: str = "", catalog=None, fmt="text", 
     outlet_index = catalog.outlets if catalog is not None else None
     reading = read_text(text, outlet_names=(outlet_index.names.values() if outlet_index else ()), learnt=fmt == "text")
     draft = Draft(title=reading.title, body="\n\n".join(reading.body_lines), source_name=source_name, format=fmt)
+    from .verdict import is_cut_by_paywall, paywall_page
+
+    if is_cut_by_paywall(draft.body, text.split("\n")):
+        raise paywall_page()
     draft.furniture_seen = list(reading.model_dropped)
     if reading.title_derived:
         draft.warn(DERIVED_TITLE_WARNING)
