@@ -71,6 +71,19 @@ def test_utf8_arabic_saved_again_as_latin1_mojibake_is_refused():
     assert "تعذّرت قراءة ترميز الملف" in caught.value.message
 
 
+def test_a_stray_end_of_file_mark_is_dropped_and_the_text_kept():
+    # An old editor's ^Z (0x1A) after the last paragraph, or one escape pasted with a copy.
+    text = decode(ARTICLE.encode("utf-8") + b"\n\x1a" + ARTICLE.encode("utf-8") + b"\x1b")
+    assert text == ARTICLE + "\n" + ARTICLE
+
+
+def test_a_text_full_of_control_characters_is_still_refused():
+    damaged = "".join(word + "\x1a" for word in ARTICLE.split())
+    with pytest.raises(IngestError) as caught:
+        decode(damaged.encode("utf-8"))
+    assert "تعذّرت قراءة ترميز الملف" in caught.value.message
+
+
 def test_nul_bytes_in_a_text_file_are_refused():
     with pytest.raises(IngestError) as caught:
         decode(ARTICLE.encode("utf-8") + b"\x00\x00" + ARTICLE.encode("utf-8"))

@@ -25,6 +25,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 # C0 controls other than tab, newline, vertical tab, form feed and carriage
 # return, and the C1 block: text never holds them, binary decoded as text does.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+STRAY_CONTROLS = 2
 # UTF-8 Arabic read as Windows-1252/Latin-1 and saved again: "Ø§Ù„".
 _LATIN_MOJIBAKE = re.compile(r"[ØÙÚÛ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
 
@@ -96,7 +97,13 @@ def plausibly_arabic(text: str) -> bool:
 def _checked(text: str, encoding: str) -> str:
     """Refuse a text that decoded but is visibly damaged."""
     if _CONTROL.search(text):
-        raise binary_refused() if "\x00" in text else unreadable("control characters in the text")
+        if "\x00" in text:
+            raise binary_refused()
+        # A stray control character or two in a readable text (an old editor's end-of-file mark ^Z, an
+        # escape pasted with a copy) is dropped; a text full of them was decoded from something else.
+        if len(_CONTROL.findall(text)) > max(STRAY_CONTROLS, len(text) // 2000):
+            raise unreadable("control characters in the text")
+        text = _CONTROL.sub("", text)
     letters = len(_LETTER.findall(text)) or 1
     if len(_LATIN_MOJIBAKE.findall(text)) / letters > 0.05 and not _ARABIC_LETTER.search(text):
         raise unreadable("Arabic UTF-8 that was read as Latin-1 and saved again (mojibake)")
