@@ -88,6 +88,11 @@ def test_day_month_and_year_between_spaced_dashes(catalogue):
     assert (draft.title, draft.published) == (TITLE, date(2015, 7, 25))
 
 
+def test_day_month_name_and_year_between_slashes(catalogue):
+    draft = read_one("e.txt", "\n".join([TITLE, "الأحد 27/سبتمبر/2015", "", LEAD, MIDDLE, LAST]), catalogue)
+    assert (draft.title, draft.published) == (TITLE, date(2015, 9, 27))
+
+
 def test_a_byline_date_a_right_to_left_page_set_out_of_order(catalogue):
     draft = read_one("g.txt", "\n".join([TITLE, "GMT 20:09 2018 الثلاثاء 10 أبريل", "سامر خوري", "", LEAD, MIDDLE, LAST]),
                      catalogue)

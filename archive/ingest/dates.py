@@ -83,10 +83,11 @@ _DAY_MONTH_YEAR = re.compile(
     + r"\s*[،,.]?\s*(?:من\s+)?(?:(?:عام|سنة|العام)\s+)?"
     + _YEAR
 )
-# A WordPress widget's order in Arabic words: "مايو 14، 2018", "فبراير 28, 2018"; and "28-فبراير-2018", "25 - يوليو - 2015".
+# A WordPress widget's order in Arabic words: "مايو 14، 2018", "فبراير 28, 2018"; and "28-فبراير-2018", "25 - يوليو - 2015",
+# "27/سبتمبر/2015" (a CMS's day/month-name/year).
 _MONTH_DAY_YEAR = re.compile(
     _MONTH_GROUP + r"\s+(?P<day>\d{1,2})(?!\d)\s*[،,]?\s*" + _YEAR
-    + r"|(?<!\d)(?P<day2>\d{1,2})\s*[-–]\s*(?P<month2>" + _MONTH + r")\s*[-–]\s*(?P<year2>\d{4})(?!\d)"
+    + r"|(?<!\d)(?P<day2>\d{1,2})\s*(?P<sep>[-–/])\s*(?P<month2>" + _MONTH + r")\s*(?P=sep)\s*(?P<year2>\d{4})(?!\d)"
 )
 # The day in words, as an ordinal: "الحادي والعشرين من تموز/يوليو 2015".
 _UNITS = ["الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
