@@ -14,7 +14,8 @@ is the unit of
    whose army it is), else
 2. the article's country, by the votes :mod:`archive.force_context` counts
    (places, and the named forces whose theatre is plain): one country with
-   two votes and 70% of them.
+   two votes and 70% of them; where no country is that clear, the one state
+   holding such a unit if the article has a vote for it.
 
 Nothing when neither says, or when that country has no such unit in the
 gazetteer: a unit is tagged only where the gazetteer holds it. The phrase is
@@ -194,7 +195,7 @@ def with_unit_forces(text, matches, places, index) -> list[Match]:
     units = {pk for owners in table.values() for pk in owners.values()}
     matches = [m for m in matches if not (m.kind == "force" and m.pk in units)]
     slug_of = lambda pk: (index.filter_for("force", pk) or (None, None))[1]  # noqa: E731
-    found, article = [], ...
+    found, votes = [], None
     taken = [(m.start, m.end) for m in matches if m.kind == "force"]
     for start, end, key in units_in(text, matches):
         owners = table.get(key)
@@ -202,9 +203,14 @@ def with_unit_forces(text, matches, places, index) -> list[Match]:
             continue
         country = named_after(text, end, matches, slug_of)
         if country is None:
-            if article is ...:
-                article = article_country_of(matches, places(), text, slug_of)
-            country = article
+            if votes is None:
+                votes = country_votes(matches, places(), text, slug_of)
+            country = _clear_country(votes)
+            # No one country, but the only state holding such a unit is
+            # one the article is about ("النصرة تخطف مقاتلي الفرقة 30" in a
+            # report naming Turkish soldiers too).
+            if country is None and len(owners) == 1 and votes[next(iter(owners))]:
+                country = next(iter(owners))
         pk = owners.get(country) if country else None
         if pk is not None:
             found.append(Match("force", pk, start, end, text[start:end]))
@@ -213,7 +219,11 @@ def with_unit_forces(text, matches, places, index) -> list[Match]:
 
 def article_country_of(matches, places, text, slug_of) -> str | None:
     """The one country the votes of :func:`archive.force_context.country_votes` give, or None."""
-    votes = country_votes(matches, places, text, slug_of)
+    return _clear_country(country_votes(matches, places, text, slug_of))
+
+
+def _clear_country(votes) -> str | None:
+    """The country with two votes or more and COUNTRY_SHARE of them all, or None."""
     if not votes:
         return None
     (best, n), total = votes.most_common(1)[0], sum(votes.values())

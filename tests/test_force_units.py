@@ -86,3 +86,11 @@ def test_no_unit_where_the_country_is_unclear_or_has_no_such_unit(world):
     # Iraq has no brigade 35 in the gazetteer: Yemen's is not taken instead.
     assert not any("-brigade-" in s for s in forces(
         "الموصل", "تقدمت قوات اللواء 35 مع الجيش العراقي في الموصل وتلعفر ونينوى."))
+
+
+def test_where_no_country_is_clear_the_only_state_with_the_unit_if_the_article_is_about_it(world):
+    text = ("خطفت جبهة النصرة مقاتلين من الفرقة 30 في ريف حلب، فيما قالت أنقرة إن جنديين تركيين "
+            "أصيبا على الحدود مع تركيا قرب غازي عنتاب.")
+    assert "syria-division-30" in forces("", text)
+    # Not when the article has no vote for that state.
+    assert "syria-division-30" not in forces("", "قالت أنقرة إن الفرقة 30 قرب غازي عنتاب في تركيا مع الجيش التركي.")
