@@ -17,7 +17,9 @@ article's places and named forces point to (:mod:`archive.force_context`); two f
 head noun ("ميليشيات الحوثي وصالح") are both named
 (:mod:`archive.force_ellipsis`), and a force named by its leader with his
 titles between ("قوات الرئيس السابق علي عبدالله صالح") is found
-(:mod:`archive.force_leaders`); a force's spelling that is an ordinary word
+(:mod:`archive.force_leaders`); a numbered unit ("الفرقة 30") is the unit
+of the state the force named after it or the article gives
+(:mod:`archive.force_units`); a force's spelling that is an ordinary word
 too ("القاعدة") counts where the word before it or a force beside it says
 an armed group is meant (:mod:`archive.force_weak`), and a place named inside
 a longer name is a place too where it is the state leading a coalition
