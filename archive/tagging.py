@@ -17,7 +17,9 @@ article's places and named forces point to (:mod:`archive.force_context`); two f
 head noun ("ميليشيات الحوثي وصالح") are both named
 (:mod:`archive.force_ellipsis`), and a force named by its leader with his
 titles between ("قوات الرئيس السابق علي عبدالله صالح") is found
-(:mod:`archive.force_leaders`); a force's spelling that is an ordinary word
+(:mod:`archive.force_leaders`); a numbered unit ("الفرقة 30") is the unit
+of the state the force named after it or the article gives
+(:mod:`archive.force_units`); a force's spelling that is an ordinary word
 too ("القاعدة") counts where the word before it or a force beside it says
 an armed group is meant (:mod:`archive.force_weak`), and a place named inside
 a longer name is a place too where it is the state leading a coalition
@@ -36,6 +38,7 @@ from django.db import transaction
 from archive.force_context import contextual_forces, police_at_war
 from archive.force_ellipsis import shared_head_forces
 from archive.force_leaders import leader_forces
+from archive.force_units import with_unit_forces
 from archive.force_weak import with_backed_weak_forces
 from archive.gazetteer import AliasIndex, Match, get_alias_index
 from archive.inner_places import region_parents, with_inner_places
@@ -126,8 +129,9 @@ def _with_contextual_forces(text, words, matches, index):
     """``matches`` and the forces the text names only through its country
     (:mod:`archive.force_context`), in order of position: the places and
     the named forces say which country, or a country's adjective after the
-    phrase. Needs the place tree, so only for an index read from the
-    database."""
+    phrase; and the numbered units ("الفرقة 30") of the country the force
+    named after them or the article gives (:mod:`archive.force_units`).
+    Needs the place tree, so only for an index read from the database."""
     if not index.knows_slugs:
         return matches
     from archive.entities import current_places
@@ -135,7 +139,8 @@ def _with_contextual_forces(text, words, matches, index):
     extra = contextual_forces(text, words, matches, current_places(),
                               lambda slug: index.pk_for("force", slug),
                               lambda pk: (index.filter_for("force", pk) or (None, None))[1])
-    return sorted(matches + extra, key=lambda m: m.start) if extra else matches
+    matches = sorted(matches + extra, key=lambda m: m.start) if extra else matches
+    return with_unit_forces(text, matches, current_places, index)
 
 
 @dataclass
