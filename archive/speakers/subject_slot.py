@@ -25,10 +25,10 @@ from archive.speakers.name_words import (
     _ARABIC, _GOD, _THAT, _and_word, _given, _name_like, _name_word, _nisba_after_title, _noun, _preposition_first, _words_in,
 )
 from archive.speakers.reading import Quoted, _family_name, _has_article
-from archive.speakers.statement import name_words_hold, new_statement_verb, statement_subject
+from archive.speakers.statement import _not_a_name_word, name_words_hold, new_statement_verb, statement_subject
 from archive.speakers.vocabulary import (
     PERSON_TITLES, RANKS, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, UNNAMED, _ADVERBS, _CONNECTORS, _IN_NAME_OF,
-    _OF_PRINCIPAL, _PRINCIPALS,
+    _OF_PRINCIPAL, _PRINCIPALS, _forms,
 )
 
 #: Words between a verb and where what was said begins, at most.
@@ -395,9 +395,13 @@ def _name_then_role(text, tokens, folded, broken, known, places, v, end):
     word, a common noun or adjective by the counts (``name_words_hold``),
     and the role after it holds no clause (a relative or separate pronoun)."""
     n = len(tokens)
+    if folded[v] in _RELAYS:
+        return None           # "جرى نقل X رئيس الوزراء إلى المستشفى": نقل relays others' words (نقل عن), or moves
     k = v + 1
     while k < end and folded[k] in _ADVERBS:
         k += 1
+    if any(broken[i] for i in range(v, k)):
+        return None           # "… دون رد. / واتفقت X": a mark after the verb, the slot is not right after it
     if k < end and _has_article(tokens, k) and adjective(folded[k][2:]) and not broken[k]:
         k += 1                # "قال البرتغالي جوزيه مورينيو مدرب تشيلسي": the name's nisba
     if k >= end or k >= n:
@@ -416,9 +420,12 @@ def _name_then_role(text, tokens, folded, broken, known, places, v, end):
             break             # a family name with the article ends the name (العيساوي)
     while e - k > 1 and folded[e - 1] in _CONNECTORS:
         e -= 1
-    if _words_in(folded, k, e) < 2 or e >= end or folded[e] not in PERSON_TITLES \
+    if any(_adverb_of_nisba(folded[i]) for i in range(k, e)):
+        return None           # "وانتقد بوزداج شخصيا رئيس الوزراء": an adverb, and the title is the object
+    if _words_in(folded, k, e) < 2 or e >= end or folded[e] not in PERSON_TITLES or folded[e][:1] == "و" \
             or folded[e] in UNNAMED and not _has_article(tokens, e) and folded[e] not in TITLES:
-        return None           # the role must follow the name straight (or after a comma)
+        return None           # the role must follow the name straight (or after a comma);
+        #                       "وأعرب خادم الحرمين وولي العهد": و + a title is a second person
     if broken[e - 1] and "،" not in text[tokens[e - 1].end:tokens[e].start] \
             and "," not in text[tokens[e - 1].end:tokens[e].start]:
         return None           # a mark other than a comma between the name and its role
@@ -427,13 +434,17 @@ def _name_then_role(text, tokens, folded, broken, known, places, v, end):
         return None           # a clause inside the slot, or another verb
     c0, c1 = tokens[k].start, tokens[e - 1].end
     name = text[c0:c1]
+    if any(not ch.isalpha() and not ch.isspace() or ch == "\u0640" for ch in name):
+        return None           # marks, tatweel or format characters ("سليّم", "سعـيد", "ناصر \u200fالجنيبي"):
+        #                       left to the readers that clean them
     if not name_words_hold(" ".join(w for w in name.split() if fold(w) != _RELIGION)) or _two_people(name) or _overlaps(known, c0, c1) \
             or any(_and_word(folded[i]) for i in range(k + 1, e)):
         return None
     last = folded[e - 1]
     if last.startswith("ال") and (adjective(last[2:]) or last.endswith(("يين", "يون"))):
         return None           # "كوريا الشمالية": a place's adjective, not a family name
-    role = text[tokens[e].start:tokens[end - 1].end].strip(" ،,")
+    r = next((i for i in range(e + 1, end) if folded[i] in _ADVERBS or broken[i - 1]), end)
+    role = text[tokens[e].start:tokens[r - 1].end].strip(" ،,")     # the role ends at a time word or a comma
     return Quoted(name=name, role=role, start=c0, end=c1)
 
 
@@ -456,6 +467,14 @@ def _governed_name_then_role(text, tokens, folded, broken, known, places, v):
 
 #: "صلاح الدين"، "عز الدين": the second word of a compound given name.
 _RELIGION = fold("الدين")
+#: نقل reports another's words (نقل عن X): its subject relays, never speaks.
+_RELAYS = _forms("نقل", "نقلت")
+
+
+def _adverb_of_nisba(word: str) -> bool:
+    """An accusative adverb made of a nisba adjective (شخصيا، رسميا، حاليا):
+    ا after a word the counts make an adjective — not a name (ماريا)."""
+    return len(word) >= 4 and word.endswith("ا") and adjective(word[:-1])
 
 
 def _plain_name_word(tokens, folded, j) -> bool:
@@ -482,4 +501,4 @@ def _article_family_name(tokens, folded, j) -> bool:
             or word in STOP:
         return False
     bare = word[2:]
-    return not (adjective(bare) or common_noun(bare))
+    return not (adjective(bare) or common_noun(bare) or _not_a_name_word(bare))
