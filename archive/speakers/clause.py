@@ -14,8 +14,9 @@ the hard question the forward readers face — where a long role ends
 the name stops.
 
 A subject without a role is a name only when its first word is a given
-name by the corpus counts ("وقال ريتشارد والتون رئيس خلية …" reads the name
-first and the role after it). The object clause itself — what was said —
+name by the corpus counts, or when a person's title follows it ("وقال
+ريتشارد والتون رئيس خلية …" reads the name first and the role after it:
+``subject_slot._name_then_role``). The object clause itself — what was said —
 is returned too: a name inside it is the person spoken about, not a
 speaker ("قال ترامب إن وزير الخارجية، مايك بومبيو، لم يتسلم …").
 

@@ -6,9 +6,10 @@ between — the slot — for its person: the run of name words that ends it,
 read back from its end (``_person``), a titled subject read forward when
 no object clause is in sight (``_titled_person``), the slot ended by a
 preposition the verb governs (``_governed_subject``, ``_governs``,
-``_slot_end``), and whether what stands before the name is a role
-(``_slot_holds_a_role``, ``_untitled_role``, ``_role_ends``,
-``_names_someone``). Apart because it is the part that grows: each round
+``_slot_end``), a name standing first with its title after it
+(``_name_then_role``, ``_governed_name_then_role``), and whether what
+stands before the name is a role (``_slot_holds_a_role``,
+``_untitled_role``, ``_role_ends``, ``_names_someone``). Apart because it is the part that grows: each round
 refines how a slot is read, while the clause's shape (verb, slot, what was
 said) stays put. It knows nothing of the clause reader and never imports
 it; the clause passes the words, the breaks, the known speakers and the
