@@ -52,6 +52,10 @@ def test_a_name_after_a_mark_is_not_the_verbs_subject():
     assert subjects("لا يمر دون رد. واتفقت بيتر هاريسون رئيسة الوزراء مع الرئيس الأمريكي.") == []
 
 
+def test_a_name_in_quotation_marks_right_after_the_verb_is_read():
+    assert "بيتر هاريسون" in subjects('وقال "بيتر هاريسون"، رئيس الوحدة، إن المخاطر تتزايد.')
+
+
 def test_a_name_with_tatweel_is_left_to_the_readers_that_clean_it():
     assert "سالم سعيد كبيش" in proposed("وقال سالم سعـيد كبيش النائـب العام إن التحقيقات انتهت.")
 

@@ -401,8 +401,9 @@ def _name_then_role(text, tokens, folded, broken, known, places, v, end):
     k = v + 1
     while k < end and folded[k] in _ADVERBS:
         k += 1
-    if any(broken[i] for i in range(v, k)):
-        return None           # "… دون رد. / واتفقت X": a mark after the verb, the slot is not right after it
+    if _MARKS_BUT_QUOTES.search(text, tokens[v].end, tokens[k].start):
+        return None           # "… دون رد. / واتفقت X": a sentence end or a colon after the verb, the slot is
+        #                       not right after it (a quotation mark may wrap the name: 'وقال "X"، أحد …')
     if k < end and _has_article(tokens, k) and adjective(folded[k][2:]) and not broken[k]:
         k += 1                # "قال البرتغالي جوزيه مورينيو مدرب تشيلسي": the name's nisba
     if k >= end or k >= n:
@@ -468,6 +469,8 @@ def _governed_name_then_role(text, tokens, folded, broken, known, places, v):
 
 #: "صلاح الدين"، "عز الدين": the second word of a compound given name.
 _RELIGION = fold("الدين")
+#: A sentence end, a colon or « between the verb and the name.
+_MARKS_BUT_QUOTES = re.compile("[.!?؟\n:«،,]")
 #: نقل reports another's words (نقل عن X): its subject relays, never speaks.
 _RELAYS = _forms("نقل", "نقلت")
 
