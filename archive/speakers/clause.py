@@ -14,8 +14,9 @@ the hard question the forward readers face — where a long role ends
 the name stops.
 
 A subject without a role is a name only when its first word is a given
-name by the corpus counts ("وقال ريتشارد والتون رئيس خلية …" reads the name
-first and the role after it). The object clause itself — what was said —
+name by the corpus counts, or when a person's title follows it ("وقال
+ريتشارد والتون رئيس خلية …" reads the name first and the role after it:
+``subject_slot._name_then_role``). The object clause itself — what was said —
 is returned too: a name inside it is the person spoken about, not a
 speaker ("قال ترامب إن وزير الخارجية، مايك بومبيو، لم يتسلم …").
 
@@ -33,7 +34,8 @@ from archive.speakers.name_words import _THAT, _name_like
 from archive.speakers.reading import Quoted, _Breaks, _family_name, _has_article, positions, watch
 from archive.speakers.statement import new_statement_verb, not_yet_said, statement_subject
 from archive.speakers.subject_slot import (
-    _MARKS, _REACH, _SENTENCE_END, _governed_subject, _person, _slot_end, _titled_person,
+    _MARKS, _REACH, _SENTENCE_END, _governed_name_then_role, _governed_subject, _name_then_role, _person, _slot_end,
+    _titled_person,
 )
 from archive.speakers.vocabulary import NEW_STATEMENT_VERBS, REPORTING_VERBS, ROLE_VERBS, _forms
 
@@ -86,6 +88,8 @@ def clauses(text: str, words, matches=()) -> list[Clause]:
             back = False
             if person is None:
                 person = _governed_subject(text, tokens, folded, broken, known, places, v)
+                if person is None:
+                    person = _governed_name_then_role(text, tokens, folded, broken, known, places, v)
                 back = person is not None
             if person is not None:
                 out.append(Clause(v, person, person.end, person.end, tokens[v].end, back))
@@ -103,7 +107,11 @@ def clauses(text: str, words, matches=()) -> list[Clause]:
         back = person is not None
         if person is None:
             person = _titled_person(text, tokens, folded, broken, known, places, v, b)
-        if new_statement_verb(folded[v]) and (person is None or not statement_subject(person)):
+        titled_after = False
+        if person is None:
+            person = _name_then_role(text, tokens, folded, broken, known, places, v, end)
+            back = titled_after = person is not None   # "وقال ريتشارد والتون رئيس خلية … إن": the role after the name
+        if new_statement_verb(folded[v]) and not titled_after and (person is None or not statement_subject(person)):
             continue              # no person its subject: what follows is no one's words ("أبدى اهتمامه … أن")
         out.append(Clause(v, person, tokens[b].start, said_end, tokens[v].end, back))
     return out

@@ -6,9 +6,10 @@ between — the slot — for its person: the run of name words that ends it,
 read back from its end (``_person``), a titled subject read forward when
 no object clause is in sight (``_titled_person``), the slot ended by a
 preposition the verb governs (``_governed_subject``, ``_governs``,
-``_slot_end``), and whether what stands before the name is a role
-(``_slot_holds_a_role``, ``_untitled_role``, ``_role_ends``,
-``_names_someone``). Apart because it is the part that grows: each round
+``_slot_end``), a name standing first with its title after it
+(``_name_then_role``, ``_governed_name_then_role``), and whether what
+stands before the name is a role (``_slot_holds_a_role``,
+``_untitled_role``, ``_role_ends``, ``_names_someone``). Apart because it is the part that grows: each round
 refines how a slot is read, while the clause's shape (verb, slot, what was
 said) stays put. It knows nothing of the clause reader and never imports
 it; the clause passes the words, the breaks, the known speakers and the
@@ -22,13 +23,13 @@ from archive.arabic import fold, written
 from archive.speakers.evidence import _with_pronoun
 from archive.speakers.given_names import adjective, common_noun, given_name
 from archive.speakers.name_words import (
-    _ARABIC, _GOD, _THAT, _and_word, _given, _name_like, _nisba_after_title, _noun, _preposition_first, _words_in,
+    _ARABIC, _GOD, _THAT, _and_word, _given, _name_like, _name_word, _nisba_after_title, _noun, _preposition_first, _words_in,
 )
 from archive.speakers.reading import Quoted, _family_name, _has_article
-from archive.speakers.statement import name_words_hold, new_statement_verb, statement_subject
+from archive.speakers.statement import _not_a_name_word, name_words_hold, new_statement_verb, statement_subject
 from archive.speakers.vocabulary import (
     PERSON_TITLES, RANKS, REPORTING_VERBS, ROLE_VERBS, STOP, TITLES, UNNAMED, _ADVERBS, _CONNECTORS, _IN_NAME_OF,
-    _OF_PRINCIPAL, _PRINCIPALS,
+    _OF_PRINCIPAL, _PRINCIPALS, _forms,
 )
 
 #: Words between a verb and where what was said begins, at most.
@@ -378,3 +379,130 @@ def _name_first(text, tokens, folded, broken, known, v, end):
         return None
     role = text[tokens[e].start:tokens[end - 1].end].strip(" ،,")
     return Quoted(name=text[c0:c1], role=role, start=c0, end=c1)
+
+
+def _name_then_role(text, tokens, folded, broken, known, places, v, end):
+    """A name standing first in the slot, its role right after it with no
+    comma needed ("وقال ريتشارد والتون رئيس خلية مكافحة الإرهاب … إن", "كما
+    اشتكى بيلاوال بوتو زرداري زعيم حزب الشعب الباكستاني من", "قال البرتغالي
+    جوزيه مورينيو مدرب تشيلسي إن"): news puts the role after the name as
+    often as before it. The evidence the words are a person's is the title
+    that follows them (رئيس، زعيم، عضو، المتحدث …), not the corpus counts of
+    their first word — foreign given names (ريتشارد، جوزيه، بيلاوال) seldom
+    follow a rank in the corpus. The slot's end must be firm (an object
+    clause or a governed preposition at ``end``); at most one nisba with the
+    article may stand before the name ("البرتغالي"); the name is two to four
+    words with no article but a family name last, no word a place, a body's
+    word, a common noun or adjective by the counts (``name_words_hold``),
+    and the role after it holds no clause (a relative or separate pronoun)."""
+    n = len(tokens)
+    if folded[v] in _RELAYS:
+        return None           # "جرى نقل X رئيس الوزراء إلى المستشفى": نقل relays others' words (نقل عن), or moves
+    k = v + 1
+    while k < end and folded[k] in _ADVERBS:
+        k += 1
+    if _MARKS_BUT_QUOTES.search(text, tokens[v].end, tokens[k].start):
+        return None           # "… دون رد. / واتفقت X": a sentence end or a colon after the verb, the slot is
+        #                       not right after it (a quotation mark may wrap the name: 'وقال "X"، أحد …')
+    if k < end and _has_article(tokens, k) and adjective(folded[k][2:]) and not broken[k]:
+        k += 1                # "قال البرتغالي جوزيه مورينيو مدرب تشيلسي": the name's nisba
+    if k >= end or k >= n:
+        return None
+    first = folded[k]
+    if first in UNNAMED or first in STOP or first in TITLES or first in RANKS or first in _CONNECTORS \
+            or _has_article(tokens, k) and not _plain_name_word(tokens, folded, k):
+        return None
+    e = k
+    while e < end and _words_in(folded, k, e) < _NAME_WORDS and e not in places and (e == k or not broken[e - 1]) \
+            and (_name_like(tokens, folded, e) or _plain_name_word(tokens, folded, e)
+                 or e > k and folded[e] == _RELIGION and given_name(folded[e - 1])
+                 or e > k and e + 1 < n and folded[e + 1] in PERSON_TITLES and _article_family_name(tokens, folded, e)):
+        e += 1
+        if _has_article(tokens, e - 1) and folded[e - 1] != _RELIGION and not _plain_name_word(tokens, folded, e - 1):
+            break             # a family name with the article ends the name (العيساوي)
+    while e - k > 1 and folded[e - 1] in _CONNECTORS:
+        e -= 1
+    if any(_adverb_of_nisba(folded[i]) for i in range(k, e)):
+        return None           # "وانتقد بوزداج شخصيا رئيس الوزراء": an adverb, and the title is the object
+    if _words_in(folded, k, e) < 2 or e >= end or folded[e] not in PERSON_TITLES or folded[e][:1] == "و" \
+            or folded[e] in UNNAMED and not _has_article(tokens, e) and folded[e] not in TITLES:
+        return None           # the role must follow the name straight (or after a comma);
+        #                       "وأعرب خادم الحرمين وولي العهد": و + a title is a second person
+    if broken[e - 1] and "،" not in text[tokens[e - 1].end:tokens[e].start] \
+            and "," not in text[tokens[e - 1].end:tokens[e].start]:
+        return None           # a mark other than a comma between the name and its role
+    if any(folded[i] in _NOT_IN_ROLE or folded[i] in REPORTING_VERBS or folded[i] in ROLE_VERBS
+           for i in range(e, end)):
+        return None           # a clause inside the slot, or another verb
+    c0, c1 = tokens[k].start, tokens[e - 1].end
+    name = text[c0:c1]
+    if any(not ch.isalpha() and not ch.isspace() or ch == "\u0640" for ch in name):
+        return None           # marks, tatweel or format characters ("سليّم", "سعـيد", "ناصر \u200fالجنيبي"):
+        #                       left to the readers that clean them
+    if not name_words_hold(" ".join(w for w in name.split() if fold(w) != _RELIGION)) or _two_people(name) or _overlaps(known, c0, c1) \
+            or any(_and_word(folded[i]) for i in range(k + 1, e)):
+        return None
+    last = folded[e - 1]
+    if last.startswith("ال") and (adjective(last[2:]) or last.endswith(("يين", "يون"))):
+        return None           # "كوريا الشمالية": a place's adjective, not a family name
+    r = next((i for i in range(e + 1, end) if folded[i] in _ADVERBS or broken[i - 1]), end)
+    role = text[tokens[e].start:tokens[r - 1].end].strip(" ،,")     # the role ends at a time word or a comma
+    return Quoted(name=name, role=role, start=c0, end=c1)
+
+
+def _governed_name_then_role(text, tokens, folded, broken, known, places, v):
+    """:func:`_name_then_role` where no object clause is in sight: the slot
+    ends at the first preposition the verb governs past the name's title
+    ("دعا صلاح الدين دمرداش زعيم حزب الشعوب الديمقراطي إلى", "اشتكى X زعيم
+    حزب … من")."""
+    hi = min(v + 1 + _REACH, len(tokens))
+    for k in range(v + 3, hi):
+        if broken[k - 1] and _MARKS.search(text, tokens[k - 1].end, tokens[k].start):
+            return None
+        word = folded[k]
+        if word in _THAT or word in REPORTING_VERBS or word in ROLE_VERBS or word in _NOT_IN_ROLE:
+            return None
+        if word in _GOVERNED and _governs(tokens, folded, k):
+            return _name_then_role(text, tokens, folded, broken, known, places, v, _slot_end(folded, v, k))
+    return None
+
+
+#: "صلاح الدين"، "عز الدين": the second word of a compound given name.
+_RELIGION = fold("الدين")
+#: A sentence end, a colon or « between the verb and the name.
+_MARKS_BUT_QUOTES = re.compile("[.!?؟\n:«،,]")
+#: نقل reports another's words (نقل عن X): its subject relays, never speaks.
+_RELAYS = _forms("نقل", "نقلت")
+
+
+def _adverb_of_nisba(word: str) -> bool:
+    """An accusative adverb made of a nisba adjective (شخصيا، رسميا، حاليا):
+    ا after a word the counts make an adjective — not a name (ماريا)."""
+    return len(word) >= 4 and word.endswith("ا") and adjective(word[:-1])
+
+
+def _plain_name_word(tokens, folded, j) -> bool:
+    """A word the article check misreads: و/ف/ب + ال… that the corpus writes
+    whole more often than the word after the proclitic with the article
+    (فالح 62 times, "الح" 12: a name, not ف + الح; فالرئيس 29, الرئيس
+    22,144: the article)."""
+    word, text = folded[j], tokens[j].text
+    if text.startswith("ال") or not text.startswith(("وال", "فال", "بال")) or not _name_word(word) \
+            or not _ARABIC.fullmatch(text):
+        return False
+    return written(word) > written("ال" + word[3:])
+
+
+def _article_family_name(tokens, folded, j) -> bool:
+    """Word j, with the article, ends a name right before its title
+    ("فالح العيساوي عضو مجلس", "عبدالرحمن الهزاع رئيس"): a word the corpus
+    does not count as an adjective or a common noun with the article, though
+    it writes it bare as often (العيساوي 39, عيساوي 44: too rare or too often
+    bare for :func:`reading._family_name`). The title after it is the
+    evidence the name ends here."""
+    word = folded[j]
+    if not tokens[j].text.startswith("ال") or len(word) < 5 or word in UNNAMED or word in TITLES or word in RANKS \
+            or word in STOP:
+        return False
+    bare = word[2:]
+    return not (adjective(bare) or common_noun(bare) or _not_a_name_word(bare))
