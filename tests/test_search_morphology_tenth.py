@@ -16,8 +16,9 @@ The sentences are written for the probes; no corpus text is copied.
              accusative ا (سيدا, وسيطا) keep it
 ``pronoun``  after ب or ل, a final ها is a pronoun, never a verb's ا:
              لقواتها is ل + قوات + ها, بدورها ب + دور + ها; and a ة noun's
-             ت before it is no verb's ت (بخطتها: خطة), but after ك a past
-             verb keeps its letters (كشفتها: كشفت)
+             ت before it is no verb's ت (بخطتها: خطة); a word beginning
+             with ك is read as before, ك being far more often its own
+             letter (كشفتها, كلفها, كاهلها: كشفت, كلف, كاهل)
 """
 import pytest
 
@@ -63,7 +64,7 @@ probe_archive, test_a_word_finds_its_forms, test_a_word_does_not_find_another_wo
     ("سيتم", "يتم"), ("وسيتم", "يتم"), ("فسيتم", "يتم"), ("ستظل", "تظل"),
     ("سياف", "سياف"), ("سيدا", "سيد"), ("وسيطا", "وسيط"),
     ("لقواتها", "قوه"), ("بدورها", "دور"), ("بنفسها", "نفس"), ("بخطتها", "خطه"),
-    ("كشفتها", "كشفت"),
+    ("كشفتها", "كشفت"), ("كلفها", "كلف"), ("كاهلها", "كاهل"),
 ])
 def test_broad_terms_of_stacked_and_radical_letters(word, term):
     from archive.arabic import broad_term

@@ -522,13 +522,15 @@ def _unprepositioned(counts: dict, word: str, whole: str | None = None,
     # A final ها or هما is a pronoun, never a verb's ا: the verb's ending is
     # looked for before it (كتبتها: كتبت, كتب + ت; لقواتها: لقوات, no verb,
     # though لقواته is a word).
-    core = word[:-2] if word.endswith("ها") else word[:-3] if word.endswith("هما") else word
+    # (Not after ك, which is far more often a word's first letter: كلفها,
+    # كاهلها, كشفتها are كلف, كاهل, كشفت + ها.)
+    core = word
+    if word[0] != "ك":
+        core = word[:-2] if word.endswith("ها") else word[:-3] if word.endswith("هما") else word
     for ending in _VERB_ENDINGS:
-        if (ending == _TEH and core != word and word[0] != "ك"
+        if (ending == _TEH and core != word
                 and _with_article(counts, core[1:-1] + _FOLDED_TEH_MARBUTA) >= _MIN_FREE):
-            # a ة noun's ت before the pronoun: بخطتها is ب + خطة + ها (but a
-            # ك before a past verb is its letter: كشفتها is كشفت + ها)
-            continue
+            continue    # a ة noun's ت before the pronoun: بخطتها is ب + خطة + ها
         if (core.endswith(ending) and not core.endswith("ات")   # لقوات: a plural
                 and _free(counts, core[: -len(ending)]) >= max(_MIN_FREE, counts.get(word, 0))):
             return None
