@@ -352,9 +352,10 @@ def _unattested_layer(counts: dict, word: str, form: str, rest: str) -> bool:
     peeled only where each layer left is a written form: كاليفورنيا
     (823 times) is no ك + ال + يفورنيا (written 0 times, alone or after
     the article), and وباليرمو is و + باليرمو (Palermo, 40), no و + ب + ال
-    + يرمو (يرمو is written only as باليرمو). Asked only of words the corpus writes; what it does not know
-    is read as Lucene reads it. لل is always peeled: it is ل + ال or ل +
-    a word beginning with ل (للبنان), and a word is rarely written so."""
+    + يرمو (يرمو is written only as باليرمو). Asked only of words the
+    corpus writes; what it does not know is read as Lucene reads it. لل is
+    always peeled: it is ل + ال or ل + a word beginning with ل (للبنان),
+    and a word is rarely written so."""
     if counts.get(word, 0) < _MIN_FREE or form.endswith("لل"):
         return False    # لل: ل + ال or ل + a word beginning with ل, both peel
     if form[0] in _PROCLITICS and _takes_outer_clitic(counts, word):
@@ -452,9 +453,10 @@ def _unattached(counts: dict, word: str, marbuta: bool = False) -> str:
 
 def _without_future(counts: dict, word: str, whole: str) -> str:
     """An imperfect verb without the future's س (سيقول → يقول, وستتاح →
-    تتاح, سيتم → يتم), if the verb without it is written at least a quarter as often as
-    the whole word (``whole``). A word the corpus writes after the article
-    is a word of its own (سيارة, سياسة, ستين are no verbs)."""
+    تتاح, سيتم → يتم), if the verb without it is written at least a
+    quarter as often as the whole word (``whole``). A word the corpus writes
+    after the article is a word of its own (سيارة, سياسة, ستين are no
+    verbs)."""
     if (len(word) < 4 or not word.startswith(_FUTURE) or word[1] not in _IMPERFECT
             or _with_article(counts, word) >= _MIN_FREE
             or word.endswith("ا") and _with_article(counts, word[:-1]) >= _MIN_FREE):
