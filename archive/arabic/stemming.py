@@ -46,6 +46,9 @@ _MAX_DUAL_RATIO = 2
 #: written alone this many times as often as the whole with a second article
 #: (الغاز: غاز 704, الألغاز 42).
 _ARTICLE_READING_RATIO = 10
+#: A word beginning with و or ف written after the conjunction و at least
+#: this share as often as alone has that letter as its own (_takes_outer_clitic).
+_MIN_OUTER_SHARE = 0.02
 #: A ة word written after the article this many times as often as the word
 #: without ة is a word of its own, not that word's feminine (see _own_marbuta).
 _OWN_MARBUTA_RATIO = 10
@@ -325,6 +328,8 @@ def broad_stem(folded_word: str, marbuta: bool | None = None) -> str:
     for form in _ARTICLE_FORMS:
         if word.startswith(form) and len(word) - len(form) >= 2:
             rest = word[len(form):]
+            if _unattested_layer(counts, word, form, rest):
+                break       # كاليفورنيا, وباليرمو: no ك + ال + يفورنيا
             # لل is ل + ال (للغاية) or ل + a word beginning with ل (للبنان).
             if form.endswith("لل") and _free(counts, "ل" + rest) > _free(counts, rest):
                 rest = "ل" + rest
@@ -339,6 +344,51 @@ def broad_stem(folded_word: str, marbuta: bool | None = None) -> str:
     if rest != word:
         rest = _canonical(counts, rest, seats=seats)    # وبمبادىء: مبادئ
     return _stripped(counts, _without_verb_teh(counts, rest), marbuta)
+
+
+def _unattested_layer(counts: dict, word: str, form: str, rest: str) -> bool:
+    """Would reading ``form`` (an article, alone or after و ف ب ك ل) off
+    ``word`` leave a layer the corpus does not write? A stacked clitic is
+    peeled only where each layer left is a written form: كاليفورنيا
+    (823 times) is no ك + ال + يفورنيا (written 0 times, alone or after
+    the article), and وباليرمو is و + باليرمو (Palermo, 40), no و + ب + ال
+    + يرمو (يرمو is written only as باليرمو). Asked only of words the
+    corpus writes; what it does not know is read as Lucene reads it. لل is
+    always peeled: it is ل + ال or ل + a word beginning with ل (للبنان),
+    and a word is rarely written so."""
+    if counts.get(word, 0) < _MIN_FREE or form.endswith("لل"):
+        return False    # لل: ل + ال or ل + a word beginning with ل, both peel
+    if form[0] in _PROCLITICS and _takes_outer_clitic(counts, word):
+        return True     # فالكاو (Falcao: وفالكاو), no ف + ال + كاو
+    # The other reading must be a written word too: the word without its
+    # و or ف (كاليفورنيا in وكاليفورنيا) or the word itself (كاليفورنيا).
+    if form[0] in _PROCLITICS and len(form) > 3 and counts.get(word[1:], 0) < _MIN_FREE:
+        return False    # والقنوط: القنوط is as rare, so و + ال + قنوط
+    if form in ("ال", "وال", "فال", "بال"):
+        # The article alone: the reading is the word's own. بال + a noun
+        # written only so is a set phrase (بالمرصاد, بالتراضي, بالإنابة),
+        # kept as Lucene reads it.
+        return False
+    # Alone, after another article form or with an ending (والزخارف,
+    # تدريجيا, مجانا beside بالزخارف, بالتدريج, بالمجان); not after the
+    # article form in question.
+    layer = sum(counts.get(f, 0) for f in (
+        rest, rest + "ا", rest + _NISBA, rest + "يا", rest + "ه", rest + "ها",
+        *(other + rest for other in ("ال", "وال", "فال", "بال", "كال", "لل")
+          if other == "ال" or not form.endswith(other))))
+    return layer < _MIN_FREE
+
+
+def _takes_outer_clitic(counts: dict, word: str) -> bool:
+    """Does the corpus write ``word`` (beginning with و or ف) after the
+    conjunction و (ووافق, وفتحت, وفورد)? Arabic writes no و before another
+    و or ف, so there the و or ف is the word's own letter: وافق "agreed" is
+    no و + أفق "horizon", فتحت "opened" no ف + تحت, فورد (Ford) no ف + ورد,
+    فردا no ف + ردا. (Only و: a ب ل ك before و is as often the first
+    letter of a name, بوروسيا, لوكاس, كونور.) A slip or two is no
+    evidence: و + the word must be written :data:`_MIN_FREE` times and at
+    least :data:`_MIN_OUTER_SHARE` as often as the word."""
+    return counts.get("و" + word, 0) >= max(_MIN_FREE, _MIN_OUTER_SHARE * counts.get(word, 0))
 
 
 def _article_reading(counts: dict, word: str) -> bool:
@@ -391,8 +441,10 @@ def _unattached(counts: dict, word: str, marbuta: bool = False) -> str:
     and the future's س after them (:func:`_without_future`); و or ف and
     the future stacked come off together, judged by the verb's count
     (وسيزود, وستهبط: يزود, تهبط, though سيزود is too rare to judge by)."""
-    if len(word) >= 6 and word[0] in _PROCLITICS and word[1] == _FUTURE and word[2] in _IMPERFECT:
+    if len(word) >= 5 and word[0] in _PROCLITICS and word[1] == _FUTURE and word[2] in _IMPERFECT:
         verb = _without_future(counts, word[1:], word)
+        if word.endswith("ا") and _with_article(counts, word[:-1]) >= _MIN_FREE:
+            verb = word[1:]     # وسيطا is وسيط with the accusative ا
         # (Not where what is left is a noun too: وستهام is West Ham, no تهام.)
         if verb != word[1:] and _with_article(counts, verb) < _MIN_FREE:
             return verb if verb in _merge_table()[0] else _unclitic(counts, verb, marbuta)
@@ -401,11 +453,21 @@ def _unattached(counts: dict, word: str, marbuta: bool = False) -> str:
 
 def _without_future(counts: dict, word: str, whole: str) -> str:
     """An imperfect verb without the future's س (سيقول → يقول, وستتاح →
-    تتاح), if the verb without it is written at least a quarter as often as
-    the whole word (``whole``). A word the corpus writes after the article
-    is a word of its own (سيارة, سياسة, ستين are no verbs)."""
-    if (len(word) < 5 or not word.startswith(_FUTURE) or word[1] not in _IMPERFECT
-            or _with_article(counts, word) >= _MIN_FREE):
+    تتاح, سيتم → يتم), if the verb without it is written at least a
+    quarter as often as the whole word (``whole``). A word the corpus writes
+    after the article is a word of its own (سيارة, سياسة, ستين are no
+    verbs)."""
+    if (len(word) < 4 or not word.startswith(_FUTURE) or word[1] not in _IMPERFECT
+            or _with_article(counts, word) >= _MIN_FREE
+            or word.endswith("ا") and _with_article(counts, word[:-1]) >= _MIN_FREE):
+        return word     # ... and سيدا, وسيطا are سيد, وسيط with the accusative ا
+    if len(word) == 4 and not any(
+            counts.get(_FUTURE + person + word[2:], 0) >= _MIN_FREE
+            for person in _IMPERFECT if person != word[1]):
+        # A verb of two letters after its person (سيتم, ستظل, سنرى) is
+        # read so where the corpus also writes its future in another
+        # person (ستتم, سيظل, سترى): a verb's paradigm. سياف, ستيل, سيون
+        # are names, no future of ياف, تيل, يون.
         return word
     return _best(counts, whole, [word[1:]]) or word
 
@@ -419,7 +481,7 @@ def _unclitic(counts: dict, word: str, marbuta: bool = False) -> str:
     # و + جهة would be another word.
     if any(_with_article(counts, r) >= _MIN_FREE for r in own):
         return _best(counts, word, own) or word
-    if word.startswith(_PROCLITICS) and len(word) >= 4:
+    if word.startswith(_PROCLITICS) and len(word) >= 4 and not _takes_outer_clitic(counts, word):
         rest = word[1:]
         choice = _best(counts, word, _respelled(counts, _readings(counts, rest, marbuta)))
         if choice is not None:
@@ -459,9 +521,20 @@ def _unprepositioned(counts: dict, word: str, whole: str | None = None,
     whole = whole or word
     if not word.startswith(_PREPOSITIONS) or len(word) < 4 or word in _name_words():
         return None
+    # A final ها or هما is a pronoun, never a verb's ا: the verb's ending is
+    # looked for before it (كتبتها: كتبت, كتب + ت; لقواتها: لقوات, no verb,
+    # though لقواته is a word).
+    # (Not after ك, which is far more often a word's first letter: كلفها,
+    # كاهلها, كشفتها are كلف, كاهل, كشفت + ها.)
+    core = word
+    if word[0] != "ك":
+        core = word[:-2] if word.endswith("ها") else word[:-3] if word.endswith("هما") else word
     for ending in _VERB_ENDINGS:
-        if (word.endswith(ending) and not word.endswith("ات")   # لقوات: a plural
-                and _free(counts, word[: -len(ending)]) >= max(_MIN_FREE, counts.get(word, 0))):
+        if (ending == _TEH and core != word
+                and _with_article(counts, core[1:-1] + _FOLDED_TEH_MARBUTA) >= _MIN_FREE):
+            continue    # a ة noun's ت before the pronoun: بخطتها is ب + خطة + ها
+        if (core.endswith(ending) and not core.endswith("ات")   # لقوات: a plural
+                and _free(counts, core[: -len(ending)]) >= max(_MIN_FREE, counts.get(word, 0))):
             return None
     # (لل + word is ل + the article, so only ب and ك count here.)
     if counts.get("ب" + word, 0) or counts.get("ك" + word, 0):

@@ -12,7 +12,7 @@ from archive.arabic.tokens import _iter_tokens
 #: Changes whenever the analysis gives different terms for the same text
 #: (folding, stemming or WORD_COUNTS_PATH): an index built with another
 #: version must be rebuilt (check_index says so).
-ANALYSIS_VERSION = "2026-12-morphology-9"
+ANALYSIS_VERSION = "2026-12-morphology-10"
 
 
 def exact_term(word: str) -> str:
