@@ -117,3 +117,40 @@ def test_the_notice_names_each_side(client, named_articles):
     data = client.get("/api/articles/", {"q": "Kirkuk OR Somaleea army OR بغداد"}).json()
     typed = {e["typed"] for e in data["expanded"]}
     assert {"Kirkuk", "Somaleea army", "بغداد"} <= typed
+
+
+# A spelling several entities share ------------------------------------------
+
+@pytest.fixture
+def two_tripolis(db, search_index_dir):
+    from archive.gazetteer import invalidate_alias_index
+    from archive.models import Article, Place
+    from archive.search import indexing
+
+    # Two places far apart (not one place under two records) listed with the
+    # same Latin name, each written its own way in Arabic.
+    Place.objects.create(name="طرابلس الغرب", name_en="Tripoli", slug="tripoli-ly", aliases=["Tripoli"],
+                         latitude=32.9, longitude=13.2)
+    Place.objects.create(name="طرابلس الشام", name_en="Tripoli", slug="tripoli-lb", aliases=["Tripoli"],
+                         latitude=34.4, longitude=35.8)
+    invalidate_alias_index()
+    made = {
+        "libya": Article.objects.create(title="خبر", body="وصل الوفد إلى طرابلس الغرب مساء أمس"),
+        "lebanon": Article.objects.create(title="خبر", body="شهدت طرابلس الشام اشتباكات محدودة أمس"),
+        "other": Article.objects.create(title="خبر", body="وصل الوفد إلى العاصمة مساء أمس"),
+    }
+    indexing.index_articles([a.pk for a in made.values()])
+    return {key: a.pk for key, a in made.items()}
+
+
+@pytest.mark.django_db
+def test_a_spelling_two_places_share_names_both(client, two_tripolis):
+    ids = two_tripolis
+    got = found(client, "Tripoli")
+    assert {ids["libya"], ids["lebanon"]} <= got and ids["other"] not in got
+    # The same on a side of OR and after a minus.
+    assert {ids["libya"], ids["lebanon"]} <= found(client, "Raqqa OR Tripoli")
+    got = found(client, "أمس -Tripoli")
+    assert ids["other"] in got and ids["libya"] not in got and ids["lebanon"] not in got
+    data = client.get("/api/articles/", {"q": "Tripoli"}).json()
+    assert len([e for e in data["expanded"] if e["typed"] == "Tripoli"]) == 2

@@ -29,6 +29,8 @@ OUTLET_KIND_WORDS = frozenset(arabic.fold(w) for w in (
 #: this is ordinary language (العربية 14,927; الرياض 6,792; الشرق 5,250),
 #: unlike رووداو (6), زاكروس (0), سوا (30) or سكاي (1,111).
 ORDINARY_WORD_COUNT = 2000
+#: A spelling shared by at most this many entities names each of them.
+MAX_SHARED = 3
 #: A phrase holding a name is searched with at most this many of its spellings.
 MAX_PHRASE_SPELLINGS = 12
 
@@ -136,9 +138,27 @@ class NameExpansion:
         except Exception:  # a gazetteer problem must not break the search
             return None
 
+    def _shared_by(self, text):
+        """The entities (at most ``MAX_SHARED``) a spelling several of them
+        share names: each, as a surname several people share names them
+        all. [] when more share it (a word too common to say whose it is)."""
+        sharing = getattr(self.alias_index, "entity_keys_sharing", None)
+        if sharing is None:
+            return []
+        try:
+            keys = sharing(fold_latin_marks(text))
+        except Exception:  # a gazetteer problem must not break the search
+            return []
+        return keys if len(keys) <= MAX_SHARED else []
+
     def _expand(self, typed, quoted=False):
         key = self._entity_for(typed, quoted)
         if key is None:
+            # A spelling two or three entities share ("Tripoli", "KRG"):
+            # every spelling of each; before, none of them was expanded.
+            shared = [q for q in (self._expand_key(typed, k) for k in self._shared_by(typed)) if q is not None]
+            if shared:
+                return t.any_of(shared)
             # A surname before a loose spelling: "Salman" is two people's,
             # not the place Salman Pak.
             q = self._expand_surname(typed)
@@ -294,7 +314,7 @@ class NameExpansion:
         that names a person, or a spelling the archive lacks that spells a
         name loosely ("Somaleea army", "هيذر نويرت")? Then it is one side of
         an OR, or the whole of an exclusion."""
-        if self._entity_for(text) is not None:
+        if self._entity_for(text) is not None or self._shared_by(text):
             return True
         if surname_keys(self.alias_index, fold_latin_marks(text)):
             return True
