@@ -415,11 +415,7 @@ class AliasIndex:
                 self._titled = TitledNames(self._names)
             return self._latin_surname_key(text) or (titles and self._titled.key_for(text, self.entity_key_for_phrase)) \
                 or None
-        best = min(s[2] for s in whole)
-        owners = set()
-        for s in whole:
-            if s[2] == best:
-                owners.update(s[3].owners)
+        owners = self._whole_owners(whole)
         if len(owners) != 1:
             # One place under two records is one place: the first record
             # (search expands it with its twins).
@@ -428,6 +424,34 @@ class AliasIndex:
                 return first
             return None
         return next(iter(owners))
+
+
+    @staticmethod
+    def _whole_owners(whole):
+        """The entities whose spelling, as typed, is the whole phrase."""
+        best = min(s[2] for s in whole)
+        owners = set()
+        for s in whole:
+            if s[2] == best:
+                owners.update(s[3].owners)
+        return owners
+
+    def entity_keys_sharing(self, text: str) -> list[tuple[str, int]]:
+        """The entities (two or more, one record of a place each) whose
+        spelling the whole of ``text`` is, when several share it: Tripoli
+        (Libya's and Lebanon's), KRG (the region and its government's
+        site), Al-Watan (two newspapers). [] when one entity or none is so
+        spelled (``entity_key_for_phrase`` says which)."""
+        text = text if isinstance(text, str) else ("" if text is None else str(text))
+        tokens, spans = self._spans(text)
+        whole = [s for s in spans if s[0] == 0 and s[1] == len(tokens)]
+        if not whole:
+            return []
+        keys = []
+        for key in sorted(self._whole_owners(whole)):
+            if not any(key in self.twins(*other) for other in keys):
+                keys.append(key)
+        return keys if len(keys) > 1 else []
 
 
 #: Two places sharing a spelling this close (in km) are one place.

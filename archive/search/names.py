@@ -29,6 +29,8 @@ OUTLET_KIND_WORDS = frozenset(arabic.fold(w) for w in (
 #: this is ordinary language (العربية 14,927; الرياض 6,792; الشرق 5,250),
 #: unlike رووداو (6), زاكروس (0), سوا (30) or سكاي (1,111).
 ORDINARY_WORD_COUNT = 2000
+#: A spelling shared by at most this many entities names each of them.
+MAX_SHARED = 3
 #: A phrase holding a name is searched with at most this many of its spellings.
 MAX_PHRASE_SPELLINGS = 12
 
@@ -136,9 +138,27 @@ class NameExpansion:
         except Exception:  # a gazetteer problem must not break the search
             return None
 
+    def _shared_by(self, text):
+        """The entities (at most ``MAX_SHARED``) a spelling several of them
+        share names: each, as a surname several people share names them
+        all. [] when more share it (a word too common to say whose it is)."""
+        sharing = getattr(self.alias_index, "entity_keys_sharing", None)
+        if sharing is None:
+            return []
+        try:
+            keys = sharing(fold_latin_marks(text))
+        except Exception:  # a gazetteer problem must not break the search
+            return []
+        return keys if len(keys) <= MAX_SHARED else []
+
     def _expand(self, typed, quoted=False):
         key = self._entity_for(typed, quoted)
         if key is None:
+            # A spelling two or three entities share ("Tripoli", "KRG"):
+            # every spelling of each; before, none of them was expanded.
+            shared = [q for q in (self._expand_key(typed, k) for k in self._shared_by(typed)) if q is not None]
+            if shared:
+                return t.any_of(shared)
             # A surname before a loose spelling: "Salman" is two people's,
             # not the place Salman Pak.
             q = self._expand_surname(typed)
@@ -288,6 +308,18 @@ class NameExpansion:
                 self.expansions.append(Expansion(typed, kind, pk, names[0] if names else typed, names, excluded))
         return t.any_of(parts) if parts else None
 
+    def _names_a_side(self, text):
+        """Is the run of words ``text`` a name, read as a lone query reads it:
+        a gazetteer spelling (or one with its bracketed qualifier), a surname
+        that names a person, or a spelling the archive lacks that spells a
+        name loosely ("Somaleea army", "هيذر نويرت")? Then it is one side of
+        an OR, or the whole of an exclusion."""
+        if self._entity_for(text) is not None or self._shared_by(text):
+            return True
+        if surname_keys(self.alias_index, fold_latin_marks(text)):
+            return True
+        return len(text.split()) > 1 and self._unknown_spelling_of(text) is not None
+
     def _names_after_minus(self, clauses):
         """"-" (or NOT) excludes the next term; when that word begins a name
         of several words ("داعش -أنغيلا ميركل", "-محافظة ديالى"), it excludes
@@ -302,7 +334,7 @@ class NameExpansion:
             for size in range(min(MAX_ALIAS_WORDS - 1, len(out) - i - 1), 0, -1):
                 run = out[i + 1:i + 1 + size]
                 name = " ".join([out[i].alternatives[0].text] + [c.alternatives[0].text for c in run])
-                if all(c.is_word(False) for c in run) and self._entity_for(name) is not None:
+                if all(c.is_word(False) for c in run) and self._names_a_side(name):
                     out[i:i + 1 + size] = [Clause([Atom(name, phrase=True)], negated=True)]
                     break
             i += 1
@@ -313,39 +345,58 @@ class NameExpansion:
         names of several words ("مايلز كاكينز OR فيلكس غيدني"), the names
         are the sides: the words before and after join their side of the
         OR (as one quoted name each, which is then expanded)."""
-        def is_name(text):
-            return self._entity_for(text) is not None
+        is_name = self._names_a_side
 
         out, i = list(clauses), 0
         while i < len(out):
             clause = out[i]
             alts = clause.alternatives
-            if len(alts) < 2 or alts[0].phrase or alts[0].prefix or alts[-1].phrase or alts[-1].prefix:
+            if len(alts) < 2:
                 i += 1
                 continue
+            # Each end on its own: '"جون كيري" OR محافظة الرقة' has a phrase
+            # first and a name of two words last.
+            left_open = not (alts[0].phrase or alts[0].prefix)
+            right_open = not (alts[-1].phrase or alts[-1].prefix)
             left, right = 0, 0
-            for size in range(min(MAX_ALIAS_WORDS - 1, i), 0, -1):
+            for size in range(min(MAX_ALIAS_WORDS - 1, i) if left_open else 0, 0, -1):
                 run = out[i - size:i]
                 if all(c.is_word(clause.negated) for c in run) and is_name(
                         " ".join([c.alternatives[0].text for c in run] + [alts[0].text])):
                     left = size
                     break
-            for size in range(min(MAX_ALIAS_WORDS - 1, len(out) - i - 1), 0, -1):
+            chained = False
+            for size in range(min(MAX_ALIAS_WORDS - 1, len(out) - i - 1) if right_open else 0, 0, -1):
                 run = out[i + 1:i + 1 + size]
-                if all(c.is_word(clause.negated) for c in run) and is_name(
+                # The name may end where the next OR begins: "A OR Somaleea
+                # army OR B" is parsed (A | Somaleea) (army | B); its last
+                # word is then the first side of the next OR.
+                joins_next = _begins_with_a_word(run[-1], clause.negated)
+                if all(c.is_word(clause.negated) for c in run[:-1]) and (
+                        run[-1].is_word(clause.negated) or joins_next) and is_name(
                         " ".join([alts[-1].text] + [c.alternatives[0].text for c in run])):
-                    right = size
+                    right, chained = size, joins_next
                     break
             if not (left or right):
                 i += 1
                 continue
             first = " ".join([c.alternatives[0].text for c in out[i - left:i]] + [alts[0].text])
             last = " ".join([alts[-1].text] + [c.alternatives[0].text for c in out[i + 1:i + 1 + right]])
-            merged = Clause([Atom(first, phrase=bool(left))] + alts[1:-1] + [Atom(last, phrase=bool(right))],
-                            negated=clause.negated)
+            head = Atom(first, phrase=True) if left else alts[0]
+            tail = Atom(last, phrase=True) if right else alts[-1]
+            rest = out[i + right].alternatives[1:] if chained else []
+            merged = Clause([head] + alts[1:-1] + [tail] + rest, negated=clause.negated)
             out[i - left:i + 1 + right] = [merged]
-            i = i - left + 1
+            # A chained OR goes on: its last side may begin a name too.
+            i = i - left + (0 if chained else 1)
         return out
+
+
+def _begins_with_a_word(clause, negated):
+    """Is ``clause`` an OR whose first side is one plain word?"""
+    first = clause.alternatives[0]
+    return (len(clause.alternatives) > 1 and clause.negated == negated
+            and not first.phrase and not first.prefix)
 
 
 def _names_an_outlet_only(typed: str) -> bool:

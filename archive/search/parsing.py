@@ -1,7 +1,7 @@
 """The query language people type, as clauses: parsing only.
 
 Words are ANDed; ``"..."`` is a phrase; ``OR`` between two terms matches
-either; ``-word`` (or ``-"a phrase"``, or ``NOT word`` as Lucene and most
+either, and brackets group them ("(A OR B OR C) -D", "-(A OR B)"); ``-word`` (or ``-"a phrase"``, or ``NOT word`` as Lucene and most
 library catalogues write it) excludes; ``word*`` is a prefix. ``AND`` and a
 leading ``+`` say what is already so (every word is required) and are read
 as such rather than searched for.
@@ -114,9 +114,19 @@ def _tokens(text, notices):
         elif ch == "-" and i + 1 < n and not text[i + 1].isspace() and (i == 0 or text[i - 1].isspace()):
             tokens.append(("neg", "-"))
             i += 1
+        elif ch == "+" and text[i + 1:i + 2] == "(" and (i == 0 or text[i - 1].isspace() or text[i - 1] == "("):
+            i += 1  # +( … ): required, as every group is
+        elif ch == "(" and (i == 0 or text[i - 1].isspace() or text[i - 1] in "-+(") and _is_group(text, i, tokens):
+            tokens.append(("open", "("))
+            i += 1
+        elif ch == ")" and any(kind == "open" for kind, _value in tokens) and _open_groups(tokens):
+            tokens.append(("close", ")"))
+            i += 1
         else:
             j = i
             while j < n and not text[j].isspace() and text[j] not in QUOTES:
+                if text[j] == ")" and _open_groups(tokens):
+                    break  # "(A OR B)": the bracket closes the group, not the word
                 j += 1
             word = text[i:j]
             if word in OR_WORDS or word in ARABIC_OR_WORDS:
@@ -131,6 +141,42 @@ def _tokens(text, notices):
     return tokens
 
 
+def _closing(text, i):
+    """The index of the ")" that closes the "(" at ``i`` (or the end)."""
+    depth = 0
+    for j in range(i, len(text)):
+        if text[j] == "(":
+            depth += 1
+        elif text[j] == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+    return len(text)
+
+
+def _is_group(text, i, tokens):
+    """Is the "(" at ``i`` an operator's bracket? When it holds an OR, or
+    stands after "-", NOT or OR, or its group is followed by OR: "(Mosul OR
+    Raqqa) -Kirkuk", "-(A OR B)", "A OR (B OR C)". Otherwise brackets are
+    part of what was typed ("Giants Brigades (Yemen)", a name's qualifier)."""
+    inner = text[i + 1:_closing(text, i)]
+    if any(word in OR_WORDS or word in ARABIC_OR_WORDS for word in inner.split()):
+        return True
+    if tokens and tokens[-1][0] in ("neg", "or"):
+        return True
+    after = text[_closing(text, i) + 1:].split()
+    return bool(after) and (after[0] in OR_WORDS or after[0] in ARABIC_OR_WORDS)
+
+
+def _open_groups(tokens):
+    """How many operator brackets are open at the end of ``tokens``."""
+    depth = 0
+    for kind, _value in tokens:
+        depth += kind == "open"
+        depth -= kind == "close"
+    return max(depth, 0)
+
+
 def parse(raw):
     """The query as clauses: each clause is one or more alternatives (OR),
     possibly negated; clauses are ANDed. Never raises."""
@@ -139,9 +185,28 @@ def parse(raw):
 
     clauses, negate, join_or = [], False, False
     atoms = 0
+    #: Open groups: (negated, index of the group's first clause).
+    groups = []
     for kind, value in tokens:
         if kind == "neg":
             negate = True
+            continue
+        if kind == "open":
+            # "-(A OR B)": the group is excluded. Its first alternative may
+            # still join an OR before it ("C OR (A OR B)").
+            groups.append((negate, len(clauses) - (1 if join_or and clauses and not negate else 0)))
+            if negate:
+                join_or = False
+            negate = False
+            continue
+        if kind == "close":
+            if groups:
+                group_negated, start = groups.pop()
+                if group_negated:
+                    # NOT (A OR B) is NOT A AND NOT B: each clause of the
+                    # group is excluded (so is each of "-(A B)").
+                    for clause in clauses[start:]:
+                        clause.negated = True
             continue
         if kind == "or":
             join_or = bool(clauses)
