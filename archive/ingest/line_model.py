@@ -110,7 +110,7 @@ def settle_body(reading, lines, kinds, body_at, gaps=None):
     sure = {i for i in at if i in core and (is_paragraph(lines[i]) or _announces(lines[i]))}
     candidates = list(range(body_at, len(lines))) if mode == "model" else [i for i in at if i not in sure]
     p = chances(page_features(lines, kinds, at, reading.title, candidates, gaps), model) if candidates else []
-    closing = _closing_run(lines, kinds, at) if mode != "model" else set()
+    closing = _closing_run(lines, kinds, at) | _quoted_close(lines, at, core) if mode != "model" else set()
     chance = dict(zip(candidates, p))
     kept = [i for i in (candidates if mode == "model" else at) if i in sure or i in closing and (chance[i] >= CLOSING_FLOOR or _ARABIC_LETTER.search(lines[i])) or (
         chance[i] >= (DROP_INSIDE if i in core else DROP_BELOW)) or i in core and _crosshead(lines, i)]
@@ -164,6 +164,35 @@ def _closing_run(lines, kinds, at):
         return set()
     after = run[-1] + 1
     return set(run) if after >= len(lines) or kinds[after] in (FURNITURE, STOP) else set()
+
+
+# A whole quotation ("«…»", "\"…\"", perhaps with its full stop) right under the article's core is the article's
+# close: a last paragraph that quotes a speaker. A related headline or a prompt is seldom wholly a quotation,
+# and one stands under a heading, not at once under the article's last paragraph.
+_WHOLE_QUOTATION = re.compile(r'^\s*[«"“][^«»"“”]+[»"”][.!؟?]?\s*$')
+QUOTED_CLOSE_WORDS = 30
+
+
+def _quoted_close(lines, at, core):
+    """The whole quotations among the (at most ``CLOSING_LINES``) lines right under the article's last sentence
+    (the last line of the rules' body from the core on that is a paragraph or a sentence and no quotation)."""
+    if not core:
+        return set()
+    quoted = lambda i: bool(_WHOLE_QUOTATION.match(lines[i]) and word_count(lines[i]) <= QUOTED_CLOSE_WORDS
+                            and _ARABIC_LETTER.search(lines[i]))
+    last = max((i for i in at if i >= core[-1] and not quoted(i) and (is_paragraph(lines[i]) or ends_sentence(lines[i]))),
+               default=None)
+    if last is None:
+        return set()
+    out, want = set(), last + 1
+    for i in at:
+        if i < want:
+            continue
+        if i != want or len(out) >= CLOSING_LINES or not quoted(i):
+            break
+        out.add(i)
+        want = i + 1
+    return out
 
 
 def _without_orphan_headings(lines, at, kept):
