@@ -48,7 +48,8 @@ def name_only(line):
 # article's (a hashtag, no Arabic letter, a count, a separator, a label's colon), so the line model and
 # the article's close judge it as a line; a tail of plain Arabic words ("والتحقيقات مستمرة") stays joined.
 _TAIL_AFTER_SENTENCE = re.compile(r"^(?P<head>.*[.!؟?…][\"»”)\]]*)\s+(?P<tail>[^.!؟?…]+)$")
-_HASHTAG_RUN = re.compile(r"^(?P<head>.*?\S)\s+(?P<tail>(?:#[^\s#]+\s*)+)$")
+# (after the paragraph's end or a closing quote: a hashtag inside a sentence, "ارتفاع معدل #الفائدة.", is the article's)
+_HASHTAG_RUN = re.compile(r"^(?P<head>.*?[.!؟?…»\"”)])\s+(?P<tail>(?:#[^\s#.!؟?…]+\s*)+)$")
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _WIDGET_MARK = re.compile(r"[#|•›»◂▸@:]")
 JOINED_TAIL_WORDS = 8
