@@ -26,7 +26,7 @@ import re
 from .docx_page import content_words
 from .line_features import FEATURES, page_features
 from .lines import CLAUSE_OPENING, FURNITURE, STOP, ends_sentence, is_paragraph
-from .normalize import word_count
+from .normalize import arabic_share, word_count
 from .title_model import TITLE_FEATURES, settle_title
 
 MODE = os.environ.get("ARCHIVE_LINE_MODEL", "both")
@@ -45,6 +45,9 @@ CLOSING_WORDS = 6
 # under an Arabic article ("Newsletter", "Paid content", "Back to top") has the close's shape but not its script.
 # (An Arabic signature, "أحمد علي" / "كاتب عراقي", gets as low a chance as an Arabic label: those stay.)
 CLOSING_FLOOR = float(os.environ.get("ARCHIVE_LINE_MODEL_CLOSING", "0.05"))
+# "Not its script": most of its letters are not Arabic ("Join us on ماسنجر", "Follow X بالعربية on Pinterest":
+# a prompt in another script that names a platform or the site in Arabic is no Arabic close).
+CLOSE_ARABIC_SHARE = 0.5
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _NOT_IN_A_CLOSE = "#|•›»"
 
@@ -113,7 +116,7 @@ def settle_body(reading, lines, kinds, body_at, gaps=None):
     p = chances(page_features(lines, kinds, at, reading.title, candidates, gaps), model) if candidates else []
     closing = _closing_run(lines, kinds, at) | _quoted_close(lines, at, core) if mode != "model" else set()
     chance = dict(zip(candidates, p))
-    kept = [i for i in (candidates if mode == "model" else at) if i in sure or i in closing and (chance[i] >= CLOSING_FLOOR or _ARABIC_LETTER.search(lines[i])) or (
+    kept = [i for i in (candidates if mode == "model" else at) if i in sure or i in closing and (chance[i] >= CLOSING_FLOOR or arabic_share(lines[i]) >= CLOSE_ARABIC_SHARE) or (
         chance[i] >= (DROP_INSIDE if i in core else DROP_BELOW)) or i in core and _crosshead(lines, i) and (
         chance[i] >= CROSSHEAD_FLOOR or _shares_a_word(lines, at, i))]
     if mode != "model":
