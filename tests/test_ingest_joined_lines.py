@@ -15,6 +15,8 @@ def test_a_widget_joined_to_a_paragraphs_end_is_a_line_of_its_own():
     assert split_joined_tail(SENTENCE + " منذ 7 دقائق") == [SENTENCE, "منذ 7 دقائق"]
     assert split_joined_tail(SENTENCE + " التعليقات (12)") == [SENTENCE, "التعليقات (12)"]
     assert split_joined_tail(SENTENCE + " كن أول من يعرف: تابعنا") == [SENTENCE, "كن أول من يعرف: تابعنا"]
+    # A tail the rules read as the page's on its own line ("اقرأ المزيد") is cut as well.
+    assert split_joined_tail(SENTENCE + " اقرأ المزيد") == [SENTENCE, "اقرأ المزيد"]
     assert split_joined_tail("«لن نتراجع عن قرارنا أبدا» #الموصل #داعش") == ["«لن نتراجع عن قرارنا أبدا»", "#الموصل #داعش"]
 
 
