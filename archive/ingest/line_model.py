@@ -18,12 +18,12 @@ to retrain. ``MODE`` is for measuring: "both" (the rules, then the model),
 "rules" (the rules alone), "model" (the model alone over every line under the
 header, with weights trained without the rules' classes).
 """
+import functools
 import json
 import math
 import os
 import re
 
-from .docx_page import content_words
 from .line_features import FEATURES, page_features
 from .lines import CLAUSE_OPENING, FURNITURE, STOP, ends_sentence, is_paragraph
 from .normalize import arabic_share, word_count
@@ -246,17 +246,30 @@ def _core(lines, at):
     return range(long[0], long[-1] + 1) if long else range(0)
 
 
-# A crosshead the model doubts this much stays only when it shares a content word with the rest of the
-# article: a crosshead heads the article's own matter (93% of the corpus's do: 786 of 848 short lines between
-# two paragraphs of 10,341 odd-md5 articles, ``docx_page.content_words``; /work/devdata/bodies9/crosshead_counts.py),
-# a photo's credit or caption left between two paragraphs ("الصورة لرويترز", "صورة أرشيفية") has its shape
-# and seldom the article's words. A line with no word (a rule of dashes) is left as the rules read it.
+# A crosshead the model doubts this much stays only when it shares a word's stem with the rest of the
+# article: a crosshead heads the article's own matter (775 of the 848 short lines between two paragraphs
+# of 10,341 odd-md5 corpus articles do, 91%: /work/devdata/bodies9/crosshead_counts.py), a photo's credit or caption left between two paragraphs
+# ("الصورة لرويترز", "صورة أرشيفية") has its shape and seldom the article's words. A line with no word
+# (a rule of dashes) is left as the rules read it.
 CROSSHEAD_FLOOR = float(os.environ.get("ARCHIVE_LINE_MODEL_CROSSHEAD", "0.05"))
+_WORD = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=8192)
+def stems(line):
+    """The stems of ``line``'s content words: folded as the search index folds them, function words out,
+    Lucene's light stemmer (``archive.arabic.lucene_stem``), no numbers."""
+    from archive.arabic.lucene_stem import stem
+    from archive.arabic.normalise import fold
+    from archive.arabic.stopwords import is_stopword
+
+    words = (w for w in _WORD.findall(fold(line)) if not w.isdigit() and not is_stopword(w))
+    return frozenset(s for s in map(stem, words) if len(s) >= 3)
 
 
 def _shares_a_word(lines, at, i):
-    own = content_words(lines[i])
-    return not own or any(own & content_words(lines[j]) for j in at if j != i)
+    own = stems(lines[i])
+    return not own or any(own & stems(lines[j]) for j in at if j != i)
 
 
 def _announces(line):
