@@ -18,6 +18,7 @@ to retrain. ``MODE`` is for measuring: "both" (the rules, then the model),
 "rules" (the rules alone), "model" (the model alone over every line under the
 header, with weights trained without the rules' classes).
 """
+import functools
 import json
 import math
 import os
@@ -25,7 +26,7 @@ import re
 
 from .line_features import FEATURES, page_features
 from .lines import CLAUSE_OPENING, FURNITURE, STOP, ends_sentence, is_paragraph
-from .normalize import word_count
+from .normalize import arabic_share, word_count
 from .title_model import TITLE_FEATURES, settle_title
 
 MODE = os.environ.get("ARCHIVE_LINE_MODEL", "both")
@@ -44,6 +45,9 @@ CLOSING_WORDS = 6
 # under an Arabic article ("Newsletter", "Paid content", "Back to top") has the close's shape but not its script.
 # (An Arabic signature, "أحمد علي" / "كاتب عراقي", gets as low a chance as an Arabic label: those stay.)
 CLOSING_FLOOR = float(os.environ.get("ARCHIVE_LINE_MODEL_CLOSING", "0.05"))
+# "Not its script": most of its letters are not Arabic ("Join us on ماسنجر", "Follow X بالعربية on Pinterest":
+# a prompt in another script that names a platform or the site in Arabic is no Arabic close).
+CLOSE_ARABIC_SHARE = 0.5
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _NOT_IN_A_CLOSE = "#|•›»"
 
@@ -110,10 +114,11 @@ def settle_body(reading, lines, kinds, body_at, gaps=None):
     sure = {i for i in at if i in core and (is_paragraph(lines[i]) or _announces(lines[i]))}
     candidates = list(range(body_at, len(lines))) if mode == "model" else [i for i in at if i not in sure]
     p = chances(page_features(lines, kinds, at, reading.title, candidates, gaps), model) if candidates else []
-    closing = _closing_run(lines, kinds, at) if mode != "model" else set()
+    closing = _closing_run(lines, kinds, at) | _quoted_close(lines, at, core) if mode != "model" else set()
     chance = dict(zip(candidates, p))
-    kept = [i for i in (candidates if mode == "model" else at) if i in sure or i in closing and (chance[i] >= CLOSING_FLOOR or _ARABIC_LETTER.search(lines[i])) or (
-        chance[i] >= (DROP_INSIDE if i in core else DROP_BELOW)) or i in core and _crosshead(lines, i)]
+    kept = [i for i in (candidates if mode == "model" else at) if i in sure or i in closing and (chance[i] >= CLOSING_FLOOR or arabic_share(lines[i]) >= CLOSE_ARABIC_SHARE) or (
+        chance[i] >= (DROP_INSIDE if i in core else DROP_BELOW)) or i in core and _crosshead(lines, i) and (
+        chance[i] >= CROSSHEAD_FLOOR or _shares_a_word(lines, at, i))]
     if mode != "model":
         kept = _without_orphan_headings(lines, at, kept)
         kept = _without_stray_tail(lines, at, kept)
@@ -166,6 +171,35 @@ def _closing_run(lines, kinds, at):
     return set(run) if after >= len(lines) or kinds[after] in (FURNITURE, STOP) else set()
 
 
+# A whole quotation ("«…»", "\"…\"", perhaps with its full stop) right under the article's core is the article's
+# close: a last paragraph that quotes a speaker. A related headline or a prompt is seldom wholly a quotation,
+# and one stands under a heading, not at once under the article's last paragraph.
+_WHOLE_QUOTATION = re.compile(r'^\s*[«"“][^«»"“”]+[»"”][.!؟?]?\s*$')
+QUOTED_CLOSE_WORDS = 30
+
+
+def _quoted_close(lines, at, core):
+    """The whole quotations among the (at most ``CLOSING_LINES``) lines right under the article's last sentence
+    (the last line of the rules' body from the core on that is a paragraph or a sentence and no quotation)."""
+    if not core:
+        return set()
+    quoted = lambda i: bool(_WHOLE_QUOTATION.match(lines[i]) and word_count(lines[i]) <= QUOTED_CLOSE_WORDS
+                            and _ARABIC_LETTER.search(lines[i]))
+    last = max((i for i in at if i >= core[-1] and not quoted(i) and (is_paragraph(lines[i]) or ends_sentence(lines[i]))),
+               default=None)
+    if last is None:
+        return set()
+    out, want = set(), last + 1
+    for i in at:
+        if i < want:
+            continue
+        if i != want or len(out) >= CLOSING_LINES or not quoted(i):
+            break
+        out.add(i)
+        want = i + 1
+    return out
+
+
 def _without_orphan_headings(lines, at, kept):
     """Drop a heading the model kept whose whole block under it the model dropped: a heading heads the
     lines under it ("ذات صلة" over related headlines, "الأكثر قراءة" over a list), so when every line
@@ -210,6 +244,32 @@ def _core(lines, at):
     where a related headline or a prompt is seldom as long."""
     long = [i for i in at if is_paragraph(lines[i]) or ends_sentence(lines[i]) and word_count(lines[i]) >= CORE_SENTENCE_WORDS]
     return range(long[0], long[-1] + 1) if long else range(0)
+
+
+# A crosshead the model doubts this much stays only when it shares a word's stem with the rest of the
+# article: a crosshead heads the article's own matter (775 of the 848 short lines between two paragraphs
+# of 10,341 odd-md5 corpus articles do, 91%: /work/devdata/bodies9/crosshead_counts.py), a photo's credit or caption left between two paragraphs
+# ("الصورة لرويترز", "صورة أرشيفية") has its shape and seldom the article's words. A line with no word
+# (a rule of dashes) is left as the rules read it.
+CROSSHEAD_FLOOR = float(os.environ.get("ARCHIVE_LINE_MODEL_CROSSHEAD", "0.05"))
+_WORD = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=8192)
+def stems(line):
+    """The stems of ``line``'s content words: folded as the search index folds them, function words out,
+    Lucene's light stemmer (``archive.arabic.lucene_stem``), no numbers."""
+    from archive.arabic.lucene_stem import stem
+    from archive.arabic.normalise import fold
+    from archive.arabic.stopwords import is_stopword
+
+    words = (w for w in _WORD.findall(fold(line)) if not w.isdigit() and not is_stopword(w))
+    return frozenset(s for s in map(stem, words) if len(s) >= 3)
+
+
+def _shares_a_word(lines, at, i):
+    own = stems(lines[i])
+    return not own or any(own & stems(lines[j]) for j in at if j != i)
 
 
 def _announces(line):

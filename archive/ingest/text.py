@@ -30,7 +30,7 @@ from .file_name_outlets import file_name_cues
 from .formatted_text import unformat
 from .headline import _BYLINE, _pick_headline, trail_headline  # noqa: F401  (once defined here)
 from .headline_end import caption_not_headline, headline_after_text, headline_of_the_text
-from .text_lines import TIME_STAMP, is_slide_caption, is_teaser_summary, name_only
+from .text_lines import TIME_STAMP, is_slide_caption, is_teaser_summary, name_only, split_joined_tail
 from .line_model import settle
 from .lines import (  # noqa: F401  (the line classes were this module's; their names still answer here)
     _LEAD_DATELINE, CAPTION, DATE, FURNITURE, HEADER, HEADLINE_MIN_WORDS, PARAGRAPH_CHARS, PARAGRAPH_WORDS, SOURCE,
@@ -109,7 +109,8 @@ def read_text(text: str, outlet_names=(), headline_first=False, learnt=False) ->
         if not in_article and _TITLE_LABEL.match(line):
             line = _TITLE_LABEL.sub("", line, count=1)
         in_article = in_article or is_paragraph(line) or (word_count(line) >= 8 and bool(_FULL_STOP_END.search(line)))
-        all_lines.append(line)
+        # A widget the flattening joined to a paragraph's end is a line of its own (``split_joined_tail``).
+        all_lines.extend(split_joined_tail(line) if in_article else [line])
     lines = [line for line in all_lines if line]
     # Which lines a blank line separates from the one before: a sidebar's list
     # and the headline under it are two blocks, not a headline and its deck.
