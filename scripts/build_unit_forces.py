@@ -98,10 +98,16 @@ def unit_rows(kept, rows, names) -> list[dict]:
         spellings = unit_names(HEAD_OF[head_en], int(number))
         arabic, english = names[country]
         new.append({"model": "archive.force", "pk": next_pk, "fields": {
-            "name": f"{spellings[0]}، {arabic}", "name_en": f"{head_en.title()} {number}, {english}",
+            "name": f"{spellings[0]}، {arabic}", "name_en": f"{_ordinal(int(number))} {head_en.title()} ({english})",
             "slug": slug, "aliases": ["~" + s for s in spellings]}})
         next_pk += 1
     return new
+
+
+def _ordinal(n):
+    """7th, 21st, 102nd, 111th: how English news writes a unit ("the Iraqi Army's 7th Division")."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def main():
