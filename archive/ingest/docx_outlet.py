@@ -46,9 +46,27 @@ def _property_cues(texts):
     # A value with a date in it ("سكاي نيوز عربية - 12 آذار 2018") is asked for without the date.
     # The company is the newsroom whose copy of Word made the file: it names the site as a
     # copyright line does (a name without its kind word, "الحياة", when one outlet alone has it).
-    return [Cue(date_line_rest(value), where="مؤلف ملف Word في خصائصه" if role == "author" else PROPERTIES_WHERE,
-                names_site=role == "company")
-            for value, role in texts if date_line_rest(value)]
+    cues = []
+    for value, role in texts:
+        rest = date_line_rest(value)
+        if not rest:
+            continue
+        labelled = _SOURCE_LABEL.match(rest)
+        if labelled and role in ("description", "subject", "comments"):
+            # "المصدر: X", "نقلاً عن X", "منقول من X" in the comments: a source line, read as one.
+            cues.append(Cue(rest[labelled.end():], where=PROPERTIES_WHERE, names_site=True))
+            continue
+        cues.append(Cue(rest, where="مؤلف ملف Word في خصائصه" if role == "author" else PROPERTIES_WHERE,
+                        names_site=role == "company"))
+        if role == "keywords":
+            # "الأناضول، داعش، كركوك": each keyword an exact name (the subjects are words and places).
+            cues.extend(Cue(part.strip(), where=PROPERTIES_WHERE) for part in re.split(r"[،,;؛]", rest)
+                        if part.strip() and part.strip() != rest.strip())
+    return cues
+
+
+# A label before a source's name in a property ("المصدر: X", "Source: X", "نقلاً عن X", "منقول من X").
+_SOURCE_LABEL = re.compile(r"^\s*(?:المصدر|مصدر الخبر|source|نقلا عن|نقلاً عن|منقول من|منقول عن|نقل عن)\s*[:：]?\s*(?=\S)", re.I)
 
 
 def _picture_cues(names):
