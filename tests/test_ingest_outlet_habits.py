@@ -135,3 +135,38 @@ def test_other_evidence_settles_a_name_two_outlets_hold(catalogue):
     [draft] = read("article.txt", ("\n".join(lines) + "\n").encode(), catalog=catalogue)
     assert Outlet.objects.get(pk=draft.outlet_id).slug == "al-jazeera"
     assert not [w for w in draft.warnings if w.startswith(SHARED_NAME_WARNING)]
+
+
+def linked_pictures(*targets):
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    document = docx.Document()
+    for line in lines_of():
+        document.add_paragraph(line)
+    for target in targets:
+        document.part.relate_to(target, RT.IMAGE, is_external=True)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_logo_linked_by_its_file_name(catalogue):
+    """LibreOffice keeps a saved page's picture it could not embed as a link, without its alternative text."""
+    [draft] = read("article.docx", linked_pictures("file:///C:/page_files/aawsat-logo.png"), catalog=catalogue)
+    assert Outlet.objects.get(pk=draft.outlet_id).slug == "asharq-al-awsat"
+
+
+def test_a_picture_not_named_a_logo_or_a_logo_naming_nothing(catalogue):
+    data = linked_pictures("file:///C:/page_files/logo.png", "file:///C:/page_files/aawsat-photo.jpg")
+    [draft] = read("article.docx", data, catalog=catalogue)
+    assert draft.outlet_id is None and not draft.outlet_is_new
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_a_source_line_after_a_bullet(catalogue, fmt):
+    assert outlet(catalogue, lines_of(end=["* المصدر: رووداو"]), fmt) == "rudaw"
+
+
+def test_a_source_line_naming_a_common_word_proposes_no_outlet(catalogue):
+    """"المصدر: وكالات" (agencies): a word the corpus writes often is no new outlet's name."""
+    assert outlet(catalogue, lines_of(end=["المصدر: وكالات"])) is None

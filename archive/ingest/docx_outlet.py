@@ -20,7 +20,8 @@ SITE_LINKS_WHERE = "أغلب روابط ملف Word تذهب إلى هذا ال�
 MARGIN_WHERE = "تذييل الصفحة أو حاشية في ملف Word"
 SITE_PROPERTY_WHERE = "اسم الموقع في خصائص ملف Word (عنوان الصفحة المحفوظة)"
 _MARGIN_PARTS = re.compile(r"\s[|\-–—•/]\s|[|،,؛]")
-_LABEL = re.compile(r"^(?:المصدر|مصدر|الصحيفة|الموقع|Source)\s*[:：]\s*", re.I)
+# (After a bullet, "* المصدر: X"; with a slash, "المصدر/ X".)
+_LABEL = re.compile(r"^[\s*•·\-–—]*(?:المصدر|مصدر|الصحيفة|الموقع|Source)\s*[:：/]\s*", re.I)
 
 
 def file_cues(lead, pictures, site_names, margins, site, texts, link_texts, catalog):
@@ -75,6 +76,36 @@ def _picture_cues(names):
     from .outlets import Cue
 
     return [Cue(name, where=PICTURE_WHERE, names_site=True) for name in names]
+
+
+# A logo's file as a saved page names it: "aawsat-logo.png", "logo_alarabiya.svg", "images/sabq_logo@2x.png".
+_LOGO_FILE = re.compile(r"(?:^|[-_.\s])logo(?:$|[-_.\s@])", re.I)
+
+
+def logo_file_names(targets):
+    """The site's name in the file name of a picture the Word file links to, when the name says it is a logo:
+    LibreOffice keeps the address of a saved page's pictures it could not embed, and drops their alternative
+    text; "aawsat-logo.png" names the site as its domain's label does. The name without "logo", its size
+    and its ending ("aawsat", "al arabiya"); asked for as a logo's alternative text is (a catalogue outlet only)."""
+    names = []
+    for target in targets:
+        stem = re.sub(r"[?#].*$", "", target or "").rstrip("/").rsplit("/", 1)[-1]
+        stem = re.sub(r"\.(?:png|jpe?g|gif|svg|webp)$", "", stem, flags=re.I)
+        if not _LOGO_FILE.search(stem):
+            continue
+        words = [w for w in re.split(r"[-_.\s@]+", re.sub(r"logo", " ", stem, flags=re.I)) if w and not w.isdigit()
+                 and not re.fullmatch(r"\d*x|\d+x\d+|white|dark|light|main|header|footer|new|ar|en|small|big|mobile|default|site", w, re.I)]
+        if words:
+            names.append(" ".join(words))
+    return names
+
+
+def picture_targets(document):
+    """The addresses of the pictures a Word file links to rather than holds (LibreOffice's "linked" images)."""
+    try:
+        return [rel.target_ref for rel in document.part.rels.values() if rel.is_external and rel.reltype.endswith("/image")]
+    except Exception:  # a bonus: a damaged relationship part is no failed import
+        return []
 
 
 # A custom property (LibreOffice keeps a saved page's <meta name=…> so) whose name says it names the site.
@@ -136,18 +167,11 @@ def _site_voice_cues(header, lines, title, texts, catalog):
     return cues
 
 
-# How often the corpus writes a word (alone or with the article) for it to be a word before a name.
-COMMON_WORD_COUNT = 500
-
-
 def _a_common_word(word):
-    """The corpus writes ``word`` often ("الحدث", "الأخبار", "العهد"): a section's or a sentence's
-    word as often as a site's name (``archive.arabic.lexicon.written``)."""
-    from archive.arabic import fold
-    from archive.arabic.lexicon import written
+    """``outlets.a_common_word``: "الحدث", "الأخبار" are a section's word as often as a site's name."""
+    from .outlets import a_common_word
 
-    folded = fold(word)
-    return written(folded) >= COMMON_WORD_COUNT or (folded.startswith("ال") and written(folded[2:]) >= COMMON_WORD_COUNT)
+    return a_common_word(word)
 
 
 def _is_a_place(name, catalog):

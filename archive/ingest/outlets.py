@@ -63,6 +63,20 @@ class OutletMatch:
             draft.warn(new_outlet_warning(self.name))
 
 
+# How often the corpus writes a word (alone or with the article) for it to be a word before a name.
+COMMON_WORD_COUNT = 500
+
+
+def a_common_word(word):
+    """The corpus writes ``word`` often ("الحدث", "الأخبار", "وكالات"): a section's or a sentence's
+    word as often as a site's name (``archive.arabic.lexicon.written``)."""
+    from archive.arabic import fold
+    from archive.arabic.lexicon import written
+
+    folded = fold(word)
+    return written(folded) >= COMMON_WORD_COUNT or (folded.startswith("ال") and written(folded[2:]) >= COMMON_WORD_COUNT)
+
+
 def new_outlet_warning(name):
     return f"{NEW_OUTLET_WARNING}{name} (تُنشأ عند التأكيد)"
 
@@ -305,6 +319,10 @@ def resolve(cues, index: OutletIndex) -> OutletMatch:
                 # A name several catalogue outlets print without their kind word
                 # ("الجزيرة": the channel and the Saudi paper) is none of them for
                 # sure and no new outlet either: left for the archivist.
+                continue
+            if name and len(name.split()) == 1 and not name.isascii() and a_common_word(name):
+                # "المصدر: وكالات", "المصدر: متابعات": a word the corpus writes often is a word there
+                # (agencies, follow-ups), not a new outlet's name. (A known outlet's such name was matched above.)
                 continue
             if name:
                 return OutletMatch(None, name, True, cue)

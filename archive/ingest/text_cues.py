@@ -15,7 +15,7 @@ from .lines import (
 )
 from .normalize import loose, word_count
 from .outlets import (
-    BRACKET_TAG, OUTLET_DATELINE, TITLE_SEPARATORS, TITLE_TO, Cue, copyright_name, dateline_cues, exclusive_parts, hosts_in,
+    BRACKET_TAG, OUTLET_DATELINE, TITLE_SEPARATORS, TITLE_TO, Cue, a_common_word, copyright_name, dateline_cues, exclusive_parts, hosts_in,
     named_parts, place_outlet_cues,
 )
 
@@ -101,6 +101,11 @@ def collect_cues_and_dateline(reading):
         # "المصدر: صحيفة اليوم، أغسطس 2015" ("اليوم" is also a date's "today").
         if classify(line) in (SOURCE, DATE):
             cues.extend(Cue(part, where="سطر المصدر أو التاريخ") for part in named_parts(line))
+    for line in [*reading.header_lines, *trailer]:
+        # "* المصدر: SANA", "• المصدر: …": a source line after a bullet, read as the line without it.
+        unbulleted = _BULLET.sub("", line)
+        if unbulleted != line and classify(unbulleted) == SOURCE:
+            cues.append(Cue(source_name(unbulleted), may_propose=True, where="سطر «المصدر»", names_site=True))
     for line in trailer:
         # "نشر بتاريخ 12 آذار 2018 في بي بي سي عربي" under the article.
         if classify(line) == DATE:
@@ -180,6 +185,7 @@ def collect_cues_and_dateline(reading):
     reading.cues = cues
 
 
+_BULLET = re.compile(r"^\s*[*•·▪►\-–—]+\s*")
 EXCLUSIVE_WHERE = "سطر «خاص بـ…» تحت العنوان"
 LEAD_MIN_WORDS = 15  # as a Word file's lead (``docx.LEAD_MIN_WORDS``)
 # How many of a page's last lines are asked for a copyright line whatever the line reader made of them.
@@ -258,8 +264,6 @@ def menu_logo_cues(first):
     to five, each asked for as the site's name, when at least four words follow and the line is no sentence
     (no digit, no sentence or clause mark). One word only exactly, and only when the corpus seldom writes
     it: a menu's first item "العربية" is a section as often."""
-    from .docx_outlet import _a_common_word
-
     words = (first or "").split()
     if len(words) < MENU_ITEMS_AFTER_LOGO + 1 or re.search(r"[\d.!؟?:،,؛|]", first):
         return []
@@ -268,7 +272,7 @@ def menu_logo_cues(first):
     # the catalogue's containment rule ("National Iraqi News Agency الرئيسية" holds "Iraqi News Agency").
     for n in [*range(2, min(5, len(words) - MENU_ITEMS_AFTER_LOGO) + 1), 1]:
         name = " ".join(words[:n])
-        if n == 1 and not name.isascii() and _a_common_word(name):
+        if n == 1 and not name.isascii() and a_common_word(name):
             continue
         cues.append(Cue(name, where="شعار الموقع في سطر القائمة الأول", names_site=n > 1))
     return cues
