@@ -280,15 +280,15 @@ def menu_logo_cues(first):
 
 def site_voice_cues(text, title, catalog):
     """A text save's lines where the site speaks for itself, read as a Word file's are
-    (``docx_outlet._site_voice_cues``: up to three lines above the headline, the last line, and here the
+    (``site_voice.site_voice_cues``: up to three lines above the headline, the last line, and here the
     first line's parts): a name alone there, without its kind word ("الميادين"), is the site when one outlet
     alone has it and it is no place and no word the corpus writes often. Asked only when nothing else named
     an outlet or was proposed."""
-    from .docx_outlet import _site_voice_cues
+    from .site_voice import site_voice_cues as word_site_voice_cues
 
     lines = [line.strip() for line in (text or "").split("\n") if line.strip()]
     first = TITLE_SEPARATORS.split(lines[0]) if lines and TITLE_SEPARATORS.search(lines[0]) else []
-    return _site_voice_cues([part.strip() for part in first], lines, title, (), catalog)
+    return word_site_voice_cues([part.strip() for part in first], lines, title, (), catalog)
 
 
 def call_to_action_cues(text, outlet_index):
