@@ -170,9 +170,3 @@ def test_a_source_line_after_a_bullet(catalogue, fmt):
 def test_a_source_line_naming_a_common_word_proposes_no_outlet(catalogue):
     """"المصدر: وكالات" (agencies): a word the corpus writes often is no new outlet's name."""
     assert outlet(catalogue, lines_of(end=["المصدر: وكالات"])) is None
-
-
-@pytest.mark.parametrize("fmt", ["txt", "docx"])
-def test_a_name_alone_above_the_headline_of_a_text_save_as_of_a_word_file(catalogue, fmt):
-    assert outlet(catalogue, lines_of(top=["الميادين"]), fmt) == "al-mayadeen"
-    assert outlet(catalogue, lines_of(top=["الحدث"]), fmt) is None  # a section's word as often

@@ -1,8 +1,6 @@
-"""A name standing alone where a file's site speaks for itself: the weakest outlet cue of a Word file
-(``docx``) and of a text save (``text``), asked only when nothing else in the file named an outlet.
-
-Apart from :mod:`archive.ingest.docx_outlet` and :mod:`archive.ingest.text_cues` because both ask it
-(and the first already asks the second for calls to action).
+"""A name standing alone where a Word file's site speaks for itself: the weakest outlet cue of a Word
+file (``docx``), asked only when nothing else in the file named an outlet. (A text save's lines above
+its headline are a menu's or a section's as often: not asked there, ``tests/test_ingest_general.py``.)
 """
 import re
 

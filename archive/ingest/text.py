@@ -41,7 +41,7 @@ from .lines import (  # noqa: F401  (the line classes were this module's; their 
 from .normalize import clean_lines, loose, word_count
 from .outlets import Cue, resolve
 from .text_cues import (  # noqa: F401
-    _COPYRIGHT_LINE, collect_cues_and_dateline, date_provenance, date_zone, settle_dateline, site_voice_cues, whole_text_cues,
+    _COPYRIGHT_LINE, collect_cues_and_dateline, date_provenance, date_zone, settle_dateline, whole_text_cues,
 )
 from .unwrap import unwrap  # noqa: F401
 
@@ -396,11 +396,6 @@ def draft_from_text(text: str, source_name: str = "", catalog=None, fmt="text", 
                 draft.title = m["headline"]
         resolve([*reading.cues, *whole_text_cues(text, outlet_index), *extra_cues, *file_name_cues(source_name)],
                 outlet_index).apply(draft)
-        if draft.outlet_id is None and not draft.outlet_is_new:
-            # Weakest, as in a Word file: a name standing alone where the site speaks (above the headline, last line).
-            match = resolve(site_voice_cues(text, reading.title, catalog), outlet_index)
-            if match.outlet_id:
-                match.apply(draft)
         settle_dateline(draft, reading, outlet_index)
     return draft
 

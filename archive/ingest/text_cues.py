@@ -278,19 +278,6 @@ def menu_logo_cues(first):
     return cues
 
 
-def site_voice_cues(text, title, catalog):
-    """A text save's lines where the site speaks for itself, read as a Word file's are
-    (``site_voice.site_voice_cues``: up to three lines above the headline, the last line, and here the
-    first line's parts): a name alone there, without its kind word ("الميادين"), is the site when one outlet
-    alone has it and it is no place and no word the corpus writes often. Asked only when nothing else named
-    an outlet or was proposed."""
-    from .site_voice import site_voice_cues as word_site_voice_cues
-
-    lines = [line.strip() for line in (text or "").split("\n") if line.strip()]
-    first = TITLE_SEPARATORS.split(lines[0]) if lines and TITLE_SEPARATORS.search(lines[0]) else []
-    return word_site_voice_cues([part.strip() for part in first], lines, title, (), catalog)
-
-
 def call_to_action_cues(text, outlet_index):
     """Cues from the site's calls to action in a text's short lines (matched loosened: "على" is "علي" there): the name in an app
     prompt or a "follow X on …" line (where the site names itself), and the account a
