@@ -28,7 +28,9 @@ import re
 
 from .archives import check_zip_container
 from .docx_body import body_lines, note_lines, part_lines
-from .docx_outlet import MARGIN_WHERE, PROPERTIES_WHERE, _margin_cues, _site_names, _site_voice_cues, file_cues
+from .docx_outlet import (
+    MARGIN_WHERE, PROPERTIES_WHERE, _margin_cues, _site_names, _site_voice_cues, file_cues, logo_file_names, picture_targets,
+)
 from .draft import IngestError
 from .limits import Limits
 from .text import NO_DATE_WARNING, draft_from_text
@@ -59,6 +61,8 @@ def _read(data: bytes, limits=None, name=""):
     texts = _property_texts(props, app)
     site_names = _site_names(props, custom)
     lines, pictures, site, breaks, titles, link_texts = body_lines(document)
+    # A logo LibreOffice could not embed keeps only its address: "aawsat-logo.png" names the site.
+    pictures = [*pictures, *logo_file_names(picture_targets(document))]
     refuse_a_digest(name, lines, breaks)
     lines, cited = closing_citation(lines)
     # The footer and the notes (a clipping's source and date in a footnote, "الحياة، 3 آذار 2018")

@@ -14,13 +14,16 @@ properties it read.
 import html
 import re
 
+from .site_voice import site_voice_cues as _site_voice_cues  # noqa: F401  (the Word reader's weakest cue)
+
 PROPERTIES_WHERE = "خصائص ملف Word"
 PICTURE_WHERE = "النص البديل لصورة (شعار) في ملف Word"
 SITE_LINKS_WHERE = "أغلب روابط ملف Word تذهب إلى هذا الموقع"
 MARGIN_WHERE = "تذييل الصفحة أو حاشية في ملف Word"
 SITE_PROPERTY_WHERE = "اسم الموقع في خصائص ملف Word (عنوان الصفحة المحفوظة)"
 _MARGIN_PARTS = re.compile(r"\s[|\-–—•/]\s|[|،,؛]")
-_LABEL = re.compile(r"^(?:المصدر|مصدر|الصحيفة|الموقع|Source)\s*[:：]\s*", re.I)
+# (After a bullet, "* المصدر: X"; with a slash, "المصدر/ X".)
+_LABEL = re.compile(r"^[\s*•·\-–—]*(?:المصدر|مصدر|الصحيفة|الموقع|Source)\s*[:：/]\s*", re.I)
 
 
 def file_cues(lead, pictures, site_names, margins, site, texts, link_texts, catalog):
@@ -46,9 +49,27 @@ def _property_cues(texts):
     # A value with a date in it ("سكاي نيوز عربية - 12 آذار 2018") is asked for without the date.
     # The company is the newsroom whose copy of Word made the file: it names the site as a
     # copyright line does (a name without its kind word, "الحياة", when one outlet alone has it).
-    return [Cue(date_line_rest(value), where="مؤلف ملف Word في خصائصه" if role == "author" else PROPERTIES_WHERE,
-                names_site=role == "company")
-            for value, role in texts if date_line_rest(value)]
+    cues = []
+    for value, role in texts:
+        rest = date_line_rest(value)
+        if not rest:
+            continue
+        labelled = _SOURCE_LABEL.match(rest)
+        if labelled and role in ("description", "subject", "comments"):
+            # "المصدر: X", "نقلاً عن X", "منقول من X" in the comments: a source line, read as one.
+            cues.append(Cue(rest[labelled.end():], where=PROPERTIES_WHERE, names_site=True))
+            continue
+        cues.append(Cue(rest, where="مؤلف ملف Word في خصائصه" if role == "author" else PROPERTIES_WHERE,
+                        names_site=role == "company"))
+        if role == "keywords":
+            # "الأناضول، داعش، كركوك": each keyword an exact name (the subjects are words and places).
+            cues.extend(Cue(part.strip(), where=PROPERTIES_WHERE) for part in re.split(r"[،,;؛]", rest)
+                        if part.strip() and part.strip() != rest.strip())
+    return cues
+
+
+# A label before a source's name in a property ("المصدر: X", "Source: X", "نقلاً عن X", "منقول من X").
+_SOURCE_LABEL = re.compile(r"^\s*(?:المصدر|مصدر الخبر|source|نقلا عن|نقلاً عن|منقول من|منقول عن|نقل عن)\s*[:：]?\s*(?=\S)", re.I)
 
 
 def _picture_cues(names):
@@ -57,6 +78,36 @@ def _picture_cues(names):
     from .outlets import Cue
 
     return [Cue(name, where=PICTURE_WHERE, names_site=True) for name in names]
+
+
+# A logo's file as a saved page names it: "aawsat-logo.png", "logo_alarabiya.svg", "images/sabq_logo@2x.png".
+_LOGO_FILE = re.compile(r"(?:^|[-_.\s])logo(?:$|[-_.\s@])", re.I)
+
+
+def logo_file_names(targets):
+    """The site's name in the file name of a picture the Word file links to, when the name says it is a logo:
+    LibreOffice keeps the address of a saved page's pictures it could not embed, and drops their alternative
+    text; "aawsat-logo.png" names the site as its domain's label does. The name without "logo", its size
+    and its ending ("aawsat", "al arabiya"); asked for as a logo's alternative text is (a catalogue outlet only)."""
+    names = []
+    for target in targets:
+        stem = re.sub(r"[?#].*$", "", target or "").rstrip("/").rsplit("/", 1)[-1]
+        stem = re.sub(r"\.(?:png|jpe?g|gif|svg|webp)$", "", stem, flags=re.I)
+        if not _LOGO_FILE.search(stem):
+            continue
+        words = [w for w in re.split(r"[-_.\s@]+", re.sub(r"logo", " ", stem, flags=re.I)) if w and not w.isdigit()
+                 and not re.fullmatch(r"\d*x|\d+x\d+|white|dark|light|main|header|footer|new|ar|en|small|big|mobile|default|site", w, re.I)]
+        if words:
+            names.append(" ".join(words))
+    return names
+
+
+def picture_targets(document):
+    """The addresses of the pictures a Word file links to rather than holds (LibreOffice's "linked" images)."""
+    try:
+        return [rel.target_ref for rel in document.part.rels.values() if rel.is_external and rel.reltype.endswith("/image")]
+    except Exception:  # a bonus: a damaged relationship part is no failed import
+        return []
 
 
 # A custom property (LibreOffice keeps a saved page's <meta name=…> so) whose name says it names the site.
@@ -78,67 +129,6 @@ def _site_names(props, custom):
         if _SITE_PROPERTY.search(name):
             names.append(name_in_value(html.unescape(value)))
     return [name for name in names if name.strip()]
-
-
-SITE_VOICE_WHERE = "اسم وحده في سطر يتكلم فيه الموقع (رأس الصفحة، أول الملف أو آخره، خصائصه) في ملف Word"
-SITE_VOICE_WORDS = 4
-_SITE_VOICE_ROLES = {"subject", "description", "company", "author"}
-_SITE_VOICE_ABOVE = 3
-
-
-def _site_voice_cues(header, lines, title, texts, catalog):
-    """Lines where a Word file's site speaks for itself, when a line is only a name: the page header's
-    paragraphs, the (at most three) lines above the headline of a pasted page or a print view, the
-    file's last line, and a property's whole value (a site's CMS fills the subject or the author with
-    its name). There a name printed without its kind word ("الحياة" for "صحيفة الحياة") is the site
-    when one outlet alone has it (``OutletIndex.find_site_name``) — in running text the same word is
-    a word. A name that is also a gazetteer place ("الرياض") is no evidence on its own."""
-    from .normalize import loose
-    from .outlets import Cue
-
-    above = []
-    for line in lines:
-        if title and loose(line.strip()) == loose(title.strip()):
-            break
-        above.append(line)
-    # The category and the keywords are the article's section and subjects, the title its headline.
-    values = [value for value, role in texts if role in _SITE_VOICE_ROLES]
-    candidates = [*header, *[line for line in above if line.strip()][:_SITE_VOICE_ABOVE],
-                  *[line for line in lines if line.strip()][-1:], *values]
-    cues = []
-    for line in candidates:
-        line = (line or "").strip()
-        if not line or re.search(r"[\d.!؟?:،,]", line) or not 1 <= len(line.split()) <= SITE_VOICE_WORDS:
-            continue
-        # A section prints a word ("الحدث", "الأخبار") where a site prints its name: a one-word name is
-        # asked for only when the corpus seldom writes it as a word (``_a_common_word``).
-        if _is_a_place(line, catalog) or (len(line.split()) == 1 and _a_common_word(line)):
-            continue
-        cues.append(Cue(line, where=SITE_VOICE_WHERE, names_site=True))
-    return cues
-
-
-# How often the corpus writes a word (alone or with the article) for it to be a word before a name.
-COMMON_WORD_COUNT = 500
-
-
-def _a_common_word(word):
-    """The corpus writes ``word`` often ("الحدث", "الأخبار", "العهد"): a section's or a sentence's
-    word as often as a site's name (``archive.arabic.lexicon.written``)."""
-    from archive.arabic import fold
-    from archive.arabic.lexicon import written
-
-    folded = fold(word)
-    return written(folded) >= COMMON_WORD_COUNT or (folded.startswith("ال") and written(folded[2:]) >= COMMON_WORD_COUNT)
-
-
-def _is_a_place(name, catalog):
-    """The gazetteer knows ``name`` as a place (nearly all of it): "الرياض" is the city as often as the paper."""
-    try:
-        found = catalog.aliases.find(name)
-    except Exception:  # no gazetteer (a bare test database): nothing is known as a place
-        return False
-    return any(m.kind == "place" and (m.end - m.start) >= 0.8 * len(name) for m in found)
 
 
 # A link to the site's home: "/", "../../", "index.html", the site's root address.

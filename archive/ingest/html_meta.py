@@ -9,12 +9,12 @@ import re
 from . import dates
 from .html_page import _visible_lines
 from .normalize import clean_line, loose
-from .outlets import name_key
+from .outlets import TITLE_SEPARATORS, name_key
 
 
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenews", "blogposting", "analysisnewsarticle",
                   "opinionnewsarticle", "webpage", "backgroundnewsarticle"}
-_TITLE_SEPARATORS = re.compile(r"\s+[-–—|•»:]\s+|\s+::\s+")
+_TITLE_SEPARATORS = TITLE_SEPARATORS  # one set for the HTML title, Word's title property, a text save's first line
 
 
 # "/2018/05/14/", "/2018-05-14/", "/20180514/": a site's path dates the article.

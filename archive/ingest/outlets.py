@@ -20,6 +20,7 @@ from .normalize import loose
 from .outlet_catalogue import AGENCY_NAME, derived_forms
 
 NEW_OUTLET_WARNING = "وسيلة إعلام جديدة: "
+SHARED_NAME_WARNING = "اسم تحمله أكثر من وسيلة إعلام، فلم تُختر واحدة: "
 
 
 @dataclass(frozen=True)
@@ -43,16 +44,37 @@ class OutletMatch:
     name: str | None
     is_new: bool = False
     cue: Cue | None = None
+    # A name where the page names itself that several catalogue outlets hold ("الجزيرة"), when nothing
+    # else named one: the name and its owners' names, shown to the archivist to choose, never guessed.
+    shared: tuple = ()
 
     def apply(self, draft):
         draft.outlet_id, draft.outlet_name, draft.outlet_is_new = self.outlet_id, self.name, self.is_new
         draft.drop_warnings(NEW_OUTLET_WARNING)
+        draft.drop_warnings(SHARED_NAME_WARNING)
+        if self.shared and self.outlet_id is None and not self.is_new:
+            name, owners = self.shared
+            draft.warn(f"{SHARED_NAME_WARNING}«{name}» ({'، '.join(owners)})")
         if self.cue is not None:
             draft.provenance["outlet"] = f"«{clean_name(self.cue.text)[:80]}»" + (f" — {self.cue.where}" if self.cue.where else "")
         else:
             draft.provenance.pop("outlet", None)
         if self.is_new:
             draft.warn(new_outlet_warning(self.name))
+
+
+# How often the corpus writes a word (alone or with the article) for it to be a word before a name.
+COMMON_WORD_COUNT = 500
+
+
+def a_common_word(word):
+    """The corpus writes ``word`` often ("الحدث", "الأخبار", "وكالات"): a section's or a sentence's
+    word as often as a site's name (``archive.arabic.lexicon.written``)."""
+    from archive.arabic import fold
+    from archive.arabic.lexicon import written
+
+    folded = fold(word)
+    return written(folded) >= COMMON_WORD_COUNT or (folded.startswith("ال") and written(folded[2:]) >= COMMON_WORD_COUNT)
 
 
 def new_outlet_warning(name):
@@ -112,6 +134,7 @@ class OutletIndex:
         self.derived = {}  # forms made by rule from the names (``derived_forms``) -> {pk}
         self.agencies = set()  # news agencies: they credit a story, a site republishes it
         self.shared = set()  # names two outlets hold ("جريدة الراي": Kuwait's and Jordan's, one key once folded)
+        self.owners = {}  # every name's key -> the outlets holding it
 
     @classmethod
     def load(cls):
@@ -130,6 +153,7 @@ class OutletIndex:
             if key:
                 if self.by_key.setdefault(key, outlet.pk) != outlet.pk:
                     self.shared.add(key)
+                self.owners.setdefault(key, set()).add(outlet.pk)
                 self.phrases.append((tuple(key.split()), outlet.pk))
         for value in outlet.all_names():
             loosened = loose(value)
@@ -200,7 +224,22 @@ class OutletIndex:
             owners = self.bare.get(key, set())
             if len(owners) == 1 and key not in self.by_key:
                 return next(iter(owners))
+        # "جميع الحقوق محفوظة لموقع معا": a site calls itself "موقع X" whatever kind of outlet the
+        # catalogue says it is ("وكالة معا"): X, asked for as above. (Other kind words are kept: "وكالة
+        # الأنباء" is "news agency", not the paper "الأنباء".)
+        m = _SITE_WORD.match(loose(text or ""))
+        if m and loose(text)[m.end():].strip():
+            return self.find_site_name(loose(text)[m.end():])
         return None
+
+    def holders(self, text: str):
+        """The outlets a name several of them hold names, as written or without its kind word
+        ("الجزيرة": the channel and the Saudi paper); empty when one outlet or none holds it."""
+        key = name_key(re.sub(r"[«»\"“”]", " ", text or ""))
+        if key in self.shared:
+            return self.owners.get(key, set())
+        owners = self.bare.get(key, set())
+        return owners if len(owners) > 1 and key not in self.by_key else set()
 
     def find_host(self, host: str, path: str = ""):
         parts = host.split(".")
@@ -281,13 +320,24 @@ def resolve(cues, index: OutletIndex) -> OutletMatch:
                 # ("الجزيرة": the channel and the Saudi paper) is none of them for
                 # sure and no new outlet either: left for the archivist.
                 continue
+            if name and len(name.split()) == 1 and not name.isascii() and a_common_word(name):
+                # "المصدر: وكالات", "المصدر: متابعات": a word the corpus writes often is a word there
+                # (agencies, follow-ups), not a new outlet's name. (A known outlet's such name was matched above.)
+                continue
             if name:
                 return OutletMatch(None, name, True, cue)
+    for cue in cues:
+        owners = index.holders(cue.text) if (cue.names_site or cue.may_propose) else set()
+        if owners:
+            return OutletMatch(None, None, False, shared=(clean_name(cue.text), tuple(sorted(index.names[pk] for pk in owners))))
     return OutletMatch(None, None, False)
 
 
 # The kind of outlet a name may open with and a page may leave out.
 _KIND_WORD = re.compile(r"^\s*(?:صحيفه|صحيفة|جريده|جريدة|قناه|قناة|مجله|مجلة|موقع|وكاله|وكالة|اذاعه|إذاعة|اذاعة|راديو|تلفزيون|شبكه|شبكة)\s+")
+
+
+_SITE_WORD = re.compile(r"^\s*(?:ال)?موقع\s+(?:(?:الالكتروني|الإلكتروني|الرسمي)\s+)?(?:لـ*\s*)?")
 
 
 _COPYRIGHT_WORDS = re.compile(
@@ -307,7 +357,8 @@ def copyright_name(text: str) -> str:
     # "© 2025 الاقتصادية. الاقتصادية ليست مسؤولة عن محتوى المواقع الخارجية.": the sentence that holds the sign.
     sentences = [part for part in re.split(r"(?<=[.!؟])\s+", text) if COPYRIGHT_LINE.search(part)]
     text = " ".join(sentences) or text
-    return " ".join(_COPYRIGHT_WORDS.sub(" ", text).split())
+    # "الحقوق محفوظة 2018 - عكاظ": the dash that parted the year from the name is no part of it.
+    return " ".join(_COPYRIGHT_WORDS.sub(" ", text).split()).strip(" -–—:")
 
 
 def name_in_value(value: str) -> str:
@@ -315,6 +366,12 @@ def name_in_value(value: str) -> str:
     written, or the name in it when it is a copyright line ("© 2018 الشرق الأوسط")."""
     value = value.strip()
     return copyright_name(value) if COPYRIGHT_LINE.search(value) else value
+
+
+# The marks a page's title parts its headline from its site's name with ("Headline | Site", "Site :: Headline",
+# "Headline ‹ Site", "Headline ~ Site", "Headline || Site"): one or two of them between spaces. Shared by the
+# HTML <title>, a Word file's title property and a text save's first line.
+TITLE_SEPARATORS = re.compile(r"\s+[-–—|•»«‹›~:]{1,2}\s+")
 
 
 # A label before a name ("المصدر:", "نقلاً عن") and the separators between a line's fields.
@@ -352,7 +409,8 @@ TITLE_TO = re.compile(r"(?:لـ+\s*|(?<=\s)ل)[\"“«]?(?P<name>[^\s:\"”»]{2
 # The start of a lead up to its first spaced dash or colon: an agency's or a
 # paper's dateline, the outlet before or after the place ("الرياض: سكاي نيوز
 # عربية -", "دمشق - «سكاي نيوز عربية»:", "القاهرة (أ ش أ) -").
-_DATELINE_HEAD = re.compile(r"^(?P<head>[^.!؟\n]{2,70}?)(?:\s[-–—]\s|\s*:\s)")
+# ("بغداد/ واع/ …", "حلب/ رويترز/": a slash with a space after it parts a dateline as a dash does.)
+_DATELINE_HEAD = re.compile(r"^(?P<head>[^.!؟\n]{2,70}?)(?:\s[-–—]\s|\s*:\s|(?<!\d)/\s)")
 _DATELINE_PARTS = re.compile(r"\s*(?:[-–—:/،,()«»\"“”]|\s[|]\s)\s*")
 DATELINE_WORDS = 8
 
@@ -372,6 +430,24 @@ def dateline_cues(lead: str):
         return []
     cues = [Cue(part.strip(), where="مطلع الخبر") for part in _DATELINE_PARTS.split(head) if len(part.strip()) >= 2]
     return cues + place_outlet_cues(m["head"])
+
+
+# "خاص بـ«الشرق الأوسط»", "(خاص بـX)", "خاص - X": a story the site says is its own. "خاص" alone
+# ("بغداد - خاص") names no outlet, and the part beside it is the dateline, not a name to propose.
+EXCLUSIVE = re.compile(r"^[(\[]?\s*خاص\s*(?:(?:بـ+|ب|لـ+|ل)\s*[«\"“]?(?P<name>[^«»\"“”()\[\]]{2,40}?)[»\"”]?)?\s*[)\]]?$")
+
+
+def exclusive_parts(line: str):
+    """A byline holding the mark "خاص": ``(names, others)`` — the names the site gives itself there
+    ("خاص بـX", a quoted «X», the part beside "خاص") and the other parts (a place); None without the mark."""
+    parts = [part.strip() for part in re.split(r"\s+[-–—|]\s+|\s*[:/]\s+", (line or "").strip()) if part.strip()]
+    marks = [EXCLUSIVE.match(part) for part in parts]
+    if not any(marks) or len(parts) > 4 or len(line.split()) > 10:
+        return None
+    names = [m["name"] for m in marks if m and m["name"]]
+    rest = [part for part, m in zip(parts, marks) if not m]
+    quoted = [q for part in rest for q in re.findall(r"^[«\"“]([^«»\"“”]{2,40})[»\"”]$", part)]
+    return names + quoted, [part for part in rest if not re.match(r"^[«\"“]", part)]
 
 
 # "بغداد - الاقتصادية": a place, a spaced dash, and a paper's name without its kind word.

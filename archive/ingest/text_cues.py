@@ -14,7 +14,10 @@ from .lines import (
     _LEAD_DATELINE, DATE, FURNITURE, HEADER, SOURCE, TEXT, classify, date_line_rest, source_name,
 )
 from .normalize import loose, word_count
-from .outlets import BRACKET_TAG, OUTLET_DATELINE, TITLE_TO, Cue, copyright_name, hosts_in, named_parts, place_outlet_cues
+from .outlets import (
+    BRACKET_TAG, OUTLET_DATELINE, TITLE_SEPARATORS, TITLE_TO, Cue, a_common_word, copyright_name, dateline_cues, exclusive_parts, hosts_in,
+    named_parts, place_outlet_cues,
+)
 
 
 # "By Ahmad Ali, Sky News Arabia", "كتب: أحمد علي - العربية.نت".
@@ -41,6 +44,15 @@ def collect_cues_and_dateline(reading):
             if following:
                 cues.append(Cue(following[0], may_propose=True, where="فقرة «عن مصدر الخبر»"))
     for line in reading.header_lines:
+        exclusive = exclusive_parts(line)
+        if exclusive is not None:
+            # "بغداد - خاص بـX", "(خاص بـ«X»)", "خاص - X": X is the site; "بغداد - خاص" names none.
+            names, others = exclusive
+            cues.extend(Cue(name, may_propose=True, names_site=True, where=EXCLUSIVE_WHERE) for name in names)
+            cues.extend(Cue(part, where=EXCLUSIVE_WHERE) for part in others if not names)
+            if names and others:
+                reading.dateline = reading.dateline or others[0]
+            continue
         if classify(line) == SOURCE and not any(c.where == "سطر «المصدر»" for c in cues):
             # "الصحيفة: …" above the headline (a clipping's header table).
             cues.insert(0, Cue(source_name(line), may_propose=True, where="سطر «المصدر»", names_site=True))
@@ -89,6 +101,11 @@ def collect_cues_and_dateline(reading):
         # "المصدر: صحيفة اليوم، أغسطس 2015" ("اليوم" is also a date's "today").
         if classify(line) in (SOURCE, DATE):
             cues.extend(Cue(part, where="سطر المصدر أو التاريخ") for part in named_parts(line))
+    for line in [*reading.header_lines, *trailer]:
+        # "* المصدر: SANA", "• المصدر: …": a source line after a bullet, read as the line without it.
+        unbulleted = _BULLET.sub("", line)
+        if unbulleted != line and classify(unbulleted) == SOURCE:
+            cues.append(Cue(source_name(unbulleted), may_propose=True, where="سطر «المصدر»", names_site=True))
     for line in trailer:
         # "نشر بتاريخ 12 آذار 2018 في بي بي سي عربي" under the article.
         if classify(line) == DATE:
@@ -111,6 +128,12 @@ def collect_cues_and_dateline(reading):
             if part.strip():
                 cues.append(Cue(part.strip(), where="مطلع الخبر"))
         cues.extend(place_outlet_cues(m["prefix"]))
+    # "بغداد - واع - …", "حلب/ رويترز/ …": an agency's dateline, its parts exact names, read in the lead and
+    # in the page's first long line, as a Word file's lead is found (``docx.LEAD_MIN_WORDS``): the dateline
+    # stands there whatever the line reader made of the lines around it.
+    page_lines = reading.page[0] if reading.page else []
+    long_line = next((line for line in page_lines if word_count(line) >= LEAD_MIN_WORDS), "")
+    cues.extend(dateline_cues(lead) + (dateline_cues(long_line) if long_line != lead else []))
     m = _LEAD_DATELINE.match(lead)
     if m and not reading.dateline:
         reading.dateline = m["place"].strip()
@@ -138,7 +161,10 @@ def collect_cues_and_dateline(reading):
         # (Exact names only: a last line "الرياض" is as often the city as the paper.)
         cues.append(Cue(reading.last_line, where="السطر الأخير من الملف"))
     # "© 2023 Okaz. جميع الحقوق محفوظة": the name in a copyright line, weakest.
-    for line in reading.copyright_lines:
+    # (Also a copyright line the line reader did not take for furniture, "الحقوق محفوظة 2018 - عكاظ",
+    # among the page's last lines.)
+    tail = [line for line in page_lines[-COPYRIGHT_TAIL_LINES:] if line not in reading.copyright_lines]
+    for line in [*reading.copyright_lines, *tail]:
         if _COPYRIGHT_LINE.search(loose(line)) and word_count(line) <= 12:
             name = copyright_name(line)
             if name:
@@ -152,7 +178,18 @@ def collect_cues_and_dateline(reading):
     # (Two words or more: "الرياض" alone is as often the city as the paper.)
     cues.extend(Cue(line, where="سطر الاسم بجانب العنوان", names_site=True)
                 for line in reading.name_lines if word_count(line) >= 2)
+    # A text logo run into the menu on the page's first line, when that line is neither the headline nor the text's.
+    first = page_lines[0] if page_lines else ""
+    if first and loose(first) != loose(reading.title or "") and first not in reading.body_lines:
+        cues.extend(menu_logo_cues(first))
     reading.cues = cues
+
+
+_BULLET = re.compile(r"^\s*[*•·▪►\-–—]+\s*")
+EXCLUSIVE_WHERE = "سطر «خاص بـ…» تحت العنوان"
+LEAD_MIN_WORDS = 15  # as a Word file's lead (``docx.LEAD_MIN_WORDS``)
+# How many of a page's last lines are asked for a copyright line whatever the line reader made of them.
+COPYRIGHT_TAIL_LINES = 8
 
 
 def date_zone(reading) -> str:
@@ -201,9 +238,9 @@ _FOLLOW_LINE = re.compile(rf"^(?:تابعوا|تابعونا|تابعنا|تاب
 CALL_WORDS = 12
 
 
-# The first line of a save: a tab title ("Headline - Outlet", "Outlet | Headline") or a logo and its
-# slogan ("دير الزور 24 | الخبر كما هو"), its parts parted by a spaced bar or dash.
-_FIRST_LINE_PARTS = re.compile(r"\s[|\-–—•]\s")
+# The first line of a save: a tab title ("Headline - Outlet", "Outlet | Headline", "Headline ~ Outlet") or a
+# logo and its slogan ("دير الزور 24 | الخبر كما هو"), its parts parted as a page's title parts them
+# (``outlets.TITLE_SEPARATORS``).
 
 
 def whole_text_cues(text, outlet_index):
@@ -213,9 +250,32 @@ def whole_text_cues(text, outlet_index):
     # "[صحيفة سبق]": a logo's alternative text, as a browser's text save prints an image.
     logo = re.fullmatch(r"\[([^\[\]]{2,40})\]", first)
     cues = [Cue(logo[1].strip(), where="السطر الأول من الملف")] if logo else []
-    cues += [Cue(part.strip(), where="السطر الأول من الملف") for part in _FIRST_LINE_PARTS.split(first)
-             if 2 <= len(part.strip()) <= 40] if _FIRST_LINE_PARTS.search(first) else []
+    cues += [Cue(part.strip(), where="السطر الأول من الملف") for part in TITLE_SEPARATORS.split(first)
+             if 2 <= len(part.strip()) <= 40] if TITLE_SEPARATORS.search(first) else []
     return cues + call_to_action_cues(text, outlet_index)
+
+
+MENU_ITEMS_AFTER_LOGO = 4
+
+
+def menu_logo_cues(first):
+    """"Associated Press الرئيسية أخبار سياسة اقتصاد": a text logo run into the menu on a save's first line
+    (a browser writes the logo's text and the menu's items on one line). The line's first words, two
+    to five, each asked for as the site's name, when at least four words follow and the line is no sentence
+    (no digit, no sentence or clause mark). One word only exactly, and only when the corpus seldom writes
+    it: a menu's first item "العربية" is a section as often."""
+    words = (first or "").split()
+    if len(words) < MENU_ITEMS_AFTER_LOGO + 1 or re.search(r"[\d.!؟?:،,؛|]", first):
+        return []
+    cues = []
+    # Shortest first (a name of one word last): a longer run holding a menu item would be matched by
+    # the catalogue's containment rule ("National Iraqi News Agency الرئيسية" holds "Iraqi News Agency").
+    for n in [*range(2, min(5, len(words) - MENU_ITEMS_AFTER_LOGO) + 1), 1]:
+        name = " ".join(words[:n])
+        if n == 1 and not name.isascii() and a_common_word(name):
+            continue
+        cues.append(Cue(name, where="شعار الموقع في سطر القائمة الأول", names_site=n > 1))
+    return cues
 
 
 def call_to_action_cues(text, outlet_index):
