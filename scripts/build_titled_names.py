@@ -53,38 +53,42 @@ def counts(texts):
     first, second = collections.Counter(), collections.Counter()
     titles = PERSON_TITLES - UNNAMED
     for text in texts:
-        words = []                     # folded words since the last punctuation
+        words, article = [], []        # since the last punctuation: folded, and written with ال
         for token in WORD.findall(text):
             if not "\u0621" <= token[0] <= "\u064a":
-                words = []
+                words, article = [], []
                 continue
             words.append(arabic.fold(token))
+            # the article as written: أليكس، إلهام fold to "ال…" but have none
+            article.append(token.startswith("ال"))
             if len(words) >= 2:
-                _count_run(words, titles, first, second)
+                _count_run(words, article, titles, first, second)
     return first, second
 
 
-def _count_run(words, titles, first, second):
+def _count_run(words, article, titles, first, second):
     """Look at the newest word of the run: is it a name's opener or its
     second word?"""
     x = len(words) - 1
     word = words[x]
-    if word.startswith("ال") or not _name_word(word):
+    if not _name_word(word):
+        return
+    if article[x]:
         # a family name with the article may follow an opener
-        if x >= 1 and word.startswith("ال") and _name_word(word) and _opened(words, x - 1, titles):
+        if _opened(words, article, x - 1, titles):
             second[word] += 1
         return
-    if _opened(words, x - 1, titles):
+    if _opened(words, article, x - 1, titles):
         second[word] += 1
-    if _after_title_and_nisba(words, x, titles):
+    if _after_title_and_nisba(words, article, x, titles):
         first[word] += 1
 
 
-def _after_title_and_nisba(words, x, titles) -> bool:
+def _after_title_and_nisba(words, article, x, titles) -> bool:
     """Does a nisba with the article stand right before word x, and a
     person's title at most MAX_ROLE words before it, with no particle
     between ("المتحدثة باسم وزارة الخارجية الروسية X")?"""
-    if x < 2 or not (words[x - 1].startswith("ال") and words[x - 1].endswith(_NISBA)):
+    if x < 2 or not (article[x - 1] and words[x - 1].endswith(_NISBA)):
         return False
     for t in range(x - 2, max(x - 2 - MAX_ROLE, -1), -1):
         if words[t] in titles:
@@ -94,11 +98,11 @@ def _after_title_and_nisba(words, x, titles) -> bool:
     return False
 
 
-def _opened(words, o, titles) -> bool:
+def _opened(words, article, o, titles) -> bool:
     """Does word o open a name, after a rank or after a title and a nisba?"""
-    if o < 1 or words[o].startswith("ال") or not _name_word(words[o]):
+    if o < 1 or article[o] or not _name_word(words[o]):
         return False
-    return words[o - 1] in RANKS or _after_title_and_nisba(words, o, titles)
+    return words[o - 1] in RANKS or _after_title_and_nisba(words, article, o, titles)
 
 
 def main(argv=None):

@@ -96,18 +96,21 @@ def opens_names(folded_word: str) -> int:
     return _opener_counts().get(folded_word, 0)
 
 
+@functools.lru_cache(maxsize=65536)
 def given_name(folded_word: str) -> bool:
     """Does the corpus use this folded word as a given name: after ranks or
     after a title and a nisba ("الرئيس الفرنسي إيمانويل", where foreign
     given names stand), and not only by chance among many other uses?"""
-    written = _word_counts().get(folded_word, 0)
     opened = opens_names(folded_word)
+    titled = _titled_counts().get(folded_word, (0, 0))[0]
+    if opened < _OPENS_NAMES and titled < _OPENS_NAMES:
+        return False
+    written = _word_counts().get(folded_word, 0)
     if opened >= _OPENS_NAMES and opened * _OPENS_SHARE >= written:
         return True
     # After a title and a nisba the object of a verb before them stands too
     # ("أكد وزير الخارجية السعودي أهمية …", "الرئيس التركي يزور …"): only a
     # word the corpus writes mostly there is a given name by that count.
-    titled = _titled_counts().get(folded_word, (0, 0))[0]
     return titled >= _OPENS_NAMES and titled * _TITLED_SHARE >= written
 
 

@@ -95,7 +95,7 @@ def proposals_for(text: str, matches, words=None, quoted=None) -> list[Quoted]:
 
 def _without_trailing_words(text: str, q: Quoted) -> Quoted:
     """A name run on into the words after it ("ميشال بارنييه بريطانيا",
-    "شينزو آبي إلى التشديد", "تينا نيل المسؤولة"): frequent words at its end
+    "شينزو آبي إلى التشديد"): frequent words at its end
     that the corpus never uses in names are cut, down to two words, so long
     as what is left has a word it does; never after a connector (آل الشيخ),
     nor a word the article writes after the same name again (كيم جونغ أون:
@@ -124,7 +124,7 @@ def _named_like_people(q: Quoted) -> bool:
     opener: :func:`~archive.speakers.given_names.name_word`), or "علي"
     written with ي, or every word too rare to judge? Common words a reader
     took for a subject ("وأكدت المصادر ارتفاع حصيلة القتلى", "حظر
-    التجول", "خدمة الصحافة", "يبلغ بوتين") have none."""
+    التجول", "خدمة الصحافة") have none."""
     parts = q.name.split()
     if any(strip_marks(word) == "علي" for word in parts):
         return True
