@@ -19,12 +19,21 @@ from archive.speakers.vocabulary import STOP
 #: How often each folded word opens a name after a rank or honorific in the
 #: 62,199-article corpus (at least twice). Counts of single words, never text.
 NAME_OPENERS_PATH = Path(__file__).resolve().parent.parent / "lexicon" / "name_openers.tsv.gz"
+#: How often each folded word opens a name after a title and a nisba
+#: ("الرئيس الفرنسي إيمانويل"), and how often it follows a name's opener
+#: ("إيمانويل ماكرون", "العقيد رايان ديلون"): where the corpus names the
+#: foreign people a rank seldom precedes (built by scripts/build_titled_names.py).
+TITLED_NAMES_PATH = Path(__file__).resolve().parent.parent / "lexicon" / "titled_names.tsv.gz"
 
 #: A word that opened a name this often, and in at least one of every
 #: two hundred times the corpus writes it, is a given name, whatever else it is
 #: (سعيد، جميل، نبيل، كريم are adjectives too; باحثون twice after a rank is noise).
 _OPENS_NAMES = 3
 _OPENS_SHARE = 200
+#: ... or opened a name after a title and a nisba in at least one of every
+#: six times it is written (إيمانويل 524 of 975, مايك 321 of 926, سيرغي 164
+#: of 898; not يزور 52 of 521, لحقوق 175 of 1,911, أهمية 41 of 3,654).
+_TITLED_SHARE = 6
 #: Common-noun evidence: written with the article at least this often ...
 _MIN_WITH_ARTICLE = 50
 #: ... and at least this share of its bare count (مجلة 0.36 is not enough
@@ -52,17 +61,57 @@ def _opener_counts() -> dict:
     return read_counts(NAME_OPENERS_PATH)
 
 
+@functools.cache
+def _titled_counts() -> dict:
+    """{word: (opens after a title and a nisba, follows an opener)}; empty
+    when the file is missing or damaged."""
+    return read_counts(TITLED_NAMES_PATH, columns=2)
+
+
+#: A word seen in names (after ranks, after a title and a nisba, after an
+#: opener) at least twice, and in at least one of every two hundred of the
+#: times the corpus writes it (the given names' share, _OPENS_SHARE), is a
+#: word of people's names (ماكرون: none after ranks, 519 after an opener;
+#: كريستيانو 15 of 1,008); a common word is seen there by chance among
+#: thousands of other uses (ارتفاع 8 of 4,915).
+_IN_NAMES = 2
+_IN_NAMES_SHARE = _OPENS_SHARE
+
+
+@functools.lru_cache(maxsize=65536)
+def name_word(folded_word: str) -> bool:
+    """Does the corpus use this folded word in people's names: a given name
+    by the ranks, or a word that opens or goes on names after titles and
+    ranks often enough for how often it is written at all?"""
+    if given_name(folded_word):
+        return True
+    first, second = _titled_counts().get(folded_word, (0, 0))
+    seen = first + second + opens_names(folded_word)
+    return seen >= _IN_NAMES and seen * _IN_NAMES_SHARE >= _word_counts().get(folded_word, 0)
+
+
 def opens_names(folded_word: str) -> int:
     """How often the corpus has this folded word right after a rank or
     honorific, opening a name."""
     return _opener_counts().get(folded_word, 0)
 
 
+@functools.lru_cache(maxsize=65536)
 def given_name(folded_word: str) -> bool:
-    """Does the corpus use this folded word as a given name: after ranks,
-    and not only by chance among many other uses?"""
+    """Does the corpus use this folded word as a given name: after ranks or
+    after a title and a nisba ("الرئيس الفرنسي إيمانويل", where foreign
+    given names stand), and not only by chance among many other uses?"""
     opened = opens_names(folded_word)
-    return opened >= _OPENS_NAMES and opened * _OPENS_SHARE >= _word_counts().get(folded_word, 0)
+    titled = _titled_counts().get(folded_word, (0, 0))[0]
+    if opened < _OPENS_NAMES and titled < _OPENS_NAMES:
+        return False
+    written = _word_counts().get(folded_word, 0)
+    if opened >= _OPENS_NAMES and opened * _OPENS_SHARE >= written:
+        return True
+    # After a title and a nisba the object of a verb before them stands too
+    # ("أكد وزير الخارجية السعودي أهمية …", "الرئيس التركي يزور …"): only a
+    # word the corpus writes mostly there is a given name by that count.
+    return titled >= _OPENS_NAMES and titled * _TITLED_SHARE >= written
 
 
 @functools.lru_cache(maxsize=65536)

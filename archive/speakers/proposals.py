@@ -12,7 +12,7 @@ from archive.speakers.reading import (
 )
 from archive.speakers.name_span import _name_from
 from archive.speakers.names import _person_at
-from archive.speakers.given_names import adjective, common_noun, given_name, noun_phrase, opens_names
+from archive.speakers.given_names import adjective, common_noun, given_name, name_word, noun_phrase, opens_names
 from archive.speakers.carried import quoted_people
 from archive.speakers.clause import clauses
 from archive.speakers.scorer import decide
@@ -89,7 +89,47 @@ def proposals_for(text: str, matches, words=None, quoted=None) -> list[Quoted]:
     quoted = quoted if quoted is not None else quoted_people(text, words, matches)
     found = clauses(text, words, matches)
     proposed = decide(text, words, matches, quoted, _rule_proposals(text, matches, words, quoted, found))
-    return _not_spoken_about(text, proposed, found)
+    return [q for q in (_without_trailing_words(text, q) for q in _not_spoken_about(text, proposed, found))
+            if _named_like_people(q)]
+
+
+def _without_trailing_words(text: str, q: Quoted) -> Quoted:
+    """A name run on into the words after it ("ميشال بارنييه بريطانيا",
+    "شينزو آبي إلى التشديد"): frequent words at its end
+    that the corpus never uses in names are cut, down to two words, so long
+    as what is left has a word it does; never after a connector (آل الشيخ),
+    nor a word the article writes after the same name again (كيم جونغ أون:
+    a run-on is seldom repeated word for word)."""
+    parts = q.name.split()
+    folded = [fold(word) for word in parts]
+    end = len(parts)
+    while end > 2 and folded[end - 2] not in _CONNECTORS and not name_word(folded[end - 1]) \
+            and written(folded[end - 1]) >= _RARE_WORD and text.count(" ".join(parts[:end])) < 2:
+        end -= 1
+    if end == len(parts) or not any(name_word(word) for word in folded[:end]):
+        return q
+    name = " ".join(parts[:end])
+    return Quoted(name=name, role=q.role, start=q.start, end=q.start + len(name))
+
+
+#: A word the corpus writes fewer times than this may be a name it has
+#: seldom met (كوبيش، زخاروفا): a name of such words alone is no evidence
+#: either way.
+_RARE_WORD = 200
+
+
+def _named_like_people(q: Quoted) -> bool:
+    """Is the proposal named as people are: some word of it one the corpus
+    uses in names (after ranks, after a title and a nisba, after a name's
+    opener: :func:`~archive.speakers.given_names.name_word`), or "علي"
+    written with ي, or every word too rare to judge? Common words a reader
+    took for a subject ("وأكدت المصادر ارتفاع حصيلة القتلى", "حظر
+    التجول", "خدمة الصحافة") have none."""
+    parts = q.name.split()
+    if any(strip_marks(word) == "علي" for word in parts):
+        return True
+    folded = [fold(word) for word in parts]
+    return any(name_word(word) for word in folded) or all(written(word) < _RARE_WORD for word in folded)
 
 
 def _not_spoken_about(text: str, proposed: list[Quoted], found) -> list[Quoted]:
