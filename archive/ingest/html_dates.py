@@ -58,8 +58,7 @@ def _page_date(tree, title):
         return None
     order = {node: i for i, node in enumerate(body.iter())}
     block = _article_block(headline)
-    first_paragraph = next((order[p] for p in block.iter("p") if order.get(p, -1) > order[headline]
-                            and word_count(clean_line(p.text_content())) >= PARAGRAPH_WORDS), None)
+    first_paragraph = next((order[p] for p in block.iter() if order.get(p, -1) > order[headline] and _is_prose(p)), None)
     above, under, after = [], [], []
     for node, text in _units(body):
         at = order.get(node, -1)
@@ -107,9 +106,17 @@ def _headline(body, title):
 def _article_block(headline):
     """The headline's nearest ancestor that also holds a paragraph of prose: the article's own block."""
     for ancestor in headline.iterancestors():
-        if any(word_count(clean_line(p.text_content())) >= PARAGRAPH_WORDS for p in ancestor.iter("p")):
+        if any(_is_prose(p) for p in ancestor.iter()):
             return ancestor
     return headline.getparent() if headline.getparent() is not None else headline
+
+
+def _is_prose(node):
+    """A paragraph of the article, in a <p> or a <div>: its own words (not its children's) are many."""
+    if not isinstance(node.tag, str) or node.tag in _HIDDEN or node.tag == "a":
+        return False
+    own = [node.text or ""] + [child.tail or "" for child in node]
+    return sum(len(piece.split()) for piece in own) >= PARAGRAPH_WORDS
 
 
 def _within(node, block):
