@@ -36,6 +36,7 @@ TEASER_LINK_WORDS = 4
 # How many elements up a teaser's date and its link stand apart (<li><a>…</a><span>date</span></li>).
 TEASER_DEPTH = 2
 _FINENESS = {dates.YEAR: 1, dates.MONTH: 2, dates.DAY: 3}
+_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]")
 _DATE_ATTRIBUTE = re.compile(r"date|time|publish|created|posted", re.I)
 
 
@@ -59,38 +60,47 @@ def _page_date(tree, title):
     order = {node: i for i, node in enumerate(body.iter())}
     block = _article_block(headline)
     first_paragraph = next((order[p] for p in block.iter() if order.get(p, -1) > order[headline] and _is_prose(p)), None)
-    above, under, after = [], [], []
-    for node, text in _units(body):
+    def place(node):
         at = order.get(node, -1)
-        if _is_teaser(node, headline):
-            continue
+        if _within(node, headline) or _is_teaser(node, headline):
+            return None
         if at < order[headline]:
-            if _within(node, block):
-                above.append((order[headline] - at, text))
-        elif first_paragraph is None or at < first_paragraph:
-            under.append((at, text))
-        elif _within(node, block) and dates._PUBLISHED_LABEL.search(text):
-            after.append((at, text))
-    ranked = [(text, "تحت العنوان في بنية الصفحة") for _, text in sorted(under)] + \
-             [(text, "فوق العنوان في بنية الصفحة") for _, text in sorted(above)] + \
-             [(text, "سطر النشر تحت المقال") for _, text in sorted(after)]
+            return "above" if _within(node, block) else None
+        if first_paragraph is None or at < first_paragraph:
+            return "under"
+        return "after" if _within(node, block) else None
+
+    memo, placed = {}, {"above": [], "under": [], "after": []}
+    for node, text, where in _units(body, memo, place):
+        distance = order[headline] - order[node] if where == "above" else order[node]
+        placed[where].append((distance, text))
+    under, above, after = (sorted(placed[k]) for k in ("under", "above", "after"))
+    ranked = [(text, "تحت العنوان في بنية الصفحة") for _, text in under] + \
+             [(text, "فوق العنوان في بنية الصفحة") for _, text in above] + \
+             [(text, "سطر النشر تحت المقال") for _, text in after]
     for updates in (False, True):
         for text, where in ranked:
             if dates.is_update_line(text) and not (updates or dates._PUBLISHED_LABEL.search(text)):
                 continue
-            found = _date_of(text)
+            found = _date_of(text, memo)
             if found:
                 return (*found, where)
     return None
 
 
-def _date_of(text):
-    """``(date, precision, matched_text)`` of an element's words or of an attribute's value (ISO 8601 too)."""
-    found = dates.find_date(text)
-    if not found:
-        exact = dates.parse_exact(text)
-        found = (*exact, text) if exact else None
-    return found
+def _date_of(text, memo):
+    """``(date, precision, matched_text)`` of an element's words or of an attribute's value (ISO 8601 too).
+
+    ``memo`` keeps what one page's texts gave: an element and the one it wraps often say the same."""
+    if not _DIGIT.search(text):  # every date the readers take has a digit: a year at least
+        return None
+    if text not in memo:
+        found = dates.find_date(text)
+        if not found:
+            exact = dates.parse_exact(text)
+            found = (*exact, text) if exact else None
+        memo[text] = found
+    return memo[text]
 
 
 def _headline(body, title):
@@ -123,30 +133,36 @@ def _within(node, block):
     return node is block or any(a is block for a in node.iterancestors())
 
 
-def _units(body):
-    """``(element, text)`` for each smallest element whose words (parts joined by
-    spaces) or date attributes give a date, in document order."""
-    found = []
+def _units(body, memo, place):
+    """``(element, text, where)`` for each smallest element whose words (parts
+    joined by spaces) or date attributes give a date, in document order; ``place``
+    says where an element stands (None: not the article's). Under the article
+    only a line labelled as the publication's is read."""
+    found, hidden = [], _hidden_nodes(body)
     for node in body.iter():
-        if not isinstance(node.tag, str) or node.tag in _HIDDEN or _hidden(node):
+        if not isinstance(node.tag, str) or node in hidden:
+            continue
+        where = place(node)
+        if where is None:
             continue
         for name, value in node.attrib.items():
-            if (name in ("datetime", "title", "content") or (name.startswith("data-") and _DATE_ATTRIBUTE.search(name))) \
-                    and value and len(value) <= 60 and _date_of(value):
-                found.append((node, clean_line(value)))
+            if where != "after" and (name in ("datetime", "title", "content") or (
+                    name.startswith("data-") and _DATE_ATTRIBUTE.search(name))) \
+                    and value and len(value) <= 60 and _date_of(value, memo):
+                found.append((node, clean_line(value), where))
                 break
         else:
             text = _short_text(node)
-            if text and _date_of(text):
-                found.append((node, text))
+            if text and (where != "after" or dates._PUBLISHED_LABEL.search(text)) and _date_of(text, memo):
+                found.append((node, text, where))
     # The smallest: an element whose descendant already gives the date as finely
     # is not read again (a year alone in its span yields to the day, month and year around it).
-    fineness = {id(node): _FINENESS[_date_of(text)[1]] for node, text in found}
+    fineness = {id(node): _FINENESS[_date_of(text, memo)[1]] for node, text, _ in found}
     held = {}
-    for node, _ in found:
+    for node, _, _ in found:
         for a in node.iterancestors():
             held[id(a)] = max(held.get(id(a), 0), fineness[id(node)])
-    return [(node, text) for node, text in found if held.get(id(node), -1) < fineness[id(node)]]
+    return [unit for unit in found if held.get(id(unit[0]), -1) < fineness[id(unit[0])]]
 
 
 def _short_text(node):
@@ -159,9 +175,15 @@ def _short_text(node):
     return clean_line(" ".join(parts))
 
 
-def _hidden(node):
-    return any(a.tag in _HIDDEN or (a.tag == "header" and not any(h.tag in _HEADINGS for h in a.iter()))
-               for a in node.iterancestors())
+def _hidden_nodes(body):
+    """Scripts, navigation, the footer and a header without the headline, with all they hold."""
+    hidden = set()
+    for node in body.iter():
+        if node in hidden or not isinstance(node.tag, str):
+            continue
+        if node.tag in _HIDDEN or (node.tag == "header" and not any(h.tag in _HEADINGS for h in node.iter())):
+            hidden.update(node.iter())
+    return hidden
 
 
 def _is_teaser(node, headline):
