@@ -28,6 +28,7 @@ from .draft import Draft, IngestError
 from .html_meta import (  # noqa: F401  (these were this module's; their names still answer here)
     _loose_date, _metadata, _page_title, _printed_part, site_prefix, site_suffix, _without_site_suffix, url_date,
 )
+from .html_dates import page_date
 from .html_structure import checked_text
 from .html_page import (
     _byline_zone, _copyright_cues, _header_lines, _home_link_cues, _logo_cues, _main_text, _near_headline, _visible_lines,
@@ -146,6 +147,10 @@ def draft_from_html(html: str, source_name: str = "", catalog=None) -> Draft:
         where = "رأس المقال"
         if not in_text:
             in_text, where = dates.find_date(_byline_zone(tree)), "النص تحت العنوان"
+        if not in_text:  # the page's structure: the date element nearest the headline, not a teaser's or the header's
+            found_in_page = page_date(tree, draft.title)
+            if found_in_page:
+                in_text, where = found_in_page[:3], found_in_page[3]
         if not in_text and meta.get("url"):
             in_text, where = url_date(meta["url"]), "مسار الرابط الأصلي"
         if not in_text:
