@@ -10,7 +10,8 @@ what was typed and says what is allowed.
 from datetime import date
 import re
 
-from django.utils.translation import gettext as _
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext as _
 
 from archive.ingest import pipeline
 from archive.ingest.dates import in_words
@@ -193,7 +194,7 @@ def preview_rows(drafts, errors=None, included=None, start=0):
             "new_outlet": draft.outlet_name if draft.outlet_is_new else "",
             "outlet_value": "new" if draft.outlet_is_new else (str(draft.outlet_id) if draft.outlet_id else ""),
             "published": draft.provenance.get(TYPED_DATE) or (draft.published.isoformat() if draft.published else ""),
-            "date_words": in_words(draft.published, draft.date_precision or "day"),
+            "date_words": _date_in_words(draft.published, draft.date_precision or "day"),
             "provenance": {k: v for k, v in draft.provenance.items() if k != TYPED_DATE},
             "no_date": draft.published is None,
             "precision": draft.date_precision or "",
@@ -205,6 +206,17 @@ def preview_rows(drafts, errors=None, included=None, start=0):
             "errors": errors.get(i, []),
         })
     return rows
+
+
+def _date_in_words(value, precision):
+    """The date beside its field, in the archivist's language: both Arabic month systems in Arabic
+    ("الأربعاء 28 شباط/فبراير 2018"), the English calendar's words in English ("Wednesday 28
+    February 2018"), at the date's precision."""
+    if value is None:
+        return ""
+    if (get_language() or "ar").startswith("ar"):
+        return in_words(value, precision)
+    return date_format(value, {"year": "Y", "month": "F Y"}.get(precision, "l j F Y"))
 
 
 # ---------------------------------------------------------------------------

@@ -21,6 +21,15 @@ def test_each_value_says_where_it_came_from_and_the_date_reads_in_words(admin_cl
     assert "الأربعاء 28 شباط/فبراير 2018" in html
 
 
+def test_the_date_reads_in_english_words_for_an_english_archivist(admin_client):
+    from django.conf import settings
+
+    admin_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = upload(admin_client, [("bbc.txt", TEXT)]).content.decode()
+    assert "Wednesday 28 February 2018" in html
+    assert "الأربعاء 28 شباط/فبراير 2018" not in html
+
+
 def test_outlet_and_date_set_once_apply_to_every_file_of_the_batch(admin_client):
     preview = upload(admin_client, seed_files()[:3])
     radio = Outlet.objects.get(slug="radio-sawa")
