@@ -25,7 +25,10 @@ find nothing finds the entity's articles, said in the names notice.
 """
 from __future__ import annotations
 
+import gzip
 import re
+from functools import cache
+from pathlib import Path
 
 from archive.arabic import fold, strip_marks, tokenize, written
 from archive.edit_distance import damerau_levenshtein
@@ -51,6 +54,33 @@ def fold_latin_marks(text: str) -> str:
     if not text or not any("a" <= ch.lower() <= "z" for ch in text):
         return text
     return _LATIN_AYN.sub("", _LATIN_DASHES.sub("-", text))
+
+
+#: The ordinary English words (SCOWL's lowercase entries, built by
+#: scripts/build_english_words.py; its notice heads the file).
+ENGLISH_WORDS_PATH = Path(__file__).resolve().parent / "lexicon" / "english_words.txt.gz"
+
+
+@cache
+def english_words() -> frozenset:
+    """The ordinary English words, folded ('' lines and the notice out)."""
+    try:
+        with gzip.open(ENGLISH_WORDS_PATH, "rt", encoding="utf-8") as lines:
+            return frozenset(w for w in (line.strip() for line in lines) if w and not w.startswith("#"))
+    except OSError:  # a checkout without the list reads every Latin word loosely, as before
+        return frozenset()
+
+
+def is_english(text: str) -> bool:
+    """``text`` is one ordinary English word, written with the letters a-z
+    alone: "woman", "Mosque", "border". Such a word names a gazetteer entity
+    only as the gazetteer spells it (Nice, Reading, Mobile, Split), never
+    loosely: a reader who types "woman" does not mean Oman, nor "mosque"
+    Moscow. A word with an article, a hyphen or an apostrophe (al-Spa,
+    Mere') and a name of several words (Tell Afar, Sheer gas field) are a
+    transliteration's marks and are still read loosely."""
+    word = (text or "").strip()
+    return word.isascii() and word.isalpha() and fold(word) in english_words()
 
 
 #: A loose key shorter than this says too little to name anything.
@@ -182,6 +212,8 @@ class Variants:
             key = lookup(" ".join(rest)) if rest else None
             if key is not None and key[0] == kind:
                 return key
+        if is_english(text):
+            return None  # an English word is a name only as spelled (above)
         # The key with its vowels' places first (it holds for names too
         # short for consonants alone: Raqa, Hit), then the consonants; each
         # as typed, then with an article glued to a Latin word taken off
