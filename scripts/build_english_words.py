@@ -36,13 +36,18 @@ HEADER = """\
 """
 
 
-def main():
-    words = sorted({line.strip() for line in SOURCE.read_text(encoding="utf-8").splitlines()
+def build(source: Path, out: Path, copyright_file: Path = COPYRIGHT) -> int:
+    """Write ``out`` from the word list ``source``; the number of words."""
+    words = sorted({line.strip() for line in source.read_text(encoding="utf-8").splitlines()
                     if WORD.fullmatch(line.strip())})
-    notice = "".join(f"# {line}".rstrip() + "\n" for line in COPYRIGHT.read_text(encoding="utf-8").splitlines())
+    notice = "".join(f"# {line}".rstrip() + "\n" for line in copyright_file.read_text(encoding="utf-8").splitlines())
     text = HEADER + notice + "\n".join(words) + "\n"
-    OUT.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))  # the same bytes on every rebuild
-    print(f"{len(words)} words -> {OUT.relative_to(ROOT)}")
+    out.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))  # the same bytes on every rebuild
+    return len(words)
+
+
+def main():
+    print(f"{build(SOURCE, OUT)} words -> {OUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
