@@ -62,13 +62,19 @@ ENGLISH_WORDS_PATH = Path(__file__).resolve().parent / "lexicon" / "english_word
 
 
 @cache
-def english_words() -> frozenset:
-    """The ordinary English words, folded ('' lines and the notice out)."""
+def english_words() -> dict:
+    """The ordinary English words: word -> True if SCOWL also lists it
+    capitalised, as a proper name (turkey/Turkey, nice/Nice)."""
+    words = {}
     try:
         with gzip.open(ENGLISH_WORDS_PATH, "rt", encoding="utf-8") as lines:
-            return frozenset(w for w in (line.strip() for line in lines) if w and not w.startswith("#"))
+            for line in lines:
+                if line.strip() and not line.startswith("#"):
+                    word, _, proper = line.rstrip("\n").partition("\t")
+                    words[word] = bool(proper)
     except OSError:  # a checkout without the list reads every Latin word loosely, as before
-        return frozenset()
+        pass
+    return words
 
 
 def is_english(text: str) -> bool:
@@ -76,11 +82,16 @@ def is_english(text: str) -> bool:
     alone: "woman", "Mosque", "border". Such a word names a gazetteer entity
     only as the gazetteer spells it (Nice, Reading, Mobile, Split), never
     loosely: a reader who types "woman" does not mean Oman, nor "mosque"
-    Moscow. A word with an article, a hyphen or an apostrophe (al-Spa,
-    Mere') and a name of several words (Tell Afar, Sheer gas field) are a
-    transliteration's marks and are still read loosely."""
+    Moscow. Not one: a word the list also gives as a proper name, typed with
+    a capital ("Turkey" may be Türkiye, as "turkey" is not); a word with an
+    article, a hyphen or an apostrophe (al-Spa, Mere') and a name of several
+    words (Tell Afar, Sheer gas field), a transliteration's marks, read
+    loosely as before."""
     word = (text or "").strip()
-    return word.isascii() and word.isalpha() and fold(word) in english_words()
+    if not (word.isascii() and word.isalpha()):
+        return False
+    proper = english_words().get(fold(word))
+    return proper is not None and not (proper and word[0].isupper())
 
 
 #: A loose key shorter than this says too little to name anything.

@@ -45,6 +45,13 @@ def test_a_transliteration_that_is_no_english_word_is_still_read_loosely(typed, 
     assert Variants(PLACES).entity_for(typed, lookup) == key
 
 
+def test_a_word_the_list_also_gives_as_a_proper_name_is_a_name_when_capitalised():
+    variants = Variants([(("place", 7), ["تركيا", "Türkiye"])])
+    assert variants.entity_for("Turkey", lookup) == ("place", 7)
+    assert variants.entity_for("turkey", lookup) is None
+    assert is_english("Woman")         # no proper name in the list: capitalised or not, a word
+
+
 @pytest.mark.parametrize("typed", ["al-Woman", "Tell Afar", "Mere'", "Hamrin", "حمرين", ""])
 def test_an_article_a_mark_or_several_words_are_a_transliterations(typed):
     assert not is_english(typed)
@@ -55,7 +62,7 @@ def test_the_word_list_is_committed_with_its_notice_and_holds_common_words_only(
     with gzip.open(ENGLISH_WORDS_PATH, "rt", encoding="utf-8") as lines:
         head = "".join(next(lines) for _ in range(40))
     assert "SCOWL" in head and "Kevin Atkinson" in head and "Permission to use" in head
-    words = english_words()
+    words = english_words().keys()
     assert len(words) > 50_000
     assert {"woman", "mosque", "border", "minister", "nice", "reading", "mobile"} <= words
     assert not {"oman", "moscow", "hamrin", "raqqa", "mosul"} & words     # proper names are not lowercase entries
@@ -67,15 +74,15 @@ def test_the_build_script_keeps_lowercase_entries_and_the_notice(tmp_path):
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     source = tmp_path / "words"
-    source.write_text("woman\nwoman's\nOman\nMoscow\nmosque\nox\ncafé\nborder\n", encoding="utf-8")
+    source.write_text("woman\nwoman's\nOman\nMoscow\nmosque\nox\ncafé\nborder\nturkey\nTurkey\n", encoding="utf-8")
     notice = tmp_path / "copyright"
     notice.write_text("Copyright 2000-2011 by Kevin Atkinson\n", encoding="utf-8")
     out = tmp_path / "english_words.txt.gz"
-    assert build.build(source, out, notice) == 3
+    assert build.build(source, out, notice) == 4
     first = out.read_bytes()
     text = gzip.decompress(first).decode("utf-8")
     assert "# Copyright 2000-2011 by Kevin Atkinson" in text
-    assert [w for w in text.splitlines() if not w.startswith("#")] == ["border", "mosque", "woman"]
+    assert [w for w in text.splitlines() if not w.startswith("#")] == ["border", "mosque", "turkey\tproper", "woman"]
     build.build(source, out, notice)
     assert out.read_bytes() == first        # the same bytes on every rebuild
 
