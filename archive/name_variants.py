@@ -25,7 +25,10 @@ find nothing finds the entity's articles, said in the names notice.
 """
 from __future__ import annotations
 
+import gzip
 import re
+from functools import cache
+from pathlib import Path
 
 from archive.arabic import fold, strip_marks, tokenize, written
 from archive.edit_distance import damerau_levenshtein
@@ -51,6 +54,44 @@ def fold_latin_marks(text: str) -> str:
     if not text or not any("a" <= ch.lower() <= "z" for ch in text):
         return text
     return _LATIN_AYN.sub("", _LATIN_DASHES.sub("-", text))
+
+
+#: The ordinary English words (SCOWL's lowercase entries, built by
+#: scripts/build_english_words.py; its notice heads the file).
+ENGLISH_WORDS_PATH = Path(__file__).resolve().parent / "lexicon" / "english_words.txt.gz"
+
+
+@cache
+def english_words() -> dict:
+    """The ordinary English words: word -> True if SCOWL also lists it
+    capitalised, as a proper name (turkey/Turkey, nice/Nice)."""
+    words = {}
+    try:
+        with gzip.open(ENGLISH_WORDS_PATH, "rt", encoding="utf-8") as lines:
+            for line in lines:
+                if line.strip() and not line.startswith("#"):
+                    word, _, proper = line.rstrip("\n").partition("\t")
+                    words[word] = bool(proper)
+    except OSError:  # a checkout without the list reads every Latin word loosely, as before
+        pass
+    return words
+
+
+def is_english(text: str) -> bool:
+    """``text`` is one ordinary English word, written with the letters a-z
+    alone: "woman", "Mosque", "border". Such a word names a gazetteer entity
+    only as the gazetteer spells it (Nice, Reading, Mobile, Split), never
+    loosely: a reader who types "woman" does not mean Oman, nor "mosque"
+    Moscow. Not one: a word the list also gives as a proper name, typed with
+    a capital ("Turkey" may be Türkiye, as "turkey" is not); a word with an
+    article, a hyphen or an apostrophe (al-Spa, Mere') and a name of several
+    words (Tell Afar, Sheer gas field), a transliteration's marks, read
+    loosely as before."""
+    word = (text or "").strip()
+    if not (word.isascii() and word.isalpha()):
+        return False
+    proper = english_words().get(fold(word))
+    return proper is not None and not (proper and word[0].isupper())
 
 
 #: A loose key shorter than this says too little to name anything.
@@ -182,6 +223,8 @@ class Variants:
             key = lookup(" ".join(rest)) if rest else None
             if key is not None and key[0] == kind:
                 return key
+        if is_english(text):
+            return None  # an English word is a name only as spelled (above)
         # The key with its vowels' places first (it holds for names too
         # short for consonants alone: Raqa, Hit), then the consonants; each
         # as typed, then with an article glued to a Latin word taken off
