@@ -99,8 +99,9 @@ def unit_rows(kept, rows, names) -> list[dict]:
         arabic, english = names[country]
         new.append({"model": "archive.force", "pk": next_pk, "fields": {
             "name": f"{spellings[0]}، {arabic}", "name_en": f"{_ordinal(int(number))} {head_en.title()} ({english})",
-            # A Latin alias as English sources also write it ("Division 30"), beside the name.
-            "slug": slug, "aliases": ["~" + s for s in spellings] + [f"{head_en.title()} {number}"]}})
+            # A Latin alias a reader can type ("Syria Division 30"); "Division 30" alone would be
+            # one spelling of several states' units, which the gazetteer never shares within a kind.
+            "slug": slug, "aliases": ["~" + s for s in spellings] + [f"{english} {head_en.title()} {number}"]}})
         next_pk += 1
     return new
 

@@ -307,9 +307,17 @@ def test_no_spelling_is_shared_by_two_entities_of_one_kind(loaded, model):
     """The tagger goes silent on a spelling two entities of one kind share, and search
     cannot tell which one was meant. Compared as the tagger compares: folded words,
     with or without ال."""
+    from archive.force_units import UNIT
+
     owner = {}
     for entity in model.objects.all():
-        for name in entity.all_names():
+        for name in entity.all_names(raw=True):
+            # A numbered unit ("~الفرقة الرابعة") is named alike in every state that has one, and
+            # weakly: the plain tagger never tags it, force_units decides whose it is from the
+            # article, and search finds each state's (up to three owners, docs/search.md).
+            if name.startswith("~") and UNIT.fullmatch(name[1:]):
+                continue
+            name = name.lstrip("~")
             for key in {words(name), without_article(words(name))}:
                 assert owner.setdefault(key, entity.slug) == entity.slug, (name, owner[key], entity.slug)
 
