@@ -18,7 +18,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # drives the real db_worker in a process of its own.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
 
-# Did-you-mean walks the index's words for at most 0.3 s in production; on a loaded
-# test machine that cut the walk short and the suggestion tests found nothing. They
-# check what is suggested, not how fast (the search budget's own tests do that).
+# A search answers with what it found after 0.8 s, and did-you-mean walks the index's
+# words for at most 0.3 s more, only when the search had time left. On a loaded test
+# machine the demo archive's searches ran out of that time and the suggestion tests
+# found nothing. The suite checks what is found and suggested, not how fast: the
+# budget's own tests set the time they test (test_search_budget*.py).
+SEARCH_TIME_BUDGET = float(os.environ.get("TEST_SEARCH_TIME_BUDGET", "5"))
 SEARCH_SUGGEST_BUDGET = 5.0
