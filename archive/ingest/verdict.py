@@ -124,12 +124,13 @@ def paywall_page():
 
 
 # A paywall asks to subscribe to go on reading (matched against ``loose`` text).
+# Words only a wall says, in both patterns below: subscribers only, paid content.
+_WALL_WORDS = (r"(?:للمشتركين|لمشتركي)[^.\n]{0,30}فقط|(?:محتوي|مقال|تقرير)\s+(?:مدفوع|مدفوعه)|"
+               r"subscribe (?:now )?to (?:continue|read|keep)|subscribers? only|already a subscriber")
 _PAYWALL = re.compile(
-    r"(?:متاح|متاحه|حصري|مخصص|مخصصه)\s+(?:للمشتركين|لمشتركي)|(?:للمشتركين|لمشتركي)[^.\n]{0,30}فقط|"
-    r"(?:محتوي|مقال|تقرير)\s+(?:مدفوع|مدفوعه)|"
+    r"(?:متاح|متاحه|حصري|مخصص|مخصصه)\s+(?:للمشتركين|لمشتركي)|" + _WALL_WORDS + "|"
     r"(?:اشترك|الاشتراك|اشتراك)[^.\n]{0,50}(?:القراءه|لقراءه|للقراءه|للوصول|المحتوي|المقالات?)\b|"
-    r"(?:لمتابعه|لمواصله|لاكمال|لاستكمال)\s+(?:قراءه|القراءه)|subscribe (?:now )?to (?:continue|read|keep)|"
-    r"subscribers? only|continue reading|already a subscriber", re.I)
+    r"(?:لمتابعه|لمواصله|لاكمال|لاستكمال)\s+(?:قراءه|القراءه)|continue reading", re.I)
 
 
 # A paywall's notice is a short line ("هذا المحتوى حصري للمشتركين", "Subscribe to continue reading");
@@ -143,12 +144,19 @@ def is_paywall_page(title, body):
     body = body or ""
     if not _holds_little_text(body):
         return False
-    lines = body.split("\n")
-    # Its notice may share a line with the offer ("هذا المحتوى متاح للمشتركين فقط. اشترك الآن واحصل
-    # على…"): each sentence of a line is weighed as a line would be.
-    sentences = [part for line in lines for part in _SENTENCES.split(line) if part.strip()]
-    return says("", [title or "", *(s for s in sentences if word_count(s) <= NOTICE_MAX_WORDS
-                                     and not _NEWSLETTER.search(loose(s)))], _PAYWALL, rest=sentences)
+    sentences = _sentences(body.split("\n"))
+    return says("", [title or "", *_wall_notices(sentences)], _PAYWALL, rest=sentences)
+
+
+def _sentences(lines):
+    """A wall's notice may share a line with its offer ("هذا المحتوى متاح للمشتركين فقط. اشترك الآن
+    واحصل على…"): each sentence of a line is weighed as a line would be."""
+    return [part for line in lines for part in _SENTENCES.split(line) if part.strip()]
+
+
+def _wall_notices(sentences):
+    """The sentences short enough to be a wall's notice, a newsletter's offer left out."""
+    return [s for s in sentences if word_count(s) <= NOTICE_MAX_WORDS and not _NEWSLETTER.search(loose(s))]
 
 
 # A newsletter box asks to subscribe too ("اشترك في نشرتنا البريدية للوصول إلى أحدث المقالات"), under
@@ -165,10 +173,9 @@ _SENTENCES = re.compile(r"(?<=[.!؟?])\s+")
 # the box. Only a wall's own words count here: a newsletter box under a short article ("اشترك في
 # نشرتنا للوصول إلى أحدث المقالات") asks to subscribe too, and that article is whole.
 _WALL = re.compile(
-    r"(?:متاح|متاحه|حصري|مخصص|مخصصه)\s+(?:فقط\s+)?(?:للمشتركين|لمشتركي)|(?:للمشتركين|لمشتركي)[^.\n]{0,30}فقط|"
-    r"(?:محتوي|مقال|تقرير)\s+(?:مدفوع|مدفوعه)|"
-    r"(?:لمتابعه|لمواصله|لاكمال|لاستكمال|لقراءه)\s+(?:قراءه |القراءه |بقيه |باقي )?(?:المقال|الخبر|التقرير|القراءه)|"
-    r"subscribe (?:now )?to (?:continue|read|keep)|subscribers? only|already a subscriber", re.I)
+    r"(?:متاح|متاحه|حصري|مخصص|مخصصه)\s+(?:فقط\s+)?(?:للمشتركين|لمشتركي)|" + _WALL_WORDS + "|"
+    r"(?:لمتابعه|لمواصله|لاكمال|لاستكمال|لقراءه)\s+(?:قراءه |القراءه |بقيه |باقي )?(?:المقال|الخبر|التقرير|القراءه)",
+    re.I)
 # How far under the body's last line the box stands (a button or a "log in" line may come first).
 WALL_LINES_AFTER = 4
 
@@ -185,8 +192,7 @@ def is_cut_by_paywall(body, page_lines):
     if at is None:
         return False
     after = [line for line in page_lines[at + 1:] if line.strip()][:WALL_LINES_AFTER]
-    return any(word_count(part) <= NOTICE_MAX_WORDS and _WALL.search(loose(part)) and not _NEWSLETTER.search(loose(part))
-               for line in after for part in _SENTENCES.split(line) if part.strip())
+    return any(_WALL.search(loose(notice)) for notice in _wall_notices(_sentences(after)))
 
 
 def redirect_page():
