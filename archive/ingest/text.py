@@ -340,8 +340,7 @@ def _in_share_bar(lines, kinds, at, headline_end):
     if not (at > headline_end + 1 and bar_item(at - 1) and bar_item(at + 1)):
         return False
     after = next((k for k in range(at + 1, len(lines)) if not bar_item(k)), None)
-    return after is not None and kinds[after] == TEXT and (
-        is_paragraph(lines[after]) or ends_sentence(lines[after]) and word_count(lines[after]) >= 8)
+    return after is not None and kinds[after] == TEXT and _opens_article(lines[after])
 
 
 def _article_follows(lines, kinds, at):
@@ -349,8 +348,13 @@ def _article_follows(lines, kinds, at):
     video's length) is the article's first paragraph or sentence."""
     for k in range(at + 1, len(lines)):
         if kinds[k] == TEXT and word_count(lines[k]) > 1:
-            return is_paragraph(lines[k]) or ends_sentence(lines[k]) and word_count(lines[k]) >= 8
+            return _opens_article(lines[k])
     return False
+
+
+def _opens_article(line):
+    """The article's first paragraph, or a whole sentence of eight words or more."""
+    return is_paragraph(line) or ends_sentence(line) and word_count(line) >= 8
 
 
 # A headline's date or byline stands this close under it.
